@@ -1,0 +1,168 @@
+// @ts-check
+/**
+ * Interaction cost: main-thread work per keyboard step on the "logit z3" slider, by Chromium's own
+ * accounting (DevTools protocol Performance.getMetrics, TaskDuration before and after N steps).
+ * Wall-clock time from input to next frame is dominated by the wait for vsync in headless
+ * Chromium, so it is not measured. Run at normal speed and with the CPU throttled 4×.
+ *
+ * Standalone: `node bench/interaction.mjs` (after `npm run build`).
+ */
+/* global requestAnimationFrame -- runs inside the page, through page.evaluate */
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/server.mjs';
+import { DIST_DIR } from './lib/paths.mjs';
+
+export const STEPS = 200;
+export const WARM_UP_STEPS = 20;
+/** ms of main-thread work per step: a slider step must fit well inside one 60 Hz frame. */
+export const GOAL_MS = Object.freeze({ normal: 4, throttled4x: 16.7 });
+
+const METRICS = /** @type {const} */ (['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration']);
+
+/**
+ * @typedef {{ TaskDuration: number, ScriptDuration: number, LayoutDuration: number, RecalcStyleDuration: number }} MsPerStep
+ * @typedef {{
+ *   cpuThrottlingRate: number,
+ *   steps: number,
+ *   perStepMs: MsPerStep,
+ *   baselinePerStepMs: MsPerStep,
+ *   goalMs: number,
+ *   ratioToGoal: number,
+ * }} InteractionRun
+ */
+
+/**
+ * @param {import('playwright-core').CDPSession} cdp
+ * @returns {Promise<Record<string, number>>} seconds
+ */
+async function readMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  /** @type {Record<string, number>} */
+  const out = {};
+  for (const m of metrics) out[m.name] = m.value;
+  return out;
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<unknown>}
+ */
+function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+}
+
+/**
+ * Runs `steps` steps and returns main-thread milliseconds per step for each metric.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {number} steps
+ * @param {boolean} pressKeys false for the baseline: the frame wait alone
+ * @returns {Promise<MsPerStep>}
+ */
+async function measureSteps(page, cdp, steps, pressKeys) {
+  const before = await readMetrics(cdp);
+  for (let i = 0; i < steps; i += 1) {
+    if (pressKeys) await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await nextFrame(page);
+  }
+  const after = await readMetrics(cdp);
+  const perStep = /** @type {MsPerStep} */ (
+    Object.fromEntries(METRICS.map((name) => [name, (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / steps]))
+  );
+  return perStep;
+}
+
+/**
+ * @param {{ baseURL: string, steps?: number, warmUpSteps?: number }} options
+ * @returns {Promise<{ route: string, runs: InteractionRun[] }>}
+ */
+export async function measureInteraction({ baseURL, steps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
+  const route = '#/softmax';
+  const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await browser.context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(new URL(route, baseURL).href, { waitUntil: 'networkidle' });
+    await page.locator('[data-testid="live-formula"] .katex').first().waitFor({ state: 'visible' });
+    const slider = page.getByRole('slider', { name: 'logit z3', exact: true });
+    await slider.focus();
+
+    // Every step must change the value, or the figure measures nothing.
+    const p3 = page.getByTestId('p-text-3');
+    const start = { z: await slider.inputValue(), p: await p3.textContent() };
+    await page.keyboard.press('ArrowRight');
+    await nextFrame(page);
+    const moved = { z: await slider.inputValue(), p: await p3.textContent() };
+    if (moved.z === start.z || moved.p === start.p) {
+      throw new Error(`ArrowRight on "logit z3" changed nothing (z ${start.z} → ${moved.z}, ${start.p} → ${moved.p})`);
+    }
+    await page.keyboard.press('ArrowLeft');
+    await nextFrame(page);
+
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    /** @type {InteractionRun[]} */
+    const runs = [];
+    for (const rate of [1, 4]) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await measureSteps(page, cdp, warmUpSteps, true);
+      const perStepMs = await measureSteps(page, cdp, steps, true);
+      const baselinePerStepMs = await measureSteps(page, cdp, steps, false);
+      const goalMs = rate === 1 ? GOAL_MS.normal : GOAL_MS.throttled4x;
+      runs.push({
+        cpuThrottlingRate: rate,
+        steps,
+        perStepMs,
+        baselinePerStepMs,
+        goalMs,
+        ratioToGoal: perStepMs.TaskDuration / goalMs,
+      });
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (Number(await slider.inputValue()) !== Number(start.z)) {
+      throw new Error(`"logit z3" drifted from ${start.z} to ${await slider.inputValue()}: steps were lost`);
+    }
+    if (pageErrors.length > 0) throw new Error(`page errors during the benchmark:\n${pageErrors.join('\n')}`);
+    await cdp.detach();
+    await page.close();
+    return { route, runs };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * @param {{ route: string, runs: InteractionRun[] }} result
+ * @returns {string}
+ */
+export function formatInteraction(result) {
+  const f = (/** @type {number} */ ms) => ms.toFixed(3).padStart(8);
+  const lines = [
+    `main-thread work per "logit z3" keyboard step on ${result.route} (Performance.getMetrics, ms/step):`,
+    `  CPU     task    script    layout     style  | no-key baseline task |  goal   ratio`,
+  ];
+  for (const r of result.runs) {
+    const s = r.perStepMs;
+    lines.push(
+      `  ${`${r.cpuThrottlingRate}×`.padEnd(4)}${f(s.TaskDuration)}  ${f(s.ScriptDuration)}  ${f(s.LayoutDuration)}  ${f(
+        s.RecalcStyleDuration,
+      )}  |             ${f(r.baselinePerStepMs.TaskDuration)} | ${r.goalMs.toFixed(1).padStart(5)}  ${r.ratioToGoal
+        .toFixed(2)
+        .padStart(6)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startStaticServer(DIST_DIR);
+  try {
+    console.log(formatInteraction(await measureInteraction({ baseURL: server.url })));
+  } finally {
+    await server.close();
+  }
+}

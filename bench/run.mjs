@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * `npm run bench`: builds (via the npm script), then measures what the first chapter costs to
+ * download and what a slider step costs the main thread. Prints figures and writes them to
+ * bench/results/. Figures, not verdicts: only the JS budget is enforced, by the e2e tests.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startStaticServer } from './lib/server.mjs';
+import { BENCH_RESULTS_DIR, DIST_DIR, REPO_ROOT } from './lib/paths.mjs';
+import { findChromium } from './lib/chromium.mjs';
+import { formatBundleReport, formatKB } from './lib/bundle.mjs';
+import { measureSize } from './size.mjs';
+import { formatInteraction, measureInteraction } from './interaction.mjs';
+
+/** @returns {string | null} */
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const executablePath = findChromium();
+const server = await startStaticServer(DIST_DIR);
+try {
+  const size = await measureSize({ baseURL: server.url });
+  console.log(formatBundleReport(size));
+  console.log('');
+  const interaction = await measureInteraction({ baseURL: server.url });
+  console.log(formatInteraction(interaction));
+  console.log('');
+
+  /** @type {[string, string, string, string][]} */
+  const rows = [
+    ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
+    ['CSS gzip, #/softmax', formatKB(size.css.gzipBytes), '—', '—'],
+  ];
+  for (const run of interaction.runs) {
+    rows.push([
+      `slider step, CPU ${run.cpuThrottlingRate}×`,
+      `${run.perStepMs.TaskDuration.toFixed(2)} ms`,
+      `< ${run.goalMs} ms`,
+      run.ratioToGoal.toFixed(2),
+    ]);
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'goal', 'ratio'][i]?.length ?? 0));
+  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log('summary');
+  console.log(line(['measure', 'figure', 'goal', 'ratio']));
+  for (const row of rows) console.log(line(row));
+
+  const result = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    chromium: executablePath,
+    size,
+    interaction,
+  };
+  await mkdir(BENCH_RESULTS_DIR, { recursive: true });
+  const stamp = result.date.replace(/[:.]/g, '-');
+  const file = join(BENCH_RESULTS_DIR, `bench-${stamp}.json`);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  await writeFile(file, json);
+  await writeFile(join(BENCH_RESULTS_DIR, 'latest.json'), json);
+  console.log(`\nwrote ${file}`);
+} finally {
+  await server.close();
+}

@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * Size: the gzipped JS and CSS the first chapter (#/softmax) makes the browser download, measured
+ * in Chromium (lazy chunks included), per file and totalled, against the 150 KB JS budget.
+ *
+ * Standalone: `node bench/size.mjs` (after `npm run build`).
+ */
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/server.mjs';
+import { DIST_DIR } from './lib/paths.mjs';
+import { formatBundleReport, measureRouteAssets } from './lib/bundle.mjs';
+
+export const SIZE_ROUTE = '#/softmax';
+
+/**
+ * @param {{ baseURL: string, distDir?: string }} options
+ * @returns {Promise<import('./lib/bundle.mjs').BundleReport>}
+ */
+export async function measureSize({ baseURL, distDir = DIST_DIR }) {
+  const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  try {
+    return await measureRouteAssets({
+      context: browser.context,
+      baseURL,
+      distDir,
+      route: SIZE_ROUTE,
+      readySelector: '[data-testid="live-formula"] .katex',
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startStaticServer(DIST_DIR);
+  try {
+    console.log(formatBundleReport(await measureSize({ baseURL: server.url })));
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { createElement, lazy, Suspense } from 'react';
+import { CHAPTERS, isWritten, type Chapter } from './chapterList';
+import { chapterHref } from './hashRoute';
+import { TermScope } from '../math/TermScope';
+
+/** One lazily loaded chunk per chapter: the contents page and other chapters never pay for it. */
+const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(lazy(c.load))] as const] : [])));
+
+export function ChapterPage({ chapter }: { chapter: Chapter }) {
+  const content = pages.get(chapter.slug);
+  const written = CHAPTERS.filter(isWritten);
+  const at = written.indexOf(chapter);
+  const prev = at > 0 ? written[at - 1] : undefined;
+  const next = at >= 0 ? written[at + 1] : undefined;
+
+  if (!content) return <ComingChapter chapter={chapter} />;
+  return (
+    <article className="chapter" aria-labelledby="chapter-title">
+      <p className="chapter-kicker">Chapter {chapter.number}</p>
+      <h1 id="chapter-title">{chapter.title}</h1>
+      <TermScope className="chapter-body">
+        <Suspense fallback={<p className="loading">Loading the chapter…</p>}>
+          {content}
+        </Suspense>
+      </TermScope>
+      <nav className="chapter-nav" aria-label="Previous and next chapter">
+        {prev ? <a href={chapterHref(prev.slug)}>← {prev.title}</a> : <span />}
+        {next ? <a href={chapterHref(next.slug)}>{next.title} →</a> : <a href="#/">All chapters</a>}
+      </nav>
+    </article>
+  );
+}
+
+function ComingChapter({ chapter }: { chapter: Chapter }) {
+  return (
+    <article className="chapter chapter-coming" aria-labelledby="chapter-title">
+      <p className="chapter-kicker">Chapter {chapter.number}</p>
+      <h1 id="chapter-title">{chapter.title}</h1>
+      <p>
+        This chapter is coming: {chapter.summary} Until it is written, the{' '}
+        <a href="#/">table of contents</a> lists the chapters you can read now.
+      </p>
+    </article>
+  );
+}

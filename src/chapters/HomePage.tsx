@@ -1,0 +1,16 @@
+import { TableOfContents } from './TableOfContents';
+
+export function HomePage() {
+  return (
+    <article className="home" aria-labelledby="home-title">
+      <h1 id="home-title">Logit Lab</h1>
+      <p className="lede">
+        Softmax, cross-entropy and backpropagation, explained with numbers you can touch. Drag a logit and
+        watch every formula, plot and sentence follow, each number computed by one tested numeric core
+        whose losses match PyTorch&rsquo;s.
+      </p>
+      <h2>Chapters</h2>
+      <TableOfContents />
+    </article>
+  );
+}

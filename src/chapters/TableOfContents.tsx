@@ -1,0 +1,28 @@
+import { CHAPTERS, isWritten } from './chapterList';
+import { chapterHref } from './hashRoute';
+
+/** All 13 chapters; the unwritten ones are listed as coming and are not links. */
+export function TableOfContents({ current }: { current?: string }) {
+  return (
+    <nav className="toc" aria-label="Chapters">
+      <ol>
+        {CHAPTERS.map((c) => (
+          <li key={c.slug} className={isWritten(c) ? 'toc-ready' : 'toc-coming'}>
+            <span className="toc-number" aria-hidden="true">
+              {c.number}
+            </span>
+            {isWritten(c) ? (
+              <a href={chapterHref(c.slug)} aria-current={c.slug === current ? 'page' : undefined}>
+                {c.title}
+              </a>
+            ) : (
+              <span className="toc-title">
+                {c.title} <span className="toc-badge">coming</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ComponentType } from 'react';
+
+/** A chapter's page module: its MDX content with the chapter's own component map. */
+export type ChapterContent = ComponentType;
+
+export interface Chapter {
+  number: number;
+  slug: string;
+  title: string;
+  /** one line: what the learner comes away with */
+  summary: string;
+  /** absent while the chapter is unwritten: it is listed as coming, never linked to an empty page */
+  load?: () => Promise<{ default: ChapterContent }>;
+}
+
+/** The 13 chapters of the syllabus, in order, with their routes. */
+export const CHAPTERS: readonly Chapter[] = [
+  {
+    number: 1,
+    slug: 'information',
+    title: 'Information and cross-entropy',
+    summary: 'Bits of surprise, entropy, cross-entropy and KL divergence.',
+  },
+  {
+    number: 2,
+    slug: 'softmax',
+    title: 'Softmax',
+    summary: 'Turning logits into probabilities: a soft maximum, shift invariance and temperature.',
+    load: () => import('./pages/SoftmaxChapter'),
+  },
+  {
+    number: 3,
+    slug: 'jacobian',
+    title: 'The softmax Jacobian',
+    summary: 'pᵢ(δᵢⱼ − pⱼ): a diagonal minus an outer product.',
+  },
+  {
+    number: 4,
+    slug: 'softmax-cross-entropy',
+    title: 'Cross-entropy through softmax',
+    summary: 'The chain rule collapses to p − y.',
+  },
+  {
+    number: 5,
+    slug: 'binary-cross-entropy',
+    title: 'Sigmoid and binary cross-entropy',
+    summary: 'The two-class case, and one sigmoid per label.',
+  },
+  {
+    number: 6,
+    slug: 'squared-error-vs-cross-entropy',
+    title: 'Squared error vs cross-entropy',
+    summary: 'Why a saturated sigmoid stalls squared error but not cross-entropy.',
+  },
+  {
+    number: 7,
+    slug: 'logistic-regression',
+    title: 'Logistic regression',
+    summary: 'A linear classifier trained by gradient descent on the cross-entropy cost.',
+  },
+  {
+    number: 8,
+    slug: 'backprop',
+    title: 'Backpropagation through a network',
+    summary: 'A 2-16-3 network in matrix form, trained live.',
+  },
+  {
+    number: 9,
+    slug: 'gradient-check',
+    title: 'Checking gradients',
+    summary: 'Central differences, truncation against round-off.',
+  },
+  {
+    number: 10,
+    slug: 'stability',
+    title: 'Numerical stability',
+    summary: 'Overflow, log-sum-exp and the fused log-softmax loss.',
+  },
+  {
+    number: 11,
+    slug: 'pytorch-loss',
+    title: 'The PyTorch loss, option by option',
+    summary: 'Weights, reductions, label smoothing, ignore_index and soft targets.',
+  },
+  {
+    number: 12,
+    slug: 'higher-derivatives',
+    title: 'Beyond the gradient',
+    summary: 'The Hessian of cross-entropy and the third-order tensor.',
+  },
+  {
+    number: 13,
+    slug: 'lstm',
+    title: 'Where the gates live: the LSTM cell',
+    summary: 'Sigmoid gates, the cell path and vanishing gradients.',
+  },
+];
+
+export function findChapter(slug: string): Chapter | undefined {
+  return CHAPTERS.find((c) => c.slug === slug);
+}
+
+export function isWritten(chapter: Chapter): boolean {
+  return chapter.load !== undefined;
+}

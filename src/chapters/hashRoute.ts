@@ -1,0 +1,55 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes (`#/softmax?z=2,3,4&T=1`): the site is static files under any sub-path, so the route
+ * and the widget state live after the `#`, where no server ever sees them.
+ */
+export interface HashRoute {
+  slug: string;
+  query: URLSearchParams;
+}
+
+export function parseHash(hash: string): HashRoute {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = q === -1 ? body : body.slice(0, q);
+  const query = new URLSearchParams(q === -1 ? '' : body.slice(q + 1));
+  return { slug: decodeURIComponentSafe(path).replace(/\/+$/, ''), query };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export function chapterHref(slug: string, query?: URLSearchParams): string {
+  const qs = query?.toString();
+  return `#/${slug}${qs ? `?${qs}` : ''}`;
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const getHash = () => window.location.hash;
+
+/** The current hash, re-rendering on navigation. Parse it with parseHash where needed. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, getHash, () => '');
+}
+
+/**
+ * Replace the query of the current route without a history entry per slider step (the back button
+ * should leave the chapter, not undo 200 drags).
+ */
+export function replaceQuery(query: URLSearchParams): void {
+  const { slug } = parseHash(window.location.hash);
+  const next = chapterHref(slug, query);
+  if (next !== window.location.hash) {
+    window.history.replaceState(window.history.state, '', next);
+  }
+}

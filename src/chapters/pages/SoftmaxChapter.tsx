@@ -1,0 +1,15 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/softmax.mdx';
+import { SoftmaxExplorer } from '../../widgets/SoftmaxExplorer';
+import { WorkedExample } from '../../widgets/WorkedExample';
+import { bounded } from '../bounded';
+
+/** The explicit list of what content/softmax.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  SoftmaxExplorer: bounded('the softmax explorer', SoftmaxExplorer),
+  WorkedExample: bounded('the worked example', WorkedExample),
+};
+
+export default function SoftmaxChapter() {
+  return <Content components={components} />;
+}

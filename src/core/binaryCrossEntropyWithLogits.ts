@@ -1,0 +1,99 @@
+import { broadcastAt, reduceLosses } from './binaryCrossEntropy';
+import { twoSum } from './exactArithmetic';
+import { sigmoid, softplus } from './sigmoid';
+import { checkBroadcastLength, checkLength, checkReduction, checkUnitInterval, type Reduction } from './validate';
+
+/** Options of {@link binaryCrossEntropyWithLogits}. */
+export interface BinaryCrossEntropyWithLogitsOptions {
+  /** Per-element weight w_n, length 1 (broadcast) or N. Default 1. */
+  weight?: ArrayLike<number>;
+  /** Weight pw_n of the positive term, length 1 or N. Default 1. */
+  posWeight?: ArrayLike<number>;
+  /** Default 'mean' (over the N elements). */
+  reduction?: Reduction;
+}
+
+function validated(fn: string, x: ArrayLike<number>, y: ArrayLike<number>, options: BinaryCrossEntropyWithLogitsOptions) {
+  const reduction = checkReduction(fn, options.reduction);
+  checkLength(fn, 'target y', y, x.length, 'the length N of x');
+  if (options.weight !== undefined) checkBroadcastLength(fn, 'weight', options.weight, x.length);
+  if (options.posWeight !== undefined) checkBroadcastLength(fn, 'posWeight', options.posWeight, x.length);
+  checkUnitInterval(fn, 'target y', y);
+  return reduction;
+}
+
+/** c·v, except that a zero coefficient on an infinite term is its limit 0, not NaN. */
+function times(c: number, v: number): number {
+  return c === 0 && Math.abs(v) === Infinity ? 0 : c * v;
+}
+
+/**
+ * Binary cross-entropy on logits x, as PyTorch's F.binary_cross_entropy_with_logits: the BCE of
+ * σ(x) against y, computed without ever forming σ(x).
+ *
+ * Shapes: x, y and the result for 'none' have length N; weight and posWeight have length 1 or N.
+ * ℓ_n = w_n·[pw_n·y_n·softplus(−x_n) + (1 − y_n)·softplus(x_n)], softplus(x) = log(1 + e^x).
+ * Numerics: softplus(x) = max(x, 0) + log1p(e^{−|x|}) never overflows, and the two terms are ≥ 0 (PyTorch
+ * writes (1 − y)x + … , which cancels), so every value is within a few ulp; no clamp is needed (as
+ * PyTorch, no −100 clamp). Finite logits of any size give finite losses; x = ±∞ gives the limit (0 or
+ * +∞). NaN in gives NaN. Deviation: targets outside [0, 1] are a RangeError (PyTorch accepts them).
+ * @throws RangeError for y outside [0, 1], mismatched lengths, or an unknown reduction.
+ */
+export function binaryCrossEntropyWithLogits(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: BinaryCrossEntropyWithLogitsOptions & { reduction: 'none' },
+): Float64Array;
+export function binaryCrossEntropyWithLogits(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options?: BinaryCrossEntropyWithLogitsOptions & { reduction?: 'mean' | 'sum' },
+): number;
+export function binaryCrossEntropyWithLogits(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options?: BinaryCrossEntropyWithLogitsOptions,
+): number | Float64Array;
+export function binaryCrossEntropyWithLogits(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: BinaryCrossEntropyWithLogitsOptions = {},
+): number | Float64Array {
+  const reduction = validated('binaryCrossEntropyWithLogits', x, y, options);
+  const losses = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const yi = y[i] as number;
+    const notY = twoSum(1, -yi);
+    const positive = times(broadcastAt(options.posWeight, i) * yi, softplus(-xi));
+    const negative = times(notY.hi, softplus(xi)) + times(notY.lo, softplus(xi));
+    losses[i] = broadcastAt(options.weight, i) * (positive + negative);
+  }
+  return reduceLosses(losses, reduction);
+}
+
+/**
+ * ∂L/∂x for L = binaryCrossEntropyWithLogits(x, y, options) (for 'none', of the sum); length N.
+ * ∂ℓ_n/∂x_n = w_n·[(1 − y_n)·σ(x_n) − pw_n·y_n·σ(−x_n)], divided by N for 'mean'. Written with σ(−x)
+ * instead of 1 − σ(x) so that it keeps full relative accuracy for large |x|.
+ * @throws RangeError exactly as {@link binaryCrossEntropyWithLogits}.
+ */
+export function binaryCrossEntropyWithLogitsGrad(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: BinaryCrossEntropyWithLogitsOptions = {},
+): Float64Array {
+  const reduction = validated('binaryCrossEntropyWithLogitsGrad', x, y, options);
+  const n = x.length;
+  const grad = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const yi = y[i] as number;
+    const notY = twoSum(1, -yi);
+    const up = notY.hi * sigmoid(xi) + notY.lo * sigmoid(xi);
+    const down = broadcastAt(options.posWeight, i) * yi * sigmoid(-xi);
+    const g = broadcastAt(options.weight, i) * (up - down);
+    grad[i] = reduction === 'mean' ? g / n : g;
+  }
+  return grad;
+}

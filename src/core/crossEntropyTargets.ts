@@ -1,0 +1,111 @@
+import {
+  checkClassIndex,
+  checkLabelSmoothing,
+  checkLength,
+  checkMatrix,
+  checkReduction,
+  type Reduction,
+} from './validate';
+import { accurateSum } from './exactArithmetic';
+
+/** One integer class index per row (N), or ignoreIndex for a row that should not count. */
+export type ClassIndexTarget = ArrayLike<number>;
+/** One probability distribution per row (N × C), as PyTorch's "class probabilities" target. */
+export type ProbabilityTarget = ArrayLike<ArrayLike<number>>;
+export type CrossEntropyTarget = ClassIndexTarget | ProbabilityTarget;
+
+/** Options of {@link crossEntropy} and {@link crossEntropyGrad}, with PyTorch's names and defaults. */
+export interface CrossEntropyOptions {
+  /** Per-class weight w_c, length C. Default: all 1. */
+  weight?: ArrayLike<number>;
+  /** Default 'mean'. */
+  reduction?: Reduction;
+  /** ε in [0, 1]: mixes the target with the uniform distribution over the C classes. Default 0. */
+  labelSmoothing?: number;
+  /** Class-index targets equal to this are skipped (no loss, no gradient). Default −100. */
+  ignoreIndex?: number;
+}
+
+/**
+ * The loss of row n is ℓ_n = Σ_c a_nc·(−log p_nc) for non-negative effective target weights a_nc, for
+ * every option combination; reductions then divide by `meanDenominator` ('mean') or nothing.
+ *   class index t:   a_c = (1 − ε)·w_t·[c = t] + (ε/C)·w_c
+ *   probabilities y: a_c = w_c·(y_c(1 − ε) + ε/C)
+ * This is PyTorch's (1 − ε)·nll + (ε/C)·smooth written per row, so loss and gradient share one form.
+ */
+export interface ResolvedCrossEntropy {
+  rows: number;
+  classes: number;
+  /** a_n per row; null for an ignored row. */
+  coefficients: (Float64Array | null)[];
+  reduction: Reduction;
+  /** Σ w_{t_n} over non-ignored rows (class indices; their count without weight) or N (probabilities). */
+  meanDenominator: number;
+}
+
+function isProbabilityTarget(target: CrossEntropyTarget): target is ProbabilityTarget {
+  const first = target.length > 0 ? target[0] : undefined;
+  return typeof first === 'object' && first !== null;
+}
+
+/** Validates logits, target and options (RangeError on bad input) and builds the coefficients a_nc. */
+export function resolveCrossEntropy(
+  fn: string,
+  logits: ArrayLike<ArrayLike<number>>,
+  target: CrossEntropyTarget,
+  options: CrossEntropyOptions = {},
+): ResolvedCrossEntropy {
+  const [rows, classes] = checkMatrix(fn, 'logits', logits);
+  const reduction = checkReduction(fn, options.reduction);
+  const epsilon = options.labelSmoothing ?? 0;
+  checkLabelSmoothing(fn, epsilon);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  const weight = options.weight;
+  if (weight !== undefined && rows > 0) checkLength(fn, 'weight', weight, classes, 'the number of classes C');
+  const w = (c: number): number => (weight === undefined ? 1 : (weight[c] as number));
+  const share = epsilon / classes;
+  const coefficients: (Float64Array | null)[] = [];
+
+  if (isProbabilityTarget(target)) {
+    const [targetRows, targetClasses] = checkMatrix(fn, 'target', target);
+    if (targetRows !== rows || targetClasses !== classes) {
+      throw new RangeError(
+        `${fn}: probability target is ${targetRows} × ${targetClasses} but logits are ${rows} × ${classes}`,
+      );
+    }
+    for (let n = 0; n < rows; n++) {
+      const y = target[n] as ArrayLike<number>;
+      const a = new Float64Array(classes);
+      for (let c = 0; c < classes; c++) {
+        const smoothed = epsilon === 0 ? (y[c] as number) : (y[c] as number) * (1 - epsilon) + share;
+        a[c] = w(c) * smoothed;
+      }
+      coefficients.push(a);
+    }
+    return { rows, classes, coefficients, reduction, meanDenominator: rows };
+  }
+
+  checkLength(fn, 'target', target, rows, 'the number of logit rows N');
+  const targetWeights: number[] = [];
+  for (let n = 0; n < rows; n++) {
+    const t = target[n];
+    if (typeof t !== 'number') throw new RangeError(`${fn}: target[${n}] is neither a class index nor a row`);
+    checkClassIndex(fn, t, n, classes, ignoreIndex);
+    if (t === ignoreIndex) {
+      coefficients.push(null);
+      continue;
+    }
+    if (Number.isNaN(t)) {
+      // An unknown class: the row's loss, its gradient and the mean's denominator are all NaN.
+      coefficients.push(new Float64Array(classes).fill(NaN));
+      targetWeights.push(NaN);
+      continue;
+    }
+    const a = new Float64Array(classes);
+    if (epsilon !== 0) for (let c = 0; c < classes; c++) a[c] = share * w(c);
+    a[t] = epsilon === 0 ? w(t) : (1 - epsilon) * w(t) + share * w(t);
+    coefficients.push(a);
+    targetWeights.push(w(t));
+  }
+  return { rows, classes, coefficients, reduction, meanDenominator: accurateSum(targetWeights) };
+}

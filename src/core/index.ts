@@ -1,0 +1,32 @@
+/**
+ * The numeric core of Logit Lab: softmax, cross-entropy and their derivatives, in float64, pure
+ * (inputs are never mutated; every result is a new value), with no dependency outside src/core.
+ */
+export { softmax, logSoftmax, logSumExp } from './softmax';
+export { softmaxJacobian } from './jacobian';
+export { sigmoid, sigmoidGrad, softplus, softplusGrad } from './sigmoid';
+export { crossEntropy } from './crossEntropy';
+export { crossEntropyGrad } from './crossEntropyGrad';
+export type {
+  ClassIndexTarget,
+  CrossEntropyOptions,
+  CrossEntropyTarget,
+  ProbabilityTarget,
+} from './crossEntropyTargets';
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions } from './binaryCrossEntropy';
+export {
+  binaryCrossEntropyWithLogits,
+  binaryCrossEntropyWithLogitsGrad,
+  type BinaryCrossEntropyWithLogitsOptions,
+} from './binaryCrossEntropyWithLogits';
+export { centralDifference, numericalGradient } from './finiteDifference';
+export type { Reduction } from './validate';
+export {
+  accurateSum,
+  compensatedSum,
+  sumsExcludingEach,
+  twoProduct,
+  twoSum,
+  type DoubleDouble,
+} from './exactArithmetic';
+export { softmaxTerms } from './softmaxTerms';

@@ -1,0 +1,152 @@
+import { compensatedSum, twoProduct, twoSum } from './exactArithmetic';
+import { checkTemperature } from './validate';
+
+/**
+ * Everything softmax, logSoftmax and logSumExp share for one vector z at temperature T.
+ * q_i = (z_i − max z)/T ≤ 0 is kept as a double-double (qHi + qLo), e_i = e^{q_i},
+ * log1pR = log1p(Σ_{k≠argmax} e_k), and sumHi + sumLo = Σ e_k = 1 + Σ_{k≠argmax} e_k.
+ * `special` short-circuits rows whose answer is fixed: any NaN, a +∞ logit, or every logit −∞.
+ */
+export interface ShiftedExponentials {
+  max: number;
+  qHi: Float64Array;
+  qLo: Float64Array;
+  e: Float64Array;
+  log1pR: number;
+  sumHi: number;
+  sumLo: number;
+  special: 'nan' | 'positiveInfinity' | 'allMasked' | null;
+}
+
+/** Below this, e^q underflows to 0 even with the correction term. */
+const EXP_UNDERFLOW = -746;
+
+/**
+ * Shifts, scales and exponentiates z. Why the double-double argument: z_i − m rounds to a relative
+ * error 2^-53, an absolute error up to |z_i − m|·2^-53; through e^x that becomes a relative error of
+ * |x|·2^-53, hundreds of ulp when |x| ≈ 700. Carrying the rounding error (TwoSum for the difference,
+ * the exact division residual from TwoProduct for /T) and applying it as e^{hi}·(1 + lo) keeps e_i
+ * within about one ulp.
+ */
+export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): ShiftedExponentials {
+  const n = z.length;
+  let max = -Infinity;
+  let argmax = -1;
+  let special: ShiftedExponentials['special'] = null;
+  for (let i = 0; i < n; i++) {
+    const v = z[i] as number;
+    if (Number.isNaN(v)) special = 'nan';
+    else if (v > max || argmax < 0) {
+      max = v;
+      argmax = i;
+    }
+  }
+  if (Number.isNaN(temperature)) special = 'nan';
+  if (special === null && max === Infinity) special = 'positiveInfinity';
+  if (special === null && n > 0 && max === -Infinity) special = 'allMasked';
+  const qHi = new Float64Array(n);
+  const qLo = new Float64Array(n);
+  const e = new Float64Array(n);
+  if (special !== null) {
+    return { max, qHi, qLo, e, log1pR: NaN, sumHi: NaN, sumLo: 0, special };
+  }
+  for (let i = 0; i < n; i++) {
+    const d = twoSum(z[i] as number, -max);
+    let hi = d.hi;
+    let lo = d.lo;
+    if (temperature !== 1 && hi !== 0) {
+      const q = hi / temperature;
+      // hi − q·T is exact (q is the correctly rounded quotient), so it is the division's residual.
+      const qt = twoProduct(q, temperature);
+      const residual = Number.isFinite(q) ? hi - qt.hi - qt.lo : 0;
+      lo = Number.isFinite(q) ? (residual + lo) / temperature : 0;
+      hi = q;
+    }
+    qHi[i] = hi;
+    qLo[i] = lo;
+    if (hi >= EXP_UNDERFLOW) {
+      const eHi = Math.exp(hi);
+      // e^{hi+lo} = e^{hi}(1 + lo + …); adding eHi·lo rather than multiplying by fl(1 + lo) keeps lo.
+      e[i] = eHi + eHi * lo;
+    }
+  }
+  const rest = compensatedSum(e, argmax);
+  const total = twoSum(1, rest.hi);
+  return {
+    max,
+    qHi,
+    qLo,
+    e,
+    log1pR: Math.log1p(rest.hi + rest.lo),
+    sumHi: total.hi,
+    sumLo: total.lo + rest.lo,
+    special,
+  };
+}
+
+function filled(n: number, value: number): Float64Array {
+  return new Float64Array(n).fill(value);
+}
+
+/**
+ * softmax(z, T)_i = e^{z_i/T} / Σ_k e^{z_k/T}, for a vector z of C logits; returns a new Float64Array.
+ *
+ * Computed as e^{q_i} / Σ_k e^{q_k} with q_i = (z_i − max z)/T ≤ 0 (so nothing overflows) held as a
+ * double-double, and the sum taken by compensated summation: each p_i is within a few ulp of the exact
+ * value for finite logits of any size. A −∞ logit (a masked class) gets probability 0.
+ * Special rows: any NaN (in z or T) → all NaN; a +∞ logit → all NaN (as PyTorch; the limit is
+ * ambiguous when several logits are +∞); every logit −∞ → all NaN (0/0, as PyTorch).
+ * @param temperature T, a finite number > 0 (default 1); otherwise a RangeError.
+ */
+export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
+  checkTemperature('softmax', temperature);
+  const s = shiftedExponentials(z, temperature);
+  const n = z.length;
+  if (s.special !== null) return filled(n, NaN);
+  const p = new Float64Array(n);
+  // 1/(hi + lo) ≈ (1/hi)(1 − lo/hi): one more rounding instead of losing lo entirely.
+  const correction = s.sumLo / s.sumHi;
+  for (let i = 0; i < n; i++) {
+    const quotient = (s.e[i] as number) / s.sumHi;
+    p[i] = quotient - quotient * correction;
+  }
+  return p;
+}
+
+/**
+ * logSoftmax(z, T)_i = z_i/T − log Σ_k e^{z_k/T}, for a vector z of C logits; a new Float64Array.
+ *
+ * Computed as −(−q_i + log1p(r)) with q_i = (z_i − max z)/T ≤ 0 as a double-double and
+ * r = Σ_{k≠argmax} e^{q_k}: both terms are non-negative, so there is no cancellation and every entry is
+ * within a few ulp, including log p ≈ −e^{-40} for a dominant logit. A −∞ logit gives −∞.
+ * Special rows as for {@link softmax}: NaN, a +∞ logit, or all −∞ give all NaN.
+ */
+export function logSoftmax(z: ArrayLike<number>, temperature = 1): Float64Array {
+  checkTemperature('logSoftmax', temperature);
+  const s = shiftedExponentials(z, temperature);
+  const n = z.length;
+  if (s.special !== null) return filled(n, NaN);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // 0 − (…) rather than −(…): the top class of [0, −∞] gets log p = +0, not −0.
+    out[i] = 0 - (-(s.qHi[i] as number) + (s.log1pR - (s.qLo[i] as number)));
+  }
+  return out;
+}
+
+/**
+ * logSumExp(z) = log Σ_k e^{z_k} for a vector z; a number.
+ *
+ * Computed as m + log1p(r), m = max z, r = Σ_{k≠argmax} e^{z_k − m} (a tied maximum adds 1 to r), with
+ * the exponent arguments as double-doubles and r by compensated summation. The result is within a few
+ * ulp of max(|m|, log1p(r)); when m < 0 and log1p(r) nearly cancel it, the error is relative to that
+ * larger term, not to the (small) result.
+ * Returns −∞ for an empty z or all −∞ (log 0), +∞ if any logit is +∞ (and none NaN), NaN for any NaN.
+ */
+export function logSumExp(z: ArrayLike<number>): number {
+  const s = shiftedExponentials(z);
+  if (s.special === 'nan') return NaN;
+  if (s.special === 'positiveInfinity') return Infinity;
+  if (s.special === 'allMasked' || z.length === 0) return -Infinity;
+  return s.max + s.log1pR;
+}

@@ -1,0 +1,73 @@
+/**
+ * The one number formatter: plots, live formulas, text alternatives and prose all go through it, so a
+ * value never reads "0.09" in a label and "0.090" in a formula.
+ *
+ * `digits` is the count of decimals in fixed notation. Values too small to show a significant digit
+ * that way, or too large to read, switch to scientific notation with `digits` significant digits,
+ * so 4.25e-18 reads 4.25 × 10⁻¹⁸ instead of a misleading 0.000. Non-finite values read as words
+ * ("∞", "undefined"), never as "NaN".
+ */
+
+export interface NumberParts {
+  kind: 'fixed' | 'scientific' | 'infinite' | 'undefined';
+  negative: boolean;
+  /** digits of a fixed number, or the mantissa of a scientific one, without sign */
+  mantissa: string;
+  /** power of ten (scientific only) */
+  exponent: number;
+}
+
+const LARGE_LIMIT = 1e5;
+
+export function numberParts(x: number, digits = 3): NumberParts {
+  if (Number.isNaN(x)) return { kind: 'undefined', negative: false, mantissa: '', exponent: 0 };
+  const negative = x < 0 || Object.is(x, -0);
+  const a = Math.abs(x);
+  if (a === Infinity) return { kind: 'infinite', negative, mantissa: '', exponent: 0 };
+  if (a === 0 || (a >= 0.5 * 10 ** -digits && a < LARGE_LIMIT)) {
+    const fixed = a.toFixed(digits);
+    // -0.000 would read as a negative zero; a rounded-away sign is no sign.
+    const isZero = Number(fixed) === 0;
+    return { kind: 'fixed', negative: negative && !isZero, mantissa: fixed, exponent: 0 };
+  }
+  const [m, e] = a.toExponential(Math.max(digits - 1, 0)).split('e');
+  return { kind: 'scientific', negative, mantissa: m ?? '', exponent: Number(e) };
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
+
+/** Plain text: "0.090", "−1.50", "4.25 × 10⁻¹⁸", "∞", "undefined". Uses the true minus sign. */
+export function formatNumber(x: number, digits = 3): string {
+  const p = numberParts(x, digits);
+  const sign = p.negative ? '−' : '';
+  switch (p.kind) {
+    case 'undefined':
+      return 'undefined';
+    case 'infinite':
+      return `${sign}∞`;
+    case 'fixed':
+      return sign + p.mantissa;
+    case 'scientific': {
+      const power = String(p.exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+      return `${sign}${p.mantissa} × 10${power}`;
+    }
+  }
+}
+
+/** The same number as LaTeX for KaTeX: "0.090", "-1.50", "4.25 \times 10^{-18}", "\infty". */
+export function texNumber(x: number, digits = 3): string {
+  const p = numberParts(x, digits);
+  const sign = p.negative ? '-' : '';
+  switch (p.kind) {
+    case 'undefined':
+      return '\\text{undefined}';
+    case 'infinite':
+      return `${sign}\\infty`;
+    case 'fixed':
+      return sign + p.mantissa;
+    case 'scientific':
+      return `${sign}${p.mantissa} \\times 10^{${p.exponent}}`;
+  }
+}

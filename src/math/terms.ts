@@ -1,0 +1,35 @@
+/**
+ * Named terms: the ids that link a symbol in a formula to the element of a plot that shows it.
+ * A formula writes `\term{p-2}{p_2}` (→ `data-term="p-2"` in KaTeX's output); the plot puts
+ * `data-term="p-2"` on its bar. Focus on either sets the store's `focus` to the id, and one CSS
+ * rule lights up both. Ids are built here only, so a typo cannot silently unlink a pair.
+ */
+
+export const term = {
+  logit: (i: number) => `z-${i + 1}`,
+  probability: (i: number) => `p-${i + 1}`,
+  temperature: () => 'T',
+} as const;
+
+/** Ids are plain: letters, digits and dashes. Anything else is refused before it reaches a CSS rule. */
+const TERM_ID = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
+
+export function isTermId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= 32 && TERM_ID.test(id);
+}
+
+/** Class colours, by index, shared by every plot and formula that colours per class. */
+export const CLASS_COLOURS = [
+  'var(--class-1)',
+  'var(--class-2)',
+  'var(--class-3)',
+  'var(--class-4)',
+  'var(--class-5)',
+  'var(--class-6)',
+  'var(--class-7)',
+  'var(--class-8)',
+] as const;
+
+export function classColour(i: number): string {
+  return CLASS_COLOURS[i % CLASS_COLOURS.length] ?? 'currentColor';
+}

@@ -1,0 +1,137 @@
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { formatNumber } from '../format/formatNumber';
+import { classColour, term } from '../math/terms';
+
+export interface LogitBarsProps {
+  logits: readonly number[];
+  /** the logit range; bars are drawn from 0 */
+  domain: readonly [number, number];
+  step: number;
+  /** called with a raw value; the store snaps and clamps it */
+  onChange(index: number, value: number): void;
+  width?: number;
+  height?: number;
+}
+
+const DIGITS = 2;
+const M = { top: 16, right: 8, bottom: 26, left: 34 };
+
+/**
+ * Logits as bars from zero, each one draggable (pointer, with capture, so a fast drag cannot escape)
+ * and a keyboard slider of its own. Props in, SVG out: this component reads no store.
+ */
+export function LogitBars({ logits, domain, step, onChange, width = 360, height = 240 }: LogitBarsProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drag = useRef<{ index: number; startY: number; startValue: number } | null>(null);
+
+  const x = scaleBand<number>()
+    .domain(logits.map((_, i) => i))
+    .range([M.left, width - M.right])
+    .paddingInner(0.25)
+    .paddingOuter(0.15);
+  const y = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
+  const ticks = y.ticks(4);
+
+  // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
+  const svgY = (event: PointerEvent) => {
+    const ctm = svgRef.current?.getScreenCTM?.();
+    if (!ctm) return event.clientY;
+    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).y;
+  };
+
+  const onPointerDown = (index: number) => (event: PointerEvent<SVGGElement>) => {
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    drag.current = { index, startY: svgY(event), startValue: logits[index] ?? 0 };
+  };
+  const onPointerMove = (event: PointerEvent<SVGGElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    // Relative to where the drag began: grabbing a bar anywhere never makes it jump.
+    onChange(d.index, d.startValue + y.invert(svgY(event)) - y.invert(d.startY));
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+  };
+
+  const onKeyDown = (index: number) => (event: KeyboardEvent<SVGGElement>) => {
+    const z = logits[index] ?? 0;
+    const delta: Record<string, number> = {
+      ArrowUp: step, ArrowRight: step, ArrowDown: -step, ArrowLeft: -step, PageUp: 10 * step, PageDown: -10 * step,
+    };
+    if (event.key in delta) onChange(index, z + (delta[event.key] ?? 0));
+    else if (event.key === 'Home') onChange(index, domain[0]);
+    else if (event.key === 'End') onChange(index, domain[1]);
+    else return;
+    event.preventDefault();
+  };
+
+  const summary = logits.map((z, i) => `z${i + 1} = ${formatNumber(z, DIGITS)}`).join(', ');
+
+  return (
+    <svg
+      ref={svgRef}
+      className="plot logit-bars"
+      viewBox={`0 0 ${width} ${height}`}
+      role="group"
+      aria-label={`Logit bars: ${summary}. Drag a bar, or focus it and use the arrow keys.`}
+    >
+      {ticks.map((t) => (
+        <g key={t} className="tick" transform={`translate(0,${y(t)})`}>
+          <line x1={M.left} x2={width - M.right} className={t === 0 ? 'zero-line' : 'grid-line'} />
+          <text x={M.left - 6} dy="0.32em" textAnchor="end">
+            {formatNumber(t, 0)}
+          </text>
+        </g>
+      ))}
+      {logits.map((z, i) => {
+        const x0 = x(i) ?? 0;
+        const top = Math.min(y(z), y(0));
+        const id = term.logit(i);
+        return (
+          <g
+            key={i}
+            className="draggable-bar"
+            data-term={id}
+            role="slider"
+            tabIndex={0}
+            aria-label={`logit z${i + 1} bar`}
+            aria-orientation="vertical"
+            aria-valuemin={domain[0]}
+            aria-valuemax={domain[1]}
+            aria-valuenow={z}
+            aria-valuetext={formatNumber(z, DIGITS)}
+            onPointerDown={onPointerDown(i)}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={onPointerUp}
+            onKeyDown={onKeyDown(i)}
+          >
+            {/* a full-height hit area, so a bar near zero is still easy to grab */}
+            <rect className="hit-area" x={x0} y={M.top} width={x.bandwidth()} height={height - M.top - M.bottom} stroke="none" />
+            <rect
+              className="bar"
+              x={x0}
+              y={top}
+              width={x.bandwidth()}
+              height={Math.max(Math.abs(y(z) - y(0)), 1)}
+              style={{ fill: classColour(i) }}
+            />
+            <text
+              className="bar-value"
+              x={x0 + x.bandwidth() / 2}
+              y={z >= 0 ? top - 4 : top + Math.abs(y(z) - y(0)) + 12}
+              textAnchor="middle"
+              stroke="none"
+            >
+              {formatNumber(z, DIGITS)}
+            </text>
+            <text className="bar-label" x={x0 + x.bandwidth() / 2} y={height - 8} textAnchor="middle" stroke="none">
+              z{i + 1}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

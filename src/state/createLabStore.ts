@@ -1,0 +1,86 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  clampLogit,
+  clampTemperature,
+  defaultInputs,
+  LIMITS,
+  WORKED_EXAMPLE,
+  type LabInputs,
+} from './labInputs';
+import { isTermId } from '../math/terms';
+
+export interface LabActions {
+  setLogit(index: number, value: number): void;
+  setLogits(values: readonly number[]): void;
+  setTemperature(value: number): void;
+  setTarget(index: number): void;
+  setFocus(id: string | null): void;
+  addClass(): void;
+  removeClass(): void;
+  /** add c to every logit; refused (no change) when any logit would leave the slider range */
+  shiftLogits(c: number): void;
+  restoreWorkedExample(): void;
+}
+
+export type LabState = LabInputs & LabActions;
+export type LabStore = StoreApi<LabState>;
+
+/** Whether shifting every logit by c keeps all of them inside the slider range. */
+export function canShift(logits: readonly number[], c: number): boolean {
+  return logits.every((z) => z + c >= LIMITS.logit.min - 1e-9 && z + c <= LIMITS.logit.max + 1e-9);
+}
+
+/**
+ * One store per lab: the chapters share one through context, an embed or a second widget on a page
+ * makes its own. Every action validates, so the state is valid whatever calls it; non-finite values
+ * are ignored and the last good state stays.
+ */
+export function createLabStore(initial: Partial<LabInputs> = {}): LabStore {
+  return createStore<LabState>()((set, get) => ({
+    ...defaultInputs(),
+    ...initial,
+
+    setLogit(index, value) {
+      const { logits } = get();
+      if (!Number.isFinite(value) || index < 0 || index >= logits.length) return;
+      const next = logits.slice();
+      next[index] = clampLogit(value);
+      set({ logits: next });
+    },
+    setLogits(values) {
+      if (values.length < LIMITS.minClasses || values.length > LIMITS.maxClasses) return;
+      if (!values.every(Number.isFinite)) return;
+      const logits = values.map(clampLogit);
+      set((s) => ({ logits, target: Math.min(s.target, logits.length - 1) }));
+    },
+    setTemperature(value) {
+      if (Number.isFinite(value)) set({ temperature: clampTemperature(value) });
+    },
+    setTarget(index) {
+      if (Number.isInteger(index) && index >= 0 && index < get().logits.length) set({ target: index });
+    },
+    setFocus(id) {
+      if (id === null || isTermId(id)) set({ focus: id });
+    },
+    addClass() {
+      const { logits } = get();
+      if (logits.length >= LIMITS.maxClasses) return;
+      // A new class starts at the mean logit: visible, and not taking over the distribution.
+      const mean = logits.reduce((a, b) => a + b, 0) / logits.length;
+      set({ logits: [...logits, clampLogit(mean)] });
+    },
+    removeClass() {
+      const { logits, target } = get();
+      if (logits.length <= LIMITS.minClasses) return;
+      set({ logits: logits.slice(0, -1), target: Math.min(target, logits.length - 2) });
+    },
+    shiftLogits(c) {
+      const { logits } = get();
+      if (!Number.isFinite(c) || !canShift(logits, c)) return;
+      set({ logits: logits.map((z) => clampLogit(z + c)) });
+    },
+    restoreWorkedExample() {
+      set({ ...WORKED_EXAMPLE, logits: [...WORKED_EXAMPLE.logits] });
+    },
+  }));
+}

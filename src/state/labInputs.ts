@@ -1,0 +1,47 @@
+/**
+ * The learner's inputs, and the limits every way in (slider, drag, key, URL) must respect. Derived
+ * values (probabilities, losses, gradients) are never stored: they are computed from these.
+ */
+
+export interface LabInputs {
+  /** the logits z, one per class */
+  logits: number[];
+  /** softmax temperature T > 0 */
+  temperature: number;
+  /** index of the true class, for the chapters that need a label */
+  target: number;
+  /** the term id a pointer or keyboard is on (formula ↔ plot linking), or null */
+  focus: string | null;
+}
+
+export const LIMITS = {
+  minClasses: 2,
+  maxClasses: 8,
+  /** the logit sliders' range; the worked example sits well inside it */
+  logit: { min: -10, max: 10, step: 0.1 },
+  temperature: { min: 0.1, max: 5, step: 0.05 },
+} as const;
+
+/** The worked example of the seed notes: z = [2, 3, 4] → p = [0.090, 0.245, 0.665]. */
+export const WORKED_EXAMPLE: Readonly<Pick<LabInputs, 'logits' | 'temperature' | 'target'>> = {
+  logits: [2, 3, 4],
+  temperature: 1,
+  target: 1,
+};
+
+export function defaultInputs(): LabInputs {
+  return { ...WORKED_EXAMPLE, logits: [...WORKED_EXAMPLE.logits], focus: null };
+}
+
+/** Snap to the slider grid and keep inside the range, so 2.9000000000000004 never reaches the screen. */
+export function clampLogit(v: number): number {
+  const { min, max, step } = LIMITS.logit;
+  const snapped = Math.round(v / step) * step;
+  return Math.min(max, Math.max(min, Number(snapped.toFixed(10))));
+}
+
+export function clampTemperature(v: number): number {
+  const { min, max, step } = LIMITS.temperature;
+  const snapped = Math.round(v / step) * step;
+  return Math.min(max, Math.max(min, Number(snapped.toFixed(10))));
+}

@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import { softmax, softmaxTerms } from '../core';
+import { formatNumber } from '../format/formatNumber';
+import { Tex } from '../math/Tex';
+import { term } from '../math/terms';
+import { LogitBars } from '../plots/LogitBars';
+import { ProbabilityBars } from '../plots/ProbabilityBars';
+import { canShift } from '../state/createLabStore';
+import { LIMITS } from '../state/labInputs';
+import { useLab, useLabStore } from '../state/LabContext';
+import { useSoftmaxUrlState } from '../state/useSoftmaxUrlState';
+import { SoftmaxChecks } from './SoftmaxChecks';
+import { probabilityVectorTex, softmaxFractionTex } from './softmaxFormula';
+
+/** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
+function focusedClass(focus: string | null, classes: number): number | undefined {
+  const m = focus && /^[zp]-(\d+)$/.exec(focus);
+  const k = m ? Number(m[1]) - 1 : -1;
+  return k >= 0 && k < classes ? k : undefined;
+}
+
+/**
+ * Softmax, live: logit sliders and draggable bars in, probability bars and the formula out, with
+ * temperature, add/remove a class, shift every logit, and the worked example one click away.
+ */
+export function SoftmaxExplorer() {
+  const logits = useLab((s) => s.logits);
+  const temperature = useLab((s) => s.temperature);
+  const focus = useLab((s) => s.focus);
+  // Actions never change, so they are read once instead of subscribed to.
+  const { setLogit, setTemperature, addClass, removeClass, shiftLogits, restoreWorkedExample } = useLabStore().getState();
+  const notice = useSoftmaxUrlState();
+  const [shiftNote, setShiftNote] = useState('');
+
+  const probabilities = useMemo(() => softmax(logits, temperature), [logits, temperature]);
+  const { exponentials, sum } = useMemo(() => softmaxTerms(logits, temperature), [logits, temperature]);
+  const argmax = probabilities.indexOf(Math.max(...probabilities));
+  const shown = focusedClass(focus, logits.length) ?? argmax;
+
+  const shift = (c: number) => {
+    shiftLogits(c);
+    setShiftNote(`Added ${formatNumber(c, 0)} to every logit: the probabilities did not change.`);
+  };
+  const { min, max, step } = LIMITS.logit;
+  const classes = logits.length;
+
+  return (
+    <section className="widget softmax-explorer" aria-label="Softmax explorer">
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="plots-pair">
+        <figure>
+          <LogitBars logits={logits} domain={[min, max]} step={step} onChange={setLogit} />
+          <figcaption>Logits z: drag a bar up or down.</figcaption>
+        </figure>
+        <figure>
+          <ProbabilityBars probabilities={probabilities} />
+          <figcaption>Probabilities p = softmax(z / T).</figcaption>
+        </figure>
+      </div>
+
+      <ul className="probability-text" aria-label="Probabilities">
+        {Array.from(probabilities, (p, i) => (
+          <li key={i} data-testid={`p-text-${i + 1}`} data-term={term.probability(i)}>
+            p{i + 1} = {formatNumber(p, 3)}
+          </li>
+        ))}
+      </ul>
+
+      <SoftmaxChecks logits={logits} temperature={temperature} probabilities={probabilities} />
+
+      <div className="live-formula" data-testid="live-formula" role="group" aria-label="Live formula" tabIndex={0}>
+        <Tex display tex={probabilityVectorTex({ probabilities })} />
+        <Tex display tex={softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown })} />
+      </div>
+
+      <fieldset className="controls">
+        <legend>Logits</legend>
+        {logits.map((z, i) => (
+          <label key={i} className="slider-row" data-term={term.logit(i)}>
+            <span className="slider-name" aria-hidden="true">
+              z<sub>{i + 1}</sub>
+            </span>
+            <input
+              type="range"
+              min={min}
+              max={max}
+              step={step}
+              value={z}
+              aria-label={`logit z${i + 1}`}
+              aria-valuetext={formatNumber(z, 2)}
+              onChange={(e) => setLogit(i, e.currentTarget.valueAsNumber)}
+            />
+            <output aria-hidden="true">{formatNumber(z, 2)}</output>
+          </label>
+        ))}
+        <div className="button-row">
+          <button type="button" onClick={addClass} disabled={classes >= LIMITS.maxClasses}>
+            Add a class
+          </button>
+          <button type="button" onClick={removeClass} disabled={classes <= LIMITS.minClasses}>
+            Remove a class
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset className="controls">
+        <legend>Temperature and shift</legend>
+        <label className="slider-row" data-term={term.temperature()}>
+          <span className="slider-name" aria-hidden="true">
+            T
+          </span>
+          <input
+            type="range"
+            min={LIMITS.temperature.min}
+            max={LIMITS.temperature.max}
+            step={LIMITS.temperature.step}
+            value={temperature}
+            aria-label="temperature T"
+            aria-valuetext={formatNumber(temperature, 2)}
+            onChange={(e) => setTemperature(e.currentTarget.valueAsNumber)}
+          />
+          <output aria-hidden="true">{formatNumber(temperature, 2)}</output>
+        </label>
+        <div className="button-row">
+          <button type="button" onClick={() => shift(1)} disabled={!canShift(logits, 1)} aria-describedby="shift-hint">
+            Add 1 to every logit
+          </button>
+          <button type="button" onClick={() => shift(-1)} disabled={!canShift(logits, -1)} aria-describedby="shift-hint">
+            Subtract 1 from every logit
+          </button>
+          <button type="button" onClick={restoreWorkedExample}>
+            Restore the worked example
+          </button>
+        </div>
+        <p id="shift-hint" className="hint">
+          A shift is offered while every logit stays within {formatNumber(min, 0)} to {formatNumber(max, 0)}.
+        </p>
+        <p className="hint" aria-live="polite">
+          {shiftNote}
+        </p>
+      </fieldset>
+    </section>
+  );
+}

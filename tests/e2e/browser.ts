@@ -1,0 +1,176 @@
+/**
+ * Shared helpers for the end-to-end tests: one Chromium per test file, a fresh page per test, and
+ * readers for what the softmax widget shows.
+ */
+import { expect, inject } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { launchChromium, type LaunchedChromium } from '../../bench/lib/chromium.mjs';
+
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export const DESKTOP_OPTIONS: BrowserContextOptions = { viewport: DESKTOP };
+export const PHONE_OPTIONS: BrowserContextOptions = {
+  viewport: PHONE,
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+/** Absolute URL of a hash route such as "#/softmax?z=1,2". */
+export function routeURL(route: string): string {
+  return new URL(route, baseURL()).href;
+}
+
+export function launch(options: BrowserContextOptions = DESKTOP_OPTIONS): Promise<LaunchedChromium> {
+  return launchChromium(options);
+}
+
+/** Console errors and uncaught exceptions seen by a page. */
+export interface PageErrors {
+  readonly messages: string[];
+}
+
+export function collectErrors(page: Page): PageErrors {
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const { url, lineNumber } = message.location();
+      messages.push(`console.error: ${message.text()}${url ? ` (at ${url}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.stack ?? error.message}`));
+  page.on('requestfailed', (request) =>
+    messages.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
+  );
+  return { messages };
+}
+
+export interface OpenedPage {
+  page: Page;
+  errors: PageErrors;
+}
+
+/**
+ * Opens a new page on `route` and waits until the app has rendered something into the document
+ * (for the softmax chapter: the probability texts).
+ */
+export async function openRoute(
+  browser: LaunchedChromium,
+  route: string,
+  options: { colorScheme?: 'light' | 'dark'; waitFor?: string } = {},
+): Promise<OpenedPage> {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  await page.goto(routeURL(route), { waitUntil: 'load' });
+  const waitFor = options.waitFor ?? (route.startsWith('#/softmax') ? '[data-testid="p-text-1"]' : undefined);
+  if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible' });
+  return { page, errors };
+}
+
+/** Opens the softmax chapter and waits for its live formula to be typeset too. */
+export async function openSoftmax(
+  browser: LaunchedChromium,
+  query = '',
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenedPage> {
+  const opened = await openRoute(browser, `#/softmax${query}`, options);
+  await opened.page.locator('[data-testid="live-formula"] .katex').first().waitFor({ state: 'visible' });
+  return opened;
+}
+
+export function expectNoErrors(errors: PageErrors): void {
+  expect(errors.messages, errors.messages.join('\n')).toEqual([]);
+}
+
+export function logitSlider(page: Page, index: number): Locator {
+  return page.getByRole('slider', { name: `logit z${index}`, exact: true });
+}
+
+/** The range inputs "logit z1", "logit z2", … (not the draggable bars, named "logit zN bar"). */
+export function logitSliders(page: Page): Locator {
+  return page.getByRole('slider', { name: /^logit z\d+$/ });
+}
+
+export function temperatureSlider(page: Page): Locator {
+  return page.getByRole('slider', { name: 'temperature T', exact: true });
+}
+
+export async function logitValues(page: Page): Promise<number[]> {
+  const sliders = await logitSliders(page).all();
+  return Promise.all(sliders.map(async (slider) => Number(await slider.inputValue())));
+}
+
+export function probabilityTexts(page: Page): Locator {
+  return page.locator('[data-testid^="p-text-"]');
+}
+
+/** The probability texts in order, e.g. ["p1 = 0.090", "p2 = 0.245", "p3 = 0.665"]. */
+export async function readProbabilityTexts(page: Page): Promise<string[]> {
+  const texts = await probabilityTexts(page).allTextContents();
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The probability a text such as "p3 = 0.665" shows, as a number. */
+export async function probabilityShown(page: Page, index: number): Promise<number> {
+  const text = (await page.getByTestId(`p-text-${index}`).textContent()) ?? '';
+  const match = /=\s*(\d\.\d{3})\s*$/.exec(text.trim());
+  if (!match?.[1]) throw new Error(`p-text-${index} reads "${text}", not "p${index} = d.ddd"`);
+  return Number(match[1]);
+}
+
+/**
+ * The full-precision probabilities on the probability bars, one per term id (`p-1`, `p-2`, …), in
+ * class order. A term drawn in two plots is read once.
+ */
+export async function barProbabilities(page: Page): Promise<number[]> {
+  const entries = await page
+    .locator('svg [data-term^="p-"][data-value]')
+    .evaluateAll((elements) =>
+      elements.map((element) => [element.getAttribute('data-term') ?? '', element.getAttribute('data-value') ?? '']),
+    );
+  const byTerm = new Map<number, number>();
+  for (const [term, value] of entries) {
+    const match = /^p-(\d+)$/.exec(term ?? '');
+    if (!match?.[1]) continue;
+    const index = Number(match[1]);
+    if (!byTerm.has(index)) byTerm.set(index, Number(value));
+  }
+  return [...byTerm.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
+}
+
+export function expectSumsToOne(probabilities: number[]): void {
+  expect(probabilities.length).toBeGreaterThanOrEqual(2);
+  for (const p of probabilities) {
+    expect(Number.isFinite(p)).toBe(true);
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThanOrEqual(1);
+  }
+  const sum = probabilities.reduce((total, p) => total + p, 0);
+  expect(Math.abs(sum - 1), `probabilities ${probabilities.join(', ')} sum to ${sum}`).toBeLessThanOrEqual(1e-12);
+}
+
+/** Resolves after the next animation frame, so React's commit for the last input has painted. */
+export function nextFrame(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+}
+
+/** Waits for web fonts, so screenshots and layout reads see the final glyphs. */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+/** Computed style properties of the first element matching `selector`. */
+export function computedStyle(page: Page, selector: string, properties: readonly string[]): Promise<Record<string, string>> {
+  return page.locator(selector).first().evaluate((element, names) => {
+    const style = getComputedStyle(element);
+    return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+  }, properties);
+}

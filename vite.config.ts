@@ -1,0 +1,67 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import mdx from '@mdx-js/rollup';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError';
+import { corePurity } from './src/build/corePurity';
+import { katexOptions } from './src/math/katexOptions';
+import { prerenderTex } from './src/build/prerenderTex';
+
+export default defineConfig({
+  // Relative base + hash routes: dist/ works from any static host, under any sub-path.
+  base: './',
+  plugins: [
+    corePurity(),
+    prerenderTex(),
+    {
+      // Static math in content/*.mdx is typeset here, at build time, with the same options as <Tex>.
+      enforce: 'pre',
+      ...mdx({
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError],
+      }),
+    } as Plugin,
+    react({ include: /\.(mdx|tsx|ts)$/ }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['tests/core/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/components/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores, and timing-free tests still want them.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
