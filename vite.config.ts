@@ -4,10 +4,10 @@ import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError';
-import { corePurity } from './src/build/corePurity';
-import { katexOptions } from './src/math/katexOptions';
-import { prerenderTex } from './src/build/prerenderTex';
+import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError.ts';
+import { corePurity } from './src/build/corePurity.ts';
+import { katexOptions } from './src/math/katexOptions.ts';
+import { prerenderTex } from './src/build/prerenderTex.ts';
 
 export default defineConfig({
   // Relative base + hash routes: dist/ works from any static host, under any sub-path.
@@ -37,6 +37,15 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['tests/core/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // pure modules outside the core: formatting, store, URL reading, formula builders
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },

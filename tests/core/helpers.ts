@@ -74,3 +74,84 @@ export const extremeLogitVector = fc.oneof(
     .tuple(logitVector(2, 6, 50), fc.nat())
     .map(([z, seed]) => z.map((v, i) => (i !== seed % z.length && (seed >> i) & 1 ? -Infinity : v))),
 );
+
+/** A logit row of length c: moderate, ±1e5, near ±700, or with one dominant logit. */
+export const logitRow = (c: number) =>
+  fc.oneof(
+    fc.array(finite(-10, 10), { minLength: c, maxLength: c }),
+    fc.array(finite(-1e5, 1e5), { minLength: c, maxLength: c }),
+    fc.array(fc.constantFrom(-700, -40, 0, 40, 700, 1e5), { minLength: c, maxLength: c }),
+    fc
+      .tuple(fc.array(finite(-3, 3), { minLength: c, maxLength: c }), fc.nat(c - 1), finite(30, 800))
+      .map(([row, i, big]) => row.map((v, k) => (k === i ? big : v))),
+  );
+
+/** N × C logits with N in [1, 4] and C in [2, 5]. */
+export const logitMatrix = (range?: number) =>
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 5 }))
+    .chain(([n, c]) =>
+      fc.array(range === undefined ? logitRow(c) : fc.array(finite(-range, range), { minLength: c, maxLength: c }), {
+        minLength: n,
+        maxLength: n,
+      }),
+    );
+
+/** Class indices for logits (N × C), some of them ignored (−100 or the custom ignoreIndex). */
+export const classIndices = (n: number, c: number, ignoreIndex: number) =>
+  fc.array(fc.oneof(fc.integer({ min: 0, max: c - 1 }), fc.constant(ignoreIndex)), { minLength: n, maxLength: n });
+
+/** N rows of C probabilities that sum to about 1 (any exact sum is fine: PyTorch does not check). */
+export const probabilityRows = (n: number, c: number) =>
+  fc.array(
+    fc
+      .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: c, maxLength: c })
+      .map((row) => {
+        const total = row.reduce((s, v) => s + v, 0);
+        return total > 0 ? row.map((v) => v / total) : row.map(() => 1 / c);
+      }),
+    { minLength: n, maxLength: n },
+  );
+
+export const positiveWeights = (c: number) => fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: c, maxLength: c });
+
+export interface CrossEntropyCase {
+  logits: number[][];
+  target: number[] | number[][];
+  options: {
+    weight?: number[];
+    reduction?: 'mean' | 'sum' | 'none';
+    labelSmoothing?: number;
+    ignoreIndex?: number;
+  };
+}
+
+/** Every option combination: weight × reduction × labelSmoothing × ignoreIndex × index/probability targets. */
+export const crossEntropyCase = (matrix: fc.Arbitrary<number[][]>) =>
+  matrix.chain((logits) => {
+    const n = logits.length;
+    const c = (logits[0] as number[]).length;
+    return fc
+      .record({
+        weighted: fc.boolean(),
+        reduction: fc.constantFrom<'mean' | 'sum' | 'none' | undefined>('mean', 'sum', 'none', undefined),
+        labelSmoothing: fc.constantFrom(undefined, 0, 0.1, 0.37, 1),
+        ignoreIndex: fc.constantFrom(undefined, 1),
+        probabilities: fc.boolean(),
+      })
+      .chain((choice) =>
+        fc
+          .tuple(
+            choice.probabilities ? probabilityRows(n, c) : classIndices(n, c, choice.ignoreIndex ?? -100),
+            positiveWeights(c),
+          )
+          .map(([target, weight]): CrossEntropyCase => {
+            const options: CrossEntropyCase['options'] = {};
+            if (choice.weighted) options.weight = weight;
+            if (choice.reduction !== undefined) options.reduction = choice.reduction;
+            if (choice.labelSmoothing !== undefined) options.labelSmoothing = choice.labelSmoothing;
+            if (choice.ignoreIndex !== undefined) options.ignoreIndex = choice.ignoreIndex;
+            return { logits, target, options };
+          }),
+      );
+  });

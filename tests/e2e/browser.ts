@@ -69,7 +69,18 @@ export async function openRoute(
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
   await page.goto(routeURL(route), { waitUntil: 'load' });
   const waitFor = options.waitFor ?? (route.startsWith('#/softmax') ? '[data-testid="p-text-1"]' : undefined);
-  if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible' });
+  if (waitFor) {
+    try {
+      await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
+    } catch (error) {
+      const body = (await page.locator('body').innerText().catch(() => '')).slice(0, 500);
+      throw new Error(
+        `${route}: "${waitFor}" never became visible.\npage errors: ${errors.messages.join('\n') || 'none'}\n` +
+          `page text: ${body || '(blank)'}`,
+        { cause: error },
+      );
+    }
+  }
   return { page, errors };
 }
 
@@ -116,12 +127,25 @@ export async function readProbabilityTexts(page: Page): Promise<string[]> {
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-/** The probability a text such as "p3 = 0.665" shows, as a number. */
+/** Superscript digits as the app's number formatter writes exponents: 1.65 × 10⁻⁶. */
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
+};
+
+/**
+ * The probability a text such as "p3 = 0.665" shows, as a number. Values too small for three
+ * decimals are written in scientific notation ("p3 = 1.65 × 10⁻⁶"), which is read too.
+ */
 export async function probabilityShown(page: Page, index: number): Promise<number> {
-  const text = (await page.getByTestId(`p-text-${index}`).textContent()) ?? '';
-  const match = /=\s*(\d\.\d{3})\s*$/.exec(text.trim());
-  if (!match?.[1]) throw new Error(`p-text-${index} reads "${text}", not "p${index} = d.ddd"`);
-  return Number(match[1]);
+  const text = ((await page.getByTestId(`p-text-${index}`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const fixed = new RegExp(`^p${index} = (\\d\\.\\d{3})$`).exec(text);
+  if (fixed?.[1]) return Number(fixed[1]);
+  const scientific = new RegExp(`^p${index} = (\\d(?:\\.\\d+)?) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$`).exec(text);
+  if (scientific?.[1] && scientific[2]) {
+    const exponent = Number([...scientific[2]].map((c) => SUPERSCRIPT[c] ?? c).join(''));
+    return Number(scientific[1]) * 10 ** exponent;
+  }
+  throw new Error(`p-text-${index} reads "${text}", not "p${index} = d.ddd" (or "p${index} = d.dd × 10⁻ⁿ")`);
 }
 
 /**

@@ -127,14 +127,18 @@ export function referenceBinaryCrossEntropy(p: number[], y: number[], weight?: n
   });
 }
 
-/** PyTorch: ℓ = w·((1 − y)·x + (1 + (pw − 1)·y)·log(1 + e^{−x})), written as log(1 + e^{−x}) directly. */
+/**
+ * PyTorch's ℓ = w·((1 − y)·x + (1 + (pw − 1)·y)·log(1 + e^{−x})), regrouped with
+ * (1 − y)·(x + log(1 + e^{−x})) = (1 − y)·log(1 + e^{x}) so that the 200-bit reference does not itself
+ * cancel (x + log(1 + e^{−x}) for x = −700 leaves 2^-200·700 absolute accuracy for a 1e-304 result).
+ */
 export function referenceBinaryCrossEntropyWithLogits(x: number[], y: number[], weight?: number[], posWeight?: number[]): number[] {
   const at = (v: number[] | undefined, i: number) => big(v ? (v.length === 1 ? (v[0] as number) : (v[i] as number)) : 1);
   return x.map((xi, i) => {
     const yi = big(y[i] as number);
-    const logWeight = add(ONE, mul(sub(at(posWeight, i), ONE), yi));
     const softplusNeg = log(add(ONE, exp(neg(big(xi)))));
-    const loss = add(mul(sub(ONE, yi), big(xi)), mul(logWeight, softplusNeg));
+    const softplusPos = log(add(ONE, exp(big(xi))));
+    const loss = add(mul(sub(ONE, yi), softplusPos), mul(mul(at(posWeight, i), yi), softplusNeg));
     return toNumber(mul(at(weight, i), loss));
   });
 }

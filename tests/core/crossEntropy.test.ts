@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { crossEntropy } from '../../src/core';
+import { referenceCrossEntropy } from './reference/reference';
+import { crossEntropyCase, expectUlpClose, fc, logitMatrix } from './helpers';
+
+const LN2 = Math.LN2;
+const LN4_3 = Math.log(4 / 3);
+
+describe('crossEntropy matches PyTorch semantics (hand-derived)', () => {
+  // Row 0: p = [1/2, 1/2], target 0 → −log p = ln 2. Row 1: p = [3/4, 1/4], target 1 → ln 4.
+  // Row 2 is ignored. Weights [2, 5].
+  const logits = [[0, 0], [Math.log(3), 0], [9, -3]];
+  const target = [0, 1, -100];
+  const weight = [2, 5];
+
+  it('crossEntropy(…, { weight }) mean divides by the sum of the non-ignored targets’ weights', () => {
+    expect(crossEntropy(logits, target, { weight })).toBeCloseTo((2 * LN2 + 5 * 2 * LN2) / (2 + 5), 15);
+    expect(crossEntropy(logits, target, { weight, reduction: 'sum' })).toBeCloseTo(12 * LN2, 14);
+    const none = crossEntropy(logits, target, { weight, reduction: 'none' });
+    expect(none[0]).toBeCloseTo(2 * LN2, 15);
+    expect(none[1]).toBeCloseTo(10 * LN2, 14);
+    expect(none[2]).toBe(0);
+  });
+
+  it('crossEntropy without weight divides by the count of non-ignored rows', () => {
+    expect(crossEntropy(logits, target)).toBeCloseTo((LN2 + 2 * LN2) / 2, 15);
+  });
+
+  it('crossEntropy with probability targets divides by N (weights and ignoreIndex do not change that)', () => {
+    const y = [[0.5, 0.5], [1, 0], [0, 1]];
+    // Row 2: p = softmax([9, −3]) so −log p_1 = 12 + log1p(e^-12).
+    const row2 = 5 * (12 + Math.log1p(Math.exp(-12)));
+    const expected = (2 * 0.5 * LN2 + 5 * 0.5 * LN2 + 2 * LN4_3 + row2) / 3;
+    expect(crossEntropy(logits, y, { weight, ignoreIndex: 1 })).toBeCloseTo(expected, 14);
+  });
+
+  it('crossEntropy with every target ignored: mean is NaN, sum is 0, none is all 0', () => {
+    expect(crossEntropy([[1, 2], [3, 4]], [-100, -100])).toBeNaN();
+    expect(crossEntropy([[1, 2], [3, 4]], [-100, -100], { reduction: 'sum' })).toBe(0);
+    expect(Array.from(crossEntropy([[1, 2], [3, 4]], [-100, -100], { reduction: 'none' }))).toEqual([0, 0]);
+  });
+
+  it('crossEntropy label smoothing with weights: (1 − ε)·nll + (ε/C)·smooth, both over Σ w_t', () => {
+    // p = [3/4, 1/4], t = 0, ε = 0.2, C = 2, w = [2, 5]: nll = 2 ln(4/3), smooth = 2 ln(4/3) + 5 ln 4,
+    // mean over W = 2: 0.8 ln(4/3) + 0.1·(2 ln(4/3) + 5 ln 4)/2 = 0.9 ln(4/3) + 0.5 ln 2.
+    const value = crossEntropy([[Math.log(3), 0], [5, 5]], [0, -100], { weight, labelSmoothing: 0.2 });
+    expect(value).toBeCloseTo(0.9 * LN4_3 + 0.5 * LN2, 15);
+    // Unweighted, ignored row excluded from the smoothing term too: 0.8 ln(4/3) + 0.1 (ln(4/3) + ln 4).
+    expect(crossEntropy([[Math.log(3), 0], [5, 5]], [0, -100], { labelSmoothing: 0.2 })).toBeCloseTo(
+      0.9 * LN4_3 + 0.2 * LN2,
+      15,
+    );
+  });
+
+  it('crossEntropy label smoothing with probability targets mixes y with the uniform distribution', () => {
+    // ỹ = [1, 0]·0.8 + 0.1 = [0.9, 0.1]; loss = 2·0.9·ln(4/3) + 5·0.1·ln 4.
+    const value = crossEntropy([[Math.log(3), 0]], [[1, 0]], { weight, labelSmoothing: 0.2 });
+    expect(value).toBeCloseTo(1.8 * LN4_3 + LN2, 15);
+  });
+
+  it('crossEntropy([[0, 40]], [1]) is log1p(e^-40) = 4.248354255291589e-18, not 0', () => {
+    expect(crossEntropy([[0, 40]], [1])).toBe(4.248354255291589e-18);
+  });
+
+  it('crossEntropy gives a masked (−∞) class with zero target weight no loss, and +∞ if it is the target', () => {
+    expect(crossEntropy([[0, -Infinity]], [0])).toBe(0);
+    expect(crossEntropy([[0, -Infinity]], [[1, 0]])).toBe(0);
+    expect(crossEntropy([[Math.log(3), 0, -Infinity]], [1], { weight: [1, 1, 0], labelSmoothing: 0.3 })).toBeCloseTo(
+      0.7 * Math.log(4) + 0.1 * (LN4_3 + Math.log(4)),
+      15,
+    );
+    expect(crossEntropy([[0, -Infinity]], [1])).toBe(Infinity);
+    expect(crossEntropy([[0, Infinity]], [0])).toBeNaN();
+  });
+
+  it('crossEntropy with huge finite logits is finite or +∞, never NaN', () => {
+    expect(crossEntropy([[1e308, -1e308]], [0])).toBe(0);
+    expect(crossEntropy([[1e308, -1e308]], [1])).toBe(Infinity); // exact value 2e308 exceeds float64
+    expect(crossEntropy([[1.5e308, 1e308]], [1])).toBe(5e307);
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 2, maxLength: 4 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (row, eps) => !Number.isNaN(crossEntropy([row], [0], { labelSmoothing: eps })),
+      ),
+    );
+  });
+});
+
+describe('crossEntropy against the high-precision reference', () => {
+  it('crossEntropy is within 4 ulp of the reference for every option combination, on extreme logits', () => {
+    fc.assert(
+      fc.property(crossEntropyCase(logitMatrix()), ({ logits, target, options }) => {
+        const actual = crossEntropy(logits, target, options);
+        const expected = referenceCrossEntropy(logits, target, options);
+        expectUlpClose(typeof actual === 'number' ? actual : Array.from(actual), expected, 4);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('crossEntropy on tiny logit differences is within 4 ulp of the reference', () => {
+    const tiny = fc
+      .tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 3, maxLength: 3 }))
+      .map(([base, steps]) => [steps.map((k) => base + k * 2 ** -40 * Math.max(1, Math.abs(base)))]);
+    fc.assert(
+      fc.property(crossEntropyCase(tiny), ({ logits, target, options }) => {
+        const actual = crossEntropy(logits, target, options);
+        const expected = referenceCrossEntropy(logits, target, options);
+        expectUlpClose(typeof actual === 'number' ? actual : Array.from(actual), expected, 4);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { crossEntropy, crossEntropyGrad, numericalGradient, softmax } from '../../src/core';
+import { add, big, div, exp, ONE, toNumber } from './reference/bigFloat';
+import { crossEntropyCase, expectRelClose, expectUlpClose, fc, logitMatrix, type CrossEntropyCase } from './helpers';
+
+/** The loss as a function of the flattened logits, summed for 'none' (what the gradient is of). */
+function flatLoss({ logits, target, options }: CrossEntropyCase) {
+  const c = (logits[0] as number[]).length;
+  return (flat: Float64Array) => {
+    const rows = logits.map((_, n) => Array.from(flat.subarray(n * c, (n + 1) * c)));
+    const value = crossEntropy(rows, target, options);
+    return typeof value === 'number' ? value : value.reduce((s, v) => s + v, 0);
+  };
+}
+
+describe('crossEntropyGrad', () => {
+  it('crossEntropyGrad(z, t) equals (softmax(z) − onehot(t))/N for a plain mean', () => {
+    fc.assert(
+      fc.property(
+        logitMatrix(20).chain((z) =>
+          fc.tuple(fc.constant(z), fc.array(fc.nat((z[0] as number[]).length - 1), { minLength: z.length, maxLength: z.length })),
+        ),
+        ([z, t]) => {
+          const g = crossEntropyGrad(z, t);
+          z.forEach((row, n) => {
+            const p = softmax(row);
+            const expected = Array.from(p, (v, c) => (v - (c === t[n] ? 1 : 0)) / z.length);
+            expectRelClose(g[n] as Float64Array, expected, 1e-14, 1e-16);
+          });
+        },
+      ),
+    );
+  });
+
+  it('crossEntropyGrad agrees with central differences for every option combination', () => {
+    fc.assert(
+      fc.property(crossEntropyCase(logitMatrix(6)), (testCase) => {
+        const flat = testCase.logits.flat();
+        if (Number.isNaN(flatLoss(testCase)(Float64Array.from(flat)))) return; // all ignored: tested below
+        const numeric = numericalGradient(flatLoss(testCase), flat, 1e-5);
+        const analytic = crossEntropyGrad(testCase.logits, testCase.target, testCase.options).flatMap((r) => Array.from(r));
+        const scale = Math.max(1, ...analytic.map(Math.abs));
+        expectRelClose(analytic, numeric, 1e-6, 1e-9 * scale);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('crossEntropyGrad([[0, 40]], [1]) = [q, −q] with q = e^-40/(1 + e^-40) to full precision', () => {
+    const e = exp(big(-40));
+    const q = toNumber(div(e, add(ONE, e)));
+    const g = crossEntropyGrad([[0, 40]], [1]);
+    expectUlpClose(g[0] as Float64Array, [q, -q], 2);
+  });
+
+  it('crossEntropyGrad gives ignored rows zero gradient, also when every row is ignored', () => {
+    const g = crossEntropyGrad([[1, 2], [3, 4]], [0, -100], { labelSmoothing: 0.3 });
+    expect(Array.from(g[1] as Float64Array)).toEqual([0, 0]);
+    const all = crossEntropyGrad([[1, 2], [3, 4]], [-100, -100]);
+    expect(all.flatMap((r) => Array.from(r))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('crossEntropyGrad of a masked class with zero target weight is 0, and finite for huge logits', () => {
+    expect(Array.from(crossEntropyGrad([[0, -Infinity]], [0])[0] as Float64Array)).toEqual([0, 0]);
+    const g = crossEntropyGrad([[1e308, -1e308, 0]], [1], { labelSmoothing: 0.1 });
+    expect((g[0] as Float64Array).every(Number.isFinite)).toBe(true);
+    const sum = (g[0] as Float64Array).reduce((s, v) => s + v, 0);
+    expect(Math.abs(sum)).toBeLessThan(1e-15);
+  });
+
+  it('crossEntropyGrad rows sum to 0 when the target weights of a row sum to its p-weighted total (no weight)', () => {
+    fc.assert(
+      fc.property(crossEntropyCase(logitMatrix()), ({ logits, target, options }) => {
+        const { weight: _unused, ...unweighted } = options;
+        if (typeof target[0] === 'object') return; // probability rows need not sum to exactly 1
+        crossEntropyGrad(logits, target, unweighted).forEach((row) => {
+          const magnitude = row.reduce((s, v) => s + Math.abs(v), 0);
+          expect(Math.abs(row.reduce((s, v) => s + v, 0))).toBeLessThanOrEqual(8 * 2 ** -52 * magnitude);
+        });
+      }),
+    );
+  });
+});

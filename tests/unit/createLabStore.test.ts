@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createLabStore } from '../../src/state/createLabStore';
+
+describe('createLabStore', () => {
+  it('createLabStore() starts at the worked example z = [2, 3, 4], T = 1', () => {
+    const s = createLabStore().getState();
+    expect(s.logits).toEqual([2, 3, 4]);
+    expect(s.temperature).toBe(1);
+    expect(s.focus).toBeNull();
+  });
+
+  it('two stores never share inputs', () => {
+    const a = createLabStore();
+    const b = createLabStore();
+    a.getState().setLogit(0, 5);
+    expect(b.getState().logits).toEqual([2, 3, 4]);
+  });
+
+  it('setLogit snaps to the 0.1 grid and clamps to [-10, 10]', () => {
+    const store = createLabStore();
+    store.getState().setLogit(1, 2.9000000000000004);
+    expect(store.getState().logits[1]).toBe(2.9);
+    store.getState().setLogit(0, 99);
+    expect(store.getState().logits[0]).toBe(10);
+    store.getState().setLogit(2, -12.34);
+    expect(store.getState().logits[2]).toBe(-10);
+  });
+
+  it('setLogit ignores NaN, Infinity and indices out of range, keeping the last good state', () => {
+    const store = createLabStore();
+    store.getState().setLogit(0, Number.NaN);
+    store.getState().setLogit(1, Infinity);
+    store.getState().setLogit(7, 1);
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+  });
+
+  it('addClass stops at 8 classes and removeClass at 2', () => {
+    const store = createLabStore();
+    for (let i = 0; i < 10; i++) store.getState().addClass();
+    expect(store.getState().logits).toHaveLength(8);
+    for (let i = 0; i < 10; i++) store.getState().removeClass();
+    expect(store.getState().logits).toEqual([2, 3]);
+  });
+
+  it('addClass starts the new class at the mean logit', () => {
+    const store = createLabStore();
+    store.getState().addClass();
+    expect(store.getState().logits).toEqual([2, 3, 4, 3]);
+  });
+
+  it('removeClass keeps the target index inside the classes', () => {
+    const store = createLabStore({ logits: [1, 2, 3], target: 2 });
+    store.getState().removeClass();
+    expect(store.getState().target).toBe(1);
+  });
+
+  it('shiftLogits(1) adds 1 to every logit, and refuses a shift that would leave the range', () => {
+    const store = createLabStore();
+    store.getState().shiftLogits(1);
+    expect(store.getState().logits).toEqual([3, 4, 5]);
+    store.getState().setLogits([9.5, 0, 1]);
+    store.getState().shiftLogits(1);
+    expect(store.getState().logits).toEqual([9.5, 0, 1]);
+  });
+
+  it('setTemperature clamps to [0.1, 5]', () => {
+    const store = createLabStore();
+    store.getState().setTemperature(0);
+    expect(store.getState().temperature).toBe(0.1);
+    store.getState().setTemperature(50);
+    expect(store.getState().temperature).toBe(5);
+  });
+
+  it('setFocus accepts term ids and refuses anything that could break out of a CSS rule', () => {
+    const store = createLabStore();
+    store.getState().setFocus('p-2');
+    expect(store.getState().focus).toBe('p-2');
+    store.getState().setFocus('p-2"] { color: red } [x="');
+    expect(store.getState().focus).toBe('p-2');
+    store.getState().setFocus(null);
+    expect(store.getState().focus).toBeNull();
+  });
+
+  it('restoreWorkedExample brings back z = [2, 3, 4] and T = 1 after any change', () => {
+    const store = createLabStore();
+    store.getState().setLogits([1, 1, 1, 1, 1]);
+    store.getState().setTemperature(3);
+    store.getState().restoreWorkedExample();
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+    expect(store.getState().temperature).toBe(1);
+  });
+});
