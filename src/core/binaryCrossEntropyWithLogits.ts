@@ -65,7 +65,8 @@ export function binaryCrossEntropyWithLogits(
     const xi = x[i] as number;
     const yi = y[i] as number;
     const notY = twoSum(1, -yi);
-    const positive = times(broadcastAt(options.posWeight, i) * yi, softplus(-xi));
+    // y·softplus first: pw·y could underflow for a subnormal y before the (large) softplus scales it up.
+    const positive = broadcastAt(options.posWeight, i) * times(yi, softplus(-xi));
     const negative = times(notY.hi, softplus(xi)) + times(notY.lo, softplus(xi));
     losses[i] = broadcastAt(options.weight, i) * (positive + negative);
   }

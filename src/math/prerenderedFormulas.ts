@@ -13,7 +13,7 @@ export function prerenderedFormulas(): { tex: string; display: boolean }[] {
   const formulas = [probabilityVectorTex({ probabilities }), ...workedExampleTex()];
   // the fraction for each class: hovering a bar shows that class's fraction
   for (let shown = 0; shown < logits.length; shown++) {
-    formulas.push(softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown }));
+    formulas.push(...softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown }));
   }
   return formulas.map((tex) => ({ tex, display: true }));
 }

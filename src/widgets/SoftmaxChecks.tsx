@@ -39,7 +39,9 @@ export function SoftmaxChecks({ logits, temperature, probabilities }: SoftmaxChe
           : 'Order check failed: a larger logit has a smaller probability.'}
       </li>
       <li data-ok={checks.shiftGap < 1e-12}>
-        softmax(z + {SHIFT}) differs from softmax(z) by at most {formatNumber(checks.shiftGap, 2)}
+        {checks.shiftGap === 0
+          ? `softmax(z + ${SHIFT}) equals softmax(z) exactly.`
+          : `softmax(z + ${SHIFT}) equals softmax(z) to within ${formatNumber(checks.shiftGap, 2)}.`}
       </li>
     </ul>
   );

@@ -74,7 +74,9 @@ export function SoftmaxExplorer() {
 
       <div className="live-formula" data-testid="live-formula" role="group" aria-label="Live formula" tabIndex={0}>
         <Tex display tex={probabilityVectorTex({ probabilities })} />
-        <Tex display tex={softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown })} />
+        {softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown }).map((line, i) => (
+          <Tex key={i} display tex={line} />
+        ))}
       </div>
 
       <fieldset className="controls">

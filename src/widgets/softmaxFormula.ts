@@ -29,7 +29,11 @@ export function probabilityVectorTex({ probabilities }: Pick<SoftmaxFormulaInput
   return `\\mathbf{p} = \\softmax(\\mathbf{z}/T) = \\left[\\, ${entries.join(',\\; ')} \\,\\right]`;
 }
 
-export function softmaxFractionTex(f: SoftmaxFormulaInput): string {
+/**
+ * Class k's fraction in two lines (the symbols with the logits, then the values), so that each line
+ * fits a phone's width even with eight classes.
+ */
+export function softmaxFractionTex(f: SoftmaxFormulaInput): [string, string] {
   const k = f.shown;
   const C = f.logits.length;
   const scaled = (j: number) => {
@@ -43,11 +47,9 @@ export function softmaxFractionTex(f: SoftmaxFormulaInput): string {
       : `${power(0)} + ${power(1)} + \\cdots + ${power(C - 1)}`;
   const pk = `\\term{${term.probability(k)}}{${texNumber(f.probabilities[k] ?? NaN, P)}}`;
   return [
-    `p_{${k + 1}} = \\frac{e^{z_{${k + 1}}/T}}{\\sum_{j=1}^{${C}} e^{z_j/T}}`,
-    `= \\frac{${power(k)}}{${terms}}`,
-    `= \\frac{${texNumber(f.exponentials[k] ?? NaN, P)}}{${texNumber(f.sum, P)}}`,
-    `= ${pk}`,
-  ].join(' ');
+    `p_{${k + 1}} = \\frac{e^{z_{${k + 1}}/T}}{\\sum_{j=1}^{${C}} e^{z_j/T}} = \\frac{${power(k)}}{${terms}}`,
+    `= \\frac{${texNumber(f.exponentials[k] ?? NaN, P)}}{${texNumber(f.sum, P)}} = ${pk}`,
+  ];
 }
 
 /** The worked example z = [2, 3, 4] written out: the powers and their sum, then the fractions. */

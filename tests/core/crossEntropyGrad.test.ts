@@ -68,14 +68,15 @@ describe('crossEntropyGrad', () => {
     expect(Math.abs(sum)).toBeLessThan(1e-15);
   });
 
-  it('crossEntropyGrad rows sum to 0 when the target weights of a row sum to its p-weighted total (no weight)', () => {
+  it('crossEntropyGrad rows sum to 0 (up to rounding of terms of size ≤ 1) for class-index targets without weight', () => {
     fc.assert(
       fc.property(crossEntropyCase(logitMatrix()), ({ logits, target, options }) => {
         const { weight: _unused, ...unweighted } = options;
         if (typeof target[0] === 'object') return; // probability rows need not sum to exactly 1
         crossEntropyGrad(logits, target, unweighted).forEach((row) => {
           const magnitude = row.reduce((s, v) => s + Math.abs(v), 0);
-          expect(Math.abs(row.reduce((s, v) => s + v, 0))).toBeLessThanOrEqual(8 * 2 ** -52 * magnitude);
+          // Each entry p_j·A − a_j (A = 1 here) may cancel, so rounding is relative to 1, not to |g_j|.
+          expect(Math.abs(row.reduce((s, v) => s + v, 0))).toBeLessThanOrEqual(8 * 2 ** -52 * (magnitude + 1));
         });
       }),
     );
