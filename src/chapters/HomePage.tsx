@@ -10,7 +10,7 @@ export function HomePage() {
         whose losses match PyTorch&rsquo;s.
       </p>
       <h2>Chapters</h2>
-      <TableOfContents />
+      <TableOfContents summaries />
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { CHAPTERS, isWritten } from './chapterList';
 import { chapterHref } from './hashRoute';
 
 /** All 13 chapters; the unwritten ones are listed as coming and are not links. */
-export function TableOfContents({ current }: { current?: string }) {
+export function TableOfContents({ current, summaries = false }: { current?: string; summaries?: boolean }) {
   return (
     <nav className="toc" aria-label="Chapters">
       <ol>
@@ -20,6 +20,7 @@ export function TableOfContents({ current }: { current?: string }) {
                 {c.title} <span className="toc-badge">coming</span>
               </span>
             )}
+            {summaries && <span className="toc-summary">{c.summary}</span>}
           </li>
         ))}
       </ol>

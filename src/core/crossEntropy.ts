@@ -2,19 +2,30 @@ import { compensatedSum, twoProduct, accurateSum } from './exactArithmetic';
 import { logSoftmax } from './softmax';
 import { resolveCrossEntropy, type CrossEntropyOptions, type CrossEntropyTarget } from './crossEntropyTargets';
 
+/** Below 2^-969 a product w·s has lost bits to subnormal rounding, which a large −log p would magnify. */
+const TINY = 2 ** -969;
+
 /**
- * Σ_c a_c·(−log p_c) for one row. Each −log p_c ≥ 0 comes from logSoftmax without cancellation; the
- * products are formed exactly (TwoProduct) and summed with compensation, so the row loss is within a
- * few ulp. A term with a_c = 0 on a masked class (p_c = 0, −log p_c = +∞) is the limit 0, not 0·∞.
+ * Σ_c w_c·s_c·(−log p_c) for one row. Each −log p_c ≥ 0 comes from logSoftmax without cancellation; the
+ * last product is formed exactly (TwoProduct) and the terms summed with compensation, so the row loss
+ * is within a few ulp. A tiny w_c·s_c is formed scaled by 2^600 and unscaled after multiplying by
+ * −log p_c, so that it is rounded once, in the range of the result. A term with w_c·s_c = 0 on a masked
+ * class (p_c = 0, −log p_c = +∞) is the limit 0, not 0·∞.
  */
-export function rowCrossEntropy(z: ArrayLike<number>, a: ArrayLike<number>): number {
+export function rowCrossEntropy(z: ArrayLike<number>, s: ArrayLike<number>, weight?: ArrayLike<number>): number {
   const logp = logSoftmax(z);
   const products: number[] = [];
   const errors: number[] = [];
   for (let c = 0; c < logp.length; c++) {
-    const ac = a[c] as number;
+    const wc = weight === undefined ? 1 : (weight[c] as number);
+    const sc = s[c] as number;
     const nl = -(logp[c] as number);
-    if (ac === 0 && nl === Infinity) continue;
+    const ac = wc * sc;
+    if (ac === 0 && nl === Infinity && (wc === 0 || sc === 0)) continue;
+    if (Math.abs(ac) < TINY && ac !== 0 && wc !== 0 && sc !== 0) {
+      products.push(wc * 2 ** 600 * sc * nl * 2 ** -600);
+      continue;
+    }
     const product = twoProduct(ac, nl);
     products.push(product.hi);
     errors.push(product.lo);
@@ -66,8 +77,8 @@ export function crossEntropy(
   const resolved = resolveCrossEntropy('crossEntropy', logits, target, options);
   const losses = new Float64Array(resolved.rows);
   for (let n = 0; n < resolved.rows; n++) {
-    const a = resolved.coefficients[n];
-    if (a) losses[n] = rowCrossEntropy(logits[n] as ArrayLike<number>, a);
+    const s = resolved.shares[n];
+    if (s) losses[n] = rowCrossEntropy(logits[n] as ArrayLike<number>, s, resolved.weight);
   }
   if (resolved.reduction === 'none') return losses;
   const total = accurateSum(losses);

@@ -27,16 +27,21 @@ export interface CrossEntropyOptions {
 }
 
 /**
- * The loss of row n is ℓ_n = Σ_c a_nc·(−log p_nc) for non-negative effective target weights a_nc, for
+ * The loss of row n is ℓ_n = Σ_c a_nc·(−log p_nc) for effective target weights a_nc = w_c·s_nc, for
  * every option combination; reductions then divide by `meanDenominator` ('mean') or nothing.
- *   class index t:   a_c = (1 − ε)·w_t·[c = t] + (ε/C)·w_c
- *   probabilities y: a_c = w_c·(y_c(1 − ε) + ε/C)
+ *   class index t:   s_c = (1 − ε)·[c = t] + ε/C
+ *   probabilities y: s_c = y_c(1 − ε) + ε/C
  * This is PyTorch's (1 − ε)·nll + (ε/C)·smooth written per row, so loss and gradient share one form.
+ * The factors w and s are kept apart so the loss can multiply them without a premature underflow.
  */
 export interface ResolvedCrossEntropy {
   rows: number;
   classes: number;
-  /** a_n per row; null for an ignored row. */
+  /** w (length C), or undefined for all ones. */
+  weight: ArrayLike<number> | undefined;
+  /** s_n per row; null for an ignored row. */
+  shares: (Float64Array | null)[];
+  /** a_n = w·s_n per row; null for an ignored row. */
   coefficients: (Float64Array | null)[];
   reduction: Reduction;
   /** Σ w_{t_n} over non-ignored rows (class indices; their count without weight) or N (probabilities). */
@@ -63,8 +68,12 @@ export function resolveCrossEntropy(
   const weight = options.weight;
   if (weight !== undefined && rows > 0) checkLength(fn, 'weight', weight, classes, 'the number of classes C');
   const w = (c: number): number => (weight === undefined ? 1 : (weight[c] as number));
-  const share = epsilon / classes;
-  const coefficients: (Float64Array | null)[] = [];
+  const uniform = epsilon / classes;
+  const shares: (Float64Array | null)[] = [];
+  const withWeights = (meanDenominator: number): ResolvedCrossEntropy => {
+    const coefficients = shares.map((row) => row && row.map((v, c) => w(c) * v));
+    return { rows, classes, weight, shares, coefficients, reduction, meanDenominator };
+  };
 
   if (isProbabilityTarget(target)) {
     const [targetRows, targetClasses] = checkMatrix(fn, 'target', target);
@@ -75,14 +84,13 @@ export function resolveCrossEntropy(
     }
     for (let n = 0; n < rows; n++) {
       const y = target[n] as ArrayLike<number>;
-      const a = new Float64Array(classes);
+      const s = new Float64Array(classes);
       for (let c = 0; c < classes; c++) {
-        const smoothed = epsilon === 0 ? (y[c] as number) : (y[c] as number) * (1 - epsilon) + share;
-        a[c] = w(c) * smoothed;
+        s[c] = epsilon === 0 ? (y[c] as number) : (y[c] as number) * (1 - epsilon) + uniform;
       }
-      coefficients.push(a);
+      shares.push(s);
     }
-    return { rows, classes, coefficients, reduction, meanDenominator: rows };
+    return withWeights(rows);
   }
 
   checkLength(fn, 'target', target, rows, 'the number of logit rows N');
@@ -92,20 +100,19 @@ export function resolveCrossEntropy(
     if (typeof t !== 'number') throw new RangeError(`${fn}: target[${n}] is neither a class index nor a row`);
     checkClassIndex(fn, t, n, classes, ignoreIndex);
     if (t === ignoreIndex) {
-      coefficients.push(null);
+      shares.push(null);
       continue;
     }
     if (Number.isNaN(t)) {
       // An unknown class: the row's loss, its gradient and the mean's denominator are all NaN.
-      coefficients.push(new Float64Array(classes).fill(NaN));
+      shares.push(new Float64Array(classes).fill(NaN));
       targetWeights.push(NaN);
       continue;
     }
-    const a = new Float64Array(classes);
-    if (epsilon !== 0) for (let c = 0; c < classes; c++) a[c] = share * w(c);
-    a[t] = epsilon === 0 ? w(t) : (1 - epsilon) * w(t) + share * w(t);
-    coefficients.push(a);
+    const s = new Float64Array(classes).fill(uniform);
+    s[t] = 1 - epsilon + uniform;
+    shares.push(s);
     targetWeights.push(w(t));
   }
-  return { rows, classes, coefficients, reduction, meanDenominator: accurateSum(targetWeights) };
+  return withWeights(accurateSum(targetWeights));
 }
