@@ -21,9 +21,11 @@ export function rowCrossEntropy(z: ArrayLike<number>, s: ArrayLike<number>, weig
     const sc = s[c] as number;
     const nl = -(logp[c] as number);
     const ac = wc * sc;
-    if (ac === 0 && nl === Infinity && (wc === 0 || sc === 0)) continue;
-    if (Math.abs(ac) < TINY && ac !== 0 && wc !== 0 && sc !== 0) {
-      products.push(wc * 2 ** 600 * sc * nl * 2 ** -600);
+    if ((wc === 0 || sc === 0) && nl === Infinity) continue;
+    if (wc !== 0 && sc !== 0 && Math.abs(ac) < TINY) {
+      // Scale the smaller factor, which cannot then overflow.
+      const scaled = Math.abs(wc) < Math.abs(sc) ? wc * 2 ** 600 * sc : wc * (sc * 2 ** 600);
+      products.push(scaled * nl * 2 ** -600);
       continue;
     }
     const product = twoProduct(ac, nl);

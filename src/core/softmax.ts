@@ -84,10 +84,6 @@ export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): Shif
   };
 }
 
-function filled(n: number, value: number): Float64Array {
-  return new Float64Array(n).fill(value);
-}
-
 /**
  * softmax(z, T)_i = e^{z_i/T} / Σ_k e^{z_k/T}, for a vector z of C logits; returns a new Float64Array.
  *
@@ -102,7 +98,7 @@ export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
   checkTemperature('softmax', temperature);
   const s = shiftedExponentials(z, temperature);
   const n = z.length;
-  if (s.special !== null) return filled(n, NaN);
+  if (s.special !== null) return new Float64Array(n).fill(NaN);
   const p = new Float64Array(n);
   // 1/(hi + lo) ≈ (1/hi)(1 − lo/hi): one more rounding instead of losing lo entirely.
   const correction = s.sumLo / s.sumHi;
@@ -125,7 +121,7 @@ export function logSoftmax(z: ArrayLike<number>, temperature = 1): Float64Array 
   checkTemperature('logSoftmax', temperature);
   const s = shiftedExponentials(z, temperature);
   const n = z.length;
-  if (s.special !== null) return filled(n, NaN);
+  if (s.special !== null) return new Float64Array(n).fill(NaN);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // 0 − (…) rather than −(…): the top class of [0, −∞] gets log p = +0, not −0.

@@ -100,6 +100,11 @@ describe('binaryCrossEntropyWithLogits', () => {
     );
   });
 
+  it('binaryCrossEntropyWithLogits with a subnormal target and posWeight does not underflow early', () => {
+    const expected = referenceBinaryCrossEntropyWithLogits([-1e5], [5e-324], undefined, [0.1]);
+    expectUlpClose(binaryCrossEntropyWithLogits([-1e5], [5e-324], { posWeight: [0.1], reduction: 'none' }), expected, 4);
+  });
+
   it('binaryCrossEntropyWithLogitsGrad agrees with central differences for every reduction and weighting', () => {
     const cases = fc.integer({ min: 1, max: 4 }).chain((n) =>
       fc.tuple(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crossEntropy } from '../../src/core';
 import { referenceCrossEntropy } from './reference/reference';
-import { crossEntropyCase, expectUlpClose, fc, logitMatrix } from './helpers';
+import { expectUlpClose, fc } from './helpers';
+import { crossEntropyCase, logitMatrix } from './arbitraries';
 
 const LN2 = Math.LN2;
 const LN4_3 = Math.log(4 / 3);
@@ -97,6 +98,13 @@ describe('crossEntropy against the high-precision reference', () => {
       }),
       { numRuns: 250 },
     );
+  });
+
+  it('crossEntropy with a subnormal target probability times a large −log p is within 4 ulp', () => {
+    const logits = [[0, 1e5], [1e5, 1e5]];
+    const target = [[2.307e-320, 1], [1e-310, 1]];
+    const options = { weight: [1.01005394377013, 0.16027637921079896], reduction: 'none' as const };
+    expectUlpClose(crossEntropy(logits, target, options), referenceCrossEntropy(logits, target, options), 4);
   });
 
   it('crossEntropy on tiny logit differences is within 4 ulp of the reference', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, crossEntropyGrad, numericalGradient, softmax } from '../../src/core';
 import { add, big, div, exp, ONE, toNumber } from './reference/bigFloat';
-import { crossEntropyCase, expectRelClose, expectUlpClose, fc, logitMatrix, type CrossEntropyCase } from './helpers';
+import { expectRelClose, expectUlpClose, fc } from './helpers';
+import { crossEntropyCase, logitMatrix, type CrossEntropyCase } from './arbitraries';
 
 /** The loss as a function of the flattened logits, summed for 'none' (what the gradient is of). */
 function flatLoss({ logits, target, options }: CrossEntropyCase) {

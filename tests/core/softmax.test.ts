@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { logSoftmax, logSumExp, softmax } from '../../src/core';
 import { referenceLogSoftmax, referenceLogSumExp, referenceSoftmax } from './reference/reference';
-import { expectUlpClose, extremeLogitVector, fc, logitVector } from './helpers';
+import { expectUlpClose, fc } from './helpers';
+import { extremeLogitVector, logitVector } from './arbitraries';
 
 const temperatures = fc.constantFrom(0.05, 0.3, 1, 2.5, 7, 1000);
 
