@@ -45,6 +45,32 @@ describe('the softmax chapter', () => {
     await page.close();
   });
 
+  it('sub- and superscripts in every formula, static and live, are typeset smaller than their base', async () => {
+    // KaTeX marks a script as "reset-sizeN sizeM" (M < N: smaller); the stylesheet must agree with
+    // the HTML, e.g. build-time HTML and runtime CSS from the same KaTeX version.
+    const { page, errors } = await openSoftmax(browser);
+    const unsized = await page.evaluate(() => {
+      const found: string[] = [];
+      let checked = 0;
+      for (const element of Array.from(document.querySelectorAll('.katex [class*="reset-size"]'))) {
+        const match = /reset-size(\d+)\s+size(\d+)/.exec(element.getAttribute('class') ?? '');
+        if (!match || Number(match[2]) >= Number(match[1]) || !element.parentElement) continue;
+        checked += 1;
+        const own = parseFloat(getComputedStyle(element).fontSize);
+        const base = parseFloat(getComputedStyle(element.parentElement).fontSize);
+        if (!(own < base)) {
+          const where = element.closest('[data-testid="live-formula"]') ? 'live' : 'static';
+          found.push(`${where} "${element.getAttribute('class')}" (${element.textContent}) is ${own}px in ${base}px text`);
+        }
+      }
+      return { checked, found };
+    });
+    expect(unsized.checked).toBeGreaterThan(0);
+    expect(unsized.found, unsized.found.slice(0, 10).join('\n')).toEqual([]);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('moving "logit z3" from the keyboard changes the probabilities, which still sum to 1', async () => {
     const { page, errors } = await openSoftmax(browser);
     const z3 = logitSlider(page, 3);
