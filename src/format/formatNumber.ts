@@ -68,6 +68,7 @@ export function texNumber(x: number, digits = 3): string {
     case 'fixed':
       return sign + p.mantissa;
     case 'scientific':
-      return `${sign}${p.mantissa} \\times 10^{${p.exponent}}`;
+      // {10}: a superscript binds to the last character, and the whole 10 is the base
+      return `${sign}${p.mantissa} \\times {10}^{${p.exponent}}`;
   }
 }

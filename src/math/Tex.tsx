@@ -1,5 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { katexFailed, katexVersion, loadKatex, renderTexNow, subscribeKatex } from './texRuntime';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { katexFailed, katexVersion, loadKatex, subscribeKatex, typesetNow } from './texRuntime';
+import { showFormula } from './showFormula';
+import type { TypesetFormula } from './texTemplate';
 
 interface TexProps {
   /** LaTeX built only from fixed templates and texNumber(): never from raw learner text. */
@@ -7,40 +9,58 @@ interface TexProps {
   display?: boolean;
   className?: string;
   testId?: string;
+  /**
+   * The formula in words with its current numbers, for screen readers (the typeset HTML is hidden
+   * from them). Leave it out only where the surrounding element already states the formula.
+   */
+  label?: string;
 }
 
 /**
  * A live formula. Its HTML comes from the build-time set or KaTeX's runtime (see texRuntime.ts);
- * while the runtime loads, the formula it showed last stays up, marked busy.
+ * while the runtime loads, the formula it showed last stays up, marked busy. React owns the element,
+ * not its children: they are written by showFormula, which patches only the digits that changed when
+ * it can (see showFormula.ts), so a slider step does not rebuild the formula.
  */
-export function Tex({ tex, display = false, className, testId }: TexProps) {
+export function Tex({ tex, display = false, className, testId, label }: TexProps) {
   useSyncExternalStore(subscribeKatex, katexVersion, katexVersion);
-  const html = renderTexNow(tex, display);
+  const typeset = typesetNow(tex, display);
   // The last formula typeset, kept through the moments when the new one waits for the runtime.
-  const [last, setLast] = useState(html);
-  if (html !== undefined && html !== last) setLast(html);
+  const [last, setLast] = useState(typeset);
+  if (typeset !== undefined && typeset !== last) setLast(typeset);
+  const shown = typeset ?? last;
+
+  const ref = useRef<HTMLElement>(null);
+  const onScreen = useRef<{ root: HTMLElement; formula: TypesetFormula } | null>(null);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root || shown === undefined) return;
+    const previous = onScreen.current?.root === root ? onScreen.current.formula : null;
+    showFormula(root, shown, previous);
+    onScreen.current = { root, formula: shown };
+  }, [shown]);
 
   useEffect(() => {
-    if (html === undefined) void loadKatex();
-  }, [html]);
+    if (typeset === undefined) void loadKatex();
+  }, [typeset]);
 
   const Tag = display ? 'div' : 'span';
-  const shown = html ?? last;
+  const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };
   const classes = ['tex', display ? 'tex-display' : '', className ?? ''].join(' ').trim();
   if (shown === undefined) {
     return (
-      <Tag className={classes} data-testid={testId} aria-busy={!katexFailed()}>
+      <Tag className={classes} data-testid={testId} aria-busy={!katexFailed()} {...a11y}>
         {katexFailed() ? 'The formula could not be typeset; the numbers beside it are current.' : '…'}
       </Tag>
     );
   }
   return (
     <Tag
+      ref={ref as Ref<HTMLDivElement>}
       className={classes}
       data-testid={testId}
-      aria-busy={html === undefined && !katexFailed() ? true : undefined}
-      // KaTeX output of our own LaTeX, with `trust` limited to \htmlData: safe to inject.
-      dangerouslySetInnerHTML={{ __html: shown }}
+      aria-busy={typeset === undefined && !katexFailed() ? true : undefined}
+      {...a11y}
     />
   );
 }

@@ -26,3 +26,13 @@ export function katexOptions(displayMode = false): KatexOptions {
     },
   };
 }
+
+/**
+ * Live formulas (`<Tex>`) are typeset as HTML only. Their numbers move at every slider step, and
+ * KaTeX's MathML copy, invisible but laid out all the same, would double that work; instead each live
+ * formula carries a text alternative in words that states its current numbers (Tex's `label`).
+ * Static math keeps KaTeX's MathML for screen readers.
+ */
+export function liveKatexOptions(displayMode = false): KatexOptions {
+  return { ...katexOptions(displayMode), output: 'html' };
+}

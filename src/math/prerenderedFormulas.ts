@@ -1,6 +1,6 @@
 import { softmax, softmaxTerms } from '../core';
 import { WORKED_EXAMPLE } from '../state/labInputs';
-import { probabilityVectorTex, softmaxFractionTex, workedExampleTex } from '../widgets/softmaxFormula';
+import { softmaxFractionTex, workedExampleTex } from '../widgets/softmaxFormula';
 
 /**
  * The live formulas of every chapter's starting state, typeset at build time so that a chapter
@@ -10,10 +10,11 @@ export function prerenderedFormulas(): { tex: string; display: boolean }[] {
   const { logits, temperature } = WORKED_EXAMPLE;
   const probabilities = softmax(logits, temperature);
   const { exponentials, sum } = softmaxTerms(logits, temperature);
-  const formulas = [probabilityVectorTex({ probabilities }), ...workedExampleTex()];
+  const formulas = workedExampleTex().map((tex) => ({ tex, display: true }));
   // the fraction for each class: hovering a bar shows that class's fraction
   for (let shown = 0; shown < logits.length; shown++) {
-    formulas.push(...softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown }));
+    const pieces = softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown });
+    formulas.push(...Object.values(pieces).map((tex) => ({ tex, display: false })));
   }
-  return formulas.map((tex) => ({ tex, display: true }));
+  return formulas;
 }

@@ -1,13 +1,16 @@
 import prerendered from 'virtual:prerendered-tex';
-import { katexOptions } from './katexOptions';
+import { liveKatexOptions } from './katexOptions';
 import { texKey } from './texKeys';
+import { fillTemplate, learnTemplate, parseTypeset, splitNumbers, type TexTemplate, type TypesetFormula } from './texTemplate';
 
 /**
  * Where live formulas get their HTML. KaTeX's runtime is the largest piece of JavaScript on a chapter
- * (about 76 KB gzipped), and a formula only needs it once its numbers move. So the formulas of every
- * chapter's starting state are typeset at build time (`virtual:prerendered-tex`, see
- * src/build/prerenderTex.ts), and the runtime is fetched the first time a formula is asked for that
- * is not among them. Until it arrives, `<Tex>` keeps showing the formula it showed last.
+ * (about 76 KB gzipped), and a formula only needs it once its *shape* changes:
+ * - the formulas of every chapter's starting state, and the templates of their shapes, are typeset at
+ *   build time (`virtual:prerendered-tex`, see src/build/prerenderTex.ts);
+ * - a formula of a known shape is filled in from its template (texTemplate.ts), without KaTeX;
+ * - anything else waits for the runtime, fetched once on first need. Until it arrives, `<Tex>` keeps
+ *   showing the formula it showed last.
  */
 
 type Katex = typeof import('katex').default;
@@ -17,22 +20,53 @@ let loading: Promise<void> | null = null;
 let failed = false;
 const listeners = new Set<() => void>();
 
-const CACHE_LIMIT = 500;
-const cache = new Map<string, string>();
+/** Small LRU maps: a learner dragging back and forth revisits the same formulas and shapes. */
+function lru<V>(limit: number) {
+  const map = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const v = map.get(key);
+      if (v !== undefined) {
+        map.delete(key);
+        map.set(key, v);
+      }
+      return v;
+    },
+    set(key: string, value: V) {
+      if (map.size >= limit) map.delete(map.keys().next().value as string);
+      map.set(key, value);
+    },
+  };
+}
 
-/** The HTML for a formula if it can be had now, or undefined while KaTeX's runtime is on its way. */
-export function renderTexNow(tex: string, display: boolean): string | undefined {
+const formulas = lru<TypesetFormula>(300);
+/** null: the shape was tried and allows no template, so KaTeX typesets it every time */
+const templates = lru<TexTemplate | null>(200);
+
+/** The typeset formula if it can be had now, or undefined while KaTeX's runtime is on its way. */
+export function typesetNow(tex: string, display: boolean): TypesetFormula | undefined {
   const key = texKey(tex, display);
-  const known = cache.get(key) ?? prerendered[key];
-  if (known !== undefined) return known;
+  const known = formulas.get(key);
+  if (known) return known;
+  const built = prerendered.formulas[key];
+  if (built !== undefined) return remember(key, parseTypeset(built));
+
+  const { shape, numbers } = splitNumbers(tex);
+  const shapeKey = texKey(shape, display);
+  const template = templates.get(shapeKey) ?? prerendered.templates[shapeKey];
+  if (template) return remember(key, fillTemplate(template, numbers));
   if (!katex) return undefined;
-  const html = katex.renderToString(tex, katexOptions(display));
-  if (cache.size >= CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(key, html);
-  return html;
+
+  const k = katex;
+  const render = (t: string) => k.renderToString(t, liveKatexOptions(display));
+  const typeset = parseTypeset(render(tex));
+  if (template === undefined) templates.set(shapeKey, learnTemplate(tex, render, typeset));
+  return remember(key, typeset);
+}
+
+function remember(key: string, formula: TypesetFormula): TypesetFormula {
+  formulas.set(key, formula);
+  return formula;
 }
 
 /** Fetch KaTeX's runtime once; every subscriber hears when it is ready (or has failed). */

@@ -1,5 +1,10 @@
 declare module 'virtual:prerendered-tex' {
-  /** texKey(tex, display) → KaTeX HTML, typeset at build time */
-  const prerendered: Readonly<Record<string, string>>;
+  import type { TexTemplate } from './texTemplate';
+  const prerendered: {
+    /** texKey(tex, display) → KaTeX HTML, typeset at build time */
+    formulas: Readonly<Record<string, string>>;
+    /** texKey(shape, display) → the template of that shape (see texTemplate.ts) */
+    templates: Readonly<Record<string, TexTemplate>>;
+  };
   export default prerendered;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { softmax, softmaxTerms } from '../core';
 import { formatNumber } from '../format/formatNumber';
 import { Tex } from '../math/Tex';
@@ -10,7 +10,9 @@ import { LIMITS } from '../state/labInputs';
 import { useLab, useLabStore } from '../state/LabContext';
 import { useSoftmaxUrlState } from '../state/useSoftmaxUrlState';
 import { SoftmaxChecks } from './SoftmaxChecks';
-import { probabilityVectorTex, softmaxFractionTex } from './softmaxFormula';
+import { RangeSlider } from './controls/RangeSlider';
+import { ShiftControls } from './controls/ShiftControls';
+import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
 function focusedClass(focus: string | null, classes: number): number | undefined {
@@ -36,11 +38,17 @@ export function SoftmaxExplorer() {
   const { exponentials, sum } = useMemo(() => softmaxTerms(logits, temperature), [logits, temperature]);
   const argmax = probabilities.indexOf(Math.max(...probabilities));
   const shown = focusedClass(focus, logits.length) ?? argmax;
+  const formulaInput = { logits, temperature, probabilities, exponentials, sum, shown };
+  const fraction = softmaxFractionTex(formulaInput);
 
-  const shift = (c: number) => {
-    shiftLogits(c);
-    setShiftNote(`Added ${formatNumber(c, 0)} to every logit: the probabilities did not change.`);
-  };
+  const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
+  const shift = useCallback(
+    (c: number) => {
+      shiftLogits(c);
+      setShiftNote(`Added ${formatNumber(c, 0)} to every logit: the probabilities did not change.`);
+    },
+    [shiftLogits],
+  );
   const { min, max, step } = LIMITS.logit;
   const classes = logits.length;
 
@@ -72,32 +80,43 @@ export function SoftmaxExplorer() {
 
       <SoftmaxChecks logits={logits} temperature={temperature} probabilities={probabilities} />
 
-      <div className="live-formula" data-testid="live-formula" role="group" aria-label="Live formula" tabIndex={0}>
-        <Tex display tex={probabilityVectorTex({ probabilities })} />
-        {softmaxFractionTex({ logits, temperature, probabilities, exponentials, sum, shown }).map((line, i) => (
-          <Tex key={i} display tex={line} />
-        ))}
+      <div
+        className="live-formula"
+        data-testid="live-formula"
+        role="img"
+        aria-label={`Live formula: ${softmaxFractionText(formulaInput)}`}
+        // focusable so that a formula wider than a phone can be scrolled from the keyboard
+        tabIndex={0}
+      >
+        <p className="formula-line">
+          <Tex tex={fraction.definition} />
+          <Tex tex={fraction.powers} />
+        </p>
+        <p className="formula-line">
+          <Tex tex={fraction.values} />
+        </p>
       </div>
 
       <fieldset className="controls">
         <legend>Logits</legend>
         {logits.map((z, i) => (
-          <label key={i} className="slider-row" data-term={term.logit(i)}>
-            <span className="slider-name" aria-hidden="true">
-              z<sub>{i + 1}</sub>
-            </span>
-            <input
-              type="range"
-              min={min}
-              max={max}
-              step={step}
-              value={z}
-              aria-label={`logit z${i + 1}`}
-              aria-valuetext={formatNumber(z, 2)}
-              onChange={(e) => setLogit(i, e.currentTarget.valueAsNumber)}
-            />
-            <output aria-hidden="true">{formatNumber(z, 2)}</output>
-          </label>
+          <RangeSlider
+            key={i}
+            index={i}
+            label={`logit z${i + 1}`}
+            symbol={
+              <>
+                z<sub>{i + 1}</sub>
+              </>
+            }
+            value={z}
+            min={min}
+            max={max}
+            step={step}
+            digits={2}
+            term={term.logit(i)}
+            onValue={setLogitAt}
+          />
         ))}
         <div className="button-row">
           <button type="button" onClick={addClass} disabled={classes >= LIMITS.maxClasses}>
@@ -111,39 +130,26 @@ export function SoftmaxExplorer() {
 
       <fieldset className="controls">
         <legend>Temperature and shift</legend>
-        <label className="slider-row" data-term={term.temperature()}>
-          <span className="slider-name" aria-hidden="true">
-            T
-          </span>
-          <input
-            type="range"
-            min={LIMITS.temperature.min}
-            max={LIMITS.temperature.max}
-            step={LIMITS.temperature.step}
-            value={temperature}
-            aria-label="temperature T"
-            aria-valuetext={formatNumber(temperature, 2)}
-            onChange={(e) => setTemperature(e.currentTarget.valueAsNumber)}
-          />
-          <output aria-hidden="true">{formatNumber(temperature, 2)}</output>
-        </label>
-        <div className="button-row">
-          <button type="button" onClick={() => shift(1)} disabled={!canShift(logits, 1)} aria-describedby="shift-hint">
-            Add 1 to every logit
-          </button>
-          <button type="button" onClick={() => shift(-1)} disabled={!canShift(logits, -1)} aria-describedby="shift-hint">
-            Subtract 1 from every logit
-          </button>
-          <button type="button" onClick={restoreWorkedExample}>
-            Restore the worked example
-          </button>
-        </div>
-        <p id="shift-hint" className="hint">
-          A shift is offered while every logit stays within {formatNumber(min, 0)} to {formatNumber(max, 0)}.
-        </p>
-        <p className="hint" aria-live="polite">
-          {shiftNote}
-        </p>
+        <RangeSlider
+          label="temperature T"
+          symbol="T"
+          value={temperature}
+          min={LIMITS.temperature.min}
+          max={LIMITS.temperature.max}
+          step={LIMITS.temperature.step}
+          digits={2}
+          term={term.temperature()}
+          onValue={setTemperature}
+        />
+        <ShiftControls
+          canAdd={canShift(logits, 1)}
+          canSubtract={canShift(logits, -1)}
+          min={min}
+          max={max}
+          note={shiftNote}
+          onShift={shift}
+          onRestore={restoreWorkedExample}
+        />
       </fieldset>
     </section>
   );

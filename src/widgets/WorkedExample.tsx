@@ -1,5 +1,5 @@
 import { Tex } from '../math/Tex';
-import { workedExampleTex } from './softmaxFormula';
+import { workedExampleTex, workedExampleText } from './softmaxFormula';
 
 /**
  * The seed notes' worked example, z = [2, 3, 4], written out step by step. Its numbers are not typed
@@ -7,10 +7,11 @@ import { workedExampleTex } from './softmaxFormula';
  */
 export function WorkedExample() {
   const [powers, fractions] = workedExampleTex();
+  const [powersText, fractionsText] = workedExampleText();
   return (
     <div className="worked-example" data-testid="worked-example">
-      <Tex display tex={powers} />
-      <Tex display tex={fractions} />
+      <Tex display tex={powers} label={powersText} />
+      <Tex display tex={fractions} label={fractionsText} />
     </div>
   );
 }

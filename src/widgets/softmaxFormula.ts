@@ -1,5 +1,5 @@
 import { softmax, softmaxTerms } from '../core';
-import { texNumber } from '../format/formatNumber';
+import { formatNumber, texNumber } from '../format/formatNumber';
 import { WORKED_EXAMPLE } from '../state/labInputs';
 import { term } from '../math/terms';
 
@@ -24,16 +24,22 @@ const P = 3;
 /** with more classes than this, the denominator is abbreviated so the formula fits a phone */
 const FULL_SUM_LIMIT = 4;
 
-export function probabilityVectorTex({ probabilities }: Pick<SoftmaxFormulaInput, 'probabilities'>): string {
-  const entries = Array.from(probabilities, (p, i) => `\\term{${term.probability(i)}}{${texNumber(p, P)}}`);
-  return `\\mathbf{p} = \\softmax(\\mathbf{z}/T) = \\left[\\, ${entries.join(',\\; ')} \\,\\right]`;
+export interface SoftmaxFractionTex {
+  /** p_k = e^{z_k/T} / Σ_j e^{z_j/T}: changes only with k, C and whether T is 1 */
+  definition: string;
+  /** = e^{z_k/T} / (e^{z_1/T} + …) with the logits' values */
+  powers: string;
+  /** = e^{…} / Σ = p_k as numbers */
+  values: string;
 }
 
 /**
- * Class k's fraction in two lines (the symbols with the logits, then the values), so that each line
- * fits a phone's width even with eight classes.
+ * Class k's fraction in three pieces, each typeset on its own: the definition, whose LaTeX rarely
+ * changes and so is typeset once, and the two pieces with numbers, the only ones a slider step
+ * re-typesets. Each piece is in display style, and the pieces with numbers start with `{} =` so the
+ * relation keeps its spacing when the pieces stand side by side.
  */
-export function softmaxFractionTex(f: SoftmaxFormulaInput): [string, string] {
+export function softmaxFractionTex(f: SoftmaxFormulaInput): SoftmaxFractionTex {
   const k = f.shown;
   const C = f.logits.length;
   const scaled = (j: number) => {
@@ -46,17 +52,29 @@ export function softmaxFractionTex(f: SoftmaxFormulaInput): [string, string] {
       ? f.logits.map((_, j) => power(j)).join(' + ')
       : `${power(0)} + ${power(1)} + \\cdots + ${power(C - 1)}`;
   const pk = `\\term{${term.probability(k)}}{${texNumber(f.probabilities[k] ?? NaN, P)}}`;
-  return [
-    `p_{${k + 1}} = \\frac{e^{z_{${k + 1}}/T}}{\\sum_{j=1}^{${C}} e^{z_j/T}} = \\frac{${power(k)}}{${terms}}`,
-    `= \\frac{${texNumber(f.exponentials[k] ?? NaN, P)}}{${texNumber(f.sum, P)}} = ${pk}`,
-  ];
+  const over = f.temperature === 1 ? '' : '/T';
+  return {
+    definition: `\\displaystyle p_{${k + 1}} = \\frac{e^{z_{${k + 1}}${over}}}{\\sum_{j=1}^{${C}} e^{z_j${over}}}`,
+    powers: `\\displaystyle {} = \\frac{${power(k)}}{${terms}}`,
+    values: `\\displaystyle {} = \\frac{${texNumber(f.exponentials[k] ?? NaN, P)}}{${texNumber(f.sum, P)}} = ${pk}`,
+  };
+}
+
+/** The same fraction in words and numbers: the text alternative of the live formula. */
+export function softmaxFractionText(f: SoftmaxFormulaInput): string {
+  const k = f.shown;
+  const over = f.temperature === 1 ? '' : ` / ${formatNumber(f.temperature, Z)}`;
+  const power = (j: number) => `e^(${formatNumber(f.logits[j] ?? NaN, Z)}${over})`;
+  const all = f.logits.map((_, j) => power(j)).join(' + ');
+  return (
+    `p${k + 1} = e^(z${k + 1}/T) divided by the sum over j of e^(z_j/T) = ${power(k)} / (${all}) = ` +
+    `${formatNumber(f.exponentials[k] ?? NaN, P)} / ${formatNumber(f.sum, P)} = ${formatNumber(f.probabilities[k] ?? NaN, P)}`
+  );
 }
 
 /** The worked example z = [2, 3, 4] written out: the powers and their sum, then the fractions. */
 export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logits): [string, string] {
-  const { exponentials, sum } = softmaxTerms(logits);
-  const p = softmax(logits);
-  const e = Array.from(exponentials);
+  const { e, sum, p } = workedExampleNumbers(logits);
   const powers = logits.map((zi, i) => `e^{${texNumber(zi, 0)}} = ${texNumber(e[i] ?? NaN, P)}`).join(',\\quad ');
   const fractions = e.map((ei) => `\\tfrac{${texNumber(ei, P)}}{${texNumber(sum, P)}}`).join(',\\; ');
   const result = Array.from(p, (pi) => texNumber(pi, P)).join(',\\; ');
@@ -64,4 +82,18 @@ export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logi
     `${powers},\\qquad \\textstyle\\sum_k e^{z_k} = ${texNumber(sum, P)}`,
     `\\mathbf{p} = \\left[\\, ${fractions} \\,\\right] = \\left[\\, ${result} \\,\\right]`,
   ];
+}
+
+/** The worked example in words: the text alternative of its two formulas. */
+export function workedExampleText(logits: readonly number[] = WORKED_EXAMPLE.logits): [string, string] {
+  const { e, sum, p } = workedExampleNumbers(logits);
+  const powers = logits.map((zi, i) => `e^${formatNumber(zi, 0)} = ${formatNumber(e[i] ?? NaN, P)}`).join(', ');
+  const fractions = e.map((ei) => `${formatNumber(ei, P)} / ${formatNumber(sum, P)}`).join(', ');
+  const result = Array.from(p, (pi) => formatNumber(pi, P)).join(', ');
+  return [`${powers}; their sum is ${formatNumber(sum, P)}`, `p = [${fractions}] = [${result}]`];
+}
+
+function workedExampleNumbers(logits: readonly number[]) {
+  const { exponentials, sum } = softmaxTerms(logits);
+  return { e: Array.from(exponentials), sum, p: softmax(logits) };
 }

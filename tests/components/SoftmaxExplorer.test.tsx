@@ -101,24 +101,33 @@ describe('<SoftmaxExplorer>', () => {
     expect(container.querySelector('svg [data-term="z-2"]')).not.toBeNull();
   });
 
-  it('hovering a probability in the formula shows that class’s fraction', async () => {
+  it('hovering a probability shows that class’s fraction in the live formula', () => {
     const { container, store } = renderWithLab(<SoftmaxExplorer />);
-    const term = container.querySelector('[data-testid="live-formula"] [data-term="p-1"]');
-    expect(term).not.toBeNull();
-    fireEvent.pointerOver(term as Element);
+    const formula = screen.getByRole('img', { name: /^Live formula:/ });
+    expect(formula.getAttribute('aria-label')).toMatch(/^Live formula: p3 = /);
+    fireEvent.pointerOver(container.querySelector('[data-testid="p-text-1"]') as Element);
     expect(store.getState().focus).toBe('p-1');
-    await waitFor(() => expect(container.querySelector('[data-testid="live-formula"]')?.textContent).toContain('p1='));
+    // p1 = e² / (e² + e³ + e⁴), written out with the core's numbers
+    expect(formula.getAttribute('aria-label')).toBe(
+      'Live formula: p1 = e^(z1/T) divided by the sum over j of e^(z_j/T) = e^(2.00) / (e^(2.00) + e^(3.00) + e^(4.00)) = 7.389 / 82.073 = 0.090',
+    );
+    expect(container.querySelector('[data-testid="live-formula"] [data-term="p-1"]')?.textContent).toBe('0.090');
   });
 
-  it('the live formula follows the store once KaTeX’s runtime has loaded', async () => {
+  it('the live formula follows the store at every step', async () => {
     const { container } = renderWithLab(<SoftmaxExplorer />);
-    fireEvent.change(screen.getByRole('slider', { name: 'logit z1' }), { target: { value: '4' } });
-    // z = [4, 3, 4]: p1 = p3 = e / (2e + 1)
-    const p1 = (E / (2 * E + 1)).toFixed(3);
-    await waitFor(() => {
-      const mathml = container.querySelector('[data-testid="live-formula"] annotation')?.textContent ?? '';
-      expect(mathml).toContain(p1);
-    });
+    const slider = screen.getByRole('slider', { name: 'logit z1' });
+    for (const z of ['2.5', '3', '3.7', '3.9']) {
+      fireEvent.change(slider, { target: { value: z } });
+      // p3 = e⁴ / (e^z + e³ + e⁴), by hand
+      const p3 = (E ** 4 / (E ** Number(z) + E ** 3 + E ** 4)).toFixed(3);
+      await waitFor(() =>
+        expect(container.querySelector('[data-testid="live-formula"] [data-term="p-3"]')?.textContent).toBe(p3),
+      );
+      expect(container.querySelector('[data-testid="live-formula"] [data-term="z-1"]')?.textContent).toBe(
+        Number(z).toFixed(2),
+      );
+    }
   });
 
   it('the plots state their numbers as text', () => {

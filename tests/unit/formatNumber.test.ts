@@ -36,7 +36,7 @@ describe('texNumber', () => {
   it('texNumber gives the same digits as formatNumber, in LaTeX', () => {
     expect(texNumber(0.2447284710547976, 3)).toBe('0.245');
     expect(texNumber(-2, 2)).toBe('-2.00');
-    expect(texNumber(4.248354255291589e-18, 3)).toBe('4.25 \\times 10^{-18}');
+    expect(texNumber(4.248354255291589e-18, 3)).toBe('4.25 \\times {10}^{-18}');
     expect(texNumber(Infinity)).toBe('\\infty');
     expect(texNumber(Number.NaN)).toBe('\\text{undefined}');
   });
