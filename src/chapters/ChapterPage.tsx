@@ -1,4 +1,5 @@
-import { createElement, lazy, Suspense } from 'react';
+import { createElement, lazy, Suspense, useRef } from 'react';
+import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
 import { CHAPTERS, isWritten, type Chapter } from './chapterList';
 import { chapterHref } from './hashRoute';
 import { TermScope } from '../math/TermScope';
@@ -7,6 +8,8 @@ import { TermScope } from '../math/TermScope';
 const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(lazy(c.load))] as const] : [])));
 
 export function ChapterPage({ chapter }: { chapter: Chapter }) {
+  const body = useRef<HTMLDivElement>(null);
+  useKeyboardScrollableMath(body);
   const content = pages.get(chapter.slug);
   const written = CHAPTERS.filter(isWritten);
   const at = written.indexOf(chapter);
@@ -18,7 +21,7 @@ export function ChapterPage({ chapter }: { chapter: Chapter }) {
     <article className="chapter" aria-labelledby="chapter-title">
       <p className="chapter-kicker">Chapter {chapter.number}</p>
       <h1 id="chapter-title">{chapter.title}</h1>
-      <TermScope className="chapter-body">
+      <TermScope className="chapter-body" ref={body}>
         <Suspense fallback={<p className="loading">Loading the chapter…</p>}>
           {content}
         </Suspense>

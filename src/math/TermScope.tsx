@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type SyntheticEvent } from 'react';
+import { useId, type ReactNode, type Ref, type SyntheticEvent } from 'react';
 import { useLab } from '../state/LabContext';
 import { isTermId } from './terms';
 
@@ -8,7 +8,13 @@ import { isTermId } from './terms';
  * highlights every element of that term, in formulas and plots alike. Nothing here searches KaTeX's
  * output for symbols: the ids were put there by `\term`.
  */
-export function TermScope({ children, className }: { children: ReactNode; className?: string }) {
+interface TermScopeProps {
+  children: ReactNode;
+  className?: string;
+  ref?: Ref<HTMLDivElement>;
+}
+
+export function TermScope({ children, className, ref }: TermScopeProps) {
   const scope = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const focus = useLab((s) => s.focus);
   const setFocus = useLab((s) => s.setFocus);
@@ -25,6 +31,7 @@ export function TermScope({ children, className }: { children: ReactNode; classN
 
   return (
     <div
+      ref={ref}
       className={className}
       data-term-scope={scope}
       onPointerOver={enter}

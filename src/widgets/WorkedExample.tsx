@@ -6,12 +6,12 @@ import { workedExampleTex, workedExampleText } from './softmaxFormula';
  * into the prose: they come from the core, like every other number on the page.
  */
 export function WorkedExample() {
-  const [powers, fractions] = workedExampleTex();
-  const [powersText, fractionsText] = workedExampleText();
+  const words = workedExampleText();
   return (
     <div className="worked-example" data-testid="worked-example">
-      <Tex display tex={powers} label={powersText} />
-      <Tex display tex={fractions} label={fractionsText} />
+      {workedExampleTex().map((tex, i) => (
+        <Tex key={i} display tex={tex} label={words[i]} />
+      ))}
     </div>
   );
 }

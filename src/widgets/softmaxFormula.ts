@@ -72,25 +72,35 @@ export function softmaxFractionText(f: SoftmaxFormulaInput): string {
   );
 }
 
-/** The worked example z = [2, 3, 4] written out: the powers and their sum, then the fractions. */
-export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logits): [string, string] {
+/**
+ * The worked example z = [2, 3, 4] written out, one step a line (each fits a phone's width): the
+ * powers, their sum, the fractions, the probabilities.
+ */
+export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logits): string[] {
   const { e, sum, p } = workedExampleNumbers(logits);
   const powers = logits.map((zi, i) => `e^{${texNumber(zi, 0)}} = ${texNumber(e[i] ?? NaN, P)}`).join(',\\quad ');
   const fractions = e.map((ei) => `\\tfrac{${texNumber(ei, P)}}{${texNumber(sum, P)}}`).join(',\\; ');
   const result = Array.from(p, (pi) => texNumber(pi, P)).join(',\\; ');
   return [
-    `${powers},\\qquad \\textstyle\\sum_k e^{z_k} = ${texNumber(sum, P)}`,
-    `\\mathbf{p} = \\left[\\, ${fractions} \\,\\right] = \\left[\\, ${result} \\,\\right]`,
+    powers,
+    `\\textstyle\\sum_k e^{z_k} = ${logits.map((zi) => `e^{${texNumber(zi, 0)}}`).join(' + ')} = ${texNumber(sum, P)}`,
+    `\\mathbf{p} = \\left[\\, ${fractions} \\,\\right]`,
+    `= \\left[\\, ${result} \\,\\right]`,
   ];
 }
 
-/** The worked example in words: the text alternative of its two formulas. */
-export function workedExampleText(logits: readonly number[] = WORKED_EXAMPLE.logits): [string, string] {
+/** The worked example in words: the text alternative of each of its lines. */
+export function workedExampleText(logits: readonly number[] = WORKED_EXAMPLE.logits): string[] {
   const { e, sum, p } = workedExampleNumbers(logits);
   const powers = logits.map((zi, i) => `e^${formatNumber(zi, 0)} = ${formatNumber(e[i] ?? NaN, P)}`).join(', ');
   const fractions = e.map((ei) => `${formatNumber(ei, P)} / ${formatNumber(sum, P)}`).join(', ');
   const result = Array.from(p, (pi) => formatNumber(pi, P)).join(', ');
-  return [`${powers}; their sum is ${formatNumber(sum, P)}`, `p = [${fractions}] = [${result}]`];
+  return [
+    powers,
+    `the sum of e^z_k is ${logits.map((zi) => `e^${formatNumber(zi, 0)}`).join(' + ')} = ${formatNumber(sum, P)}`,
+    `p = [${fractions}]`,
+    `= [${result}]`,
+  ];
 }
 
 function workedExampleNumbers(logits: readonly number[]) {

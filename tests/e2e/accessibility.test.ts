@@ -3,7 +3,7 @@ import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoErrors, fontsReady, launch, openRoute, openSoftmax } from './browser';
+import { expectNoErrors, fontsReady, launch, openRoute, openSoftmax, PHONE_OPTIONS, showWholePage } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -31,7 +31,9 @@ function describeViolations(violations: Result[]): string {
 
 async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   await fontsReady(page);
+  const restore = await showWholePage(page);
   const results = await new AxeBuilder({ page }).analyze();
+  await restore();
   const report = describeViolations(results.violations);
   expect(results.violations.map((v) => v.id), `axe violations on ${label}:\n${report}`).toEqual([]);
   // Guard against a vacuous pass: axe must actually have checked a rendered page.
@@ -61,5 +63,16 @@ describe('accessibility (axe-core)', () => {
     await expectNoAxeViolations(page, '#/ (dark)');
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the softmax chapter has no axe violations at phone width, where wide formulas scroll', async () => {
+    const phone = await launch(PHONE_OPTIONS);
+    try {
+      const { page, errors } = await openSoftmax(phone, '');
+      await expectNoAxeViolations(page, '#/softmax (phone)');
+      expectNoErrors(errors);
+    } finally {
+      await phone.close();
+    }
   });
 });

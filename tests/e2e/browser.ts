@@ -198,3 +198,31 @@ export function computedStyle(page: Page, selector: string, properties: readonly
     return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
   }, properties);
 }
+
+/**
+ * Make the viewport as tall as the page, so that everything on it is on screen and drawn. Prose off
+ * screen is skipped by `content-visibility: auto` (a slider step then costs the widget, not the
+ * chapter); a full-page screenshot does not scroll, and axe cannot judge the contrast of text that was
+ * never drawn. Returns a function that puts the viewport back.
+ */
+export async function showWholePage(page: Page): Promise<() => Promise<void>> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('the page has no viewport to resize');
+  // Rendered content differs in height from its placeholder: measure what is there until it settles.
+  // (The page's scrollHeight never drops below the viewport's, so the content is measured instead.)
+  const contentHeight = () =>
+    page.evaluate(() => {
+      const parts = Array.from(document.querySelectorAll('.site-header, main > *, .site-toc > *'));
+      return Math.ceil(Math.max(...parts.map((e) => e.getBoundingClientRect().bottom + window.scrollY)) + 48);
+    });
+  let height = 0;
+  for (let i = 0; i < 4; i += 1) {
+    const next = await contentHeight();
+    if (next === height) break;
+    height = next;
+    await page.setViewportSize({ width: viewport.width, height });
+    await nextFrame(page);
+    await nextFrame(page);
+  }
+  return () => page.setViewportSize(viewport);
+}

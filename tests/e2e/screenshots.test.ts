@@ -11,18 +11,20 @@ import {
   expectNoErrors,
   fontsReady,
   launch,
-  nextFrame,
   openRoute,
   openSoftmax,
+  showWholePage,
 } from './browser';
 
 const screenshotDir = inject('screenshotDir');
 
+/** The whole page in one picture, every part of it drawn (see showWholePage). */
 async function screenshot(page: Page, name: string): Promise<void> {
   await fontsReady(page);
-  await nextFrame(page);
+  const restore = await showWholePage(page);
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await restore();
   expect((await stat(path)).size).toBeGreaterThan(5_000);
 }
 
