@@ -11,7 +11,7 @@ import { startStaticServer } from './lib/server.mjs';
 import { BENCH_RESULTS_DIR, DIST_DIR, REPO_ROOT } from './lib/paths.mjs';
 import { findChromium } from './lib/chromium.mjs';
 import { formatBundleReport, formatKB } from './lib/bundle.mjs';
-import { measureSize } from './size.mjs';
+import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { formatInteraction, measureInteraction } from './interaction.mjs';
 
 /** @returns {string | null} */
@@ -33,6 +33,10 @@ try {
   const size = await measureSize({ baseURL: server.url });
   console.log(formatBundleReport(size));
   console.log('');
+  const afterShapeChange = await measureSizeAfterShapeChange({ baseURL: server.url });
+  console.log('after the live formula first changes shape (KaTeX runtime fetched):');
+  console.log(formatBundleReport(afterShapeChange, { budget: false }));
+  console.log('');
   const interaction = await measureInteraction({ baseURL: server.url });
   console.log(formatInteraction(interaction));
   console.log('');
@@ -41,6 +45,7 @@ try {
   const rows = [
     ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
     ['CSS gzip, #/softmax', formatKB(size.css.gzipBytes), '—', '—'],
+    ['JS gzip, after a formula shape change', formatKB(afterShapeChange.js.gzipBytes), '—', '—'],
   ];
   for (const run of interaction.runs) {
     rows.push([
@@ -62,6 +67,7 @@ try {
     node: process.version,
     chromium: executablePath,
     size,
+    afterShapeChange,
     interaction,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });

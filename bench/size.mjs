@@ -32,10 +32,39 @@ export async function measureSize({ baseURL, distDir = DIST_DIR }) {
   }
 }
 
+/**
+ * What the same chapter has downloaded once a formula changes *shape* (here: a temperature other than
+ * 1 adds "/T" to the live formula), which is when KaTeX's runtime is first fetched. Moving numbers
+ * within a known shape never fetches it (see src/math/texRuntime.ts).
+ * @param {{ baseURL: string, distDir?: string }} options
+ * @returns {Promise<import('./lib/bundle.mjs').BundleReport>}
+ */
+export async function measureSizeAfterShapeChange({ baseURL, distDir = DIST_DIR }) {
+  const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  try {
+    return await measureRouteAssets({
+      context: browser.context,
+      baseURL,
+      distDir,
+      route: SIZE_ROUTE,
+      readySelector: '[data-testid="live-formula"] .katex',
+      interact: async (page) => {
+        const slider = page.getByRole('slider', { name: 'temperature T', exact: true });
+        await slider.focus();
+        await page.keyboard.press('ArrowRight');
+        await page.locator('[data-testid="live-formula"] [aria-busy="true"]').first().waitFor({ state: 'detached' });
+      },
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startStaticServer(DIST_DIR);
   try {
     console.log(formatBundleReport(await measureSize({ baseURL: server.url })));
+    console.log(formatBundleReport(await measureSizeAfterShapeChange({ baseURL: server.url }), { budget: false }));
   } finally {
     await server.close();
   }

@@ -38,10 +38,12 @@ export interface MeasureRouteAssetsOptions {
   route: string;
   readySelector?: string;
   settleMs?: number;
+  /** Runs after the page is ready; what it makes the page fetch is counted too. */
+  interact?: (page: import('playwright-core').Page) => Promise<void>;
 }
 
 export declare function measureRouteAssets(options: MeasureRouteAssetsOptions): Promise<BundleReport>;
 
 export declare function formatKB(bytes: number): string;
 
-export declare function formatBundleReport(report: BundleReport): string;
+export declare function formatBundleReport(report: BundleReport, options?: { budget?: boolean }): string;

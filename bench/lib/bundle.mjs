@@ -46,8 +46,8 @@ export function gzipSize(bytes) {
 
 /**
  * Opens `route` in a new page of `context`, waits for the network to go quiet (and for
- * `readySelector`, if given), and reports the gzipped size of every JS and CSS file it fetched
- * from `baseURL`.
+ * `readySelector`, if given), runs `interact` if given and lets the network go quiet again, and
+ * reports the gzipped size of every JS and CSS file it fetched from `baseURL`.
  * @param {{
  *   context: import('playwright-core').BrowserContext,
  *   baseURL: string,
@@ -55,10 +55,11 @@ export function gzipSize(bytes) {
  *   route: string,
  *   readySelector?: string,
  *   settleMs?: number,
+ *   interact?: (page: import('playwright-core').Page) => Promise<void>,
  * }} options
  * @returns {Promise<BundleReport>}
  */
-export async function measureRouteAssets({ context, baseURL, distDir, route, readySelector, settleMs = 500 }) {
+export async function measureRouteAssets({ context, baseURL, distDir, route, readySelector, settleMs = 500, interact }) {
   const base = new URL(baseURL);
   const root = resolve(distDir);
   /** @type {Map<string, 'js' | 'css'>} */
@@ -84,6 +85,11 @@ export async function measureRouteAssets({ context, baseURL, distDir, route, rea
     await page.waitForLoadState('networkidle');
     if (settleMs > 0) await page.waitForTimeout(settleMs);
     await page.waitForLoadState('networkidle');
+    if (interact) {
+      await interact(page);
+      if (settleMs > 0) await page.waitForTimeout(settleMs);
+      await page.waitForLoadState('networkidle');
+    }
   } finally {
     await page.close();
   }
@@ -119,11 +125,13 @@ export function formatKB(bytes) {
 }
 
 /**
- * A per-file table of a BundleReport, for logs.
+ * A per-file table of a BundleReport, for logs; with the budget line unless `budget` is false (the
+ * budget is for what a chapter loads to open, not for what it fetches later).
  * @param {BundleReport} report
+ * @param {{ budget?: boolean }} [options]
  * @returns {string}
  */
-export function formatBundleReport(report) {
+export function formatBundleReport(report, { budget = true } = {}) {
   const jsLabel = `JS total (${report.js.count} files)`;
   const cssLabel = `CSS total (${report.css.count} files)`;
   const width = Math.max(jsLabel.length, cssLabel.length, ...report.files.map((f) => f.file.length));
@@ -133,6 +141,7 @@ export function formatBundleReport(report) {
   for (const f of report.files) lines.push(row(f.file, formatKB(f.rawBytes), formatKB(f.gzipBytes)));
   lines.push(row(jsLabel, formatKB(report.js.rawBytes), formatKB(report.js.gzipBytes)));
   lines.push(row(cssLabel, formatKB(report.css.rawBytes), formatKB(report.css.gzipBytes)));
+  if (!budget) return lines.join('\n');
   const ratio = report.js.gzipBytes / report.jsBudgetBytes;
   lines.push(
     `  JS gzip ${formatKB(report.js.gzipBytes)} of ${formatKB(report.jsBudgetBytes)} budget (${(ratio * 100).toFixed(1)}%)`,
