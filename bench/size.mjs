@@ -18,18 +18,7 @@ export const SIZE_ROUTE = '#/softmax';
  * @returns {Promise<import('./lib/bundle.mjs').BundleReport>}
  */
 export async function measureSize({ baseURL, distDir = DIST_DIR }) {
-  const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
-  try {
-    return await measureRouteAssets({
-      context: browser.context,
-      baseURL,
-      distDir,
-      route: SIZE_ROUTE,
-      readySelector: '[data-testid="live-formula"] .katex',
-    });
-  } finally {
-    await browser.close();
-  }
+  return measureSoftmaxAssets({ baseURL, distDir });
 }
 
 /**
@@ -40,6 +29,22 @@ export async function measureSize({ baseURL, distDir = DIST_DIR }) {
  * @returns {Promise<import('./lib/bundle.mjs').BundleReport>}
  */
 export async function measureSizeAfterShapeChange({ baseURL, distDir = DIST_DIR }) {
+  return measureSoftmaxAssets({
+    baseURL,
+    distDir,
+    interact: async (page) => {
+      await page.getByRole('slider', { name: 'temperature T', exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.locator('[data-testid="live-formula"] [aria-busy="true"]').first().waitFor({ state: 'detached' });
+    },
+  });
+}
+
+/**
+ * @param {{ baseURL: string, distDir: string, interact?: (page: import('playwright-core').Page) => Promise<void> }} options
+ * @returns {Promise<import('./lib/bundle.mjs').BundleReport>}
+ */
+async function measureSoftmaxAssets({ baseURL, distDir, interact }) {
   const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
   try {
     return await measureRouteAssets({
@@ -48,12 +53,7 @@ export async function measureSizeAfterShapeChange({ baseURL, distDir = DIST_DIR 
       distDir,
       route: SIZE_ROUTE,
       readySelector: '[data-testid="live-formula"] .katex',
-      interact: async (page) => {
-        const slider = page.getByRole('slider', { name: 'temperature T', exact: true });
-        await slider.focus();
-        await page.keyboard.press('ArrowRight');
-        await page.locator('[data-testid="live-formula"] [aria-busy="true"]').first().waitFor({ state: 'detached' });
-      },
+      interact,
     });
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format/formatNumber';
 import { classColour, term } from '../math/terms';
+import { barScales, BAR_MARGIN as M, ValueGrid } from './barChart';
 
 export interface LogitBarsProps {
   logits: readonly number[];
@@ -15,7 +15,6 @@ export interface LogitBarsProps {
 }
 
 const DIGITS = 2;
-const M = { top: 16, right: 8, bottom: 26, left: 34 };
 
 /**
  * Logits as bars from zero, each one draggable (pointer, with capture, so a fast drag cannot escape)
@@ -25,13 +24,7 @@ export function LogitBars({ logits, domain, step, onChange, width = 360, height 
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ index: number; startY: number; startValue: number } | null>(null);
 
-  const x = scaleBand<number>()
-    .domain(logits.map((_, i) => i))
-    .range([M.left, width - M.right])
-    .paddingInner(0.25)
-    .paddingOuter(0.15);
-  const y = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
-  const ticks = y.ticks(4);
+  const { x, y } = barScales(logits.length, domain, width, height);
 
   // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
   const svgY = (event: PointerEvent) => {
@@ -76,14 +69,7 @@ export function LogitBars({ logits, domain, step, onChange, width = 360, height 
       role="group"
       aria-label={`Logit bars: ${summary}. Drag a bar, or focus it and use the arrow keys.`}
     >
-      {ticks.map((t) => (
-        <g key={t} className="tick" transform={`translate(0,${y(t)})`}>
-          <line x1={M.left} x2={width - M.right} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(t, 0)}
-          </text>
-        </g>
-      ))}
+      <ValueGrid ticks={y.ticks(4)} y={y} width={width} digits={0} />
       {logits.map((z, i) => {
         const x0 = x(i) ?? 0;
         const top = Math.min(y(z), y(0));

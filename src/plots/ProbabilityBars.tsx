@@ -1,6 +1,6 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format/formatNumber';
 import { classColour, term } from '../math/terms';
+import { barScales, ValueGrid } from './barChart';
 
 export interface ProbabilityBarsProps {
   probabilities: ArrayLike<number>;
@@ -9,29 +9,16 @@ export interface ProbabilityBarsProps {
 }
 
 const DIGITS = 3;
-const M = { top: 18, right: 8, bottom: 26, left: 34 };
 
 /** A probability distribution as bars on [0, 1]. Props in, SVG out. */
 export function ProbabilityBars({ probabilities, width = 360, height = 240 }: ProbabilityBarsProps) {
   const p = Array.from(probabilities);
-  const x = scaleBand<number>()
-    .domain(p.map((_, i) => i))
-    .range([M.left, width - M.right])
-    .paddingInner(0.25)
-    .paddingOuter(0.15);
-  const y = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
+  const { x, y } = barScales(p.length, [0, 1], width, height);
   const summary = p.map((v, i) => `p${i + 1} = ${formatNumber(v, DIGITS)}`).join(', ');
 
   return (
     <svg className="plot probability-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Probability bars: ${summary}`}>
-      {[0, 0.5, 1].map((t) => (
-        <g key={t} className="tick" transform={`translate(0,${y(t)})`}>
-          <line x1={M.left} x2={width - M.right} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(t, 1)}
-          </text>
-        </g>
-      ))}
+      <ValueGrid ticks={[0, 0.5, 1]} y={y} width={width} digits={1} />
       {p.map((v, i) => {
         const x0 = x(i) ?? 0;
         const h = Math.max(y(0) - y(v), 0);
