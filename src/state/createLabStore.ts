@@ -1,19 +1,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  clampLogit,
-  clampTemperature,
-  defaultInputs,
-  LIMITS,
-  WORKED_EXAMPLE,
-  type LabInputs,
-} from './labInputs';
+import { clampLogit, clampTemperature, defaultInputs, LIMITS, workedExample, type LabInputs } from './labInputs';
+import { normalizeLabels, oneHot, resizeLabels } from './labels';
 import { isTermId } from '../math/terms';
 
 export interface LabActions {
   setLogit(index: number, value: number): void;
   setLogits(values: readonly number[]): void;
   setTemperature(value: number): void;
-  setTarget(index: number): void;
+  /** a hard label: y one-hot at `index` */
+  setLabelClass(index: number): void;
+  /** a soft label: any non-negative weights, normalized to sum to 1 (refused if impossible) */
+  setLabels(values: readonly number[]): void;
   setFocus(id: string | null): void;
   addClass(): void;
   removeClass(): void;
@@ -51,13 +48,19 @@ export function createLabStore(initial: Partial<LabInputs> = {}): LabStore {
       if (values.length < LIMITS.minClasses || values.length > LIMITS.maxClasses) return;
       if (!values.every(Number.isFinite)) return;
       const logits = values.map(clampLogit);
-      set((s) => ({ logits, target: Math.min(s.target, logits.length - 1) }));
+      set((s) => ({ logits, labels: resizeLabels(s.labels, logits.length) }));
     },
     setTemperature(value) {
       if (Number.isFinite(value)) set({ temperature: clampTemperature(value) });
     },
-    setTarget(index) {
-      if (Number.isInteger(index) && index >= 0 && index < get().logits.length) set({ target: index });
+    setLabelClass(index) {
+      const classes = get().logits.length;
+      if (Number.isInteger(index) && index >= 0 && index < classes) set({ labels: oneHot(classes, index) });
+    },
+    setLabels(values) {
+      if (values.length !== get().logits.length) return;
+      const labels = normalizeLabels(values);
+      if (labels) set({ labels });
     },
     setFocus(id) {
       if (id === null || isTermId(id)) set({ focus: id });
@@ -67,12 +70,12 @@ export function createLabStore(initial: Partial<LabInputs> = {}): LabStore {
       if (logits.length >= LIMITS.maxClasses) return;
       // A new class starts at the mean logit: visible, and not taking over the distribution.
       const mean = logits.reduce((a, b) => a + b, 0) / logits.length;
-      set({ logits: [...logits, clampLogit(mean)] });
+      set((s) => ({ logits: [...logits, clampLogit(mean)], labels: resizeLabels(s.labels, logits.length + 1) }));
     },
     removeClass() {
-      const { logits, target } = get();
+      const { logits, labels } = get();
       if (logits.length <= LIMITS.minClasses) return;
-      set({ logits: logits.slice(0, -1), target: Math.min(target, logits.length - 2) });
+      set({ logits: logits.slice(0, -1), labels: resizeLabels(labels, logits.length - 1) });
     },
     shiftLogits(c) {
       const { logits } = get();
@@ -80,7 +83,7 @@ export function createLabStore(initial: Partial<LabInputs> = {}): LabStore {
       set({ logits: logits.map((z) => clampLogit(z + c)) });
     },
     restoreWorkedExample() {
-      set({ ...WORKED_EXAMPLE, logits: [...WORKED_EXAMPLE.logits] });
+      set(workedExample());
     },
   }));
 }

@@ -8,8 +8,8 @@ export interface LabInputs {
   logits: number[];
   /** softmax temperature T > 0 */
   temperature: number;
-  /** index of the true class, for the chapters that need a label */
-  target: number;
+  /** the target distribution y over the classes (one-hot for a hard label), summing to 1 */
+  labels: number[];
   /** the term id a pointer or keyboard is on (formula ↔ plot linking), or null */
   focus: string | null;
 }
@@ -22,15 +22,22 @@ export const LIMITS = {
   temperature: { min: 0.1, max: 5, step: 0.05 },
 } as const;
 
-/** The worked example of the seed notes: z = [2, 3, 4] → p = [0.090, 0.245, 0.665]. */
-export const WORKED_EXAMPLE: Readonly<Pick<LabInputs, 'logits' | 'temperature' | 'target'>> = {
+/**
+ * The worked example of the seed notes: z = [2, 3, 4] → p = [0.090, 0.245, 0.665], with the label
+ * y = [0, 1, 0] they pair it with.
+ */
+export const WORKED_EXAMPLE: Readonly<Pick<LabInputs, 'logits' | 'temperature' | 'labels'>> = {
   logits: [2, 3, 4],
   temperature: 1,
-  target: 1,
+  labels: [0, 1, 0],
 };
 
+export function workedExample(): Pick<LabInputs, 'logits' | 'temperature' | 'labels'> {
+  return { ...WORKED_EXAMPLE, logits: [...WORKED_EXAMPLE.logits], labels: [...WORKED_EXAMPLE.labels] };
+}
+
 export function defaultInputs(): LabInputs {
-  return { ...WORKED_EXAMPLE, logits: [...WORKED_EXAMPLE.logits], focus: null };
+  return { ...workedExample(), focus: null };
 }
 
 /** Snap to the slider grid and keep inside the range, so 2.9000000000000004 never reaches the screen. */

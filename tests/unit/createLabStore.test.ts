@@ -48,10 +48,42 @@ describe('createLabStore', () => {
     expect(store.getState().logits).toEqual([2, 3, 4, 3]);
   });
 
-  it('removeClass keeps the target index inside the classes', () => {
-    const store = createLabStore({ logits: [1, 2, 3], target: 2 });
+  it('createLabStore() starts with the label y = [0, 1, 0] of the seed notes', () => {
+    expect(createLabStore().getState().labels).toEqual([0, 1, 0]);
+  });
+
+  it('addClass gives the new class label weight 0; removeClass spreads the removed weight', () => {
+    const store = createLabStore({ logits: [1, 2, 3], labels: [0.2, 0.3, 0.5] });
+    store.getState().addClass();
+    expect(store.getState().labels).toEqual([0.2, 0.3, 0.5, 0]);
     store.getState().removeClass();
-    expect(store.getState().target).toBe(1);
+    store.getState().removeClass();
+    // [0.2, 0.3] rescaled to sum to 1
+    expect(store.getState().labels).toEqual([0.4, 0.6]);
+  });
+
+  it('removing the class that held the whole label moves the hard label to class 1', () => {
+    const store = createLabStore({ logits: [1, 2, 3], labels: [0, 0, 1] });
+    store.getState().removeClass();
+    expect(store.getState().labels).toEqual([1, 0]);
+  });
+
+  it('setLabelClass(2) makes y one-hot at class 3', () => {
+    const store = createLabStore();
+    store.getState().setLabelClass(2);
+    expect(store.getState().labels).toEqual([0, 0, 1]);
+    store.getState().setLabelClass(3);
+    expect(store.getState().labels).toEqual([0, 0, 1]);
+  });
+
+  it('setLabels normalizes soft labels and refuses negative, non-finite, all-zero or mis-sized ones', () => {
+    const store = createLabStore();
+    store.getState().setLabels([1, 1, 2]);
+    expect(store.getState().labels).toEqual([0.25, 0.25, 0.5]);
+    for (const bad of [[-1, 1, 1], [NaN, 1, 1], [0, 0, 0], [1, 1]]) {
+      store.getState().setLabels(bad);
+      expect(store.getState().labels).toEqual([0.25, 0.25, 0.5]);
+    }
   });
 
   it('shiftLogits(1) adds 1 to every logit, and refuses a shift that would leave the range', () => {
@@ -85,8 +117,10 @@ describe('createLabStore', () => {
     const store = createLabStore();
     store.getState().setLogits([1, 1, 1, 1, 1]);
     store.getState().setTemperature(3);
+    store.getState().setLabelClass(4);
     store.getState().restoreWorkedExample();
     expect(store.getState().logits).toEqual([2, 3, 4]);
     expect(store.getState().temperature).toBe(1);
+    expect(store.getState().labels).toEqual([0, 1, 0]);
   });
 });
