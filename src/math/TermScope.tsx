@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type Ref, type SyntheticEvent } from 'react';
 import { useLab } from '../state/LabContext';
-import { isTermId } from './terms';
+import { isTermId, relatedTerms } from './terms';
 
 /**
  * Formula ↔ plot linking for everything inside: pointer or keyboard focus on any element with a
@@ -39,10 +39,14 @@ export function TermScope({ children, className, ref }: TermScopeProps) {
       onFocus={enter}
       onBlur={leave}
     >
-      {isTermId(focus) && (
-        <style>{`[data-term-scope="${scope}"] :is([data-term="${focus}"], [data-term="${focus}"] > .bar) { color: var(--focus-ink); background: var(--focus-bg); stroke: var(--focus-ink); stroke-width: 3px; }`}</style>
-      )}
+      {isTermId(focus) && <style>{highlightRule(scope, relatedTerms(focus))}</style>}
       {children}
     </div>
   );
+}
+
+/** One rule for everything that shows the focused term (ids are checked by isTermId: plain text). */
+function highlightRule(scope: string, ids: readonly string[]): string {
+  const targets = ids.flatMap((id) => [`[data-term="${id}"]`, `[data-term="${id}"] > .bar`]).join(', ');
+  return `[data-term-scope="${scope}"] :is(${targets}) { color: var(--focus-ink); background: var(--focus-bg); stroke: var(--focus-ink); stroke-width: 3px; }`;
 }

@@ -9,7 +9,22 @@ export const term = {
   logit: (i: number) => `z-${i + 1}`,
   probability: (i: number) => `p-${i + 1}`,
   temperature: () => 'T',
+  /** J_ij = ∂p_i/∂z_j, and its two parts: the diagonal diag(p) and the outer product −p pᵀ */
+  jacobian: (i: number, j: number) => `J-${i + 1}-${j + 1}`,
+  jacobianDiagonal: (i: number, j: number) => `D-${i + 1}-${j + 1}`,
+  jacobianOuter: (i: number, j: number) => `O-${i + 1}-${j + 1}`,
 } as const;
+
+/**
+ * Every term that lights up with `id`. Most terms stand alone; a Jacobian cell (i, j) is built from
+ * p_i and p_j, and its place in J, in diag(p) and in −ppᵀ is one place: all of them light up together.
+ */
+export function relatedTerms(id: string): string[] {
+  const cell = /^[JDO]-(\d+)-(\d+)$/.exec(id);
+  if (!cell) return [id];
+  const [, i, j] = cell;
+  return [`J-${i}-${j}`, `D-${i}-${j}`, `O-${i}-${j}`, `p-${i}`, `p-${j}`];
+}
 
 /** Ids are plain: letters, digits and dashes. Anything else is refused before it reaches a CSS rule. */
 const TERM_ID = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;

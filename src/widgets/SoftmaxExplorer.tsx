@@ -12,6 +12,7 @@ import { useSoftmaxUrlState } from '../state/useSoftmaxUrlState';
 import { SoftmaxChecks } from './SoftmaxChecks';
 import { RangeSlider } from './controls/RangeSlider';
 import { ShiftControls } from './controls/ShiftControls';
+import { LogitSliders } from './controls/LogitSliders';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
@@ -30,7 +31,7 @@ export function SoftmaxExplorer() {
   const temperature = useLab((s) => s.temperature);
   const focus = useLab((s) => s.focus);
   // Actions never change, so they are read once instead of subscribed to.
-  const { setLogit, setTemperature, addClass, removeClass, shiftLogits, restoreWorkedExample } = useLabStore().getState();
+  const { setLogit, setTemperature, shiftLogits, restoreWorkedExample } = useLabStore().getState();
   const notice = useSoftmaxUrlState();
   const [shiftNote, setShiftNote] = useState('');
 
@@ -41,7 +42,6 @@ export function SoftmaxExplorer() {
   const formulaInput = { logits, temperature, probabilities, exponentials, sum, shown };
   const fraction = softmaxFractionTex(formulaInput);
 
-  const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
   const shift = useCallback(
     (c: number) => {
       shiftLogits(c);
@@ -50,7 +50,6 @@ export function SoftmaxExplorer() {
     [shiftLogits],
   );
   const { min, max, step } = LIMITS.logit;
-  const classes = logits.length;
 
   return (
     <section className="widget softmax-explorer" aria-label="Softmax explorer">
@@ -99,33 +98,7 @@ export function SoftmaxExplorer() {
 
       <fieldset className="controls">
         <legend>Logits</legend>
-        {logits.map((z, i) => (
-          <RangeSlider
-            key={i}
-            index={i}
-            label={`logit z${i + 1}`}
-            symbol={
-              <>
-                z<sub>{i + 1}</sub>
-              </>
-            }
-            value={z}
-            min={min}
-            max={max}
-            step={step}
-            digits={2}
-            term={term.logit(i)}
-            onValue={setLogitAt}
-          />
-        ))}
-        <div className="button-row">
-          <button type="button" onClick={addClass} disabled={classes >= LIMITS.maxClasses}>
-            Add a class
-          </button>
-          <button type="button" onClick={removeClass} disabled={classes <= LIMITS.minClasses}>
-            Remove a class
-          </button>
-        </div>
+        <LogitSliders editClasses />
       </fieldset>
 
       <fieldset className="controls">

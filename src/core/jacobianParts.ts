@@ -1,0 +1,26 @@
+import { softmax } from './softmax';
+
+/**
+ * The softmax Jacobian as the sum of its two parts, J = diag(p) + (−p pᵀ), at p = softmax(z):
+ *   diagonal[i][j] = p_i δ_ij,   outer[i][j] = −p_i p_j.
+ * Shapes: C × C each. For showing the decomposition: their sum is J up to one rounding per entry,
+ * but on the diagonal p_i − p_i² cancels when p_i ≈ 1, so compute J itself with softmaxJacobian,
+ * which avoids that subtraction.
+ */
+export function softmaxJacobianParts(z: ArrayLike<number>): { diagonal: Float64Array[]; outer: Float64Array[] } {
+  const p = softmax(z);
+  const n = p.length;
+  const diagonal: Float64Array[] = [];
+  const outer: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = new Float64Array(n);
+    const o = new Float64Array(n);
+    const pi = p[i] as number;
+    d[i] = pi;
+    // 0 − p_i p_j: a masked class gives +0, which reads "0", not "−0"
+    for (let j = 0; j < n; j++) o[j] = 0 - pi * (p[j] as number);
+    diagonal.push(d);
+    outer.push(o);
+  }
+  return { diagonal, outer };
+}

@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+import { term } from '../../math/terms';
+import { LIMITS } from '../../state/labInputs';
+import { useLab, useLabStore } from '../../state/LabContext';
+import { RangeSlider } from './RangeSlider';
+
+/**
+ * One slider per logit, named "logit z1", "logit z2", …, reading and writing the lab store; with
+ * `editClasses`, the buttons that add and remove a class (2 to 8).
+ */
+export function LogitSliders({ editClasses = false }: { editClasses?: boolean }) {
+  const logits = useLab((s) => s.logits);
+  const { setLogit, addClass, removeClass } = useLabStore().getState();
+  const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
+  const { min, max, step } = LIMITS.logit;
+  return (
+    <>
+      {logits.map((z, i) => (
+        <RangeSlider
+          key={i}
+          index={i}
+          label={`logit z${i + 1}`}
+          symbol={
+            <>
+              z<sub>{i + 1}</sub>
+            </>
+          }
+          value={z}
+          min={min}
+          max={max}
+          step={step}
+          digits={2}
+          term={term.logit(i)}
+          onValue={setLogitAt}
+        />
+      ))}
+      {editClasses && (
+        <div className="button-row">
+          <button type="button" onClick={addClass} disabled={logits.length >= LIMITS.maxClasses}>
+            Add a class
+          </button>
+          <button type="button" onClick={removeClass} disabled={logits.length <= LIMITS.minClasses}>
+            Remove a class
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
