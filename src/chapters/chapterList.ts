@@ -33,6 +33,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'jacobian',
     title: 'The softmax Jacobian',
     summary: 'pᵢ(δᵢⱼ − pⱼ): a diagonal minus an outer product.',
+    load: () => import('./pages/JacobianChapter'),
   },
   {
     number: 4,

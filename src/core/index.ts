@@ -30,3 +30,29 @@ export {
   type DoubleDouble,
 } from './exactArithmetic';
 export { softmaxTerms } from './softmaxTerms';
+export {
+  distributionCrossEntropy,
+  distributionCrossEntropyGrad,
+  entropy,
+  entropyGrad,
+  informationContent,
+  informationContentGrad,
+  klDivergence,
+  type InformationBase,
+} from './information';
+export {
+  binaryCrossEntropyGradZ,
+  binaryCrossEntropyLossZ,
+  squaredErrorGradZ,
+  squaredErrorLoss,
+} from './squaredError';
+export { symmetricEigen, symmetricEigenvalues, type SymmetricEigen } from './eigen';
+export { createRandom, type Random } from './random';
+export {
+  accuracy,
+  logisticLoss,
+  logisticLossGrad,
+  logisticStep,
+  type LogisticLossKind,
+} from './logisticRegression';
+export { softmaxJacobianParts } from './jacobianParts';

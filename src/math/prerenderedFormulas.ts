@@ -1,13 +1,21 @@
-import { softmax, softmaxTerms } from '../core';
-import { WORKED_EXAMPLE } from '../state/labInputs';
+import { softmax, softmaxJacobian, softmaxTerms } from '../core';
+import { workedExample } from '../state/labInputs';
+import { jacobianCellTex } from '../widgets/jacobianFormula';
 import { softmaxFractionTex, workedExampleTex } from '../widgets/softmaxFormula';
 
+type Formula = { tex: string; display: boolean };
+
 /**
- * The live formulas of every chapter's starting state, typeset at build time so that a chapter
- * needs KaTeX's runtime only once a number moves. Pure: it runs in the build (node) as well.
+ * The live formulas of every chapter's starting state, typeset at build time with the templates of
+ * their shapes, so that a chapter needs KaTeX's runtime only once a formula changes shape. Pure: it
+ * runs in the build (node) as well.
  */
-export function prerenderedFormulas(): { tex: string; display: boolean }[] {
-  const { logits, temperature } = WORKED_EXAMPLE;
+export function prerenderedFormulas(): Formula[] {
+  return [...softmaxChapter(), ...jacobianChapter()];
+}
+
+function softmaxChapter(): Formula[] {
+  const { logits, temperature } = workedExample();
   const probabilities = softmax(logits, temperature);
   const { exponentials, sum } = softmaxTerms(logits, temperature);
   const formulas = workedExampleTex().map((tex) => ({ tex, display: true }));
@@ -17,4 +25,16 @@ export function prerenderedFormulas(): { tex: string; display: boolean }[] {
     formulas.push(...Object.values(pieces).map((tex) => ({ tex, display: false })));
   }
   return formulas;
+}
+
+function jacobianChapter(): Formula[] {
+  const { logits } = workedExample();
+  const probabilities = softmax(logits);
+  const jacobian = softmaxJacobian(logits);
+  // every cell of the starting matrix: a diagonal and an off-diagonal entry are two shapes
+  return logits.flatMap((_, i) =>
+    logits.flatMap((__, j) =>
+      jacobianCellTex({ probabilities, value: jacobian[i]?.[j] ?? NaN, i, j }).map((tex) => ({ tex, display: false })),
+    ),
+  );
 }

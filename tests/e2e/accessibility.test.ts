@@ -51,6 +51,15 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the Jacobian chapter has no axe violations in the ${colorScheme} colour scheme`, async () => {
+      const { page, errors } = await openRoute(browser, '#/jacobian', { colorScheme, waitFor: '[data-testid="live-formula"] .katex' });
+      await expectNoAxeViolations(page, `#/jacobian (${colorScheme})`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
   it('the home page has no axe violations', async () => {
     const { page, errors } = await openRoute(browser, '#/', { waitFor: 'main a[href$="#/softmax"]' });
     await expectNoAxeViolations(page, '#/ (light)');

@@ -33,7 +33,7 @@ describe('routes', () => {
     }
     expect(links).toBeGreaterThanOrEqual(1);
     expect(links).toBeLessThan(13);
-    expect(await page.locator('a[href$="#/jacobian"]').count()).toBe(0);
+    expect(await page.locator('a[href$="#/lstm"]').count()).toBe(0);
 
     await page.locator('a[href$="#/softmax"]').first().click();
     await page.getByTestId('p-text-1').waitFor({ state: 'visible' });
@@ -43,7 +43,7 @@ describe('routes', () => {
   });
 
   it('an unwritten chapter says it is coming and links back', async () => {
-    const { page, errors } = await openRoute(browser, '#/jacobian', { waitFor: 'main h1' });
+    const { page, errors } = await openRoute(browser, '#/lstm', { waitFor: 'main h1' });
     await expect.poll(() => page.locator('main').innerText()).toMatch(/coming/i);
     const back = page.locator('main a[href$="#/"]').first();
     expect(await back.isVisible()).toBe(true);

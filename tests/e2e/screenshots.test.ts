@@ -72,6 +72,16 @@ describe('screenshots at desktop width (1280×800)', () => {
     });
   }
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`jacobian-desktop-${colorScheme}.png`, async () => {
+      const { page, errors } = await openRoute(browser, '#/jacobian', { colorScheme, waitFor: '[data-testid="live-formula"] .katex' });
+      await expectNoHorizontalOverflow(page, DESKTOP.width);
+      await screenshot(page, `jacobian-desktop-${colorScheme}`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
   it('home-desktop-light.png', async () => {
     const { page, errors } = await openRoute(browser, '#/', { waitFor: 'main a[href$="#/softmax"]' });
     await expectNoHorizontalOverflow(page, DESKTOP.width);
@@ -99,4 +109,12 @@ describe('screenshots at phone width (390×844, touch)', () => {
       await page.close();
     });
   }
+
+  it('jacobian-phone-light.png', async () => {
+    const { page, errors } = await openRoute(browser, '#/jacobian', { waitFor: '[data-testid="live-formula"] .katex' });
+    await expectNoHorizontalOverflow(page, PHONE.width);
+    await screenshot(page, 'jacobian-phone-light');
+    expectNoErrors(errors);
+    await page.close();
+  });
 });

@@ -1,0 +1,13 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/jacobian.mdx';
+import { JacobianExplorer } from '../../widgets/JacobianExplorer';
+import { bounded } from '../bounded';
+
+/** The explicit list of what content/jacobian.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  JacobianExplorer: bounded('the Jacobian explorer', JacobianExplorer),
+};
+
+export default function JacobianChapter() {
+  return <Content components={components} />;
+}

@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import { softmax, softmaxJacobian, softmaxJacobianParts } from '../core';
+import { Tex } from '../math/Tex';
+import { term } from '../math/terms';
+import { MatrixHeatmap } from '../plots/MatrixHeatmap';
+import { ProbabilityBars } from '../plots/ProbabilityBars';
+import { useLab } from '../state/LabContext';
+import { LogitSliders } from './controls/LogitSliders';
+import { JacobianChecks } from './JacobianChecks';
+import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
+
+/** The cell a focus id points at ("J-2-3", "D-2-3" or "O-2-3" → [1, 2]), if any. */
+function focusedCell(focus: string | null, n: number): [number, number] | undefined {
+  const m = focus && /^[JDO]-(\d+)-(\d+)$/.exec(focus);
+  if (!m) return undefined;
+  const cell: [number, number] = [Number(m[1]) - 1, Number(m[2]) - 1];
+  return cell[0] < n && cell[1] < n ? cell : undefined;
+}
+
+const rowLabel = (i: number) => `p${i + 1}`;
+const columnLabel = (j: number) => `z${j + 1}`;
+
+/**
+ * The softmax Jacobian, live: J = diag(p) − ppᵀ as a heatmap beside its two parts, the entry under the
+ * pointer (or keyboard) written out as p_i(δ_ij − p_j), and its properties checked on the spot.
+ */
+export function JacobianExplorer() {
+  const logits = useLab((s) => s.logits);
+  const focus = useLab((s) => s.focus);
+  const [selected, setSelected] = useState<[number, number]>([1, 2]);
+
+  const n = logits.length;
+  const probabilities = useMemo(() => softmax(logits), [logits]);
+  const jacobian = useMemo(() => softmaxJacobian(logits), [logits]);
+  const { diagonal, outer } = useMemo(() => softmaxJacobianParts(logits), [logits]);
+  const scaleMax = Math.max(...Array.from(probabilities));
+
+  const inRange = (c: readonly [number, number]): [number, number] => [Math.min(c[0], n - 1), Math.min(c[1], n - 1)];
+  const chosen = inRange(selected);
+  const cell = focusedCell(focus, n) ?? chosen;
+  const value = jacobian[cell[0]]?.[cell[1]] ?? NaN;
+  const formula = { probabilities, value, i: cell[0], j: cell[1] };
+  const select = (i: number, j: number) => setSelected([i, j]);
+
+  const heatmap = (caption: string, matrix: readonly Float64Array[], id: (i: number, j: number) => string, what: string) => (
+    <MatrixHeatmap
+      caption={caption}
+      matrix={matrix}
+      rowLabel={rowLabel}
+      columnLabel={columnLabel}
+      cellName={(i, j, v) => `${what}, row ${i + 1}, column ${j + 1}: ${v}`}
+      cellTerm={id}
+      scaleMax={scaleMax}
+      selected={chosen}
+      onSelect={select}
+    />
+  );
+
+  return (
+    <section className="widget jacobian-explorer" aria-label="Jacobian explorer">
+      <div className="matrix-main">{heatmap('J = ∂p/∂z', jacobian, term.jacobian, 'J')}</div>
+      <div className="matrix-sum">
+        <span className="matrix-operator" aria-hidden="true">
+          =
+        </span>
+        {heatmap('diag(p)', diagonal, term.jacobianDiagonal, 'diag(p)')}
+        <span className="matrix-operator" aria-hidden="true">
+          +
+        </span>
+        {heatmap('−p pᵀ', outer, term.jacobianOuter, 'minus p p transpose')}
+      </div>
+
+      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${jacobianCellText(formula)}`} tabIndex={0}>
+        <p className="formula-line">
+          {jacobianCellTex(formula).map((tex, k) => (
+            <Tex key={k} tex={tex} />
+          ))}
+        </p>
+      </div>
+
+      <JacobianChecks logits={logits} jacobian={jacobian} cell={cell} />
+
+      <div className="plots-pair">
+        <figure>
+          <ProbabilityBars probabilities={probabilities} />
+          <figcaption>p = softmax(z): the cell under focus lights up p{cell[0] + 1} and p{cell[1] + 1}.</figcaption>
+        </figure>
+        <fieldset className="controls">
+          <legend>Logits</legend>
+          <LogitSliders editClasses />
+        </fieldset>
+      </div>
+    </section>
+  );
+}
