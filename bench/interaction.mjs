@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Interaction cost: main-thread work per keyboard step on the "logit z3" slider, by Chromium's own
+ * Interaction cost: main-thread work per keyboard step on each chapter's main slider, by Chromium's own
  * accounting (DevTools protocol Performance.getMetrics, TaskDuration before and after N steps).
  * Wall-clock time from input to next frame is dominated by the wait for vsync in headless
  * Chromium, so it is not measured. Run at normal speed and with the CPU throttled 4×.
@@ -76,11 +76,50 @@ async function measureSteps(page, cdp, steps, pressKeys) {
 }
 
 /**
- * @param {{ baseURL: string, steps?: number, warmUpSteps?: number }} options
+ * @typedef {{
+ *   route: string,
+ *   ready: string,
+ *   sliders: [string, string],
+ *   warmUp: string,
+ *   watch: string,
+ * }} InteractionTarget
+ * A chapter's main slider: `sliders` are the accessible names of the slider walked at normal speed and
+ * of the one walked with the CPU throttled (different ones, so the second run revisits nothing),
+ * `warmUp` a slider stepped first to warm the JIT, `watch` an element whose text or label must change
+ * with a step (or the figure would measure nothing), `ready` what to wait for after loading.
+ */
+
+/** @type {InteractionTarget[]} */
+export const TARGETS = [
+  {
+    route: '#/softmax',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '[data-testid="p-text-3"]',
+  },
+  {
+    route: '#/jacobian',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '[data-testid="live-formula"]',
+  },
+];
+
+/**
+ * @param {import('playwright-core').Locator} element
+ * @returns {Promise<string>}
+ */
+const readWatched = async (element) => `${await element.textContent()} ${await element.getAttribute('aria-label')}`;
+
+/**
+ * @param {{ baseURL: string, target?: InteractionTarget, steps?: number, warmUpSteps?: number }} options
  * @returns {Promise<{ route: string, runs: InteractionRun[] }>}
  */
-export async function measureInteraction({ baseURL, steps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
-  const route = '#/softmax';
+export async function measureInteraction({ baseURL, target = TARGETS[0], steps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
+  if (!target) throw new Error('no interaction target');
+  const { route } = target;
   const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await browser.context.newPage();
@@ -88,20 +127,20 @@ export async function measureInteraction({ baseURL, steps = STEPS, warmUpSteps =
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(new URL(route, baseURL).href, { waitUntil: 'networkidle' });
-    await page.locator('[data-testid="live-formula"] .katex').first().waitFor({ state: 'visible' });
-    /** @param {number} i */
-    const logitSlider = (i) => page.getByRole('slider', { name: `logit z${i}`, exact: true });
-    const slider = logitSlider(3);
-    await slider.focus();
+    await page.locator(target.ready).first().waitFor({ state: 'visible' });
+    /** @param {string} name */
+    const slider = (name) => page.getByRole('slider', { name, exact: true });
+    const first = slider(target.sliders[0]);
+    await first.focus();
 
     // Every step must change the value, or the figure measures nothing.
-    const p3 = page.getByTestId('p-text-3');
-    const start = { z: await slider.inputValue(), p: await p3.textContent() };
+    const watched = page.locator(target.watch).first();
+    const start = { z: await first.inputValue(), shown: await readWatched(watched) };
     await page.keyboard.press('ArrowRight');
     await nextFrame(page);
-    const moved = { z: await slider.inputValue(), p: await p3.textContent() };
-    if (moved.z === start.z || moved.p === start.p) {
-      throw new Error(`ArrowRight on "logit z3" changed nothing (z ${start.z} → ${moved.z}, ${start.p} → ${moved.p})`);
+    const moved = { z: await first.inputValue(), shown: await readWatched(watched) };
+    if (moved.z === start.z || moved.shown === start.shown) {
+      throw new Error(`${route}: ArrowRight on "${target.sliders[0]}" changed nothing (${start.z} → ${moved.z})`);
     }
     await page.keyboard.press('ArrowLeft');
     await nextFrame(page);
@@ -111,21 +150,24 @@ export async function measureInteraction({ baseURL, steps = STEPS, warmUpSteps =
     // the browser process or the test driver instead of the page is not billed to the page.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 
-    // The slider runs from −10 to 10 in steps of 0.1: from Home, 200 ArrowRight steps reach the end
-    // with every value new. The two runs use different sliders so the second revisits nothing.
+    // From Home, `steps` ArrowRight steps walk the slider upwards with every value new (a −10…10
+    // slider in steps of 0.1 reaches its end exactly).
     /** @type {InteractionRun[]} */
     const runs = [];
-    for (const [rate, index] of [[1, 3], [4, 2]]) {
+    for (const [rate, name] of /** @type {[number, string][]} */ ([[1, target.sliders[0]], [4, target.sliders[1]]])) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      await logitSlider(1).focus();
+      await slider(target.warmUp).focus();
       await measureSteps(page, cdp, warmUpSteps, true);
-      await logitSlider(index).focus();
+      const walked = slider(name);
+      await walked.focus();
       await page.keyboard.press('Home');
       await nextFrame(page);
       const perStepMs = await measureSteps(page, cdp, steps, true);
-      const end = Number(await logitSlider(index).inputValue());
-      if (end !== -10 + steps / 10) {
-        throw new Error(`"logit z${index}" ended at ${end} after ${steps} steps from −10: steps were lost`);
+      const [min, max, step] = await Promise.all(['min', 'max', 'step'].map(async (a) => Number(await walked.getAttribute(a))));
+      const expected = Math.min(max ?? NaN, (min ?? NaN) + steps * (step ?? NaN));
+      const end = Number(await walked.inputValue());
+      if (Math.abs(end - expected) > 1e-9) {
+        throw new Error(`${route}: "${name}" ended at ${end}, not ${expected}, after ${steps} steps: steps were lost`);
       }
       const baselinePerStepMs = await measureSteps(page, cdp, steps, false);
       const goalMs = rate === 1 ? GOAL_MS.normal : GOAL_MS.throttled4x;
@@ -155,7 +197,7 @@ export async function measureInteraction({ baseURL, steps = STEPS, warmUpSteps =
 export function formatInteraction(result) {
   const f = (/** @type {number} */ ms) => ms.toFixed(3).padStart(8);
   const lines = [
-    `main-thread work per "logit z3" keyboard step on ${result.route} (Performance.getMetrics, ms/step):`,
+    `main-thread work per keyboard step of the main slider on ${result.route} (Performance.getMetrics, ms/step):`,
     `  CPU     task    script    layout     style  | no-key baseline task |  goal   ratio`,
   ];
   for (const r of result.runs) {
@@ -174,7 +216,7 @@ export function formatInteraction(result) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startStaticServer(DIST_DIR);
   try {
-    console.log(formatInteraction(await measureInteraction({ baseURL: server.url })));
+    for (const target of TARGETS) console.log(formatInteraction(await measureInteraction({ baseURL: server.url, target })));
   } finally {
     await server.close();
   }

@@ -12,7 +12,7 @@ import { BENCH_RESULTS_DIR, DIST_DIR, REPO_ROOT } from './lib/paths.mjs';
 import { findChromium } from './lib/chromium.mjs';
 import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
-import { formatInteraction, measureInteraction } from './interaction.mjs';
+import { formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
 
 /** @returns {string | null} */
 function gitCommit() {
@@ -37,9 +37,13 @@ try {
   console.log('after the live formula first changes shape (KaTeX runtime fetched):');
   console.log(formatBundleReport(afterShapeChange, { budget: false }));
   console.log('');
-  const interaction = await measureInteraction({ baseURL: server.url });
-  console.log(formatInteraction(interaction));
-  console.log('');
+  const interactions = [];
+  for (const target of TARGETS) {
+    const interaction = await measureInteraction({ baseURL: server.url, target });
+    console.log(formatInteraction(interaction));
+    console.log('');
+    interactions.push(interaction);
+  }
 
   /** @type {[string, string, string, string][]} */
   const rows = [
@@ -47,9 +51,9 @@ try {
     ['CSS gzip, #/softmax', formatKB(size.css.gzipBytes), '—', '—'],
     ['JS gzip, after a formula shape change', formatKB(afterShapeChange.js.gzipBytes), '—', '—'],
   ];
-  for (const run of interaction.runs) {
+  for (const run of interactions.flatMap((i) => i.runs.map((r) => ({ ...r, route: i.route })))) {
     rows.push([
-      `slider step, CPU ${run.cpuThrottlingRate}×`,
+      `slider step ${run.route}, CPU ${run.cpuThrottlingRate}×`,
       `${run.perStepMs.TaskDuration.toFixed(2)} ms`,
       `< ${run.goalMs} ms`,
       run.ratioToGoal.toFixed(2),
@@ -68,7 +72,7 @@ try {
     chromium: executablePath,
     size,
     afterShapeChange,
-    interaction,
+    interactions,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
