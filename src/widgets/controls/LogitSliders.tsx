@@ -20,11 +20,8 @@ export function LogitSliders({ editClasses = false }: { editClasses?: boolean })
           key={i}
           index={i}
           label={`logit z${i + 1}`}
-          symbol={
-            <>
-              z<sub>{i + 1}</sub>
-            </>
-          }
+          symbol="z"
+          subscript={i + 1}
           value={z}
           min={min}
           max={max}

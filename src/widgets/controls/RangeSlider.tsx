@@ -1,11 +1,12 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 
 interface RangeSliderProps {
   /** the accessible name, exactly: "logit z1", "temperature T" */
   label: string;
-  /** what the learner sees beside the slider: z₁, T */
-  symbol: ReactNode;
+  /** what the learner sees beside the slider: the letter, and its subscript if any (z₁, T) */
+  symbol: string;
+  subscript?: number;
   value: number;
   min: number;
   max: number;
@@ -20,16 +21,18 @@ interface RangeSliderProps {
 }
 
 /**
- * A labelled range input with its value beside it. Memoised: when one logit moves, the other
- * sliders' props are unchanged and they skip rendering altogether.
+ * A labelled range input with its value beside it. Memoised, with only plain props (no JSX), so
+ * that when one logit moves the other sliders skip rendering altogether: React rewrites a controlled
+ * input's type and name attributes at every render, which costs style and layout work.
  */
 export const RangeSlider = memo(function RangeSlider(props: RangeSliderProps) {
-  const { label, symbol, value, min, max, step, digits, term, index = 0, onValue } = props;
+  const { label, symbol, subscript, value, min, max, step, digits, term, index = 0, onValue } = props;
   const shown = formatNumber(value, digits);
   return (
     <label className="slider-row" data-term={term}>
       <span className="slider-name" aria-hidden="true">
         {symbol}
+        {subscript !== undefined && <sub>{subscript}</sub>}
       </span>
       <input
         type="range"
