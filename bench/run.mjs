@@ -13,6 +13,7 @@ import { findChromium } from './lib/chromium.mjs';
 import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
+import { formatExperiment, measureExperiment } from './experiment.mjs';
 
 /** @returns {string | null} */
 function gitCommit() {
@@ -45,6 +46,10 @@ try {
     interactions.push(interaction);
   }
 
+  const experiment = await measureExperiment({ baseURL: server.url });
+  console.log(formatExperiment(experiment));
+  console.log('');
+
   /** @type {[string, string, string, string][]} */
   const rows = [
     ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
@@ -59,6 +64,12 @@ try {
       run.ratioToGoal.toFixed(2),
     ]);
   }
+  rows.push([
+    `frames/s during the ${experiment.seeds}-seed experiment`,
+    experiment.fps.toFixed(1),
+    `≥ ${experiment.goalFps}`,
+    experiment.ratioToGoal.toFixed(2),
+  ]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'goal', 'ratio'][i]?.length ?? 0));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log('summary');
@@ -73,6 +84,7 @@ try {
     size,
     afterShapeChange,
     interactions,
+    experiment,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');

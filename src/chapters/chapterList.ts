@@ -20,6 +20,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'information',
     title: 'Information and cross-entropy',
     summary: 'Bits of surprise, entropy, cross-entropy and KL divergence.',
+    load: () => import('./pages/InformationChapter'),
   },
   {
     number: 2,
@@ -40,18 +41,21 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'softmax-cross-entropy',
     title: 'Cross-entropy through softmax',
     summary: 'The chain rule collapses to p − y.',
+    load: () => import('./pages/SoftmaxCrossEntropyChapter'),
   },
   {
     number: 5,
     slug: 'binary-cross-entropy',
     title: 'Sigmoid and binary cross-entropy',
     summary: 'The two-class case, and one sigmoid per label.',
+    load: () => import('./pages/BinaryCrossEntropyChapter'),
   },
   {
     number: 6,
     slug: 'squared-error-vs-cross-entropy',
     title: 'Squared error vs cross-entropy',
     summary: 'Why a saturated sigmoid stalls squared error but not cross-entropy.',
+    load: () => import('./pages/SquaredErrorVsCrossEntropyChapter'),
   },
   {
     number: 7,

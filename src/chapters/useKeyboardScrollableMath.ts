@@ -26,11 +26,16 @@ export function useKeyboardScrollableMath(root: RefObject<HTMLElement | null>): 
     };
     const observer = new ResizeObserver(update);
     observer.observe(element);
+    // Prose off screen is skipped by content-visibility, so its formulas have no width until they
+    // are drawn: check again whenever a skipped part starts (or stops) being rendered. The event does
+    // not bubble, hence the capture.
+    element.addEventListener('contentvisibilityautostatechange', update, { capture: true });
     // the chapter's content arrives after mount (a lazy chunk): watch for it
     const mutations = new MutationObserver(update);
     mutations.observe(element, { childList: true, subtree: false });
     update();
     return () => {
+      element.removeEventListener('contentvisibilityautostatechange', update, { capture: true });
       observer.disconnect();
       mutations.disconnect();
     };

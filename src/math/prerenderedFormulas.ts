@@ -2,6 +2,10 @@ import { softmax, softmaxJacobian, softmaxTerms } from '../core';
 import { workedExample } from '../state/labInputs';
 import { jacobianCellTex } from '../widgets/jacobianFormula';
 import { softmaxFractionTex, workedExampleTex } from '../widgets/softmaxFormula';
+import { binaryCrossEntropyStartFormulas } from '../widgets/binaryCrossEntropyFormula';
+import { informationStartFormulas } from '../widgets/informationFormula';
+import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
+import { saturationStartFormulas } from '../widgets/saturationFormula';
 
 type Formula = { tex: string; display: boolean };
 
@@ -11,7 +15,7 @@ type Formula = { tex: string; display: boolean };
  * runs in the build (node) as well.
  */
 export function prerenderedFormulas(): Formula[] {
-  return [...softmaxChapter(), ...jacobianChapter()];
+  return [...softmaxChapter(), ...jacobianChapter(), ...binaryCrossEntropyStartFormulas(), ...informationStartFormulas(), ...softmaxCrossEntropyStartFormulas(), ...saturationStartFormulas()];
 }
 
 function softmaxChapter(): Formula[] {

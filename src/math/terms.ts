@@ -13,6 +13,28 @@ export const term = {
   jacobian: (i: number, j: number) => `J-${i + 1}-${j + 1}`,
   jacobianDiagonal: (i: number, j: number) => `D-${i + 1}-${j + 1}`,
   jacobianOuter: (i: number, j: number) => `O-${i + 1}-${j + 1}`,
+  /** chapter 4: the label y_i, ∂L/∂p_i = −y_i/p_i, the gradient ∂L/∂z_i = p_i − y_i, the loss L */
+  label: (i: number) => `y-${i + 1}`,
+  probabilityGradient: (i: number) => `dp-${i + 1}`,
+  gradient: (i: number) => `g-${i + 1}`,
+  loss: () => 'L',
+  /** chapter 5, the binary case: one logit z, ŷ = σ(z), label t, σ′(z), and the BCE with its derivatives per t */
+  binaryLogit: () => 'z',
+  binaryPrediction: () => 'y-hat',
+  binaryComplement: () => 'one-minus-y-hat',
+  binaryTarget: () => 't',
+  sigmoidSlope: () => 'sigma-prime',
+  binaryLoss: (t: 0 | 1) => `bce-t${t}`,
+  binaryLossGradPrediction: (t: 0 | 1) => `dbce-dyhat-t${t}`,
+  binaryLossGradLogit: (t: 0 | 1) => `dbce-dz-t${t}`,
+  /** softmax([z, 0])_i, the two-class softmax that equals [σ(z), 1 − σ(z)] */
+  pairSoftmax: (i: number) => `q-${i + 1}`,
+  /** σ(z_i), one sigmoid per class (multi-label) */
+  classSigmoid: (i: number) => `s-${i + 1}`,
+  /** chapter 6, at ŷ = σ(z): ∂L/∂z of squared error and of cross-entropy, and σ′(z) = ŷ(1 − ŷ) between them */
+  squaredErrorGradZ: () => 'dse-dz',
+  crossEntropyGradZ: () => 'dce-dz',
+  saturationSlope: () => 'sigma-prime',
 } as const;
 
 /**

@@ -1,7 +1,7 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber } from '../format/formatNumber';
 import { classColour, term } from '../math/terms';
 import { barScales, BAR_MARGIN as M, ValueGrid } from './barChart';
+import { useBarDrag } from './useBarDrag';
 
 export interface LogitBarsProps {
   logits: readonly number[];
@@ -21,43 +21,8 @@ const DIGITS = 2;
  * and a keyboard slider of its own. Props in, SVG out: this component reads no store.
  */
 export function LogitBars({ logits, domain, step, onChange, width = 360, height = 240 }: LogitBarsProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ index: number; startY: number; startValue: number } | null>(null);
-
   const { x, y } = barScales(logits.length, domain, width, height);
-
-  // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
-  const svgY = (event: PointerEvent) => {
-    const ctm = svgRef.current?.getScreenCTM?.();
-    if (!ctm) return event.clientY;
-    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).y;
-  };
-
-  const onPointerDown = (index: number) => (event: PointerEvent<SVGGElement>) => {
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    drag.current = { index, startY: svgY(event), startValue: logits[index] ?? 0 };
-  };
-  const onPointerMove = (event: PointerEvent<SVGGElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    // Relative to where the drag began: grabbing a bar anywhere never makes it jump.
-    onChange(d.index, d.startValue + y.invert(svgY(event)) - y.invert(d.startY));
-  };
-  const onPointerUp = () => {
-    drag.current = null;
-  };
-
-  const onKeyDown = (index: number) => (event: KeyboardEvent<SVGGElement>) => {
-    const z = logits[index] ?? 0;
-    const delta: Record<string, number> = {
-      ArrowUp: step, ArrowRight: step, ArrowDown: -step, ArrowLeft: -step, PageUp: 10 * step, PageDown: -10 * step,
-    };
-    if (event.key in delta) onChange(index, z + (delta[event.key] ?? 0));
-    else if (event.key === 'Home') onChange(index, domain[0]);
-    else if (event.key === 'End') onChange(index, domain[1]);
-    else return;
-    event.preventDefault();
-  };
+  const { svgRef, barHandlers } = useBarDrag({ values: logits, domain, step, invert: (v) => y.invert(v), onChange });
 
   const summary = logits.map((z, i) => `z${i + 1} = ${formatNumber(z, DIGITS)}`).join(', ');
 
@@ -87,11 +52,7 @@ export function LogitBars({ logits, domain, step, onChange, width = 360, height 
             aria-valuemax={domain[1]}
             aria-valuenow={z}
             aria-valuetext={formatNumber(z, DIGITS)}
-            onPointerDown={onPointerDown(i)}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={onPointerUp}
-            onKeyDown={onKeyDown(i)}
+            {...barHandlers(i)}
           >
             {/* a full-height hit area, so a bar near zero is still easy to grab */}
             <rect className="hit-area" x={x0} y={M.top} width={x.bandwidth()} height={height - M.top - M.bottom} stroke="none" />

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { clampLogit, clampTemperature, defaultInputs, LIMITS, workedExample, type LabInputs } from './labInputs';
+import { clampBinaryLogit, clampLogit, clampTemperature, defaultInputs, LIMITS, workedExample, type LabInputs } from './labInputs';
 import { normalizeLabels, oneHot, resizeLabels } from './labels';
 import { isTermId } from '../math/terms';
 
@@ -17,6 +17,10 @@ export interface LabActions {
   /** add c to every logit; refused (no change) when any logit would leave the slider range */
   shiftLogits(c: number): void;
   restoreWorkedExample(): void;
+  /** the binary logit z, snapped to the 0.1 grid and clamped to [−10, 10]; non-finite is ignored */
+  setBinaryLogit(value: number): void;
+  /** the binary label t: 0 or 1, anything else is ignored */
+  setBinaryTarget(value: number): void;
 }
 
 export type LabState = LabInputs & LabActions;
@@ -84,6 +88,12 @@ export function createLabStore(initial: Partial<LabInputs> = {}): LabStore {
     },
     restoreWorkedExample() {
       set(workedExample());
+    },
+    setBinaryLogit(value) {
+      if (Number.isFinite(value)) set({ binaryLogit: clampBinaryLogit(value) });
+    },
+    setBinaryTarget(value) {
+      if (value === 0 || value === 1) set({ binaryTarget: value });
     },
   }));
 }

@@ -226,3 +226,57 @@ export async function showWholePage(page: Page): Promise<() => Promise<void>> {
   }
   return () => page.setViewportSize(viewport);
 }
+
+/**
+ * Nothing wider than the viewport: the page never scrolls sideways (wide math scrolls in its own
+ * box). On a phone, overflowing content also widens the layout viewport, so innerWidth is checked too.
+ * The same check as screenshots.test.ts makes, shared here for the chapters' own e2e files.
+ */
+export async function expectNoPageOverflow(page: Page, width: number): Promise<void> {
+  const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+    const limit = window.visualViewport?.width ?? window.innerWidth;
+    let widestElement = '';
+    let widestRight = 0;
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const right = element.getBoundingClientRect().right;
+      if (right > widestRight && right > limit + 1) {
+        widestRight = right;
+        const classes = typeof element.className === 'string' && element.className ? `.${element.className.split(' ').join('.')}` : '';
+        widestElement = `${element.tagName.toLowerCase()}${classes} (right edge ${Math.round(right)}px)`;
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest: widestElement };
+  });
+  const message = `page is ${scrollWidth}px wide (layout viewport ${innerWidth}px) in a ${width}px viewport; widest: ${widest}`;
+  expect(innerWidth, message).toBe(width);
+  expect(scrollWidth, message).toBeLessThanOrEqual(width);
+}
+
+/**
+ * The whole page, every part of it drawn (see showWholePage), written to the screenshot folder as
+ * `<name>.png`. The viewport is already as tall as the page, so the viewport is what is captured: a
+ * `fullPage` capture of a page this tall came out blank below a few thousand pixels in headless
+ * Chromium (seen on #/binary-cross-entropy), while the viewport's capture is whole.
+ */
+export async function screenshotWholePage(page: Page, name: string): Promise<string> {
+  await fontsReady(page);
+  const restore = await showWholePage(page);
+  const path = `${inject('screenshotDir')}/${name}.png`;
+  await page.screenshot({ path, animations: 'disabled' });
+  await restore();
+  return path;
+}
+
+/** axe-core over the whole drawn page: no violations, and enough passes that it judged a real page. */
+export async function expectNoAxeViolationsOnPage(page: Page, label: string): Promise<void> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  await fontsReady(page);
+  const restore = await showWholePage(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  await restore();
+  const report = results.violations
+    .map((v) => `[${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 8).map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary ?? ''}`).join('\n')}`)
+    .join('\n\n');
+  expect(results.violations.map((v) => v.id), `axe violations on ${label}:\n${report}`).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
+}

@@ -124,3 +124,50 @@ describe('createLabStore', () => {
     expect(store.getState().labels).toEqual([0, 1, 0]);
   });
 });
+
+describe('createLabStore: the binary logit z and label t', () => {
+  it('createLabStore() starts at binaryLogit = −1 and binaryTarget = 1', () => {
+    const s = createLabStore().getState();
+    expect(s.binaryLogit).toBe(-1);
+    expect(s.binaryTarget).toBe(1);
+  });
+
+  it('setBinaryLogit snaps to the 0.1 grid and clamps to [-10, 10]', () => {
+    const store = createLabStore();
+    store.getState().setBinaryLogit(2.9000000000000004);
+    expect(store.getState().binaryLogit).toBe(2.9);
+    store.getState().setBinaryLogit(0.04);
+    expect(store.getState().binaryLogit).toBe(0);
+    store.getState().setBinaryLogit(99);
+    expect(store.getState().binaryLogit).toBe(10);
+    store.getState().setBinaryLogit(-12.34);
+    expect(store.getState().binaryLogit).toBe(-10);
+  });
+
+  it('setBinaryLogit ignores NaN and ±Infinity, keeping the last good value', () => {
+    const store = createLabStore({ binaryLogit: 1.5 });
+    for (const bad of [Number.NaN, Infinity, -Infinity]) store.getState().setBinaryLogit(bad);
+    expect(store.getState().binaryLogit).toBe(1.5);
+  });
+
+  it('setBinaryTarget accepts 0 and 1 and ignores anything else', () => {
+    const store = createLabStore();
+    store.getState().setBinaryTarget(0);
+    expect(store.getState().binaryTarget).toBe(0);
+    for (const bad of [0.5, 2, -1, Number.NaN]) store.getState().setBinaryTarget(bad);
+    expect(store.getState().binaryTarget).toBe(0);
+    store.getState().setBinaryTarget(1);
+    expect(store.getState().binaryTarget).toBe(1);
+  });
+
+  it('the binary inputs leave the logits and labels alone, and restoreWorkedExample leaves them alone', () => {
+    const store = createLabStore();
+    store.getState().setBinaryLogit(3);
+    store.getState().setBinaryTarget(0);
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+    expect(store.getState().labels).toEqual([0, 1, 0]);
+    store.getState().restoreWorkedExample();
+    expect(store.getState().binaryLogit).toBe(3);
+    expect(store.getState().binaryTarget).toBe(0);
+  });
+});

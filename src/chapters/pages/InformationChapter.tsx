@@ -1,0 +1,14 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/information.mdx';
+import { InformationExplorer } from '../../widgets/InformationExplorer';
+import { bounded } from '../bounded';
+import '../../styles/information.css';
+
+/** The explicit list of what content/information.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  InformationExplorer: bounded('the information explorer', InformationExplorer),
+};
+
+export default function InformationChapter() {
+  return <Content components={components} />;
+}

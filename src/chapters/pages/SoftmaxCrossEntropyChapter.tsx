@@ -1,0 +1,16 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/softmax-cross-entropy.mdx';
+import { CrossEntropyGradientExplorer } from '../../widgets/CrossEntropyGradientExplorer';
+import { GradientDescentStep } from '../../widgets/GradientDescentStep';
+import { bounded } from '../bounded';
+import '../../styles/softmax-cross-entropy.css';
+
+/** The explicit list of what content/softmax-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  CrossEntropyGradientExplorer: bounded('the cross-entropy gradient explorer', CrossEntropyGradientExplorer),
+  GradientDescentStep: bounded('the gradient step', GradientDescentStep),
+};
+
+export default function SoftmaxCrossEntropyChapter() {
+  return <Content components={components} />;
+}

@@ -1,0 +1,18 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/squared-error-vs-cross-entropy.mdx';
+import { LossRace } from '../../widgets/LossRace';
+import { SaturationExplorer } from '../../widgets/SaturationExplorer';
+import { SeedExperiment } from '../../widgets/SeedExperiment';
+import { bounded } from '../bounded';
+import '../../styles/squared-error-vs-cross-entropy.css';
+
+/** The explicit list of what content/squared-error-vs-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  SaturationExplorer: bounded('the gradient comparison', SaturationExplorer),
+  LossRace: bounded('the training race', LossRace),
+  SeedExperiment: bounded('the many-seed experiment', SeedExperiment),
+};
+
+export default function SquaredErrorVsCrossEntropyChapter() {
+  return <Content components={components} />;
+}

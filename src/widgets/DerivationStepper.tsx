@@ -1,0 +1,112 @@
+import { useState, type ReactNode } from 'react';
+import { formatNumber } from '../format/formatNumber';
+import { Tex } from '../math/Tex';
+import { term } from '../math/terms';
+import { MatrixHeatmap } from '../plots/MatrixHeatmap';
+import { hardLabel } from '../state/labels';
+import { DERIVATION_STEPS, type DerivationInput } from './crossEntropyFormula';
+
+interface DerivationStepperProps extends DerivationInput {
+  onSelectComponent(j: number): void;
+}
+
+const P = 3;
+/** the steps from which on a component z_j is singled out: the Jacobian's column, the product, the cancellation */
+const FIRST_COMPONENT_STEP = 2;
+
+/**
+ * The chain rule for ∂L/∂z, one line at a time, every line evaluated at the learner's logits and
+ * label. Which step is shown is this widget's own state (a learner's place in a derivation is not an
+ * input of the lab); the buttons stay focusable at either end, so a keyboard user never loses focus.
+ */
+export function DerivationStepper(props: DerivationStepperProps) {
+  const { numbers, labels, j, onSelectComponent } = props;
+  const [step, setStep] = useState(0);
+  const [row, setRow] = useState(0);
+  const last = DERIVATION_STEPS.length - 1;
+  const { title, line } = DERIVATION_STEPS[step] ?? DERIVATION_STEPS[0];
+  const written = line({ numbers, labels, j });
+  const C = labels.length;
+  const shownRow = Math.min(row, C - 1);
+
+  return (
+    <div className="derivation" role="group" aria-label="Derivation, step by step">
+      <div className="stepper-nav">
+        <button type="button" aria-disabled={step === 0} onClick={() => setStep((s) => Math.max(0, s - 1))}>
+          Previous step
+        </button>
+        <p className="step-count" aria-live="polite" data-testid="step-count">
+          Step {step + 1} of {DERIVATION_STEPS.length}: {title}
+        </p>
+        <button type="button" aria-disabled={step === last} onClick={() => setStep((s) => Math.min(last, s + 1))}>
+          Next step
+        </button>
+      </div>
+
+      <p className="step-explanation">{explain(step, props)}</p>
+
+      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${written.text}`} tabIndex={0}>
+        <p className="formula-line">
+          {written.tex.map((tex, k) => (
+            <Tex key={k} tex={tex} />
+          ))}
+        </p>
+      </div>
+
+      {step === FIRST_COMPONENT_STEP && (
+        <div className="matrix-main">
+          <MatrixHeatmap
+            caption="J = ∂p/∂z"
+            matrix={numbers.jacobian}
+            rowLabel={(i) => `p${i + 1}`}
+            columnLabel={(c) => `z${c + 1}`}
+            cellName={(i, c, v) => `J, row ${i + 1}, column ${c + 1}: ${v}`}
+            cellTerm={term.jacobian}
+            scaleMax={Math.max(...Array.from(numbers.probabilities))}
+            selected={[shownRow, j]}
+            onSelect={(i, c) => {
+              setRow(i);
+              onSelectComponent(c);
+            }}
+          />
+        </div>
+      )}
+
+      {step >= FIRST_COMPONENT_STEP && (
+        <div className="component-choices" role="group" aria-label="Component written out">
+          <span aria-hidden="true">Write out</span>
+          {labels.map((_, c) => (
+            <button key={c} type="button" aria-pressed={c === j} aria-label={`write out ∂L/∂z${c + 1}`} onClick={() => onSelectComponent(c)}>
+              ∂L/∂z{c + 1}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What each line says, in words, with the numbers of the line it sits under. */
+function explain(step: number, { numbers, labels, j }: DerivationInput): ReactNode {
+  const hard = hardLabel(labels);
+  const p = (i: number) => formatNumber(numbers.probabilities[i] ?? NaN, P);
+  switch (step) {
+    case 0:
+      return hard === undefined
+        ? 'With a soft label every class with yᵢ > 0 contributes a term; the others vanish.'
+        : `With a hard label only the true class's term survives: L = −log p${hard + 1} = −log ${p(hard)}.`;
+    case 1:
+      return hard === undefined
+        ? 'Each probability gets −yᵢ/pᵢ: large when a class is wanted (yᵢ big) but unlikely (pᵢ small).'
+        : `Only the true class gets a nonzero entry, −1/p${hard + 1}; the others do not appear in L, so their entries are 0. This vector is steep where p is small, and it is not yet what the logits need.`;
+    case 2:
+      return `Softmax couples every probability to every logit (chapter 3). Column ${j + 1} of J says how each p responds to z${j + 1}: positive on the diagonal, negative elsewhere. Choose a column in the matrix or below.`;
+    case 3:
+      return `Backpropagation multiplies the two: ∂L/∂z${j + 1} sums, over every probability, its blame times its response to z${j + 1}. That is the vector–Jacobian product Jᵀ ∂L/∂p.`;
+    default: {
+      const g = numbers.gradient[j] ?? NaN;
+      const who = labels[j] === 1 ? 'the true class, so it gets p − 1' : labels[j] === 0 ? 'not the true class, so it gets p itself' : 'given weight yⱼ, so it gets p − yⱼ';
+      return `The pᵢ of −yᵢ/pᵢ cancels the pᵢ in front of the bracket, and Σ yᵢ = 1 does the rest. Class ${j + 1} is ${who}: ${formatNumber(g, P)}.`;
+    }
+  }
+}

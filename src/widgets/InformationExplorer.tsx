@@ -1,0 +1,155 @@
+import { useCallback, useMemo, useState } from 'react';
+import { klDivergence, softmax } from '../core';
+import { formatNumber } from '../format/formatNumber';
+import { Tex } from '../math/Tex';
+import { term } from '../math/terms';
+import { DistributionBars } from '../plots/DistributionBars';
+import { useLab, useLabStore } from '../state/LabContext';
+import { hardLabel } from '../state/labels';
+import { InformationChecks } from './InformationChecks';
+import { informationTex, informationText } from './informationFormula';
+import { informationMeasures, logitsForDistribution, UNIT_BASE, withEntry, type InformationUnit } from './informationMath';
+import { InformationTable } from './InformationTable';
+import { LogitSliders } from './controls/LogitSliders';
+import { UnitSwitch } from './controls/UnitSwitch';
+
+/**
+ * Information, entropy, cross-entropy and KL, live: the target y and the prediction p as two
+ * draggable distributions, the measures in bits or nats, H(y, p) and KL written out with the
+ * learner's numbers, and the chapter's claims checked on the spot.
+ *
+ * y is the store's labels and p is softmax(logits) at T = 1 (temperature belongs to the softmax
+ * chapter, and the Jacobian chapter reads p the same way), so what the learner sets here carries on to
+ * the loss chapters. Dragging p sets the logits: see logitsForDistribution for how, and why p follows
+ * only to the resolution of the 0.1 logit grid.
+ */
+export function InformationExplorer() {
+  const logits = useLab((s) => s.logits);
+  const labels = useLab((s) => s.labels);
+  const store = useLabStore();
+  const [unit, setUnit] = useState<InformationUnit>('bits');
+  const [note, setNote] = useState('');
+
+  const probabilities = useMemo(() => Array.from(softmax(logits)), [logits]);
+  const measures = useMemo(() => informationMeasures(labels, probabilities, unit), [labels, probabilities, unit]);
+  const formula = { labels, probabilities, unit, measures };
+  const tex = informationTex(formula);
+
+  // Read the store at the moment of the event, not the render's closure: a fast drag sends several
+  // events between two renders.
+  const setTarget = useCallback(
+    (index: number, value: number) => {
+      const s = store.getState();
+      s.setLabels(withEntry(s.labels, index, value));
+    },
+    [store],
+  );
+  const setPrediction = useCallback(
+    (index: number, value: number) => {
+      const s = store.getState();
+      const p = Array.from(softmax(s.logits));
+      s.setLogits(logitsForDistribution(withEntry(p, index, value), s.logits));
+    },
+    [store],
+  );
+
+  const matchPrediction = () => {
+    const s = store.getState();
+    const z = logitsForDistribution(s.labels, s.logits, { closest: true });
+    s.setLogits(z);
+    const kl = klDivergence(s.labels, softmax(z), UNIT_BASE[unit]);
+    const why =
+      hardLabel(s.labels) !== undefined
+        ? ' y is one-hot, and softmax never gives exactly 0 or 1, so KL gets close to 0 but never reaches it.'
+        : kl === 0
+          ? ''
+          : ' The logits move in steps of 0.1, so p matches y only to that resolution.';
+    setNote(`p is now as close to y as the logits allow: KL(y ‖ p) = ${formatNumber(kl, 3)} ${unit}.${why}`);
+  };
+  const setOneHot = (index: number) => {
+    store.getState().setLabelClass(index);
+    setNote('');
+  };
+  const setUniform = () => {
+    store.getState().setLabels(labels.map(() => 1));
+    setNote('');
+  };
+
+  const summary: [string, string, number][] = [
+    ['entropy', 'H(y)', measures.entropy],
+    ['cross-entropy', 'H(y, p)', measures.crossEntropy],
+    ['kl', 'KL(y ‖ p)', measures.kl],
+  ];
+
+  return (
+    <section className="widget information-explorer" aria-label="Information explorer">
+      <UnitSwitch unit={unit} onUnit={setUnit} />
+
+      <div className="plots-pair">
+        <figure>
+          <DistributionBars values={labels} symbol="y" role="target" termOf={term.label} onChange={setTarget} />
+          <figcaption>Target y: what actually happens. Drag a bar; the others share the rest.</figcaption>
+        </figure>
+        <figure>
+          <DistributionBars values={probabilities} symbol="p" role="prediction" termOf={term.probability} onChange={setPrediction} />
+          <figcaption>Prediction p = softmax(z): what the model expects. Drag a bar.</figcaption>
+        </figure>
+      </div>
+
+      <dl className="information-summary">
+        {summary.map(([id, name, value]) => (
+          <div key={id}>
+            <dt>{name}</dt>
+            <dd data-testid={`summary-${id}`}>
+              {formatNumber(value, 3)} {unit}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${informationText(formula)}`} tabIndex={0}>
+        <p className="formula-line">
+          {tex.crossEntropy.map((t, k) => (
+            <Tex key={k} tex={t} />
+          ))}
+        </p>
+        <p className="formula-line">
+          {tex.kl.map((t, k) => (
+            <Tex key={k} tex={t} />
+          ))}
+        </p>
+      </div>
+
+      <InformationChecks labels={labels} probabilities={probabilities} unit={unit} measures={measures} />
+
+      <InformationTable labels={labels} probabilities={probabilities} unit={unit} measures={measures} />
+
+      <fieldset className="controls">
+        <legend>Target y</legend>
+        <div className="button-row" role="group" aria-label="Make y one-hot">
+          {labels.map((_, i) => (
+            <button key={i} type="button" aria-label={`y one-hot at class ${i + 1}`} onClick={() => setOneHot(i)}>
+              one-hot at class {i + 1}
+            </button>
+          ))}
+          <button type="button" onClick={setUniform}>
+            Make y uniform
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset className="controls">
+        <legend>Prediction p = softmax(z)</legend>
+        <div className="button-row">
+          <button type="button" onClick={matchPrediction}>
+            Make p equal y
+          </button>
+        </div>
+        <p className="hint" aria-live="polite" data-testid="match-note">
+          {note}
+        </p>
+        <LogitSliders editClasses />
+      </fieldset>
+    </section>
+  );
+}

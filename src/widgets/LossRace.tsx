@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { formatNumber } from '../format/formatNumber';
+import { TrainingCurves } from '../plots/TrainingCurves';
+import { advanceRace, makeRaceData, RACE_STARTS, startRace, type RaceRun, type RaceStart } from './lossRaceMath';
+
+/** The race's data set: 40 points from this seed (two overlapping clouds, about 97% separable). */
+export const RACE_SEED = 2024;
+export const RACE_POINTS = 40;
+/** Where the race stops: long enough for squared error to escape the plateau at a large rate. */
+export const RACE_CAP = 300;
+/** Steps per animation frame while playing: the race lasts about 2.5 s at 60 frames a second. */
+const STEPS_PER_FRAME = 2;
+export const RATE_LIMITS = { min: 0.1, max: 4, step: 0.1, start: 1 } as const;
+
+const START_NAMES: Record<RaceStart, string> = {
+  'confidently-wrong': 'confidently wrong, w = [−4, −4, 0]',
+  neutral: 'neutral, w = [0, 0, 0]',
+};
+
+const niceCeiling = (v: number) => (v <= 1 ? 1 : v <= 2 ? 2 : v <= 5 ? 5 : 10 * Math.ceil(v / 10));
+
+const weightsText = (w: ArrayLike<number>) => `[${Array.from(w, (v) => formatNumber(v, 3)).join(', ')}]`;
+/** Four decimals: squared error's loss can move in the fourth while it sits on a plateau. */
+const LOSS_DIGITS = 4;
+
+/**
+ * The training race: one logistic-regression model, two copies from the same starting weights, one
+ * trained on squared error and one on cross-entropy, by full-batch gradient descent at the same
+ * learning rate. Nothing moves until the learner presses Play or Step (no autoplay, whatever the
+ * motion setting). Its inputs are this widget's own state.
+ */
+export function LossRace() {
+  const data = useMemo(() => makeRaceData(RACE_SEED, RACE_POINTS), []);
+  const [start, setStart] = useState<RaceStart>('confidently-wrong');
+  const [rate, setRate] = useState<number>(RATE_LIMITS.start);
+  const [race, setRace] = useState(() => startRace(data, RACE_STARTS['confidently-wrong']));
+  const [playing, setPlaying] = useState(false);
+  const startName = useId();
+
+  const finished = race.step >= RACE_CAP;
+  const step = useCallback((k: number) => setRace((r) => advanceRace(r, data, rate, k, RACE_CAP)), [data, rate]);
+  const reset = (from: RaceStart = start) => {
+    setPlaying(false);
+    setRace(startRace(data, RACE_STARTS[from]));
+  };
+
+  // Play: a few steps per animation frame until the cap, then stop by itself.
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    const tick = () => {
+      step(STEPS_PER_FRAME);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, step]);
+  if (playing && finished) setPlaying(false);
+
+  const se = race.squaredError;
+  const ce = race.crossEntropy;
+  const now = (run: RaceRun) => ({
+    loss: run.losses[run.losses.length - 1] ?? NaN,
+    accuracy: run.accuracies[run.accuracies.length - 1] ?? NaN,
+  });
+  const seNow = now(se);
+  const ceNow = now(ce);
+  const ceTop = niceCeiling(Math.max(...ce.losses.filter(Number.isFinite), 0.5));
+  const accuracyText = (a: number) => `${formatNumber(100 * a, 0)}%`;
+
+  return (
+    <section className="widget ch6-widget loss-race" aria-label="Training race">
+      <p className="race-status" data-testid="race-step">
+        Step {race.step} of {RACE_CAP}
+        {finished ? ': the race is over. Reset to run it again.' : '.'}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => setPlaying((p) => !p)} disabled={finished}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={finished || playing}>
+          Step
+        </button>
+        <button type="button" onClick={() => reset()}>
+          Reset
+        </button>
+      </div>
+      <div className="race-plots">
+        <figure>
+          <TrainingCurves
+            label={`Squared-error loss of the model trained on it, steps 0 to ${race.step}: from ${formatNumber(se.losses[0] ?? NaN, 3)} to ${formatNumber(seNow.loss, 3)}.`}
+            series={[{ kind: 'squared-error', values: se.losses }]}
+            cap={RACE_CAP}
+            yDomain={[0, 0.5]}
+            yTicks={[0, 0.25, 0.5]}
+            yDigits={2}
+          />
+          <figcaption>Squared-error model: its loss, mean ½(ŷ − t)².</figcaption>
+        </figure>
+        <figure>
+          <TrainingCurves
+            label={`Cross-entropy loss of the model trained on it, steps 0 to ${race.step}: from ${formatNumber(ce.losses[0] ?? NaN, 3)} to ${formatNumber(ceNow.loss, 3)}.`}
+            series={[{ kind: 'cross-entropy', values: ce.losses }]}
+            cap={RACE_CAP}
+            yDomain={[0, ceTop]}
+            yTicks={[0, ceTop / 2, ceTop]}
+            yDigits={ceTop < 2 ? 1 : 0}
+          />
+          <figcaption>Cross-entropy model: its loss, mean cross-entropy.</figcaption>
+        </figure>
+        <figure className="race-accuracy">
+          <TrainingCurves
+            label={`Accuracy of both models, steps 0 to ${race.step}: squared error ${accuracyText(seNow.accuracy)}, cross-entropy ${accuracyText(ceNow.accuracy)}.`}
+            series={[
+              { kind: 'squared-error', values: se.accuracies },
+              { kind: 'cross-entropy', values: ce.accuracies },
+            ]}
+            cap={RACE_CAP}
+            yDomain={[0, 1]}
+            yTicks={[0, 0.5, 1]}
+            yDigits={1}
+            tickText={accuracyText}
+            width={720}
+            height={190}
+          />
+          <figcaption>
+            Accuracy on the {RACE_POINTS} points: <span className="legend-item legend-squared-error">squared error</span>{' '}
+            <span className="legend-item legend-cross-entropy">cross-entropy</span>
+          </figcaption>
+        </figure>
+      </div>
+
+      <div className="race-table-scroll" role="region" aria-label="The two models at this step, scrollable" tabIndex={0}>
+        <table className="race-table">
+          <caption>The two models at this step</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col" className="legend-item legend-squared-error">
+                squared error
+              </th>
+              <th scope="col" className="legend-item legend-cross-entropy">
+                cross-entropy
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">its loss</th>
+              <td data-testid="race-loss-se" data-value={seNow.loss}>
+                {formatNumber(seNow.loss, LOSS_DIGITS)}
+              </td>
+              <td data-testid="race-loss-ce" data-value={ceNow.loss}>
+                {formatNumber(ceNow.loss, LOSS_DIGITS)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">accuracy</th>
+              <td data-testid="race-accuracy-se" data-value={seNow.accuracy}>
+                {accuracyText(seNow.accuracy)}
+              </td>
+              <td data-testid="race-accuracy-ce" data-value={ceNow.accuracy}>
+                {accuracyText(ceNow.accuracy)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">weights [w₁, w₂, b]</th>
+              <td data-testid="race-weights-se" data-value={Array.from(se.w).join(',')}>
+                {weightsText(se.w)}
+              </td>
+              <td data-testid="race-weights-ce" data-value={Array.from(ce.w).join(',')}>
+                {weightsText(ce.w)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">length of the last step ‖Δw‖</th>
+              <td data-testid="race-step-size-se">{Number.isFinite(se.lastStep) ? formatNumber(se.lastStep, 4) : '–'}</td>
+              <td data-testid="race-step-size-ce">{Number.isFinite(ce.lastStep) ? formatNumber(ce.lastStep, 4) : '–'}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+
+      <fieldset className="controls">
+        <legend>Learning rate and start</legend>
+        {/* not the shared RangeSlider: the learning rate is no term of any formula, so it carries no term id */}
+        <label className="slider-row">
+          <span className="slider-name" aria-hidden="true">
+            η
+          </span>
+          <input
+            type="range"
+            min={RATE_LIMITS.min}
+            max={RATE_LIMITS.max}
+            step={RATE_LIMITS.step}
+            value={rate}
+            aria-label="learning rate η"
+            aria-valuetext={formatNumber(rate, 1)}
+            onChange={(e) => {
+              const v = e.currentTarget.valueAsNumber;
+              if (Number.isFinite(v)) setRate(Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, v)));
+            }}
+          />
+          <output aria-hidden="true">{formatNumber(rate, 1)}</output>
+        </label>
+        <div className="choice-row" role="radiogroup" aria-labelledby={startName}>
+          <span id={startName}>Starting weights (both models):</span>
+          {(Object.keys(RACE_STARTS) as RaceStart[]).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={`${startName}-start`}
+                checked={start === value}
+                onChange={() => {
+                  setStart(value);
+                  reset(value);
+                }}
+              />
+              {START_NAMES[value]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </section>
+  );
+}

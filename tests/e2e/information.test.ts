@@ -1,0 +1,146 @@
+import { stat } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  PHONE,
+  PHONE_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  logitSlider,
+  nextFrame,
+  openRoute,
+  screenshotWholePage,
+} from './browser';
+
+const openInformation = (browser: LaunchedChromium, colorScheme: 'light' | 'dark' = 'light') =>
+  openRoute(browser, '#/information', { colorScheme, waitFor: '[data-testid="live-formula"] .katex' });
+
+const summary = (page: Page, id: string) => page.getByTestId(`summary-${id}`).textContent();
+const checkStates = (page: Page) =>
+  page.getByRole('list', { name: 'Live checks' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
+
+// The starting state by hand: y = [0, 1, 0], p = [1, e, e²] / S with S = 1 + e + e².
+const E = Math.E;
+const S = 1 + E + E * E;
+
+describe('the information chapter (#/information)', () => {
+  let browser: LaunchedChromium;
+  beforeAll(async () => {
+    browser = await launch(DESKTOP_OPTIONS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no console error and no KaTeX error, showing H(y, p) = −log₂ p2 = log₂((1 + e + e²)/e) bits', async () => {
+    const { page, errors } = await openInformation(browser);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Information and cross-entropy');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await page.locator('.chapter-body .katex-display').count()).toBeGreaterThan(8);
+    const h = Math.log2(S / E).toFixed(3);
+    expect(await summary(page, 'cross-entropy')).toBe(`${h} bits`);
+    expect(await summary(page, 'entropy')).toBe('0.000 bits');
+    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`−(1.000 × log₂ 0.245) = ${h} bits`);
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('the unit switch works from the keyboard: ArrowDown from "bits" selects nats, H(y, p) = ln((1 + e + e²)/e)', async () => {
+    const { page, errors } = await openInformation(browser);
+    await page.getByRole('radio', { name: /^bits/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByRole('radio', { name: /^nats/ }).isChecked()).toBe(true);
+    await expect.poll(() => summary(page, 'cross-entropy')).toBe(`${Math.log(S / E).toFixed(3)} nats`);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('one-hot y at class 3, then "Make p equal y": KL falls from log₂(S/e²) to log₂(1 + 2e⁻²⁰) = 5.95 × 10⁻⁹ bits', async () => {
+    const { page, errors } = await openInformation(browser);
+    await page.getByRole('button', { name: 'y one-hot at class 3' }).click();
+    await expect.poll(() => summary(page, 'kl')).toBe(`${Math.log2(S / (E * E)).toFixed(3)} bits`);
+    await page.getByRole('button', { name: 'Make p equal y' }).click();
+    await expect.poll(() => summary(page, 'kl')).toBe('5.95 × 10⁻⁹ bits');
+    expect(await logitSlider(page, 3).inputValue()).toBe('10');
+    expect(await logitSlider(page, 1).inputValue()).toBe('-10');
+    expect(await page.getByTestId('match-note').textContent()).toMatch(/one-hot/);
+    expect((await checkStates(page)).every((s) => s === 'true')).toBe(true);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('dragging the y1 bar up by 50 px moves y1 by 50 px of its axis, and y2 keeps the rest', async () => {
+    const { page, errors } = await openInformation(browser);
+    const bar = page.getByRole('slider', { name: 'target y1 bar' });
+    await bar.scrollIntoViewIfNeeded();
+    const box = await bar.boundingBox();
+    const svg = await page.getByRole('group', { name: /^target y bars/ }).boundingBox();
+    if (!box || !svg) throw new Error('the target bars have no box');
+    // the axis: [0, 1] over 240 − 18 − 26 = 196 viewBox units of a 240-unit-tall SVG
+    const expected = Math.round((50 / ((196 * svg.height) / 240)) * 100) / 100;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) await page.mouse.move(x, y - 5 * step);
+    await page.mouse.up();
+    await nextFrame(page);
+    const y1 = Number(await bar.getAttribute('aria-valuenow'));
+    const y2 = Number(await page.getByRole('slider', { name: 'target y2 bar' }).getAttribute('aria-valuenow'));
+    expect(Math.abs(y1 - expected)).toBeLessThanOrEqual(0.0100001);
+    expect(y1 + y2).toBeCloseTo(1, 12);
+    expect(await summary(page, 'entropy')).not.toBe('0.000 bits');
+    expect((await checkStates(page)).every((s) => s === 'true')).toBe(true);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
+      const { page, errors } = await openInformation(browser, colorScheme);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+      await expectNoAxeViolationsOnPage(page, `#/information (${colorScheme})`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`information-desktop-${colorScheme}.png`, async () => {
+      const { page, errors } = await openInformation(browser, colorScheme);
+      await expectNoPageOverflow(page, DESKTOP.width);
+      const path = await screenshotWholePage(page, `information-desktop-${colorScheme}`);
+      expect((await stat(path)).size).toBeGreaterThan(5_000);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+});
+
+describe('the information chapter at phone width (390 px, touch)', () => {
+  let phone: LaunchedChromium;
+  beforeAll(async () => {
+    phone = await launch(PHONE_OPTIONS);
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('information-phone-light.png, with nothing wider than the screen and no axe violation', async () => {
+    const { page, errors } = await openInformation(phone);
+    await expectNoPageOverflow(page, PHONE.width);
+    const path = await screenshotWholePage(page, 'information-phone-light');
+    expect((await stat(path)).size).toBeGreaterThan(5_000);
+    await expectNoAxeViolationsOnPage(page, '#/information (phone)');
+    expectNoErrors(errors);
+    await page.close();
+  });
+});

@@ -1,0 +1,159 @@
+import { stat } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  logitSlider,
+  openRoute,
+  PHONE,
+  PHONE_OPTIONS,
+  screenshotWholePage,
+} from './browser';
+
+const ROUTE = '#/softmax-cross-entropy';
+const READY = '[data-testid="live-formula"] .katex';
+
+// z = [2, 3, 4], y = [0, 1, 0]: p = [1, e, e²] / (1 + e + e²), ∂L/∂z = p − y, by hand
+const E = Math.E;
+const P = [1, E, E * E].map((v) => v / (1 + E + E * E));
+const p = (i: number) => P[i] ?? NaN;
+/** the page's formatter for six decimals: a true minus sign */
+const six = (v: number) => (v < 0 ? `−${(-v).toFixed(6)}` : v.toFixed(6));
+const three = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
+
+const gradientShown = (page: Page, j: number) => page.getByTestId(`g-text-${j}`).textContent();
+const stepCount = (page: Page) => page.getByTestId('step-count').textContent();
+const formulaLabel = (page: Page) => page.getByTestId('live-formula').getAttribute('aria-label');
+const checkStates = (page: Page) =>
+  page.getByRole('list', { name: 'Live checks' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
+
+describe('the cross-entropy-through-softmax chapter (#/softmax-cross-entropy)', () => {
+  let browser: LaunchedChromium;
+  beforeAll(async () => {
+    browser = await launch(DESKTOP_OPTIONS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open = (colorScheme: 'light' | 'dark' = 'light') => openRoute(browser, ROUTE, { colorScheme, waitFor: READY });
+
+  it('loads with no console error and no KaTeX error, showing p − y = [p1, p2 − 1, p3] at the worked example', async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cross-entropy through softmax');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await gradientShown(page, 1)).toBe(six(p(0)));
+    expect(await gradientShown(page, 2)).toBe(six(p(1) - 1));
+    expect(await gradientShown(page, 3)).toBe(six(p(2)));
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('"Next step" walks the derivation to the cancellation p2 − y2, and "Previous step" walks back', async () => {
+    const { page, errors } = await open();
+    expect(await stepCount(page)).toBe('Step 1 of 5: The loss');
+    // L = −log p2
+    expect(await formulaLabel(page)).toContain(`= ${three(-Math.log(p(1)))}`);
+    const next = page.getByRole('button', { name: 'Next step' });
+    await next.focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Enter');
+    await expect.poll(() => stepCount(page)).toBe('Step 5 of 5: The cancellation');
+    expect(await formulaLabel(page)).toContain(`p2 − y2 = ${three(p(1) - 1)}`);
+    await page.keyboard.press('Enter'); // at the end: stays, and keeps focus
+    expect(await stepCount(page)).toBe('Step 5 of 5: The cancellation');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next step');
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await expect.poll(() => stepCount(page)).toBe('Step 4 of 5: Their product: the chain rule');
+    expect(await formulaLabel(page)).toContain(`= ${three(p(1) - 1)}`);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('choosing class 3 as the true class turns its entry into p3 − 1 and class 2’s into p2', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('radio', { name: 'class 3' }).check();
+    await expect.poll(() => gradientShown(page, 3)).toBe(six(p(2) - 1));
+    expect(await gradientShown(page, 2)).toBe(six(p(1)));
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('moving "logit z1" to 10 changes the gradient, and central differences still agree', async () => {
+    const { page, errors } = await open();
+    await logitSlider(page, 1).focus();
+    await page.keyboard.press('End');
+    // z = [10, 3, 4]: p2 = e³ / (e¹⁰ + e³ + e⁴)
+    const p2 = E ** 3 / (E ** 10 + E ** 3 + E ** 4);
+    await expect.poll(() => gradientShown(page, 2)).toBe(six(p2 - 1));
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('"Take one gradient step" at η = 1 moves z to z − (p − y) and the loss falls', async () => {
+    const { page, errors } = await open();
+    const before = -Math.log(p(1));
+    const z = [2 - p(0), 3 - (p(1) - 1), 4 - p(2)];
+    const d = z.reduce((s, v) => s + Math.exp(v), 0);
+    const after = -Math.log(Math.exp(z[1] ?? NaN) / d);
+    await page.getByRole('button', { name: 'Take one gradient step' }).click();
+    await expect
+      .poll(() => page.getByTestId('descent-status').textContent())
+      .toBe(`Step 1: the loss went from ${three(before)} to ${three(after)}.`);
+    expect(after).toBeLessThan(before);
+    expect(await page.getByRole('img', { name: /^Loss after each step:/ }).getAttribute('aria-label')).toBe(
+      `Loss after each step: start ${three(before)}, step 1 ${three(after)}`,
+    );
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
+      const { page, errors } = await open(colorScheme);
+      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`softmax-cross-entropy-desktop-${colorScheme}.png`, async () => {
+      const { page, errors } = await open(colorScheme);
+      await expectNoPageOverflow(page, DESKTOP.width);
+      await screenshot(page, `softmax-cross-entropy-desktop-${colorScheme}`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+});
+
+describe('the cross-entropy-through-softmax chapter on a phone (390 px)', () => {
+  let phone: LaunchedChromium;
+  beforeAll(async () => {
+    phone = await launch(PHONE_OPTIONS);
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('softmax-cross-entropy-phone-light.png, with nothing wider than the screen', async () => {
+    const { page, errors } = await openRoute(phone, ROUTE, { waitFor: READY });
+    await expectNoPageOverflow(page, PHONE.width);
+    await screenshot(page, 'softmax-cross-entropy-phone-light');
+    expectNoErrors(errors);
+    await page.close();
+  });
+});
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const path = await screenshotWholePage(page, name);
+  expect((await stat(path)).size).toBeGreaterThan(5_000);
+}

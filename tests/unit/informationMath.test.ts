@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { klDivergence, softmax } from '../../src/core';
+import { informationMeasures, logitsForDistribution, withEntry } from '../../src/widgets/informationMath';
+
+const E = Math.E;
+
+describe('withEntry', () => {
+  it('withEntry([0.2, 0.3, 0.5], 0, 0.6) scales the others to share 0.4 as 3 : 5', () => {
+    const d = withEntry([0.2, 0.3, 0.5], 0, 0.6);
+    [0.6, 0.15, 0.25].forEach((v, i) => expect(d[i]).toBeCloseTo(v, 15));
+  });
+
+  it('withEntry([0, 1, 0], 1, 0.4) shares the rest equally when the others are all 0', () => {
+    const d = withEntry([0, 1, 0], 1, 0.4);
+    [0.3, 0.4, 0.3].forEach((v, i) => expect(d[i]).toBeCloseTo(v, 15));
+  });
+
+  it('withEntry snaps the dragged value to hundredths and keeps it in [0, 1]', () => {
+    expect(withEntry([0.5, 0.5], 0, 0.1234)[0]).toBe(0.12);
+    expect(withEntry([0.5, 0.5], 0, 1.7)).toEqual([1, 0]);
+    expect(withEntry([0.5, 0.5], 0, -0.2)).toEqual([0, 1]);
+  });
+
+  it('withEntry ignores a non-finite value or an index out of range', () => {
+    expect(withEntry([0.5, 0.5], 0, NaN)).toEqual([0.5, 0.5]);
+    expect(withEntry([0.5, 0.5], 2, 0.3)).toEqual([0.5, 0.5]);
+  });
+});
+
+describe('logitsForDistribution', () => {
+  it('dragging p3 of softmax([2, 3, 4]) to 0.5 moves only z3, to ln(e² + e³) snapped to 3.3', () => {
+    const p = Array.from(softmax([2, 3, 4]));
+    // p3 = 0.5 = e^{z3} / (e² + e³ + e^{z3})  ⇔  e^{z3} = e² + e³  ⇔  z3 = 2 + ln(1 + e) ≈ 3.313
+    expect(logitsForDistribution(withEntry(p, 2, 0.5), [2, 3, 4])).toEqual([2, 3, 3.3]);
+  });
+
+  it('a one-hot target puts the other classes at −10 and keeps the true logit where it was', () => {
+    expect(logitsForDistribution([0, 1, 0], [2, 3, 4])).toEqual([-10, 3, -10]);
+  });
+
+  it('with closest, a one-hot target gets [−10, 10, −10]: KL = ln(1 + 2e⁻²⁰), small but not 0', () => {
+    const z = logitsForDistribution([0, 1, 0], [2, 3, 4], { closest: true });
+    expect(z).toEqual([-10, 10, -10]);
+    const kl = klDivergence([0, 1, 0], softmax(z));
+    expect(kl).toBeGreaterThan(0);
+    expect(kl / Math.log1p(2 * E ** -20)).toBeCloseTo(1, 10);
+  });
+
+  it('a uniform target gives equal logits, and softmax of them is the target exactly', () => {
+    const y = [1 / 3, 1 / 3, 1 / 3];
+    const z = logitsForDistribution(y, [2, 3, 4], { closest: true });
+    expect(z).toEqual([3, 3, 3]);
+    expect(klDivergence(y, softmax(z))).toBe(0);
+  });
+
+  it('with closest, a soft target is matched to within the 0.1 grid, and no worse than without', () => {
+    const y = [0.2, 0.3, 0.5];
+    const plain = logitsForDistribution(y, [2, 3, 4]);
+    const closest = logitsForDistribution(y, [2, 3, 4], { closest: true });
+    const gap = (z: number[]) => klDivergence(y, softmax(z));
+    expect(gap(closest)).toBeLessThanOrEqual(gap(plain));
+    // a logit off by at most 0.05 moves ln p by at most 0.1, so KL ≤ 0.1²/2 + …
+    expect(gap(closest)).toBeLessThan(5e-3);
+    for (const z of closest) expect(Math.abs(z * 10 - Math.round(z * 10))).toBeLessThan(1e-9);
+  });
+
+  it('ratios wider than e²⁰ keep the largest probability at 10 and clamp the rest at −10', () => {
+    const z = logitsForDistribution([1 - 2e-12, 1e-12, 1e-12], [0, 0, 0]);
+    expect(z).toEqual([10, -10, -10]);
+  });
+
+  it('keeps every logit inside [−10, 10] when the old ones would push the shift out', () => {
+    const z = logitsForDistribution([0.98, 0.01, 0.01], [9.9, 9.9, 9.9]);
+    for (const zi of z) expect(Math.abs(zi)).toBeLessThanOrEqual(10);
+    // ln(0.98 / 0.01) = ln 98 ≈ 4.585: the gap survives the clamp
+    expect((z[0] ?? NaN) - (z[1] ?? NaN)).toBeCloseTo(4.6, 10);
+  });
+
+  it('an all-zero target leaves the logits as they were', () => {
+    expect(logitsForDistribution([0, 0, 0], [1, 2, 3])).toEqual([1, 2, 3]);
+  });
+});
+
+describe('informationMeasures', () => {
+  it('a fair coin: 1 bit for each side, entropy 1 bit, cross-entropy 1 bit, KL 0', () => {
+    const m = informationMeasures([0.5, 0.5], [0.5, 0.5], 'bits');
+    expect(m.information).toEqual([1, 1]);
+    expect(m.entropy).toBe(1);
+    expect(m.crossEntropy).toBe(1);
+    expect(m.kl).toBe(0);
+  });
+
+  it('y = [0, 1, 0] and p = softmax([2, 3, 4]): H(y, p) = KL = log₂((1 + e + e²)/e) bits, H(y) = 0', () => {
+    const m = informationMeasures([0, 1, 0], softmax([2, 3, 4]), 'bits');
+    const s = 1 + E + E * E;
+    expect(m.entropy).toBe(0);
+    expect(m.crossEntropy).toBeCloseTo(Math.log2(s / E), 14);
+    expect(m.kl).toBeCloseTo(Math.log2(s / E), 14);
+    expect(m.information.map((v, i) => v - Math.log2(s / E ** i))).toEqual([0, 0, 0].map(() => expect.closeTo(0, 13)));
+    expect(m.contributions[0]).toBe(0);
+    expect(m.contributions[2]).toBe(0);
+  });
+
+  it('nats are bits × ln 2: the same measures in nats', () => {
+    const bits = informationMeasures([0.2, 0.3, 0.5], [0.5, 0.25, 0.25], 'bits');
+    const nats = informationMeasures([0.2, 0.3, 0.5], [0.5, 0.25, 0.25], 'nats');
+    expect(nats.crossEntropy).toBeCloseTo(bits.crossEntropy * Math.LN2, 14);
+    expect(nats.entropy).toBeCloseTo(bits.entropy * Math.LN2, 14);
+    expect(nats.kl).toBeCloseTo(bits.kl * Math.LN2, 14);
+  });
+
+  it('y_i > 0 where p_i = 0 gives H(y, p) = ∞ and a 0-weight class with p_i = 0 contributes 0, never NaN', () => {
+    const m = informationMeasures([0.5, 0.5, 0], [1, 0, 0], 'bits');
+    expect(m.crossEntropy).toBe(Infinity);
+    expect(m.kl).toBe(Infinity);
+    expect(m.contributions).toEqual([0, Infinity, 0]);
+  });
+});
