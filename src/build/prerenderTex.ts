@@ -4,11 +4,12 @@ import { liveKatexOptions } from '../math/katexOptions.ts';
 import { texKey } from '../math/texKeys.ts';
 import { learnTemplate, splitNumbers, type TexTemplate } from '../math/texTemplate.ts';
 
-const ID = 'virtual:prerendered-tex';
+const PREFIX = 'virtual:prerendered-tex/';
 type FormulaModule = typeof import('../math/prerenderedFormulas');
 
 /**
- * Typesets the starting state's live formulas at build time into `virtual:prerendered-tex`, with the
+ * Typesets a chapter's starting-state live formulas at build time into
+ * `virtual:prerendered-tex/<slug>` (or every chapter's: `/all`, for tests), with the
  * templates of their shapes, so a chapter needs KaTeX's runtime neither for its first paint nor while
  * a learner moves numbers within those shapes (see src/math/texRuntime.ts and texTemplate.ts).
  * The formula list is loaded through Vite itself, so the config does not import the app's modules.
@@ -16,20 +17,23 @@ type FormulaModule = typeof import('../math/prerenderedFormulas');
 export function prerenderTex(): Plugin {
   return {
     name: 'logit-lab:prerender-tex',
-    resolveId: (id) => (id === ID ? `\0${ID}` : null),
+    resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : null),
     async load(id) {
-      if (id !== `\0${ID}`) return null;
+      if (!id.startsWith(`\0${PREFIX}`)) return null;
+      const slug = id.slice(PREFIX.length + 1);
       const { module } = await runnerImport<FormulaModule>(
         new URL('../math/prerenderedFormulas.ts', import.meta.url).pathname,
         { configFile: false, logLevel: 'error' },
       );
       const formulas: Record<string, string> = {};
       const templates: Record<string, TexTemplate> = {};
-      for (const { tex, display } of module.prerenderedFormulas()) {
+      for (const { tex, display } of module.prerenderedFormulas(slug)) {
         const render = (t: string) => katex.renderToString(t, { ...liveKatexOptions(display), throwOnError: true });
-        formulas[texKey(tex, display)] = render(tex);
+        const html = render(tex);
         const template = learnTemplate(tex, render);
+        // A formula with a template is filled from it at run time: only the others ship their HTML.
         if (template) templates[texKey(splitNumbers(tex).shape, display)] = template;
+        else formulas[texKey(tex, display)] = html;
       }
       return `export default ${JSON.stringify({ formulas, templates })};`;
     },

@@ -10,12 +10,25 @@ import { saturationStartFormulas } from '../widgets/saturationFormula';
 type Formula = { tex: string; display: boolean };
 
 /**
- * The live formulas of every chapter's starting state, typeset at build time with the templates of
- * their shapes, so that a chapter needs KaTeX's runtime only once a formula changes shape. Pure: it
- * runs in the build (node) as well.
+ * The live formulas of each chapter's starting state, by route slug: typeset at build time with the
+ * templates of their shapes (virtual:prerendered-tex/<slug>, loaded by that chapter's page module
+ * only), so that a chapter needs KaTeX's runtime only once a formula changes shape. Pure: it runs in
+ * the build (node) as well.
  */
-export function prerenderedFormulas(): Formula[] {
-  return [...softmaxChapter(), ...jacobianChapter(), ...binaryCrossEntropyStartFormulas(), ...informationStartFormulas(), ...softmaxCrossEntropyStartFormulas(), ...saturationStartFormulas()];
+export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
+  information: informationStartFormulas,
+  softmax: softmaxChapter,
+  jacobian: jacobianChapter,
+  'softmax-cross-entropy': softmaxCrossEntropyStartFormulas,
+  'binary-cross-entropy': binaryCrossEntropyStartFormulas,
+  'squared-error-vs-cross-entropy': saturationStartFormulas,
+};
+
+export function prerenderedFormulas(slug: string): Formula[] {
+  if (slug === 'all') return Object.values(PRERENDERED).flatMap((formulas) => formulas());
+  const formulas = PRERENDERED[slug];
+  if (!formulas) throw new Error(`no prerendered formulas for "${slug}"`);
+  return formulas();
 }
 
 function softmaxChapter(): Formula[] {

@@ -1,4 +1,3 @@
-import prerendered from 'virtual:prerendered-tex';
 import { liveKatexOptions } from './katexOptions';
 import { texKey } from './texKeys';
 import { fillTemplate, learnTemplate, parseTypeset, splitNumbers, type TexTemplate, type TypesetFormula } from './texTemplate';
@@ -7,7 +6,8 @@ import { fillTemplate, learnTemplate, parseTypeset, splitNumbers, type TexTempla
  * Where live formulas get their HTML. KaTeX's runtime is the largest piece of JavaScript on a chapter
  * (about 76 KB gzipped), and a formula only needs it once its *shape* changes:
  * - the formulas of every chapter's starting state, and the templates of their shapes, are typeset at
- *   build time (`virtual:prerendered-tex`, see src/build/prerenderTex.ts);
+ *   build time (`virtual:prerendered-tex/<slug>`, see src/build/prerenderTex.ts) and registered by the
+ *   chapter's page module;
  * - a formula of a known shape is filled in from its template (texTemplate.ts), without KaTeX;
  * - anything else waits for the runtime, fetched once on first need. Until it arrives, `<Tex>` keeps
  *   showing the formula it showed last.
@@ -40,6 +40,20 @@ function lru<V>(limit: number) {
 }
 
 const formulas = lru<TypesetFormula>(300);
+/** What chapters registered from their build-time sets (see registerPrerendered). */
+const built: { formulas: Record<string, string>; templates: Record<string, TexTemplate> } = { formulas: {}, templates: {} };
+
+/**
+ * A chapter's page module hands over its build-time formulas and templates
+ * (`virtual:prerendered-tex/<slug>`) before it renders, so each chapter ships only its own.
+ */
+export function registerPrerendered(set: {
+  formulas: Readonly<Record<string, string>>;
+  templates: Readonly<Record<string, TexTemplate>>;
+}): void {
+  Object.assign(built.formulas, set.formulas);
+  Object.assign(built.templates, set.templates);
+}
 /** null: the shape was tried and allows no template, so KaTeX typesets it every time */
 const templates = lru<TexTemplate | null>(200);
 
@@ -48,12 +62,12 @@ export function typesetNow(tex: string, display: boolean): TypesetFormula | unde
   const key = texKey(tex, display);
   const known = formulas.get(key);
   if (known) return known;
-  const built = prerendered.formulas[key];
-  if (built !== undefined) return remember(key, parseTypeset(built));
+  const html = built.formulas[key];
+  if (html !== undefined) return remember(key, parseTypeset(html));
 
   const { shape, numbers } = splitNumbers(tex);
   const shapeKey = texKey(shape, display);
-  const template = templates.get(shapeKey) ?? prerendered.templates[shapeKey];
+  const template = templates.get(shapeKey) ?? built.templates[shapeKey];
   if (template) return remember(key, fillTemplate(template, numbers));
   if (!katex) return undefined;
 

@@ -5,6 +5,11 @@ import { MultiLabelComparison } from '../../widgets/MultiLabelComparison';
 import { SigmoidSoftmaxPair } from '../../widgets/SigmoidSoftmaxPair';
 import { bounded } from '../bounded';
 import '../../styles/binary-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/binary-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {

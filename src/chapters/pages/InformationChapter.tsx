@@ -3,6 +3,11 @@ import Content from '../../../content/information.mdx';
 import { InformationExplorer } from '../../widgets/InformationExplorer';
 import { bounded } from '../bounded';
 import '../../styles/information.css';
+import prerendered from 'virtual:prerendered-tex/information';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/information.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {

@@ -2,6 +2,11 @@ import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/jacobian.mdx';
 import { JacobianExplorer } from '../../widgets/JacobianExplorer';
 import { bounded } from '../bounded';
+import prerendered from 'virtual:prerendered-tex/jacobian';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/jacobian.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {

@@ -3,6 +3,11 @@ import Content from '../../../content/softmax.mdx';
 import { SoftmaxExplorer } from '../../widgets/SoftmaxExplorer';
 import { WorkedExample } from '../../widgets/WorkedExample';
 import { bounded } from '../bounded';
+import prerendered from 'virtual:prerendered-tex/softmax';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/softmax.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {

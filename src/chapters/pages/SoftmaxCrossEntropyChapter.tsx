@@ -4,6 +4,11 @@ import { CrossEntropyGradientExplorer } from '../../widgets/CrossEntropyGradient
 import { GradientDescentStep } from '../../widgets/GradientDescentStep';
 import { bounded } from '../bounded';
 import '../../styles/softmax-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/softmax-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {

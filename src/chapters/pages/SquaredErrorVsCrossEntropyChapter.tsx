@@ -5,6 +5,11 @@ import { SaturationExplorer } from '../../widgets/SaturationExplorer';
 import { SeedExperiment } from '../../widgets/SeedExperiment';
 import { bounded } from '../bounded';
 import '../../styles/squared-error-vs-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/squared-error-vs-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/squared-error-vs-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
 const components: MDXComponents = {
