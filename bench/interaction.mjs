@@ -105,6 +105,35 @@ export const TARGETS = [
     warmUp: 'logit z1',
     watch: '[data-testid="live-formula"]',
   },
+  {
+    route: '#/information',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '[data-testid="live-formula"]',
+  },
+  {
+    route: '#/softmax-cross-entropy',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '[data-testid="live-formula"]',
+  },
+  // One slider each: the throttled run walks the same values again.
+  {
+    route: '#/binary-cross-entropy',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['binary logit z', 'binary logit z'],
+    warmUp: 'binary logit z',
+    watch: '[data-testid="bce-loss"]',
+  },
+  {
+    route: '#/squared-error-vs-cross-entropy',
+    ready: '[data-testid="live-formula"] .katex',
+    sliders: ['logit z', 'logit z'],
+    warmUp: 'logit z',
+    watch: '[data-testid="se-gradient"]',
+  },
 ];
 
 /**

@@ -62,6 +62,21 @@ const tickDigits = (ticks: readonly number[]) => (ticks.every(Number.isInteger) 
  * focus it and use the arrow keys. Values outside the y domain are clipped; a marker beyond it sits
  * on the edge, its true value in the label. Props in, SVG out: this component reads no store.
  */
+type CurvePoints = CurvePlotProps['curves'][number]['points'];
+
+/**
+ * A curve's path string, by its points and the plot's geometry. The curves are sampled once and only
+ * the marker moves with a slider step, so their paths are built once, not at every step.
+ */
+const pathCache = new WeakMap<CurvePoints, Map<string, string>>();
+function cachedPath(points: CurvePoints, geometry: string, build: () => string): string {
+  let byGeometry = pathCache.get(points);
+  if (!byGeometry) pathCache.set(points, (byGeometry = new Map()));
+  let d = byGeometry.get(geometry);
+  if (d === undefined) byGeometry.set(geometry, (d = build()));
+  return d;
+}
+
 export function CurvePlot(props: CurvePlotProps) {
   const { label, xDomain, yDomain, xTicks, yTicks, xName, curves, markers, guideX, handle, width = 360, height = 230 } = props;
   const svgRef = useRef<SVGSVGElement>(null);
@@ -73,6 +88,8 @@ export function CurvePlot(props: CurvePlotProps) {
   const path = line<readonly [number, number]>()
     .x((d) => x(d[0]))
     .y((d) => y(Math.max(Math.min(d[1], yDomain[1] + 1e3), yDomain[0] - 1e3)));
+  const geometry = `${width} ${height} ${xDomain.join(' ')} ${yDomain.join(' ')}`;
+  const pathOf = (points: CurvePoints) => cachedPath(points, geometry, () => path(points) ?? '');
   const inY = (v: number) => Math.min(Math.max(v, yDomain[0]), yDomain[1]);
 
   // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
@@ -160,7 +177,7 @@ export function CurvePlot(props: CurvePlotProps) {
           <path
             key={c.id}
             className={c.emphasis ? 'curve curve-main' : 'curve curve-other'}
-            d={path(c.points) ?? ''}
+            d={pathOf(c.points)}
             style={{ stroke: c.colour }}
           />
         ))}

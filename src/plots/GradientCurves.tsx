@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
@@ -46,11 +46,16 @@ export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, o
   const dragging = useRef(false);
   const x = scaleLinear().domain([zLimits.min, zLimits.max]).range([M.left, width - M.right]);
   const y = scaleLinear().domain(Y_DOMAIN).range([height - M.bottom, M.top]);
-  const path = (values: readonly number[]) =>
-    line<number>()
-      .x((_, i) => x(zs[i] ?? 0))
-      .y((v) => y(v))
-      .defined((v) => Number.isFinite(v))(values) ?? '';
+  // The curves change only with t and the plot's size, not with z: their paths are built only then.
+  const paths = useMemo(() => {
+    const px = scaleLinear().domain([zLimits.min, zLimits.max]).range([M.left, width - M.right]);
+    const py = scaleLinear().domain(Y_DOMAIN).range([height - M.bottom, M.top]);
+    const path = line<number>()
+      .x((_, i) => px(zs[i] ?? 0))
+      .y((v) => py(v))
+      .defined((v) => Number.isFinite(v));
+    return curves.map((c) => path(c.values) ?? '');
+  }, [curves, zs, width, height, zLimits.min, zLimits.max]);
 
   // The pointer's z, whatever size CSS gives the SVG.
   const zAt = (event: PointerEvent) => {
@@ -122,8 +127,8 @@ export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, o
       <text className="axis-name" x={width - M.right} y={height - 4} textAnchor="end">
         logit z
       </text>
-      {curves.map((c) => (
-        <path key={c.term} className={`curve curve-${c.kind}`} data-term={c.term} d={path(c.values)} />
+      {curves.map((c, i) => (
+        <path key={c.term} className={`curve curve-${c.kind}`} data-term={c.term} d={paths[i]} />
       ))}
       <g
         className="z-handle"
