@@ -5,7 +5,7 @@ import { ProbabilityBars } from '../plots/ProbabilityBars';
 import { hardLabel } from '../state/labels';
 import { useLab } from '../state/LabContext';
 import { LabelPicker } from './controls/LabelPicker';
-import { LogitSliders } from './controls/LogitSliders';
+import { LogitControls } from './controls/LogitSliders';
 import { CrossEntropyChecks } from './CrossEntropyChecks';
 import { crossEntropyGradient } from './crossEntropyGradientMath';
 import { DerivationStepper } from './DerivationStepper';
@@ -66,10 +66,7 @@ export function CrossEntropyGradientExplorer() {
           <legend>Label y</legend>
           <LabelPicker />
         </fieldset>
-        <fieldset className="controls">
-          <legend>Logits</legend>
-          <LogitSliders editClasses />
-        </fieldset>
+        <LogitControls />
       </div>
     </section>
   );

@@ -5,7 +5,7 @@ import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
 import { useLab } from '../state/LabContext';
-import { LogitSliders } from './controls/LogitSliders';
+import { LogitControls } from './controls/LogitSliders';
 import { JacobianChecks } from './JacobianChecks';
 import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
 
@@ -85,10 +85,7 @@ export function JacobianExplorer() {
           <ProbabilityBars probabilities={probabilities} />
           <figcaption>p = softmax(z): the cell under focus lights up p{cell[0] + 1} and p{cell[1] + 1}.</figcaption>
         </figure>
-        <fieldset className="controls">
-          <legend>Logits</legend>
-          <LogitSliders editClasses />
-        </fieldset>
+        <LogitControls />
       </div>
     </section>
   );

@@ -12,7 +12,7 @@ import { useSoftmaxUrlState } from '../state/useSoftmaxUrlState';
 import { SoftmaxChecks } from './SoftmaxChecks';
 import { RangeSlider } from './controls/RangeSlider';
 import { ShiftControls } from './controls/ShiftControls';
-import { LogitSliders } from './controls/LogitSliders';
+import { LogitControls } from './controls/LogitSliders';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
@@ -96,10 +96,7 @@ export function SoftmaxExplorer() {
         </p>
       </div>
 
-      <fieldset className="controls">
-        <legend>Logits</legend>
-        <LogitSliders editClasses />
-      </fieldset>
+      <LogitControls />
 
       <fieldset className="controls">
         <legend>Temperature and shift</legend>

@@ -44,3 +44,13 @@ export function LogitSliders({ editClasses = false }: { editClasses?: boolean })
     </>
   );
 }
+
+/** The logit sliders with the class buttons, as a labelled group of controls: the usual panel. */
+export function LogitControls() {
+  return (
+    <fieldset className="controls">
+      <legend>Logits</legend>
+      <LogitSliders editClasses />
+    </fieldset>
+  );
+}
