@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { binaryCrossEntropyGradZ, binaryCrossEntropyLossZ, sigmoid, sigmoidGrad } from '../core';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { CurvePlot, type Curve, type CurveHandle, type CurveMarker } from '../plots/CurvePlot';
 import { LIMITS } from '../state/labInputs';
@@ -11,6 +10,7 @@ import { bceGradPrediction, bceGradPredictionAtLogit, binaryState, logit, sample
 import { binaryFormulas } from './binaryCrossEntropyFormula';
 import { BinaryControls } from './controls/BinaryControls';
 import { CurveLegend } from './CurveLegend';
+import { LiveFormula } from '../math/LiveFormula';
 
 const Z_DOMAIN = [LIMITS.binaryLogit.min, LIMITS.binaryLogit.max] as const;
 const Z_TICKS = [-10, -5, 0, 5, 10];
@@ -145,15 +145,11 @@ export function BinaryCrossEntropyExplorer() {
         </figure>
       </div>
 
-      <div className="live-formula bce-formula" data-testid="live-formula" role="img" aria-label={`Live formulas: ${formulas.map((f) => f.text).join('; ')}`} tabIndex={0}>
-        {formulas.map((f, i) => (
-          <p key={i} className="formula-line">
-            {f.pieces.map((piece, k) => (
-              <Tex key={k} tex={piece} />
-            ))}
-          </p>
-        ))}
-      </div>
+      <LiveFormula
+        className="bce-formula"
+        label={`Live formulas: ${formulas.map((f) => f.text).join('; ')}`}
+        lines={formulas.map((f) => f.pieces)}
+      />
 
       <BinaryCrossEntropyChecks state={s} />
     </section>

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { hardLabel } from '../state/labels';
 import { DERIVATION_STEPS, type DerivationInput } from './crossEntropyFormula';
+import { LiveFormula } from '../math/LiveFormula';
 
 interface DerivationStepperProps extends DerivationInput {
   onSelectComponent(j: number): void;
@@ -45,13 +45,7 @@ export function DerivationStepper(props: DerivationStepperProps) {
 
       <p className="step-explanation">{explain(step, props)}</p>
 
-      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${written.text}`} tabIndex={0}>
-        <p className="formula-line">
-          {written.tex.map((tex, k) => (
-            <Tex key={k} tex={tex} />
-          ))}
-        </p>
-      </div>
+      <LiveFormula label={`Live formula: ${written.text}`} lines={[written.tex]} />
 
       {step === FIRST_COMPONENT_STEP && (
         <div className="matrix-main">

@@ -1,13 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import { crossEntropy, crossEntropyGrad } from '../core';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { GradientBars } from '../plots/GradientBars';
 import { LossHistory } from '../plots/LossHistory';
 import { useLab } from '../state/LabContext';
 import { descentLine } from './crossEntropyFormula';
 import { gradientStep, LEARNING_RATE } from './crossEntropyGradientMath';
+import { LiveFormula } from '../math/LiveFormula';
 
 /** A short history: enough steps to see the loss level off, few enough to read them all. */
 export const MAX_STEPS = 20;
@@ -65,13 +65,7 @@ export function GradientDescentStep() {
         </figure>
       </div>
 
-      <div className="live-formula" data-testid="descent-formula" role="img" aria-label={`Next step: ${written.text}`} tabIndex={0}>
-        <p className="formula-line">
-          {written.tex.map((tex, k) => (
-            <Tex key={k} tex={tex} />
-          ))}
-        </p>
-      </div>
+      <LiveFormula testId="descent-formula" label={`Next step: ${written.text}`} lines={[written.tex]} />
       <p className="hint">The next step: {moves.join(', ')}.</p>
 
       <fieldset className="controls">

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { klDivergence, softmax } from '../core';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { DistributionBars } from '../plots/DistributionBars';
 import { useLab, useLabStore } from '../state/LabContext';
@@ -12,6 +11,7 @@ import { informationMeasures, logitsForDistribution, UNIT_BASE, withEntry, type 
 import { InformationTable } from './InformationTable';
 import { LogitSliders } from './controls/LogitSliders';
 import { UnitSwitch } from './controls/UnitSwitch';
+import { LiveFormula } from '../math/LiveFormula';
 
 /**
  * Information, entropy, cross-entropy and KL, live: the target y and the prediction p as two
@@ -107,18 +107,7 @@ export function InformationExplorer() {
         ))}
       </dl>
 
-      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${informationText(formula)}`} tabIndex={0}>
-        <p className="formula-line">
-          {tex.crossEntropy.map((t, k) => (
-            <Tex key={k} tex={t} />
-          ))}
-        </p>
-        <p className="formula-line">
-          {tex.kl.map((t, k) => (
-            <Tex key={k} tex={t} />
-          ))}
-        </p>
-      </div>
+      <LiveFormula label={`Live formula: ${informationText(formula)}`} lines={[tex.crossEntropy, tex.kl]} />
 
       <InformationChecks labels={labels} probabilities={probabilities} unit={unit} measures={measures} />
 

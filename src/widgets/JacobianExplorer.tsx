@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { softmax, softmaxJacobian, softmaxJacobianParts } from '../core';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
@@ -8,6 +7,7 @@ import { useLab } from '../state/LabContext';
 import { LogitControls } from './controls/LogitSliders';
 import { JacobianChecks } from './JacobianChecks';
 import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
+import { LiveFormula } from '../math/LiveFormula';
 
 /** The cell a focus id points at ("J-2-3", "D-2-3" or "O-2-3" → [1, 2]), if any. */
 function focusedCell(focus: string | null, n: number): [number, number] | undefined {
@@ -70,13 +70,7 @@ export function JacobianExplorer() {
         {heatmap('−p pᵀ', outer, term.jacobianOuter, 'minus p p transpose')}
       </div>
 
-      <div className="live-formula" data-testid="live-formula" role="img" aria-label={`Live formula: ${jacobianCellText(formula)}`} tabIndex={0}>
-        <p className="formula-line">
-          {jacobianCellTex(formula).map((tex, k) => (
-            <Tex key={k} tex={tex} />
-          ))}
-        </p>
-      </div>
+      <LiveFormula label={`Live formula: ${jacobianCellText(formula)}`} lines={[jacobianCellTex(formula)]} />
 
       <JacobianChecks logits={logits} jacobian={jacobian} cell={cell} />
 

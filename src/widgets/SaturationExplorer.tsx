@@ -1,12 +1,12 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { GradientCurves } from '../plots/GradientCurves';
 import { RangeSlider } from './controls/RangeSlider';
 import { SaturationChecks } from './SaturationChecks';
 import { saturationTex, saturationText } from './saturationFormula';
 import { confidentlyWrongRegion, gradientCurves, gradientsAt, SATURATION_START, snapZ, WRONG_BY, Z_LIMITS, type Target } from './saturationMath';
+import { LiveFormula } from '../math/LiveFormula';
 
 /**
  * Both losses' gradients in z against z, for t = 0 or 1, with the learner's z marked on every curve
@@ -75,21 +75,10 @@ export function SaturationExplorer() {
         {g.confidentlyWrong ? 'The prediction is confidently wrong.' : ''}
       </p>
 
-      <div
-        className="live-formula"
-        data-testid="live-formula"
-        role="img"
-        aria-label={`Live formulas: ${saturationText(g)}`}
-        // focusable so that a formula wider than a phone can be scrolled from the keyboard
-        tabIndex={0}
-      >
-        {[tex.prediction, tex.squaredError, tex.crossEntropy, tex.slope].map((pieces, i) => (
-          <p className="formula-line" key={i}>
-            <Tex tex={pieces[0]} />
-            <Tex tex={pieces[1]} />
-          </p>
-        ))}
-      </div>
+      <LiveFormula
+        label={`Live formulas: ${saturationText(g)}`}
+        lines={[tex.prediction, tex.squaredError, tex.crossEntropy, tex.slope]}
+      />
 
       <SaturationChecks g={g} />
 

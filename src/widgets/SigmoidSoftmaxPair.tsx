@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { sigmoid, softmax } from '../core';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { LabelledBars } from '../plots/LabelledBars';
 import { useLab } from '../state/LabContext';
 import { pairSoftmaxFormula } from './binaryCrossEntropyFormula';
 import { BinaryControls } from './controls/BinaryControls';
+import { LiveFormula } from '../math/LiveFormula';
 
 const EXACT = 1e-15;
 
@@ -40,15 +40,11 @@ export function SigmoidSoftmaxPair() {
         <figcaption>q = softmax([z, 0]) from the core&apos;s softmax, beside σ(z) and 1 − σ(z) = σ(−z) from its sigmoid.</figcaption>
       </figure>
 
-      <div className="live-formula" data-testid="pair-formula" role="img" aria-label={`Live formula: ${formula.map((line) => line.text).join('; ')}`} tabIndex={0}>
-        {formula.map((line, i) => (
-          <p key={i} className="formula-line">
-            {line.pieces.map((piece, k) => (
-              <Tex key={k} tex={piece} />
-            ))}
-          </p>
-        ))}
-      </div>
+      <LiveFormula
+        testId="pair-formula"
+        label={`Live formula: ${formula.map((line) => line.text).join('; ')}`}
+        lines={formula.map((line) => line.pieces)}
+      />
 
       <ul className="checks" aria-label="Live checks: softmax against sigmoid">
         <li data-ok={(gaps[0] ?? 1) <= EXACT} data-testid="pair-check-1">

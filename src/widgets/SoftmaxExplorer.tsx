@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { softmax, softmaxTerms } from '../core';
 import { formatNumber } from '../format/formatNumber';
-import { Tex } from '../math/Tex';
 import { term } from '../math/terms';
 import { LogitBars } from '../plots/LogitBars';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
@@ -14,6 +13,7 @@ import { RangeSlider } from './controls/RangeSlider';
 import { ShiftControls } from './controls/ShiftControls';
 import { LogitControls } from './controls/LogitSliders';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
+import { LiveFormula } from '../math/LiveFormula';
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
 function focusedClass(focus: string | null, classes: number): number | undefined {
@@ -79,22 +79,10 @@ export function SoftmaxExplorer() {
 
       <SoftmaxChecks logits={logits} temperature={temperature} probabilities={probabilities} />
 
-      <div
-        className="live-formula"
-        data-testid="live-formula"
-        role="img"
-        aria-label={`Live formula: ${softmaxFractionText(formulaInput)}`}
-        // focusable so that a formula wider than a phone can be scrolled from the keyboard
-        tabIndex={0}
-      >
-        <p className="formula-line">
-          <Tex tex={fraction.definition} />
-          <Tex tex={fraction.powers} />
-        </p>
-        <p className="formula-line">
-          <Tex tex={fraction.values} />
-        </p>
-      </div>
+      <LiveFormula
+        label={`Live formula: ${softmaxFractionText(formulaInput)}`}
+        lines={[[fraction.definition, fraction.powers], [fraction.values]]}
+      />
 
       <LogitControls />
 
