@@ -2,6 +2,7 @@ import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
+import { viewBoxPoint } from './viewBoxPoint';
 
 export interface Curve {
   /** stable key */
@@ -92,12 +93,7 @@ export function CurvePlot(props: CurvePlotProps) {
   const pathOf = (points: CurvePoints) => cachedPath(points, geometry, () => path(points) ?? '');
   const inY = (v: number) => Math.min(Math.max(v, yDomain[0]), yDomain[1]);
 
-  // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
-  const pointerX = (event: PointerEvent) => {
-    const ctm = svgRef.current?.getScreenCTM?.();
-    if (!ctm) return event.clientX;
-    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).x;
-  };
+  const pointerX = (event: PointerEvent) => viewBoxPoint(svgRef.current, event).x;
   const setFromPointer = (event: PointerEvent) => {
     const at = x.invert(pointerX(event));
     const v = handle.fromX ? handle.fromX(at) : at;

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { useMeasuredWidth } from './useMeasuredWidth';
+import { viewBoxPoint } from './viewBoxPoint';
 
 /** One curve y(z) with the term id its formula shares, and its value at the learner's z. */
 export interface GradientCurve {
@@ -57,12 +58,7 @@ export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, o
     return curves.map((c) => path(c.values) ?? '');
   }, [curves, zs, width, height, zLimits.min, zLimits.max]);
 
-  // The pointer's z, whatever size CSS gives the SVG.
-  const zAt = (event: PointerEvent) => {
-    const ctm = svgRef.current?.getScreenCTM?.();
-    const px = ctm ? new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).x : event.clientX;
-    return x.invert(px);
-  };
+  const zAt = (event: PointerEvent) => x.invert(viewBoxPoint(svgRef.current, event).x);
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
     event.currentTarget.setPointerCapture?.(event.pointerId);
     dragging.current = true;

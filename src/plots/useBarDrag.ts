@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { viewBoxPoint } from './viewBoxPoint';
 
 export interface BarDragOptions {
   /** the bars' current values, one per bar */
@@ -25,12 +26,7 @@ export function useBarDrag({ values, domain, step, pageStep = 10 * step, invert,
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ index: number; startY: number; startValue: number } | null>(null);
 
-  // Pointer position in the viewBox's units, whatever size CSS gives the SVG.
-  const svgY = (event: PointerEvent) => {
-    const ctm = svgRef.current?.getScreenCTM?.();
-    if (!ctm) return event.clientY;
-    return new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse()).y;
-  };
+  const svgY = (event: PointerEvent) => viewBoxPoint(svgRef.current, event).y;
 
   const onPointerMove = (event: PointerEvent<SVGGElement>) => {
     const d = drag.current;
