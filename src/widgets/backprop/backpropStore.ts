@@ -1,0 +1,263 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { cloneNetwork, initNetwork, type Activation, type BatchReduction, type Network, type NetworkShape } from '../../core/network';
+import { makeDataset, type Dataset, type DatasetKind } from '../../core/datasets';
+
+/**
+ * The inputs of chapter 8's network lab, and the weights training has reached. One module-level store:
+ * the chapter's widgets (and the matrix-form explainer of the other helper) all read the same run.
+ *
+ * `network` is replaced by a new object, never mutated, whenever the weights change, so that selectors
+ * see the change. Every action validates; bad values are ignored and the last good state stays.
+ */
+
+/** 'custom' is the learner's own set: a toy set they edited, or one they started empty. */
+export type BackpropDatasetKind = DatasetKind | 'custom';
+
+/** One point of the loss and accuracy curves: the weights after `step` updates. */
+export interface TrainingPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export const BACKPROP_LIMITS = {
+  hidden: { min: 1, max: 32 },
+  /** the learning-rate slider is logarithmic over this range */
+  learningRate: { min: 0.001, max: 10 },
+  seed: { min: 0, max: 99999 },
+  /** points per generated toy set (a third per class) */
+  points: 150,
+  /** the learner may add points up to this many in all */
+  maxPoints: 300,
+  /** points live in this square; the decision-region plot shows it */
+  extent: 1.5,
+  classes: 3,
+  /** the curves keep at most this many points (older halves are thinned) */
+  maxHistory: 2000,
+} as const;
+
+export interface BackpropInputs {
+  datasetKind: BackpropDatasetKind;
+  /** the seed of the toy data set (fixed, so the learner's seed only moves the initial weights) */
+  dataSeed: number;
+  dataset: Dataset;
+  /** the seed of the initial weights; replay starts from initNetwork(shape, initialSeed) again */
+  initialSeed: number;
+  hidden: number;
+  activation: Activation;
+  learningRate: number;
+  reduction: BatchReduction;
+  /** the current weights */
+  network: Network;
+  /** how many gradient steps have been taken from the initial weights */
+  step: number;
+  running: boolean;
+  /** loss and accuracy of the weights after each snapshot, step 0 first */
+  history: readonly TrainingPoint[];
+  /** the run before the last replay or reset, drawn faintly so a replay can be seen to retrace it */
+  previousHistory: readonly TrainingPoint[];
+  /** the class that a click on the plot adds */
+  pointClass: number;
+  /** a message for the learner after a refused input (null when all is well) */
+  message: string | null;
+}
+
+export interface BackpropActions {
+  setDatasetKind(kind: BackpropDatasetKind): void;
+  setInitialSeed(seed: number): void;
+  setHidden(hidden: number): void;
+  setActivation(activation: Activation): void;
+  setLearningRate(lr: number): void;
+  setReduction(reduction: BatchReduction): void;
+  setPointClass(index: number): void;
+  addPoint(x: number, y: number, label: number): void;
+  movePoint(index: number, x: number, y: number): void;
+  deletePoint(index: number): void;
+  setRunning(running: boolean): void;
+  /** new initial weights from the next seed; the data stays */
+  reset(): void;
+  /** the same initial weights again, step 0: the next run retraces the last one exactly */
+  replay(): void;
+  /** the trainer's snapshot: the weights after `step` updates with their loss and accuracy */
+  applySnapshot(network: Network, step: number, point: TrainingPoint): void;
+  setMessage(message: string | null): void;
+}
+
+export type BackpropState = BackpropInputs & BackpropActions;
+export type BackpropStore = StoreApi<BackpropState>;
+
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid'];
+export const DATASET_KINDS: readonly BackpropDatasetKind[] = ['blobs', 'rings', 'spirals', 'custom'];
+
+export function shapeOf(hidden: number, activation: Activation): NetworkShape {
+  return { inputs: 2, hidden, outputs: BACKPROP_LIMITS.classes, activation };
+}
+
+function emptyDataset(): Dataset {
+  return { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: BACKPROP_LIMITS.classes };
+}
+
+function clampCoordinate(v: number): number {
+  const e = BACKPROP_LIMITS.extent;
+  return Math.min(e, Math.max(-e, v));
+}
+
+/** A fresh dataset object with row `index` replaced, added (index = m) or removed. */
+function editDataset(d: Dataset, edit: { kind: 'set'; index: number; x: number; y: number; label: number } | { kind: 'delete'; index: number }): Dataset {
+  const m = edit.kind === 'delete' ? d.m - 1 : Math.max(d.m, edit.index + 1);
+  const x = new Float64Array(m * 2);
+  const labels = new Int32Array(m);
+  let row = 0;
+  for (let i = 0; i < d.m; i++) {
+    if (edit.kind === 'delete' && i === edit.index) continue;
+    x[row * 2] = d.x[i * 2];
+    x[row * 2 + 1] = d.x[i * 2 + 1];
+    labels[row] = d.labels[i];
+    row++;
+  }
+  if (edit.kind === 'set') {
+    x[edit.index * 2] = clampCoordinate(edit.x);
+    x[edit.index * 2 + 1] = clampCoordinate(edit.y);
+    labels[edit.index] = edit.label;
+  }
+  return { x, labels, m, classes: d.classes };
+}
+
+export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'datasetKind' | 'dataSeed' | 'initialSeed' | 'hidden' | 'activation' | 'learningRate' | 'reduction'>> = {}): BackpropInputs {
+  const datasetKind = overrides.datasetKind ?? 'blobs';
+  const dataSeed = overrides.dataSeed ?? 1;
+  const initialSeed = overrides.initialSeed ?? 1;
+  const hidden = overrides.hidden ?? 16;
+  const activation = overrides.activation ?? 'relu';
+  return {
+    datasetKind,
+    dataSeed,
+    dataset: datasetKind === 'custom' ? emptyDataset() : makeDataset(datasetKind, BACKPROP_LIMITS.points, dataSeed),
+    initialSeed,
+    hidden,
+    activation,
+    learningRate: overrides.learningRate ?? 0.3,
+    reduction: overrides.reduction ?? 'mean',
+    network: initNetwork(shapeOf(hidden, activation), initialSeed),
+    step: 0,
+    running: false,
+    history: [],
+    previousHistory: [],
+    pointClass: 0,
+    message: null,
+  };
+}
+
+/** Keep the curves bounded: when full, every other point of the older half is dropped. */
+function appendPoint(history: readonly TrainingPoint[], point: TrainingPoint): readonly TrainingPoint[] {
+  const last = history[history.length - 1];
+  if (last && last.step === point.step) return [...history.slice(0, -1), point];
+  if (history.length < BACKPROP_LIMITS.maxHistory) return [...history, point];
+  const half = history.length >> 1;
+  const thinned = history.slice(0, half).filter((_, i) => i % 2 === 0);
+  return [...thinned, ...history.slice(half), point];
+}
+
+export function createBackpropStore(overrides: Parameters<typeof initialBackpropInputs>[0] = {}): BackpropStore {
+  return createStore<BackpropState>()((set, get) => {
+    /** Start again from initNetwork(shape, seed) at step 0, keeping the last curves as the faint ones. */
+    const restart = (patch: Partial<BackpropInputs>) => {
+      const s = { ...get(), ...patch };
+      set({
+        ...patch,
+        network: initNetwork(shapeOf(s.hidden, s.activation), s.initialSeed),
+        step: 0,
+        history: [],
+        previousHistory: get().history.length > 0 ? get().history : get().previousHistory,
+        message: null,
+      });
+    };
+    const setData = (dataset: Dataset, patch: Partial<BackpropInputs> = {}) => set({ ...patch, dataset, message: null });
+
+    return {
+      ...initialBackpropInputs(overrides),
+
+      setDatasetKind(kind) {
+        if (!DATASET_KINDS.includes(kind)) return;
+        const dataset = kind === 'custom' ? emptyDataset() : makeDataset(kind, BACKPROP_LIMITS.points, get().dataSeed);
+        set({ datasetKind: kind, dataset });
+        restart({});
+      },
+      setInitialSeed(seed) {
+        if (!Number.isInteger(seed) || seed < BACKPROP_LIMITS.seed.min || seed > BACKPROP_LIMITS.seed.max) {
+          set({ message: `The seed must be a whole number from ${BACKPROP_LIMITS.seed.min} to ${BACKPROP_LIMITS.seed.max}.` });
+          return;
+        }
+        restart({ initialSeed: seed });
+      },
+      setHidden(hidden) {
+        if (!Number.isFinite(hidden)) return;
+        const h = Math.min(BACKPROP_LIMITS.hidden.max, Math.max(BACKPROP_LIMITS.hidden.min, Math.round(hidden)));
+        if (h !== get().hidden) restart({ hidden: h });
+      },
+      setActivation(activation) {
+        if (ACTIVATIONS.includes(activation) && activation !== get().activation) restart({ activation });
+      },
+      setLearningRate(lr) {
+        if (!Number.isFinite(lr)) return;
+        const { min, max } = BACKPROP_LIMITS.learningRate;
+        set({ learningRate: Math.min(max, Math.max(min, lr)) });
+      },
+      setReduction(reduction) {
+        if (reduction === 'mean' || reduction === 'sum') set({ reduction });
+      },
+      setPointClass(index) {
+        if (Number.isInteger(index) && index >= 0 && index < BACKPROP_LIMITS.classes) set({ pointClass: index });
+      },
+      addPoint(x, y, label) {
+        const d = get().dataset;
+        if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isInteger(label) || label < 0 || label >= BACKPROP_LIMITS.classes) return;
+        if (d.m >= BACKPROP_LIMITS.maxPoints) {
+          set({ message: `At most ${BACKPROP_LIMITS.maxPoints} points: delete some before adding more.` });
+          return;
+        }
+        setData(editDataset(d, { kind: 'set', index: d.m, x, y, label }), { datasetKind: 'custom' });
+      },
+      movePoint(index, x, y) {
+        const d = get().dataset;
+        if (!Number.isInteger(index) || index < 0 || index >= d.m || !Number.isFinite(x) || !Number.isFinite(y)) return;
+        setData(editDataset(d, { kind: 'set', index, x, y, label: d.labels[index] }), { datasetKind: 'custom' });
+      },
+      deletePoint(index) {
+        const d = get().dataset;
+        if (!Number.isInteger(index) || index < 0 || index >= d.m) return;
+        setData(editDataset(d, { kind: 'delete', index }), { datasetKind: 'custom' });
+      },
+      setRunning(running) {
+        if (running && get().dataset.m === 0) {
+          set({ running: false, message: 'There are no points to learn from: add some by clicking the plot.' });
+          return;
+        }
+        set({ running, message: null });
+      },
+      reset() {
+        const next = get().initialSeed >= BACKPROP_LIMITS.seed.max ? BACKPROP_LIMITS.seed.min : get().initialSeed + 1;
+        restart({ initialSeed: next });
+      },
+      replay() {
+        restart({});
+      },
+      applySnapshot(network, step, point) {
+        if (!Number.isInteger(step) || step < 0) return;
+        set({ network: cloneNetwork(network), step, history: appendPoint(get().history, point) });
+      },
+      setMessage(message) {
+        set({ message });
+      },
+    };
+  });
+}
+
+/** The chapter's one store. */
+export const backpropStore: BackpropStore = createBackpropStore();
+
+/** Select a slice of chapter 8's state; re-renders only when that slice changes. */
+export function useBackprop<T>(selector: (state: BackpropState) => T): T {
+  return useStore(backpropStore, selector);
+}
