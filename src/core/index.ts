@@ -56,3 +56,22 @@ export {
   type LogisticLossKind,
 } from './logisticRegression';
 export { softmaxJacobianParts } from './jacobianParts';
+export {
+  // `accuracy` is taken by logistic regression above; chapters import './network' directly anyway.
+  accuracy as networkAccuracy,
+  backward,
+  classify,
+  cloneNetwork,
+  createWorkspace,
+  forward,
+  initNetwork,
+  sgdStep,
+  trainStep,
+  type Activation,
+  type BatchReduction,
+  type Network,
+  type NetworkParams,
+  type NetworkShape,
+  type Workspace,
+} from './network';
+export { makeDataset, type Dataset, type DatasetKind } from './datasets';
