@@ -3,6 +3,16 @@
  */
 
 /**
+ * The gradient check of the core's own tests (tests/core/helpers.ts, expectGradientMatches): a central
+ * difference with step `step`, accepted when |analytic − numeric| ≤ relativeTolerance·max(|analytic|,
+ * |numeric|) + a small absolute tolerance for entries near 0. Chapter 9 shows this same object.
+ * A step of 1e-5 is near ∛ε ≈ 6e-6, where a central difference in float64 is most accurate, and leaves
+ * about 1e-10 of truncation and round-off: 1e-6 is a tolerance no correct formula comes near failing
+ * and no wrong one (a dropped factor, a sign) passes.
+ */
+export const GRADIENT_CHECK = { step: 1e-5, relativeTolerance: 1e-6 } as const;
+
+/**
  * centralDifference(f, x, h) ≈ f'(x) = (f(x + h) − f(x − h)) / ((x + h) − (x − h)).
  *
  * Dividing by the step actually taken, (x + h) − (x − h), rather than 2h removes the error from x ± h

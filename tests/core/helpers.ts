@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { GRADIENT_CHECK } from '../../src/core/finiteDifference';
 
 /** One seed for every property test, so a failure reproduces exactly. */
 fc.configureGlobal({ seed: 20261127, numRuns: 200 });
@@ -45,4 +46,11 @@ export function expectRelClose(actual: ArrayLike<number>, expected: ArrayLike<nu
       throw new Error(`entry ${i}: ${a} vs ${b} differ by more than rtol ${rtol} + atol ${atol}`);
     }
   }
+}
+
+export { GRADIENT_CHECK };
+
+/** The core's gradient check: analytic against numeric within GRADIENT_CHECK.relativeTolerance (+ atol near 0). */
+export function expectGradientMatches(analytic: ArrayLike<number>, numeric: ArrayLike<number>, atol = 0): void {
+  expectRelClose(analytic, numeric, GRADIENT_CHECK.relativeTolerance, atol);
 }

@@ -1,0 +1,165 @@
+import { roundFloat32, roundFloat64, type Rounding } from './float32';
+
+/**
+ * Finite differences as a learner writes them, step by step, in a chosen precision: what chapter 9
+ * plots against the step h. Unlike centralDifference (finiteDifference.ts), which divides by the step
+ * actually taken so that the project's tests get the best estimate, these divide by the nominal h or
+ * 2h, as the textbook formula does: that is the code which "returns only zeros".
+ */
+
+export type DifferenceScheme = 'forward' | 'central';
+export type Precision = 'float64' | 'float32';
+
+/** Machine epsilon, the gap between 1 and the next number: 2^-52 for float64, 2^-23 for float32. */
+export const MACHINE_EPSILON: Readonly<Record<Precision, number>> = { float64: 2 ** -52, float32: 2 ** -23 };
+
+export const ROUNDING: Readonly<Record<Precision, Rounding>> = { float64: roundFloat64, float32: roundFloat32 };
+
+/**
+ * How an input is stored before f sees it. Int32Array storage: ToInt32, which truncates towards zero
+ * (4.00001 → 4, 3.99999 → 3), exactly what writing into an Int32Array does.
+ */
+export const storeInt32: Rounding = (v) => v | 0;
+
+/** Every intermediate of one difference quotient, as computed. */
+export interface DifferenceTrace {
+  scheme: DifferenceScheme;
+  /** x and h as stored */
+  x: number;
+  h: number;
+  /** x + h as stored; x − h as stored for central, x itself for forward */
+  xPlus: number;
+  xMinus: number;
+  fPlus: number;
+  fMinus: number;
+  /** f(x + h) − f(x − h) (or − f(x)), rounded */
+  numerator: number;
+  /** h (forward) or 2h (central), rounded */
+  denominator: number;
+  /** numerator / denominator, rounded: the estimate of f′(x) */
+  estimate: number;
+  /** x + h (and x − h) landed back on x: f gets the same input, the numerator is exactly 0 */
+  stepLost: boolean;
+}
+
+export interface DifferenceOptions {
+  /** the arithmetic's rounding (default float64: none) */
+  round?: Rounding;
+  /** how inputs are stored (default: as the arithmetic rounds) */
+  store?: Rounding;
+}
+
+/**
+ * differenceTrace(f, x, h, scheme) computes, with every operation rounded by `round` and every input
+ * to f stored by `store`:
+ *   forward: (f(x + h) − f(x)) / h          error ≈ |f″(x)|·h/2 + 2ε|f|/h, least near h ≈ 2√(ε|f/f″|)
+ *   central: (f(x + h) − f(x − h)) / (2h)   error ≈ |f‴(x)|·h²/6 + ε|f|/h, least near h ≈ ∛(3ε|f/f‴|)
+ * f should compute in the same precision (see float32.ts). Never throws for finite input; a
+ * non-finite f gives a non-finite estimate, which the caller must show as such.
+ * @throws RangeError for h ≤ 0 or a non-finite x or h.
+ */
+export function differenceTrace(
+  f: (x: number) => number,
+  x: number,
+  h: number,
+  scheme: DifferenceScheme,
+  options: DifferenceOptions = {},
+): DifferenceTrace {
+  if (!Number.isFinite(x)) throw new RangeError(`differenceTrace: x = ${x} is not finite`);
+  if (!Number.isFinite(h) || !(h > 0)) throw new RangeError(`differenceTrace: the step h = ${h} must be a positive finite number`);
+  const round = options.round ?? roundFloat64;
+  const store = options.store ?? round;
+  const x0 = store(x);
+  const h0 = round(h);
+  const xPlus = store(round(x0 + h0));
+  const xMinus = scheme === 'central' ? store(round(x0 - h0)) : x0;
+  const fPlus = f(xPlus);
+  const fMinus = f(xMinus);
+  const numerator = round(fPlus - fMinus);
+  const denominator = scheme === 'central' ? round(2 * h0) : h0;
+  return {
+    scheme,
+    x: x0,
+    h: h0,
+    xPlus,
+    xMinus,
+    fPlus,
+    fMinus,
+    numerator,
+    denominator,
+    estimate: round(numerator / denominator),
+    stepLost: xPlus === x0 && xMinus === x0,
+  };
+}
+
+/** The estimate alone: differenceTrace(…).estimate. */
+export function differenceQuotient(f: (x: number) => number, x: number, h: number, scheme: DifferenceScheme, options: DifferenceOptions = {}): number {
+  return differenceTrace(f, x, h, scheme, options).estimate;
+}
+
+/**
+ * relativeError(numeric, analytic) = |numeric − analytic| / |analytic|, computed in float64.
+ * An analytic value of exactly 0 has no scale: the error is 0 if the estimate is 0 too, +∞ otherwise
+ * (never NaN). A NaN input gives +∞: a failed check, not a silent one.
+ */
+export function relativeError(numeric: number, analytic: number): number {
+  if (Number.isNaN(numeric) || Number.isNaN(analytic)) return Infinity;
+  const gap = Math.abs(numeric - analytic);
+  if (analytic === 0) return gap === 0 ? 0 : Infinity;
+  const error = gap / Math.abs(analytic);
+  return Number.isNaN(error) ? Infinity : error;
+}
+
+/**
+ * The step that balances truncation against round-off for a function of size about 1 with derivatives
+ * of size about 1: √ε for the forward difference, ∛ε for the central one. For float64 that is about
+ * 1.5e-8 and 6.1e-6; for float32 about 3.5e-4 and 4.9e-3.
+ */
+export function optimalStep(scheme: DifferenceScheme, precision: Precision): number {
+  const eps = MACHINE_EPSILON[precision];
+  return scheme === 'forward' ? Math.sqrt(eps) : Math.cbrt(eps);
+}
+
+/**
+ * The exponents e of a log grid of steps h = 10^e, from `from` to `to` in steps of `by`
+ * (both ends included; each exponent rounded to 1e-9 so that −16 + 4·0.25 is −15 exactly).
+ * @throws RangeError for an empty or infinite grid.
+ */
+export function stepExponents(from = -16, to = -1, by = 0.25): number[] {
+  if (!(by > 0) || !(to >= from) || !Number.isFinite(from) || !Number.isFinite(to)) {
+    throw new RangeError(`stepExponents: no grid from ${from} to ${to} by ${by}`);
+  }
+  const count = Math.floor((to - from) / by + 1e-9) + 1;
+  return Array.from({ length: count }, (_, i) => Math.round((from + i * by) * 1e9) / 1e9);
+}
+
+/**
+ * errorCurve(f, x, analytic, scheme, exponents, options)[i] = relativeError of the difference
+ * quotient at h = 10^exponents[i] against `analytic`: the curve of error against h.
+ */
+export function errorCurve(
+  f: (x: number) => number,
+  x: number,
+  analytic: number,
+  scheme: DifferenceScheme,
+  exponents: readonly number[],
+  options: DifferenceOptions = {},
+): Float64Array {
+  const errors = new Float64Array(exponents.length);
+  exponents.forEach((e, i) => {
+    errors[i] = relativeError(differenceQuotient(f, x, 10 ** e, scheme, options), analytic);
+  });
+  return errors;
+}
+
+/** The step of the smallest error on a curve (the bottom of the V); the first one on a tie. */
+export function bestStep(exponents: readonly number[], errors: ArrayLike<number>): { h: number; error: number } {
+  let best = 0;
+  for (let i = 1; i < exponents.length; i++) if ((errors[i] as number) < (errors[best] as number)) best = i;
+  return { h: 10 ** (exponents[best] ?? NaN), error: errors[best] as number };
+}
+
+/** The precision's rounding, by name. */
+export function roundingOf(precision: Precision): Rounding {
+  return ROUNDING[precision];
+}
