@@ -152,10 +152,26 @@ function checkLabels(fn: string, labels: Int32Array, m: number, outputs: number)
   }
 }
 
-function reductionScale(fn: string, reduction: unknown, m: number): number {
-  if (reduction === undefined || reduction === 'mean') return 1 / m;
-  if (reduction === 'sum') return 1;
+const MEAN = 0;
+const SUM = 1;
+
+/** The reduction as a small integer, so the hot path passes and compares no strings or boxed doubles. */
+function reductionCode(fn: string, reduction: unknown): number {
+  if (reduction === undefined || reduction === 'mean') return MEAN;
+  if (reduction === 'sum') return SUM;
   throw new RangeError(`${fn}: reduction ${String(reduction)} is not 'mean' or 'sum'`);
+}
+
+/**
+ * forwardRows leaves Σ_r ℓ_r here rather than returning it: a double returned from a call the JIT
+ * does not inline is boxed on the heap, and this keeps trainStep down to its one returned number.
+ */
+const lossSum = new Float64Array(1);
+
+/** Σ_r ℓ_r of the last forwardRows, reduced: divided by m for 'mean' (PyTorch: mean = sum/m). */
+function reducedLoss(code: number, m: number): number {
+  const total = lossSum[0] as number;
+  return code === SUM ? total : total / m;
 }
 
 function checkLearningRate(fn: string, learningRate: number): void {
@@ -228,10 +244,10 @@ export function createWorkspace(shape: NetworkShape, capacity: number): Workspac
 
 /**
  * The forward pass without checks: fills z1, a1, z2, p for rows 0..m−1 and, when `labels` is given,
- * returns Σ_r ℓ_r (else 0). One pass over the rows, each row finished before the next (its z1, a1 and
+ * stores Σ_r ℓ_r in lossSum[0] (else 0). One pass over the rows, each row finished before the next (its z1, a1 and
  * z2 stay in cache); the activation is chosen once per row, outside the inner loop.
  */
-function forwardRows(net: Network, x: Float64Array, labels: Int32Array | null, m: number, ws: Workspace): number {
+function forwardRows(net: Network, x: Float64Array, labels: Int32Array | null, m: number, ws: Workspace): void {
   const shape = net.shape;
   const I = shape.inputs;
   const H = shape.hidden;
@@ -291,14 +307,15 @@ function forwardRows(net: Network, x: Float64Array, labels: Int32Array | null, m
     // ℓ_r = log Σ_k exp(z_k) − z_y = (max + log sum) − z_y, exact even when p_y underflows to 0.
     if (labels !== null) total += max + Math.log(sum) - (z2[oo + (labels[r] as number)] as number);
   }
-  return total;
+  lossSum[0] = total;
 }
 
 /**
  * The backward pass without checks, after forwardRows on the same batch. One pass over the rows: each
  * row's dz2, da1 and dz1 are made and folded into the gradients while they are in cache.
  */
-function backwardRows(net: Network, x: Float64Array, labels: Int32Array, m: number, ws: Workspace, scale: number): void {
+function backwardRows(net: Network, x: Float64Array, labels: Int32Array, m: number, ws: Workspace, reduction: number): void {
+  const scale = reduction === SUM ? 1 : 1 / m;
   const shape = net.shape;
   const I = shape.inputs;
   const H = shape.hidden;
@@ -381,9 +398,9 @@ function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: nu
 export function forward(net: Network, x: Float64Array, labels: Int32Array, m: number, ws: Workspace, reduction?: BatchReduction): number {
   checkBatch('forward', net, x, m, ws);
   checkLabels('forward', labels, m, net.shape.outputs);
-  const scale = reductionScale('forward', reduction, m);
-  const total = forwardRows(net, x, labels, m, ws);
-  return scale === 1 ? total : total / m;
+  const code = reductionCode('forward', reduction);
+  forwardRows(net, x, labels, m, ws);
+  return reducedLoss(code, m);
 }
 
 /**
@@ -393,7 +410,7 @@ export function forward(net: Network, x: Float64Array, labels: Int32Array, m: nu
 export function backward(net: Network, x: Float64Array, labels: Int32Array, m: number, ws: Workspace, reduction?: BatchReduction): void {
   checkBatch('backward', net, x, m, ws);
   checkLabels('backward', labels, m, net.shape.outputs);
-  backwardRows(net, x, labels, m, ws, reductionScale('backward', reduction, m));
+  backwardRows(net, x, labels, m, ws, reductionCode('backward', reduction));
 }
 
 /** params −= lr · grads, in place. */
@@ -416,11 +433,12 @@ export function trainStep(
   checkBatch('trainStep', net, x, m, ws);
   checkLabels('trainStep', labels, m, net.shape.outputs);
   checkLearningRate('trainStep', learningRate);
-  const scale = reductionScale('trainStep', reduction, m);
-  const total = forwardRows(net, x, labels, m, ws);
-  backwardRows(net, x, labels, m, ws, scale);
+  const code = reductionCode('trainStep', reduction);
+  forwardRows(net, x, labels, m, ws);
+  const loss = reducedLoss(code, m);
+  backwardRows(net, x, labels, m, ws, code);
   sgdUpdate(net.params, ws.grads, learningRate);
-  return scale === 1 ? total : total / m;
+  return loss;
 }
 
 /**
