@@ -68,6 +68,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'backprop',
     title: 'Backpropagation through a network',
     summary: 'A 2-16-3 network in matrix form, trained live.',
+    load: () => import('./pages/BackpropChapter'),
   },
   {
     number: 9,

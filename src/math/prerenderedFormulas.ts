@@ -6,6 +6,7 @@ import { binaryCrossEntropyStartFormulas } from '../widgets/binaryCrossEntropyFo
 import { informationStartFormulas } from '../widgets/informationFormula';
 import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
 import { saturationStartFormulas } from '../widgets/saturationFormula';
+import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
 
 type Formula = { tex: string; display: boolean };
 
@@ -22,6 +23,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'softmax-cross-entropy': softmaxCrossEntropyStartFormulas,
   'binary-cross-entropy': binaryCrossEntropyStartFormulas,
   'squared-error-vs-cross-entropy': saturationStartFormulas,
+  backprop: backpropStartFormulas,
 };
 
 export function prerenderedFormulas(slug: string): Formula[] {

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { cloneNetwork, initNetwork, type Activation, type BatchReduction, type Network, type NetworkShape } from '../../core/network';
+import { initNetwork, type Activation, type BatchReduction, type Network, type NetworkParams, type NetworkShape } from '../../core/network';
 import { makeDataset, type Dataset, type DatasetKind } from '../../core/datasets';
 
 /**
@@ -32,6 +32,10 @@ export const BACKPROP_LIMITS = {
   maxPoints: 300,
   /** points live in this square; the decision-region plot shows it */
   extent: 1.5,
+  /** the decision regions are classified on a grid × grid raster over the square */
+  grid: 72,
+  /** gradient steps per animation frame while training plays (about 600 a second) */
+  stepsPerFrame: 10,
   classes: 3,
   /** the curves keep at most this many points (older halves are thinned) */
   maxHistory: 2000,
@@ -57,6 +61,10 @@ export interface BackpropInputs {
   history: readonly TrainingPoint[];
   /** the run before the last replay or reset, drawn faintly so a replay can be seen to retrace it */
   previousHistory: readonly TrainingPoint[];
+  /** ∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2 at the current weights (null until the trainer first answers) */
+  gradients: NetworkParams | null;
+  /** the class the network predicts at each cell of a regionsSize² grid, top row first (null until the first answer) */
+  regions: Uint8Array | null;
   /** the class that a click on the plot adds */
   pointClass: number;
   /** a message for the learner after a refused input (null when all is well) */
@@ -79,9 +87,18 @@ export interface BackpropActions {
   reset(): void;
   /** the same initial weights again, step 0: the next run retraces the last one exactly */
   replay(): void;
-  /** the trainer's snapshot: the weights after `step` updates with their loss and accuracy */
-  applySnapshot(network: Network, step: number, point: TrainingPoint): void;
+  /** the trainer's answer: the weights after `step` updates, their loss, accuracy, gradient and regions */
+  applySnapshot(snapshot: BackpropSnapshot): void;
   setMessage(message: string | null): void;
+}
+
+export interface BackpropSnapshot {
+  network: Network;
+  step: number;
+  loss: number;
+  accuracy: number;
+  gradients: NetworkParams;
+  regions: Uint8Array;
 }
 
 export type BackpropState = BackpropInputs & BackpropActions;
@@ -111,9 +128,9 @@ function editDataset(d: Dataset, edit: { kind: 'set'; index: number; x: number; 
   let row = 0;
   for (let i = 0; i < d.m; i++) {
     if (edit.kind === 'delete' && i === edit.index) continue;
-    x[row * 2] = d.x[i * 2];
-    x[row * 2 + 1] = d.x[i * 2 + 1];
-    labels[row] = d.labels[i];
+    x[row * 2] = d.x[i * 2] as number;
+    x[row * 2 + 1] = d.x[i * 2 + 1] as number;
+    labels[row] = d.labels[i] as number;
     row++;
   }
   if (edit.kind === 'set') {
@@ -144,6 +161,8 @@ export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'd
     running: false,
     history: [],
     previousHistory: [],
+    gradients: null,
+    regions: null,
     pointClass: 0,
     message: null,
   };
@@ -222,7 +241,7 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       movePoint(index, x, y) {
         const d = get().dataset;
         if (!Number.isInteger(index) || index < 0 || index >= d.m || !Number.isFinite(x) || !Number.isFinite(y)) return;
-        setData(editDataset(d, { kind: 'set', index, x, y, label: d.labels[index] }), { datasetKind: 'custom' });
+        setData(editDataset(d, { kind: 'set', index, x, y, label: d.labels[index] as number }), { datasetKind: 'custom' });
       },
       deletePoint(index) {
         const d = get().dataset;
@@ -243,9 +262,9 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       replay() {
         restart({});
       },
-      applySnapshot(network, step, point) {
+      applySnapshot({ network, step, loss, accuracy, gradients, regions }) {
         if (!Number.isInteger(step) || step < 0) return;
-        set({ network: cloneNetwork(network), step, history: appendPoint(get().history, point) });
+        set({ network, step, gradients, regions, history: appendPoint(get().history, { step, loss, accuracy }) });
       },
       setMessage(message) {
         set({ message });

@@ -13,6 +13,8 @@ interface RangeSliderProps {
   step: number;
   /** decimals shown */
   digits: number;
+  /** what is shown and read out instead of the formatted value: the rate of a slider that moves its logarithm */
+  valueText?: string;
   /** the term this slider sets, for formula ↔ plot linking */
   term: string;
   /** which of several sliders this is; passed back, so one stable callback serves them all */
@@ -26,8 +28,8 @@ interface RangeSliderProps {
  * input's type and name attributes at every render, which costs style and layout work.
  */
 export const RangeSlider = memo(function RangeSlider(props: RangeSliderProps) {
-  const { label, symbol, subscript, value, min, max, step, digits, term, index = 0, onValue } = props;
-  const shown = formatNumber(value, digits);
+  const { label, symbol, subscript, value, min, max, step, digits, valueText, term, index = 0, onValue } = props;
+  const shown = valueText ?? formatNumber(value, digits);
   return (
     <label className="slider-row" data-term={term}>
       <span className="slider-name" aria-hidden="true">

@@ -1,0 +1,21 @@
+import type { MDXComponents } from 'mdx/types';
+import Content from '../../../content/backprop.mdx';
+import { BackpropTrainer } from '../../widgets/backprop/BackpropTrainer';
+import { BackpropWeights } from '../../widgets/backprop/BackpropWeights';
+import { bounded } from '../bounded';
+import '../../styles/backprop.css';
+import prerendered from 'virtual:prerendered-tex/backprop';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/backprop.mdx may use; this module is the chapter's lazy chunk. */
+const components: MDXComponents = {
+  BackpropTrainer: bounded('the network trainer', BackpropTrainer),
+  BackpropWeights: bounded('the weights and their gradients', BackpropWeights),
+};
+
+export default function BackpropChapter() {
+  return <Content components={components} />;
+}

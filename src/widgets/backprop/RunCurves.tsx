@@ -1,0 +1,68 @@
+import { memo } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatNumber } from '../../format/formatNumber';
+import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
+import type { TrainingPoint } from './backpropStore';
+
+export interface RunCurvesProps {
+  /** the text alternative, with the current numbers */
+  label: string;
+  measure: 'loss' | 'accuracy';
+  run: readonly TrainingPoint[];
+  /** the run before the last replay or reset, drawn faint and dashed */
+  previous: readonly TrainingPoint[];
+  height?: number;
+}
+
+const M = { top: 10, right: 12, bottom: 30, left: 44 } as const;
+
+const niceTop = (v: number) => (v <= 0.5 ? 0.5 : v <= 1 ? 1 : v <= 1.5 ? 1.5 : v <= 2 ? 2 : v <= 5 ? 5 : 10 * Math.ceil(v / 10));
+
+/**
+ * A training curve, loss or accuracy against step, as the loss race draws them (d3 for scales and
+ * paths, React for the SVG), but over steps that need not be consecutive: points arrive once per
+ * frame, ten steps apart while playing. The x axis grows with the run. Props in, SVG out.
+ */
+export const RunCurves = memo(function RunCurves({ label, measure, run, previous, height = 170 }: RunCurvesProps) {
+  const [box, width] = useMeasuredWidth<HTMLDivElement>(360, 240, 520);
+  const value = (p: TrainingPoint) => (measure === 'loss' ? p.loss : p.accuracy);
+  const lastStep = Math.max(run[run.length - 1]?.step ?? 0, previous[previous.length - 1]?.step ?? 0);
+  const xMax = Math.max(50, lastStep);
+  const yMax = measure === 'accuracy' ? 1 : niceTop(Math.max(0, ...run.map(value).filter(Number.isFinite), ...previous.map(value).filter(Number.isFinite)));
+  const x = scaleLinear().domain([0, xMax]).range([M.left, width - M.right]).nice(4);
+  const y = scaleLinear().domain([0, yMax]).range([height - M.bottom, M.top]).clamp(true);
+  const path = line<TrainingPoint>()
+    .x((p) => x(p.step))
+    .y((p) => y(value(p)))
+    .defined((p) => Number.isFinite(value(p)));
+  const yTicks = [0, yMax / 2, yMax];
+  const tickText = (v: number) => (measure === 'accuracy' ? `${formatNumber(100 * v, 0)}%` : formatNumber(v, yMax < 2 ? 2 : 1));
+  const now = run[run.length - 1];
+
+  return (
+    <div ref={box}>
+      <svg className={`plot run-curves run-${measure}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+        {yTicks.map((v) => (
+          <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
+            <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
+            <text x={M.left - 6} dy="0.32em" textAnchor="end">
+              {tickText(v)}
+            </text>
+          </g>
+        ))}
+        {x.ticks(4).map((v) => (
+          <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 15} textAnchor="middle">
+            {formatNumber(v, 0)}
+          </text>
+        ))}
+        <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
+          step
+        </text>
+        {previous.length > 0 && <path className="curve curve-previous" d={path(previous as TrainingPoint[]) ?? ''} />}
+        <path className="curve curve-current" d={path(run as TrainingPoint[]) ?? ''} />
+        {now && Number.isFinite(value(now)) && <circle className="marker" cx={x(now.step)} cy={y(value(now))} r={4} />}
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,135 @@
+import { useId, useState } from 'react';
+import type { Activation } from '../../core/network';
+import { formatNumber } from '../../format/formatNumber';
+import { classColour } from '../../math/terms';
+import { RangeSlider } from '../controls/RangeSlider';
+import { ACTIVATIONS, BACKPROP_LIMITS, backpropStore, DATASET_KINDS, useBackprop, type BackpropDatasetKind } from './backpropStore';
+
+const DATASET_NAMES: Record<BackpropDatasetKind, string> = {
+  blobs: 'blobs',
+  rings: 'rings',
+  spirals: 'spirals',
+  custom: 'your own points',
+};
+const ACTIVATION_NAMES: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
+
+/** The learning rate as the slider shows it: three significant digits whatever its size. */
+export function learningRateText(lr: number): string {
+  return formatNumber(lr, lr < 0.01 ? 4 : lr < 0.1 ? 3 : lr < 1 ? 2 : lr < 10 ? 1 : 0);
+}
+
+const lrAction = (log: number) => backpropStore.getState().setLearningRate(10 ** log);
+const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
+
+/**
+ * Everything the learner sets: play, step, reset, replay, the seed, the data, the class of new points,
+ * the hidden units, the activation and the learning rate (a slider over its logarithm, since rates
+ * from 0.001 to 10 matter alike). Every control is a native one with a name.
+ */
+export function TrainingControls({ onStep, onDownload }: { onStep(): void; onDownload(): void }) {
+  const running = useBackprop((s) => s.running);
+  const datasetKind = useBackprop((s) => s.datasetKind);
+  const initialSeed = useBackprop((s) => s.initialSeed);
+  const hidden = useBackprop((s) => s.hidden);
+  const activation = useBackprop((s) => s.activation);
+  const learningRate = useBackprop((s) => s.learningRate);
+  const pointClass = useBackprop((s) => s.pointClass);
+  const empty = useBackprop((s) => s.dataset.m === 0);
+  const actions = backpropStore.getState();
+  const ids = { seed: useId(), data: useId(), activation: useId(), classes: useId() };
+  const [seedDraft, setSeedDraft] = useState<string | null>(null);
+
+  const commitSeed = (text: string) => {
+    const value = Number(text);
+    if (text.trim() !== '' && Number.isInteger(value) && value >= BACKPROP_LIMITS.seed.min && value <= BACKPROP_LIMITS.seed.max) {
+      actions.setInitialSeed(value);
+      setSeedDraft(null);
+    } else {
+      setSeedDraft(text);
+      actions.setMessage(`The seed must be a whole number from ${BACKPROP_LIMITS.seed.min} to ${BACKPROP_LIMITS.seed.max}; the network keeps seed ${initialSeed}.`);
+    }
+  };
+
+  return (
+    <div className="backprop-controls">
+      <div className="button-row" role="group" aria-label="Training">
+        <button type="button" className="primary-action" onClick={() => actions.setRunning(!running)} disabled={empty && !running}>
+          {running ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={onStep} disabled={running || empty}>
+          Step
+        </button>
+        <button type="button" onClick={() => actions.replay()} title="Start again from the same initial weights">
+          Replay
+        </button>
+        <button type="button" onClick={() => actions.reset()} title="New initial weights from the next seed">
+          Reset
+        </button>
+        <button type="button" onClick={onDownload}>
+          Download weights (JSON)
+        </button>
+      </div>
+
+      <div className="backprop-fields">
+        <label htmlFor={ids.data}>Data</label>
+        <select id={ids.data} value={datasetKind} onChange={(e) => actions.setDatasetKind(e.currentTarget.value as BackpropDatasetKind)}>
+          {DATASET_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {DATASET_NAMES[k]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.activation}>Activation</label>
+        <select id={ids.activation} value={activation} onChange={(e) => actions.setActivation(e.currentTarget.value as Activation)}>
+          {ACTIVATIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTIVATION_NAMES[a]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.seed}>Seed of the initial weights</label>
+        <input
+          id={ids.seed}
+          type="number"
+          inputMode="numeric"
+          min={BACKPROP_LIMITS.seed.min}
+          max={BACKPROP_LIMITS.seed.max}
+          step={1}
+          value={seedDraft ?? String(initialSeed)}
+          aria-invalid={seedDraft !== null}
+          onChange={(e) => commitSeed(e.currentTarget.value)}
+        />
+      </div>
+
+      <RangeSlider label="hidden units H" symbol="H" value={hidden} min={BACKPROP_LIMITS.hidden.min} max={BACKPROP_LIMITS.hidden.max} step={1} digits={0} term="bp-hidden" onValue={hiddenAction} />
+      <RangeSlider
+        label="learning rate η (logarithmic slider)"
+        symbol="η"
+        value={Math.log10(learningRate)}
+        min={Math.log10(BACKPROP_LIMITS.learningRate.min)}
+        max={Math.log10(BACKPROP_LIMITS.learningRate.max)}
+        step={0.05}
+        digits={2}
+        valueText={learningRateText(learningRate)}
+        term="bp-learning-rate"
+        onValue={lrAction}
+      />
+
+      <fieldset className="point-class">
+        <legend>Class of the points you add</legend>
+        <div className="label-choices" role="radiogroup" aria-label="Class of the points you add">
+          {[0, 1, 2].map((c) => (
+            <label key={c} className="label-choice">
+              <input type="radio" name={ids.classes} checked={pointClass === c} onChange={() => actions.setPointClass(c)} />
+              <span className="class-swatch" style={{ background: classColour(c) }} aria-hidden="true" />
+              class {c + 1}
+            </label>
+          ))}
+        </div>
+        <button type="button" onClick={() => actions.addPoint(0, 0, pointClass)}>
+          Add a point at the centre
+        </button>
+      </fieldset>
+    </div>
+  );
+}
