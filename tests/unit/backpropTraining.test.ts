@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { accuracy, createWorkspace, forward, initNetwork, trainStep, type Network } from '../../src/core/network';
+import { makeDataset } from '../../src/core/datasets';
+import { BACKPROP_LIMITS, createBackpropStore, shapeOf } from '../../src/widgets/backprop/backpropStore';
+import { gridPoints, parseTrainingRequest, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
+import { inlineTrainer, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
+
+const settings = { learningRate: 0.3, reduction: 'mean' as const, gridSize: 8, extent: 1.5 };
+
+/** The reference: the core's trainStep called directly, n times, on a fresh network. */
+function trainDirectly(seed: number, n: number, lr = 0.3, kind: 'blobs' | 'rings' = 'blobs'): Network {
+  const data = makeDataset(kind, 150, 1);
+  const net = initNetwork(shapeOf(16, 'relu'), seed);
+  const ws = createWorkspace(net.shape, data.m);
+  for (let s = 0; s < n; s++) trainStep(net, data.x, data.labels, data.m, ws, lr, 'mean');
+  return net;
+}
+
+const sameParams = (a: Network, b: Network) => {
+  for (const k of ['w1', 'b1', 'w2', 'b2'] as const) expect(Array.from(a.params[k])).toEqual(Array.from(b.params[k]));
+};
+
+/** Run the loop's frames by hand: each frame() call is queued and run when the test says so. */
+function manualFrames() {
+  const queue: (() => void)[] = [];
+  return {
+    frame: (cb: () => void) => queue.push(cb),
+    cancel: () => {},
+    async run(frames: number) {
+      for (let f = 0; f < frames; f++) {
+        const due = queue.splice(0);
+        due.forEach((cb) => cb());
+        // the inline trainer answers in a later task
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    },
+  };
+}
+
+describe('runTraining', () => {
+  it('runTraining gives bit-for-bit the weights of calling trainStep directly', () => {
+    const data = makeDataset('blobs', 150, 1);
+    const start = initNetwork(shapeOf(16, 'relu'), 7);
+    const answer = runTraining(trainingRequest(1, start, data, { ...settings, steps: 40, startStep: 0 })) as TrainingSnapshot;
+    expect(answer.type).toBe('snapshot');
+    expect(answer.step).toBe(40);
+    sameParams({ shape: start.shape, params: answer.params }, trainDirectly(7, 40));
+  });
+
+  it('runTraining in slices of 3, 7 and 30 steps equals 40 steps at once', () => {
+    const data = makeDataset('blobs', 150, 1);
+    let net = initNetwork(shapeOf(16, 'relu'), 7);
+    let step = 0;
+    for (const steps of [3, 7, 30]) {
+      const answer = runTraining(trainingRequest(1, net, data, { ...settings, steps, startStep: step })) as TrainingSnapshot;
+      net = { shape: net.shape, params: answer.params };
+      step = answer.step;
+    }
+    expect(step).toBe(40);
+    sameParams(net, trainDirectly(7, 40));
+  });
+
+  it('runTraining reports the loss and accuracy of the weights it returns, and leaves the sent network alone', () => {
+    const data = makeDataset('blobs', 150, 1);
+    const start = initNetwork(shapeOf(16, 'relu'), 3);
+    const before = Array.from(start.params.w1);
+    const answer = runTraining(trainingRequest(1, start, data, { ...settings, steps: 5, startStep: 0 })) as TrainingSnapshot;
+    expect(Array.from(start.params.w1)).toEqual(before);
+    const net = trainDirectly(3, 5);
+    const ws = createWorkspace(net.shape, 150);
+    expect(answer.loss).toBe(forward(net, data.x, data.labels, 150, ws, 'mean'));
+    expect(answer.accuracy).toBe(accuracy(net, data.x, data.labels, 150, ws));
+  });
+
+  it('runTraining with a learning rate of 1e300 answers an error instead of non-finite weights', () => {
+    const data = makeDataset('spirals', 150, 1);
+    const start = initNetwork(shapeOf(16, 'relu'), 3);
+    const answer = runTraining(trainingRequest(9, start, data, { ...settings, learningRate: 1e300, steps: 50, startStep: 0 }));
+    expect(answer.type).toBe('error');
+    expect(answer.id).toBe(9);
+    if (answer.type === 'error') expect(answer.message).toMatch(/learning rate is too high/);
+  });
+
+  it('gridPoints(2, 1) are the four cell centres from the top-left, by hand', () => {
+    expect(Array.from(gridPoints(2, 1))).toEqual([-0.5, 0.5, 0.5, 0.5, -0.5, -0.5, 0.5, -0.5]);
+  });
+
+  it('runTraining classifies the grid: on blobs after training, the cell at each blob centre is that blob’s class', () => {
+    const data = makeDataset('blobs', 150, 1);
+    const start = initNetwork(shapeOf(16, 'relu'), 1);
+    const size = 60;
+    const answer = runTraining(trainingRequest(1, start, data, { ...settings, gridSize: size, steps: 300, startStep: 0 })) as TrainingSnapshot;
+    // the blob centres of src/core/datasets: radius 0.55 at 90°, 210°, 330° for classes 0, 1, 2
+    const cellAt = (x: number, y: number) => Math.floor((1.5 - y) / (3 / size)) * size + Math.floor((x + 1.5) / (3 / size));
+    [90, 210, 330].forEach((deg, c) => {
+      const a = (deg * Math.PI) / 180;
+      expect(answer.type === 'snapshot' && answer.regions[cellAt(0.55 * Math.cos(a), 0.55 * Math.sin(a))]).toBe(c);
+    });
+  });
+});
+
+describe('parseTrainingRequest', () => {
+  const good = () => trainingRequest(1, initNetwork(shapeOf(4, 'tanh'), 1), makeDataset('rings', 30, 1), { ...settings, steps: 1, startStep: 0 });
+  it('parseTrainingRequest accepts a request built by trainingRequest', () => {
+    expect(parseTrainingRequest(good())).not.toBeNull();
+  });
+  it.each([
+    ['a wrong type', { type: 'run' }],
+    ['a w1 of the wrong length', { w1: new Float64Array(3) }],
+    ['a negative learning rate', { learningRate: -1 }],
+    ['a non-finite learning rate', { learningRate: Infinity }],
+    ['too many steps', { steps: 1_000_000 }],
+    ['an unknown activation', { activation: 'gelu' }],
+    ['labels of the wrong length', { labels: new Int32Array(2) }],
+    ['plain arrays for weights', { w2: [1, 2, 3] }],
+  ])('parseTrainingRequest refuses %s', (_, patch) => {
+    expect(parseTrainingRequest({ ...good(), ...patch })).toBeNull();
+  });
+});
+
+describe('startTrainingLoop', () => {
+  it('startTrainingLoop playing for 5 frames takes 50 steps, the same as the core directly', async () => {
+    const store = createBackpropStore({ initialSeed: 11 });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    await frames.run(2); // the step-0 evaluation
+    expect(store.getState().history).toHaveLength(1);
+    store.getState().setRunning(true);
+    await frames.run(5);
+    store.getState().setRunning(false);
+    await frames.run(2);
+    expect(store.getState().step).toBe(5 * BACKPROP_LIMITS.stepsPerFrame);
+    sameParams(store.getState().network, trainDirectly(11, 5 * BACKPROP_LIMITS.stepsPerFrame));
+    loop.stop();
+  });
+
+  it('replay retraces the run exactly: the same losses at the same steps', async () => {
+    const store = createBackpropStore({ initialSeed: 5, datasetKind: 'rings' });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const run = async () => {
+      store.getState().setRunning(true);
+      await frames.run(4);
+      store.getState().setRunning(false);
+      await frames.run(2);
+    };
+    await frames.run(1);
+    await run();
+    const first = store.getState().history;
+    const firstWeights = store.getState().network;
+    store.getState().replay();
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().previousHistory).toBe(first);
+    await frames.run(1);
+    await run();
+    expect(store.getState().history).toEqual(first);
+    sameParams(store.getState().network, firstWeights);
+    loop.stop();
+  });
+
+  it('step(3) while paused takes exactly three steps', async () => {
+    const store = createBackpropStore({ initialSeed: 2 });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    loop.step(3);
+    await frames.run(4);
+    expect(store.getState().step).toBe(3);
+    sameParams(store.getState().network, trainDirectly(2, 3));
+    loop.stop();
+  });
+
+  it('an answer for weights replaced meanwhile (reset) is dropped', async () => {
+    const store = createBackpropStore({ initialSeed: 2 });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    loop.step(5);
+    frames.run(1); // sends the slice, does not wait for its answer
+    store.getState().reset();
+    await frames.run(3);
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().initialSeed).toBe(3);
+    sameParams(store.getState().network, initNetwork(shapeOf(16, 'relu'), 3));
+    loop.stop();
+  });
+
+  it('a diverging run stops itself with a message and keeps its last finite weights', async () => {
+    const store = createBackpropStore({ initialSeed: 2, datasetKind: 'spirals' });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    await frames.run(1);
+    // beyond the slider's range on purpose: the store clamps to 10, so set it as a worker would see it
+    store.setState({ learningRate: 1e300 });
+    store.getState().setRunning(true);
+    await frames.run(5);
+    const s = store.getState();
+    expect(s.running).toBe(false);
+    expect(s.message).toMatch(/learning rate/);
+    expect([...s.network.params.w1, ...s.network.params.w2].every(Number.isFinite)).toBe(true);
+    loop.stop();
+  });
+});
