@@ -12,7 +12,9 @@ export function useKeyboardScrollableMath(root: RefObject<HTMLElement | null>): 
     if (!element || typeof ResizeObserver === 'undefined') return;
     const update = () => {
       for (const math of element.querySelectorAll<HTMLElement>('.katex-display')) {
-        if (math.closest('[tabindex]') && !math.hasAttribute('tabindex')) continue; // already reachable
+        // Already reachable inside a focusable box (a live formula). `main` has tabindex −1 for the skip
+        // link: that makes it focusable from script, not from the Tab key, so it does not count.
+        if (math.parentElement?.closest('[tabindex]:not([tabindex^="-"])')) continue;
         if (math.scrollWidth > math.clientWidth + 1) {
           math.tabIndex = 0;
           math.setAttribute('role', 'group');

@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
-  DESKTOP_OPTIONS,
-  PHONE,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   nextFrame,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 
 let browser: LaunchedChromium;
@@ -122,48 +115,4 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     expectNoErrors(errors);
     await page.close();
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-
-  it('binary-cross-entropy-phone-light.png, with no sideways overflow and no axe violations', async () => {
-    const phone = await launch(PHONE_OPTIONS);
-    try {
-      const { page, errors } = await open(phone);
-      await expectNoPageOverflow(page, PHONE.width);
-      await screenshotWholePage(page, 'binary-cross-entropy-phone-light');
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (phone)`);
-      expectNoErrors(errors);
-    } finally {
-      await phone.close();
-    }
-  });
-});
-
-describe('screenshots of the binary cross-entropy chapter', () => {
-  // A browser of their own, at desktop size, as screenshots.test.ts does.
-  let shots: LaunchedChromium;
-  beforeAll(async () => {
-    shots = await launch(DESKTOP_OPTIONS);
-  });
-  afterAll(async () => {
-    await shots?.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`binary-cross-entropy-desktop-${colorScheme}.png, with no sideways overflow`, async () => {
-      const { page, errors } = await open(shots, colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      await screenshotWholePage(page, `binary-cross-entropy-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
 });

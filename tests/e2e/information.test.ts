@@ -1,20 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  PHONE,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   logitSlider,
   nextFrame,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 
 const openInformation = (browser: LaunchedChromium, colorScheme: 'light' | 'dark' = 'light') =>
@@ -99,47 +92,6 @@ describe('the information chapter (#/information)', () => {
     expect(y1 + y2).toBeCloseTo(1, 12);
     expect(await summary(page, 'entropy')).not.toBe('0.000 bits');
     expect((await checkStates(page)).every((s) => s === 'true')).toBe(true);
-    expectNoErrors(errors);
-    await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { page, errors } = await openInformation(browser, colorScheme);
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-      await expectNoAxeViolationsOnPage(page, `#/information (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`information-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await openInformation(browser, colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      const path = await screenshotWholePage(page, `information-desktop-${colorScheme}`);
-      expect((await stat(path)).size).toBeGreaterThan(5_000);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-});
-
-describe('the information chapter at phone width (390 px, touch)', () => {
-  let phone: LaunchedChromium;
-  beforeAll(async () => {
-    phone = await launch(PHONE_OPTIONS);
-  });
-  afterAll(async () => {
-    await phone?.close();
-  });
-
-  it('information-phone-light.png, with nothing wider than the screen and no axe violation', async () => {
-    const { page, errors } = await openInformation(phone);
-    await expectNoPageOverflow(page, PHONE.width);
-    const path = await screenshotWholePage(page, 'information-phone-light');
-    expect((await stat(path)).size).toBeGreaterThan(5_000);
-    await expectNoAxeViolationsOnPage(page, '#/information (phone)');
     expectNoErrors(errors);
     await page.close();
   });

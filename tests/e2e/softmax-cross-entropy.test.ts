@@ -1,19 +1,12 @@
-import { stat } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   logitSlider,
   openRoute,
-  PHONE,
-  PHONE_OPTIONS,
-  screenshotWholePage,
 } from './browser';
 
 const ROUTE = '#/softmax-cross-entropy';
@@ -114,46 +107,4 @@ describe('the cross-entropy-through-softmax chapter (#/softmax-cross-entropy)', 
     expectNoErrors(errors);
     await page.close();
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { page, errors } = await open(colorScheme);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`softmax-cross-entropy-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await open(colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      await screenshot(page, `softmax-cross-entropy-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
 });
-
-describe('the cross-entropy-through-softmax chapter on a phone (390 px)', () => {
-  let phone: LaunchedChromium;
-  beforeAll(async () => {
-    phone = await launch(PHONE_OPTIONS);
-  });
-  afterAll(async () => {
-    await phone?.close();
-  });
-
-  it('softmax-cross-entropy-phone-light.png, with nothing wider than the screen', async () => {
-    const { page, errors } = await openRoute(phone, ROUTE, { waitFor: READY });
-    await expectNoPageOverflow(page, PHONE.width);
-    await screenshot(page, 'softmax-cross-entropy-phone-light');
-    expectNoErrors(errors);
-    await page.close();
-  });
-});
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const path = await screenshotWholePage(page, name);
-  expect((await stat(path)).size).toBeGreaterThan(5_000);
-}

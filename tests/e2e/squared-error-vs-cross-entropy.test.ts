@@ -2,17 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  PHONE,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   nextFrame,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 
 let browser: LaunchedChromium;
@@ -189,44 +183,5 @@ describe('the squared error vs cross-entropy chapter (#/squared-error-vs-cross-e
     expect(await progressNow(page)).toBe(stopped);
     expectNoErrors(errors);
     await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme, with the experiment's results shown`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await runExperiment(page, 10);
-      await expect.poll(() => progressNow(page), { timeout: 20_000 }).toBe(10);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`squared-error-vs-cross-entropy-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
-      await runExperiment(page, 50);
-      await expect.poll(() => progressNow(page), { timeout: 20_000 }).toBe(50);
-      await screenshotWholePage(page, `squared-error-vs-cross-entropy-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  it('squared-error-vs-cross-entropy-phone-light.png, with nothing wider than the phone', async () => {
-    const phone = await launch(PHONE_OPTIONS);
-    try {
-      const { page, errors } = await open(phone);
-      await expectNoPageOverflow(page, PHONE.width);
-      await runExperiment(page, 50);
-      await expect.poll(() => progressNow(page), { timeout: 20_000 }).toBe(50);
-      await expectNoPageOverflow(page, PHONE.width);
-      await screenshotWholePage(page, 'squared-error-vs-cross-entropy-phone-light');
-      expectNoErrors(errors);
-    } finally {
-      await phone.close();
-    }
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The checks every written chapter passes in Chromium, whatever it teaches: at desktop width in the
+ * light and dark colour schemes, and on a phone, it loads with no console error and no KaTeX error, axe
+ * finds nothing, nothing is wider than the screen (down to 360 px), and a screenshot of the whole page
+ * is written for a person to look at. A chapter's own e2e file tests what its widgets do.
+ */
+import { stat } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  PHONE,
+  PHONE_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  nextFrame,
+  openRoute,
+  screenshotWholePage,
+} from './browser';
+
+/** The narrowest phone the site is laid out for. */
+export const NARROW_PHONE_WIDTH = 360;
+
+export interface ChapterPage {
+  /** the route slug: `#/<slug>`, and the screenshots' file-name prefix */
+  readonly slug: string;
+  /** what must be visible before the page counts as loaded (e.g. its first live formula) */
+  readonly ready: string;
+  /** optional: bring the page to a fuller state first (results shown, a few steps trained) */
+  readonly prepare?: (page: Page) => Promise<void>;
+  /** screenshot the phone layout in the dark colour scheme too */
+  readonly phoneDark?: boolean;
+}
+
+type Scheme = 'light' | 'dark';
+
+async function expectScreenshot(page: Page, name: string): Promise<void> {
+  const path = await screenshotWholePage(page, name);
+  // A real picture of a chapter is more than a few bytes: a blank page compresses to almost nothing.
+  expect((await stat(path)).size).toBeGreaterThan(5_000);
+}
+
+export function describeChapterPageChecks(chapters: readonly ChapterPage[]): void {
+  let desktop: LaunchedChromium;
+  let phone: LaunchedChromium;
+  beforeAll(async () => {
+    [desktop, phone] = await Promise.all([launch(DESKTOP_OPTIONS), launch(PHONE_OPTIONS)]);
+  });
+  afterAll(async () => {
+    await Promise.all([desktop?.close(), phone?.close()]);
+  });
+
+  const open = async (browser: LaunchedChromium, chapter: ChapterPage, colorScheme: Scheme) => {
+    const opened = await openRoute(browser, `#/${chapter.slug}`, { colorScheme, waitFor: chapter.ready });
+    expect(await opened.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+    expect(await opened.page.locator('.katex-error').count()).toBe(0);
+    await chapter.prepare?.(opened.page);
+    return opened;
+  };
+
+  for (const chapter of chapters) {
+    describe(`#/${chapter.slug}`, () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        it(`${chapter.slug}-desktop-${colorScheme}.png: no error, no axe violation, nothing wider than the screen`, async () => {
+          const { page, errors } = await open(desktop, chapter, colorScheme);
+          await expectNoPageOverflow(page, DESKTOP.width);
+          await expectNoAxeViolationsOnPage(page, `#/${chapter.slug} (desktop, ${colorScheme})`);
+          await expectScreenshot(page, `${chapter.slug}-desktop-${colorScheme}`);
+          expectNoErrors(errors);
+          await page.close();
+        });
+      }
+
+      for (const colorScheme of chapter.phoneDark ? (['light', 'dark'] as const) : (['light'] as const)) {
+        it(`${chapter.slug}-phone-${colorScheme}.png: no axe violation, nothing wider than ${PHONE.width} px or ${NARROW_PHONE_WIDTH} px`, async () => {
+          const { page, errors } = await open(phone, chapter, colorScheme);
+          await expectNoPageOverflow(page, PHONE.width);
+          await expectNoAxeViolationsOnPage(page, `#/${chapter.slug} (phone, ${colorScheme})`);
+          await expectScreenshot(page, `${chapter.slug}-phone-${colorScheme}`);
+          await page.setViewportSize({ width: NARROW_PHONE_WIDTH, height: PHONE.height });
+          await nextFrame(page);
+          await expectNoPageOverflow(page, NARROW_PHONE_WIDTH);
+          expectNoErrors(errors);
+          await page.close();
+        });
+      }
+    });
+  }
+}
