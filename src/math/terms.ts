@@ -35,6 +35,18 @@ export const term = {
   squaredErrorGradZ: () => 'dse-dz',
   crossEntropyGradZ: () => 'dce-dz',
   saturationSlope: () => 'sigma-prime',
+  /**
+   * chapter 8, the backward pass of one sample: input x_r, hidden a₁ⱼ, f′(z₁ⱼ), dA₁ⱼ, dZ₁ⱼ, the output
+   * gradient dz₂ₖ, and the gradient cells of W₁ (input r → hidden j) and W₂ (hidden j → output k)
+   */
+  backpropInput: (r: number) => `bp-x-${r + 1}`,
+  backpropHidden: (j: number) => `bp-a1-${j + 1}`,
+  backpropSlope: (j: number) => `bp-fp-${j + 1}`,
+  backpropHiddenUpstream: (j: number) => `bp-da1-${j + 1}`,
+  backpropHiddenGrad: (j: number) => `bp-dz1-${j + 1}`,
+  backpropOutputGrad: (k: number) => `bp-dz2-${k + 1}`,
+  backpropW1: (r: number, j: number) => `bp-w1-${r + 1}-${j + 1}`,
+  backpropW2: (j: number, k: number) => `bp-w2-${j + 1}-${k + 1}`,
 } as const;
 
 /**
@@ -42,6 +54,11 @@ export const term = {
  * p_i and p_j, and its place in J, in diag(p) and in −ppᵀ is one place: all of them light up together.
  */
 export function relatedTerms(id: string): string[] {
+  // chapter 8: a gradient cell of W₂ or W₁ lights up the factors of its chain rule
+  const w2 = /^bp-w2-(\d+)-(\d+)$/.exec(id);
+  if (w2) return [id, `bp-a1-${w2[1]}`, `bp-dz2-${w2[2]}`];
+  const w1 = /^bp-w1-(\d+)-(\d+)$/.exec(id);
+  if (w1) return [id, `bp-x-${w1[1]}`, `bp-fp-${w1[2]}`, `bp-da1-${w1[2]}`];
   const cell = /^[JDO]-(\d+)-(\d+)$/.exec(id);
   if (!cell) return [id];
   const [, i, j] = cell;

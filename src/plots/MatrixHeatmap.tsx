@@ -31,15 +31,17 @@ export function MatrixHeatmap(props: MatrixHeatmapProps) {
   const { caption, matrix, rowLabel, columnLabel, cellName, cellTerm, scaleMax, digits = 3, selected, onSelect } = props;
   const table = useRef<HTMLTableElement>(null);
   const n = matrix.length;
+  // rows and columns apart: chapter 8's weight matrices are 16 × 3 and 2 × 16
+  const columns = matrix[0]?.length ?? 0;
   const strength = scaleLinear().domain([0, scaleMax > 0 ? scaleMax : 1]).range([0, 55]).clamp(true);
 
   const move = (event: KeyboardEvent, i: number, j: number) => {
     const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const step = steps[event.key];
     let next: [number, number] | undefined;
-    if (step) next = [Math.min(n - 1, Math.max(0, i + step[0])), Math.min(n - 1, Math.max(0, j + step[1]))];
+    if (step) next = [Math.min(n - 1, Math.max(0, i + step[0])), Math.min(columns - 1, Math.max(0, j + step[1]))];
     else if (event.key === 'Home') next = [i, 0];
-    else if (event.key === 'End') next = [i, n - 1];
+    else if (event.key === 'End') next = [i, columns - 1];
     if (!next) return;
     event.preventDefault();
     onSelect(next[0], next[1]);
@@ -54,7 +56,7 @@ export function MatrixHeatmap(props: MatrixHeatmapProps) {
         <thead>
           <tr>
             <td />
-            {matrix.map((_, j) => (
+            {Array.from({ length: columns }, (_, j) => (
               <th key={j} scope="col">
                 {columnLabel(j)}
               </th>

@@ -1,0 +1,70 @@
+import { formatNumber } from '../../format/formatNumber';
+import { LiveFormula } from '../../math/LiveFormula';
+import { hiddenChainTex, hiddenChainText, outputChainTex, outputChainText, show } from './backwardPassFormula';
+import type { HiddenWeightChain, OutputWeightChain } from './backwardPassMath';
+
+/**
+ * Tolerances: the chain-rule sum and the backward pass add the same products in another order (a few
+ * ulp apart); the central difference carries O(h²) truncation and ε·L/h rounding (≈ 1e-9 for the sum
+ * over 300 samples), so 1e-6 relative leaves room without hiding a wrong gradient.
+ */
+const SAME = 1e-12;
+const CLOSE = 1e-6;
+const within = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
+
+interface ChecksProps {
+  chainSum: number;
+  backprop: number;
+  finiteDifference: number;
+  testId: string;
+}
+
+function ChainChecks({ chainSum, backprop, finiteDifference, testId }: ChecksProps) {
+  const gapBackprop = Math.abs(chainSum - backprop);
+  const gapDifference = Math.abs(finiteDifference - backprop);
+  return (
+    <ul className="checks" aria-label="Live checks" data-testid={testId}>
+      <li data-ok={within(chainSum, backprop, SAME)}>
+        The chain-rule products summed over the samples, {show(chainSum)}, equal the backward pass&rsquo;s entry,{' '}
+        {show(backprop)} {gapBackprop === 0 ? '(exactly)' : `(off by ${formatNumber(gapBackprop, 2)})`}.
+      </li>
+      <li data-ok={within(finiteDifference, backprop, CLOSE)}>
+        A central difference of the loss through the forward pass, (L(w + h) − L(w − h))/2h, gives {show(finiteDifference)} (off by{' '}
+        {formatNumber(gapDifference, 2)}).
+      </li>
+    </ul>
+  );
+}
+
+interface OutputChainProps {
+  chain: OutputWeightChain;
+  finiteDifference: number;
+  m: number;
+  reduction: 'mean' | 'sum';
+}
+
+/** ∂L/∂w for the selected weight of W₂: the sum, the chosen sample's product, and the checks. */
+export function BackwardPassOutputChain({ chain, finiteDifference, m, reduction }: OutputChainProps) {
+  return (
+    <div className="bp-chain" data-testid="bp-output-chain">
+      <LiveFormula testId="bp-output-chain-formula" label={`Live formula: ${outputChainText(chain, m, reduction)}`} lines={outputChainTex(chain, m, reduction)} />
+      <ChainChecks chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-output-checks" />
+    </div>
+  );
+}
+
+interface HiddenChainProps {
+  chain: HiddenWeightChain;
+  finiteDifference: number;
+  m: number;
+}
+
+/** ∂L/∂w for the selected weight of W₁: the longer chain through one hidden unit. */
+export function BackwardPassHiddenChain({ chain, finiteDifference, m }: HiddenChainProps) {
+  return (
+    <div className="bp-chain" data-testid="bp-hidden-chain">
+      <LiveFormula testId="bp-hidden-chain-formula" label={`Live formula: ${hiddenChainText(chain, m)}`} lines={hiddenChainTex(chain, m)} />
+      <ChainChecks chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-hidden-checks" />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import { formatNumber } from '../../format/formatNumber';
+import { classColour, term } from '../../math/terms';
+
+interface SamplePickerProps {
+  /** zero-based index of the chosen sample */
+  index: number;
+  m: number;
+  x: readonly number[];
+  label: number;
+  /** the network's probabilities for the sample */
+  p: readonly number[];
+  onIndex(index: number): void;
+}
+
+/**
+ * Which sample's rows the explorer shows: a number box (1 … m, as the learner counts) with previous
+ * and next buttons. A typed value that is not a whole number in range is refused with a message, and
+ * the last good sample stays.
+ */
+export function BackwardPassSamplePicker({ index, m, x, label, p, onIndex }: SamplePickerProps) {
+  const inputId = useId();
+  const messageId = useId();
+  const [typed, setTyped] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const predicted = p.reduce((best, v, k) => (v > (p[best] ?? -Infinity) ? k : best), 0);
+
+  const choose = (next: number) => {
+    setTyped(null);
+    setMessage(null);
+    onIndex(Math.min(m - 1, Math.max(0, next)));
+  };
+  const onType = (text: string) => {
+    setTyped(text);
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= m) {
+      setMessage(null);
+      onIndex(n - 1);
+    } else {
+      setMessage(`The sample must be a whole number from 1 to ${m}; still showing sample ${index + 1}.`);
+    }
+  };
+
+  return (
+    <div className="bp-sample-picker">
+      <div className="bp-sample-controls">
+        <label htmlFor={inputId}>Sample i</label>
+        <button type="button" onClick={() => choose(index - 1)} disabled={index <= 0} aria-label="Previous sample">
+          ‹
+        </button>
+        <input
+          id={inputId}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={m}
+          step={1}
+          value={typed ?? String(index + 1)}
+          aria-describedby={message ? messageId : undefined}
+          aria-invalid={message ? true : undefined}
+          onChange={(e) => onType(e.currentTarget.value)}
+          onBlur={() => setTyped(null)}
+        />
+        <button type="button" onClick={() => choose(index + 1)} disabled={index >= m - 1} aria-label="Next sample">
+          ›
+        </button>
+        <span className="bp-sample-of">of {m}</span>
+      </div>
+      <p className="bp-sample-facts" data-testid="bp-sample-facts">
+        Sample {index + 1}: x = (
+        {x.map((v, r) => (
+          <span key={r}>
+            {r > 0 && ', '}
+            <span data-term={term.backpropInput(r)}>{formatNumber(v, 3)}</span>
+          </span>
+        ))}
+        ), class{' '}
+        <span className="bp-class-swatch" style={{ background: classColour(label) }} aria-hidden="true" /> {label + 1}; the network gives it
+        p = {formatNumber(p[label] ?? NaN, 3)} and predicts class {predicted + 1}
+        {predicted === label ? ' (right).' : ' (wrong).'}
+      </p>
+      {message && (
+        <p className="notice" id={messageId} role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

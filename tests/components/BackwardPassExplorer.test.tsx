@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
+import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
+import type { Network } from '../../src/core/network';
+import { renderWithLab } from './renderWithLab';
+
+beforeEach(() => {
+  backpropStore.setState(initialBackpropInputs());
+});
+
+/** The network's forward pass for one point, written out here: z₁ = xW₁ + b₁, ReLU, z₂ = a₁W₂ + b₂, softmax. */
+function referenceRow(net: Network, x: readonly number[]) {
+  const { inputs, hidden, outputs } = net.shape;
+  const { w1, b1, w2, b2 } = net.params;
+  const a1 = Array.from({ length: hidden }, (_, j) => {
+    let z = b1[j] ?? NaN;
+    for (let r = 0; r < inputs; r++) z += (x[r] ?? NaN) * (w1[r * hidden + j] ?? NaN);
+    return Math.max(0, z);
+  });
+  const z2 = Array.from({ length: outputs }, (_, k) => a1.reduce((s, a, j) => s + a * (w2[j * outputs + k] ?? NaN), b2[k] ?? NaN));
+  const e = z2.map(Math.exp);
+  const total = e.reduce((s, v) => s + v, 0);
+  return { a1, p: e.map((v) => v / total) };
+}
+const pointOf = (i: number) => {
+  const { dataset } = backpropStore.getState();
+  return { x: [dataset.x[2 * i] ?? NaN, dataset.x[2 * i + 1] ?? NaN], label: dataset.labels[i] ?? -1 };
+};
+const value = (testId: string) => Number(screen.getByTestId(testId).getAttribute('data-value'));
+const label = (testId: string) => screen.getByTestId(testId).getAttribute('aria-label') ?? '';
+const checks = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('listitem').map((li) => li.getAttribute('data-ok'));
+const w2Cell = (j: number, k: number) => screen.getByRole('button', { name: new RegExp(`^dW2, row ${j}, column ${k}:`) });
+
+describe('<BackwardPassExplorer>', () => {
+  it('writes the shapes of the store’s run: m = 150 samples, 16 hidden units, 3 classes', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const text = label('bp-shapes-formula');
+    expect(text).toContain('dZ₂ (150 × 3) = (P − Y)/150');
+    expect(text).toContain('dW₂ (16 × 3) = A₁ᵀ (16 × 150) times dZ₂ (150 × 3)');
+    expect(text).toContain('dA₁ (150 × 16) = dZ₂ (150 × 3) times W₂ᵀ (3 × 16)');
+    expect(text).toContain('dW₁ (2 × 16) = Xᵀ (2 × 150) times dZ₁ (150 × 16)');
+  });
+
+  it('sample 1’s row of dZ₂ is (p − y)/150 with p from a forward pass written out in the test', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const { x, label: y } = pointOf(0);
+    const { p } = referenceRow(backpropStore.getState().network, x);
+    for (let k = 0; k < 3; k++) expect(value(`bp-dz2-${k + 1}`)).toBeCloseTo(((p[k] ?? NaN) - (k === y ? 1 : 0)) / 150, 14);
+  });
+
+  it('typing 7 in "Sample i" shows sample 7; Next shows sample 8, Previous sample 7 again', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const box = screen.getByRole('spinbutton', { name: 'Sample i' });
+    fireEvent.change(box, { target: { value: '7' } });
+    const { x } = pointOf(6);
+    expect(screen.getByTestId('bp-sample-facts').textContent).toContain(`Sample 7: x = (${x[0]?.toFixed(3).replace('-', '−')}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Next sample' }));
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 8:/);
+    const { p } = referenceRow(backpropStore.getState().network, pointOf(7).x);
+    const y = pointOf(7).label;
+    expect(value('bp-dz2-1')).toBeCloseTo(((p[0] ?? NaN) - (y === 0 ? 1 : 0)) / 150, 14);
+    fireEvent.click(screen.getByRole('button', { name: 'Previous sample' }));
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 7:/);
+  });
+
+  it('a sample number out of range is refused with a message, and the last good sample stays', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const box = screen.getByRole('spinbutton', { name: 'Sample i' });
+    fireEvent.change(box, { target: { value: '4' } });
+    fireEvent.change(box, { target: { value: '151' } });
+    expect(screen.getByRole('alert').textContent).toBe('The sample must be a whole number from 1 to 150; still showing sample 4.');
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 4:/);
+    fireEvent.change(box, { target: { value: '2.5' } });
+    expect(screen.getByRole('alert')).toBeTruthy();
+    fireEvent.change(box, { target: { value: '150' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next sample' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('clicking a cell of dW₂ writes its chain for the chosen sample, a₁ · (p − y) · 1/150, and both checks hold', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const { x, label: y } = pointOf(0);
+    const { a1, p } = referenceRow(backpropStore.getState().network, x);
+    // a hidden unit that is on for sample 1, so that its factor is not ReLU's 0
+    const j = a1.findIndex((a) => a > 0.05);
+    expect(j).toBeGreaterThanOrEqual(0);
+    fireEvent.click(w2Cell(j + 1, 2));
+    const text = label('bp-output-chain-formula');
+    expect(text).toContain(`∂L/∂(W₂)${j + 1},2 = the sum over the 150 samples of (A₁)i,${j + 1} times (dZ₂)i,2`);
+    const pMinusY = (p[1] ?? NaN) - (y === 1 ? 1 : 0);
+    const product = (a1[j] ?? NaN) * pMinusY / 150;
+    const shown = (v: number, digits: number) => (v < 0 ? `−${(-v).toFixed(digits)}` : v.toFixed(digits));
+    expect(text).toContain(`Sample 1: ${shown(a1[j] ?? NaN, 3)} × ${shown(pMinusY, 3)} × 1/150 = `);
+    expect(checks('bp-output-checks')).toEqual(['true', 'true']);
+    // the same sample's share in the left heatmap is a₁ⱼ · dz₂₂, shown to three significant digits
+    const share = screen.getByRole('button', { name: new RegExp(`^sample 1's share of dW2, row ${j + 1}, column 2:`) });
+    expect(share.getAttribute('aria-pressed')).toBe('true');
+    const read = Number((share.textContent ?? '').replace('−', '-'));
+    expect(Math.abs(read - product)).toBeLessThanOrEqual(Math.abs(product) * 0.01);
+  });
+
+  it('arrow keys move through the 16 × 3 matrix of dW₂ and stop at its last column and row', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    fireEvent.keyDown(w2Cell(15, 1), { key: 'End' });
+    fireEvent.keyDown(w2Cell(15, 3), { key: 'ArrowRight' });
+    expect(w2Cell(15, 3).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.keyDown(w2Cell(15, 3), { key: 'ArrowDown' });
+    fireEvent.keyDown(w2Cell(16, 3), { key: 'ArrowDown' });
+    expect(w2Cell(16, 3).getAttribute('aria-pressed')).toBe('true');
+    expect(label('bp-output-chain-formula')).toContain('∂L/∂(W₂)16,3');
+  }, 15_000);
+
+  it('a weight of W₁ shows the longer chain x · f′(z₁) · Σₖ w₂ dz₂, and both checks hold', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    fireEvent.click(screen.getByRole('button', { name: /^dW1, row 2, column 5:/ }));
+    const text = label('bp-hidden-chain-formula');
+    expect(text).toContain('∂L/∂(W₁)2,5 = the sum over the 150 samples of X i,2 times f′((Z₁)i,5)');
+    const { x } = pointOf(0);
+    expect(text).toContain(`Sample 1: ${(x[1] ?? NaN).toFixed(3).replace('-', '−')} ×`);
+    expect(checks('bp-hidden-checks')).toEqual(['true', 'true']);
+  });
+
+  it('with the sum, dZ₂ is P − Y without the 1/m, and the checks still hold', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    act(() => backpropStore.getState().setReduction('sum'));
+    expect(label('bp-shapes-formula')).toContain('dZ₂ (150 × 3) = P − Y.');
+    const { x, label: y } = pointOf(0);
+    const { p } = referenceRow(backpropStore.getState().network, x);
+    for (let k = 0; k < 3; k++) expect(value(`bp-dz2-${k + 1}`)).toBeCloseTo((p[k] ?? NaN) - (k === y ? 1 : 0), 14);
+    expect(checks('bp-output-checks')).toEqual(['true', 'true']);
+    expect(checks('bp-hidden-checks')).toEqual(['true', 'true']);
+  });
+
+  it('hovering a cell of dW₂ lights up its chain’s factors a₁ⱼ and dz₂ₖ in the tables', () => {
+    const { store, container } = renderWithLab(<BackwardPassExplorer />);
+    fireEvent.pointerOver(w2Cell(4, 1));
+    expect(store.getState().focus).toBe('bp-w2-4-1');
+    const rule = container.querySelector('style')?.textContent ?? '';
+    for (const id of ['bp-w2-4-1', 'bp-a1-4', 'bp-dz2-1']) expect(rule).toContain(`[data-term="${id}"]`);
+    expect(container.querySelectorAll('table [data-term="bp-a1-4"]').length).toBe(1);
+  });
+
+  it('follows the store when the network shrinks to 4 hidden units: the shapes read 4, the selection stays inside', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    fireEvent.click(w2Cell(12, 3));
+    act(() => backpropStore.getState().setHidden(4));
+    expect(label('bp-shapes-formula')).toContain('dW₂ (4 × 3)');
+    expect(w2Cell(4, 3).getAttribute('aria-pressed')).toBe('true');
+    expect(within(screen.getByTestId('bp-hidden-rows')).getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('an empty data set shows a message instead of the pass', () => {
+    backpropStore.setState({ dataset: { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: 3 } });
+    renderWithLab(<BackwardPassExplorer />);
+    expect(screen.getByText(/There are no points in the data set/)).toBeTruthy();
+  });
+});
