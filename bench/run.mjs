@@ -14,6 +14,7 @@ import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
+import { formatTraining, measureTraining } from './training.mjs';
 
 /** @returns {string | null} */
 function gitCommit() {
@@ -50,6 +51,10 @@ try {
   console.log(formatExperiment(experiment));
   console.log('');
 
+  const training = await measureTraining();
+  console.log(formatTraining(training));
+  console.log('');
+
   /** @type {[string, string, string, string][]} */
   const rows = [
     ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
@@ -70,6 +75,13 @@ try {
     `≥ ${experiment.goalFps}`,
     experiment.ratioToGoal.toFixed(2),
   ]);
+  rows.push([
+    'training steps/s, core ÷ tfjs-cpu (2-16-3, m 300)',
+    `${training.ratio.toFixed(1)}×`,
+    `≥ ${training.goalRatio}×`,
+    (training.ratio / training.goalRatio).toFixed(2),
+  ]);
+  rows.push(['core training, share of scalar FLOP/s', `${(100 * training.fractionOfScalar).toFixed(1)}%`, '—', '—']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'goal', 'ratio'][i]?.length ?? 0));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log('summary');
@@ -85,6 +97,7 @@ try {
     afterShapeChange,
     interactions,
     experiment,
+    training,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
