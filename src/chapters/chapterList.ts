@@ -62,6 +62,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'logistic-regression',
     title: 'Logistic regression',
     summary: 'A linear classifier trained by gradient descent on the cross-entropy cost.',
+    load: () => import('./pages/LogisticRegressionChapter'),
   },
   {
     number: 8,

@@ -6,6 +6,7 @@ import { binaryCrossEntropyStartFormulas } from '../widgets/binaryCrossEntropyFo
 import { informationStartFormulas } from '../widgets/informationFormula';
 import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
 import { saturationStartFormulas } from '../widgets/saturationFormula';
+import { logisticStartFormulas } from '../widgets/logistic/logisticFormula';
 import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
 
 type Formula = { tex: string; display: boolean };
@@ -23,6 +24,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'softmax-cross-entropy': softmaxCrossEntropyStartFormulas,
   'binary-cross-entropy': binaryCrossEntropyStartFormulas,
   'squared-error-vs-cross-entropy': saturationStartFormulas,
+  'logistic-regression': logisticStartFormulas,
   backprop: backpropStartFormulas,
 };
 

@@ -35,6 +35,11 @@ export const term = {
   squaredErrorGradZ: () => 'dse-dz',
   crossEntropyGradZ: () => 'dce-dz',
   saturationSlope: () => 'sigma-prime',
+  /** chapter 7, logistic regression: the weights w, the cost L(w), its gradient ∇L, the boundary z = 0 */
+  logisticWeights: () => 'lr-w',
+  logisticCost: () => 'lr-cost',
+  logisticGradient: () => 'lr-grad',
+  logisticBoundary: () => 'lr-boundary',
   /**
    * chapter 8, the backward pass of one sample: input x_r, hidden a₁ⱼ, f′(z₁ⱼ), dA₁ⱼ, dZ₁ⱼ, the output
    * gradient dz₂ₖ, and the gradient cells of W₁ (input r → hidden j) and W₂ (hidden j → output k)

@@ -1,0 +1,297 @@
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { logisticCostGrid, type CostGridSpec } from '../../core/logisticCostGrid';
+import { formatNumber } from '../../format/formatNumber';
+import { LiveFormula } from '../../math/LiveFormula';
+import { term } from '../../math/terms';
+import { RangeSlider } from '../controls/RangeSlider';
+import { gridMinimum } from './costMap';
+import { CostContourMap } from './CostContourMap';
+import { LogisticChecks } from './LogisticChecks';
+import { logisticTex, logisticText, twoForms } from './logisticFormula';
+import {
+  initialLab,
+  labData,
+  labReducer,
+  MAX_STEPS,
+  POINT_LIMIT,
+  rateFromSlider,
+  RATE_LIMITS,
+  WEIGHT_LIMIT,
+  type ClassLabel,
+} from './logisticLab';
+import { PointScatter, pointName } from './PointScatter';
+
+/** 56 × 56 cells: fine enough for smooth contours, cheap enough (a few ms) to redo as b moves. */
+const GRID = 56;
+/** While playing, the map follows b at most this often: each new map costs a grid of the cost. */
+const MAP_INTERVAL_MS = 200;
+/** With reduced motion, Play takes one step this often instead of one per frame. */
+const REDUCED_MOTION_INTERVAL_MS = 250;
+
+const spec: CostGridSpec = { w1Min: -WEIGHT_LIMIT, w1Max: WEIGHT_LIMIT, w2Min: -WEIGHT_LIMIT, w2Max: WEIGHT_LIMIT, nx: GRID, ny: GRID };
+const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const percent = (a: number) => `${formatNumber(100 * a, 0)}%`;
+const pair = (a: number, b: number) => `(${formatNumber(a, 2)}, ${formatNumber(b, 2)})`;
+
+/**
+ * Chapter 7's lab: points in two classes (add, drag, delete), the decision boundary they train, the
+ * cost over (w₁, w₂) as a contour map with the gradient-descent path, Step/Play/Pause/Reset, the
+ * learning rate on a log scale, and the two label conventions' costs side by side. Its whole state
+ * is the reducer of logisticLab.ts, local to the widget.
+ */
+export function LogisticRegressionLab() {
+  const [state, dispatch] = useReducer(labReducer, undefined, () => initialLab());
+  const [newClass, setNewClass] = useState<ClassLabel>(1);
+  const [playing, setPlaying] = useState(false);
+  const [focusId, setFocusId] = useState<number | null>(null);
+  const classGroup = useId();
+
+  const forms = useMemo(() => twoForms(state), [state]);
+  const { readout } = forms;
+  const [w1, w2, b] = readout.w;
+  const data = useMemo(() => labData(state.points), [state.points]);
+
+  // The map's b: the current one, except while playing, when it follows at most every MAP_INTERVAL_MS.
+  const [playedB, setPlayedB] = useState(b);
+  const lastMap = useRef(0);
+  useEffect(() => {
+    if (!playing) return;
+    const now = performance.now();
+    if (now - lastMap.current >= MAP_INTERVAL_MS) {
+      lastMap.current = now;
+      setPlayedB(b);
+    }
+  }, [b, playing]);
+  const mapB = playing ? playedB : b;
+  const grid = useMemo(() => logisticCostGrid(data.X, data.t, Number.isFinite(mapB) ? mapB : 0, spec), [data, mapB]);
+  const minimum = useMemo(() => gridMinimum(grid, spec), [grid]);
+
+  const atCap = readout.steps >= MAX_STEPS;
+  const canTrain = readout.problem === null && !atCap;
+  const step = useCallback((k: number) => dispatch({ type: 'step', steps: k }), []);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (prefersReducedMotion()) {
+      const timer = setInterval(() => step(1), REDUCED_MOTION_INTERVAL_MS);
+      return () => clearInterval(timer);
+    }
+    let frame = 0;
+    const tick = () => {
+      step(1);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, step]);
+  if (playing && !canTrain) setPlaying(false);
+
+  const next = canTrain
+    ? ([w1 - state.rate * (readout.grad[0] as number), w2 - state.rate * (readout.grad[1] as number)] as const)
+    : null;
+  const lastCost = state.costs[state.costs.length - 2];
+  const rose = lastCost !== undefined && readout.cost > lastCost;
+
+  const onMap = Math.abs(w1) <= WEIGHT_LIMIT && Math.abs(w2) <= WEIGHT_LIMIT;
+  const mapLabel =
+    `Contour map of the cross-entropy cost over w₁ and w₂ from −${WEIGHT_LIMIT} to ${WEIGHT_LIMIT}, with b held at ${formatNumber(mapB, 2)}. ` +
+    (readout.problem !== null
+      ? 'There is no cost to draw: the points do not include both classes.'
+      : `Current weights w₁ = ${formatNumber(w1, 3)}, w₂ = ${formatNumber(w2, 3)}${onMap ? '' : ' (off the map)'}, cost ${formatNumber(readout.cost, 4)}. ` +
+        `The descent path has ${readout.steps} step${readout.steps === 1 ? '' : 's'} from ${pair(state.start[0], state.start[1])}. ` +
+        (minimum ? `Lowest cost on the map: ${formatNumber(minimum.cost, 4)} at ${pair(minimum.w1, minimum.w2)}${minimum.onEdge ? ', on the edge of the map' : ''}.` : ''));
+  const ones = state.points.filter((p) => p.t === 1).length;
+  const scatterLabel =
+    `${state.points.length} points, ${ones} of class 1 and ${state.points.length - ones} of class 0, in x₁ and x₂ from −${POINT_LIMIT} to ${POINT_LIMIT}. ` +
+    (Math.hypot(w1, w2) === 0
+      ? `The weights w₁ and w₂ are 0, so there is no boundary line: every point is predicted class ${b >= 0 ? 1 : 0}.`
+      : `Decision boundary ${formatNumber(w1, 2)} x₁ + ${formatNumber(w2, 2)} x₂ + ${formatNumber(b, 2)} = 0; class 1 is predicted on the side w points to.`) +
+    (readout.problem === null ? ` Accuracy ${percent(readout.accuracy)}.` : '') +
+    ' Press empty space to add a point, drag a point to move it.';
+
+  const tex = logisticTex(forms);
+  const notice = state.notice ?? readout.problem;
+
+  return (
+    <section className="widget ch7-widget logistic-lab" aria-label="Logistic regression lab">
+      {notice && (
+        <p className="notice" role="status" data-testid="lab-notice">
+          {notice}
+        </p>
+      )}
+      <div className="plots-pair">
+        <figure>
+          <PointScatter
+            label={scatterLabel}
+            points={state.points}
+            w={readout.w}
+            limit={POINT_LIMIT}
+            focusId={focusId}
+            onAdd={(x1, x2) => dispatch({ type: 'add', x1, x2, t: newClass })}
+            onMove={(id, x1, x2) => dispatch({ type: 'move', id, x1, x2 })}
+            onRemove={(id) => {
+              setFocusId(null);
+              dispatch({ type: 'remove', id });
+            }}
+          />
+          <figcaption>
+            <span className="legend-item legend-class-1">class 1 (t = 1, s = +1)</span>{' '}
+            <span className="legend-item legend-class-0">class 0 (t = 0, s = −1)</span>{' '}
+            <span className="legend-item legend-boundary" data-term={term.logisticBoundary()}>
+              boundary z = 0
+            </span>
+          </figcaption>
+        </figure>
+        <figure>
+          <CostContourMap
+            label={mapLabel}
+            values={grid}
+            spec={spec}
+            path={state.path}
+            cost={readout.cost}
+            next={next}
+            onStart={(a, c) => {
+              setPlaying(false);
+              dispatch({ type: 'start', w1: a, w2: c });
+            }}
+          />
+          <figcaption data-testid="map-caption">
+            Cost over (w₁, w₂) with b held at {formatNumber(mapB, 2)}
+            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. Darker is lower. Press the map to start there.
+          </figcaption>
+        </figure>
+      </div>
+
+      <p className="lab-status" data-testid="lab-status" aria-live="polite">
+        Step {readout.steps}
+        {readout.problem === null ? (
+          <>
+            : cost <span data-testid="lab-cost" data-value={readout.cost} data-term={term.logisticCost()}>{formatNumber(readout.cost, 4)}</span>, accuracy{' '}
+            <span data-testid="lab-accuracy">{percent(readout.accuracy)}</span>, w ={' '}
+            <span data-testid="lab-weights" data-value={readout.w.join(',')} data-term={term.logisticWeights()}>
+              ({formatNumber(w1, 3)}, {formatNumber(w2, 3)}, {formatNumber(b, 3)})
+            </span>
+            , ‖∇L‖ = <span data-term={term.logisticGradient()}>{formatNumber(readout.gradNorm, 4)}</span>.
+            {rose ? ' The last step raised the cost.' : ''}
+            {readout.rises > 0 ? ` Steps that raised it so far: ${readout.rises}.` : ''}
+          </>
+        ) : (
+          '.'
+        )}
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => step(1)} disabled={!canTrain || playing}>
+          Step
+        </button>
+        <button type="button" onClick={() => setPlaying((p) => !p)} disabled={!canTrain && !playing}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setPlaying(false);
+            dispatch({ type: 'reset' });
+          }}
+        >
+          Reset
+        </button>
+      </div>
+
+      {readout.problem === null && (
+        <>
+          <LiveFormula label={`Live formulas: ${logisticText(forms)}`} lines={[tex.weights, tex.boundary, tex.zeroOne, tex.plusMinus, tex.gradient]} />
+          <LogisticChecks forms={forms} points={state.points} learnBias={state.learnBias} />
+        </>
+      )}
+
+      <fieldset className="controls">
+        <legend>Training</legend>
+        {/* not RangeSlider: the slider's position is log₁₀ η, and what it reads out is η */}
+        <label className="slider-row">
+          <span className="slider-name" aria-hidden="true">
+            η
+          </span>
+          <input
+            type="range"
+            min={Math.log10(RATE_LIMITS.min)}
+            max={Math.log10(RATE_LIMITS.max)}
+            step={0.05}
+            value={Math.log10(state.rate)}
+            aria-label="learning rate η"
+            aria-valuetext={formatNumber(state.rate, state.rate < 0.1 ? 3 : 2)}
+            onChange={(e) => dispatch({ type: 'rate', rate: rateFromSlider(e.currentTarget.valueAsNumber) })}
+          />
+          <output aria-hidden="true" data-testid="lab-rate">
+            {formatNumber(state.rate, state.rate < 0.1 ? 3 : 2)}
+          </output>
+        </label>
+        <RangeSlider
+          label="starting w1"
+          symbol="w"
+          subscript={1}
+          value={state.start[0]}
+          min={-WEIGHT_LIMIT}
+          max={WEIGHT_LIMIT}
+          step={0.5}
+          digits={1}
+          term={term.logisticWeights()}
+          index={0}
+          onValue={(v) => dispatch({ type: 'start', w1: v, w2: state.start[1] })}
+        />
+        <RangeSlider
+          label="starting w2"
+          symbol="w"
+          subscript={2}
+          value={state.start[1]}
+          min={-WEIGHT_LIMIT}
+          max={WEIGHT_LIMIT}
+          step={0.5}
+          digits={1}
+          term={term.logisticWeights()}
+          index={1}
+          onValue={(v) => dispatch({ type: 'start', w1: state.start[0], w2: v })}
+        />
+        <label className="check-row">
+          <input type="checkbox" checked={state.learnBias} onChange={(e) => dispatch({ type: 'learnBias', on: e.currentTarget.checked })} />
+          learn the bias b too (unticked: b stays 0, and the path runs on exactly the surface drawn)
+        </label>
+      </fieldset>
+
+      <fieldset className="controls">
+        <legend>Points</legend>
+        <div className="choice-row" role="radiogroup" aria-labelledby={classGroup}>
+          <span id={classGroup}>New points are of</span>
+          {([1, 0] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name={`${classGroup}-class`} checked={newClass === value} onChange={() => setNewClass(value)} />
+              class {value}
+            </label>
+          ))}
+        </div>
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => {
+              dispatch({ type: 'add', x1: 0, x2: 0, t: newClass });
+              setFocusId(state.nextId);
+            }}
+          >
+            Add a point
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'overlapping' })}>
+            Overlapping classes
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'separable' })}>
+            Separable classes
+          </button>
+        </div>
+        <p className="hint">
+          Tab to the points, then arrow keys move one (Shift: farther), PageUp and PageDown pick another, Delete removes it.
+          {focusId !== null && state.points.some((p) => p.id === focusId)
+            ? ` Added: ${pointName(state.points.find((p) => p.id === focusId) ?? state.points[0]!)}.`
+            : ''}
+        </p>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+import { accuracy, logisticLoss, logisticLossGrad, logisticStep } from '../../core/logisticRegression';
+import { createRandom } from '../../core/random';
+
+/**
+ * The state of chapter 7's logistic-regression lab, as plain data and pure transitions: the points
+ * the learner placed, the starting weights, the gradient-descent path from them, the learning rate.
+ * No React, no DOM: the widget keeps one of these in a reducer, the tests drive it directly.
+ *
+ * Model (the core's): w = [w₁, w₂, b], z = w₁x₁ + w₂x₂ + b, ŷ = σ(z), cost = mean cross-entropy.
+ */
+
+export type ClassLabel = 0 | 1;
+
+export interface LabPoint {
+  /** stable, so React keys and keyboard focus follow a point while it moves */
+  readonly id: number;
+  readonly x1: number;
+  readonly x2: number;
+  readonly t: ClassLabel;
+}
+
+export type Weights = readonly [number, number, number];
+
+export interface LogisticLabState {
+  readonly points: readonly LabPoint[];
+  readonly nextId: number;
+  /** where Reset returns to; the bias of the start is always 0 */
+  readonly start: Weights;
+  /** the iterates w⁽⁰⁾, w⁽¹⁾, …: the last one is the current weights */
+  readonly path: readonly Weights[];
+  /** the cost at each iterate (index = step) */
+  readonly costs: readonly number[];
+  readonly rate: number;
+  /** false: b stays at 0 and only w₁, w₂ learn, so the path runs on exactly the surface the map draws */
+  readonly learnBias: boolean;
+  /** the last refused request, said in words (never an error) */
+  readonly notice: string | null;
+}
+
+/** Where points may sit: x₁, x₂ ∈ [−3, 3]. */
+export const POINT_LIMIT = 3;
+/** The contour map's window: w₁, w₂ ∈ [−6, 6]. */
+export const WEIGHT_LIMIT = 6;
+export const MAX_POINTS = 60;
+export const MAX_STEPS = 5000;
+/** The learning-rate slider runs over log₁₀ η ∈ [−2, 1]: η from 0.01 to 10. */
+export const RATE_LIMITS = { min: 0.01, max: 10, start: 0.5 } as const;
+/** A start that points the model the wrong way, so the path crosses the map. */
+export const DEFAULT_START: Weights = [-4, 3, 0];
+
+export type PresetName = 'overlapping' | 'separable';
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const clampPoint = (v: number) => Math.min(POINT_LIMIT, Math.max(-POINT_LIMIT, v));
+
+/**
+ * The preset point sets, drawn once from the core's seeded generator and rounded to one decimal:
+ * class 1 around (+c, +c), class 0 around (−c, −c). "overlapping" (c = 1, spread 1.1) has points on
+ * the wrong side of any line (the best line gets 90% right); "separable" (c = 1.3, spread 0.4) is
+ * split by the line x₁ + x₂ = 0.
+ */
+export function presetPoints(name: PresetName): LabPoint[] {
+  const [centre, spread, seed, n] = name === 'overlapping' ? [1, 1.1, 1, 20] : [1.3, 0.4, 11, 16];
+  const random = createRandom(seed);
+  const points: LabPoint[] = [];
+  for (let i = 0; i < n; i++) {
+    const t: ClassLabel = i % 2 === 0 ? 1 : 0;
+    const c = t === 1 ? centre : -centre;
+    points.push({ id: i, x1: clampPoint(round1(c + spread * random.normal())), x2: clampPoint(round1(c + spread * random.normal())), t });
+  }
+  return points;
+}
+
+/** X (n × 2, row-major) and t, in the core's shapes. */
+export function labData(points: readonly LabPoint[]): { X: Float64Array; t: Float64Array } {
+  const X = new Float64Array(2 * points.length);
+  const t = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    X[2 * i] = p.x1;
+    X[2 * i + 1] = p.x2;
+    t[i] = p.t;
+  });
+  return { X, t };
+}
+
+/** Why the cost cannot be trained on these points, or null when it can. */
+export function dataProblem(points: readonly LabPoint[]): string | null {
+  if (points.length === 0) return 'There are no points, so there is no cost to minimise: click the plot or press "Add a point".';
+  const ones = points.filter((p) => p.t === 1).length;
+  if (ones === 0) return 'Every point is of class 0: add a point of class 1, so there are two classes to separate.';
+  if (ones === points.length) return 'Every point is of class 1: add a point of class 0, so there are two classes to separate.';
+  return null;
+}
+
+const costAt = (points: readonly LabPoint[], w: Weights): number => {
+  if (dataProblem(points) !== null) return NaN;
+  const { X, t } = labData(points);
+  return logisticLoss(w, X, t, 'cross-entropy');
+};
+
+/** A fresh path from `w`: step 0, its cost on the current points. */
+function restartFrom(state: LogisticLabState, w: Weights, points = state.points): LogisticLabState {
+  return { ...state, points, path: [w], costs: [costAt(points, w)] };
+}
+
+export function initialLab(preset: PresetName = 'overlapping'): LogisticLabState {
+  const points = presetPoints(preset);
+  return restartFrom(
+    { points, nextId: points.length, start: DEFAULT_START, path: [], costs: [], rate: RATE_LIMITS.start, learnBias: true, notice: null },
+    DEFAULT_START,
+  );
+}
+
+export const currentWeights = (state: LogisticLabState): Weights => state.path[state.path.length - 1] ?? state.start;
+export const stepCount = (state: LogisticLabState): number => state.path.length - 1;
+
+export type LabAction =
+  | { type: 'add'; x1: number; x2: number; t: ClassLabel }
+  | { type: 'move'; id: number; x1: number; x2: number }
+  | { type: 'remove'; id: number }
+  | { type: 'preset'; name: PresetName }
+  | { type: 'step'; steps: number }
+  | { type: 'reset' }
+  | { type: 'start'; w1: number; w2: number }
+  | { type: 'rate'; rate: number }
+  | { type: 'learnBias'; on: boolean };
+
+const clampWeight = (v: number) => Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, v));
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The lab's one transition function. Changing the points keeps the current weights and starts a new
+ * path from them (the old path descended a different cost). Bad input (a non-finite coordinate or
+ * rate, a 61st point, a step without two classes) changes nothing but the notice.
+ */
+export function labReducer(state: LogisticLabState, action: LabAction): LogisticLabState {
+  const refuse = (notice: string): LogisticLabState => ({ ...state, notice });
+  const ok = { ...state, notice: null };
+  switch (action.type) {
+    case 'add': {
+      if (!Number.isFinite(action.x1) || !Number.isFinite(action.x2)) return refuse('That position is not a number; the points are unchanged.');
+      if (state.points.length >= MAX_POINTS) return refuse(`The plot holds at most ${MAX_POINTS} points: remove one first.`);
+      const point: LabPoint = { id: state.nextId, x1: clampPoint(round2(action.x1)), x2: clampPoint(round2(action.x2)), t: action.t };
+      return restartFrom({ ...ok, nextId: state.nextId + 1 }, currentWeights(state), [...state.points, point]);
+    }
+    case 'move': {
+      if (!Number.isFinite(action.x1) || !Number.isFinite(action.x2)) return refuse('That position is not a number; the point stays where it was.');
+      const points = state.points.map((p) =>
+        p.id === action.id ? { ...p, x1: clampPoint(round2(action.x1)), x2: clampPoint(round2(action.x2)) } : p,
+      );
+      return restartFrom(ok, currentWeights(state), points);
+    }
+    case 'remove':
+      return restartFrom(ok, currentWeights(state), state.points.filter((p) => p.id !== action.id));
+    case 'preset': {
+      const points = presetPoints(action.name);
+      return restartFrom({ ...ok, nextId: points.length }, state.start, points);
+    }
+    case 'step': {
+      const problem = dataProblem(state.points);
+      if (problem !== null) return refuse(problem);
+      const room = MAX_STEPS - stepCount(state);
+      const k = Math.max(0, Math.min(Math.floor(action.steps), room));
+      if (k === 0) return refuse(`That is ${MAX_STEPS} steps, as far as the lab goes: press Reset to start again.`);
+      const { X, t } = labData(state.points);
+      const path = state.path.slice();
+      const costs = state.costs.slice();
+      let w = currentWeights(state);
+      for (let i = 0; i < k; i++) {
+        const next = logisticStep(w, X, t, 'cross-entropy', state.rate);
+        w = [next[0] as number, next[1] as number, state.learnBias ? (next[2] as number) : w[2]];
+        path.push(w);
+        costs.push(logisticLoss(w, X, t, 'cross-entropy'));
+      }
+      return { ...ok, path, costs };
+    }
+    case 'reset':
+      return restartFrom(ok, state.start);
+    case 'start': {
+      if (!Number.isFinite(action.w1) || !Number.isFinite(action.w2)) return refuse('Those starting weights are not numbers; the start is unchanged.');
+      const start: Weights = [clampWeight(round2(action.w1)), clampWeight(round2(action.w2)), 0];
+      return restartFrom({ ...ok, start }, start);
+    }
+    case 'rate': {
+      if (!(action.rate > 0) || !Number.isFinite(action.rate)) return refuse('The learning rate must be a positive number; it is unchanged.');
+      return { ...ok, rate: Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, action.rate)) };
+    }
+    case 'learnBias':
+      // b back to the start's 0 either way: a fixed b other than 0 would be a hidden input
+      return restartFrom({ ...ok, learnBias: action.on }, state.start);
+  }
+}
+
+/** What the lab shows at its current weights; NaN-free: `problem` says why when there is no cost. */
+export interface LabReadout {
+  w: Weights;
+  cost: number;
+  accuracy: number;
+  grad: Float64Array;
+  gradNorm: number;
+  steps: number;
+  /** how many steps so far raised the cost (a sign the learning rate is too large) */
+  rises: number;
+  problem: string | null;
+}
+
+export function labReadout(state: LogisticLabState): LabReadout {
+  const w = currentWeights(state);
+  const problem = dataProblem(state.points);
+  let rises = 0;
+  for (let i = 1; i < state.costs.length; i++) if ((state.costs[i] as number) > (state.costs[i - 1] as number)) rises++;
+  if (problem !== null) return { w, cost: NaN, accuracy: NaN, grad: new Float64Array(3), gradNorm: NaN, steps: stepCount(state), rises, problem };
+  const { X, t } = labData(state.points);
+  const grad = logisticLossGrad(w, X, t, 'cross-entropy');
+  if (!state.learnBias) grad[2] = 0;
+  return {
+    w,
+    cost: logisticLoss(w, X, t, 'cross-entropy'),
+    accuracy: accuracy(w, X, t),
+    grad,
+    gradNorm: Math.hypot(grad[0] as number, grad[1] as number, grad[2] as number),
+    steps: stepCount(state),
+    rises,
+    problem: null,
+  };
+}
+
+/** log₁₀-scale slider position ↔ learning rate, rounded to two significant digits. */
+export function rateFromSlider(position: number): number {
+  const raw = 10 ** position;
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(raw)));
+  return Number(raw.toFixed(digits));
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  PHONE_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  openRoute,
+  screenshotWholePage,
+} from './browser';
+
+let browser: LaunchedChromium;
+beforeAll(async () => {
+  browser = await launch(DESKTOP_OPTIONS);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ROUTE = '#/logistic-regression';
+const READY = '.logistic-lab [data-testid="live-formula"] .katex';
+const open = (b = browser, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
+const cost = async (page: Page) => Number(await page.getByTestId('lab-cost').getAttribute('data-value'));
+const weights = async (page: Page) => ((await page.getByTestId('lab-weights').getAttribute('data-value')) ?? '').split(',').map(Number);
+const checkStates = (page: Page) => page.locator('.logistic-lab .checks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
+const stepButton = (page: Page) => page.getByRole('button', { name: 'Step', exact: true });
+
+// By hand: at w = (−4, 3, 0), z_i = −4x₁ + 3x₂; the mean of softplus(−s_i z_i) over the 20 preset points.
+const softplus = (u: number) => Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
+
+/** The canvas pixels' colours, sampled: a drawn map has many, a blank one has one. */
+const distinctCanvasColours = (page: Page) =>
+  page.locator('.contour-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let k = 0; k < data.length; k += 4 * 97) seen.add((data[k]! << 16) | (data[k + 1]! << 8) | data[k + 2]!);
+    return seen.size;
+  });
+
+describe('the logistic regression chapter (#/logistic-regression)', () => {
+  it('loads with no console error and no KaTeX error, the contour map drawn and every check holding', async () => {
+    const { page, errors } = await open();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Logistic regression');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await page.getByTestId('lab-status').textContent()).toMatch(/^Step 0: cost \d\.\d{4}, accuracy \d+%/);
+    const points = await page.locator('.lab-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-x1')), Number(e.getAttribute('data-x2')), e.classList.contains('lab-point-1') ? 1 : -1]));
+    expect(points).toHaveLength(20);
+    const byHand = points.reduce((sum, [x1, x2, s]) => sum + softplus(-s! * (-4 * x1! + 3 * x2!)), 0) / points.length;
+    expect(await cost(page)).toBeCloseTo(byHand, 12);
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true']);
+    const canvas = page.getByRole('img', { name: /^Contour map of the cross-entropy cost/ });
+    expect(await canvas.getAttribute('aria-label')).toContain('w₁ = −4.000, w₂ = 3.000');
+    expect(await distinctCanvasColours(page)).toBeGreaterThan(5);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('Step lowers the cost and moves the weights by −η∇L, computed here by hand from the points shown', async () => {
+    const { page, errors } = await open();
+    const before = await cost(page);
+    const points = await page.locator('.lab-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-x1')), Number(e.getAttribute('data-x2')), e.classList.contains('lab-point-1') ? 1 : 0]));
+    const [v1, v2, vb] = await weights(page);
+    const g = [0, 0, 0];
+    for (const [x1, x2, t] of points) {
+      const error = 1 / (1 + Math.exp(-(v1! * x1! + v2! * x2! + vb!))) - t!;
+      g[0]! += (error * x1!) / points.length;
+      g[1]! += (error * x2!) / points.length;
+      g[2]! += error / points.length;
+    }
+    const rate = Number(await page.getByTestId('lab-rate').textContent());
+    expect(rate).toBe(0.5);
+    await stepButton(page).click();
+    await expect.poll(() => page.getByTestId('lab-status').textContent()).toMatch(/^Step 1:/);
+    const after = await weights(page);
+    [v1, v2, vb].forEach((v, k) => expect(after[k]).toBeCloseTo(v! - rate * g[k]!, 12));
+    expect(await cost(page)).toBeLessThan(before);
+    for (let i = 0; i < 4; i++) await stepButton(page).click();
+    await expect.poll(() => page.getByTestId('lab-status').textContent()).toMatch(/^Step 5:/);
+    expect(await page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 5 steps from (−4.00, 3.00)');
+    expect(await checkStates(page)).toEqual(['true', 'true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('adding a point by clicking empty space changes the cost; Delete on a focused point removes it again', async () => {
+    const { page, errors } = await open();
+    const before = await cost(page);
+    // a new point is a new term in the mean, so the cost moves
+    const area = page.locator('.point-scatter .add-area');
+    await area.scrollIntoViewIfNeeded();
+    const box = await area.boundingBox();
+    if (!box) throw new Error('no scatter plot');
+    // (x₁, x₂) ≈ (−2.5, 2.5): the top-left corner, where no preset point sits
+    await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.08);
+    await expect.poll(() => page.locator('.lab-point').count()).toBe(21);
+    const added = await cost(page);
+    expect(added).not.toBe(before);
+    await page.locator('.lab-point').last().focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.lab-point').count()).toBe(20);
+    expect(await cost(page)).toBeCloseTo(before, 14);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('separable classes: the lowest cost on the map is on its edge, and the cost keeps falling as the weights grow', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Separable classes' }).click();
+    await expect.poll(() => page.locator('.contour-canvas').getAttribute('aria-label')).toContain('on the edge of the map');
+    const costs: number[] = [];
+    const norms: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      for (let k = 0; k < 5; k++) await stepButton(page).click();
+      costs.push(await cost(page));
+      const [w1, w2] = await weights(page);
+      norms.push(Math.hypot(w1!, w2!));
+    }
+    for (let i = 1; i < costs.length; i++) {
+      expect(costs[i]).toBeLessThan(costs[i - 1]!);
+      expect(norms[i]).toBeGreaterThan(norms[i - 1]!);
+    }
+    expect(await page.getByTestId('lab-accuracy').textContent()).toBe('100%');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('removing every point of one class shows a message, never NaN, and Step is disabled', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('radio', { name: 'class 1' }).check();
+    let zeros = await page.locator('.lab-point-0').count();
+    while (zeros > 0) {
+      await page.locator('.lab-point-0').first().focus();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => page.locator('.lab-point-0').count()).toBe(zeros - 1);
+      zeros -= 1;
+    }
+    expect(await page.getByTestId('lab-notice').textContent()).toContain('Every point is of class 1');
+    expect(await stepButton(page).isDisabled()).toBe(true);
+    expect(await page.locator('.logistic-lab').textContent()).not.toMatch(/NaN|undefined/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
+      const { page, errors } = await open(browser, colorScheme);
+      await stepButton(page).click();
+      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`logistic-regression-desktop-${colorScheme}.png`, async () => {
+      const { page, errors } = await open(browser, colorScheme);
+      await expectNoPageOverflow(page, DESKTOP.width);
+      for (let i = 0; i < 12; i++) await stepButton(page).click();
+      await screenshotWholePage(page, `logistic-regression-desktop-${colorScheme}`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  it('logistic-regression-phone-light.png, with nothing wider than a 360 px phone', async () => {
+    const phone = await launch({ ...PHONE_OPTIONS, viewport: { width: 360, height: 780 } });
+    try {
+      const { page, errors } = await open(phone);
+      await expectNoPageOverflow(page, 360);
+      for (let i = 0; i < 6; i++) await stepButton(page).click();
+      await expectNoPageOverflow(page, 360);
+      await screenshotWholePage(page, 'logistic-regression-phone-light');
+      expectNoErrors(errors);
+    } finally {
+      await phone.close();
+    }
+  });
+});

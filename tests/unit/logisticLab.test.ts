@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { logisticLoss, logisticStep } from '../../src/core/logisticRegression';
+import {
+  currentWeights,
+  dataProblem,
+  DEFAULT_START,
+  initialLab,
+  labData,
+  labReadout,
+  labReducer,
+  MAX_POINTS,
+  presetPoints,
+  rateFromSlider,
+  type LabAction,
+  type LogisticLabState,
+} from '../../src/widgets/logistic/logisticLab';
+
+const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
+
+describe('presetPoints', () => {
+  it('"separable" is split by the line x₁ + x₂ = 0, as its comment says', () => {
+    for (const p of presetPoints('separable')) expect((2 * p.t - 1) * (p.x1 + p.x2)).toBeGreaterThan(0);
+  });
+
+  it('"overlapping" is not separable: 300 steps at η = 0.5 settle near cost 0.177 with 90% right (the chapter says so)', () => {
+    const state = run(initialLab(), { type: 'step', steps: 300 });
+    const readout = labReadout(state);
+    expect(readout.cost).toBeGreaterThan(0.17);
+    expect(readout.cost).toBeLessThan(0.18);
+    expect(readout.accuracy).toBe(0.9);
+    // a minimum, not a slope: the gradient has all but vanished
+    expect(readout.gradNorm).toBeLessThan(0.01);
+  });
+
+  it('points are rounded to one decimal and stay in [−3, 3]²', () => {
+    for (const name of ['overlapping', 'separable'] as const) {
+      for (const p of presetPoints(name)) {
+        expect(Math.abs(p.x1)).toBeLessThanOrEqual(3);
+        expect(Math.round(p.x1 * 10) / 10).toBe(p.x1);
+        expect(Math.round(p.x2 * 10) / 10).toBe(p.x2);
+      }
+    }
+  });
+});
+
+describe('labReducer', () => {
+  it('step takes exactly the core\'s gradient-descent step, logisticStep(w, X, t, η)', () => {
+    const start = initialLab();
+    const { X, t } = labData(start.points);
+    const expected = logisticStep(DEFAULT_START, X, t, 'cross-entropy', start.rate);
+    expect(currentWeights(run(start, { type: 'step', steps: 1 }))).toEqual(Array.from(expected));
+  });
+
+  it('step records every iterate and its cost; reset goes back to the start', () => {
+    const state = run(initialLab(), { type: 'step', steps: 4 });
+    expect(state.path).toHaveLength(5);
+    const { X, t } = labData(state.points);
+    state.path.forEach((w, k) => expect(state.costs[k]).toBe(logisticLoss(w, X, t, 'cross-entropy')));
+    const reset = run(state, { type: 'reset' });
+    expect(reset.path).toEqual([DEFAULT_START]);
+  });
+
+  it('with the bias unlearned, b stays 0 through every step', () => {
+    const state = run(initialLab(), { type: 'learnBias', on: false }, { type: 'step', steps: 50 });
+    for (const w of state.path) expect(w[2]).toBe(0);
+    expect(labReadout(state).grad[2]).toBe(0);
+  });
+
+  it('add, move and remove change the points and restart the path from the current weights', () => {
+    const stepped = run(initialLab(), { type: 'step', steps: 3 });
+    const w = currentWeights(stepped);
+    const added = run(stepped, { type: 'add', x1: 9, x2: -1.234, t: 0 });
+    expect(added.points).toHaveLength(21);
+    // clamped to the plot and rounded to 0.01
+    expect(added.points[20]).toMatchObject({ x1: 3, x2: -1.23, t: 0 });
+    expect(added.path).toEqual([w]);
+    const id = added.points[20]!.id;
+    const moved = run(added, { type: 'move', id, x1: 0.5, x2: 0.5 });
+    expect(moved.points[20]).toMatchObject({ x1: 0.5, x2: 0.5 });
+    const removed = run(moved, { type: 'remove', id });
+    expect(removed.points).toEqual(stepped.points);
+    expect(removed.costs[0]).toBe(stepped.costs[3]);
+  });
+
+  it('refuses bad input with a notice and keeps the last good state', () => {
+    const start = initialLab();
+    const nan = run(start, { type: 'add', x1: NaN, x2: 0, t: 1 });
+    expect(nan.points).toBe(start.points);
+    expect(nan.notice).toMatch(/not a number/);
+    const rate = run(start, { type: 'rate', rate: -1 });
+    expect(rate.rate).toBe(start.rate);
+    expect(rate.notice).toMatch(/positive/);
+    let full = start;
+    while (full.points.length < MAX_POINTS) full = run(full, { type: 'add', x1: 0, x2: 0, t: 1 });
+    const refused = run(full, { type: 'add', x1: 0, x2: 0, t: 1 });
+    expect(refused.points).toHaveLength(MAX_POINTS);
+    expect(refused.notice).toMatch(/at most 60 points/);
+  });
+
+  it('one class only: no cost (a message, not NaN shown) and Step refused', () => {
+    let state = initialLab();
+    for (const p of state.points.filter((q) => q.t === 0)) state = run(state, { type: 'remove', id: p.id });
+    expect(dataProblem(state.points)).toMatch(/Every point is of class 1/);
+    const readout = labReadout(state);
+    expect(readout.problem).not.toBeNull();
+    const stepped = run(state, { type: 'step', steps: 1 });
+    expect(stepped.path).toBe(state.path);
+    expect(stepped.notice).toMatch(/class 0/);
+    expect(dataProblem([])).toMatch(/no points/);
+  });
+
+  it('start sets the starting weights (clamped to the map) and restarts from them with b = 0', () => {
+    const state = run(initialLab(), { type: 'step', steps: 2 }, { type: 'start', w1: 8, w2: -1.5 });
+    expect(state.start).toEqual([6, -1.5, 0]);
+    expect(state.path).toEqual([[6, -1.5, 0]]);
+  });
+});
+
+describe('the learning-rate claims of the chapter', () => {
+  const rises = (rate: number) => labReadout(run(initialLab(), { type: 'rate', rate }, { type: 'step', steps: 300 })).rises;
+
+  it('from (−4, 3) on the overlapping points, every step up to η = 3 lowers the cost', () => {
+    for (const rate of [0.02, 0.5, 1, 2, 3]) expect(rises(rate)).toBe(0);
+  });
+
+  it('from η = 4 up some steps raise the cost, and yet the cost still settles', () => {
+    for (const rate of [4, 6, 10]) {
+      expect(rises(rate)).toBeGreaterThan(0);
+      const end = labReadout(run(initialLab(), { type: 'rate', rate }, { type: 'step', steps: 2000 }));
+      expect(end.cost).toBeLessThan(0.18);
+    }
+  });
+
+  it('separable points: the cost falls at every step and ‖w‖ grows, with no end in sight', () => {
+    const state = run(initialLab(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 1000 });
+    for (let k = 1; k < state.costs.length; k++) expect(state.costs[k]).toBeLessThan(state.costs[k - 1]!);
+    const norm = (k: number) => Math.hypot(state.path[k]![0], state.path[k]![1]);
+    expect(norm(1000)).toBeGreaterThan(norm(500));
+    expect(norm(500)).toBeGreaterThan(norm(100));
+    expect(labReadout(state).accuracy).toBe(1);
+  });
+
+  it('separable points from (−4, 3): every point right within 10 steps (the chapter says "within a few steps")', () => {
+    const state = run(initialLab(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 10 });
+    expect(labReadout(state).accuracy).toBe(1);
+  });
+
+  it('one bowl: from each corner of the map, descent ends at the same weights', () => {
+    const ends = [[-6, -6], [-6, 6], [6, -6], [6, 6]].map(([w1, w2]) =>
+      currentWeights(run(initialLab(), { type: 'start', w1: w1!, w2: w2! }, { type: 'rate', rate: 2 }, { type: 'step', steps: 3000 })),
+    );
+    for (const w of ends) w.forEach((v, k) => expect(v).toBeCloseTo(ends[0]![k]!, 3));
+  });
+
+  it('η = 0.02 is slow: after 100 steps the cost is still above 1 (from 3.46), where η = 0.5 is below 0.3', () => {
+    const at = (rate: number) => labReadout(run(initialLab(), { type: 'rate', rate }, { type: 'step', steps: 100 })).cost;
+    expect(at(0.02)).toBeGreaterThan(1);
+    expect(at(0.5)).toBeLessThan(0.3);
+  });
+
+  it('the start (−4, 3, 0) on the overlapping points: 35% right (the chapter quotes it)', () => {
+    expect(labReadout(initialLab()).accuracy).toBe(0.35);
+  });
+});
+
+describe('rateFromSlider', () => {
+  it('maps log₁₀ positions −2, 0, 1 to η = 0.01, 1, 10, and rounds to two significant digits', () => {
+    expect(rateFromSlider(-2)).toBe(0.01);
+    expect(rateFromSlider(0)).toBe(1);
+    expect(rateFromSlider(1)).toBe(10);
+    expect(rateFromSlider(Math.log10(0.5))).toBe(0.5);
+    // 10^0.05 = 1.1220…
+    expect(rateFromSlider(0.05)).toBe(1.1);
+  });
+});
