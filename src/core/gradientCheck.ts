@@ -159,6 +159,23 @@ export function bestStep(exponents: readonly number[], errors: ArrayLike<number>
   return { h: 10 ** (exponents[best] ?? NaN), error: errors[best] as number };
 }
 
+/**
+ * spacingAt(x, precision): the gap from |x| to the next larger number of the precision,
+ * 2^(⌊log₂|x|⌋ − 52) in float64 and 2^(⌊log₂|x|⌋ − 23) in float32 (for normal x; the smallest
+ * subnormal gap near 0). A step h below half of it is lost: x + h rounds back to x.
+ */
+export function spacingAt(x: number, precision: Precision): number {
+  const bits = precision === 'float64' ? 52 : 23;
+  const minExponent = precision === 'float64' ? -1022 : -126;
+  const a = Math.abs(x);
+  if (!Number.isFinite(a)) return NaN;
+  let e = a === 0 ? minExponent : Math.floor(Math.log2(a));
+  // log2 can round up just below a power of two: correct by one either way
+  if (2 ** e > a) e -= 1;
+  else if (2 ** (e + 1) <= a) e += 1;
+  return 2 ** (Math.max(e, minExponent) - bits);
+}
+
 /** The precision's rounding, by name. */
 export function roundingOf(precision: Precision): Rounding {
   return ROUNDING[precision];

@@ -7,6 +7,7 @@ import {
   MACHINE_EPSILON,
   optimalStep,
   relativeError,
+  spacingAt,
   stepExponents,
   storeInt32,
 } from '../../src/core/gradientCheck';
@@ -111,6 +112,27 @@ describe('relativeError', () => {
     expect(relativeError(1e-20, 0)).toBe(Infinity);
     expect(relativeError(NaN, 1)).toBe(Infinity);
     expect(relativeError(Infinity, Infinity)).toBe(Infinity);
+  });
+});
+
+describe('spacingAt', () => {
+  it('spacingAt(x) is the gap to the next number: checked against x + spacing and a Float32Array', () => {
+    expect(spacingAt(1, 'float64')).toBe(2 ** -52);
+    expect(spacingAt(3, 'float64')).toBe(2 ** -51);
+    expect(spacingAt(3, 'float32')).toBe(2 ** -22);
+    expect(spacingAt(2 - 2 ** -52, 'float64')).toBe(2 ** -52);
+    expect(spacingAt(-0.3, 'float32')).toBe(2 ** -25);
+    expect(spacingAt(0, 'float64')).toBe(2 ** -1074);
+    for (const x of [0.3, 1, 3, 4, 1000.5, 1e-5]) {
+      const s64 = spacingAt(x, 'float64');
+      expect(x + s64).toBeGreaterThan(x);
+      expect(x + s64 / 4).toBe(x);
+      const x32 = Math.fround(x);
+      const s32 = spacingAt(x32, 'float32');
+      const next = new Float32Array([x32 + s32]);
+      expect(next[0]).toBeGreaterThan(x32);
+      expect(Math.fround(x32 + s32 / 4)).toBe(x32);
+    }
   });
 });
 

@@ -1,0 +1,222 @@
+import { logitLossRounded, networkLossRounded, roundFloat32, roundFloat64, type Rounding } from '../../core/float32';
+import {
+  differenceTrace,
+  errorCurve,
+  optimalStep,
+  relativeError,
+  stepExponents,
+  type DifferenceScheme,
+  type DifferenceTrace,
+  type Precision,
+} from '../../core/gradientCheck';
+import { makeDataset } from '../../core/datasets';
+import { backward, createWorkspace, forward, initNetwork, type Network } from '../../core/network';
+import { softmax } from '../../core/softmax';
+
+/**
+ * The numbers of chapter 9's explorer: which scalar function is differentiated (the loss in one logit,
+ * or in one weight of a fixed 2-16-3 network), its analytic derivative from the core, and the four
+ * finite-difference estimates (forward and central, float64 and float32) at every step h of the grid.
+ */
+
+export const SCHEMES: readonly DifferenceScheme[] = ['central', 'forward'];
+export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
+
+/** The h slider: h = 10^e for e from −16 to −1 in quarter decades; the plot samples the same grid. */
+export const STEP_LIMITS = { min: -16, max: -1, step: 0.25 } as const;
+export const STEP_GRID: readonly number[] = stepExponents(STEP_LIMITS.min, STEP_LIMITS.max, STEP_LIMITS.step);
+/** Where the explorer starts: h = 10⁻⁴, on the right arm of every V but float32's central one. */
+export const START_EXPONENT = -4;
+
+/** Snap an exponent from a slider, a key or a pointer to the grid, inside the range. */
+export function snapExponent(e: number): number {
+  const { min, max, step } = STEP_LIMITS;
+  if (!Number.isFinite(e)) return START_EXPONENT;
+  return Math.min(max, Math.max(min, Math.round(e / step) * step));
+}
+
+/** The fixed network of the chapter: 2-16-3, ReLU, seeded; one point of the seeded blobs. */
+export const NETWORK_SEED = 9;
+export const DATA_SEED = 4;
+export const NETWORK_SHAPE = { inputs: 2, hidden: 16, outputs: 3, activation: 'relu' } as const;
+
+export type Layer = 'w1' | 'w2';
+
+export type Quantity =
+  | { kind: 'logit'; k: number }
+  | { kind: 'weight'; layer: Layer; row: number; col: number };
+
+/** Rows and columns of each weight matrix: W1 is inputs × hidden, W2 hidden × outputs. */
+export function layerSize(layer: Layer): { rows: number; cols: number } {
+  return layer === 'w1'
+    ? { rows: NETWORK_SHAPE.inputs, cols: NETWORK_SHAPE.hidden }
+    : { rows: NETWORK_SHAPE.hidden, cols: NETWORK_SHAPE.outputs };
+}
+
+interface NetworkCase {
+  net: Network;
+  x: Float64Array;
+  label: number;
+  loss: number;
+  /** ∂L/∂W1, ∂L/∂W2 from network.ts's backward, one sample */
+  grads: { w1: Float64Array; w2: Float64Array };
+  /** z1 of the hidden layer: a unit with z1 ≤ 0 passes no gradient (ReLU) */
+  z1: Float64Array;
+}
+
+let networkCase: NetworkCase | undefined;
+
+/** The network, its sample and its backward pass, made once (everything is seeded). */
+export function chapterNetwork(): NetworkCase {
+  if (networkCase) return networkCase;
+  const net = initNetwork(NETWORK_SHAPE, NETWORK_SEED);
+  const data = makeDataset('blobs', 3, DATA_SEED);
+  const x = data.x.slice(0, 2);
+  const labels = data.labels.slice(0, 1);
+  const ws = createWorkspace(net.shape, 1);
+  const loss = forward(net, x, labels, 1, ws);
+  backward(net, x, labels, 1, ws);
+  networkCase = {
+    net,
+    x,
+    label: labels[0] as number,
+    loss,
+    grads: { w1: ws.grads.w1.slice(), w2: ws.grads.w2.slice() },
+    z1: ws.z1.slice(0, NETWORK_SHAPE.hidden),
+  };
+  return networkCase;
+}
+
+/**
+ * The weight the chapter starts on: W2 from the most active hidden unit to the sample's class. Its
+ * gradient a1·(p − 1) is far from 0, and its unit is far from ReLU's kink, so its V is clean.
+ */
+export function defaultWeight(): Quantity {
+  const { z1, label } = chapterNetwork();
+  let row = 0;
+  z1.forEach((v, j) => {
+    if (v > (z1[row] as number)) row = j;
+  });
+  return { kind: 'weight', layer: 'w2', row, col: label };
+}
+
+/** A scalar function f(x) in both precisions, the point x, and the derivative the check is against. */
+export interface ScalarQuantity {
+  /** the function at x in each precision (float32's rounds every operation) */
+  f: Record<Precision, (x: number) => number>;
+  x: number;
+  /** the analytic derivative, from the core in float64 */
+  analytic: number;
+  /** f(x) in float64 */
+  value: number;
+  /** a short name in words ("the loss in z₂", "W1[1, 3]") and as LaTeX */
+  name: string;
+  /** "z2", "W2[16, 1]" */
+  short: string;
+  symbolTex: string;
+  /** why the analytic derivative is exactly 0, when it is */
+  zeroReason?: string;
+}
+
+/** The loss as a function of logit k, at the store's logits and labels: analytic p_k − y_k. */
+export function logitQuantity(logits: readonly number[], labels: readonly number[], k: number): ScalarQuantity {
+  const p = softmax(logits);
+  const f = {
+    float64: logitLossRounded(logits, labels, k, roundFloat64),
+    float32: logitLossRounded(logits, labels, k, roundFloat32),
+  };
+  const x = logits[k] as number;
+  return {
+    f,
+    x,
+    analytic: (p[k] as number) - (labels[k] as number),
+    value: f.float64(x),
+    name: `the loss as a function of z${k + 1}`,
+    short: `z${k + 1}`,
+    symbolTex: `z_{${k + 1}}`,
+  };
+}
+
+/** The network's loss on its sample as a function of one weight; analytic from backward. */
+export function weightQuantity(layer: Layer, row: number, col: number): ScalarQuantity {
+  const { net, x: sample, label, grads, z1 } = chapterNetwork();
+  const { rows, cols } = layerSize(layer);
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || row >= rows || col < 0 || col >= cols) {
+    throw new RangeError(`weightQuantity: ${layer} has no entry [${row}, ${col}]`);
+  }
+  const index = row * cols + col;
+  const lossIn = (round: Rounding) => {
+    // a copy of the one weight matrix that varies, and scratch for the pass: nothing allocated per call
+    const weights = net.params[layer].slice();
+    const params = layer === 'w1' ? { ...net.params, w1: weights } : { ...net.params, w2: weights };
+    const hidden = new Float64Array(NETWORK_SHAPE.hidden);
+    const logits = new Float64Array(NETWORK_SHAPE.outputs);
+    return (w: number) => {
+      weights[index] = w;
+      return networkLossRounded(net.shape, params, sample, label, round, hidden, logits);
+    };
+  };
+  const f = { float64: lossIn(roundFloat64), float32: lossIn(roundFloat32) };
+  const w = net.params[layer][index] as number;
+  const analytic = grads[layer][index] as number;
+  const unit = layer === 'w1' ? col : row;
+  const off = (z1[unit] as number) <= 0;
+  const L = layer === 'w1' ? 1 : 2;
+  return {
+    f,
+    x: w,
+    analytic,
+    value: f.float64(w),
+    name: `the weight W${L}[${row + 1}, ${col + 1}]`,
+    short: `W${L}[${row + 1}, ${col + 1}]`,
+    symbolTex: `W^{(${L})}_{${row + 1},${col + 1}}`,
+    zeroReason:
+      analytic === 0 && off
+        ? `hidden unit ${unit + 1} is off for this sample (its input z is ${z1[unit] === 0 ? '0' : 'negative'}), so ReLU passes it no gradient`
+        : undefined,
+  };
+}
+
+export function quantityOf(q: Quantity, logits: readonly number[], labels: readonly number[]): ScalarQuantity {
+  if (q.kind === 'logit') return logitQuantity(logits, labels, Math.min(q.k, logits.length - 1));
+  return weightQuantity(q.layer, q.row, q.col);
+}
+
+/** One estimate: its trace, its relative error, and whether x ± h was lost. */
+export interface Estimate {
+  scheme: DifferenceScheme;
+  precision: Precision;
+  trace: DifferenceTrace;
+  error: number;
+}
+
+export function estimateAt(q: ScalarQuantity, h: number, scheme: DifferenceScheme, precision: Precision): Estimate {
+  const round = precision === 'float32' ? roundFloat32 : roundFloat64;
+  const trace = differenceTrace(q.f[precision], q.x, h, scheme, { round });
+  return { scheme, precision, trace, error: relativeError(trace.estimate, q.analytic) };
+}
+
+/** All four estimates at one h, central before forward, float64 before float32. */
+export function estimatesAt(q: ScalarQuantity, h: number): Estimate[] {
+  return SCHEMES.flatMap((scheme) => PRECISIONS.map((precision) => estimateAt(q, h, scheme, precision)));
+}
+
+export interface ErrorCurveData {
+  scheme: DifferenceScheme;
+  precision: Precision;
+  errors: Float64Array;
+  /** √ε or ∛ε of the precision */
+  bestH: number;
+}
+
+/** The four error curves over STEP_GRID. */
+export function errorCurves(q: ScalarQuantity): ErrorCurveData[] {
+  return SCHEMES.flatMap((scheme) =>
+    PRECISIONS.map((precision) => ({
+      scheme,
+      precision,
+      errors: errorCurve(q.f[precision], q.x, q.analytic, scheme, STEP_GRID, { round: precision === 'float32' ? roundFloat32 : roundFloat64 }),
+      bestH: optimalStep(scheme, precision),
+    })),
+  );
+}

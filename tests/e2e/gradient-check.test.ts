@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  PHONE_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  nextFrame,
+  openRoute,
+  screenshotWholePage,
+} from './browser';
+
+let browser: LaunchedChromium;
+beforeAll(async () => {
+  browser = await launch(DESKTOP_OPTIONS);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ROUTE = '#/gradient-check';
+const READY = '.gradient-check-explorer [data-testid="live-formula"] .katex';
+const open = (b = browser, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
+const text = async (page: Page, id: string) => ((await page.getByTestId(id).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const value = async (page: Page, id: string) => Number(await page.getByTestId(id).first().getAttribute('data-value'));
+const slider = (page: Page) => page.getByRole('slider', { name: 'step h, as a power of ten' });
+
+// By hand: the worked example z = [2, 3, 4], label class 2; ∂L/∂z₂ = p₂ − 1 with p₂ = e³ / (e² + e³ + e⁴).
+const p2 = Math.exp(3) / (Math.exp(2) + Math.exp(3) + Math.exp(4));
+
+describe('the gradient-check chapter (#/gradient-check)', () => {
+  it('loads with no console or KaTeX error; at h = 10⁻⁴ every estimate of ∂L/∂z₂ is close to p₂ − 1', async () => {
+    const { page, errors } = await open();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Checking gradients');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await text(page, 'h-value')).toBe('h = 10−4.00 = 1.00 × 10⁻⁴');
+    // central in float64 at h = 10⁻⁴: truncation h²/6·|f‴| is below 10⁻⁸
+    expect(Math.abs((await value(page, 'estimate-central-float64')) - (p2 - 1))).toBeLessThan(1e-8);
+    expect(await value(page, 'error-central-float64')).toBeLessThan(1e-7);
+    // float32 keeps about three to five digits at this h
+    expect(await value(page, 'error-forward-float32')).toBeLessThan(1e-2);
+    expect(await page.locator('svg.error-curve-plot path.error-curve').count()).toBe(4);
+    expect(await page.getByTestId('zero-warning').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('moving the h slider changes the numbers; float32 at h = 10⁻⁸ shows the zero case', async () => {
+    const { page, errors } = await open();
+    const before = await value(page, 'estimate-central-float64');
+    const formulaBefore = await page.getByTestId('live-formula').first().getAttribute('aria-label');
+    await slider(page).focus();
+    for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowLeft');
+    // −4 − 16 × 0.25 = −8
+    await expect.poll(() => text(page, 'h-value')).toContain('1.00 × 10⁻⁸');
+    expect(await value(page, 'estimate-central-float64')).not.toBe(before);
+    expect(await page.getByTestId('live-formula').first().getAttribute('aria-label')).not.toBe(formulaBefore);
+    // float32 near 3 is 2⁻²² ≈ 2.4 × 10⁻⁷ apart: 3 ± 10⁻⁸ rounds back to 3, and the estimate is exactly 0
+    expect(await value(page, 'estimate-central-float32')).toBe(0);
+    expect(await value(page, 'error-central-float32')).toBe(1);
+    await page.getByRole('radio', { name: 'float32', exact: true }).check();
+    await expect.poll(() => text(page, 'zero-warning')).toContain('x + h rounds back to x = 3');
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('in float32');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('a network weight: the analytic gradient from backward, checked in both precisions', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('radio', { name: /one weight of a 2-16-3 network/ }).check();
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight W2[');
+    expect(await value(page, 'error-central-float64')).toBeLessThan(1e-6);
+    await page.getByLabel('layer').selectOption('w1');
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight W1[');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('the zero cases: each of the three returns its zero, with the reason', async () => {
+    const { page, errors } = await open();
+    const trace = page.getByTestId('zero-trace');
+    await expect.poll(async () => (await trace.textContent()) ?? '').toContain('estimate (numerator / 2h)0 (exactly)');
+    await page.getByRole('radio', { name: 'h = 10⁻⁸ in float32' }).check();
+    await expect.poll(() => text(page, 'zero-why')).toContain('float32 numbers near 3 are');
+    expect(await trace.textContent()).toContain('0 (exactly)');
+    await page.getByRole('radio', { name: 'x stored in an Int32Array' }).check();
+    await expect.poll(() => text(page, 'zero-why')).toContain('Int32Array');
+    expect(await trace.textContent()).toContain('estimate (numerator / h)0 (exactly)');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it("the tests' check reads the shared constant and passes on every logit", async () => {
+    const { page, errors } = await open();
+    expect(await text(page, 'tolerance-constants')).toBe('Step h = 1.00 × 10⁻⁵, relative tolerance 1 × 10⁻⁶');
+    expect(await page.locator('.test-tolerance .checks li[data-ok="true"]').count()).toBe(3);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('hovering a marker on the plot lights up its error in the formula', async () => {
+    const { page, errors } = await open();
+    const inFormula = page.locator('.gradient-check-explorer .katex [data-term="err-central-float64"]').first();
+    const background = () => inFormula.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.mouse.move(0, 0);
+    await nextFrame(page);
+    const before = await background();
+    await page.locator('svg circle[data-term="err-central-float64"]').hover({ force: true });
+    await expect.poll(background).not.toBe(before);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
+      const { page, errors } = await open(browser, colorScheme);
+      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`gradient-check-desktop-${colorScheme}.png`, async () => {
+      const { page, errors } = await open(browser, colorScheme);
+      await expectNoPageOverflow(page, DESKTOP.width);
+      await screenshotWholePage(page, `gradient-check-desktop-${colorScheme}`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  it('gradient-check-phone-light.png, with nothing wider than the phone, and nothing wider than 360 px', async () => {
+    const phone = await launch(PHONE_OPTIONS);
+    try {
+      const { page, errors } = await open(phone);
+      await screenshotWholePage(page, 'gradient-check-phone-light');
+      await page.setViewportSize({ width: 360, height: 800 });
+      await nextFrame(page);
+      await expectNoPageOverflow(page, 360);
+      expectNoErrors(errors);
+    } finally {
+      await phone.close();
+    }
+  });
+});
