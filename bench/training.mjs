@@ -38,7 +38,7 @@ const LOSS_TOLERANCE = 1e-3;
  * and imports them, so this file runs in plain Node without a prior build.
  * @returns {Promise<{ network: any, datasets: any }>}
  */
-async function loadCore() {
+export async function loadCore() {
   const result = await build({
     configFile: false,
     root: REPO_ROOT,

@@ -242,10 +242,76 @@ export function createWorkspace(shape: NetworkShape, capacity: number): Workspac
   };
 }
 
+/*
+ * The helpers below take only integers and arrays and return nothing: V8 boxes a double passed to or
+ * returned from a call it does not inline into a fresh heap number, and whether it inlines is its
+ * choice. (The allocation test in tests/core/networkTraining.test.ts caught exactly that.)
+ */
+
+/** a[from..from+n) = φ(z[from..from+n)). */
+function activateRange(act: number, z: Float64Array, a: Float64Array, from: number, n: number): void {
+  const end = from + n;
+  if (act === RELU) {
+    for (let i = from; i < end; i++) {
+      const v = z[i] as number;
+      a[i] = v > 0 ? v : 0;
+    }
+  } else if (act === TANH) {
+    for (let i = from; i < end; i++) a[i] = Math.tanh(z[i] as number);
+  } else {
+    for (let i = from; i < end; i++) a[i] = 1 / (1 + Math.exp(-(z[i] as number)));
+  }
+}
+
+/** dz[i] = da[i]·φ′(z[i]) over [from, from+n): relu′ = [z > 0]; tanh′ = 1 − a², σ′ = a(1 − a) from a = φ(z). */
+function activationGradRange(act: number, z: Float64Array, a: Float64Array, da: Float64Array, dz: Float64Array, from: number, n: number): void {
+  const end = from + n;
+  if (act === RELU) {
+    for (let i = from; i < end; i++) dz[i] = (z[i] as number) > 0 ? (da[i] as number) : 0;
+  } else if (act === TANH) {
+    for (let i = from; i < end; i++) {
+      const v = a[i] as number;
+      dz[i] = (da[i] as number) * (1 - v * v);
+    }
+  } else {
+    for (let i = from; i < end; i++) {
+      const v = a[i] as number;
+      dz[i] = (da[i] as number) * v * (1 - v);
+    }
+  }
+}
+
+/**
+ * Softmax of the logits z2[o..o+K) into p[o..o+K), shifted by their maximum so that every exponent is
+ * ≤ 0; adds ℓ = log Σ_k exp(z_k) − z_label = (max + log sum) − z_label to lossSum[0] (exact even when
+ * p_label underflows to 0) unless label is −1.
+ */
+function softmaxRow(z2: Float64Array, p: Float64Array, o: number, K: number, label: number): void {
+  // NaN never compares greater, so a NaN logit leaves max at −∞ and the softmax gives NaN: NaN out.
+  let max = -Infinity;
+  for (let k = o; k < o + K; k++) {
+    const v = z2[k] as number;
+    if (v > max) max = v;
+  }
+  let sum = 0;
+  for (let k = o; k < o + K; k++) {
+    const e = Math.exp((z2[k] as number) - max);
+    p[k] = e;
+    sum += e;
+  }
+  const inv = 1 / sum;
+  for (let k = o; k < o + K; k++) p[k] = (p[k] as number) * inv;
+  if (label >= 0) lossSum[0] = (lossSum[0] as number) + (max + Math.log(sum) - (z2[o + label] as number));
+}
+
 /**
  * The forward pass without checks: fills z1, a1, z2, p for rows 0..m−1 and, when `labels` is given,
- * stores Σ_r ℓ_r in lossSum[0] (else 0). One pass over the rows, each row finished before the next (its z1, a1 and
- * z2 stay in cache); the activation is chosen once per row, outside the inner loop.
+ * stores Σ_r ℓ_r in lossSum[0] (else 0).
+ *
+ * Rows go four at a time: each weight is loaded once for four rows, and the four running sums are
+ * independent, so the CPU overlaps them instead of waiting on one chain of additions (about twice as
+ * fast as row by row for the chapters' 2-16-3 network). Each entry is a dot product kept in a register
+ * and stored once. The rows left over (m mod 4) go one at a time through the same formulas.
  */
 function forwardRows(net: Network, x: Float64Array, labels: Int32Array | null, m: number, ws: Workspace): void {
   const shape = net.shape;
@@ -262,57 +328,89 @@ function forwardRows(net: Network, x: Float64Array, labels: Int32Array | null, m
   const a1 = ws.a1;
   const z2 = ws.z2;
   const p = ws.p;
-  let total = 0;
-  for (let r = 0; r < m; r++) {
-    const xo = r * I;
-    const ho = r * H;
-    const oo = r * K;
-    // z1_r = b1 + Σ_i x_ri · W1[i, :]: rows of W1 are contiguous, so the inner loop streams.
-    for (let j = 0; j < H; j++) z1[ho + j] = b1[j] as number;
-    for (let i = 0; i < I; i++) {
-      const xi = x[xo + i] as number;
-      const wo = i * H;
-      for (let j = 0; j < H; j++) z1[ho + j] = (z1[ho + j] as number) + xi * (w1[wo + j] as number);
-    }
-    if (act === RELU) {
-      for (let j = ho; j < ho + H; j++) {
-        const z = z1[j] as number;
-        a1[j] = z > 0 ? z : 0;
-      }
-    } else if (act === TANH) {
-      for (let j = ho; j < ho + H; j++) a1[j] = Math.tanh(z1[j] as number);
-    } else {
-      for (let j = ho; j < ho + H; j++) a1[j] = 1 / (1 + Math.exp(-(z1[j] as number)));
-    }
-    for (let k = 0; k < K; k++) z2[oo + k] = b2[k] as number;
+  lossSum[0] = 0;
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const x0 = r * I;
+    const x1 = x0 + I;
+    const x2 = x1 + I;
+    const x3 = x2 + I;
+    const h0 = r * H;
+    const h1 = h0 + H;
+    const h2 = h1 + H;
+    const h3 = h2 + H;
+    const o0 = r * K;
+    const o1 = o0 + K;
+    const o2 = o1 + K;
+    const o3 = o2 + K;
+    // z1[r, j] = b1[j] + Σ_i x[r, i]·W1[i, j]
     for (let j = 0; j < H; j++) {
-      const aj = a1[ho + j] as number;
-      const wo = j * K;
-      for (let k = 0; k < K; k++) z2[oo + k] = (z2[oo + k] as number) + aj * (w2[wo + k] as number);
+      const b = b1[j] as number;
+      let s0 = b;
+      let s1 = b;
+      let s2 = b;
+      let s3 = b;
+      for (let i = 0, wi = j; i < I; i++, wi += H) {
+        const w = w1[wi] as number;
+        s0 += (x[x0 + i] as number) * w;
+        s1 += (x[x1 + i] as number) * w;
+        s2 += (x[x2 + i] as number) * w;
+        s3 += (x[x3 + i] as number) * w;
+      }
+      z1[h0 + j] = s0;
+      z1[h1 + j] = s1;
+      z1[h2 + j] = s2;
+      z1[h3 + j] = s3;
     }
-    // Stable softmax: shift by the row's largest logit so that every exponent is ≤ 0.
-    let max = z2[oo] as number;
-    for (let k = 1; k < K; k++) {
-      const v = z2[oo + k] as number;
-      if (v > max) max = v;
-    }
-    let sum = 0;
+    activateRange(act, z1, a1, h0, 4 * H);
+    // z2[r, k] = b2[k] + Σ_j a1[r, j]·W2[j, k]
     for (let k = 0; k < K; k++) {
-      const e = Math.exp((z2[oo + k] as number) - max);
-      p[oo + k] = e;
-      sum += e;
+      const b = b2[k] as number;
+      let s0 = b;
+      let s1 = b;
+      let s2 = b;
+      let s3 = b;
+      for (let j = 0, wj = k; j < H; j++, wj += K) {
+        const w = w2[wj] as number;
+        s0 += (a1[h0 + j] as number) * w;
+        s1 += (a1[h1 + j] as number) * w;
+        s2 += (a1[h2 + j] as number) * w;
+        s3 += (a1[h3 + j] as number) * w;
+      }
+      z2[o0 + k] = s0;
+      z2[o1 + k] = s1;
+      z2[o2 + k] = s2;
+      z2[o3 + k] = s3;
     }
-    const inv = 1 / sum;
-    for (let k = 0; k < K; k++) p[oo + k] = (p[oo + k] as number) * inv;
-    // ℓ_r = log Σ_k exp(z_k) − z_y = (max + log sum) − z_y, exact even when p_y underflows to 0.
-    if (labels !== null) total += max + Math.log(sum) - (z2[oo + (labels[r] as number)] as number);
+    const hasLabels = labels !== null;
+    softmaxRow(z2, p, o0, K, hasLabels ? (labels[r] as number) : -1);
+    softmaxRow(z2, p, o1, K, hasLabels ? (labels[r + 1] as number) : -1);
+    softmaxRow(z2, p, o2, K, hasLabels ? (labels[r + 2] as number) : -1);
+    softmaxRow(z2, p, o3, K, hasLabels ? (labels[r + 3] as number) : -1);
   }
-  lossSum[0] = total;
+  for (; r < m; r++) {
+    const x0 = r * I;
+    const h0 = r * H;
+    const o0 = r * K;
+    for (let j = 0; j < H; j++) {
+      let s = b1[j] as number;
+      for (let i = 0, wi = j; i < I; i++, wi += H) s += (x[x0 + i] as number) * (w1[wi] as number);
+      z1[h0 + j] = s;
+    }
+    activateRange(act, z1, a1, h0, H);
+    for (let k = 0; k < K; k++) {
+      let s = b2[k] as number;
+      for (let j = 0, wj = k; j < H; j++, wj += K) s += (a1[h0 + j] as number) * (w2[wj] as number);
+      z2[o0 + k] = s;
+    }
+    softmaxRow(z2, p, o0, K, labels !== null ? (labels[r] as number) : -1);
+  }
 }
 
 /**
- * The backward pass without checks, after forwardRows on the same batch. One pass over the rows: each
- * row's dz2, da1 and dz1 are made and folded into the gradients while they are in cache.
+ * The backward pass without checks, after forwardRows on the same batch. Four rows at a time, as
+ * forwardRows: their dz2, da1 and dz1 are made together, and each gradient entry takes the four rows'
+ * contributions in one load and store. The leftover rows go one at a time.
  */
 function backwardRows(net: Network, x: Float64Array, labels: Int32Array, m: number, ws: Workspace, reduction: number): void {
   const scale = reduction === SUM ? 1 : 1 / m;
@@ -337,44 +435,109 @@ function backwardRows(net: Network, x: Float64Array, labels: Int32Array, m: numb
   gb1.fill(0);
   gw2.fill(0);
   gb2.fill(0);
-  for (let r = 0; r < m; r++) {
-    const xo = r * I;
-    const ho = r * H;
-    const oo = r * K;
-    const label = labels[r] as number;
-    // dz2_r = s·(p_r − e_y)
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const x0 = r * I;
+    const x1 = x0 + I;
+    const x2 = x1 + I;
+    const x3 = x2 + I;
+    const h0 = r * H;
+    const h1 = h0 + H;
+    const h2 = h1 + H;
+    const h3 = h2 + H;
+    const o0 = r * K;
+    const o1 = o0 + K;
+    const o2 = o1 + K;
+    const o3 = o2 + K;
+    // dz2[r, :] = s·(p[r, :] − e_y): the four rows are contiguous, and so are their one-hot positions.
+    const y0 = o0 + (labels[r] as number);
+    const y1 = o1 + (labels[r + 1] as number);
+    const y2 = o2 + (labels[r + 2] as number);
+    const y3 = o3 + (labels[r + 3] as number);
+    for (let k = o0; k < o0 + 4 * K; k++) {
+      const hot = k === y0 || k === y1 || k === y2 || k === y3 ? 1 : 0;
+      dz2[k] = ((p[k] as number) - hot) * scale;
+    }
     for (let k = 0; k < K; k++) {
-      const g = ((p[oo + k] as number) - (k === label ? 1 : 0)) * scale;
-      dz2[oo + k] = g;
+      gb2[k] = (gb2[k] as number) + (dz2[o0 + k] as number) + (dz2[o1 + k] as number) + (dz2[o2 + k] as number) + (dz2[o3 + k] as number);
+    }
+    // For each hidden unit j, one sweep over W2's row j gives dW2[j, :] += Σ_rows a1·dz2 and
+    // da1[r, j] = W2[j, :]·dz2[r, :]; then dz1 = da1·φ′(z1) and db1[j] += Σ_rows dz1.
+    for (let j = 0; j < H; j++) {
+      const q0 = a1[h0 + j] as number;
+      const q1 = a1[h1 + j] as number;
+      const q2 = a1[h2 + j] as number;
+      const q3 = a1[h3 + j] as number;
+      const wo = j * K;
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let k = 0; k < K; k++) {
+        const g0 = dz2[o0 + k] as number;
+        const g1 = dz2[o1 + k] as number;
+        const g2 = dz2[o2 + k] as number;
+        const g3 = dz2[o3 + k] as number;
+        const w = w2[wo + k] as number;
+        gw2[wo + k] = (gw2[wo + k] as number) + q0 * g0 + q1 * g1 + q2 * g2 + q3 * g3;
+        d0 += w * g0;
+        d1 += w * g1;
+        d2 += w * g2;
+        d3 += w * g3;
+      }
+      da1[h0 + j] = d0;
+      da1[h1 + j] = d1;
+      da1[h2 + j] = d2;
+      da1[h3 + j] = d3;
+    }
+    activationGradRange(act, z1, a1, da1, dz1, h0, 4 * H);
+    for (let j = 0; j < H; j++) {
+      gb1[j] = (gb1[j] as number) + (dz1[h0 + j] as number) + (dz1[h1 + j] as number) + (dz1[h2 + j] as number) + (dz1[h3 + j] as number);
+    }
+    // dW1[i, :] += Σ_rows x[r, i]·dz1[r, :]
+    for (let i = 0; i < I; i++) {
+      const c0 = x[x0 + i] as number;
+      const c1 = x[x1 + i] as number;
+      const c2 = x[x2 + i] as number;
+      const c3 = x[x3 + i] as number;
+      const wo = i * H;
+      for (let j = 0; j < H; j++) {
+        gw1[wo + j] =
+          (gw1[wo + j] as number) +
+          c0 * (dz1[h0 + j] as number) +
+          c1 * (dz1[h1 + j] as number) +
+          c2 * (dz1[h2 + j] as number) +
+          c3 * (dz1[h3 + j] as number);
+      }
+    }
+  }
+  for (; r < m; r++) {
+    const x0 = r * I;
+    const h0 = r * H;
+    const o0 = r * K;
+    const label = labels[r] as number;
+    for (let k = 0; k < K; k++) {
+      const g = ((p[o0 + k] as number) - (k === label ? 1 : 0)) * scale;
+      dz2[o0 + k] = g;
       gb2[k] = (gb2[k] as number) + g;
     }
-    // dW2[j, :] += a1_rj · dz2_r and da1_rj = W2[j, :] · dz2_r, in the same sweep over W2's row j.
     for (let j = 0; j < H; j++) {
-      const aj = a1[ho + j] as number;
+      const q = a1[h0 + j] as number;
       const wo = j * K;
       let d = 0;
       for (let k = 0; k < K; k++) {
-        const g = dz2[oo + k] as number;
-        gw2[wo + k] = (gw2[wo + k] as number) + aj * g;
+        const g = dz2[o0 + k] as number;
+        gw2[wo + k] = (gw2[wo + k] as number) + q * g;
         d += (w2[wo + k] as number) * g;
       }
-      da1[ho + j] = d;
-      let dz: number;
-      if (act === RELU) {
-        dz = (z1[ho + j] as number) > 0 ? d : 0;
-      } else if (act === TANH) {
-        dz = d * (1 - aj * aj);
-      } else {
-        dz = d * aj * (1 - aj);
-      }
-      dz1[ho + j] = dz;
-      gb1[j] = (gb1[j] as number) + dz;
+      da1[h0 + j] = d;
     }
-    // dW1[i, :] += x_ri · dz1_r
+    activationGradRange(act, z1, a1, da1, dz1, h0, H);
+    for (let j = 0; j < H; j++) gb1[j] = (gb1[j] as number) + (dz1[h0 + j] as number);
     for (let i = 0; i < I; i++) {
-      const xi = x[xo + i] as number;
+      const c = x[x0 + i] as number;
       const wo = i * H;
-      for (let j = 0; j < H; j++) gw1[wo + j] = (gw1[wo + j] as number) + xi * (dz1[ho + j] as number);
+      for (let j = 0; j < H; j++) gw1[wo + j] = (gw1[wo + j] as number) + c * (dz1[h0 + j] as number);
     }
   }
 }
