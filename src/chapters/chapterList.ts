@@ -76,6 +76,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'gradient-check',
     title: 'Checking gradients',
     summary: 'Central differences, truncation against round-off.',
+    load: () => import('./pages/GradientCheckChapter'),
   },
   {
     number: 10,

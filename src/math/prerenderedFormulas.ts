@@ -6,6 +6,7 @@ import { binaryCrossEntropyStartFormulas } from '../widgets/binaryCrossEntropyFo
 import { informationStartFormulas } from '../widgets/informationFormula';
 import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
 import { saturationStartFormulas } from '../widgets/saturationFormula';
+import { gradientCheckStartFormulas } from '../widgets/gradientCheck/gradientCheckFormula';
 import { logisticStartFormulas } from '../widgets/logistic/logisticFormula';
 import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
 
@@ -24,6 +25,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'softmax-cross-entropy': softmaxCrossEntropyStartFormulas,
   'binary-cross-entropy': binaryCrossEntropyStartFormulas,
   'squared-error-vs-cross-entropy': saturationStartFormulas,
+  'gradient-check': gradientCheckStartFormulas,
   'logistic-regression': logisticStartFormulas,
   backprop: backpropStartFormulas,
 };

@@ -35,6 +35,9 @@ export const term = {
   squaredErrorGradZ: () => 'dse-dz',
   crossEntropyGradZ: () => 'dce-dz',
   saturationSlope: () => 'sigma-prime',
+  /** chapter 9: the step h of a finite difference, and the relative error of each scheme in each precision */
+  differenceStep: () => 'h-step',
+  differenceError: (scheme: 'forward' | 'central', precision: 'float64' | 'float32') => `err-${scheme}-${precision}`,
   /** chapter 7, logistic regression: the weights w, the cost L(w), its gradient ∇L, the boundary z = 0 */
   logisticWeights: () => 'lr-w',
   logisticCost: () => 'lr-cost',
