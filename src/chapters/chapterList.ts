@@ -83,6 +83,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'stability',
     title: 'Numerical stability',
     summary: 'Overflow, log-sum-exp and the fused log-softmax loss.',
+    load: () => import('./pages/StabilityChapter'),
   },
   {
     number: 11,

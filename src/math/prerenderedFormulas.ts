@@ -7,6 +7,7 @@ import { informationStartFormulas } from '../widgets/informationFormula';
 import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
 import { saturationStartFormulas } from '../widgets/saturationFormula';
 import { gradientCheckStartFormulas } from '../widgets/gradientCheck/gradientCheckFormula';
+import { stabilityStartFormulas } from '../widgets/stability/stabilityFormula';
 import { logisticStartFormulas } from '../widgets/logistic/logisticFormula';
 import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
 
@@ -28,6 +29,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'gradient-check': gradientCheckStartFormulas,
   'logistic-regression': logisticStartFormulas,
   backprop: backpropStartFormulas,
+  stability: stabilityStartFormulas,
 };
 
 export function prerenderedFormulas(slug: string): Formula[] {

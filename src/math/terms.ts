@@ -55,6 +55,12 @@ export const term = {
   backpropOutputGrad: (k: number) => `bp-dz2-${k + 1}`,
   backpropW1: (r: number, j: number) => `bp-w1-${r + 1}-${j + 1}`,
   backpropW2: (j: number, k: number) => `bp-w2-${j + 1}-${k + 1}`,
+  /** chapter 10: the true loss −log p_y, the error the log(p + ε) trick adds, the fused and the unfused ∂L/∂z */
+  stabilityTrueLoss: () => 'loss-true',
+  stabilityLossError: () => 'eps-error',
+  stabilityRelativeGradient: () => 'eps-grad-error',
+  stabilityFused: () => 'grad-fused',
+  stabilityChain: () => 'grad-chain',
 } as const;
 
 /**

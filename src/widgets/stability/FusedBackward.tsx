@@ -1,0 +1,93 @@
+import { useId, useMemo } from 'react';
+import { formatNumber } from '../../format/formatNumber';
+import { LiveFormula } from '../../math/LiveFormula';
+import type { Precision } from '../../core/naive';
+import { EpsilonChoice } from './EpsilonChoice';
+import { PresetButtons } from './PresetButtons';
+import { Result } from './Result';
+import { useStability } from './StabilityContext';
+import { backwardTex, backwardText, textEpsilon } from './stabilityFormula';
+import { formatLogits } from './stabilityInputs';
+import { backwardAt, PRECISIONS, type BackwardAt } from './stabilityMath';
+
+/** What went wrong in the unfused gradient, in one sentence, or that nothing did. */
+export function backwardVerdict(b: BackwardAt, epsilon: number, label: number): string {
+  const y = label + 1;
+  if (b.chain.some(Number.isNaN)) {
+    return `The unfused gradient is NaN: with ε = ${textEpsilon(epsilon)}, some p + ε is 0, so −y/(p + ε) is −1/0 = −∞ (or 0/0), and −∞ × 0 = NaN. The fused p − y is finite.`;
+  }
+  const worst = Math.max(...Array.from(b.difference, Math.abs));
+  const scale = Math.max(...Array.from(b.fused, Math.abs));
+  if (worst > 1e-3 * Math.max(scale, 1e-300)) {
+    const kept = b.fused[label] === 0 ? 1 : (b.chain[label] as number) / (b.fused[label] as number);
+    return `The unfused gradient has shrunk to ${formatNumber(100 * kept, 1)}% of p − y: p${y} is at or below ε, and the factor p${y}/(p${y} + ε) scales it away.`;
+  }
+  const naive = b.naiveChain.some(Number.isNaN) ? ' Through the naive softmax, though, p is already NaN, and so is every entry of its chain.' : '';
+  return `Both agree to ${formatNumber(worst, 2)}: through the stable softmax the unfused chain still works, at the cost of a division the fused form never makes.${naive}`;
+}
+
+/**
+ * The backward pass two ways at the current logits: fused (∂L/∂z = p − y from log-softmax) and the
+ * chain through the loss on probabilities, (−y/(p + ε))·J, through the stable and the naive softmax,
+ * in float32 or float64, with their difference.
+ */
+export function FusedBackward() {
+  const logits = useStability((s) => s.logits);
+  const label = useStability((s) => s.label);
+  const epsilon = useStability((s) => s.epsilon);
+  const precision = useStability((s) => s.precision);
+  const setPrecision = useStability((s) => s.setPrecision);
+  const b = useMemo(() => backwardAt(logits, label, epsilon, precision), [logits, label, epsilon, precision]);
+  const name = useId();
+
+  return (
+    <section className="widget ch10-widget fused-backward" aria-label="Fused against unfused backward pass">
+      <PresetButtons only={[0, 1, 2]} />
+      <LiveFormula label={`Live formulas at z = ${formatLogits(logits)}: ${backwardText(b, epsilon, label)}`} lines={backwardTex(b, epsilon, label)} testId="backward-formula" />
+      <p className="stability-readout" aria-live="polite" data-testid="backward-verdict">
+        {backwardVerdict(b, epsilon, label)}
+      </p>
+      <div className="comparison-scroll">
+        <table className="gradient-table">
+          <caption>
+            ∂L/∂z at z = {formatLogits(logits)}, true class {label + 1}, ε = {textEpsilon(epsilon)}, in {precision}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">class</th>
+              <th scope="col">p</th>
+              <th scope="col">fused p − y</th>
+              <th scope="col">chain, stable p</th>
+              <th scope="col">chain, naive p</th>
+              <th scope="col">difference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {logits.map((_, j) => (
+              <tr key={j}>
+                <th scope="row">{j + 1}</th>
+                <td><Result value={b.probabilities[j] as number} /></td>
+                <td><Result value={b.fused[j] as number} testId={`fused-${j + 1}`} /></td>
+                <td><Result value={b.chain[j] as number} testId={`chain-${j + 1}`} /></td>
+                <td><Result value={b.naiveChain[j] as number} testId={`naive-chain-${j + 1}`} /></td>
+                <td><Result value={b.difference[j] as number} digits={2} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="backward-controls">
+        <EpsilonChoice />
+        <fieldset className="controls choice-row">
+          <legend>Precision</legend>
+          {PRECISIONS.map((p: Precision) => (
+            <label key={p} className="choice">
+              <input type="radio" name={name} checked={precision === p} onChange={() => setPrecision(p)} />
+              {p}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </section>
+  );
+}

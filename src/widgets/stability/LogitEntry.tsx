@@ -1,0 +1,97 @@
+import { useCallback, useId, useState } from 'react';
+import { term } from '../../math/terms';
+import { RangeSlider } from '../controls/RangeSlider';
+import { useStability, useStabilityStore } from './StabilityContext';
+import { parseTypedLogit, STABILITY_LIMITS } from './stabilityInputs';
+
+/** A logit as the text field shows it for editing: plain ASCII, so it can be typed over. */
+const editable = (v: number) => String(v);
+
+function TypedLogit({ index, value, onMessage }: { index: number; value: number; onMessage(message: string | null): void }) {
+  const setLogit = useStability((s) => s.setLogit);
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parseTypedLogit(draft, `z${index + 1}`);
+    if (parsed.ok) {
+      setLogit(index, parsed.value);
+      onMessage(null);
+    } else {
+      onMessage(`${parsed.message} z${index + 1} stays ${value}.`);
+    }
+    setDraft(null);
+  };
+  return (
+    <label className="typed-logit">
+      <span aria-hidden="true">
+        z<sub>{index + 1}</sub> =
+      </span>
+      <input
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={`type logit z${index + 1}`}
+        value={draft ?? editable(value)}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+    </label>
+  );
+}
+
+/**
+ * The chapter's logits, three ways: a slider each (−1000 to 1000 in steps of 0.1), a text field each
+ * (Enter or leaving the field applies it; a value that is not a number or is out of range is refused
+ * with a message and the last good value stays), and the true class as a radio group.
+ */
+export function LogitEntry() {
+  const logits = useStability((s) => s.logits);
+  const label = useStability((s) => s.label);
+  const store = useStabilityStore();
+  const setLogitAt = useCallback((value: number, index: number) => store.getState().setLogit(index, value), [store]);
+  const [message, setMessage] = useState<string | null>(null);
+  const radioName = useId();
+  const { min, max, step } = STABILITY_LIMITS;
+  return (
+    <fieldset className="controls stability-controls">
+      <legend>Logits and the true class</legend>
+      {logits.map((z, i) => (
+        <RangeSlider
+          key={i}
+          index={i}
+          label={`logit z${i + 1}`}
+          symbol="z"
+          subscript={i + 1}
+          value={z}
+          min={min}
+          max={max}
+          step={step}
+          digits={1}
+          term={term.logit(i)}
+          onValue={setLogitAt}
+        />
+      ))}
+      <div className="typed-logits">
+        {logits.map((z, i) => (
+          <TypedLogit key={i} index={i} value={z} onMessage={setMessage} />
+        ))}
+      </div>
+      <p className={message ? 'notice typed-message' : 'hint'} role="status" data-testid="typed-message">
+        {message ?? 'Type a logit from −1000 to 1000 and press Enter.'}
+      </p>
+      <div className="label-choices" role="radiogroup" aria-label="True class">
+        {logits.map((_, i) => (
+          <label key={i} className="label-choice">
+            <input type="radio" name={radioName} checked={label === i} onChange={() => store.getState().setLabel(i)} />
+            true class {i + 1}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

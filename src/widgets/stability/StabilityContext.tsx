@@ -1,0 +1,63 @@
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Precision } from '../../core/naive';
+import { EPSILONS, snapStabilityLogit, STABILITY_START, type StabilityInputs } from './stabilityInputs';
+
+export interface StabilityActions {
+  setLogit(index: number, value: number): void;
+  setLogits(values: readonly number[]): void;
+  setLabel(index: number): void;
+  setEpsilon(value: number): void;
+  setPrecision(value: Precision): void;
+}
+
+export type StabilityState = StabilityInputs & StabilityActions;
+export type StabilityStore = StoreApi<StabilityState>;
+
+/** The chapter's store: every action validates, so a bad value never gets in and the last good state stays. */
+export function createStabilityStore(initial: Partial<StabilityInputs> = {}): StabilityStore {
+  return createStore<StabilityState>()((set, get) => ({
+    ...STABILITY_START,
+    logits: [...STABILITY_START.logits],
+    ...initial,
+    setLogit(index, value) {
+      const logits = get().logits;
+      if (!Number.isFinite(value) || index < 0 || index >= logits.length) return;
+      const next = snapStabilityLogit(value);
+      if (next === logits[index]) return;
+      set({ logits: logits.map((z, i) => (i === index ? next : z)) });
+    },
+    setLogits(values) {
+      if (values.length !== get().logits.length || !values.every(Number.isFinite)) return;
+      set({ logits: values.map(snapStabilityLogit) });
+    },
+    setLabel(index) {
+      if (Number.isInteger(index) && index >= 0 && index < get().logits.length) set({ label: index });
+    },
+    setEpsilon(value) {
+      if ((EPSILONS as readonly number[]).includes(value)) set({ epsilon: value });
+    },
+    setPrecision(value) {
+      if (value === 'float32' || value === 'float64') set({ precision: value });
+    },
+  }));
+}
+
+const StabilityContext = createContext<StabilityStore | null>(null);
+
+/** One store for the chapter's widgets: the logits set in the first are the ones the later ones use. */
+export function StabilityProvider({ store, children }: { store?: StabilityStore; children: ReactNode }) {
+  const [own] = useState(() => store ?? createStabilityStore());
+  return <StabilityContext.Provider value={store ?? own}>{children}</StabilityContext.Provider>;
+}
+
+export function useStabilityStore(): StabilityStore {
+  const store = useContext(StabilityContext);
+  if (!store) throw new Error('useStability must be used inside <StabilityProvider>');
+  return store;
+}
+
+export function useStability<T>(selector: (state: StabilityState) => T): T {
+  return useStore(useStabilityStore(), selector);
+}

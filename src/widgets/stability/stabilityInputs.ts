@@ -1,0 +1,72 @@
+import type { Precision } from '../../core/naive';
+import { formatNumber } from '../../format/formatNumber';
+
+/**
+ * Chapter 10's inputs and their limits: its own logits, far wider than the other chapters' ±10, so
+ * that e^{z} can overflow; the true class; the ε of the log(p + ε) trick; the precision the backward
+ * pass is computed in. They live in the chapter's store (stabilityStore.ts), not the lab's: a logit of
+ * 1000 would mean nothing on the other chapters' sliders.
+ */
+export interface StabilityInputs {
+  logits: number[];
+  /** index of the true class (a hard label) */
+  label: number;
+  epsilon: number;
+  precision: Precision;
+}
+
+export const STABILITY_LIMITS = { min: -1000, max: 1000, step: 0.1 } as const;
+
+/** ε choices for the trick; 0 is plain log(softmax), no trick at all. */
+export const EPSILONS = [1e-4, 1e-8, 1e-12, 0] as const;
+
+/** Starts at the worked example, where everything agrees, with the true class 1 (index 0). */
+export const STABILITY_START: Readonly<StabilityInputs> = { logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' };
+
+export interface Preset {
+  logits: readonly number[];
+  /** what the preset shows, read after its logits on the button */
+  note: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { logits: [2, 3, 4], note: 'the worked example: nothing breaks' },
+  { logits: [1000, 999, 998], note: 'every exponential overflows' },
+  { logits: [-1000, 0, 1000], note: 'overflow and underflow at once' },
+  { logits: [89, 0, 0], note: 'overflows only in float32' },
+  { logits: [710, 0, 0], note: 'overflows in float64 too' },
+  { logits: [-1000, -1000, -1000], note: 'every exponential underflows' },
+];
+
+/** "[1000, 999, 998]" with true minus signs, as the buttons and messages write a logit vector. */
+export function formatLogits(z: readonly number[]): string {
+  return `[${z.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 1)).join(', ')}]`;
+}
+
+/** A logit on the slider grid and inside the range; non-finite becomes 0 (never reached from the parser). */
+export function snapStabilityLogit(v: number): number {
+  const { min, max, step } = STABILITY_LIMITS;
+  if (!Number.isFinite(v)) return 0;
+  const snapped = Math.round(v / step) * step;
+  return Math.min(max, Math.max(min, Number(snapped.toFixed(10))));
+}
+
+export type ParsedLogit = { ok: true; value: number } | { ok: false; message: string };
+
+/**
+ * A typed logit: a plain decimal number (a true minus sign "−" is accepted, as the page writes it)
+ * within −1000 to 1000. Anything else is refused with a message that says why; nothing is clamped
+ * silently, since a learner who types 5000 should learn that it was refused.
+ */
+export function parseTypedLogit(text: string, name: string): ParsedLogit {
+  const cleaned = text.trim().replace(/^[\u2212\u2013]/, '-');
+  const { min, max } = STABILITY_LIMITS;
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
+    return { ok: false, message: `${name}: “${text.slice(0, 24)}” is not a number.` };
+  }
+  const value = Number(cleaned);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    return { ok: false, message: `${name}: ${text.slice(0, 24)} is outside ${formatNumber(min, 0)} to ${formatNumber(max, 0)}.` };
+  }
+  return { ok: true, value: snapStabilityLogit(value) };
+}
