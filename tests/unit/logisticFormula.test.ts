@@ -23,9 +23,9 @@ describe('logisticTex and logisticText', () => {
     const f = twoForms(initialLab());
     const tex = logisticTex(f);
     expect(tex.weights[1]).toContain('(-4.000,\\ 3.000,\\ 0.000)');
-    expect(tex.boundary[1]).toContain('-4.000\\,x_1 + 3.000\\,x_2 + 0.000 = 0');
+    expect(tex.boundary.slice(1).join(' ')).toContain('-4.000\\,x_1 + 3.000\\,x_2 \\displaystyle {} + 0.000 = 0');
     const cost = f.readout.cost.toFixed(4);
-    expect(tex.zeroOne[1]).toContain(cost);
+    expect(tex.zeroOne[2]).toContain(cost);
     expect(tex.plusMinus[1]).toContain(cost);
     const text = logisticText(f);
     expect(text).toContain('Weights (w1, w2, b) = (−4.000, 3.000, 0.000).');
@@ -38,7 +38,7 @@ describe('logisticTex and logisticText', () => {
     expect(logisticTex(twoForms(state)).boundary[1]).toContain('1.000\\,x_1 - 2.000\\,x_2');
   });
 
-  it('logisticStartFormulas lists the ten starting pieces for the build', () => {
-    expect(logisticStartFormulas()).toHaveLength(10);
+  it('logisticStartFormulas lists the twelve starting pieces for the build', () => {
+    expect(logisticStartFormulas()).toHaveLength(12);
   });
 });

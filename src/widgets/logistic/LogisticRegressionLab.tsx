@@ -225,6 +225,7 @@ export function LogisticRegressionLab() {
             {formatNumber(state.rate, state.rate < 0.1 ? 3 : 2)}
           </output>
         </label>
+        <p className="hint">Starting weights (where Reset returns, with b = 0); pressing the map sets them too.</p>
         <RangeSlider
           label="starting w1"
           symbol="w"

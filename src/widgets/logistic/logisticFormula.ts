@@ -37,24 +37,28 @@ export function twoForms(state: LogisticLabState): TwoForms {
 const vector = (v: ArrayLike<number>, digits: number) => `(${Array.from(v, (x) => texNumber(x, digits)).join(',\\ ')})`;
 const vectorText = (v: ArrayLike<number>, digits: number) => `(${Array.from(v, (x) => formatNumber(x, digits)).join(', ')})`;
 
+/** Each formula as short pieces, symbols then numbers, so a phone breaks a line only between them. */
 export interface LogisticTex {
-  weights: [string, string];
-  boundary: [string, string];
-  zeroOne: [string, string];
-  plusMinus: [string, string];
-  gradient: [string, string];
+  weights: string[];
+  boundary: string[];
+  zeroOne: string[];
+  plusMinus: string[];
+  gradient: string[];
 }
 
 export function logisticTex(f: TwoForms): LogisticTex {
   const [w1, w2, b] = f.readout.w;
+  const sign = (v: number) => (v < 0 ? '-' : '+');
   return {
     weights: [`\\displaystyle \\term{${w}}{(w_1,\\ w_2,\\ b)}`, `\\displaystyle {} = \\term{${w}}{${vector(f.readout.w, W)}}`],
     boundary: [
-      `\\displaystyle \\term{${boundary}}{w_1 x_1 + w_2 x_2 + b = 0}`,
-      `\\displaystyle \\quad\\text{here}\\quad ${texNumber(w1, W)}\\,x_1 ${w2 < 0 ? '-' : '+'} ${texNumber(Math.abs(w2), W)}\\,x_2 ${b < 0 ? '-' : '+'} ${texNumber(Math.abs(b), W)} = 0`,
+      `\\displaystyle \\term{${boundary}}{w_1 x_1 + w_2 x_2 + b = 0}\\colon`,
+      `\\displaystyle ${texNumber(w1, W)}\\,x_1 ${sign(w2)} ${texNumber(Math.abs(w2), W)}\\,x_2`,
+      `\\displaystyle {} ${sign(b)} ${texNumber(Math.abs(b), W)} = 0`,
     ],
     zeroOne: [
-      `\\displaystyle L_{0/1} = -\\frac1n \\sum_i \\big[t_i \\ln \\hat y_i + (1 - t_i) \\ln(1 - \\hat y_i)\\big]`,
+      `\\displaystyle L_{0/1} = -\\frac1n \\sum_i \\big[t_i \\ln \\hat y_i`,
+      `\\displaystyle {} + (1 - t_i) \\ln(1 - \\hat y_i)\\big]`,
       `\\displaystyle {} = \\term{${cost}}{${texNumber(f.readout.cost, L)}}`,
     ],
     plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1n \\sum_i \\ln\\big(1 + e^{-s_i z_i}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, L)}}`],
