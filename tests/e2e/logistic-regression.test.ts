@@ -109,6 +109,18 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     await page.close();
   });
 
+  it('hovering the boundary line on the plot lights up the boundary equation in the formula', async () => {
+    const { page, errors } = await open();
+    const inFormula = page.locator('.logistic-lab .katex [data-term="lr-boundary"]').first();
+    const background = () => inFormula.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.mouse.move(0, 0);
+    const before = await background();
+    await page.locator('.boundary-line').hover({ force: true });
+    await expect.poll(background).not.toBe(before);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('separable classes: the lowest cost on the map is on its edge, and the cost keeps falling as the weights grow', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Separable classes' }).click();
