@@ -4,6 +4,7 @@ import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
   DESKTOP,
   DESKTOP_OPTIONS,
+  PHONE,
   PHONE_OPTIONS,
   expectNoAxeViolationsOnPage,
   expectNoErrors,
@@ -136,10 +137,12 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     });
   }
 
-  it('gradient-check-phone-light.png, with nothing wider than the phone, and nothing wider than 360 px', async () => {
+  it('gradient-check-phone-light.png, no axe violation on a phone, nothing wider than the phone or than 360 px', async () => {
     const phone = await launch(PHONE_OPTIONS);
     try {
       const { page, errors } = await open(phone);
+      await expectNoPageOverflow(page, PHONE.width);
+      await expectNoAxeViolationsOnPage(page, `${ROUTE} (phone)`);
       await screenshotWholePage(page, 'gradient-check-phone-light');
       await page.setViewportSize({ width: 360, height: 800 });
       await nextFrame(page);
