@@ -23,11 +23,13 @@ const sameParams = (a: Network, b: Network) => {
 /** Run the loop's frames by hand: each frame() call is queued and run when the test says so. */
 function manualFrames() {
   const queue: (() => void)[] = [];
+  let time = 0;
   return {
-    frame: (cb: () => void) => queue.push(cb),
-    cancel: () => {},
+    // frames 40 ms apart: each may send a slice (the loop waits at least minSliceMs between slices)
+    clock: { frame: (cb: () => void) => queue.push(cb), cancelFrame: () => {}, now: () => time },
     async run(frames: number) {
       for (let f = 0; f < frames; f++) {
+        time += 40;
         const due = queue.splice(0);
         due.forEach((cb) => cb());
         // the inline trainer answers in a later task
@@ -119,10 +121,10 @@ describe('parseTrainingRequest', () => {
 });
 
 describe('startTrainingLoop', () => {
-  it('startTrainingLoop playing for 5 frames takes 50 steps, the same as the core directly', async () => {
+  it('startTrainingLoop playing for 5 frames takes 5 slices of steps, the same as the core directly', async () => {
     const store = createBackpropStore({ initialSeed: 11 });
     const frames = manualFrames();
-    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
     await frames.run(2); // the step-0 evaluation
     expect(store.getState().history).toHaveLength(1);
     store.getState().setRunning(true);
@@ -137,7 +139,7 @@ describe('startTrainingLoop', () => {
   it('replay retraces the run exactly: the same losses at the same steps', async () => {
     const store = createBackpropStore({ initialSeed: 5, datasetKind: 'rings' });
     const frames = manualFrames();
-    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
     const run = async () => {
       store.getState().setRunning(true);
       await frames.run(4);
@@ -161,7 +163,7 @@ describe('startTrainingLoop', () => {
   it('step(3) while paused takes exactly three steps', async () => {
     const store = createBackpropStore({ initialSeed: 2 });
     const frames = manualFrames();
-    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
     loop.step(3);
     await frames.run(4);
     expect(store.getState().step).toBe(3);
@@ -172,7 +174,7 @@ describe('startTrainingLoop', () => {
   it('an answer for weights replaced meanwhile (reset) is dropped', async () => {
     const store = createBackpropStore({ initialSeed: 2 });
     const frames = manualFrames();
-    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
     loop.step(5);
     frames.run(1); // sends the slice, does not wait for its answer
     store.getState().reset();
@@ -186,7 +188,7 @@ describe('startTrainingLoop', () => {
   it('a diverging run stops itself with a message and keeps its last finite weights', async () => {
     const store = createBackpropStore({ initialSeed: 2, datasetKind: 'spirals' });
     const frames = manualFrames();
-    const loop = startTrainingLoop(store, inlineTrainer(), frames.frame, frames.cancel);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
     await frames.run(1);
     // beyond the slider's range on purpose: the store clamps to 10, so set it as a worker would see it
     store.setState({ learningRate: 1e300 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { backpropFormulaLabel, backpropTex } from './backpropFormula';
@@ -17,6 +17,11 @@ function createTrainer(): Trainer {
 }
 
 const { addPoint, movePoint, deletePoint } = backpropStore.getState();
+
+function download() {
+  const s = backpropStore.getState();
+  downloadWeights(weightsFile(s.network, s.step, s.initialSeed, s.datasetKind));
+}
 
 /**
  * The network lab: decision regions with the points, the controls, the loss and accuracy curves and the
@@ -50,10 +55,7 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const evaluated = now !== undefined && now.step === step;
   const loss = evaluated ? now.loss : NaN;
   const accuracy = evaluated ? now.accuracy : NaN;
-  const download = () => {
-    const s = backpropStore.getState();
-    downloadWeights(weightsFile(s.network, s.step, s.initialSeed, s.datasetKind));
-  };
+  const takeStep = useCallback(() => loop.current?.step(1), []);
   const shownLoss = Number.isFinite(loss) ? formatNumber(loss, 4) : '–';
   const shownAccuracy = Number.isFinite(accuracy) ? `${formatNumber(100 * accuracy, 1)}%` : '–';
   const numbers = { m: dataset.m, hidden, reduction, loss, step };
@@ -95,7 +97,7 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
             to move it. From the keyboard: Tab to the points, arrow keys move one, Page Up / Page Down pick another, Delete removes it.
           </figcaption>
         </figure>
-        <TrainingControls onStep={() => loop.current?.step(1)} onDownload={download} />
+        <TrainingControls onStep={takeStep} onDownload={download} />
       </div>
       <LiveFormula label={backpropFormulaLabel(numbers)} lines={backpropTex(numbers)} testId="bp-formula" />
       <div className="plots-pair">

@@ -1,32 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { NetworkParams } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { term } from '../../math/terms';
-import { useBackprop } from './backpropStore';
+import { useThrottledBackprop } from './backpropStore';
 
 /** While training plays, the tables follow at most this often: 300 buttons a frame would cost the page its frame rate. */
-const REFRESH_MS = 150;
-
-/** `value`, but while `throttle` holds, changed at most once every `ms` (the latest value wins). */
-function useThrottled<T>(value: T, throttle: boolean, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const now = performance.now();
-    if (!throttle || now - last.current >= ms) {
-      last.current = now;
-      setShown(value);
-      return;
-    }
-    const timer = setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, ms - (now - last.current));
-    return () => clearTimeout(timer);
-  }, [value, throttle, ms]);
-  return throttle ? shown : value;
-}
+const REFRESH_MS = 250;
 
 const rowsOf = (flat: Float64Array, count: number, width: number) => Array.from({ length: count }, (_, r) => flat.subarray(r * width, (r + 1) * width));
 const maxAbs = (...arrays: Float64Array[]) => arrays.reduce((m, a) => a.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
@@ -50,11 +30,7 @@ interface Pane {
  * across the two layers. They follow the training as it runs.
  */
 export function BackpropWeights() {
-  const running = useBackprop((s) => s.running);
-  const liveNetwork = useBackprop((s) => s.network);
-  const liveGradients = useBackprop((s) => s.gradients);
-  const live = useMemo(() => ({ network: liveNetwork, gradients: liveGradients }), [liveNetwork, liveGradients]);
-  const { network, gradients } = useThrottled(live, running, REFRESH_MS);
+  const { network, gradients } = useThrottledBackprop(REFRESH_MS);
   const [selected, setSelected] = useState<Record<string, readonly [number, number]>>({});
   const H = network.shape.hidden;
   const p = network.params;

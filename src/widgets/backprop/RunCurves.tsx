@@ -17,6 +17,19 @@ export interface RunCurvesProps {
 
 const M = { top: 10, right: 12, bottom: 30, left: 44 } as const;
 
+/** Drawn at most this many points a curve: a path of thousands of points per frame costs frames, not detail. */
+const MAX_DRAWN = 300;
+
+/** Every k-th point, and always the last, so the curve ends where the run is. */
+function thin(points: readonly TrainingPoint[]): TrainingPoint[] {
+  if (points.length <= MAX_DRAWN) return points as TrainingPoint[];
+  const k = Math.ceil(points.length / MAX_DRAWN);
+  const out = points.filter((_, i) => i % k === 0);
+  const last = points[points.length - 1] as TrainingPoint;
+  if (out[out.length - 1] !== last) out.push(last);
+  return out;
+}
+
 const niceTop = (v: number) => (v <= 0.5 ? 0.5 : v <= 1 ? 1 : v <= 1.5 ? 1.5 : v <= 2 ? 2 : v <= 5 ? 5 : 10 * Math.ceil(v / 10));
 
 /**
@@ -59,8 +72,8 @@ export const RunCurves = memo(function RunCurves({ label, measure, run, previous
         <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
           step
         </text>
-        {previous.length > 0 && <path className="curve curve-previous" d={path(previous as TrainingPoint[]) ?? ''} />}
-        <path className="curve curve-current" d={path(run as TrainingPoint[]) ?? ''} />
+        {previous.length > 0 && <path className="curve curve-previous" d={path(thin(previous)) ?? ''} />}
+        <path className="curve curve-current" d={path(thin(run)) ?? ''} />
         {now && Number.isFinite(value(now)) && <circle className="marker" cx={x(now.step)} cy={y(value(now))} r={4} />}
       </svg>
     </div>

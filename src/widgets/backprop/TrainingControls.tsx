@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Activation } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour } from '../../math/terms';
@@ -26,7 +26,7 @@ const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
  * the hidden units, the activation and the learning rate (a slider over its logarithm, since rates
  * from 0.001 to 10 matter alike). Every control is a native one with a name.
  */
-export function TrainingControls({ onStep, onDownload }: { onStep(): void; onDownload(): void }) {
+export const TrainingControls = memo(function TrainingControls({ onStep, onDownload }: { onStep(): void; onDownload(): void }) {
   const running = useBackprop((s) => s.running);
   const datasetKind = useBackprop((s) => s.datasetKind);
   const initialSeed = useBackprop((s) => s.initialSeed);
@@ -132,4 +132,4 @@ export function TrainingControls({ onStep, onDownload }: { onStep(): void; onDow
       </fieldset>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initNetwork, type Activation, type BatchReduction, type Network, type NetworkParams, type NetworkShape } from '../../core/network';
@@ -34,8 +35,9 @@ export const BACKPROP_LIMITS = {
   extent: 1.5,
   /** the decision regions are classified on a grid × grid raster over the square */
   grid: 72,
-  /** gradient steps per animation frame while training plays (about 600 a second) */
-  stepsPerFrame: 10,
+  /** gradient steps per slice while training plays, and slices at most this often: about 600 steps a second */
+  stepsPerFrame: 20,
+  minSliceMs: 32,
   classes: 3,
   /** the curves keep at most this many points (older halves are thinned) */
   maxHistory: 2000,
@@ -279,4 +281,47 @@ export const backpropStore: BackpropStore = createBackpropStore();
 /** Select a slice of chapter 8's state; re-renders only when that slice changes. */
 export function useBackprop<T>(selector: (state: BackpropState) => T): T {
   return useStore(backpropStore, selector);
+}
+
+/** What a widget that follows the run (weights, gradients, data, reduction) reads at a throttled pace. */
+export type BackpropRunView = Pick<BackpropState, 'network' | 'gradients' | 'dataset' | 'reduction'>;
+
+const runView = (): BackpropRunView => {
+  const { network, gradients, dataset, reduction } = backpropStore.getState();
+  return { network, gradients, dataset, reduction };
+};
+
+/**
+ * The run's weights, gradients, data and reduction: at once while training is paused, at most once
+ * every `ms` (the latest wins) while it plays. Subscribed by hand rather than through a selector, so
+ * that a training frame does not even render a widget that uses it: a heavy widget (tables of every
+ * weight, a whole backward pass) would otherwise cost the page its frame rate.
+ */
+export function useThrottledBackprop(ms: number): BackpropRunView {
+  const [shown, setShown] = useState(runView);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      timer = null;
+      last = performance.now();
+      setShown((old) => {
+        const next = runView();
+        const same = old.network === next.network && old.gradients === next.gradients && old.dataset === next.dataset && old.reduction === next.reduction;
+        return same ? old : next;
+      });
+    };
+    const unsubscribe = backpropStore.subscribe((s) => {
+      if (timer !== null) return;
+      const wait = s.running ? Math.max(0, ms - (performance.now() - last)) : 0;
+      if (wait === 0) update();
+      else timer = setTimeout(update, wait);
+    });
+    update();
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [ms]);
+  return shown;
 }

@@ -49,6 +49,19 @@ export interface TrainingLoop {
   stop(): void;
 }
 
+/** When frames come and what time it is: the page's by default, a test's own in tests. */
+export interface LoopClock {
+  frame(callback: () => void): number;
+  cancelFrame(handle: number): void;
+  now(): number;
+}
+
+const DEFAULT_CLOCK: LoopClock = {
+  frame: (cb) => requestAnimationFrame(cb),
+  cancelFrame: (h) => cancelAnimationFrame(h),
+  now: () => performance.now(),
+};
+
 interface Sent {
   id: number;
   network: Network;
@@ -58,17 +71,14 @@ interface Sent {
 
 /**
  * Drives training from the store: while `running`, one slice of `stepsPerFrame` steps per animation
- * frame, with never more than one slice out, so answers arrive at most once a frame and a slow trainer
+ * frame (at most one per `minSliceMs`), with never more than one slice out, so answers arrive at most once a frame and a slow trainer
  * slows training, not the page. When anything the picture depends on changes (weights replaced, points
  * edited, reduction), a zero-step slice re-evaluates loss, gradient and regions. An answer for weights
  * or points that have changed since it was sent is dropped.
  */
-export function startTrainingLoop(
-  store: BackpropStore,
-  trainer: Trainer,
-  frame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
-  cancelFrame: (handle: number) => void = (h) => cancelAnimationFrame(h),
-): TrainingLoop {
+export function startTrainingLoop(store: BackpropStore, trainer: Trainer, clock: Partial<LoopClock> = {}): TrainingLoop {
+  const { frame, cancelFrame, now } = { ...DEFAULT_CLOCK, ...clock };
+  let lastSent = -Infinity;
   let nextId = 1;
   let inflight: Sent | null = null;
   let evaluated: Omit<Sent, 'id'> | null = null;
@@ -93,6 +103,13 @@ export function startTrainingLoop(
       queuedSteps -= steps;
     }
     if (steps === 0 && upToDate()) return;
+    // While playing, at most one slice per `minSliceMs`: each answer redraws the plots, and a page
+    // redrawing them at every frame has no frame time left for the learner's sliders.
+    if (s.running && now() - lastSent < BACKPROP_LIMITS.minSliceMs) {
+      schedule();
+      return;
+    }
+    lastSent = now();
     const id = nextId++;
     inflight = { id, network: s.network, dataset: s.dataset, reduction: s.reduction };
     trainer.send(
@@ -110,6 +127,7 @@ export function startTrainingLoop(
   const schedule = () => {
     if (!stopped && scheduled === null) scheduled = frame(pump);
   };
+
 
   trainer.onResponse = (response) => {
     if (stopped) return;

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import {
+  DESKTOP,
+  DESKTOP_OPTIONS,
+  PHONE_OPTIONS,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  openRoute,
+  screenshotWholePage,
+} from './browser';
+
+let desktop: LaunchedChromium;
+let phone: LaunchedChromium;
+beforeAll(async () => {
+  [desktop, phone] = await Promise.all([launch(DESKTOP_OPTIONS), launch(PHONE_OPTIONS)]);
+});
+afterAll(async () => {
+  await Promise.all([desktop?.close(), phone?.close()]);
+});
+
+const ROUTE = '#/backprop';
+const READY = '.backprop-trainer [data-testid="bp-formula"] .katex';
+const open = (b = desktop, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
+const step = async (page: Page) => Number(await page.getByTestId('bp-step').textContent());
+const loss = async (page: Page) => Number(await page.getByTestId('bp-loss').getAttribute('data-value'));
+const accuracy = async (page: Page) => Number(await page.getByTestId('bp-accuracy').getAttribute('data-value'));
+const play = (page: Page) => page.getByRole('button', { name: 'Play', exact: true });
+const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true });
+
+/** Play until at least `steps` steps, then pause; returns the step it stopped at. */
+async function trainFor(page: Page, steps: number): Promise<number> {
+  await play(page).click();
+  await expect.poll(() => step(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(steps);
+  await pause(page).click();
+  // the slice out when Pause was pressed still lands: wait until the step settles
+  let last = -1;
+  await expect.poll(async () => {
+    const now = await step(page);
+    const settled = now === last;
+    last = now;
+    return settled;
+  }).toBe(true);
+  return step(page);
+}
+
+/** Take `n` single steps with the Step button, waiting for each to land. */
+async function stepTimes(page: Page, n: number): Promise<void> {
+  const start = await step(page);
+  for (let i = 1; i <= n; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => step(page)).toBe(start + i);
+  }
+}
+
+describe('the backprop chapter (#/backprop)', () => {
+  it('loads with no console error and no KaTeX error, at step 0 with 150 blob points and 16 hidden units', async () => {
+    const { page, errors } = await open();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Backpropagation through a network');
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    expect(await step(page)).toBe(0);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    const regions = page.getByRole('img', { name: /^Decision regions/ });
+    await expect.poll(() => regions.getAttribute('aria-label')).toContain('150 points: 50 of class 1, 50 of class 2, 50 of class 3');
+    expect(await page.getByRole('slider', { name: 'hidden units H' }).inputValue()).toBe('16');
+    // the weight tables: W1 is 2 × 16, W2 is 16 × 3
+    expect(await page.getByTestId('bp-heatmap-W1').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('bp-heatmap-W1').locator('tbody tr').first().locator('button').count()).toBe(16);
+    expect(await page.getByTestId('bp-heatmap-W2').locator('tbody tr').count()).toBe(16);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('training the 2-16-3 network for a few hundred steps lowers the loss and passes 90% accuracy on blobs', async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    const before = await loss(page);
+    // three classes, untrained: about ln 3 ≈ 1.1 or worse
+    expect(before).toBeGreaterThan(0.5);
+    const reached = await trainFor(page, 300);
+    expect(reached).toBeGreaterThanOrEqual(300);
+    const after = await loss(page);
+    expect(after).toBeLessThan(before / 4);
+    expect(await accuracy(page)).toBeGreaterThan(0.9);
+    const label = await page.getByRole('img', { name: /^Decision regions/ }).getAttribute('aria-label');
+    expect(label).toMatch(/Accuracy (9\d|100)\.\d%/);
+    // the weights on show are the trained ones: the gradient heatmap's cells are numbers, not "undefined"
+    expect(await page.getByTestId('bp-heatmap-dW2').textContent()).not.toMatch(/undefined|NaN/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('Replay reproduces the run exactly: the same loss after the same 12 steps', async () => {
+    const { page, errors } = await open();
+    await page.getByLabel('Data', { exact: true }).selectOption('rings');
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    await stepTimes(page, 12);
+    const first = await loss(page);
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await expect.poll(() => step(page)).toBe(0);
+    await stepTimes(page, 12);
+    expect(await loss(page)).toBe(first);
+    // Reset draws new weights (seed 2): the same 12 steps end elsewhere
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => step(page)).toBe(0);
+    expect(await page.getByLabel('Seed of the initial weights').inputValue()).toBe('2');
+    await stepTimes(page, 12);
+    expect(await loss(page)).not.toBe(first);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('the hidden-units and learning-rate sliders work from the keyboard and change the network', async () => {
+    const { page, errors } = await open();
+    const hidden = page.getByRole('slider', { name: 'hidden units H' });
+    await hidden.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByTestId('bp-heatmap-W2').locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('bp-formula').getAttribute('aria-label')).toContain('W1 is 2 by 1');
+    const lr = page.getByRole('slider', { name: /learning rate/ });
+    await lr.focus();
+    await page.keyboard.press('End');
+    expect(await lr.getAttribute('aria-valuetext')).toBe('10');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('clicking the plot adds a point of the chosen class; Delete on the keyboard removes one', async () => {
+    const { page, errors } = await open();
+    const regions = page.getByRole('img', { name: /^Decision regions/ });
+    await page.getByRole('radio', { name: 'class 3' }).check();
+    await page.locator('.region-points').scrollIntoViewIfNeeded();
+    const box = await page.locator('.region-points').boundingBox();
+    if (!box) throw new Error('the plot has no box');
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.1);
+    await expect.poll(() => regions.getAttribute('aria-label')).toContain('151 points: 50 of class 1, 50 of class 2, 51 of class 3');
+    expect(await page.getByLabel('Data', { exact: true }).inputValue()).toBe('custom');
+    const points = page.getByRole('slider', { name: /The selected point/ });
+    await points.focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => regions.getAttribute('aria-label')).toContain('150 points');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('Download weights gives JSON with the shape, the activation, every parameter, the step and the seed', async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    await stepTimes(page, 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download weights (JSON)' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const file = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    expect(file.shape).toEqual({ inputs: 2, hidden: 16, outputs: 3 });
+    expect(file.activation).toBe('relu');
+    expect(file.step).toBe(2);
+    expect(file.seed).toBe(1);
+    expect(file.dataset).toBe('blobs');
+    expect(file.params.w1).toHaveLength(2);
+    expect(file.params.w1[0]).toHaveLength(16);
+    expect(file.params.w2).toHaveLength(16);
+    expect(file.params.b2).toHaveLength(3);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`backprop-desktop-${colorScheme}.png: trained a little, no axe violation, no overflow`, async () => {
+      const { page, errors } = await open(desktop, colorScheme);
+      await trainFor(page, 100);
+      await expectNoPageOverflow(page, DESKTOP.width);
+      await expectNoAxeViolationsOnPage(page, `${ROUTE} (desktop, ${colorScheme})`);
+      await screenshotWholePage(page, `backprop-desktop-${colorScheme}`);
+      expectNoErrors(errors);
+      await page.close();
+    });
+  }
+
+  it('backprop-phone-light.png: no axe violation, nothing wider than 390 px or 360 px', async () => {
+    const { page, errors } = await open(phone);
+    await trainFor(page, 100);
+    await expectNoPageOverflow(page, 390);
+    await expectNoAxeViolationsOnPage(page, `${ROUTE} (phone)`);
+    await screenshotWholePage(page, 'backprop-phone-light');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectNoPageOverflow(page, 360);
+    expectNoErrors(errors);
+    await page.close();
+  });
+});
