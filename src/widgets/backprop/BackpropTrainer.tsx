@@ -69,11 +69,11 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
       )}
       <p className="backprop-status" aria-live="off">
         Step <span data-testid="bp-step">{step}</span> · loss{' '}
-        <span data-testid="bp-loss" data-value={loss}>
+        <span data-testid="bp-loss" data-value={Number.isFinite(loss) ? String(loss) : undefined}>
           {shownLoss}
         </span>{' '}
         · accuracy{' '}
-        <span data-testid="bp-accuracy" data-value={accuracy}>
+        <span data-testid="bp-accuracy" data-value={Number.isFinite(accuracy) ? String(accuracy) : undefined}>
           {shownAccuracy}
         </span>
       </p>

@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createWorkspace, forward, initNetwork, trainStep } from '../../src/core/network';
+import { makeDataset } from '../../src/core/datasets';
+import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
+import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
+import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
+import { inlineTrainer } from '../../src/widgets/backprop/trainingLoop';
+
+// jsdom has no 2-D canvas: the regions are not painted, everything else runs.
+vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+
+beforeEach(() => {
+  backpropStore.setState(initialBackpropInputs());
+});
+
+const shownStep = () => Number(screen.getByTestId('bp-step').textContent);
+const shownLoss = () => Number(screen.getByTestId('bp-loss').getAttribute('data-value'));
+const regionsLabel = () => screen.getByRole('img', { name: /^Decision regions/ }).getAttribute('aria-label') ?? '';
+
+/** The reference run: the core alone, on the chapter's starting data (blobs, 150 points, data seed 1). */
+function coreLossAfter(steps: number, seed = 1, hidden = 16) {
+  const data = makeDataset('blobs', 150, 1);
+  const net = initNetwork(shapeOf(hidden, 'relu'), seed);
+  const ws = createWorkspace(net.shape, 150);
+  for (let s = 0; s < steps; s++) trainStep(net, data.x, data.labels, 150, ws, 0.3, 'mean');
+  return { net, loss: forward(net, data.x, data.labels, 150, ws, 'mean') };
+}
+
+const renderTrainer = () => render(<BackpropTrainer trainer={inlineTrainer} />);
+
+describe('<BackpropTrainer>', () => {
+  it('starts at step 0 showing the loss of the seed-1 weights on the 150 blob points', async () => {
+    renderTrainer();
+    expect(shownStep()).toBe(0);
+    await waitFor(() => expect(shownLoss()).toBe(coreLossAfter(0).loss));
+    expect(regionsLabel()).toContain('150 points: 50 of class 1, 50 of class 2, 50 of class 3');
+    for (const name of ['Play', 'Step', 'Replay', 'Reset', 'Download weights (JSON)']) expect(screen.getByRole('button', { name })).toBeTruthy();
+  });
+
+  it('Step takes one gradient step: the loss is the core’s after one trainStep', async () => {
+    renderTrainer();
+    await waitFor(() => expect(shownLoss()).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(shownStep()).toBe(1));
+    await waitFor(() => expect(shownLoss()).toBe(coreLossAfter(1).loss));
+  });
+
+  it('the hidden-units slider rebuilds the network with H units and the formula says so', async () => {
+    renderTrainer();
+    fireEvent.change(screen.getByRole('slider', { name: 'hidden units H' }), { target: { value: '5' } });
+    expect(backpropStore.getState().network.shape.hidden).toBe(5);
+    await waitFor(() => expect(screen.getByTestId('bp-formula').getAttribute('aria-label')).toContain('W1 is 2 by 5, A1 is 150 by 5, W2 is 5 by 3'));
+    await waitFor(() => expect(shownLoss()).toBe(coreLossAfter(0, 1, 5).loss));
+  });
+
+  it('a seed that is not a whole number in range is refused with a message; the weights keep seed 1', () => {
+    renderTrainer();
+    const seed = screen.getByLabelText('Seed of the initial weights');
+    fireEvent.change(seed, { target: { value: '-4' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/whole number from 0 to 99999.*keeps seed 1/);
+    expect(backpropStore.getState().initialSeed).toBe(1);
+    fireEvent.change(seed, { target: { value: '7' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(Array.from(backpropStore.getState().network.params.w1)).toEqual(Array.from(initNetwork(shapeOf(16, 'relu'), 7).params.w1));
+  });
+
+  it('the learning-rate slider moves on a log scale from 0.0010 to 10', () => {
+    renderTrainer();
+    const lr = screen.getByRole('slider', { name: 'learning rate η (logarithmic slider)' });
+    fireEvent.change(lr, { target: { value: '1' } });
+    expect(backpropStore.getState().learningRate).toBe(10);
+    expect(lr.getAttribute('aria-valuetext')).toBe('10');
+    fireEvent.change(lr, { target: { value: '-3' } });
+    expect(backpropStore.getState().learningRate).toBeCloseTo(0.001, 15);
+    expect(lr.getAttribute('aria-valuetext')).toBe('0.0010');
+  });
+
+  it('the points from the keyboard: an arrow key moves the selected point by 0.05, Delete removes it', () => {
+    renderTrainer();
+    const points = screen.getByRole('slider', { name: /The selected point/ });
+    const x0 = backpropStore.getState().dataset.x[0] as number;
+    fireEvent.keyDown(points, { key: 'ArrowRight' });
+    expect(backpropStore.getState().dataset.x[0]).toBeCloseTo(x0 + 0.05, 12);
+    expect(backpropStore.getState().datasetKind).toBe('custom');
+    fireEvent.keyDown(points, { key: 'PageDown' });
+    expect(points.getAttribute('aria-valuenow')).toBe('2');
+    fireEvent.keyDown(points, { key: 'Delete' });
+    expect(backpropStore.getState().dataset.m).toBe(149);
+    expect(regionsLabel()).toContain('149 points');
+  });
+
+  it('"Add a point at the centre" adds one of the chosen class at (0, 0)', () => {
+    renderTrainer();
+    fireEvent.click(screen.getByRole('radio', { name: 'class 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a point at the centre' }));
+    const d = backpropStore.getState().dataset;
+    expect(d.m).toBe(151);
+    expect([d.x[300], d.x[301], d.labels[150]]).toEqual([0, 0, 1]);
+    expect(regionsLabel()).toContain('51 of class 2');
+  });
+
+  it('with no points, Play is disabled and the plot says how to add some', () => {
+    renderTrainer();
+    fireEvent.change(screen.getByLabelText('Data'), { target: { value: 'custom' } });
+    expect(regionsLabel()).toMatch(/no points yet/);
+    expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('bp-loss').textContent).toBe('–');
+  });
+
+  it('Download weights builds JSON whose w1[i][j] is the weight from input i to hidden unit j', async () => {
+    let blob: Blob | null = null;
+    const create = vi.fn((b: Blob) => {
+      blob = b;
+      return 'blob:weights';
+    });
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderTrainer();
+    fireEvent.click(screen.getByRole('button', { name: 'Download weights (JSON)' }));
+    expect(click).toHaveBeenCalledTimes(1);
+    const file = JSON.parse(await (blob as unknown as Blob).text());
+    const { w1, w2 } = backpropStore.getState().network.params;
+    expect(file.shape).toEqual({ inputs: 2, hidden: 16, outputs: 3 });
+    expect(file.params.w1[1][5]).toBe(w1[1 * 16 + 5]);
+    expect(file.params.w2[15][2]).toBe(w2[15 * 3 + 2]);
+    expect([file.step, file.seed, file.dataset, file.activation]).toEqual([0, 1, 'blobs', 'relu']);
+    click.mockRestore();
+  });
+});
+
+describe('<BackpropWeights>', () => {
+  it('shows W1 as 2 × 16 and W2 as 16 × 3, cells reading the store’s weights', () => {
+    render(<BackpropWeights />);
+    const { w1 } = backpropStore.getState().network.params;
+    const w1Table = screen.getByTestId('bp-heatmap-W1');
+    expect(w1Table.querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(w1Table.querySelectorAll('tbody tr:first-child button')).toHaveLength(16);
+    expect(screen.getByTestId('bp-heatmap-W2').querySelectorAll('tbody tr')).toHaveLength(16);
+    const cell = screen.getByRole('button', { name: /^W1 from x2 to h3 = / });
+    expect(Number((cell.textContent ?? '').replace('−', '-'))).toBeCloseTo(w1[16 + 2] as number, 2);
+  });
+
+  it('arrow keys walk the 2 × 16 table to its last column (a matrix need not be square)', () => {
+    render(<BackpropWeights />);
+    const first = screen.getByRole('button', { name: /^W1 from x1 to h1 = / });
+    first.focus();
+    fireEvent.keyDown(first, { key: 'End' });
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^W1 from x1 to h16 = /);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^W1 from x2 to h16 = /);
+  });
+
+  it('follows the store when the weights change while paused', () => {
+    render(<BackpropWeights />);
+    act(() => backpropStore.getState().setHidden(4));
+    expect(screen.getByTestId('bp-heatmap-W2').querySelectorAll('tbody tr')).toHaveLength(4);
+  });
+});
