@@ -15,6 +15,7 @@ import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
 import { formatTraining, measureTraining } from './training.mjs';
+import { formatBackprop, measureBackprop } from './backprop.mjs';
 
 /** @returns {string | null} */
 function gitCommit() {
@@ -55,6 +56,10 @@ try {
   console.log(formatTraining(training));
   console.log('');
 
+  const backprop = await measureBackprop({ baseURL: server.url });
+  console.log(formatBackprop(backprop));
+  console.log('');
+
   /** @type {[string, string, string, string][]} */
   const rows = [
     ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
@@ -82,6 +87,10 @@ try {
     (training.ratio / training.goalRatio).toFixed(2),
   ]);
   rows.push(['core training, share of scalar FLOP/s', `${(100 * training.fractionOfScalar).toFixed(1)}%`, '—', '—']);
+  rows.push(['frames/s while #/backprop trains', backprop.fps.toFixed(1), `≥ ${backprop.goalFps}`, backprop.fpsRatio.toFixed(2)]);
+  for (const s of backprop.sliders) {
+    rows.push([`#/backprop "${s.slider}" step beyond training`, `${s.extraMsPerStep.toFixed(2)} ms`, `< ${backprop.goalMs} ms`, s.ratioToGoal.toFixed(2)]);
+  }
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'goal', 'ratio'][i]?.length ?? 0));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log('summary');
@@ -98,6 +107,7 @@ try {
     interactions,
     experiment,
     training,
+    backprop,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
