@@ -14,6 +14,17 @@ async function runRaceAndExperiment(page: Page): Promise<void> {
   await expect.poll(async () => Number(await done.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBe(50);
 }
 
+/** Chapter 7 is shown after a dozen steps of gradient descent, with the path drawn on the cost map. */
+async function stepLogisticRegression(page: Page): Promise<void> {
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+}
+
+/** Chapter 10 is shown where the naive forms break: its page must be accessible with ∞ and NaN on it. */
+async function overflowStability(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^z = \[1000, 999, 998\]/ }).first().click();
+  await expect.poll(async () => (await page.getByTestId('naive-float64-loss').first().textContent())?.trim()).toBe('NaN');
+}
+
 describeChapterPageChecks([
   { slug: 'information', ready: LIVE_FORMULA },
   { slug: 'softmax', ready: LIVE_FORMULA, phoneDark: true },
@@ -21,4 +32,7 @@ describeChapterPageChecks([
   { slug: 'softmax-cross-entropy', ready: LIVE_FORMULA },
   { slug: 'binary-cross-entropy', ready: LIVE_FORMULA },
   { slug: 'squared-error-vs-cross-entropy', ready: `.saturation-explorer ${LIVE_FORMULA}`, prepare: runRaceAndExperiment },
+  { slug: 'logistic-regression', ready: `.logistic-lab ${LIVE_FORMULA}`, prepare: stepLogisticRegression },
+  { slug: 'gradient-check', ready: `.gradient-check-explorer ${LIVE_FORMULA}` },
+  { slug: 'stability', ready: '[data-testid="backward-formula"] .katex', prepare: overflowStability },
 ]);

@@ -2,17 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  PHONE,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   nextFrame,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 
 let browser: LaunchedChromium;
@@ -116,40 +110,5 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     await expect.poll(background).not.toBe(before);
     expectNoErrors(errors);
     await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`gradient-check-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      await screenshotWholePage(page, `gradient-check-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  it('gradient-check-phone-light.png, no axe violation on a phone, nothing wider than the phone or than 360 px', async () => {
-    const phone = await launch(PHONE_OPTIONS);
-    try {
-      const { page, errors } = await open(phone);
-      await expectNoPageOverflow(page, PHONE.width);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (phone)`);
-      await screenshotWholePage(page, 'gradient-check-phone-light');
-      await page.setViewportSize({ width: 360, height: 800 });
-      await nextFrame(page);
-      await expectNoPageOverflow(page, 360);
-      expectNoErrors(errors);
-    } finally {
-      await phone.close();
-    }
   });
 });

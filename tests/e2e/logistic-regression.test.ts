@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 
 let browser: LaunchedChromium;
@@ -157,40 +152,5 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expect(await page.locator('.logistic-lab').textContent()).not.toMatch(/NaN|undefined/);
     expectNoErrors(errors);
     await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await stepButton(page).click();
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`logistic-regression-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      for (let i = 0; i < 12; i++) await stepButton(page).click();
-      await screenshotWholePage(page, `logistic-regression-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  it('logistic-regression-phone-light.png, with nothing wider than a 360 px phone', async () => {
-    const phone = await launch({ ...PHONE_OPTIONS, viewport: { width: 360, height: 780 } });
-    try {
-      const { page, errors } = await open(phone);
-      await expectNoPageOverflow(page, 360);
-      for (let i = 0; i < 6; i++) await stepButton(page).click();
-      await expectNoPageOverflow(page, 360);
-      await screenshotWholePage(page, 'logistic-regression-phone-light');
-      expectNoErrors(errors);
-    } finally {
-      await phone.close();
-    }
   });
 });

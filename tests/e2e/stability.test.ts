@@ -2,16 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
-  PHONE,
-  PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   openRoute,
-  screenshotWholePage,
 } from './browser';
 import { formatNumber } from '../../src/format/formatNumber';
 
@@ -163,44 +157,5 @@ describe('the numerical stability chapter (#/stability)', () => {
     expect(await text(page, 'epsilon-true-loss')).toBe('0.000');
     expectNoErrors(errors);
     await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${colorScheme} colour scheme, with ∞ and NaN on the page`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await preset(page, '−1000, 0, 1000');
-      await expect.poll(() => text(page, 'naive-float64-p-3')).toBe('NaN');
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (${colorScheme})`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`stability-desktop-${colorScheme}.png`, async () => {
-      const { page, errors } = await open(browser, colorScheme);
-      await preset(page, '1000, 999, 998');
-      await expect.poll(() => text(page, 'naive-float64-loss')).toBe('NaN');
-      await expectNoPageOverflow(page, DESKTOP.width);
-      await screenshotWholePage(page, `stability-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  it('stability-phone-light.png, with nothing wider than the phone, and nothing wider than 360 px either', async () => {
-    const phone = await launch(PHONE_OPTIONS);
-    try {
-      const { page, errors } = await open(phone);
-      await preset(page, '−1000, 0, 1000');
-      await expect.poll(() => text(page, 'naive-float64-p-3')).toBe('NaN');
-      await expectNoPageOverflow(page, PHONE.width);
-      await screenshotWholePage(page, 'stability-phone-light');
-      await page.setViewportSize({ width: 360, height: PHONE.height });
-      await expectNoPageOverflow(page, 360);
-      expectNoErrors(errors);
-    } finally {
-      await phone.close();
-    }
   });
 });

@@ -39,7 +39,8 @@ function Cell({ cell, label }: { cell: ComparisonCell; label: number }) {
 export function ComparisonTable({ cells, label, caption }: { cells: readonly ComparisonCell[]; label: number; caption: string }) {
   const find = (form: string, precision: string) => cells.find((c) => c.form === form && c.precision === precision);
   return (
-    <div className="comparison-scroll">
+    // a tab stop, so that the keyboard can scroll the table sideways on a narrow phone
+    <div className="comparison-scroll" tabIndex={0} role="region" aria-label="Comparison table (scrolls sideways when narrow)">
       <table className="comparison-table">
         <caption>{caption}</caption>
         <thead>

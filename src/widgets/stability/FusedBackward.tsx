@@ -47,7 +47,8 @@ export function FusedBackward() {
       <p className="stability-readout" aria-live="polite" data-testid="backward-verdict">
         {backwardVerdict(b, epsilon, label)}
       </p>
-      <div className="comparison-scroll">
+      {/* a tab stop, so that the keyboard can scroll the table sideways on a narrow phone */}
+      <div className="comparison-scroll" tabIndex={0} role="region" aria-label="Gradient table (scrolls sideways when narrow)">
         <table className="gradient-table">
           <caption>
             ∂L/∂z at z = {formatLogits(logits)}, true class {label + 1}, ε = {textEpsilon(epsilon)}, in {precision}
