@@ -4,7 +4,7 @@ import { createWorkspace, forward, initNetwork, trainStep } from '../../src/core
 import { makeDataset } from '../../src/core/datasets';
 import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
 import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
-import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
+import { BackpropWeights, gradientDigits } from '../../src/widgets/backprop/BackpropWeights';
 import { inlineTrainer } from '../../src/widgets/backprop/trainingLoop';
 
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
@@ -130,6 +130,10 @@ describe('<BackpropTrainer>', () => {
 });
 
 describe('<BackpropWeights>', () => {
+  it('gradientDigits gives three significant digits of the largest gradient: 0.003 → 5, 0.3 → 3, 1.5 → 2', () => {
+    expect([gradientDigits(0.003), gradientDigits(0.3), gradientDigits(1.5), gradientDigits(0)]).toEqual([5, 3, 2, 3]);
+  });
+
   it('shows W1 as 2 × 16 and W2 as 16 × 3, cells reading the store’s weights', () => {
     render(<BackpropWeights />);
     const { w1 } = backpropStore.getState().network.params;

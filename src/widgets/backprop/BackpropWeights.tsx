@@ -8,6 +8,15 @@ import { useThrottledBackprop } from './backpropStore';
 /** While training plays, the tables follow at most this often: 300 buttons a frame would cost the page its frame rate. */
 const REFRESH_MS = 250;
 
+/**
+ * Decimals for the gradient tables: enough for three significant digits of the largest entry, so a
+ * table of values around 0.003 reads 0.00312, −0.00011 instead of mixing 0.003 with 1.1 × 10⁻⁴.
+ */
+export function gradientDigits(largest: number): number {
+  if (!(largest > 0) || !Number.isFinite(largest)) return 3;
+  return Math.min(8, Math.max(2, Math.ceil(-Math.log10(largest)) + 2));
+}
+
 const rowsOf = (flat: Float64Array, count: number, width: number) => Array.from({ length: count }, (_, r) => flat.subarray(r * width, (r + 1) * width));
 const maxAbs = (...arrays: Float64Array[]) => arrays.reduce((m, a) => a.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
 
@@ -52,7 +61,7 @@ export function BackpropWeights() {
     <section className="widget backprop-widget backprop-weights" aria-label="Weights and gradients">
       <p className="hint">
         Blue cells are positive, red negative; the stronger the colour, the larger the value. Weights: strongest at |w| = {formatNumber(wMax, 2)}. Gradients:
-        strongest at {formatNumber(gMax, 3)}.
+        strongest at {formatNumber(gMax, gradientDigits(gMax))}.
       </p>
       <div className="weights-grid">
         {panes.map((pane) => {
@@ -68,7 +77,7 @@ export function BackpropWeights() {
                 cellName={pane.cellName}
                 cellTerm={(i, j) => (pane.name.endsWith('W1') ? term.backpropW1(i, j) : term.backpropW2(i, j))}
                 scaleMax={pane.scaleMax}
-                digits={pane.name.startsWith('d') ? 3 : 2}
+                digits={pane.name.startsWith('d') ? gradientDigits(gMax) : 2}
                 selected={at}
                 onSelect={(i, j) => setSelected((s) => ({ ...s, [pane.name]: [i, j] }))}
               />
