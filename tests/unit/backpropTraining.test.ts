@@ -21,7 +21,7 @@ const sameParams = (a: Network, b: Network) => {
 };
 
 /** Run the loop's frames by hand: each frame() call is queued and run when the test says so. */
-function manualFrames() {
+function manualFrames(frameMs = 40) {
   const queue: (() => void)[] = [];
   let time = 0;
   return {
@@ -29,7 +29,7 @@ function manualFrames() {
     clock: { frame: (cb: () => void) => queue.push(cb), cancelFrame: () => {}, now: () => time },
     async run(frames: number) {
       for (let f = 0; f < frames; f++) {
-        time += 40;
+        time += frameMs;
         const due = queue.splice(0);
         due.forEach((cb) => cb());
         // the inline trainer answers in a later task
@@ -157,6 +157,23 @@ describe('startTrainingLoop', () => {
     await run();
     expect(store.getState().history).toEqual(first);
     sameParams(store.getState().network, firstWeights);
+    loop.stop();
+  });
+
+  it('at 120 frames a second, playing sends at most one slice per 32 ms (every fourth frame)', async () => {
+    expect(BACKPROP_LIMITS.minSliceMs).toBe(32);
+    const store = createBackpropStore({ initialSeed: 4 });
+    const frames = manualFrames(8.5);
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    await frames.run(1);
+    store.getState().setRunning(true);
+    await frames.run(40); // 340 ms: slices at most at 0, 34, 68, … ms, so at most 11
+    store.getState().setRunning(false);
+    await frames.run(2);
+    const slices = store.getState().step / BACKPROP_LIMITS.stepsPerFrame;
+    expect(Number.isInteger(slices)).toBe(true);
+    expect(slices).toBeGreaterThanOrEqual(8);
+    expect(slices).toBeLessThanOrEqual(11);
     loop.stop();
   });
 
