@@ -10,6 +10,7 @@ import { gradientCheckStartFormulas } from '../widgets/gradientCheck/gradientChe
 import { stabilityStartFormulas } from '../widgets/stability/stabilityFormula';
 import { logisticStartFormulas } from '../widgets/logistic/logisticFormula';
 import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
+import { backwardPassStartFormulas } from '../widgets/backprop/backwardPassFormula';
 
 type Formula = { tex: string; display: boolean };
 
@@ -28,7 +29,8 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'squared-error-vs-cross-entropy': saturationStartFormulas,
   'gradient-check': gradientCheckStartFormulas,
   'logistic-regression': logisticStartFormulas,
-  backprop: backpropStartFormulas,
+  // chapter 8: the trainer's formulas, then the backward-pass explorer's
+  backprop: () => [...backpropStartFormulas(), ...backwardPassStartFormulas()],
   stability: stabilityStartFormulas,
 };
 

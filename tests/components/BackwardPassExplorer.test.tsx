@@ -150,6 +150,19 @@ describe('<BackwardPassExplorer>', () => {
     expect(within(screen.getByTestId('bp-hidden-rows')).getAllByRole('row')).toHaveLength(5);
   });
 
+  it('while the trainer runs, new weights reach the explorer at most every 400 ms; when it stops, at once', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    const before = value('bp-dz2-1');
+    const { network } = backpropStore.getState();
+    // the same network with every output bias raised for class 1: p₁ of every sample grows
+    const moved: Network = { shape: network.shape, params: { ...network.params, b2: Float64Array.from([3, 0, 0]) } };
+    act(() => backpropStore.setState({ running: true }));
+    act(() => backpropStore.setState({ network: moved }));
+    expect(value('bp-dz2-1')).toBe(before);
+    act(() => backpropStore.setState({ running: false }));
+    expect(value('bp-dz2-1')).toBeGreaterThan(before);
+  });
+
   it('an empty data set shows a message instead of the pass', () => {
     backpropStore.setState({ dataset: { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: 3 } });
     renderWithLab(<BackwardPassExplorer />);

@@ -52,7 +52,7 @@ describe('<BatchReductionDemo>', () => {
     renderWithLab(<BatchReductionDemo />);
     await allDone();
     expect(cell('sum', 100)).toMatch(/^diverged/);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Learning rate η' }), { target: { value: '0.01' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Learning rate η of every run' }), { target: { value: '0.01' } });
     expect(screen.getByTestId('bp-batch-progress').textContent).toMatch(/^Training: 0 of 10/);
     await allDone();
     expect(number(cell('sum', 100))).toBeLessThan(0.1);

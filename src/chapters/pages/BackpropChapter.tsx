@@ -2,6 +2,8 @@ import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/backprop.mdx';
 import { BackpropTrainer } from '../../widgets/backprop/BackpropTrainer';
 import { BackpropWeights } from '../../widgets/backprop/BackpropWeights';
+import { BackwardPassExplorer } from '../../widgets/backprop/BackwardPassExplorer';
+import { BatchReductionDemo } from '../../widgets/backprop/BatchReductionDemo';
 import { bounded } from '../bounded';
 import '../../styles/backprop.css';
 import prerendered from 'virtual:prerendered-tex/backprop';
@@ -14,6 +16,8 @@ registerPrerendered(prerendered);
 const components: MDXComponents = {
   BackpropTrainer: bounded('the network trainer', BackpropTrainer),
   BackpropWeights: bounded('the weights and their gradients', BackpropWeights),
+  BackwardPassExplorer: bounded('the backward pass in matrix form', BackwardPassExplorer),
+  BatchReductionDemo: bounded('the mean-against-sum demonstration', BatchReductionDemo),
 };
 
 export default function BackpropChapter() {

@@ -13,20 +13,22 @@ const CLOSE = 1e-6;
 const within = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
 
 interface ChecksProps {
+  /** decimals of the heatmap the gradient is a cell of */
+  digits: number;
   chainSum: number;
   backprop: number;
   finiteDifference: number;
   testId: string;
 }
 
-function ChainChecks({ chainSum, backprop, finiteDifference, testId }: ChecksProps) {
+function ChainChecks({ digits, chainSum, backprop, finiteDifference, testId }: ChecksProps) {
   const gapBackprop = Math.abs(chainSum - backprop);
   const gapDifference = Math.abs(finiteDifference - backprop);
   return (
     <ul className="checks" aria-label="Live checks" data-testid={testId}>
       <li data-ok={within(chainSum, backprop, SAME)}>
-        The chain-rule products summed over the samples, {show(chainSum)}, equal the backward pass&rsquo;s entry,{' '}
-        {show(backprop)} {gapBackprop === 0 ? '(exactly)' : `(off by ${formatNumber(gapBackprop, 2)})`}.
+        The chain-rule products summed over the samples, {formatNumber(chainSum, digits)}, equal the backward pass&rsquo;s entry,{' '}
+        {formatNumber(backprop, digits)} {gapBackprop === 0 ? '(exactly)' : `(off by ${formatNumber(gapBackprop, 2)})`}.
       </li>
       <li data-ok={within(finiteDifference, backprop, CLOSE)}>
         A central difference of the loss through the forward pass, (L(w + h) − L(w − h))/2h, gives {show(finiteDifference)} (off by{' '}
@@ -38,33 +40,35 @@ function ChainChecks({ chainSum, backprop, finiteDifference, testId }: ChecksPro
 
 interface OutputChainProps {
   chain: OutputWeightChain;
+  digits: number;
   finiteDifference: number;
   m: number;
   reduction: 'mean' | 'sum';
 }
 
 /** ∂L/∂w for the selected weight of W₂: the sum, the chosen sample's product, and the checks. */
-export function BackwardPassOutputChain({ chain, finiteDifference, m, reduction }: OutputChainProps) {
+export function BackwardPassOutputChain({ chain, digits, finiteDifference, m, reduction }: OutputChainProps) {
   return (
     <div className="bp-chain" data-testid="bp-output-chain">
-      <LiveFormula testId="bp-output-chain-formula" label={`Live formula: ${outputChainText(chain, m, reduction)}`} lines={outputChainTex(chain, m, reduction)} />
-      <ChainChecks chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-output-checks" />
+      <LiveFormula testId="bp-output-chain-formula" label={`Live formula: ${outputChainText(chain, m, reduction, digits)}`} lines={outputChainTex(chain, m, reduction, digits)} />
+      <ChainChecks digits={digits} chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-output-checks" />
     </div>
   );
 }
 
 interface HiddenChainProps {
   chain: HiddenWeightChain;
+  digits: number;
   finiteDifference: number;
   m: number;
 }
 
 /** ∂L/∂w for the selected weight of W₁: the longer chain through one hidden unit. */
-export function BackwardPassHiddenChain({ chain, finiteDifference, m }: HiddenChainProps) {
+export function BackwardPassHiddenChain({ chain, digits, finiteDifference, m }: HiddenChainProps) {
   return (
     <div className="bp-chain" data-testid="bp-hidden-chain">
-      <LiveFormula testId="bp-hidden-chain-formula" label={`Live formula: ${hiddenChainText(chain, m)}`} lines={hiddenChainTex(chain, m)} />
-      <ChainChecks chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-hidden-checks" />
+      <LiveFormula testId="bp-hidden-chain-formula" label={`Live formula: ${hiddenChainText(chain, m, digits)}`} lines={hiddenChainTex(chain, m, digits)} />
+      <ChainChecks digits={digits} chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-hidden-checks" />
     </div>
   );
 }

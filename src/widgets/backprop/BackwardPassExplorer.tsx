@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { LiveFormula } from '../../math/LiveFormula';
 import { useBackprop } from './backpropStore';
-import { backwardShapesTex, backwardShapesText, EXPLORER_START, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
+import { backwardShapesTex, backwardShapesText, decimalsForAll, EXPLORER_START, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
 import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from './backwardPassMath';
 import { BackwardPassHiddenChain, BackwardPassOutputChain } from './BackwardPassChain';
 import { BackwardPassRows } from './BackwardPassRows';
 import { BackwardPassSamplePicker } from './BackwardPassSamplePicker';
 import { BackwardPassHiddenWeights, BackwardPassOutputWeights } from './BackwardPassWeights';
+import { useShownNetwork } from './backwardPassNetworkView';
 import '../../styles/backprop-matrix.css';
 
 const clampIndex = (v: number, size: number) => Math.min(Math.max(0, size - 1), Math.max(0, v));
@@ -20,7 +21,8 @@ const clampIndex = (v: number, size: number) => Math.min(Math.max(0, size - 1), 
  * selected weights are this widget's own state.
  */
 export function BackwardPassExplorer() {
-  const network = useBackprop((s) => s.network);
+  // the store's weights, at most a few times a second while the trainer plays
+  const network = useShownNetwork();
   const dataset = useBackprop((s) => s.dataset);
   const reduction = useBackprop((s) => s.reduction);
   const [sampleChoice, setSample] = useState(EXPLORER_START.sample);
@@ -75,11 +77,11 @@ export function BackwardPassExplorer() {
       <h3 className="bp-heading">dW₂: one outer product per sample, summed</h3>
       <p className="hint">Click a cell, or move with the arrow keys, to see that weight&rsquo;s gradient as a product of chain-rule factors.</p>
       <BackwardPassOutputWeights share={matrices.share} total={matrices.dW2} sample={sample} m={m} selected={w2} onSelect={selectW2} />
-      <BackwardPassOutputChain chain={outputChain} finiteDifference={weightFiniteDifference(pass, 2, w2[0] * outputs + w2[1])} m={m} reduction={reduction} />
+      <BackwardPassOutputChain chain={outputChain} digits={decimalsForAll(pass.ws.grads.w2)} finiteDifference={weightFiniteDifference(pass, 2, w2[0] * outputs + w2[1])} m={m} reduction={reduction} />
 
       <h3 className="bp-heading">dW₁: the longer chain, back through a hidden unit</h3>
       <BackwardPassHiddenWeights total={matrices.dW1} m={m} selected={w1} onSelect={selectW1} />
-      <BackwardPassHiddenChain chain={hiddenChain} finiteDifference={weightFiniteDifference(pass, 1, w1[0] * hidden + w1[1])} m={m} />
+      <BackwardPassHiddenChain chain={hiddenChain} digits={decimalsForAll(pass.ws.grads.w1)} finiteDifference={weightFiniteDifference(pass, 1, w1[0] * hidden + w1[1])} m={m} />
     </section>
   );
 }

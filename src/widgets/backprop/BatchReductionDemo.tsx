@@ -12,13 +12,19 @@ const REDUCTION_NAMES: Record<BatchReduction, string> = { mean: 'mean', sum: 'su
 /** A relative gap this small between ‖∇L_sum‖ and m‖∇L_mean‖ is rounding, not a difference. */
 const RATIO_TOLERANCE = 1e-12;
 
+/** A loss to about three significant digits: 0.0243, 10.7, 2618, 3.53 × 10⁵. */
+const lossShown = (v: number) => {
+  const a = Math.abs(v);
+  return a >= 1e5 ? formatNumber(v, 3) : a >= 100 ? formatNumber(v, 0) : a >= 10 ? formatNumber(v, 1) : show(v);
+};
+
 /** What a run's final loss reads as: a number, "training…", or "diverged" (never NaN). */
 function lossText(run: RunResult | undefined): string {
   if (!run?.outcome) return 'training…';
   const { finalLoss, peakLoss, verdict } = run.outcome;
-  if (verdict === 'learned') return show(finalLoss);
+  if (verdict === 'learned') return lossShown(finalLoss);
   if (!Number.isFinite(finalLoss)) return 'diverged (the loss overflowed)';
-  return `diverged (ends at ${show(finalLoss)}, peak ${Number.isFinite(peakLoss) ? show(peakLoss) : '∞'})`;
+  return `diverged (ends at ${lossShown(finalLoss)}, peak ${Number.isFinite(peakLoss) ? lossShown(peakLoss) : '∞'})`;
 }
 
 /**
@@ -50,7 +56,7 @@ export function BatchReductionDemo() {
   const chosenRun = runs[runKey(reduction, m)];
   const other: BatchReduction = reduction === 'mean' ? 'sum' : 'mean';
   const otherRun = runs[runKey(other, m)];
-  const summary = (r: BatchReduction) => series[r].map((p) => `m = ${p.m}: ${p.diverged ? 'diverged' : show(p.loss)}`).join('; ');
+  const summary = (r: BatchReduction) => series[r].map((p) => `m = ${p.m}: ${p.diverged ? 'diverged' : lossShown(p.loss)}`).join('; ');
   const finalLabel =
     `Final loss per sample after ${DEMO_STEPS} steps at η = ${formatNumber(rate, 2)}, against the batch size m on log scales. ` +
     `Mean: ${summary('mean') || 'still training'}. Sum: ${summary('sum') || 'still training'}.`;
@@ -71,8 +77,8 @@ export function BatchReductionDemo() {
             </label>
           ))}
         </div>
-        <label className="bp-select-row">
-          <span>Batch size m</span>
+        <div className="bp-select-row">
+          <label htmlFor={names.m}>Batch size m</label>
           <select id={names.m} value={m} onChange={(e) => setM(Number(e.currentTarget.value) as BatchSize)}>
             {BATCH_SIZES.map((size) => (
               <option key={size} value={size}>
@@ -80,9 +86,9 @@ export function BatchReductionDemo() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="bp-select-row">
-          <span>Learning rate η</span>
+        </div>
+        <div className="bp-select-row">
+          <label htmlFor={names.rate}>Learning rate η of every run</label>
           <select id={names.rate} value={rate} onChange={(e) => setRate(Number(e.currentTarget.value))}>
             {LEARNING_RATES.map((r) => (
               <option key={r} value={r}>
@@ -90,7 +96,7 @@ export function BatchReductionDemo() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </fieldset>
 
       <p className="bp-progress" data-testid="bp-batch-progress" aria-live="polite">
@@ -106,7 +112,8 @@ export function BatchReductionDemo() {
         <figure>
           <BatchReductionFinalLossPlot label={finalLabel} sizes={BATCH_SIZES} series={series} chosen={m} />
           <figcaption>
-            Final loss against m: <span className="legend-item bp-legend-mean">mean</span> <span className="legend-item bp-legend-sum">sum</span>; ✕ = diverged.
+            Final loss against m: <span className="legend-item bp-legend-mean">mean</span>{' '}
+            <span className="legend-item bp-legend-sum">sum</span> (✕: diverged).
           </figcaption>
         </figure>
         <figure>

@@ -8,7 +8,7 @@ import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 /** Losses from 10⁻⁴ to 10⁴ on a log axis: a fitted run and a run that blew up both stay on the plot. */
 export const LOSS_DOMAIN = [1e-4, 1e4] as const;
 const LOSS_TICKS = [1e-4, 1e-2, 1, 1e2, 1e4];
-const M = { top: 12, right: 14, bottom: 34, left: 62 } as const;
+const M = { top: 24, right: 14, bottom: 34, left: 62 } as const;
 const onAxis = (v: number) => (Number.isFinite(v) ? Math.min(LOSS_DOMAIN[1], Math.max(LOSS_DOMAIN[0], v)) : LOSS_DOMAIN[1]);
 
 export interface FinalLossPoint {
@@ -68,8 +68,8 @@ export const BatchReductionFinalLossPlot = memo(function BatchReductionFinalLoss
         <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
           batch size m (log scale)
         </text>
-        <text className="axis-name" x={4} y={M.top - 2} dominantBaseline="hanging">
-          final loss
+        <text className="axis-name" x={M.left} y={11} textAnchor="start">
+          final loss per sample (log scale)
         </text>
         <line className="bp-chosen-guide" x1={x(chosen)} x2={x(chosen)} y1={M.top} y2={height - M.bottom} />
         {(['mean', 'sum'] as const).map((reduction) => (

@@ -64,7 +64,7 @@ export function backwardShapesTex(s: BackwardShapes): string[][] {
     [`${shaped('dW_2', h, c)} = ${shaped('A_1^{\\top}', h, m)}\\,${shaped('dZ_2', m, c)}`, `{} = \\textstyle\\sum_{i=1}^{${m}} a_{1,i}^{\\top}\\, dz_{2,i}`],
     [`${shaped('db_2', 1, c)} = \\textstyle\\sum_{i=1}^{${m}} dz_{2,i}`],
     [`${shaped('dA_1', m, h)} = ${shaped('dZ_2', m, c)}\\,${shaped('W_2^{\\top}', c, h)}`],
-    [`${shaped('dZ_1', m, h)} = dA_1 \\odot f'(Z_1)`, `${SLOPE_TEX[s.activation]}`],
+    [`${shaped('dZ_1', m, h)} = dA_1 \\odot f'(Z_1),`, `\\quad\\text{where } ${SLOPE_TEX[s.activation]}`],
     [`${shaped('dW_1', n, h)} = ${shaped('X^{\\top}', n, m)}\\,${shaped('dZ_1', m, h)}`],
     [`${shaped('db_1', 1, h)} = \\textstyle\\sum_{i=1}^{${m}} dz_{1,i}`],
   ];
@@ -103,8 +103,11 @@ export function outputRowText(rows: SampleRows, m: number, reduction: BatchReduc
   return `Row ${rows.index + 1} of dZ₂ = ${reduction === 'mean' ? `(1/${m})` : ''}(${vectorText(rows.p, 3)} − ${vectorText(rows.y, 0)}) = ${vectorText(rows.dz2, d)}.`;
 }
 
-/** ∂L/∂(W₂)_{jk} as the sum over samples, sample i's term multiplied out, and the whole sum. */
-export function outputChainTex(c: OutputWeightChain, m: number, reduction: BatchReduction): string[][] {
+/**
+ * ∂L/∂(W₂)_{jk} as the sum over samples, sample i's term multiplied out, and the whole sum, written
+ * with `totalDigits` decimals: those of the dW₂ heatmap, so the same number reads the same in both.
+ */
+export function outputChainTex(c: OutputWeightChain, m: number, reduction: BatchReduction, totalDigits: number): string[][] {
   const [j, k, i] = [c.j + 1, c.k + 1, c.i + 1];
   const a1 = term.backpropHidden(c.j);
   const dz2 = term.backpropOutputGrad(c.k);
@@ -117,27 +120,33 @@ export function outputChainTex(c: OutputWeightChain, m: number, reduction: Batch
       `\\text{sample } ${i}\\text{:}\\ \\term{${a1}}{(A_1)_{${i},${j}}} \\cdot \\term{${dz2}}{(P - Y)_{${i},${k}}}${reduction === 'mean' ? ' \\cdot \\tfrac{1}{m}' : ''}`,
       `{} = \\term{${a1}}{${tex(c.a1)}} \\times \\term{${dz2}}{${tex(c.pMinusY)}}${scale} = ${tex(c.term)}`,
     ],
-    [`\\text{all ${m} samples:}\\ \\textstyle\\sum_{i} = \\term{${cell}}{${tex(c.chainSum)}}`],
+    [`\\text{all ${m} samples:}\\ \\textstyle\\sum_{i} = \\term{${cell}}{${texNumber(c.chainSum, totalDigits)}}`],
   ];
 }
 
-export function outputChainText(c: OutputWeightChain, m: number, reduction: BatchReduction): string {
+export function outputChainText(c: OutputWeightChain, m: number, reduction: BatchReduction, totalDigits: number): string {
   const [j, k, i] = [c.j + 1, c.k + 1, c.i + 1];
   return (
     `∂L/∂(W₂)${j},${k} = the sum over the ${m} samples of (A₁)i,${j} times (dZ₂)i,${k}${reduction === 'mean' ? `, where (dZ₂)i,${k} = (P − Y)i,${k}/${m}` : ''}. ` +
     `Sample ${i}: ${show(c.a1)} × ${show(c.pMinusY)}${reduction === 'mean' ? ` × 1/${m}` : ''} = ${show(c.term)}. ` +
-    `All ${m} samples: ${show(c.chainSum)}.`
+    `All ${m} samples: ${formatNumber(c.chainSum, totalDigits)}.`
   );
 }
 
 /** ∂L/∂(W₁)_{rj}: the longer chain through hidden unit j, written out for sample i. */
-export function hiddenChainTex(c: HiddenWeightChain, m: number): string[][] {
+export function hiddenChainTex(c: HiddenWeightChain, m: number, totalDigits: number): string[][] {
   const [r, j, i] = [c.r + 1, c.j + 1, c.i + 1];
   const x = term.backpropInput(c.r);
   const fp = term.backpropSlope(c.j);
   const da1 = term.backpropHiddenUpstream(c.j);
   const cell = term.backpropW1(c.r, c.j);
-  const inner = c.w2.map((w, k) => `${tex(w)} \\cdot ${tex(c.dz2[k] ?? NaN)}`).join(' + ');
+  // one piece per class, so a phone can break the inner sum between its terms
+  // (a negative weight after the first reads "− 0.506 ·", not "+ −0.506 ·")
+  const inner = c.w2.map((w, k) => {
+    const open = k === 0 ? '\\times \\big(' : w < 0 ? '-' : '+';
+    const shown = k === 0 ? tex(w) : tex(Math.abs(w));
+    return `${open}\\term{${da1}}{${shown} \\cdot ${tex(c.dz2[k] ?? NaN)}}${k === c.w2.length - 1 ? '\\big)' : ''}`;
+  });
   return [
     [
       `\\term{${cell}}{\\frac{\\partial L}{\\partial (W_1)_{${r},${j}}}} = \\sum_{i=1}^{${m}} X_{i,${r}}\\; f'\\big((Z_1)_{i,${j}}\\big)`,
@@ -145,20 +154,20 @@ export function hiddenChainTex(c: HiddenWeightChain, m: number): string[][] {
     ],
     [
       `\\text{sample } ${i}\\text{:}\\ \\term{${x}}{${tex(c.x)}} \\times \\term{${fp}}{${tex(c.slope)}}`,
-      `\\times \\term{${da1}}{(${inner})}`,
+      ...inner,
       `{} = ${tex(c.x)} \\times ${tex(c.slope)} \\times \\term{${da1}}{${tex(c.upstream)}} = ${tex(c.term)}`,
     ],
-    [`\\text{all ${m} samples:}\\ \\textstyle\\sum_{i} = \\term{${cell}}{${tex(c.chainSum)}}`],
+    [`\\text{all ${m} samples:}\\ \\textstyle\\sum_{i} = \\term{${cell}}{${texNumber(c.chainSum, totalDigits)}}`],
   ];
 }
 
-export function hiddenChainText(c: HiddenWeightChain, m: number): string {
+export function hiddenChainText(c: HiddenWeightChain, m: number, totalDigits: number): string {
   const [r, j, i] = [c.r + 1, c.j + 1, c.i + 1];
-  const inner = c.w2.map((w, k) => `${show(w)} × ${show(c.dz2[k] ?? NaN)}`).join(' + ');
+  const inner = c.w2.map((w, k) => `${k === 0 ? show(w) : `${w < 0 ? '− ' : '+ '}${show(Math.abs(w))}`} × ${show(c.dz2[k] ?? NaN)}`).join(' ');
   return (
     `∂L/∂(W₁)${r},${j} = the sum over the ${m} samples of X i,${r} times f′((Z₁)i,${j}) times the sum over k of (W₂)${j},k (dZ₂)i,k. ` +
     `Sample ${i}: ${show(c.x)} × ${show(c.slope)} × (${inner}) = ${show(c.x)} × ${show(c.slope)} × ${show(c.upstream)} = ${show(c.term)}. ` +
-    `All ${m} samples: ${show(c.chainSum)}.`
+    `All ${m} samples: ${formatNumber(c.chainSum, totalDigits)}.`
   );
 }
 
@@ -179,7 +188,14 @@ export function backwardPassStartFormulas(): { tex: string; display: boolean }[]
     const rows = sampleRows(pass, EXPLORER_START.sample);
     const w2 = outputWeightChain(pass, EXPLORER_START.w2[0], EXPLORER_START.w2[1], EXPLORER_START.sample);
     const w1 = hiddenWeightChain(pass, EXPLORER_START.w1[0], EXPLORER_START.w1[1], EXPLORER_START.sample);
-    return [...backwardShapesTex(shapes), outputRowTex(rows, pass.m, reduction), ...outputChainTex(w2, pass.m, reduction), ...hiddenChainTex(w1, pass.m)]
+    const digits2 = decimalsForAll(pass.ws.grads.w2);
+    const digits1 = decimalsForAll(pass.ws.grads.w1);
+    return [
+      ...backwardShapesTex(shapes),
+      outputRowTex(rows, pass.m, reduction),
+      ...outputChainTex(w2, pass.m, reduction, digits2),
+      ...hiddenChainTex(w1, pass.m, digits1),
+    ]
       .flat()
       .map((t) => ({ tex: t, display: false }));
   });
