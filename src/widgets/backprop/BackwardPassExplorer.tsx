@@ -1,14 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
 import { LiveFormula } from '../../math/LiveFormula';
-import { useBackprop } from './backpropStore';
+import { useThrottledBackprop } from './backpropStore';
 import { backwardShapesTex, backwardShapesText, decimalsForAll, EXPLORER_START, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
 import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from './backwardPassMath';
 import { BackwardPassHiddenChain, BackwardPassOutputChain } from './BackwardPassChain';
 import { BackwardPassRows } from './BackwardPassRows';
 import { BackwardPassSamplePicker } from './BackwardPassSamplePicker';
 import { BackwardPassHiddenWeights, BackwardPassOutputWeights } from './BackwardPassWeights';
-import { useShownNetwork } from './backwardPassNetworkView';
 import '../../styles/backprop-matrix.css';
+
+/** how often the explorer follows a playing trainer */
+const REFRESH_MS = 400;
 
 const clampIndex = (v: number, size: number) => Math.min(Math.max(0, size - 1), Math.max(0, v));
 
@@ -21,10 +23,9 @@ const clampIndex = (v: number, size: number) => Math.min(Math.max(0, size - 1), 
  * selected weights are this widget's own state.
  */
 export function BackwardPassExplorer() {
-  // the store's weights, at most a few times a second while the trainer plays
-  const network = useShownNetwork();
-  const dataset = useBackprop((s) => s.dataset);
-  const reduction = useBackprop((s) => s.reduction);
+  // the run at most every 400 ms while the trainer plays: redoing the whole pass every frame cost
+  // about 40% of the main thread; when paused, at once
+  const { network, dataset, reduction } = useThrottledBackprop(REFRESH_MS);
   const [sampleChoice, setSample] = useState(EXPLORER_START.sample);
   const [w2Choice, setW2] = useState<readonly [number, number]>(EXPLORER_START.w2);
   const [w1Choice, setW1] = useState<readonly [number, number]>(EXPLORER_START.w1);
