@@ -6,11 +6,11 @@ import { binaryCrossEntropyStartFormulas } from '../widgets/binaryCrossEntropyFo
 import { informationStartFormulas } from '../widgets/informationFormula';
 import { softmaxCrossEntropyStartFormulas } from '../widgets/crossEntropyFormula';
 import { saturationStartFormulas } from '../widgets/saturationFormula';
-import { gradientCheckStartFormulas } from '../widgets/gradientCheck/gradientCheckFormula';
-import { stabilityStartFormulas } from '../widgets/stability/stabilityFormula';
 import { logisticStartFormulas } from '../widgets/logistic/logisticFormula';
+import { gradientCheckStartFormulas } from '../widgets/gradientCheck/gradientCheckFormula';
 import { backpropStartFormulas } from '../widgets/backprop/backpropFormula';
 import { backwardPassStartFormulas } from '../widgets/backprop/backwardPassFormula';
+import { stabilityStartFormulas } from '../widgets/stability/stabilityFormula';
 
 type Formula = { tex: string; display: boolean };
 
@@ -27,8 +27,8 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   'softmax-cross-entropy': softmaxCrossEntropyStartFormulas,
   'binary-cross-entropy': binaryCrossEntropyStartFormulas,
   'squared-error-vs-cross-entropy': saturationStartFormulas,
-  'gradient-check': gradientCheckStartFormulas,
   'logistic-regression': logisticStartFormulas,
+  'gradient-check': gradientCheckStartFormulas,
   // chapter 8: the trainer's formulas, then the backward-pass explorer's
   backprop: () => [...backpropStartFormulas(), ...backwardPassStartFormulas()],
   stability: stabilityStartFormulas,
