@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, crossEntropyGrad, numericalGradient, softmax } from '../../src/core';
 import { add, big, div, exp, ONE, toNumber } from './reference/bigFloat';
-import { expectRelClose, expectUlpClose, fc } from './helpers';
+import { expectGradientMatches, expectRelClose, expectUlpClose, fc, GRADIENT_CHECK } from './helpers';
 import { crossEntropyCase, logitMatrix, type CrossEntropyCase } from './arbitraries';
 
 /** The loss as a function of the flattened logits, summed for 'none' (what the gradient is of). */
@@ -38,10 +38,10 @@ describe('crossEntropyGrad', () => {
       fc.property(crossEntropyCase(logitMatrix(6)), (testCase) => {
         const flat = testCase.logits.flat();
         if (Number.isNaN(flatLoss(testCase)(Float64Array.from(flat)))) return; // all ignored: tested below
-        const numeric = numericalGradient(flatLoss(testCase), flat, 1e-5);
+        const numeric = numericalGradient(flatLoss(testCase), flat, GRADIENT_CHECK.step);
         const analytic = crossEntropyGrad(testCase.logits, testCase.target, testCase.options).flatMap((r) => Array.from(r));
         const scale = Math.max(1, ...analytic.map(Math.abs));
-        expectRelClose(analytic, numeric, 1e-6, 1e-9 * scale);
+        expectGradientMatches(analytic, numeric, 1e-9 * scale);
       }),
       { numRuns: 250 },
     );
