@@ -121,23 +121,6 @@ describe('the backward pass in matrix form and mean against sum (#/backprop)', (
     await page.close();
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`the two widgets have no axe violations in the ${colorScheme} colour scheme`, async () => {
-      const { AxeBuilder } = await import('@axe-core/playwright');
-      const { page, errors } = await open(desktop, colorScheme);
-      await allRunsDone(page);
-      await fontsReady(page);
-      const restore = await showWholePage(page);
-      const results = await new AxeBuilder({ page }).include('.backward-pass-explorer').include('.batch-reduction-demo').analyze();
-      await restore();
-      const report = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('; ')})`).join('\n');
-      expect(results.violations.map((v) => v.id), report).toEqual([]);
-      expect(results.passes.length).toBeGreaterThan(10);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
   for (const [name, options, width] of [
     ['desktop-light', DESKTOP_OPTIONS, 1280],
     ['phone-light', { ...PHONE_OPTIONS, viewport: { width: 360, height: 800 } }, 360],

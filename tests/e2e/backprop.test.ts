@@ -2,16 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
-  DESKTOP,
   DESKTOP_OPTIONS,
   PHONE_OPTIONS,
-  expectNoAxeViolationsOnPage,
   expectNoErrors,
-  expectNoPageOverflow,
   launch,
   openRoute,
-  screenshotWholePage,
 } from './browser';
+import { step, trainFor } from './backpropPage';
 
 let desktop: LaunchedChromium;
 let phone: LaunchedChromium;
@@ -25,27 +22,9 @@ afterAll(async () => {
 const ROUTE = '#/backprop';
 const READY = '.backprop-trainer [data-testid="bp-formula"] .katex';
 const open = (b = desktop, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
-const step = async (page: Page) => Number(await page.getByTestId('bp-step').textContent());
 const loss = async (page: Page) => Number(await page.getByTestId('bp-loss').getAttribute('data-value'));
 const accuracy = async (page: Page) => Number(await page.getByTestId('bp-accuracy').getAttribute('data-value'));
-const play = (page: Page) => page.getByRole('button', { name: 'Play', exact: true });
-const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true });
 
-/** Play until at least `steps` steps, then pause; returns the step it stopped at. */
-async function trainFor(page: Page, steps: number): Promise<number> {
-  await play(page).click();
-  await expect.poll(() => step(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(steps);
-  await pause(page).click();
-  // the slice out when Pause was pressed still lands: wait until the step settles
-  let last = -1;
-  await expect.poll(async () => {
-    const now = await step(page);
-    const settled = now === last;
-    last = now;
-    return settled;
-  }).toBe(true);
-  return step(page);
-}
 
 /** Take `n` single steps with the Step button, waiting for each to land. */
 async function stepTimes(page: Page, n: number): Promise<void> {
@@ -165,30 +144,6 @@ describe('the backprop chapter (#/backprop)', () => {
     expect(file.params.w2).toHaveLength(16);
     expect(file.params.b2).toHaveLength(3);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
-    expectNoErrors(errors);
-    await page.close();
-  });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`backprop-desktop-${colorScheme}.png: trained a little, no axe violation, no overflow`, async () => {
-      const { page, errors } = await open(desktop, colorScheme);
-      await trainFor(page, 100);
-      await expectNoPageOverflow(page, DESKTOP.width);
-      await expectNoAxeViolationsOnPage(page, `${ROUTE} (desktop, ${colorScheme})`);
-      await screenshotWholePage(page, `backprop-desktop-${colorScheme}`);
-      expectNoErrors(errors);
-      await page.close();
-    });
-  }
-
-  it('backprop-phone-light.png: no axe violation, nothing wider than 390 px or 360 px', async () => {
-    const { page, errors } = await open(phone);
-    await trainFor(page, 100);
-    await expectNoPageOverflow(page, 390);
-    await expectNoAxeViolationsOnPage(page, `${ROUTE} (phone)`);
-    await screenshotWholePage(page, 'backprop-phone-light');
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoPageOverflow(page, 360);
     expectNoErrors(errors);
     await page.close();
   });

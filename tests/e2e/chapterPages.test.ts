@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { trainFor } from './backpropPage';
 import { describeChapterPageChecks } from './chapterPageChecks';
 
 const LIVE_FORMULA = '[data-testid="live-formula"] .katex';
@@ -33,6 +34,8 @@ describeChapterPageChecks([
   { slug: 'binary-cross-entropy', ready: LIVE_FORMULA },
   { slug: 'squared-error-vs-cross-entropy', ready: `.saturation-explorer ${LIVE_FORMULA}`, prepare: runRaceAndExperiment },
   { slug: 'logistic-regression', ready: `.logistic-lab ${LIVE_FORMULA}`, prepare: stepLogisticRegression },
+  // chapter 8 trained a little, so its regions, curves and heatmaps show a run
+  { slug: 'backprop', ready: '.backprop-trainer [data-testid="bp-formula"] .katex', prepare: async (page) => void (await trainFor(page, 100)) },
   { slug: 'gradient-check', ready: `.gradient-check-explorer ${LIVE_FORMULA}` },
   { slug: 'stability', ready: '[data-testid="backward-formula"] .katex', prepare: overflowStability },
 ]);
