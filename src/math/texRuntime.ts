@@ -67,7 +67,10 @@ export function typesetNow(tex: string, display: boolean): TypesetFormula | unde
 
   const { shape, numbers } = splitNumbers(tex);
   const shapeKey = texKey(shape, display);
-  const template = templates.get(shapeKey) ?? built.templates[shapeKey];
+  // null is an answer (this shape allows no template), not a miss: it must not be learned again,
+  // which would typeset the formula three times at every step instead of once.
+  const learned = templates.get(shapeKey);
+  const template = learned === undefined ? built.templates[shapeKey] : learned;
   if (template) return remember(key, fillTemplate(template, numbers));
   if (!katex) return undefined;
 

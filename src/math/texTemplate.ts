@@ -53,15 +53,17 @@ export function toHtml({ markup, texts }: TypesetFormula): string {
 }
 
 /**
- * Numbers in LaTeX, in order, and the LaTeX with each replaced by `#`. The first argument of
- * `\term` / `\htmlData` (a term id such as z-1) is markup, not a number, and is left alone.
+ * Numbers in LaTeX, in order, and the LaTeX with each replaced by `#`. Left alone, as part of the
+ * shape: the first argument of `\term` / `\htmlData` (a term id such as z-1), which is markup; and a
+ * digit right after `_` or `^` without braces (`\log_2`, `)_1`), which LaTeX reads as one digit, so
+ * no other number could stand there (a probe such as 3.5 would become `_3` followed by `.5`).
  */
-const TOKEN = /\\(?:term|htmlData)\{[^}]*\}|\d+(?:\.\d+)?/g;
+const TOKEN = /\\(?:term|htmlData)\{[^}]*\}|[_^]\d|\d+(?:\.\d+)?/g;
 
 export function splitNumbers(tex: string): { shape: string; numbers: string[] } {
   const numbers: string[] = [];
   const shape = tex.replace(TOKEN, (m) => {
-    if (m.startsWith('\\')) return m;
+    if (m.startsWith('\\') || m.startsWith('_') || m.startsWith('^')) return m;
     numbers.push(m);
     return '#';
   });
@@ -102,7 +104,11 @@ export function learnTemplate(
     let at = 0;
     for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) {
       const index = probeIndex.get(m[0]);
-      if (index === undefined || seen.has(index)) return null;
+      // Not a probe: a digit of the shape itself (the 2 of \log_2), kept as literal text. Every
+      // probe ends in .5, so no number of the formula can hide here; the final check below
+      // confirms it.
+      if (index === undefined) continue;
+      if (seen.has(index)) return null;
       seen.add(index);
       if (m.index > at) run.push(text.slice(at, m.index));
       run.push(index);

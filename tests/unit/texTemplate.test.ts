@@ -33,6 +33,13 @@ describe('splitNumbers', () => {
       numbers: ['3', '0.665', '2.50'],
     });
   });
+
+  it('splitNumbers leaves a digit after an unbraced _ or ^ in the shape: \\log_2 and )_1 are not numbers', () => {
+    expect(splitNumbers('-1.000\\,\\log_2 0.731 + ([z, 0])_1 + x^2')).toEqual({
+      shape: '-#\\,\\log_2 # + ([z, #])_1 + x^2',
+      numbers: ['1.000', '0.731', '0'],
+    });
+  });
 });
 
 describe('parseTypeset and toHtml', () => {
@@ -71,6 +78,17 @@ describe('learnTemplate and fillTemplate', () => {
   it('learnTemplate refuses a shape where KaTeX splits a number, as 10^{-4} (the power binds to the 0)', () => {
     expect(learnTemplate('4.53 \\times 10^{-4}', render)).toBeNull();
     expect(learnTemplate('4.53 \\times {10}^{-4}', render)).not.toBeNull();
+  });
+
+  it('learnTemplate learns shapes with a one-digit subscript, as chapter 1\'s log_2 and chapter 5\'s softmax(…)_1', () => {
+    for (const [tex, next] of [
+      ['{} = -1.000\\,\\log_2 0.731', '{} = -0.250\\,\\log_2 0.118'],
+      ['\\operatorname{softmax}([-7.60, 0])_1 = 0.001', '\\operatorname{softmax}([-7.50, 0])_1 = 0.002'],
+    ] as const) {
+      const template = learnTemplate(tex, render);
+      expect(template, tex).not.toBeNull();
+      if (template) expect(fillTemplate(template, splitNumbers(next).numbers)).toEqual(parseTypeset(render(next)));
+    }
   });
 
   it('learnTemplate of a formula without numbers is null: there is nothing to fill in', () => {
