@@ -1,0 +1,94 @@
+/**
+ * Every widget of every chapter, as something that can be embedded and shared: its stable id, the
+ * lab inputs it reads (these, and only these, go into its URL) and the shared controls a lecturer may
+ * hide or lock. Pure data: importing it loads no widget code, so the lecturer page and the share
+ * toolbar stay small. A unit test checks it against the chapters' component maps, so a widget added
+ * to a chapter and forgotten here fails the build.
+ */
+
+/** The lab inputs a widget can read: logits z, temperature T, labels y, binary logit bz, binary target bt. */
+export type LabField = 'z' | 'T' | 'y' | 'bz' | 'bt';
+
+/**
+ * The shared controls a lecturer may hide or lock, each named after the input it sets:
+ * - 'logits': the logit sliders, the add/remove class buttons and the shift buttons (they all move z)
+ * - 'temperature': the temperature slider
+ * - 'labels': the true-class picker (hard or softened y)
+ * - 'binary-logit': the binary logit slider
+ * - 'binary-target': the binary label t = 1 / t = 0
+ */
+export const CONTROL_IDS = ['logits', 'temperature', 'labels', 'binary-logit', 'binary-target'] as const;
+export type ControlId = (typeof CONTROL_IDS)[number];
+
+export interface EmbeddableWidget {
+  /** `${chapter}/${key}`, e.g. 'softmax/SoftmaxExplorer': stable, it is in lecturers' pages */
+  readonly id: string;
+  /** the chapter slug */
+  readonly chapter: string;
+  /** the key in the chapter page module's component map */
+  readonly key: string;
+  /** for messages: 'the softmax explorer' */
+  readonly name: string;
+  /** for iframe titles and the lecturer page: 'Softmax explorer' */
+  readonly title: string;
+  /** the lab inputs it reads, written to its URL */
+  readonly fields: readonly LabField[];
+  /** control ids a lecturer may hide or lock */
+  readonly controls: readonly ControlId[];
+}
+
+function widget(chapter: string, key: string, name: string, title: string, fields: readonly LabField[], controls: readonly ControlId[]): EmbeddableWidget {
+  return { id: `${chapter}/${key}`, chapter, key, name, title, fields, controls };
+}
+
+/** In chapter order, then in the order of each chapter's component map. */
+export const WIDGETS: readonly EmbeddableWidget[] = [
+  widget('information', 'InformationExplorer', 'the information explorer', 'Information explorer', ['z', 'y'], ['logits']),
+
+  widget('softmax', 'SoftmaxExplorer', 'the softmax explorer', 'Softmax explorer', ['z', 'T'], ['logits', 'temperature']),
+  widget('softmax', 'WorkedExample', 'the worked example', 'Worked example: softmax of [2, 3, 4]', [], []),
+
+  widget('jacobian', 'JacobianExplorer', 'the Jacobian explorer', 'Softmax Jacobian explorer', ['z'], ['logits']),
+
+  widget('softmax-cross-entropy', 'CrossEntropyGradientExplorer', 'the cross-entropy gradient explorer', 'Cross-entropy gradient explorer', ['z', 'y'], ['logits', 'labels']),
+  widget('softmax-cross-entropy', 'GradientDescentStep', 'the gradient step', 'One gradient step at a time', ['z', 'y'], []),
+
+  widget('binary-cross-entropy', 'BinaryCrossEntropyExplorer', 'the binary cross-entropy explorer', 'Sigmoid and binary cross-entropy explorer', ['bz', 'bt'], ['binary-logit', 'binary-target']),
+  widget('binary-cross-entropy', 'SigmoidSoftmaxPair', 'the softmax and sigmoid comparison', 'Two-class softmax beside the sigmoid', ['bz'], ['binary-logit']),
+  widget('binary-cross-entropy', 'MultiLabelComparison', 'the multi-class and multi-label comparison', 'One softmax against one sigmoid per class', ['z', 'y'], ['logits']),
+
+  widget('squared-error-vs-cross-entropy', 'SaturationExplorer', 'the gradient comparison', 'Squared error against cross-entropy: the gradients', [], []),
+  widget('squared-error-vs-cross-entropy', 'LossRace', 'the training race', 'Training race', [], []),
+  widget('squared-error-vs-cross-entropy', 'SeedExperiment', 'the many-seed experiment', 'Many-seed experiment', [], []),
+
+  widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], []),
+
+  widget('backprop', 'BackpropTrainer', 'the network trainer', 'Network trainer', [], []),
+  widget('backprop', 'BackpropWeights', 'the weights and their gradients', 'Weights and gradients', [], []),
+  widget('backprop', 'BackwardPassExplorer', 'the backward pass in matrix form', 'The backward pass in matrix form', [], []),
+  widget('backprop', 'BatchReductionDemo', 'the mean-against-sum demonstration', 'Mean against sum over the batch', [], []),
+
+  widget('gradient-check', 'GradientCheckExplorer', 'the finite-difference explorer', 'Finite differences against the step h', ['z', 'y'], []),
+  widget('gradient-check', 'ZeroCases', 'the zero cases', 'It returns only zeros', [], []),
+  widget('gradient-check', 'TestTolerance', "the tests' gradient check", "The gradient check of the project's tests", ['z', 'y'], []),
+
+  widget('stability', 'OverflowExplorer', 'the naive against stable comparison', 'Naive against stable softmax', [], []),
+  widget('stability', 'EpsilonTrickExplorer', 'the epsilon trick explorer', 'The epsilon trick against log-softmax', [], []),
+  widget('stability', 'FusedBackward', 'the fused backward pass', 'Fused against unfused backward pass', [], []),
+];
+
+const BY_ID = new Map(WIDGETS.map((w) => [w.id, w]));
+
+/** The widget with this id, or undefined (never throws, whatever the string: it comes from URLs). */
+export function findWidget(id: string): EmbeddableWidget | undefined {
+  return BY_ID.get(id);
+}
+
+/** The registry entry for a chapter's component key: the chapters' wrapper looks itself up with it. */
+export function widgetOf(chapter: string, key: string): EmbeddableWidget | undefined {
+  return BY_ID.get(`${chapter}/${key}`);
+}
+
+export function isControlId(id: string): id is ControlId {
+  return (CONTROL_IDS as readonly string[]).includes(id);
+}
