@@ -1,32 +1,46 @@
-import { useId, useState } from 'react';
-
-/** What the toolbar needs of a registry entry (an EmbeddableWidget satisfies it). */
-interface ToolbarWidget {
-  readonly id: string;
-  readonly title: string;
-}
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { SharePanel } from './SharePanel';
+import { NO_CHOICES, type ShareChoices } from './snippets';
+import type { EmbeddableWidget } from './widgetRegistry';
+import '../styles/embed-share.css';
 
 /**
- * The "Share / embed" control above a chapter's widget: a disclosure that opens a panel with the
- * link and iframe snippet for the widget's current state.
+ * The "Share / embed" control above a chapter's widget: a disclosure button that opens a panel with
+ * the link and iframe for the widget's current state and the lecturer options. Escape closes it and
+ * gives the focus back to the button. `root` is the widget's section, for tools that need its figure.
  */
-export function WidgetToolbar({ widget }: { widget: ToolbarWidget; root: HTMLElement | null }) {
+export function WidgetToolbar({ widget }: { widget: EmbeddableWidget; root: HTMLElement | null }) {
   const [open, setOpen] = useState(false);
+  // Kept while the panel is closed: reopening it finds the options as they were left.
+  const [choices, setChoices] = useState<ShareChoices>(NO_CHOICES);
+  const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    setOpen(false);
+    button.current?.focus();
+  };
+
   return (
-    <div className="widget-toolbar">
+    <div className="widget-toolbar" onKeyDown={onKeyDown}>
       <button
+        ref={button}
         type="button"
-        className="widget-toolbar__toggle"
+        className="widget-toolbar-toggle"
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={`Share / embed: ${widget.title}`}
         onClick={() => setOpen((o) => !o)}
       >
+        <svg className="widget-toolbar-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M6 4 2 8l4 4M10 4l4 4-4 4" />
+        </svg>
         Share / embed
       </button>
-      <div id={panelId} hidden={!open} className="share-panel">
-        <p>Share a link to the {widget.title.toLowerCase()} or embed it in a course page.</p>
+      <div id={panelId} className="share-panel" role="group" aria-label={`Share or embed ${widget.title}`} hidden={!open}>
+        {open && <SharePanel widget={widget} choices={choices} onChoices={setChoices} />}
       </div>
     </div>
   );
