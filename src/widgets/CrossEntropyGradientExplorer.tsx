@@ -9,6 +9,8 @@ import { LogitControls } from './controls/LogitSliders';
 import { CrossEntropyChecks } from './CrossEntropyChecks';
 import { crossEntropyGradient } from './crossEntropyGradientMath';
 import { DerivationStepper } from './DerivationStepper';
+import { CopyAsCode } from './copyAsCode/CopyAsCode';
+import { crossEntropyNumpy, crossEntropyTorch } from './copyAsCode/programs';
 
 /** The class a focus id points at (z-2, p-2, y-2, dp-2, g-2 → 1; a Jacobian cell J-i-2 → its column), if any. */
 export function focusedComponent(focus: string | null, classes: number): number | undefined {
@@ -68,6 +70,12 @@ export function CrossEntropyGradientExplorer() {
         </fieldset>
         <LogitControls />
       </div>
+
+      <CopyAsCode
+        subject="the cross-entropy loss and its gradient"
+        numpy={() => crossEntropyNumpy({ logits, labels })}
+        torch={() => crossEntropyTorch({ logits, labels })}
+      />
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { LogitControls } from './controls/LogitSliders';
 import { JacobianChecks } from './JacobianChecks';
 import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
 import { LiveFormula } from '../math/LiveFormula';
+import { CopyAsCode } from './copyAsCode/CopyAsCode';
+import { jacobianNumpy, jacobianTorch } from './copyAsCode/programs';
 
 /** The cell a focus id points at ("J-2-3", "D-2-3" or "O-2-3" → [1, 2]), if any. */
 function focusedCell(focus: string | null, n: number): [number, number] | undefined {
@@ -81,6 +83,12 @@ export function JacobianExplorer() {
         </figure>
         <LogitControls />
       </div>
+
+      <CopyAsCode
+        subject="the softmax Jacobian"
+        numpy={() => jacobianNumpy({ logits })}
+        torch={() => jacobianTorch({ logits })}
+      />
     </section>
   );
 }

@@ -14,6 +14,8 @@ import { ShiftControls } from './controls/ShiftControls';
 import { LogitControls } from './controls/LogitSliders';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 import { LiveFormula } from '../math/LiveFormula';
+import { CopyAsCode } from './copyAsCode/CopyAsCode';
+import { softmaxNumpy, softmaxTorch } from './copyAsCode/programs';
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
 function focusedClass(focus: string | null, classes: number): number | undefined {
@@ -109,6 +111,12 @@ export function SoftmaxExplorer() {
           onRestore={restoreWorkedExample}
         />
       </fieldset>
+
+      <CopyAsCode
+        subject="the softmax"
+        numpy={() => softmaxNumpy({ logits, temperature })}
+        torch={() => softmaxTorch({ logits, temperature })}
+      />
     </section>
   );
 }

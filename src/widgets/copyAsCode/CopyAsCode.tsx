@@ -1,0 +1,88 @@
+import { useId, useRef, useState } from 'react';
+import { copyToClipboard, selectContents, type CopyOutcome } from './clipboard';
+import './copyAsCode.css';
+
+export type CodeLanguage = 'numpy' | 'torch';
+
+const LANGUAGE_NAME: Record<CodeLanguage, string> = { numpy: 'NumPy', torch: 'PyTorch' };
+
+export interface CopyAsCodeProps {
+  /** what the widget computes, for the code block's label: 'softmax', 'the softmax Jacobian' */
+  subject: string;
+  /** the programs for the current state; called only when shown or copied, never on a plain render */
+  numpy: () => string;
+  torch: () => string;
+}
+
+/**
+ * "Copy as NumPy" and "Copy as PyTorch": copies a short program that recomputes the widget's numbers
+ * and shows it in a labelled, scrollable, selectable code block, so the program is there to read or
+ * select by hand when the clipboard is out of reach (an iframe, plain http). The shown program follows
+ * the widget's state as the learner keeps changing it.
+ */
+export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
+  const [shown, setShown] = useState<CodeLanguage | null>(null);
+  const [copy, setCopy] = useState<{ program: string; outcome: CopyOutcome | 'pending' } | null>(null);
+  const codeRef = useRef<HTMLElement>(null);
+  const captionId = useId();
+  const programs = { numpy, torch };
+
+  const program = shown ? programs[shown]() : '';
+  // "Copied" only while the program shown is the one copied: after the learner moves a logit it is stale.
+  const message =
+    !shown || copy?.program !== program
+      ? ''
+      : copy.outcome === 'copied'
+        ? `Copied the ${LANGUAGE_NAME[shown]} program.`
+        : copy.outcome === 'unavailable'
+          ? `The clipboard is not available here: the ${LANGUAGE_NAME[shown]} program is selected below, copy it with Ctrl+C (⌘C).`
+          : '';
+
+  const copyProgram = async (language: CodeLanguage) => {
+    const text = programs[language]();
+    setShown(language);
+    setCopy({ program: text, outcome: 'pending' });
+    const outcome = await copyToClipboard(text);
+    setCopy({ program: text, outcome });
+    if (outcome === 'unavailable') selectContents(codeRef.current);
+  };
+
+  return (
+    <div className="copy-as-code" role="group" aria-label={`Copy ${subject} as code`}>
+      <div className="button-row">
+        <button type="button" onClick={() => void copyProgram('numpy')}>
+          Copy as NumPy
+        </button>
+        <button type="button" onClick={() => void copyProgram('torch')}>
+          Copy as PyTorch
+        </button>
+        {shown && (
+          <button
+            type="button"
+            onClick={() => {
+              setShown(null);
+              setCopy(null);
+            }}
+          >
+            Hide code
+          </button>
+        )}
+      </div>
+      <p className="hint" role="status">
+        {message}
+      </p>
+      {shown && (
+        <div className="copy-as-code-shown">
+          <p className="copy-as-code-caption" id={captionId}>
+            {LANGUAGE_NAME[shown]} program for {subject}, with the numbers on screen
+          </p>
+          <pre className="copy-as-code-block" tabIndex={0} role="region" aria-labelledby={captionId}>
+            <code ref={codeRef} data-language={shown}>
+              {program}
+            </code>
+          </pre>
+        </div>
+      )}
+    </div>
+  );
+}
