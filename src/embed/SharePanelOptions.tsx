@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CAPTION_MAX_LENGTH, THEMES, toggled, type EmbedTheme, type ShareChoices } from './snippets';
+import { CAPTION_MAX_LENGTH, capCaption, THEMES, toggled, type EmbedTheme, type ShareChoices } from './snippets';
 
 /** What each control a lecturer may hide or lock is called on the form. */
 const CONTROL_NAMES: Record<string, string> = {
@@ -79,10 +79,10 @@ export function SharePanelOptions({
           value={choices.caption}
           maxLength={CAPTION_MAX_LENGTH}
           aria-describedby={`${captionId}-count`}
-          onChange={(e) => onChange({ ...choices, caption: e.target.value.slice(0, CAPTION_MAX_LENGTH) })}
+          onChange={(e) => onChange({ ...choices, caption: capCaption(e.target.value) })}
         />
         <span id={`${captionId}-count`} className="share-note">
-          {choices.caption.length} of {CAPTION_MAX_LENGTH} characters, shown as plain text
+          {Array.from(choices.caption).length} of {CAPTION_MAX_LENGTH} characters, shown as plain text
         </span>
       </div>
       <fieldset className="share-theme">

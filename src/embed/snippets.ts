@@ -32,7 +32,7 @@ export const NO_CHOICES: ShareChoices = { hide: [], lock: [], caption: '', theme
 export function embedOptions(choices: ShareChoices, controls: readonly string[]): EmbedOptions {
   const hide = controls.filter((c) => choices.hide.includes(c));
   const lock = controls.filter((c) => choices.lock.includes(c) && !hide.includes(c));
-  const caption = choices.caption.trim().slice(0, CAPTION_MAX_LENGTH);
+  const caption = capCaption(choices.caption.trim());
   const options: EmbedOptions = {
     ...(hide.length ? { hide } : {}),
     ...(lock.length ? { lock } : {}),
@@ -40,6 +40,12 @@ export function embedOptions(choices: ShareChoices, controls: readonly string[])
     ...(choices.theme !== 'auto' ? { theme: choices.theme } : {}),
   };
   return options;
+}
+
+/** At most CAPTION_MAX_LENGTH characters, counted as the embed counts them (code points, so an emoji is never cut in half). */
+export function capCaption(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > CAPTION_MAX_LENGTH ? chars.slice(0, CAPTION_MAX_LENGTH).join('') : text;
 }
 
 /** Adds or removes one control id from a list, keeping the list's order stable. */
