@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseHash, replaceQuery, useHash } from '../chapters/hashRoute';
 import { useLabStore } from './LabContext';
+import { useEmbedSettings } from '../embed/embedContext';
 import { readSoftmaxQuery, writeSoftmaxQuery } from './softmaxQuery';
 
 const URL_WRITE_DELAY_MS = 250;
@@ -16,8 +17,11 @@ export function useSoftmaxUrlState(): string {
   const [notice, setNotice] = useState('');
   // What this hook itself last wrote: reading it back would undo the steps taken since the write.
   const written = useRef('');
+  // In an embed, the embed keeps its own address (with the lecturer's options) in step instead.
+  const { embedded } = useEmbedSettings();
 
   useEffect(() => {
+    if (embedded) return;
     const { query } = parseHash(hash);
     if ([...query.keys()].length === 0 || query.toString() === written.current) return;
     const { value, problems } = readSoftmaxQuery(query);
@@ -25,9 +29,10 @@ export function useSoftmaxUrlState(): string {
     if (value.temperature !== undefined) store.getState().setTemperature(value.temperature);
     // Syncing an external system (the address bar) into React state: the effect is the right place.
     setNotice(problems.length ? `The link's settings: ${problems.join('; ')}. The rest of the page works as usual.` : '');
-  }, [hash, store]);
+  }, [hash, store, embedded]);
 
   useEffect(() => {
+    if (embedded) return;
     // The address bar need not follow every slider step: a write costs about half a millisecond of
     // main-thread work, so changes are written once the learner pauses (and when the page is left).
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +56,7 @@ export function useSoftmaxUrlState(): string {
       unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [store]);
+  }, [store, embedded]);
 
   return notice;
 }

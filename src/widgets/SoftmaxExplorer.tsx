@@ -12,10 +12,15 @@ import { SoftmaxChecks } from './SoftmaxChecks';
 import { RangeSlider } from './controls/RangeSlider';
 import { ShiftControls } from './controls/ShiftControls';
 import { LogitControls } from './controls/LogitSliders';
+import { LecturerControl } from './controls/LecturerControl';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 import { LiveFormula } from '../math/LiveFormula';
 import { CopyAsCode } from './copyAsCode/CopyAsCode';
 import { softmaxNumpy, softmaxTorch } from './copyAsCode/programs';
+
+// A lecturer's hide= or lock= in an embed: restoring the worked example resets T too, and a shift moves z.
+const TEMPERATURE = ['temperature'];
+const LOGITS = ['logits'];
 
 /** The class a focus id points at ("z-3" or "p-3" → 2), if any. */
 function focusedClass(focus: string | null, classes: number): number | undefined {
@@ -88,29 +93,33 @@ export function SoftmaxExplorer() {
 
       <LogitControls />
 
-      <fieldset className="controls">
-        <legend>Temperature and shift</legend>
-        <RangeSlider
-          label="temperature T"
-          symbol="T"
-          value={temperature}
-          min={LIMITS.temperature.min}
-          max={LIMITS.temperature.max}
-          step={LIMITS.temperature.step}
-          digits={2}
-          term={term.temperature()}
-          onValue={setTemperature}
-        />
-        <ShiftControls
-          canAdd={canShift(logits, 1)}
-          canSubtract={canShift(logits, -1)}
-          min={min}
-          max={max}
-          note={shiftNote}
-          onShift={shift}
-          onRestore={restoreWorkedExample}
-        />
-      </fieldset>
+      <LecturerControl ids={TEMPERATURE}>
+        <fieldset className="controls">
+          <legend>Temperature and shift</legend>
+          <RangeSlider
+            label="temperature T"
+            symbol="T"
+            value={temperature}
+            min={LIMITS.temperature.min}
+            max={LIMITS.temperature.max}
+            step={LIMITS.temperature.step}
+            digits={2}
+            term={term.temperature()}
+            onValue={setTemperature}
+          />
+          <LecturerControl ids={LOGITS}>
+            <ShiftControls
+              canAdd={canShift(logits, 1)}
+              canSubtract={canShift(logits, -1)}
+              min={min}
+              max={max}
+              note={shiftNote}
+              onShift={shift}
+              onRestore={restoreWorkedExample}
+            />
+          </LecturerControl>
+        </fieldset>
+      </LecturerControl>
 
       <CopyAsCode
         subject="the softmax"

@@ -1,10 +1,9 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/backprop.mdx';
 import { BackpropTrainer } from '../../widgets/backprop/BackpropTrainer';
 import { BackpropWeights } from '../../widgets/backprop/BackpropWeights';
 import { BackwardPassExplorer } from '../../widgets/backprop/BackwardPassExplorer';
 import { BatchReductionDemo } from '../../widgets/backprop/BatchReductionDemo';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/backprop.css';
 import prerendered from 'virtual:prerendered-tex/backprop';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -13,12 +12,12 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/backprop.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  BackpropTrainer: bounded('the network trainer', BackpropTrainer),
-  BackpropWeights: bounded('the weights and their gradients', BackpropWeights),
-  BackwardPassExplorer: bounded('the backward pass in matrix form', BackwardPassExplorer),
-  BatchReductionDemo: bounded('the mean-against-sum demonstration', BatchReductionDemo),
-};
+export const components = embeddable('backprop', {
+  BackpropTrainer,
+  BackpropWeights,
+  BackwardPassExplorer,
+  BatchReductionDemo,
+});
 
 export default function BackpropChapter() {
   return <Content components={components} />;

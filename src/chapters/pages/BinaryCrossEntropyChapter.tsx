@@ -1,9 +1,8 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/binary-cross-entropy.mdx';
 import { BinaryCrossEntropyExplorer } from '../../widgets/BinaryCrossEntropyExplorer';
 import { MultiLabelComparison } from '../../widgets/MultiLabelComparison';
 import { SigmoidSoftmaxPair } from '../../widgets/SigmoidSoftmaxPair';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/binary-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -12,11 +11,11 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/binary-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  BinaryCrossEntropyExplorer: bounded('the binary cross-entropy explorer', BinaryCrossEntropyExplorer),
-  SigmoidSoftmaxPair: bounded('the softmax and sigmoid comparison', SigmoidSoftmaxPair),
-  MultiLabelComparison: bounded('the multi-class and multi-label comparison', MultiLabelComparison),
-};
+export const components = embeddable('binary-cross-entropy', {
+  BinaryCrossEntropyExplorer,
+  SigmoidSoftmaxPair,
+  MultiLabelComparison,
+});
 
 export default function BinaryCrossEntropyChapter() {
   return <Content components={components} />;

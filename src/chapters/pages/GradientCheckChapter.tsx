@@ -1,9 +1,8 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/gradient-check.mdx';
 import { GradientCheckExplorer } from '../../widgets/gradientCheck/GradientCheckExplorer';
 import { TestTolerance } from '../../widgets/gradientCheck/TestTolerance';
 import { ZeroCases } from '../../widgets/gradientCheck/ZeroCases';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/gradient-check.css';
 import prerendered from 'virtual:prerendered-tex/gradient-check';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -12,11 +11,11 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/gradient-check.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  GradientCheckExplorer: bounded('the finite-difference explorer', GradientCheckExplorer),
-  ZeroCases: bounded('the zero cases', ZeroCases),
-  TestTolerance: bounded("the tests' gradient check", TestTolerance),
-};
+export const components = embeddable('gradient-check', {
+  GradientCheckExplorer,
+  ZeroCases,
+  TestTolerance,
+});
 
 export default function GradientCheckChapter() {
   return <Content components={components} />;

@@ -1,7 +1,6 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/information.mdx';
 import { InformationExplorer } from '../../widgets/InformationExplorer';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/information.css';
 import prerendered from 'virtual:prerendered-tex/information';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -10,9 +9,9 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/information.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  InformationExplorer: bounded('the information explorer', InformationExplorer),
-};
+export const components = embeddable('information', {
+  InformationExplorer,
+});
 
 export default function InformationChapter() {
   return <Content components={components} />;

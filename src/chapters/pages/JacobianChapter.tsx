@@ -1,7 +1,6 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/jacobian.mdx';
 import { JacobianExplorer } from '../../widgets/JacobianExplorer';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import prerendered from 'virtual:prerendered-tex/jacobian';
 import { registerPrerendered } from '../../math/texRuntime';
 
@@ -9,9 +8,9 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/jacobian.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  JacobianExplorer: bounded('the Jacobian explorer', JacobianExplorer),
-};
+export const components = embeddable('jacobian', {
+  JacobianExplorer,
+});
 
 export default function JacobianChapter() {
   return <Content components={components} />;

@@ -1,7 +1,6 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/logistic-regression.mdx';
 import { LogisticRegressionLab } from '../../widgets/logistic/LogisticRegressionLab';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/logistic-regression.css';
 import prerendered from 'virtual:prerendered-tex/logistic-regression';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -10,9 +9,9 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/logistic-regression.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  LogisticRegressionLab: bounded('the logistic regression lab', LogisticRegressionLab),
-};
+export const components = embeddable('logistic-regression', {
+  LogisticRegressionLab,
+});
 
 export default function LogisticRegressionChapter() {
   return <Content components={components} />;

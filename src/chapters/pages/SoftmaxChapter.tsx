@@ -1,8 +1,7 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/softmax.mdx';
 import { SoftmaxExplorer } from '../../widgets/SoftmaxExplorer';
 import { WorkedExample } from '../../widgets/WorkedExample';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import prerendered from 'virtual:prerendered-tex/softmax';
 import { registerPrerendered } from '../../math/texRuntime';
 
@@ -10,10 +9,10 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/softmax.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  SoftmaxExplorer: bounded('the softmax explorer', SoftmaxExplorer),
-  WorkedExample: bounded('the worked example', WorkedExample),
-};
+export const components = embeddable('softmax', {
+  SoftmaxExplorer,
+  WorkedExample,
+});
 
 export default function SoftmaxChapter() {
   return <Content components={components} />;

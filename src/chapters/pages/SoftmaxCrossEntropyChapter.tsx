@@ -1,8 +1,7 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/softmax-cross-entropy.mdx';
 import { CrossEntropyGradientExplorer } from '../../widgets/CrossEntropyGradientExplorer';
 import { GradientDescentStep } from '../../widgets/GradientDescentStep';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/softmax-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -11,10 +10,10 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/softmax-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  CrossEntropyGradientExplorer: bounded('the cross-entropy gradient explorer', CrossEntropyGradientExplorer),
-  GradientDescentStep: bounded('the gradient step', GradientDescentStep),
-};
+export const components = embeddable('softmax-cross-entropy', {
+  CrossEntropyGradientExplorer,
+  GradientDescentStep,
+});
 
 export default function SoftmaxCrossEntropyChapter() {
   return <Content components={components} />;

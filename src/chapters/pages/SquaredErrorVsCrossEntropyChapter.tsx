@@ -1,9 +1,8 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/squared-error-vs-cross-entropy.mdx';
 import { LossRace } from '../../widgets/LossRace';
 import { SaturationExplorer } from '../../widgets/SaturationExplorer';
 import { SeedExperiment } from '../../widgets/SeedExperiment';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/squared-error-vs-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/squared-error-vs-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -12,11 +11,11 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/squared-error-vs-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  SaturationExplorer: bounded('the gradient comparison', SaturationExplorer),
-  LossRace: bounded('the training race', LossRace),
-  SeedExperiment: bounded('the many-seed experiment', SeedExperiment),
-};
+export const components = embeddable('squared-error-vs-cross-entropy', {
+  SaturationExplorer,
+  LossRace,
+  SeedExperiment,
+});
 
 export default function SquaredErrorVsCrossEntropyChapter() {
   return <Content components={components} />;

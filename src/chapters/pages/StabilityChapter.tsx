@@ -1,10 +1,9 @@
-import type { MDXComponents } from 'mdx/types';
 import Content from '../../../content/stability.mdx';
 import { EpsilonTrickExplorer } from '../../widgets/stability/EpsilonTrickExplorer';
 import { FusedBackward } from '../../widgets/stability/FusedBackward';
 import { OverflowExplorer } from '../../widgets/stability/OverflowExplorer';
 import { StabilityProvider } from '../../widgets/stability/StabilityContext';
-import { bounded } from '../bounded';
+import { embeddable } from '../../embed/embeddable';
 import '../../styles/stability.css';
 import prerendered from 'virtual:prerendered-tex/stability';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -13,11 +12,14 @@ import { registerPrerendered } from '../../math/texRuntime';
 registerPrerendered(prerendered);
 
 /** The explicit list of what content/stability.mdx may use; this module is the chapter's lazy chunk. */
-const components: MDXComponents = {
-  OverflowExplorer: bounded('the naive against stable comparison', OverflowExplorer),
-  EpsilonTrickExplorer: bounded('the epsilon trick explorer', EpsilonTrickExplorer),
-  FusedBackward: bounded('the fused backward pass', FusedBackward),
-};
+export const components = embeddable('stability', {
+  OverflowExplorer,
+  EpsilonTrickExplorer,
+  FusedBackward,
+});
+
+/** What each of the chapter's widgets needs around it, in the chapter and in an embed. */
+export const Provider = StabilityProvider;
 
 /** One store for the chapter's widgets: the logits set in the first carry to the later ones. */
 export default function StabilityChapter() {

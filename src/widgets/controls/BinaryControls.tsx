@@ -3,6 +3,10 @@ import { term } from '../../math/terms';
 import { LIMITS } from '../../state/labInputs';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { RangeSlider } from './RangeSlider';
+import { LecturerControl } from './LecturerControl';
+
+const BINARY_LOGIT = ['binary-logit'];
+const BINARY_TARGET = ['binary-target'];
 
 /**
  * The binary chapters' inputs from the lab store: the slider "binary logit z" and the radio group
@@ -17,35 +21,39 @@ export function BinaryControls({ sliderLabel = 'binary logit z', withTarget = tr
   const { min, max, step } = LIMITS.binaryLogit;
   return (
     <div className="binary-controls">
-      <RangeSlider
-        label={sliderLabel}
-        symbol="z"
-        value={z}
-        min={min}
-        max={max}
-        step={step}
-        digits={2}
-        term={term.binaryLogit()}
-        onValue={setBinaryLogit}
-      />
+      <LecturerControl ids={BINARY_LOGIT}>
+        <RangeSlider
+          label={sliderLabel}
+          symbol="z"
+          value={z}
+          min={min}
+          max={max}
+          step={step}
+          digits={2}
+          term={term.binaryLogit()}
+          onValue={setBinaryLogit}
+        />
+      </LecturerControl>
       {withTarget && (
-        <fieldset className="target-choice" role="radiogroup" data-term={term.binaryTarget()}>
-          <legend>label t</legend>
-          {([1, 0] as const).map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={name}
-                value={value}
-                checked={t === value}
-                onChange={() => setBinaryTarget(value)}
-              />
-              t = {value}{' '}
-              {/* part of the radio's name; hidden from view on a phone, where the row is short of room */}
-              <span className="target-meaning">{value === 1 ? '(positive)' : '(negative)'}</span>
-            </label>
-          ))}
-        </fieldset>
+        <LecturerControl ids={BINARY_TARGET}>
+          <fieldset className="target-choice" role="radiogroup" data-term={term.binaryTarget()}>
+            <legend>label t</legend>
+            {([1, 0] as const).map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={name}
+                  value={value}
+                  checked={t === value}
+                  onChange={() => setBinaryTarget(value)}
+                />
+                t = {value}{' '}
+                {/* part of the radio's name; hidden from view on a phone, where the row is short of room */}
+                <span className="target-meaning">{value === 1 ? '(positive)' : '(negative)'}</span>
+              </label>
+            ))}
+          </fieldset>
+        </LecturerControl>
       )}
     </div>
   );

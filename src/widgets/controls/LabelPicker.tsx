@@ -4,6 +4,9 @@ import { term } from '../../math/terms';
 import { hardLabel } from '../../state/labels';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { labelDigits } from '../crossEntropyFormula';
+import { LecturerControl } from './LecturerControl';
+
+const LABELS = ['labels'];
 
 /** How much of the label "Soften the label" moves to the uniform distribution, as label smoothing does. */
 const SMOOTHING = 0.1;
@@ -22,7 +25,7 @@ export function LabelPicker() {
   const soften = () => setLabels(labels.map((y) => (1 - SMOOTHING) * y + SMOOTHING / C));
 
   return (
-    <>
+    <LecturerControl ids={LABELS}>
       <div className="label-choices" role="radiogroup" aria-label="True class">
         {labels.map((_, i) => (
           <label key={i} className="label-choice" data-term={term.label(i)}>
@@ -45,6 +48,6 @@ export function LabelPicker() {
         ))}]{' '}
         {hard === undefined ? '— a soft label: pick a class to make it hard again.' : `— a hard label: the true class is ${hard + 1}.`}
       </p>
-    </>
+    </LecturerControl>
   );
 }

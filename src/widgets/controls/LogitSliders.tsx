@@ -3,6 +3,10 @@ import { term } from '../../math/terms';
 import { LIMITS } from '../../state/labInputs';
 import { useLab, useLabStore } from '../../state/LabContext';
 import { RangeSlider } from './RangeSlider';
+import { LecturerControl } from './LecturerControl';
+import { useControlMode } from '../../embed/embedContext';
+
+const LOGITS = ['logits'];
 
 /**
  * One slider per logit, named "logit z1", "logit z2", …, reading and writing the lab store; with
@@ -14,7 +18,7 @@ export function LogitSliders({ editClasses = false }: { editClasses?: boolean })
   const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
   const { min, max, step } = LIMITS.logit;
   return (
-    <>
+    <LecturerControl ids={LOGITS}>
       {logits.map((z, i) => (
         <RangeSlider
           key={i}
@@ -41,12 +45,14 @@ export function LogitSliders({ editClasses = false }: { editClasses?: boolean })
           </button>
         </div>
       )}
-    </>
+    </LecturerControl>
   );
 }
 
 /** The logit sliders with the class buttons, as a labelled group of controls: the usual panel. */
 export function LogitControls() {
+  // A lecturer who hid the logits hides the whole panel, not just its sliders under an empty legend.
+  if (useControlMode(LOGITS) === 'hidden') return null;
   return (
     <fieldset className="controls">
       <legend>Logits</legend>
