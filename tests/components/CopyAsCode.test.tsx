@@ -28,11 +28,11 @@ describe('<CopyAsCode> in the softmax explorer', () => {
     expect(screen.queryByRole('region', { name: /program for/ })).toBeNull();
   });
 
-  it('"Copy as NumPy" copies the program for the logits on screen and says "Copied" politely', async () => {
+  it('"Copy as NumPy" copies the program for the logits on screen and says "Copied" in a polite live region', async () => {
     const writeText = fakeClipboard();
     renderWithLab(<SoftmaxExplorer />, { logits: [2, 2.9, -0.1], temperature: 0.35 });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as NumPy' }));
-    await waitFor(() => expect(screen.getByText('Copied the NumPy program.').getAttribute('role')).toBe('status'));
+    await waitFor(() => expect(screen.getByText('Copied the NumPy program.').getAttribute('aria-live')).toBe('polite'));
     expect(writeText).toHaveBeenCalledTimes(1);
     const copied = writeText.mock.calls[0]?.[0] ?? '';
     expect(copied.split('\n')[0]).toBe('# Logit Lab, softmax: z = [2, 2.9, -0.1], T = 0.35');
@@ -64,7 +64,7 @@ describe('<CopyAsCode> in the softmax explorer', () => {
     renderWithLab(<SoftmaxExplorer />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy as NumPy' }));
     await waitFor(() => expect(screen.getByText(/The clipboard is not available here/)).toBeTruthy());
-    expect(screen.getByText(/The clipboard is not available here/).getAttribute('role')).toBe('status');
+    expect(screen.getByText(/The clipboard is not available here/).getAttribute('aria-live')).toBe('polite');
     expect(window.getSelection()?.toString()).toBe(codeRegion().textContent);
     expect(window.getSelection()?.toString()).toContain('import numpy as np');
   });

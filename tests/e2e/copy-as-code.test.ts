@@ -43,7 +43,7 @@ describe('copy as code', () => {
     await button.focus();
     await page.keyboard.press('Enter');
     const scope = '.softmax-explorer';
-    await expect.poll(() => page.locator(scope).getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1);
+    await expect.poll(() => page.locator(`${scope} .copy-as-code [aria-live="polite"]`).filter({ hasText: 'Copied' }).count()).toBe(1);
 
     const shown = (await copyBlock(page, scope).textContent()) ?? '';
     const clipboard = await page.evaluate(() => navigator.clipboard.readText());
@@ -73,7 +73,7 @@ describe('copy as code', () => {
     ] as const) {
       const { page, errors } = await openRoute(desktop, route, { waitFor: `${scope} .copy-as-code button` });
       await page.locator(scope).getByRole('button', { name: 'Copy as PyTorch', exact: true }).click();
-      await expect.poll(() => page.locator(scope).getByRole('status').filter({ hasText: 'Copied the PyTorch program.' }).count()).toBe(1);
+      await expect.poll(() => page.locator(`${scope} .copy-as-code [aria-live="polite"]`).filter({ hasText: 'Copied the PyTorch program.' }).count()).toBe(1);
       const clipboard = await page.evaluate(() => navigator.clipboard.readText());
       expect(clipboard.split('\n')[0], route).toBe(header);
       expect(clipboard, route).toContain(call);
@@ -92,7 +92,7 @@ describe('copy as code', () => {
         const block = copyBlock(page, '.softmax-explorer');
         await block.waitFor({ state: 'visible' });
         // No clipboard permission on this context: either it copied or it says how to copy by hand.
-        await expect.poll(() => page.locator('.softmax-explorer .copy-as-code [role="status"]').textContent()).toMatch(/Copied|not available/);
+        await expect.poll(() => page.locator('.softmax-explorer .copy-as-code [aria-live="polite"]').textContent()).toMatch(/Copied|not available/);
         const box = await block.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, tabIndex: el.tabIndex }));
         expect(box.scroll).toBeGreaterThan(box.client);
         expect(box.tabIndex).toBe(0);

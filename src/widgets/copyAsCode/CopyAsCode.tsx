@@ -68,7 +68,9 @@ export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
           </button>
         )}
       </div>
-      <p className="hint" role="status">
+      {/* A polite live region that is always there (so the first "Copied" is announced), but not
+          role="status": a page's one status is its URL notice, which tests and people look for. */}
+      <p className="hint copy-as-code-message" aria-live="polite">
         {message}
       </p>
       {shown && (
