@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { viewBoxPoint } from './viewBoxPoint';
 
 export interface BarDragOptions {
@@ -27,6 +27,20 @@ export function useBarDrag({ values, domain, step, pageStep = 10 * step, invert,
   const drag = useRef<{ index: number; startY: number; startValue: number } | null>(null);
 
   const svgY = (event: PointerEvent) => viewBoxPoint(svgRef.current, event).y;
+
+  // A finger that lands on a bar drags it instead of scrolling the page. `touch-action: none` on the
+  // bar's <g> is not enough: Chromium honours touch-action only on the outer <svg>, and putting it
+  // there would stop a swipe anywhere on the chart from scrolling. So a touch that began a bar drag
+  // (pointerdown comes first) has its touchstart cancelled, which keeps the page still for that touch.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const holdPage = (event: TouchEvent) => {
+      if (drag.current && event.cancelable) event.preventDefault();
+    };
+    svg.addEventListener('touchstart', holdPage, { passive: false });
+    return () => svg.removeEventListener('touchstart', holdPage);
+  }, []);
 
   const onPointerMove = (event: PointerEvent<SVGGElement>) => {
     const d = drag.current;
