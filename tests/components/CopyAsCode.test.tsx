@@ -69,7 +69,7 @@ describe('<CopyAsCode> in the softmax explorer', () => {
     expect(window.getSelection()?.toString()).toContain('import numpy as np');
   });
 
-  it('works from the keyboard: Tab to "Copy as PyTorch", Enter, then Tab into the code and "Hide code"', async () => {
+  it('works from the keyboard: Tab to "Copy as PyTorch", Enter, then Tab into the code; "Hide code" returns focus to "Copy as NumPy"', async () => {
     const writeText = fakeClipboard();
     const user = userEvent.setup({ document });
     // userEvent.setup puts its own clipboard stub on navigator; put the spy back.
@@ -88,6 +88,7 @@ describe('<CopyAsCode> in the softmax explorer', () => {
     hide.focus();
     await user.keyboard(' ');
     expect(screen.queryByRole('region', { name: /program for/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy as NumPy' }));
   });
 });
 

@@ -59,6 +59,7 @@ describe('copy as code', () => {
     expect(bars).toHaveLength(3);
     printed.forEach((p, i) => expect(Math.abs(p - (bars[i] ?? NaN)), `p${i + 1}: python ${p}, page ${bars[i]}`).toBeLessThanOrEqual(8 * EPS * p));
 
+    await page.locator(`${scope} .copy-as-code`).screenshot({ path: `${inject('screenshotDir')}/copy-as-code-desktop-light.png` });
     expect(await axeViolations(page, `${scope} .copy-as-code`)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     expect(await axeViolations(page, `${scope} .copy-as-code`)).toEqual([]);

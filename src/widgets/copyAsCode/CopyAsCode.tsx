@@ -24,6 +24,7 @@ export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
   const [shown, setShown] = useState<CodeLanguage | null>(null);
   const [copy, setCopy] = useState<{ program: string; outcome: CopyOutcome | 'pending' } | null>(null);
   const codeRef = useRef<HTMLElement>(null);
+  const firstButtonRef = useRef<HTMLButtonElement>(null);
   const captionId = useId();
   const programs = { numpy, torch };
 
@@ -50,7 +51,7 @@ export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
   return (
     <div className="copy-as-code" role="group" aria-label={`Copy ${subject} as code`}>
       <div className="button-row">
-        <button type="button" onClick={() => void copyProgram('numpy')}>
+        <button type="button" ref={firstButtonRef} onClick={() => void copyProgram('numpy')}>
           Copy as NumPy
         </button>
         <button type="button" onClick={() => void copyProgram('torch')}>
@@ -62,6 +63,8 @@ export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
             onClick={() => {
               setShown(null);
               setCopy(null);
+              // The pressed button goes away; keep the keyboard user's place instead of dropping to <body>.
+              firstButtonRef.current?.focus();
             }}
           >
             Hide code
