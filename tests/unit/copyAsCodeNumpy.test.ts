@@ -79,7 +79,7 @@ function scalar(values: Map<string, unknown>, name: string): number {
   return v;
 }
 
-/** Relative error bound of NumPy's p_i: (|q_i| + n + 4) ulp. */
+/** Relative error bound of NumPy's p_i: (2|q_i| + n + 4) ulp (q_i rounded twice: the difference and /T). */
 function probabilityBounds(logits: readonly number[], temperature: number): number[] {
   const max = Math.max(...logits);
   return logits.map((z) => (2 * Math.abs((z - max) / temperature) + logits.length + 4) * EPS);
@@ -164,9 +164,9 @@ describe('Copy as NumPy, run with python3 and numpy', () => {
 
   it('softmaxNumpy of the worked example prints softmax([2, 3, 4]) within 4 ulp', () => {
     const printed = vector(runPython(softmaxNumpy({ logits: [2, 3, 4], temperature: 1 })), 'p');
-    // By hand: [1, e, e²] / (1 + e + e²).
+    // By hand: [1, e, e²] / (1 + e + e²), itself rounded a few times, hence 6 ulp here.
     const byHand = [1, Math.E, Math.E ** 2].map((v) => v / (1 + Math.E + Math.E ** 2));
-    printed.forEach((p, i) => expectClose(p, byHand[i] ?? NaN, 4 * EPS * (byHand[i] ?? NaN), `p[${i}]`));
+    printed.forEach((p, i) => expectClose(p, byHand[i] ?? NaN, 6 * EPS * (byHand[i] ?? NaN), `p[${i}]`));
     const core = softmax([2, 3, 4]);
     printed.forEach((p, i) => expectClose(p, core[i] ?? NaN, 4 * EPS * (core[i] ?? NaN), `p[${i}] vs core`));
   });
