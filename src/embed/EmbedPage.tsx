@@ -1,0 +1,170 @@
+import { createElement, Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { findChapter, type Chapter } from '../chapters/chapterList';
+import { chapterHref, parseHash } from '../chapters/hashRoute';
+import { TermScope } from '../math/TermScope';
+import { LabProvider } from '../state/LabContext';
+import { EmbedContext, type EmbedSettings } from './embedContext';
+import { createEmbedStore } from './embedStore';
+import { EMBED_ROUTE } from './embedUrl';
+import { readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from './stateSchema';
+import { useEmbedHeight } from './useEmbedHeight';
+import { findWidget, type EmbeddableWidget } from './widgetRegistry';
+import '../styles/embed.css';
+
+/** What the embed needs of a chapter's page module besides its default export. */
+interface PageModule {
+  components?: Partial<Record<string, ComponentType>>;
+  /** what every widget of the chapter needs around it (the stability chapter's own store) */
+  Provider?: ComponentType<{ children: ReactNode }>;
+}
+
+const URL_WRITE_DELAY_MS = 250;
+
+// One lazy component per widget id, made once: the page module (the chapter's chunk, with its
+// prerendered formulas and CSS) is loaded the first time, and never for a widget not shown.
+const loaders = new Map<string, ComponentType>();
+function lazyWidget(widget: EmbeddableWidget, chapter: Chapter): ComponentType {
+  let Loaded = loaders.get(widget.id);
+  if (!Loaded) {
+    Loaded = lazy(async () => {
+      const page = (await chapter.load!()) as unknown as PageModule;
+      const Widget = page.components?.[widget.key];
+      const Provider = page.Provider ?? Fragment;
+      const Shown = Widget
+        ? () => (
+            <Provider>
+              <Widget />
+            </Provider>
+          )
+        : () => <UnknownWidget id={widget.id} />;
+      return { default: Shown };
+    });
+    loaders.set(widget.id, Loaded);
+  }
+  return Loaded;
+}
+
+/** `#/embed/<chapter>/<Key>?…`: one widget, its caption and notice, and nothing of the site around it. */
+export function EmbedPage({ path }: { path: string }) {
+  const widget = findWidget(path);
+  const chapter = widget && findChapter(widget.chapter);
+  const [source, setSource] = useState(currentQuery);
+  // An address typed or changed from outside (a hashchange) restarts the widget from it; the
+  // embed's own writes (replaceState) fire no hashchange and restart nothing.
+  useEffect(() => {
+    const onHash = () => setSource(currentQuery());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (!widget || !chapter?.load) {
+    return (
+      <EmbedShell id={path.slice(0, 40)} theme="auto">
+        <UnknownWidget id={path} />
+      </EmbedShell>
+    );
+  }
+  return <EmbedInstance key={`${widget.id}?${source}`} widget={widget} chapter={chapter} query={source} />;
+}
+
+function currentQuery(): string {
+  return parseHash(window.location.hash).query.toString();
+}
+
+function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; chapter: Chapter; query: string }) {
+  const reading: LabQueryReading = useMemo(() => readLabQuery(new URLSearchParams(query), widget), [query, widget]);
+  const { options, problems } = reading;
+  const [store] = useState(() => createEmbedStore(reading.state, [...options.hide, ...options.lock]));
+  const settings: EmbedSettings = useMemo(
+    () => ({ embedded: true, hidden: new Set(options.hide), locked: new Set(options.lock) }),
+    [options],
+  );
+  const shown = useMemo(() => createElement(lazyWidget(widget, chapter)), [widget, chapter]);
+
+  useLayoutEffect(() => {
+    document.title = `${widget.title} · Logit Lab`;
+  }, [widget]);
+
+  // The learner's changes go to this frame's own address, with the lecturer's options kept, once
+  // they pause: replaceState, so the history gets no entry per slider step.
+  useLayoutEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      const q = writeOptions(writeLabQuery(store.getState(), widget.fields), options);
+      const href = `#/${EMBED_ROUTE}/${widget.id}?${q.toString()}`;
+      if (href !== window.location.hash) window.history.replaceState(window.history.state, '', href);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.logits === prev.logits && s.temperature === prev.temperature && s.labels === prev.labels && s.binaryLogit === prev.binaryLogit && s.binaryTarget === prev.binaryTarget) return;
+      clearTimeout(timer);
+      timer = setTimeout(write, URL_WRITE_DELAY_MS);
+    });
+    const flush = () => timer !== undefined && write();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store, widget, options]);
+
+  return (
+    <EmbedShell id={options.frame || widget.id} theme={options.theme}>
+      {options.caption && <p className="embed-caption">{options.caption}</p>}
+      {problems.length > 0 && (
+        <p className="notice" role="status">
+          This link’s settings: {problems.join('; ')}. The widget uses its defaults for those.
+        </p>
+      )}
+      <LabProvider store={store}>
+        <EmbedContext.Provider value={settings}>
+          <TermScope className="embed-widget">
+            <Suspense fallback={<p className="loading">Loading {widget.name}…</p>}>
+              {shown}
+            </Suspense>
+          </TermScope>
+        </EmbedContext.Provider>
+      </LabProvider>
+      <p className="embed-source">
+        <a href={chapterHref(widget.chapter)}>Open in Logit Lab</a>
+      </p>
+    </EmbedShell>
+  );
+}
+
+/** The page of every embed: theme on <html>, and the height posted to the page around the iframe. */
+function EmbedShell({ id, theme, children }: { id: string; theme: Theme; children: ReactNode }) {
+  const root = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const html = document.documentElement;
+    if (theme === 'auto') delete html.dataset.theme;
+    else html.dataset.theme = theme;
+    html.classList.add('embedded');
+    return () => {
+      delete html.dataset.theme;
+      html.classList.remove('embedded');
+    };
+  }, [theme]);
+  useEmbedHeight(root, id);
+  return (
+    <main className="embed-page" ref={root}>
+      {children}
+    </main>
+  );
+}
+
+function UnknownWidget({ id }: { id: string }) {
+  return (
+    <div className="notice" role="alert">
+      <p>
+        There is no widget <code>{id.slice(0, 60) || '(none)'}</code> to embed here. The address may be mistyped or from an
+        older version.
+      </p>
+      <p>
+        The <a href={`#/${EMBED_ROUTE}`}>page for lecturers</a> lists every widget with its embed code.
+      </p>
+    </div>
+  );
+}

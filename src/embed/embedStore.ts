@@ -1,0 +1,26 @@
+import { createLabStore, type LabActions, type LabStore } from '../state/createLabStore';
+import type { LabQueryState } from './stateSchema';
+import type { ControlId } from './widgetRegistry';
+
+/** The store actions that change each lecturer-controllable input. */
+const ACTIONS: Record<ControlId, readonly (keyof LabActions)[]> = {
+  logits: ['setLogit', 'setLogits', 'addClass', 'removeClass', 'shiftLogits', 'restoreWorkedExample'],
+  temperature: ['setTemperature', 'restoreWorkedExample'],
+  labels: ['setLabelClass', 'setLabels'],
+  'binary-logit': ['setBinaryLogit'],
+  'binary-target': ['setBinaryTarget'],
+};
+
+const ignore = () => {};
+
+/**
+ * An embed's own lab store, started from its URL. An input the lecturer hid or locked cannot change
+ * by any way in, not just its control: a dragged bar or a reset button would otherwise move it.
+ */
+export function createEmbedStore(initial: LabQueryState, fixed: readonly ControlId[]): LabStore {
+  const store = createLabStore({ ...initial });
+  const blocked: Partial<LabActions> = {};
+  for (const id of fixed) for (const action of ACTIONS[id]) blocked[action] = ignore;
+  store.setState(blocked);
+  return store;
+}
