@@ -47,23 +47,25 @@ export function SharePanelOptions({
                 <span className="share-control-name" aria-hidden="true">
                   {controlName(control)}
                 </span>
-                <label className="share-check">
-                  <input
-                    type="checkbox"
-                    checked={hidden}
-                    onChange={(e) => onChange({ ...choices, hide: toggled(choices.hide, control, e.target.checked) })}
-                  />
-                  hide{' '}<span className="share-sr-only">{controlName(control)}</span>
-                </label>
-                <label className="share-check">
-                  <input
-                    type="checkbox"
-                    checked={!hidden && choices.lock.includes(control)}
-                    disabled={hidden}
-                    onChange={(e) => onChange({ ...choices, lock: toggled(choices.lock, control, e.target.checked) })}
-                  />
-                  lock{' '}<span className="share-sr-only">{controlName(control)}</span>
-                </label>
+                <span className="share-control-checks">
+                  <label className="share-check">
+                    <input
+                      type="checkbox"
+                      checked={hidden}
+                      onChange={(e) => onChange({ ...choices, hide: toggled(choices.hide, control, e.target.checked) })}
+                    />
+                    hide{' '}<span className="share-sr-only">{controlName(control)}</span>
+                  </label>
+                  <label className="share-check">
+                    <input
+                      type="checkbox"
+                      checked={!hidden && choices.lock.includes(control)}
+                      disabled={hidden}
+                      onChange={(e) => onChange({ ...choices, lock: toggled(choices.lock, control, e.target.checked) })}
+                    />
+                    lock{' '}<span className="share-sr-only">{controlName(control)}</span>
+                  </label>
+                </span>
               </li>
             );
           })}

@@ -70,6 +70,9 @@ export function SharePanelPreview({ url, title, frameId }: { url: string; title:
       sandbox="allow-scripts"
       style={{ height: `${height}px` }}
       data-testid="embed-preview"
+      // The embed posts its height as it renders; asking once more on load covers a post that raced
+      // this page's listener.
+      onLoad={(e) => e.currentTarget.contentWindow?.postMessage({ type: 'logit-lab:request-height' }, '*')}
     />
   );
 }
