@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { CHAPTERS } from '../chapters/chapterList';
 import { useShareLinks } from './SharePanel';
 import { CopyField, CopyStatus, useCopy } from './SharePanelCopy';
@@ -30,10 +30,6 @@ export function LecturerPage() {
   const [widget, setWidget] = useState<EmbeddableWidget | undefined>(FIRST_WIDGET);
   const [choices, setChoices] = useState<ShareChoices>(NO_CHOICES);
   const pickerId = useId();
-
-  useEffect(() => {
-    document.title = 'Embed a widget · Logit Lab';
-  }, []);
 
   const pick = (id: string) => {
     setWidget(findWidget(id));
@@ -175,6 +171,26 @@ function LecturerSnippets({ widget, choices }: { widget: EmbeddableWidget; choic
             />
           </section>
         ))}
+        <details className="lecturer-protocol">
+          <summary>For developers: the height message</summary>
+          <p>
+            Whenever its content&rsquo;s height changes, an embed posts this object to the page around it
+            (<code>window.parent</code>), as a plain object, not a string:
+          </p>
+          <pre>
+            <code>{"{ type: 'logit-lab:height', version: 1, id: '<frame or widget id>', height: <CSS pixels> }"}</code>
+          </pre>
+          <p>
+            <code>id</code> is the address&rsquo;s <code>frame=</code> value if it has one (letters, digits,
+            <code>-</code> and <code>_</code>), else the widget&rsquo;s id such as{' '}
+            <code>softmax/SoftmaxExplorer</code>. A page may ask for the height again by posting{' '}
+            <code>{"{ type: 'logit-lab:request-height' }"}</code> to the iframe&rsquo;s window. Act on a
+            height message only when <code>event.source</code> is the <code>contentWindow</code> of your
+            own iframe and every field has the type above, and keep the height within bounds; that is what{' '}
+            <code>embed-resize.js</code> does. A sandboxed embed&rsquo;s origin is <code>null</code>, so
+            the origin cannot be checked: the source is.
+          </p>
+        </details>
       </section>
     </>
   );
