@@ -134,3 +134,17 @@ describe('<FigureExport>', () => {
     expect(saved).toEqual([]);
   });
 });
+
+describe('<FigureExport> from the keyboard', () => {
+  it('Escape closes the panel and puts the focus back on its button', async () => {
+    const user = userEvent.setup();
+    render(<Section>{BARS}</Section>);
+    const toggle = screen.getByRole('button', { name: /^Export figure/ });
+    await user.click(toggle);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Download SVG/ }));
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+});

@@ -50,10 +50,12 @@ describe('shortName', () => {
     expect(shortName('Probability bars: p1 = 0.090, p2 = 0.245')).toBe('Probability bars');
     expect(shortName('Binary cross-entropy against z. The marker is at z = 2')).toBe('Binary cross-entropy against z');
     expect(shortName('  Decision regions  ')).toBe('Decision regions');
+    expect(shortName('Decision regions of the network over the square from −2 to 2, with 60 points')).toBe('Decision regions');
+    expect(shortName('Error of the estimate')).toBe('Error of the estimate');
   });
 
   it('shortName caps a long label with an ellipsis', () => {
-    const name = shortName('a'.repeat(100));
+    const name = shortName('a'.repeat(100) + ' of b');
     expect(name).toHaveLength(48);
     expect(name.endsWith('…')).toBe(true);
   });
@@ -74,15 +76,16 @@ describe('slugify and figureFilename', () => {
 });
 
 describe('findFigures', () => {
-  it('findFigures names each plot by its figcaption, else its aria-label, and makes names unique', () => {
+  it('findFigures names each plot by the shorter of its figcaption and aria-label, and makes names unique', () => {
     const root = mount(`
-      <figure><svg class="plot" viewBox="0 0 10 10" aria-label="Logit bars: z1 = 1"></svg><figcaption>Logits z</figcaption></figure>
+      <figure><svg class="plot" viewBox="0 0 10 10" aria-label="Logit bars: z1 = 1"></svg><figcaption>Logits z: drag a bar.</figcaption></figure>
+      <figure><svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 1"></svg><figcaption>Probabilities p = softmax(z / T).</figcaption></figure>
       <svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 1"></svg>
       <svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 0.5"></svg>
       <svg class="legend" aria-label="not a plot"></svg>
       <svg class="plot"><svg class="plot inner"></svg></svg>`);
     const figures = findFigures(root);
-    expect(figures.map((f) => f.name)).toEqual(['Logits z', 'Probability bars', 'Probability bars (2)', 'Figure 4']);
+    expect(figures.map((f) => f.name)).toEqual(['Logits z', 'Probability bars', 'Probability bars (2)', 'Probability bars (3)', 'Figure 5']);
     expect(figures.every((f) => f.kind === 'svg')).toBe(true);
     root.remove();
   });

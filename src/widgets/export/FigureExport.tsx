@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   canvasToPng,
   downloadBlob,
@@ -27,6 +27,16 @@ export function FigureExport({ root, title }: { root: HTMLElement | null; title:
   const [busy, setBusy] = useState(false);
   const panelId = useId();
   const selectId = useId();
+  const toggleButton = useRef<HTMLButtonElement>(null);
+
+  // Escape closes the panel and gives the focus back to its button, as the share panel does.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(false);
+    toggleButton.current?.focus();
+  };
 
   const toggle = () => {
     if (!open) {
@@ -75,8 +85,9 @@ export function FigureExport({ root, title }: { root: HTMLElement | null; title:
   };
 
   return (
-    <div className="figure-export">
+    <div className="figure-export" onKeyDown={onKeyDown}>
       <button
+        ref={toggleButton}
         type="button"
         className="figure-export__toggle"
         aria-label={`Export figure of the ${title.toLowerCase()}`}

@@ -38,22 +38,32 @@ export const INLINED_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const NAME_LIMIT = 48;
 
-/** The first sentence or clause of a label: "Probability bars: p1 = 0.090, …" → "Probability bars". */
+/** Beyond this many characters, "X of Y" is named X: "Decision regions of the network over …". */
+const OF_LIMIT = 32;
+
+/**
+ * The first sentence or clause of a label: "Probability bars: p1 = 0.090, …" → "Probability bars"; a
+ * long "Contour map of the cross-entropy cost over …" → "Contour map".
+ */
 export function shortName(label: string): string {
   const text = label.replace(/\s+/g, ' ').trim();
   const cut = text.search(/:|\.\s|\.$|;|,| — | – /);
-  const head = (cut > 0 ? text.slice(0, cut) : text).trim();
+  let head = (cut > 0 ? text.slice(0, cut) : text).trim();
+  const of = head.indexOf(' of ');
+  if (head.length > OF_LIMIT && of > 0) head = head.slice(0, of);
   return head.length > NAME_LIMIT ? `${head.slice(0, NAME_LIMIT - 1).trimEnd()}…` : head;
 }
 
-/** A figure's own name: its figcaption (what the page shows under it), else its aria-label. */
+/**
+ * A figure's own name: the shorter of its figcaption's first clause and its aria-label's (the part
+ * before the numbers): "Probability bars", not "Probabilities p = softmax(z / T)"; "Logits z", not
+ * "Logit bars". Names go in a menu and a file name, where short reads best.
+ */
 export function figureLabel(element: Element): string {
-  const caption = element.closest('figure')?.querySelector('figcaption')?.textContent?.trim();
-  if (caption) return caption;
-  const label = element.getAttribute('aria-label')?.trim();
-  if (label) return label;
-  const title = element.querySelector(':scope > title')?.textContent?.trim();
-  return title ?? '';
+  const caption = shortName(element.closest('figure')?.querySelector('figcaption')?.textContent ?? '');
+  const label = shortName(element.getAttribute('aria-label') ?? element.querySelector(':scope > title')?.textContent ?? '');
+  if (!caption || !label) return caption || label;
+  return label.length < caption.length ? label : caption;
 }
 
 /** Lower-case words joined by hyphens, ASCII only: safe in a file name on every system. */
@@ -96,7 +106,7 @@ export function findFigures(root: ParentNode | null): Figure[] {
   );
   const seen = new Map<string, number>();
   return elements.map((element, i) => {
-    const base = shortName(figureLabel(element)) || `Figure ${i + 1}`;
+    const base = figureLabel(element) || `Figure ${i + 1}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     const name = count === 1 ? base : `${base} (${count})`;
