@@ -93,4 +93,18 @@ describe('touch targets at phone width', () => {
       await page.close();
     });
   }
+
+  it('#/softmax with every widget toolbar panel open (figure export, share / embed): every control is at least 44 px', async () => {
+    const { page, errors } = await openRoute(phone, '#/softmax', { waitFor: '.chapter-body .widget' });
+    const toggles = page.locator('.widget-toolbar button[aria-expanded="false"]');
+    expect(await toggles.count()).toBeGreaterThan(1);
+    while ((await toggles.count()) > 0) await toggles.first().click();
+    const restore = await showWholePage(page);
+    const offenders = await smallTargets(page, MIN_TARGET);
+    await restore();
+    await expectNoPageOverflow(page, NARROW_PHONE_WIDTH);
+    expect(offenders, `targets under ${MIN_TARGET} px with the toolbars open:\n${offenders.join('\n')}`).toEqual([]);
+    expectNoErrors(errors);
+    await page.close();
+  });
 });
