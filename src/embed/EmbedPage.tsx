@@ -112,6 +112,8 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
 
   return (
     <EmbedShell id={options.frame || widget.id} theme={options.theme}>
+      {/* the page's name for screen readers; the caption, if any, is what the reader sees first */}
+      <h1 className="embed-title">{widget.title}</h1>
       {options.caption && <p className="embed-caption">{options.caption}</p>}
       {problems.length > 0 && (
         <p className="notice" role="status">
@@ -158,6 +160,7 @@ function EmbedShell({ id, theme, children }: { id: string; theme: Theme; childre
 function UnknownWidget({ id }: { id: string }) {
   return (
     <div className="notice" role="alert">
+      <h1 className="embed-title">Logit Lab</h1>
       <p>
         There is no widget <code>{id.slice(0, 60) || '(none)'}</code> to embed here. The address may be mistyped or from an
         older version.

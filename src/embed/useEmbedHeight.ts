@@ -41,6 +41,7 @@ export function useEmbedHeight(root: RefObject<HTMLElement | null>, id: string):
     if (!el || window.parent === window) return;
     let last = -1;
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const post = (force: boolean) => {
       const height = measure(el);
       if (height === last && !force) return;
@@ -48,16 +49,27 @@ export function useEmbedHeight(root: RefObject<HTMLElement | null>, id: string):
       const message: HeightMessage = { type: 'logit-lab:height', version: 1, id, height };
       window.parent.postMessage(message, '*');
     };
+    const run = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = 0;
+      timer = undefined;
+      post(false);
+    };
+    // Once per frame, normally. A cross-origin frame out of view gets no frames (Chromium stops
+    // rendering it, and with it the ResizeObserver) but still runs timers, and measuring forces the
+    // layout: the timer makes a frame below the fold report its height before it is scrolled to.
     const schedule = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        post(false);
-      });
+      if (frame || timer !== undefined) return;
+      frame = requestAnimationFrame(run);
+      timer = setTimeout(run, 100);
     };
     const observer = new ResizeObserver(schedule);
     observer.observe(el);
     observer.observe(document.documentElement);
+    // DOM changes (the lazy widget arriving, a class added) are seen even when no frame is rendered.
+    const mutations = new MutationObserver(schedule);
+    mutations.observe(el, { childList: true, subtree: true, characterData: true });
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent || !isHeightRequest(event.data)) return;
       post(true);
@@ -66,7 +78,9 @@ export function useEmbedHeight(root: RefObject<HTMLElement | null>, id: string):
     schedule();
     return () => {
       observer.disconnect();
+      mutations.disconnect();
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
       window.removeEventListener('message', onMessage);
     };
   }, [root, id]);

@@ -1,0 +1,244 @@
+/**
+ * Embeds in a course page: a host page on another loopback origin (its own tiny server, addressed as
+ * 127.0.0.1, while the site is addressed as localhost on a third port) embeds widgets in sandboxed
+ * iframes with embed-resize.js, as a lecturer's page would.
+ *
+ * A frame sandboxed without allow-same-origin has the opaque origin 'null', and module scripts,
+ * lazy chunks and fonts are fetched with CORS: the site must be served with
+ * `Access-Control-Allow-Origin: *` (GitHub Pages does). The site's server here adds that header in
+ * front of the suite's static server, as such a host would.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import { baseURL, collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
+
+let browser: LaunchedChromium;
+let host: Server;
+let site: Server;
+let hostURL: string;
+/** The site as the host page addresses it: another host name than the host page's own. */
+let siteURL: string;
+const pages = new Map<string, string>();
+
+const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+function hostPage(frames: readonly { id: string; route: string }[]): string {
+  const iframes = frames
+    .map(
+      (f) =>
+        `<iframe id="${f.id}" data-logit-lab src="${escapeAttribute(siteURL + f.route)}" title="Logit Lab: ${f.id}"` +
+        ` width="100%" height="150" sandbox="allow-scripts" style="border:0;display:block"></iframe>`,
+    )
+    .join('\n<p>Some of the course page between the widgets.</p>\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course page</title></head>
+<body><main><h1>Week 3</h1>${iframes}</main><script src="${siteURL}embed-resize.js"></script></body></html>`;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  site = createServer((req, res) => {
+    void fetch(new URL(req.url ?? '/', baseURL())).then(async (upstream) => {
+      const body = Buffer.from(await upstream.arrayBuffer());
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
+  siteURL = `http://localhost:${(site.address() as AddressInfo).port}/`;
+  pages.set(
+    '/two.html',
+    hostPage([
+      { id: 'softmax', route: '#/embed/softmax/SoftmaxExplorer?z=1,2,3&T=1&frame=softmax' },
+      { id: 'jacobian', route: '#/embed/jacobian/JacobianExplorer?z=0,1&caption=The%20Jacobian&frame=jacobian' },
+    ]),
+  );
+  pages.set(
+    '/hostile.html',
+    hostPage([
+      { id: 'hostile', route: `#/embed/softmax/SoftmaxExplorer?z=__proto__&T=1e309&caption=${encodeURIComponent('<img src=x onerror=alert(1)>')}&__proto__[polluted]=1` },
+      // alert() is blocked in a sandbox without allow-modals anyway: this one would leave a trace
+      { id: 'trace', route: `#/embed/jacobian/JacobianExplorer?caption=${encodeURIComponent(`<svg onload="document.title='pwned'"></svg>`)}&theme=javascript:x` },
+    ]),
+  );
+  host = createServer((req, res) => {
+    const body = pages.get(req.url ?? '');
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((done) => host.listen(0, '127.0.0.1', done));
+  hostURL = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => host?.close(done));
+  await new Promise((done) => site?.close(done));
+});
+
+async function openHost(path: string) {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.goto(hostURL + path, { waitUntil: 'load' });
+  return { page, errors, dialogs };
+}
+
+async function frameOf(page: Page, id: string): Promise<Frame> {
+  const frame = await (await page.$(`#${id}`))?.contentFrame();
+  if (!frame) throw new Error(`no frame #${id}`);
+  return frame;
+}
+
+/** The iframe's height on the host page, and the embed's content height inside it. */
+async function heights(page: Page, id: string) {
+  const iframe = await page.locator(`#${id}`).evaluate((el) => ({ attribute: Number(el.getAttribute('height')), box: el.getBoundingClientRect().height }));
+  const frame = await frameOf(page, id);
+  const content = await frame.evaluate(() => ({
+    bottom: Math.ceil(document.querySelector('.embed-page')!.getBoundingClientRect().bottom),
+    scrollHeight: document.documentElement.scrollHeight,
+    innerHeight: window.innerHeight,
+  }));
+  return { ...iframe, ...content };
+}
+
+const p1 = (frame: Frame) => frame.getByTestId('p-text-1').textContent();
+
+describe('two widgets embedded in sandboxed iframes on another origin', () => {
+  it('both render, each resizes to its content (nothing cut off), with no console error', async () => {
+    const { page, errors, dialogs } = await openHost('/two.html');
+    const softmax = await frameOf(page, 'softmax');
+    const jacobian = await frameOf(page, 'jacobian');
+    // z = [1, 2, 3]: p1 = 1 / (1 + e + e²) = 0.090
+    await expect.poll(() => p1(softmax), { timeout: 15_000 }).toBe('p1 = 0.090');
+    await jacobian.getByRole('slider', { name: 'logit z1', exact: true }).waitFor({ timeout: 15_000 });
+    expect(await jacobian.getByText('The Jacobian').count()).toBe(1);
+    expect(new URL(softmax.url()).origin).not.toBe(hostURL);
+
+    for (const id of ['softmax', 'jacobian']) {
+      await expect.poll(async () => (await heights(page, id)).attribute, { timeout: 10_000 }).toBeGreaterThan(300);
+      await expect
+        .poll(async () => {
+          const h = await heights(page, id);
+          return Math.abs(h.attribute - h.bottom) <= 2 && h.box === h.attribute && h.scrollHeight <= h.innerHeight;
+        }, { timeout: 10_000, message: `#${id} is as tall as its content` })
+        .toBe(true);
+    }
+    // The two differ: each frame follows its own content, not a common size.
+    expect((await heights(page, 'softmax')).attribute).not.toBe((await heights(page, 'jacobian')).attribute);
+
+    // Content growing (a fourth class) grows the frame.
+    const before = (await heights(page, 'softmax')).attribute;
+    await softmax.getByRole('button', { name: 'Add a class' }).click();
+    await expect.poll(async () => (await heights(page, 'softmax')).attribute, { timeout: 10_000 }).toBeGreaterThan(before);
+
+    expect(dialogs).toEqual([]);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('keep separate state, and a state set in one is in its URL and restored when that frame reloads', async () => {
+    const { page, errors } = await openHost('/two.html');
+    const softmax = await frameOf(page, 'softmax');
+    const jacobian = await frameOf(page, 'jacobian');
+    await expect.poll(() => p1(softmax), { timeout: 15_000 }).toBe('p1 = 0.090');
+    const jacobianZ1 = jacobian.getByRole('slider', { name: 'logit z1', exact: true });
+    await jacobianZ1.waitFor();
+
+    // z1 from 1 to 3 in the softmax frame: z = [3, 2, 3], p1 = e³ / (2e³ + e²) = e / (2e + 1) = 0.422
+    const z1 = softmax.getByRole('slider', { name: 'logit z1', exact: true });
+    await z1.focus();
+    for (let i = 0; i < 20; i += 1) await z1.press('ArrowRight');
+    await expect.poll(() => p1(softmax)).toBe(`p1 = ${(Math.E / (2 * Math.E + 1)).toFixed(3)}`);
+    expect(await jacobianZ1.inputValue()).toBe('0');
+
+    await expect.poll(() => decodeURIComponent(new URL(softmax.url()).hash), { timeout: 5000 }).toBe('#/embed/softmax/SoftmaxExplorer?z=3,2,3&T=1&frame=softmax');
+    expect(new URL(jacobian.url()).hash).toContain('z=0,1');
+
+    await softmax.evaluate(() => window.location.reload());
+    const reloaded = await frameOf(page, 'softmax');
+    await expect.poll(() => reloaded.getByTestId('p-text-1').textContent().catch(() => ''), { timeout: 15_000 }).toBe('p1 = 0.422');
+    expect(await reloaded.getByRole('slider', { name: 'logit z1', exact: true }).inputValue()).toBe('3');
+    expect(await jacobianZ1.inputValue()).toBe('0');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('a hostile URL shows the notice and a working widget, and runs no script', async () => {
+    const { page, errors, dialogs } = await openHost('/hostile.html');
+    const frame = await frameOf(page, 'hostile');
+    await expect.poll(() => p1(frame), { timeout: 15_000 }).toBe('p1 = 0.090');
+    const notice = frame.locator('.notice[role="status"]');
+    expect(await notice.textContent()).toMatch(/could not read z.*could not read T/);
+    expect(await frame.getByText('<img src=x onerror=alert(1)>', { exact: true }).count()).toBe(1);
+    expect(await frame.locator('img').count()).toBe(0);
+    // it works: T from 1 to 2 changes p1 to e^0.5 / (e^0.5 + e + e^1.5) = 0.186
+    const t = frame.getByRole('slider', { name: 'temperature T', exact: true });
+    await t.focus();
+    for (let i = 0; i < 20; i += 1) await t.press('ArrowRight');
+    const e = Math.E;
+    await expect.poll(() => p1(frame)).toBe(`p1 = ${(Math.sqrt(e) / (Math.sqrt(e) + e + e * Math.sqrt(e))).toFixed(3)}`);
+    expect(await frame.evaluate(() => (Object.prototype as Record<string, unknown>).polluted === undefined)).toBe(true);
+    const trace = await frameOf(page, 'trace');
+    await trace.getByRole('slider', { name: 'logit z1', exact: true }).waitFor({ timeout: 15_000 });
+    expect(await trace.locator('.notice[role="status"]').textContent()).toMatch(/theme must be light, dark or auto/);
+    expect(await trace.locator('svg[onload], img').count()).toBe(0);
+    expect(await trace.evaluate(() => document.title)).toBe('Softmax Jacobian explorer · Logit Lab');
+    expect(dialogs).toEqual([]);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('ignores height messages from anything but its own iframes', async () => {
+    const { page } = await openHost('/two.html');
+    const softmax = await frameOf(page, 'softmax');
+    await expect.poll(() => p1(softmax), { timeout: 15_000 }).toBe('p1 = 0.090');
+    await expect.poll(async () => (await heights(page, 'softmax')).attribute, { timeout: 10_000 }).toBeGreaterThan(300);
+    const settled = (await heights(page, 'softmax')).attribute;
+    // The host page itself (not an iframe) posting a well-formed message: ignored.
+    await page.evaluate(() => window.postMessage({ type: 'logit-lab:height', version: 1, id: 'softmax', height: 123 }, '*'));
+    // The embed posting a malformed one (a string height): ignored.
+    await softmax.evaluate(() => window.parent.postMessage({ type: 'logit-lab:height', version: 1, id: 'softmax', height: '99' }, '*'));
+    await page.waitForTimeout(300);
+    expect((await heights(page, 'softmax')).attribute).toBe(settled);
+    await page.close();
+  });
+});
+
+describe('an embed page on its own', () => {
+  it('has no axe violation, light and dark (theme=dark)', async () => {
+    for (const theme of ['light', 'dark']) {
+      const page = await browser.context.newPage();
+      const errors = collectErrors(page);
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.goto(routeURL(`#/embed/softmax-cross-entropy/CrossEntropyGradientExplorer?z=1,2,3&y=0&caption=Try%20it&theme=${theme}&lock=labels`));
+      await page.getByRole('group', { name: 'Set by your lecturer' }).waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(background).toBe(theme === 'dark' ? 'rgb(20, 22, 26)' : 'rgb(251, 250, 247)');
+      await expectNoAxeViolationsOnPage(page, `embed (${theme})`);
+      expectNoErrors(errors);
+      await page.close();
+    }
+  });
+
+  it('an unknown widget says so', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(routeURL('#/embed/softmax/Nope'));
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no widget softmax\/Nope/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+});
