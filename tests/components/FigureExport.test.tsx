@@ -98,7 +98,7 @@ describe('<FigureExport>', () => {
     render(<Section>{LOGITS}{BARS}</Section>);
     fireEvent.click(screen.getByRole('button', { name: /^Export figure/ }));
     const select = screen.getByRole('combobox', { name: 'Figure' }) as HTMLSelectElement;
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Logits z', 'Probability bars']);
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Logit bars', 'Probability bars']);
     fireEvent.change(select, { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Download SVG of Probability bars' }));
     await waitFor(() => expect(saved.map((s) => s.name)).toEqual(['logit-lab-softmax-explorer-probability-bars.svg']));

@@ -52,6 +52,7 @@ describe('shortName', () => {
     expect(shortName('  Decision regions  ')).toBe('Decision regions');
     expect(shortName('Decision regions of the network over the square from −2 to 2, with 60 points')).toBe('Decision regions');
     expect(shortName('Error of the estimate')).toBe('Error of the estimate');
+    expect(shortName('The derivative ∂L/∂z = ŷ − t against z for both labels')).toBe('The derivative ∂L/∂z = ŷ − t');
   });
 
   it('shortName caps a long label with an ellipsis', () => {
@@ -67,6 +68,9 @@ describe('slugify and figureFilename', () => {
     expect(slugify('  Error of ∂L/∂z — central  ')).toBe('error-of-l-z-central');
     expect(slugify('Café Déjà vu')).toBe('cafe-deja-vu');
     expect(slugify('∂∂∂')).toBe('');
+    // whole words only: 'sigmoid-and-binary-cross-entropy-explorer' is 41 characters
+    expect(slugify('Sigmoid and binary cross-entropy explorer')).toBe('sigmoid-and-binary-cross-entropy');
+    expect(slugify('a'.repeat(50))).toBe('a'.repeat(40));
   });
 
   it('figureFilename is logit-lab-<widget>-<figure>.<ext>', () => {
@@ -76,16 +80,24 @@ describe('slugify and figureFilename', () => {
 });
 
 describe('findFigures', () => {
-  it('findFigures names each plot by the shorter of its figcaption and aria-label, and makes names unique', () => {
+  it('findFigures names each plot by its aria-label, else its figcaption, and makes names unique', () => {
     const root = mount(`
       <figure><svg class="plot" viewBox="0 0 10 10" aria-label="Logit bars: z1 = 1"></svg><figcaption>Logits z: drag a bar.</figcaption></figure>
-      <figure><svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 1"></svg><figcaption>Probabilities p = softmax(z / T).</figcaption></figure>
+      <figure><svg class="plot" viewBox="0 0 10 10"></svg><figcaption>Probabilities p = softmax(z / T).</figcaption></figure>
       <svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 1"></svg>
       <svg class="plot" viewBox="0 0 10 10" aria-label="Probability bars: p1 = 0.5"></svg>
+      <svg class="plot" role="slider" aria-label="binary logit z, on the plot of the loss. Binary cross-entropy against z for both labels; at z = 1"></svg>
       <svg class="legend" aria-label="not a plot"></svg>
       <svg class="plot"><svg class="plot inner"></svg></svg>`);
     const figures = findFigures(root);
-    expect(figures.map((f) => f.name)).toEqual(['Logits z', 'Probability bars', 'Probability bars (2)', 'Probability bars (3)', 'Figure 5']);
+    expect(figures.map((f) => f.name)).toEqual([
+      'Logit bars',
+      'Probabilities p = softmax(z / T)',
+      'Probability bars',
+      'Probability bars (2)',
+      'Binary cross-entropy',
+      'Figure 6',
+    ]);
     expect(figures.every((f) => f.kind === 'svg')).toBe(true);
     root.remove();
   });
@@ -137,6 +149,29 @@ describe('inlineStyles', () => {
     // the live figure is left as it was
     expect(svg.querySelector('rect')?.getAttribute('style')).toBe('fill: var(--class-1)');
     expect(svg.querySelector('.gone')).not.toBeNull();
+    root.remove();
+  });
+
+  it('inlineStyles leaves out what a child inherits anyway, unless an attribute of its own would override it', () => {
+    const root = mount(`
+      <svg class="plot"><g class="plot"><rect class="same"></rect><rect class="same" fill="red"></rect><rect class="faded"></rect></g></svg>`);
+    const svg = root.querySelector('svg') as SVGSVGElement;
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    const styles = fakeStyles({
+      plot: { fill: 'rgb(0, 0, 0)', opacity: '1', 'font-size': '12px' },
+      same: { fill: 'rgb(0, 0, 0)', opacity: '1', 'font-size': '12px' },
+      faded: { fill: 'rgb(0, 0, 0)', opacity: '0.5', 'font-size': '12px' },
+    });
+    inlineStyles(svg, clone, styles);
+    // the root carries everything; the group and first rect inherit it all
+    expect(clone.getAttribute('style')).toBe('fill: rgb(0, 0, 0); opacity: 1; font-size: 12px');
+    expect(clone.querySelector('g')?.hasAttribute('style')).toBe(false);
+    const [plain, red, faded] = Array.from(clone.querySelectorAll('rect'));
+    expect(plain?.hasAttribute('style')).toBe(false);
+    // fill="red" would win in the file, though the page's stylesheet made it black: written out
+    expect(red?.getAttribute('style')).toBe('fill: rgb(0, 0, 0)');
+    // opacity is not inherited: written where it is not 1
+    expect(faded?.getAttribute('style')).toBe('opacity: 0.5');
     root.remove();
   });
 

@@ -38,44 +38,52 @@ export const INLINED_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const NAME_LIMIT = 48;
 
-/** Beyond this many characters, "X of Y" is named X: "Decision regions of the network over …". */
-const OF_LIMIT = 32;
+/** Beyond this many characters, "X of Y" or "X against Y" is named X. */
+const LONG_NAME = 32;
 
 /**
  * The first sentence or clause of a label: "Probability bars: p1 = 0.090, …" → "Probability bars"; a
- * long "Contour map of the cross-entropy cost over …" → "Contour map".
+ * long "Decision regions of the network over …" → "Decision regions", "Binary cross-entropy against z
+ * for both labels" → "Binary cross-entropy".
  */
 export function shortName(label: string): string {
   const text = label.replace(/\s+/g, ' ').trim();
   const cut = text.search(/:|\.\s|\.$|;|,| — | – /);
   let head = (cut > 0 ? text.slice(0, cut) : text).trim();
-  const of = head.indexOf(' of ');
-  if (head.length > OF_LIMIT && of > 0) head = head.slice(0, of);
+  if (head.length > LONG_NAME) {
+    const joint = head.search(/ of | against /);
+    if (joint > 0) head = head.slice(0, joint);
+  }
   return head.length > NAME_LIMIT ? `${head.slice(0, NAME_LIMIT - 1).trimEnd()}…` : head;
 }
 
 /**
- * A figure's own name: the shorter of its figcaption's first clause and its aria-label's (the part
- * before the numbers): "Probability bars", not "Probabilities p = softmax(z / T)"; "Logits z", not
- * "Logit bars". Names go in a menu and a file name, where short reads best.
+ * A figure's own name, from its aria-label (the words before its numbers), else its figcaption. A plot
+ * that is itself a slider begins its label with the handle's name ("binary logit z, on the plot of the
+ * loss. Binary cross-entropy against z …"), so its figure is named from the sentence after that.
  */
 export function figureLabel(element: Element): string {
-  const caption = shortName(element.closest('figure')?.querySelector('figcaption')?.textContent ?? '');
-  const label = shortName(element.getAttribute('aria-label') ?? element.querySelector(':scope > title')?.textContent ?? '');
-  if (!caption || !label) return caption || label;
-  return label.length < caption.length ? label : caption;
+  let label = (element.getAttribute('aria-label') ?? element.querySelector(':scope > title')?.textContent ?? '').trim();
+  if (element.getAttribute('role') === 'slider') {
+    const rest = label.indexOf('. ');
+    label = rest > 0 ? label.slice(rest + 2) : '';
+  }
+  return shortName(label) || shortName(element.closest('figure')?.querySelector('figcaption')?.textContent ?? '');
 }
 
-/** Lower-case words joined by hyphens, ASCII only: safe in a file name on every system. */
+const SLUG_LIMIT = 40;
+
+/** Lower-case words joined by hyphens, ASCII only, at most 40 characters of whole words: safe in a file name anywhere. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= SLUG_LIMIT) return slug;
+  const cut = slug.slice(0, SLUG_LIMIT + 1).lastIndexOf('-');
+  return cut > 0 ? slug.slice(0, cut) : slug.slice(0, SLUG_LIMIT);
 }
 
 /** `logit-lab-<widget>-<figure>.<ext>`, e.g. `logit-lab-softmax-explorer-probability-bars.svg`. */
@@ -130,28 +138,46 @@ type StyleOf = (element: Element) => Pick<CSSStyleDeclaration, 'getPropertyValue
 
 const defaultStyleOf: StyleOf = (element) => getComputedStyle(element);
 
+/** Of INLINED_PROPERTIES, the one a child does not inherit from its parent (and its initial value). */
+const NOT_INHERITED: Readonly<Record<string, string>> = { opacity: '1' };
+
 /**
  * Writes the computed value of every INLINED_PROPERTIES property of each source element onto the
  * matching element of its clone (the trees walked in step), replacing the clone's own `style`
- * attribute, whose `var(--…)` would mean nothing outside the page. Elements whose computed display
- * is none are removed from the clone.
+ * attribute, whose `var(--…)` would mean nothing outside the page. A value the element would inherit
+ * anyway (the same as its parent's, with no presentation attribute of its own to override it) is left
+ * out, so the file stays small and readable. Elements whose computed display is none are removed.
  */
 export function inlineStyles(source: Element, clone: Element, styleOf: StyleOf = defaultStyleOf): void {
   const sources = [source, ...Array.from(source.querySelectorAll('*'))];
   const clones = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  const styles = new Map<Element, Pick<CSSStyleDeclaration, 'getPropertyValue'>>();
+  const valueOf = (element: Element, property: string) => {
+    let style = styles.get(element);
+    if (!style) {
+      style = styleOf(element);
+      styles.set(element, style);
+    }
+    return style.getPropertyValue(property).trim();
+  };
   const hidden: Element[] = [];
   sources.forEach((element, i) => {
     const target = clones[i];
     if (!target || target.tagName !== element.tagName) return;
-    const style = styleOf(element);
-    if (style.getPropertyValue('display') === 'none') {
+    if (valueOf(element, 'display') === 'none') {
       hidden.push(target);
       return;
     }
+    const parent = element === source ? null : element.parentElement;
     const declarations: string[] = [];
     for (const property of INLINED_PROPERTIES) {
-      const value = style.getPropertyValue(property).trim();
-      if (value && !value.includes('var(')) declarations.push(`${property}: ${value}`);
+      const value = valueOf(element, property);
+      if (!value || value.includes('var(')) continue;
+      const initial = NOT_INHERITED[property];
+      const implied =
+        initial !== undefined ? value === initial && parent !== null : parent !== null && valueOf(parent, property) === value;
+      if (implied && !target.hasAttribute(property)) continue;
+      declarations.push(`${property}: ${value}`);
     }
     if (declarations.length > 0) target.setAttribute('style', declarations.join('; '));
     else target.removeAttribute('style');
