@@ -171,6 +171,11 @@ function LecturerSnippets({ widget, choices }: { widget: EmbeddableWidget; choic
             />
           </section>
         ))}
+        <p className="share-note">
+          Hosting Logit Lab yourself? A sandboxed embed loads the site&rsquo;s scripts from the origin{' '}
+          <code>null</code>, so the server must send <code>Access-Control-Allow-Origin: *</code> (GitHub
+          Pages does; on most other hosts it is one line of configuration), or the frame stays empty.
+        </p>
         <details className="lecturer-protocol">
           <summary>For developers: the height message</summary>
           <p>
