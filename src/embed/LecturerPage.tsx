@@ -174,7 +174,7 @@ function LecturerSnippets({ widget, choices }: { widget: EmbeddableWidget; choic
         <p className="share-note">
           Hosting Logit Lab yourself? A sandboxed embed loads the site&rsquo;s scripts from the origin{' '}
           <code>null</code>, so the server must send <code>Access-Control-Allow-Origin: *</code> (GitHub
-          Pages does; elsewhere, add the header in the serverPages does; on most other hosts it is one line of configuration), or the frame stays empty.rsquo;s configuration), or the frame stays empty.
+          Pages does; elsewhere, add the header in the server&rsquo;s configuration), or the frame stays empty.
         </p>
         <details className="lecturer-protocol">
           <summary>For developers: the height message</summary>
