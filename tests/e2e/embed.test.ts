@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import { WIDGETS } from '../../src/embed/widgetRegistry';
 import { baseURL, collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
 
 let browser: LaunchedChromium;
@@ -232,6 +233,20 @@ describe('an embed page on its own', () => {
       await page.close();
     }
   });
+
+  it('every widget in the registry renders alone, with no console error and no error boundary', async () => {
+    for (const widget of WIDGETS) {
+      const page = await browser.context.newPage();
+      const errors = collectErrors(page);
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.goto(routeURL(`#/embed/${widget.id}`));
+      await page.locator('.embed-widget > :not(.loading)').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('[role="alert"], .notice').count(), widget.id).toBe(0);
+      expect(await page.locator('.site-header, .site-toc').count(), widget.id).toBe(0);
+      expectNoErrors(errors);
+      await page.close();
+    }
+  }, 180_000);
 
   it('an unknown widget says so', async () => {
     const page = await browser.context.newPage();
