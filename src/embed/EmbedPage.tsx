@@ -59,7 +59,7 @@ export function EmbedPage({ path }: { path: string }) {
 
   if (!widget || !chapter?.load) {
     return (
-      <EmbedShell id={path.slice(0, 40)} theme="auto">
+      <EmbedShell id={path.slice(0, 40)} theme="auto" label="Logit Lab: no such widget">
         <UnknownWidget id={path} />
       </EmbedShell>
     );
@@ -111,7 +111,7 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
   }, [store, widget, options]);
 
   return (
-    <EmbedShell id={options.frame || widget.id} theme={options.theme}>
+    <EmbedShell id={options.frame || widget.id} theme={options.theme} label={`Logit Lab: ${widget.title}`}>
       {/* the page's name for screen readers; the caption, if any, is what the reader sees first */}
       <h1 className="embed-title">{widget.title}</h1>
       {options.caption && <p className="embed-caption">{options.caption}</p>}
@@ -137,7 +137,11 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
 }
 
 /** The page of every embed: theme on <html>, and the height posted to the page around the iframe. */
-function EmbedShell({ id, theme, children }: { id: string; theme: Theme; children: ReactNode }) {
+/**
+ * `label` names the embed's main landmark: a course page has a <main> of its own, and two unnamed
+ * main landmarks on one page (axe and screen readers see the frames as one page) cannot be told apart.
+ */
+function EmbedShell({ id, theme, label, children }: { id: string; theme: Theme; label: string; children: ReactNode }) {
   const root = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const html = document.documentElement;
@@ -151,7 +155,7 @@ function EmbedShell({ id, theme, children }: { id: string; theme: Theme; childre
   }, [theme]);
   useEmbedHeight(root, id);
   return (
-    <main className="embed-page" ref={root}>
+    <main className="embed-page" ref={root} aria-label={label}>
       {children}
     </main>
   );

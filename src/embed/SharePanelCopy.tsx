@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
-import { copyShortcut, copyText, selectForManualCopy } from './clipboard';
+import { copyShortcut, copyToClipboard, selectForManualCopy } from '../widgets/clipboard';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -14,7 +14,7 @@ export function useCopy() {
     const mine = (round.current += 1);
     // Empty first, so the same message twice in a row is announced twice.
     setStatus('');
-    const result = await copyText(text);
+    const result = await copyToClipboard(text);
     if (mine !== round.current) return;
     if (result === 'copied') {
       setStatus(`Copied ${what}.`);

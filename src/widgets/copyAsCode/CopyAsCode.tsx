@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { copyToClipboard, selectContents, type CopyOutcome } from './clipboard';
+import { copyToClipboard, selectContents, type CopyOutcome } from '../clipboard';
 import './copyAsCode.css';
 
 export type CodeLanguage = 'numpy' | 'torch';

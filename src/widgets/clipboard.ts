@@ -6,6 +6,8 @@
  */
 export type CopyOutcome = 'copied' | 'unavailable';
 
+// One module for every copy button on the site: copy as code, and the share panel's link and iframe line.
+
 export async function copyToClipboard(text: string): Promise<CopyOutcome> {
   const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
   if (clipboard && typeof clipboard.writeText === 'function') {
@@ -52,4 +54,18 @@ export function selectContents(element: HTMLElement | null): void {
   range.selectNodeContents(element);
   selection.removeAllRanges();
   selection.addRange(range);
+}
+
+/** Focus a read-only field and select all of it, ready for Ctrl+C (⌘C). */
+export function selectForManualCopy(field: HTMLInputElement | HTMLTextAreaElement | null): void {
+  if (!field) return;
+  field.focus();
+  field.select();
+  field.setSelectionRange(0, field.value.length);
+}
+
+/** "Ctrl+C", or "⌘C" on Apple devices, for the fallback's instruction. */
+export function copyShortcut(): string {
+  const platform = typeof navigator === 'undefined' ? '' : `${navigator.platform} ${navigator.userAgent}`;
+  return /Mac|iPhone|iPad|iPod/.test(platform) ? '⌘C' : 'Ctrl+C';
 }
