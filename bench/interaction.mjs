@@ -8,7 +8,7 @@
  * Standalone: `node bench/interaction.mjs` (after `npm run build`).
  */
 /* global requestAnimationFrame -- runs inside the page, through page.evaluate */
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { DIST_DIR } from './lib/paths.mjs';
@@ -137,6 +137,21 @@ export const TARGETS = [
 ];
 
 /**
+ * The floor: a page with nothing but a range input and an output (bench/fixtures/bare-slider), walked
+ * the same way. What a chapter costs beyond it is the chapter's own work; the floor itself is the
+ * browser's cost of a key event, an input event and a frame on this machine.
+ * @type {InteractionTarget}
+ */
+export const BARE_SLIDER = {
+  route: 'index.html',
+  ready: '[data-testid="bare-output"]',
+  sliders: ['bare slider', 'bare slider'],
+  warmUp: 'bare slider',
+  watch: '[data-testid="bare-output"]',
+};
+export const BARE_SLIDER_DIR = fileURLToPath(new URL('./fixtures/bare-slider/', import.meta.url));
+
+/**
  * @param {import('playwright-core').Locator} element
  * @returns {Promise<string>}
  */
@@ -220,6 +235,27 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps =
 }
 
 /**
+ * Each chapter's step beside the bare slider's, at the same CPU rate: how much is the chapter's.
+ * @param {{ route: string, runs: InteractionRun[] }[]} results
+ * @param {{ route: string, runs: InteractionRun[] }} floor
+ * @returns {string}
+ */
+export function formatAgainstFloor(results, floor) {
+  const lines = ['slider step against a bare range input (task ms/step; "beyond" = chapter − bare, "×" = chapter ÷ bare):'];
+  for (const r of results) {
+    const cells = r.runs.map((run) => {
+      const bare = floor.runs.find((f) => f.cpuThrottlingRate === run.cpuThrottlingRate);
+      if (!bare) return '';
+      const task = run.perStepMs.TaskDuration;
+      const base = bare.perStepMs.TaskDuration;
+      return `${run.cpuThrottlingRate}×: ${task.toFixed(2)} (bare ${base.toFixed(2)}, beyond ${(task - base).toFixed(2)}, ×${(task / base).toFixed(2)})`;
+    });
+    lines.push(`  ${r.route.padEnd(34)}${cells.join('   ')}`);
+  }
+  return lines.join('\n');
+}
+
+/**
  * @param {{ route: string, runs: InteractionRun[] }} result
  * @returns {string}
  */
@@ -244,9 +280,19 @@ export function formatInteraction(result) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startStaticServer(DIST_DIR);
+  const bareServer = await startStaticServer(BARE_SLIDER_DIR);
   try {
-    for (const target of TARGETS) console.log(formatInteraction(await measureInteraction({ baseURL: server.url, target })));
+    const floor = await measureInteraction({ baseURL: bareServer.url, target: BARE_SLIDER });
+    console.log(formatInteraction(floor));
+    const results = [];
+    for (const target of TARGETS) {
+      const result = await measureInteraction({ baseURL: server.url, target });
+      console.log(formatInteraction(result));
+      results.push(result);
+    }
+    console.log(formatAgainstFloor(results, floor));
   } finally {
     await server.close();
+    await bareServer.close();
   }
 }

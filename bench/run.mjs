@@ -12,7 +12,7 @@ import { BENCH_RESULTS_DIR, DIST_DIR, REPO_ROOT } from './lib/paths.mjs';
 import { findChromium } from './lib/chromium.mjs';
 import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
-import { formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
+import { BARE_SLIDER, BARE_SLIDER_DIR, formatAgainstFloor, formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
 import { formatTraining, measureTraining } from './training.mjs';
 import { formatBackprop, measureBackprop } from './backprop.mjs';
@@ -40,6 +40,12 @@ try {
   console.log('after the live formula first changes shape (KaTeX runtime fetched):');
   console.log(formatBundleReport(afterShapeChange, { budget: false }));
   console.log('');
+  // The floor first: a bare range input in the same browser, so the chapters' figures can be read
+  // against what this machine charges for any slider step at all.
+  const bareServer = await startStaticServer(BARE_SLIDER_DIR);
+  const bareSlider = await measureInteraction({ baseURL: bareServer.url, target: BARE_SLIDER }).finally(() => bareServer.close());
+  console.log(formatInteraction(bareSlider));
+  console.log('');
   const interactions = [];
   for (const target of TARGETS) {
     const interaction = await measureInteraction({ baseURL: server.url, target });
@@ -47,6 +53,8 @@ try {
     console.log('');
     interactions.push(interaction);
   }
+  console.log(formatAgainstFloor(interactions, bareSlider));
+  console.log('');
 
   const experiment = await measureExperiment({ baseURL: server.url });
   console.log(formatExperiment(experiment));
@@ -66,6 +74,9 @@ try {
     ['CSS gzip, #/softmax', formatKB(size.css.gzipBytes), '—', '—'],
     ['JS gzip, after a formula shape change', formatKB(afterShapeChange.js.gzipBytes), '—', '—'],
   ];
+  for (const run of bareSlider.runs) {
+    rows.push([`slider step, bare range input, CPU ${run.cpuThrottlingRate}×`, `${run.perStepMs.TaskDuration.toFixed(2)} ms`, '(floor)', run.ratioToGoal.toFixed(2)]);
+  }
   for (const run of interactions.flatMap((i) => i.runs.map((r) => ({ ...r, route: i.route })))) {
     rows.push([
       `slider step ${run.route}, CPU ${run.cpuThrottlingRate}×`,
@@ -104,6 +115,7 @@ try {
     chromium: executablePath,
     size,
     afterShapeChange,
+    bareSlider,
     interactions,
     experiment,
     training,
