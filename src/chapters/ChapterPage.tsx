@@ -1,15 +1,14 @@
-import { createElement, lazy, Suspense, useRef } from 'react';
+import { createElement, lazy, Suspense, useRef, type ReactNode } from 'react';
 import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
 import { CHAPTERS, isWritten, type Chapter } from './chapterList';
 import { chapterHref } from './hashRoute';
 import { TermScope } from '../math/TermScope';
+import { useChapterUrlState } from '../state/useChapterUrlState';
 
 /** One lazily loaded chunk per chapter: the contents page and other chapters never pay for it. */
 const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(lazy(c.load))] as const] : [])));
 
 export function ChapterPage({ chapter }: { chapter: Chapter }) {
-  const body = useRef<HTMLDivElement>(null);
-  useKeyboardScrollableMath(body);
   const content = pages.get(chapter.slug);
   const written = CHAPTERS.filter(isWritten);
   const at = written.indexOf(chapter);
@@ -17,10 +16,22 @@ export function ChapterPage({ chapter }: { chapter: Chapter }) {
   const next = at >= 0 ? written[at + 1] : undefined;
 
   if (!content) return <ComingChapter chapter={chapter} />;
+  return <WrittenChapter chapter={chapter} content={content} prev={prev} next={next} />;
+}
+
+function WrittenChapter({ chapter, content, prev, next }: { chapter: Chapter; content: ReactNode; prev?: Chapter; next?: Chapter }) {
+  const body = useRef<HTMLDivElement>(null);
+  useKeyboardScrollableMath(body);
+  const notice = useChapterUrlState(chapter.slug);
   return (
     <article className="chapter" aria-labelledby="chapter-title">
       <p className="chapter-kicker">Chapter {chapter.number}</p>
       <h1 id="chapter-title">{chapter.title}</h1>
+      {notice && (
+        <p className="notice" role="status" data-testid="chapter-url-notice">
+          {notice}
+        </p>
+      )}
       <TermScope className="chapter-body" ref={body}>
         <Suspense fallback={<p className="loading">Loading the chapter…</p>}>
           {content}

@@ -53,3 +53,16 @@ export function replaceQuery(query: URLSearchParams): void {
     window.history.replaceState(window.history.state, '', next);
   }
 }
+
+/**
+ * Changes some keys of the current route's query and leaves the rest, without a history entry: each
+ * widget of a page writes only its own keys, and the lab inputs theirs, into one address.
+ */
+export function updateHashQuery(change: (query: URLSearchParams) => void): void {
+  const { slug, query } = parseHash(window.location.hash);
+  change(query);
+  const next = chapterHref(slug, query);
+  if (next !== window.location.hash) {
+    window.history.replaceState(window.history.state, '', next);
+  }
+}

@@ -1,6 +1,6 @@
 import { createElement, Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
-import { chapterHref, parseHash } from '../chapters/hashRoute';
+import { chapterHref, parseHash, updateHashQuery } from '../chapters/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { LabProvider } from '../state/LabContext';
 import { EmbedContext, type EmbedSettings } from './embedContext';
@@ -8,7 +8,7 @@ import { createEmbedStore } from './embedStore';
 import { EMBED_ROUTE } from './embedUrl';
 import { readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from './stateSchema';
 import { useEmbedHeight } from './useEmbedHeight';
-import { findWidget, type EmbeddableWidget } from './widgetRegistry';
+import { findWidget, stateKeys, type EmbeddableWidget } from './widgetRegistry';
 import '../styles/embed.css';
 
 /** What the embed needs of a chapter's page module besides its default export. */
@@ -72,7 +72,10 @@ function currentQuery(): string {
 }
 
 function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; chapter: Chapter; query: string }) {
-  const reading: LabQueryReading = useMemo(() => readLabQuery(new URLSearchParams(query), widget), [query, widget]);
+  const reading: LabQueryReading = useMemo(
+    () => readLabQuery(new URLSearchParams(query), { ...widget, otherKeys: stateKeys(widget) }),
+    [query, widget],
+  );
   const { options, problems } = reading;
   const [store] = useState(() => createEmbedStore(reading.state, [...options.hide, ...options.lock]));
   const settings: EmbedSettings = useMemo(
@@ -85,16 +88,22 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
     document.title = `${widget.title} · Logit Lab`;
   }, [widget]);
 
-  // The learner's changes go to this frame's own address, with the lecturer's options kept, once
-  // they pause: replaceState, so the history gets no entry per slider step.
+  // The learner's changes go to this frame's own address, with the lecturer's options kept (as read,
+  // so a refused one is not carried on), once they pause: replaceState, so the history gets no entry
+  // per slider step. The widget's own state is its hook's to write; its keys are left as they are.
   useLayoutEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
       clearTimeout(timer);
       timer = undefined;
-      const q = writeOptions(writeLabQuery(store.getState(), widget.fields), options);
-      const href = `#/${EMBED_ROUTE}/${widget.id}?${q.toString()}`;
-      if (href !== window.location.hash) window.history.replaceState(window.history.state, '', href);
+      const keep = new Set(stateKeys(widget));
+      updateHashQuery((q) => {
+        // the lab fields and options first, as written; then the widget's own keys; nothing refused
+        const own = [...q].filter(([k]) => keep.has(k));
+        for (const key of [...q.keys()]) q.delete(key);
+        for (const [k, v] of writeOptions(writeLabQuery(store.getState(), widget.fields), options)) q.append(k, v);
+        for (const [k, v] of own) q.append(k, v);
+      });
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.logits === prev.logits && s.temperature === prev.temperature && s.labels === prev.labels && s.binaryLogit === prev.binaryLogit && s.binaryTarget === prev.binaryTarget) return;

@@ -74,7 +74,7 @@ export function LecturerPage() {
             </optgroup>
           ))}
         </select>
-        {widget && <SharePanelOptions controls={widget.controls} choices={choices} onChange={setChoices} />}
+        {widget && <SharePanelOptions widget={widget} choices={choices} onChange={setChoices} />}
       </section>
 
       {widget && <LecturerSnippets widget={widget} choices={choices} />}

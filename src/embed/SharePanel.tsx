@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { chapterHref } from '../chapters/hashRoute';
 import { useLab, useLabStore } from '../state/LabContext';
@@ -7,12 +7,19 @@ import { CopyField, CopyStatus, useCopy } from './SharePanelCopy';
 import { SharePanelOptions } from './SharePanelOptions';
 import { embedOptions, type ShareChoices } from './snippets';
 import type { EmbeddableWidget } from './widgetRegistry';
+import type { WidgetFrame } from './widgetFrame';
+
+const noFrame = () => () => {};
+const noVersion = () => 0;
 
 /**
  * The addresses of one widget as it is on screen: its embed (with the lecturer's options) and its
- * chapter, from the lab store's inputs, so the link always carries what the learner sees now.
+ * chapter, from the lab store's inputs and the widget's own state (through its frame), so the link
+ * always carries what the learner sees now. Without a frame (the lecturer page), the widget's own
+ * state is its default, which needs no key.
  */
-export function useShareLinks(widget: EmbeddableWidget, choices: ShareChoices) {
+export function useShareLinks(widget: EmbeddableWidget, choices: ShareChoices, frame?: WidgetFrame) {
+  const version = useSyncExternalStore(frame?.subscribe ?? noFrame, frame?.version ?? noVersion, noVersion);
   const store = useLabStore();
   const inputs = useLab(
     useShallow((s) => ({
@@ -25,10 +32,11 @@ export function useShareLinks(widget: EmbeddableWidget, choices: ShareChoices) {
   );
   return useMemo(() => {
     const query = widgetQuery(widget, { ...store.getState(), ...inputs });
+    frame?.writeState(query);
     const url = embedUrl(widget, query, embedOptions(choices, widget.controls));
     const chapter = new URL(chapterHref(widget.chapter, query), window.location.href).href;
-    return { url, chapter, snippet: iframeSnippet(widget, url) };
-  }, [store, widget, inputs, choices]);
+    return { url, chapter, snippet: iframeSnippet(widget, url), version };
+  }, [store, widget, inputs, choices, frame, version]);
 }
 
 /** The panel the toolbar opens: links, the iframe line, the lecturer options and a preview link. */
@@ -36,12 +44,14 @@ export function SharePanel({
   widget,
   choices,
   onChoices,
+  frame,
 }: {
   widget: EmbeddableWidget;
   choices: ShareChoices;
   onChoices: (next: ShareChoices) => void;
+  frame?: WidgetFrame;
 }) {
-  const { url, chapter, snippet } = useShareLinks(widget, choices);
+  const { url, chapter, snippet } = useShareLinks(widget, choices, frame);
   const { status, copy } = useCopy();
   return (
     <>
@@ -66,7 +76,7 @@ export function SharePanel({
         </a>
         <a href={chapter}>Link to it in the chapter</a>
       </p>
-      <SharePanelOptions controls={widget.controls} choices={choices} onChange={onChoices} />
+      <SharePanelOptions widget={widget} choices={choices} onChange={onChoices} />
     </>
   );
 }

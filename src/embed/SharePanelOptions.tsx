@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { CAPTION_MAX_LENGTH, capCaption, THEMES, toggled, type EmbedTheme, type ShareChoices } from './snippets';
+import { stateControlName, type EmbeddableWidget } from './widgetRegistry';
 
 /** What each control a lecturer may hide or lock is called on the form. */
 const CONTROL_NAMES: Record<string, string> = {
@@ -10,8 +11,9 @@ const CONTROL_NAMES: Record<string, string> = {
   'binary-target': 'the label t',
 };
 
-export function controlName(id: string): string {
-  return CONTROL_NAMES[id] ?? id;
+/** A shared control's name, or the widget's own control's name from its state schema. */
+export function controlName(id: string, widget?: EmbeddableWidget): string {
+  return CONTROL_NAMES[id] ?? stateControlName(widget, id) ?? id;
 }
 
 const THEME_NAMES: Record<EmbedTheme, string> = {
@@ -25,14 +27,15 @@ const THEME_NAMES: Record<EmbedTheme, string> = {
  * control the widget has, a caption, a colour theme. Controlled: the snippet follows every change.
  */
 export function SharePanelOptions({
-  controls,
+  widget,
   choices,
   onChange,
 }: {
-  controls: readonly string[];
+  widget: EmbeddableWidget;
   choices: ShareChoices;
   onChange: (next: ShareChoices) => void;
 }) {
+  const { controls } = widget;
   const id = useId();
   const captionId = `${id}-caption`;
   return (
@@ -45,7 +48,7 @@ export function SharePanelOptions({
             return (
               <li key={control}>
                 <span className="share-control-name" aria-hidden="true">
-                  {controlName(control)}
+                  {controlName(control, widget)}
                 </span>
                 <span className="share-control-checks">
                   <label className="share-check">
@@ -54,7 +57,7 @@ export function SharePanelOptions({
                       checked={hidden}
                       onChange={(e) => onChange({ ...choices, hide: toggled(choices.hide, control, e.target.checked) })}
                     />
-                    hide{' '}<span className="share-sr-only">{controlName(control)}</span>
+                    hide{' '}<span className="share-sr-only">{controlName(control, widget)}</span>
                   </label>
                   <label className="share-check">
                     <input
@@ -63,7 +66,7 @@ export function SharePanelOptions({
                       disabled={hidden}
                       onChange={(e) => onChange({ ...choices, lock: toggled(choices.lock, control, e.target.checked) })}
                     />
-                    lock{' '}<span className="share-sr-only">{controlName(control)}</span>
+                    lock{' '}<span className="share-sr-only">{controlName(control, widget)}</span>
                   </label>
                 </span>
               </li>

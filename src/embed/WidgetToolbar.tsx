@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { SharePanel } from './SharePanel';
 import { NO_CHOICES, type ShareChoices } from './snippets';
 import type { EmbeddableWidget } from './widgetRegistry';
+import type { WidgetFrame } from './widgetFrame';
 import { FigureExport } from '../widgets/export/FigureExport';
 import '../styles/embed-share.css';
 
@@ -10,7 +11,7 @@ import '../styles/embed-share.css';
  * the link and iframe for the widget's current state and the lecturer options. Escape closes it and
  * gives the focus back to the button. `root` is the widget's section, for tools that need its figure.
  */
-export function WidgetToolbar({ widget, root }: { widget: EmbeddableWidget; root: HTMLElement | null }) {
+export function WidgetToolbar({ widget, root, frame }: { widget: EmbeddableWidget; root: HTMLElement | null; frame?: WidgetFrame }) {
   const [open, setOpen] = useState(false);
   // Kept while the panel is closed: reopening it finds the options as they were left.
   const [choices, setChoices] = useState<ShareChoices>(NO_CHOICES);
@@ -43,7 +44,7 @@ export function WidgetToolbar({ widget, root }: { widget: EmbeddableWidget; root
           Share / embed
         </button>
         <div id={panelId} className="share-panel" role="group" aria-label={`Share or embed ${widget.title}`} hidden={!open}>
-          {open && <SharePanel widget={widget} choices={choices} onChoices={setChoices} />}
+          {open && <SharePanel widget={widget} choices={choices} onChoices={setChoices} frame={frame} />}
         </div>
       </div>
     </div>

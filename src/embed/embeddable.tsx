@@ -1,7 +1,8 @@
-import { useState, type ComponentType } from 'react';
+import { useState, useSyncExternalStore, type ComponentType } from 'react';
 import { WidgetBoundary } from '../chapters/WidgetBoundary';
 import { useEmbedSettings } from './embedContext';
 import { WidgetToolbar } from './WidgetToolbar';
+import { createWidgetFrame, WidgetFrameContext, type WidgetFrame } from './widgetFrame';
 import { widgetOf } from './widgetRegistry';
 
 /**
@@ -29,15 +30,19 @@ function wrap(chapter: string, key: string, Widget: AnyWidget): AnyWidget {
   const Embeddable = (props: object) => {
     const { embedded } = useEmbedSettings();
     const [root, setRoot] = useState<HTMLDivElement | null>(null);
+    const [frame] = useState(createWidgetFrame);
     const widget = (
-      <WidgetBoundary name={name}>
-        <Widget {...props} />
-      </WidgetBoundary>
+      <WidgetFrameContext.Provider value={frame}>
+        <StateNotice frame={frame} name={name} />
+        <WidgetBoundary name={name}>
+          <Widget {...props} />
+        </WidgetBoundary>
+      </WidgetFrameContext.Provider>
     );
     if (embedded || !entry) return widget;
     return (
       <div className="embeddable" data-widget-id={entry.id}>
-        <WidgetToolbar widget={entry} root={root} />
+        <WidgetToolbar widget={entry} root={root} frame={frame} />
         <div className="embeddable-widget" ref={setRoot}>
           {widget}
         </div>
@@ -46,4 +51,15 @@ function wrap(chapter: string, key: string, Widget: AnyWidget): AnyWidget {
   };
   Embeddable.displayName = `Embeddable(${chapter}/${key})`;
   return Embeddable;
+}
+
+/** What the widget's state hook refused in the address: said once, above the widget, which works on. */
+function StateNotice({ frame, name }: { frame: WidgetFrame; name: string }) {
+  const problems = useSyncExternalStore(frame.subscribe, frame.problems, frame.problems);
+  if (problems.length === 0) return null;
+  return (
+    <p className="notice" role="status" data-testid="widget-state-notice">
+      The link’s settings for {name}: {problems.join('; ')}. It uses its defaults for those.
+    </p>
+  );
 }

@@ -1,6 +1,6 @@
 import { defaultInputs, LIMITS, type LabInputs } from '../state/labInputs';
 import { hardLabel, normalizeLabels, resizeLabels } from '../state/labels';
-import { CONTROL_IDS, isControlId, type ControlId, type LabField } from './widgetRegistry';
+import { CONTROL_IDS, type LabField } from './widgetRegistry';
 
 /**
  * A widget's whole shareable state and the lecturer's options, as a URL query:
@@ -33,8 +33,9 @@ export interface LabQueryState {
 }
 
 export interface LecturerOptions {
-  hide: ControlId[];
-  lock: ControlId[];
+  /** control ids: shared ones (ControlId) and the widget's own state's (widgetState.ts) */
+  hide: string[];
+  lock: string[];
   caption: string;
   theme: Theme;
   /** '' when absent */
@@ -88,15 +89,21 @@ function clamp(n: number, min: number, max: number): number {
 export interface ReadOptions {
   /** the lab fields the widget reads (default: all) */
   fields?: readonly LabField[];
-  /** the control ids the widget lets a lecturer hide or lock (default: all) */
+  /** the control ids the widget lets a lecturer hide or lock (default: all the shared ones) */
   controls?: readonly string[];
+  /** further keys the page reads itself (widgets' own state, see widgetState.ts): not unknown */
+  otherKeys?: readonly string[];
 }
 
-export function readLabQuery(query: URLSearchParams, { fields = FIELD_KEYS, controls = CONTROL_IDS }: ReadOptions = {}): LabQueryReading {
+export function readLabQuery(
+  query: URLSearchParams,
+  { fields = FIELD_KEYS, controls = CONTROL_IDS, otherKeys = [] }: ReadOptions = {},
+): LabQueryReading {
   const state = defaultLabQueryState();
   const options = defaultOptions();
   const problems: string[] = [];
-  const allowed = new Set<string>([...fields, ...OPTION_KEYS]);
+  const labKeys = new Set<string>([...fields, ...OPTION_KEYS]);
+  const allowed = new Set<string>([...labKeys, ...otherKeys]);
 
   const unknown: string[] = [];
   const repeated: string[] = [];
@@ -111,7 +118,7 @@ export function readLabQuery(query: URLSearchParams, { fields = FIELD_KEYS, cont
   }
   if (repeated.length) problems.push(`${repeated.join(', ')} given more than once: the first is used`);
 
-  const get = (key: string): string | null => (allowed.has(key) ? query.get(key) : null);
+  const get = (key: string): string | null => (labKeys.has(key) ? query.get(key) : null);
 
   // z first: the labels are read against its class count.
   const z = get('z');
@@ -177,11 +184,11 @@ export function readLabQuery(query: URLSearchParams, { fields = FIELD_KEYS, cont
     else problems.push('could not read bt: the binary label must be 0 or 1');
   }
 
-  const readControls = (key: 'hide' | 'lock'): ControlId[] => {
+  const readControls = (key: 'hide' | 'lock'): string[] => {
     const text = query.get(key);
     if (text === null || text === '') return [];
     const parts = text.length > FIELD_MAX ? [] : text.split(',').map((s) => s.trim());
-    const ok = parts.filter((p): p is ControlId => isControlId(p) && controls.includes(p));
+    const ok = parts.filter((p) => controls.includes(p));
     if (ok.length !== parts.length || parts.length === 0) {
       problems.push(`${key}: this widget's controls are ${controls.length ? controls.join(', ') : 'none'}; others were ignored`);
     }

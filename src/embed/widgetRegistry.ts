@@ -1,9 +1,13 @@
+import { stateControls, type StateSchema } from './widgetState';
+import { INFORMATION_STATE } from '../widgets/informationState';
+
 /**
  * Every widget of every chapter, as something that can be embedded and shared: its stable id, the
- * lab inputs it reads (these, and only these, go into its URL) and the shared controls a lecturer may
- * hide or lock. Pure data: importing it loads no widget code, so the lecturer page and the share
- * toolbar stay small. A unit test checks it against the chapters' component maps, so a widget added
- * to a chapter and forgotten here fails the build.
+ * lab inputs it reads, the schema of its own state (these two, and only these, go into its URL) and
+ * the controls a lecturer may hide or lock. Pure data: importing it loads no widget code (a state
+ * schema is a small object in a file of its own), so the lecturer page and the share toolbar stay
+ * small. A unit test checks it against the chapters' component maps, so a widget added to a chapter
+ * and forgotten here fails the build.
  */
 
 /** The lab inputs a widget can read: logits z, temperature T, labels y, binary logit bz, binary target bt. */
@@ -33,17 +37,27 @@ export interface EmbeddableWidget {
   readonly title: string;
   /** the lab inputs it reads, written to its URL */
   readonly fields: readonly LabField[];
-  /** control ids a lecturer may hide or lock */
-  readonly controls: readonly ControlId[];
+  /** its own state (useWidgetState), written to its URL under the schema's keys */
+  readonly state?: StateSchema;
+  /** the control ids a lecturer may hide or lock: shared controls (ControlId), then its state's */
+  readonly controls: readonly string[];
 }
 
-function widget(chapter: string, key: string, name: string, title: string, fields: readonly LabField[], controls: readonly ControlId[]): EmbeddableWidget {
-  return { id: `${chapter}/${key}`, chapter, key, name, title, fields, controls };
+function widget(
+  chapter: string,
+  key: string,
+  name: string,
+  title: string,
+  fields: readonly LabField[],
+  controls: readonly ControlId[],
+  state?: StateSchema,
+): EmbeddableWidget {
+  return { id: `${chapter}/${key}`, chapter, key, name, title, fields, state, controls: [...controls, ...stateControls(state)] };
 }
 
 /** In chapter order, then in the order of each chapter's component map. */
 export const WIDGETS: readonly EmbeddableWidget[] = [
-  widget('information', 'InformationExplorer', 'the information explorer', 'Information explorer', ['z', 'y'], ['logits']),
+  widget('information', 'InformationExplorer', 'the information explorer', 'Information explorer', ['z', 'y'], ['logits', 'labels'], INFORMATION_STATE),
 
   widget('softmax', 'SoftmaxExplorer', 'the softmax explorer', 'Softmax explorer', ['z', 'T'], ['logits', 'temperature']),
   widget('softmax', 'WorkedExample', 'the worked example', 'Worked example: softmax of [2, 3, 4]', [], []),
@@ -91,4 +105,14 @@ export function widgetOf(chapter: string, key: string): EmbeddableWidget | undef
 
 export function isControlId(id: string): id is ControlId {
   return (CONTROL_IDS as readonly string[]).includes(id);
+}
+
+/** The keys of a widget's own state, as they may appear in its URL. */
+export function stateKeys(widget: EmbeddableWidget): string[] {
+  return widget.state ? Object.keys(widget.state) : [];
+}
+
+/** What the lecturer form calls a control of this widget, or undefined for a shared one. */
+export function stateControlName(widget: EmbeddableWidget | undefined, id: string): string | undefined {
+  return widget?.state?.[id]?.control;
 }

@@ -1,4 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useWidgetState } from '../embed/useWidgetState';
+import { INFORMATION_STATE } from './informationState';
+import { LecturerControl } from './controls/LecturerControl';
 import { klDivergence, softmax } from '../core';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
@@ -27,7 +30,8 @@ export function InformationExplorer() {
   const logits = useLab((s) => s.logits);
   const labels = useLab((s) => s.labels);
   const store = useLabStore();
-  const [unit, setUnit] = useState<InformationUnit>('bits');
+  const [{ u: unit }, update] = useWidgetState(INFORMATION_STATE);
+  const setUnit = useCallback((u: InformationUnit) => update({ u }), [update]);
   const [note, setNote] = useState('');
 
   const probabilities = useMemo(() => Array.from(softmax(logits)), [logits]);
@@ -83,7 +87,9 @@ export function InformationExplorer() {
 
   return (
     <section className="widget information-explorer" aria-label="Information explorer">
-      <UnitSwitch unit={unit} onUnit={setUnit} />
+      <LecturerControl ids={['u']}>
+        <UnitSwitch unit={unit} onUnit={setUnit} />
+      </LecturerControl>
 
       <div className="plots-pair">
         <figure>
@@ -113,27 +119,31 @@ export function InformationExplorer() {
 
       <InformationTable labels={labels} probabilities={probabilities} unit={unit} measures={measures} />
 
-      <fieldset className="controls">
-        <legend>Target y</legend>
-        <div className="button-row" role="group" aria-label="Make y one-hot">
-          {labels.map((_, i) => (
-            <button key={i} type="button" aria-label={`y one-hot at class ${i + 1}`} onClick={() => setOneHot(i)}>
-              one-hot at class {i + 1}
+      <LecturerControl ids={['labels']}>
+        <fieldset className="controls">
+          <legend>Target y</legend>
+          <div className="button-row" role="group" aria-label="Make y one-hot">
+            {labels.map((_, i) => (
+              <button key={i} type="button" aria-label={`y one-hot at class ${i + 1}`} onClick={() => setOneHot(i)}>
+                one-hot at class {i + 1}
+              </button>
+            ))}
+            <button type="button" onClick={setUniform}>
+              Make y uniform
             </button>
-          ))}
-          <button type="button" onClick={setUniform}>
-            Make y uniform
-          </button>
-        </div>
-      </fieldset>
+          </div>
+        </fieldset>
+      </LecturerControl>
 
       <fieldset className="controls">
         <legend>Prediction p = softmax(z)</legend>
-        <div className="button-row">
-          <button type="button" onClick={matchPrediction}>
-            Make p equal y
-          </button>
-        </div>
+        <LecturerControl ids={['logits']}>
+          <div className="button-row">
+            <button type="button" onClick={matchPrediction}>
+              Make p equal y
+            </button>
+          </div>
+        </LecturerControl>
         <p className="hint" aria-live="polite" data-testid="match-note">
           {note}
         </p>

@@ -7,7 +7,6 @@ import { ProbabilityBars } from '../plots/ProbabilityBars';
 import { canShift } from '../state/createLabStore';
 import { LIMITS } from '../state/labInputs';
 import { useLab, useLabStore } from '../state/LabContext';
-import { useSoftmaxUrlState } from '../state/useSoftmaxUrlState';
 import { SoftmaxChecks } from './SoftmaxChecks';
 import { RangeSlider } from './controls/RangeSlider';
 import { ShiftControls } from './controls/ShiftControls';
@@ -39,7 +38,6 @@ export function SoftmaxExplorer() {
   const focus = useLab((s) => s.focus);
   // Actions never change, so they are read once instead of subscribed to.
   const { setLogit, setTemperature, shiftLogits, restoreWorkedExample } = useLabStore().getState();
-  const notice = useSoftmaxUrlState();
   const [shiftNote, setShiftNote] = useState('');
 
   const probabilities = useMemo(() => softmax(logits, temperature), [logits, temperature]);
@@ -60,11 +58,6 @@ export function SoftmaxExplorer() {
 
   return (
     <section className="widget softmax-explorer" aria-label="Softmax explorer">
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
       <div className="plots-pair">
         <figure>
           <LogitBars logits={logits} domain={[min, max]} step={step} onChange={setLogit} />

@@ -4,7 +4,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { parseHash } from '../../src/chapters/hashRoute';
 import { CAPTION_MAX, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading } from '../../src/embed/stateSchema';
-import { CONTROL_IDS, findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
+import { CONTROL_IDS, findWidget, stateKeys, WIDGETS } from '../../src/embed/widgetRegistry';
+import { readWidgetState } from '../../src/embed/widgetState';
+import { expectValidState } from './widgetStateAssertions';
 import { LIMITS } from '../../src/state/labInputs';
 
 const read = (qs: string) => readLabQuery(new URLSearchParams(qs));
@@ -160,6 +162,8 @@ describe('readLabQuery fuzzed with random and hostile query strings', () => {
   );
   const key = fc.oneof(
     fc.constantFrom('z', 'T', 'y', 'bz', 'bt', 'hide', 'lock', 'caption', 'theme', 'frame', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__proto__[polluted]', 'constructor[prototype][polluted]'),
+    // every widget's own keys, so the fuzz reaches each state reader's every kind of field
+    fc.constantFrom(...new Set(WIDGETS.flatMap(stateKeys))),
     fc.string({ unit: 'binary', maxLength: 30 }),
   );
   const pair = fc.tuple(key, hostileValue, fc.boolean()).map(([k, v, encode]) =>
@@ -172,15 +176,20 @@ describe('readLabQuery fuzzed with random and hostile query strings', () => {
   );
   const widget = fc.constantFrom(...WIDGETS);
 
-  it('never throws, always gives a valid state, and never pollutes a prototype (5000 queries, seed 42)', () => {
+  it('never throws, always gives a valid state, and never pollutes a prototype, for the lab inputs and each widget’s own state (5000 queries, seed 42)', () => {
     const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
     fc.assert(
       fc.property(queryString, widget, (qs, w) => {
         // Both ways a query arrives: straight, and inside the hash route.
-        const direct = readLabQuery(new URLSearchParams(qs), w);
-        const routed = readLabQuery(parseHash(`#/embed/${w.id}?${qs}`).query, w);
+        const direct = readLabQuery(new URLSearchParams(qs), { ...w, otherKeys: stateKeys(w) });
+        const routed = parseHash(`#/embed/${w.id}?${qs}`).query;
         expectValid(direct, w.controls);
-        expectValid(routed, w.controls);
+        expectValid(readLabQuery(routed, { ...w, otherKeys: stateKeys(w) }), w.controls);
+        if (w.state) {
+          const own = readWidgetState(w.state, routed);
+          expectValidState(w.state, own.value as Record<string, unknown>);
+          expect(own.problems.every((p) => typeof p === 'string' && p.length < 400)).toBe(true);
+        }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
       }),

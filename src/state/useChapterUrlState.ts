@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { parseHash, updateHashQuery, useHash } from '../chapters/hashRoute';
+import { readLabQuery, writeLabQuery } from '../embed/stateSchema';
+import { stateKeys, WIDGETS, type LabField } from '../embed/widgetRegistry';
+import { useLabStore } from './LabContext';
+
+const URL_WRITE_DELAY_MS = 250;
+
+/** The lab inputs a chapter's widgets read, and the keys of their own states, from the registry. */
+export function chapterKeys(slug: string): { fields: LabField[]; otherKeys: string[] } {
+  const widgets = WIDGETS.filter((w) => w.chapter === slug);
+  const fields = [...new Set(widgets.flatMap((w) => w.fields))];
+  return { fields, otherKeys: [...new Set(widgets.flatMap(stateKeys))] };
+}
+
+/**
+ * Keeps a chapter's lab inputs (the fields its widgets read) and the address in step: the query is
+ * read when the address changes (a shared link, a typed address), and the learner's changes are
+ * written back with replaceState once they pause. Each widget's own state is its own hook's
+ * (useWidgetState), in the same query. Returns a notice naming whatever the address had that was
+ * refused or clamped, or '' when all was well. A chapter's address without a query leaves the inputs
+ * as the learner last set them, in this chapter or another.
+ */
+export function useChapterUrlState(slug: string): string {
+  const store = useLabStore();
+  const hash = useHash();
+  const [notice, setNotice] = useState('');
+  const { fields, otherKeys } = useMemo(() => chapterKeys(slug), [slug]);
+  // What this hook itself last wrote: reading it back would undo the steps taken since the write.
+  const written = useRef('');
+
+  useEffect(() => {
+    const { slug: at, query } = parseHash(hash);
+    if (at !== slug) return;
+    const labPart = new URLSearchParams([...query].filter(([k]) => !otherKeys.includes(k)));
+    if ([...query.keys()].length === 0 || labPart.toString() === written.current) return;
+    const { state, problems } = readLabQuery(query, { fields, otherKeys, controls: [] });
+    const s = store.getState();
+    // Only the fields the address names: the rest stay as the learner left them.
+    if (query.has('z')) s.setLogits(state.logits);
+    if (query.has('y')) s.setLabels(state.labels);
+    if (query.has('T')) s.setTemperature(state.temperature);
+    if (query.has('bz')) s.setBinaryLogit(state.binaryLogit);
+    if (query.has('bt')) s.setBinaryTarget(state.binaryTarget);
+    // Syncing an external system (the address bar) into React state: the effect is the right place.
+    setNotice(problems.length ? `The link's settings: ${problems.join('; ')}. The rest of the page works as usual.` : '');
+  }, [hash, slug, store, fields, otherKeys]);
+
+  useEffect(() => {
+    if (fields.length === 0) return;
+    // The address bar need not follow every slider step: a write costs about half a millisecond of
+    // main-thread work, so changes are written once the learner pauses (and when the page is left).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      const lab = writeLabQuery(store.getState(), fields);
+      updateHashQuery((q) => {
+        for (const [k, v] of lab) q.set(k, v);
+        written.current = new URLSearchParams([...q].filter(([k]) => !otherKeys.includes(k))).toString();
+      });
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.logits === prev.logits &&
+        s.temperature === prev.temperature &&
+        s.labels === prev.labels &&
+        s.binaryLogit === prev.binaryLogit &&
+        s.binaryTarget === prev.binaryTarget
+      ) {
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(write, URL_WRITE_DELAY_MS);
+    });
+    const flush = () => timer !== undefined && write();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      // Leaving the chapter: the hash already names the next route, so the pending write is dropped.
+      clearTimeout(timer);
+      unsubscribe();
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store, fields, otherKeys]);
+
+  return notice;
+}
