@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useWidgetState } from '../embed/useWidgetState';
 import { formatNumber } from '../format/formatNumber';
 import { TrainingCurves } from '../plots/TrainingCurves';
-import { advanceRace, makeRaceData, RACE_STARTS, startRace, type RaceRun, type RaceStart } from './lossRaceMath';
+import { LecturerControl } from './controls/LecturerControl';
+import { advanceRace, makeRaceData, RACE_STARTS, startRace, type RaceData, type RaceRun, type RaceStart, type RaceState } from './lossRaceMath';
+import { LOSS_RACE_STATE, RACE_CAP, RATE_LIMITS } from './squaredErrorState';
 
 /** The race's data set: 40 points from this seed (two overlapping clouds, about 97% separable). */
 export const RACE_SEED = 2024;
 export const RACE_POINTS = 40;
-/** Where the race stops: long enough for squared error to escape the plateau at a large rate. */
-export const RACE_CAP = 300;
 /** Steps per animation frame while playing: the race lasts about 2.5 s at 60 frames a second. */
 const STEPS_PER_FRAME = 2;
-export const RATE_LIMITS = { min: 0.1, max: 4, step: 0.1, start: 1 } as const;
 
 const START_NAMES: Record<RaceStart, string> = {
   'confidently-wrong': 'confidently wrong, w = [−4, −4, 0]',
@@ -23,25 +23,48 @@ const weightsText = (w: ArrayLike<number>) => `[${Array.from(w, (v) => formatNum
 /** Four decimals: squared error's loss can move in the fourth while it sits on a plateau. */
 const LOSS_DIGITS = 4;
 
+/** A race run from `start` to step n: what it already holds is kept, only the missing steps are taken. */
+interface RaceTrack {
+  start: RaceStart;
+  race: RaceState;
+}
+
+/**
+ * The race at step n from `start`: the track as it is, moved on at `rate` when n is ahead of it, or
+ * replayed from the start when n is behind it or the start changed (a reset, or an address that
+ * names an earlier step). Moving on rather than replaying keeps what a learner saw when they changed
+ * the rate part-way through: the steps before the change were taken at the old rate.
+ */
+function raceAt(track: RaceTrack | null, data: RaceData, start: RaceStart, rate: number, n: number): RaceTrack {
+  const from = track && track.start === start && track.race.step <= n ? track.race : startRace(data, RACE_STARTS[start]);
+  const race = advanceRace(from, data, rate, n - from.step, RACE_CAP);
+  return track && race === track.race ? track : { start, race };
+}
+
 /**
  * The training race: one logistic-regression model, two copies from the same starting weights, one
  * trained on squared error and one on cross-entropy, by full-batch gradient descent at the same
  * learning rate. Nothing moves until the learner presses Play or Step (no autoplay, whatever the
- * motion setting). Its inputs are this widget's own state.
+ * motion setting). Its inputs are this widget's own state, in the address: the start, the rate and
+ * the number of steps taken, from which the race is replayed (paused) when a link opens it.
  */
 export function LossRace() {
   const data = useMemo(() => makeRaceData(RACE_SEED, RACE_POINTS), []);
-  const [start, setStart] = useState<RaceStart>('confidently-wrong');
-  const [rate, setRate] = useState<number>(RATE_LIMITS.start);
-  const [race, setRace] = useState(() => startRace(data, RACE_STARTS['confidently-wrong']));
+  const [{ start, rate, n }, update, mode] = useWidgetState(LOSS_RACE_STATE);
+  const [track, setTrack] = useState(() => raceAt(null, data, start, rate, n));
   const [playing, setPlaying] = useState(false);
   const startName = useId();
 
+  // The steps follow n (a button, Play, or the address): bring the race to it during this render.
+  const current = raceAt(track, data, start, rate, n);
+  if (current !== track) setTrack(current);
+  const race = current.race;
+
   const finished = race.step >= RACE_CAP;
-  const step = useCallback((k: number) => setRace((r) => advanceRace(r, data, rate, k, RACE_CAP)), [data, rate]);
-  const reset = (from: RaceStart = start) => {
+  const step = useCallback((k: number) => update((s) => ({ n: Math.min(RACE_CAP, s.n + k) })), [update]);
+  const reset = () => {
     setPlaying(false);
-    setRace(startRace(data, RACE_STARTS[from]));
+    update({ n: 0 });
   };
 
   // Play: a few steps per animation frame until the cap, then stop by itself.
@@ -74,17 +97,19 @@ export function LossRace() {
         Step {race.step} of {RACE_CAP}
         {finished ? ': the race is over. Reset to run it again.' : '.'}
       </p>
-      <div className="button-row">
-        <button type="button" onClick={() => setPlaying((p) => !p)} disabled={finished}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={() => step(1)} disabled={finished || playing}>
-          Step
-        </button>
-        <button type="button" onClick={() => reset()}>
-          Reset
-        </button>
-      </div>
+      <LecturerControl ids={['n']}>
+        <div className="button-row">
+          <button type="button" onClick={() => setPlaying((p) => !p)} disabled={finished}>
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button type="button" onClick={() => step(1)} disabled={finished || playing}>
+            Step
+          </button>
+          <button type="button" onClick={reset}>
+            Reset
+          </button>
+        </div>
+      </LecturerControl>
       <div className="race-plots">
         <figure>
           <TrainingCurves
@@ -181,47 +206,53 @@ export function LossRace() {
         </table>
       </div>
 
-
-      <fieldset className="controls">
-        <legend>Learning rate and start</legend>
-        {/* not the shared RangeSlider: the learning rate is no term of any formula, so it carries no term id */}
-        <label className="slider-row">
-          <span className="slider-name" aria-hidden="true">
-            η
-          </span>
-          <input
-            type="range"
-            min={RATE_LIMITS.min}
-            max={RATE_LIMITS.max}
-            step={RATE_LIMITS.step}
-            value={rate}
-            aria-label="learning rate η"
-            aria-valuetext={formatNumber(rate, 1)}
-            onChange={(e) => {
-              const v = e.currentTarget.valueAsNumber;
-              if (Number.isFinite(v)) setRate(Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, v)));
-            }}
-          />
-          <output aria-hidden="true">{formatNumber(rate, 1)}</output>
-        </label>
-        <div className="choice-row" role="radiogroup" aria-labelledby={startName}>
-          <span id={startName}>Starting weights (both models):</span>
-          {(Object.keys(RACE_STARTS) as RaceStart[]).map((value) => (
-            <label key={value}>
+      {/* a lecturer who hid both controls leaves no empty box behind */}
+      {(mode('rate') !== 'hidden' || mode('start') !== 'hidden') && (
+        <fieldset className="controls">
+          <legend>Learning rate and start</legend>
+          {/* not the shared RangeSlider: the learning rate is no term of any formula, so it carries no term id */}
+          <LecturerControl ids={['rate']}>
+            <label className="slider-row">
+              <span className="slider-name" aria-hidden="true">
+                η
+              </span>
               <input
-                type="radio"
-                name={`${startName}-start`}
-                checked={start === value}
-                onChange={() => {
-                  setStart(value);
-                  reset(value);
+                type="range"
+                min={RATE_LIMITS.min}
+                max={RATE_LIMITS.max}
+                step={RATE_LIMITS.step}
+                value={rate}
+                aria-label="learning rate η"
+                aria-valuetext={formatNumber(rate, 1)}
+                onChange={(e) => {
+                  const v = e.currentTarget.valueAsNumber;
+                  if (Number.isFinite(v)) update({ rate: Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, v)) });
                 }}
               />
-              {START_NAMES[value]}
+              <output aria-hidden="true">{formatNumber(rate, 1)}</output>
             </label>
-          ))}
-        </div>
-      </fieldset>
+          </LecturerControl>
+          <LecturerControl ids={['start']}>
+            <div className="choice-row" role="radiogroup" aria-labelledby={startName}>
+              <span id={startName}>Starting weights (both models):</span>
+              {(Object.keys(RACE_STARTS) as RaceStart[]).map((value) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name={`${startName}-start`}
+                    checked={start === value}
+                    onChange={() => {
+                      setPlaying(false);
+                      update({ start: value, n: 0 });
+                    }}
+                  />
+                  {START_NAMES[value]}
+                </label>
+              ))}
+            </div>
+          </LecturerControl>
+        </fieldset>
+      )}
     </section>
   );
 }

@@ -1,22 +1,28 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo } from 'react';
+import { useWidgetState } from '../embed/useWidgetState';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { GradientCurves } from '../plots/GradientCurves';
+import { LecturerControl } from './controls/LecturerControl';
 import { RangeSlider } from './controls/RangeSlider';
 import { SaturationChecks } from './SaturationChecks';
 import { saturationTex, saturationText } from './saturationFormula';
-import { confidentlyWrongRegion, gradientCurves, gradientsAt, SATURATION_START, snapZ, WRONG_BY, Z_LIMITS, type Target } from './saturationMath';
+import { confidentlyWrongRegion, gradientCurves, gradientsAt, snapZ, WRONG_BY, Z_LIMITS, type Target } from './saturationMath';
 import { LiveFormula } from '../math/LiveFormula';
+import { SATURATION_STATE } from './squaredErrorState';
 
 /**
  * Both losses' gradients in z against z, for t = 0 or 1, with the learner's z marked on every curve
- * and written out in the formulas. Its inputs (z and t) are this widget's own state: the chapter
- * needs no store field, and none of its numbers leak into other chapters.
+ * and written out in the formulas. Its inputs (z and t) are this widget's own state, kept in the
+ * address (`logit`, `target`): the chapter needs no store field, and none of its numbers leak into
+ * other chapters.
  */
 export function SaturationExplorer() {
-  const [z, setZRaw] = useState(SATURATION_START.z);
-  const [t, setT] = useState<Target>(SATURATION_START.t);
-  const setZ = useCallback((value: number) => setZRaw(snapZ(value)), []);
+  const [state, update, mode] = useWidgetState(SATURATION_STATE);
+  const z = state.logit;
+  const t: Target = state.target === '0' ? 0 : 1;
+  const setZ = useCallback((value: number) => update({ logit: snapZ(value) }), [update]);
+  const setT = useCallback((value: Target) => update({ target: value === 0 ? '0' : '1' }), [update]);
   const targetName = useId();
 
   const g = useMemo(() => gradientsAt(z, t), [z, t]);
@@ -82,29 +88,36 @@ export function SaturationExplorer() {
 
       <SaturationChecks g={g} />
 
-      <fieldset className="controls">
-        <legend>Logit and target</legend>
-        <RangeSlider
-          label="logit z"
-          symbol="z"
-          value={z}
-          min={Z_LIMITS.min}
-          max={Z_LIMITS.max}
-          step={Z_LIMITS.step}
-          digits={1}
-          term={term.binaryLogit()}
-          onValue={setZ}
-        />
-        <div className="target-choice" role="radiogroup" aria-labelledby={targetName}>
-          <span id={targetName}>Target t:</span>
-          {([1, 0] as const).map((value) => (
-            <label key={value}>
-              <input type="radio" name={`${targetName}-t`} checked={t === value} onChange={() => setT(value)} />
-              t = {value} {value === 1 ? '(the point is of class 1)' : '(the point is of class 0)'}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {/* a lecturer who hid both controls leaves no empty box behind */}
+      {(mode('logit') !== 'hidden' || mode('target') !== 'hidden') && (
+        <fieldset className="controls">
+          <legend>Logit and target</legend>
+          <LecturerControl ids={['logit']}>
+            <RangeSlider
+              label="logit z"
+              symbol="z"
+              value={z}
+              min={Z_LIMITS.min}
+              max={Z_LIMITS.max}
+              step={Z_LIMITS.step}
+              digits={1}
+              term={term.binaryLogit()}
+              onValue={setZ}
+            />
+          </LecturerControl>
+          <LecturerControl ids={['target']}>
+            <div className="target-choice" role="radiogroup" aria-labelledby={targetName}>
+              <span id={targetName}>Target t:</span>
+              {([1, 0] as const).map((value) => (
+                <label key={value}>
+                  <input type="radio" name={`${targetName}-t`} checked={t === value} onChange={() => setT(value)} />
+                  t = {value} {value === 1 ? '(the point is of class 1)' : '(the point is of class 0)'}
+                </label>
+              ))}
+            </div>
+          </LecturerControl>
+        </fieldset>
+      )}
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useWidgetState } from '../embed/useWidgetState';
 import { formatNumber } from '../format/formatNumber';
 import { StripPlot } from '../plots/StripPlot';
 import { poolSize, runSeedPool, type WorkerFactory } from './seedPool';
 import { headToHead, SEED_SETTINGS, summarize, type SeedInit, type SeedResult, type SeedSettings } from './seedExperiment';
 import { SeedSummaryTable } from './SeedSummaryTable';
-
-export const SEED_COUNTS = [10, 50, 100, 200] as const;
-export const STEP_BUDGETS = [100, 300, 1000, 3000] as const;
+import { LecturerControl } from './controls/LecturerControl';
+import { SEED_COUNTS, SEED_EXPERIMENT_STATE, STEP_BUDGETS } from './squaredErrorState';
 
 const INIT_NAMES: Record<SeedInit, string> = {
   large: 'large random weights, sd 4 (often confidently wrong)',
@@ -45,9 +45,12 @@ function decades(values: readonly number[]): [number, number] {
  */
 export function SeedExperiment({ createWorker }: { createWorker?: WorkerFactory }) {
   const factory = createWorker ?? (typeof Worker === 'undefined' ? undefined : createSeedWorker);
-  const [count, setCount] = useState<number>(100);
-  const [init, setInit] = useState<SeedInit>('large');
-  const [steps, setSteps] = useState<number>(300);
+  // Only the settings are kept in the address: a run takes seconds on a pool of workers, so a link
+  // restores what to run and leaves pressing Run to the reader, rather than starting it unasked.
+  const [chosen, update] = useWidgetState(SEED_EXPERIMENT_STATE);
+  const count = Number(chosen.seeds);
+  const steps = Number(chosen.steps);
+  const init = chosen.init;
   const [run, setRun] = useState<Run | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
   const runIds = useRef(0);
@@ -115,32 +118,38 @@ export function SeedExperiment({ createWorker }: { createWorker?: WorkerFactory 
       <fieldset className="controls" disabled={running}>
         <legend>Experiment</legend>
         <div className="select-row">
-          <label htmlFor={ids.count}>Seeds</label>
-          <select id={ids.count} value={count} onChange={(e) => setCount(Number(e.currentTarget.value))}>
-            {SEED_COUNTS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.steps}>Steps per loss</label>
-          <select id={ids.steps} value={steps} onChange={(e) => setSteps(Number(e.currentTarget.value))}>
-            {STEP_BUDGETS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+          <LecturerControl ids={['seeds']}>
+            <label htmlFor={ids.count}>Seeds</label>
+            <select id={ids.count} value={count} onChange={(e) => update({ seeds: e.currentTarget.value })}>
+              {SEED_COUNTS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </LecturerControl>
+          <LecturerControl ids={['steps']}>
+            <label htmlFor={ids.steps}>Steps per loss</label>
+            <select id={ids.steps} value={steps} onChange={(e) => update({ steps: e.currentTarget.value })}>
+              {STEP_BUDGETS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </LecturerControl>
         </div>
-        <div className="choice-row" role="radiogroup" aria-labelledby={ids.init}>
-          <span id={ids.init}>Starting weights:</span>
-          {(Object.keys(INIT_NAMES) as SeedInit[]).map((value) => (
-            <label key={value}>
-              <input type="radio" name={`${ids.init}-init`} checked={init === value} onChange={() => setInit(value)} />
-              {INIT_NAMES[value]}
-            </label>
-          ))}
-        </div>
+        <LecturerControl ids={['init']}>
+          <div className="choice-row" role="radiogroup" aria-labelledby={ids.init}>
+            <span id={ids.init}>Starting weights:</span>
+            {(Object.keys(INIT_NAMES) as SeedInit[]).map((value) => (
+              <label key={value}>
+                <input type="radio" name={`${ids.init}-init`} checked={init === value} onChange={() => update({ init: value })} />
+                {INIT_NAMES[value]}
+              </label>
+            ))}
+          </div>
+        </LecturerControl>
         <p className="hint">
           Learning rate {formatNumber(SEED_SETTINGS.learningRate, 1)}, {SEED_SETTINGS.points} points per data set, seeds 1
           to {count}: the same seeds always give the same results.

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { SaturationExplorer } from '../../src/widgets/SaturationExplorer';
+import { SATURATION_START, Z_LIMITS } from '../../src/widgets/saturationMath';
+import { SATURATION_STATE } from '../../src/widgets/squaredErrorState';
 import { renderWithLab } from './renderWithLab';
 
 // By hand: σ(z) = 1/(1 + e^{−z}); squared error's ∂L/∂z = (σ − t)σ(1 − σ), cross-entropy's σ − t.
@@ -61,5 +64,79 @@ describe('<SaturationExplorer>', () => {
     expect(label).toContain('z below −2.20');
     for (const id of ['dse-dz', 'dce-dz', 'sigma-prime']) expect(container.querySelector(`svg path[data-term="${id}"]`)).not.toBeNull();
     expect(container.textContent).not.toMatch(/NaN/);
+  });
+});
+
+describe('<SaturationExplorer> in the address (logit, target)', () => {
+  const ROUTE = '#/squared-error-vs-cross-entropy';
+  const slider = () => screen.getByRole('slider', { name: 'logit z' }) as HTMLInputElement;
+  const radio = (t: 0 | 1) => screen.getByRole('radio', { name: new RegExp(`^t = ${t}`) }) as HTMLInputElement;
+  afterEach(() => vi.useRealTimers());
+
+  it('SATURATION_STATE repeats the slider’s own range, grid and start (Z_LIMITS, SATURATION_START)', () => {
+    const { logit, target } = SATURATION_STATE;
+    expect([logit.min, logit.max, logit.step, logit.default]).toEqual([Z_LIMITS.min, Z_LIMITS.max, Z_LIMITS.step, SATURATION_START.z]);
+    expect(target.default).toBe(String(SATURATION_START.t));
+  });
+
+  it('#…?logit=-1.5&target=0 opens at z = −1.5, t = 0: cross-entropy σ(−1.5), squared error σ²(1 − σ)', () => {
+    window.history.replaceState(null, '', `${ROUTE}?logit=-1.5&target=0`);
+    renderWithLab(<SaturationExplorer />);
+    const s = sigma(-1.5);
+    expect(slider().value).toBe('-1.5');
+    expect(radio(0).checked).toBe(true);
+    expect(ce()).toBe(`cross-entropy ${shown(s)}`);
+    expect(se()).toBe(`squared error ${shown(s * s * (1 - s))}`);
+    expect(screen.getByTestId('gradient-readout').textContent).toMatch(/^At z = −1\.5 \(ŷ = 0\.182, t = 0\)/);
+  });
+
+  it('a refused logit=1e3 and target=2 keep z = −3 and t = 1; logit=12 is clamped to 8', () => {
+    window.history.replaceState(null, '', `${ROUTE}?logit=1e3&target=2`);
+    const { unmount } = renderWithLab(<SaturationExplorer />);
+    expect(slider().value).toBe('-3');
+    expect(radio(1).checked).toBe(true);
+    unmount();
+    window.history.replaceState(null, '', `${ROUTE}?logit=12`);
+    renderWithLab(<SaturationExplorer />);
+    expect(slider().value).toBe('8');
+  });
+
+  it('moving z to 1.5 and choosing t = 0 writes logit=1.5&target=0 once the learner pauses', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', ROUTE);
+    renderWithLab(<SaturationExplorer />);
+    fireEvent.change(slider(), { target: { value: '1.5' } });
+    fireEvent.click(radio(0));
+    act(() => vi.advanceTimersByTime(300));
+    const query = new URLSearchParams(window.location.hash.split('?')[1]);
+    expect(query.get('logit')).toBe('1.5');
+    expect(query.get('target')).toBe('0');
+    // back at the start, both keys leave the address: the defaults need none
+    fireEvent.change(slider(), { target: { value: '-3' } });
+    fireEvent.click(radio(1));
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe(ROUTE);
+  });
+
+  it('lock=logit disables the z slider and hide=target removes the t choice; with both hidden no empty box is left', () => {
+    window.history.replaceState(null, '', `${ROUTE}?logit=2`);
+    const { unmount } = renderWithLab(
+      <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['target']), locked: new Set(['logit']) }}>
+        <SaturationExplorer />
+      </EmbedContext.Provider>,
+    );
+    // disabled by its fieldset, as a browser and a screen reader see it
+    expect(slider().matches(':disabled')).toBe(true);
+    expect(slider().value).toBe('2');
+    expect(screen.getByRole('group', { name: 'Set by your lecturer' })).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    unmount();
+    renderWithLab(
+      <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['logit', 'target']), locked: new Set() }}>
+        <SaturationExplorer />
+      </EmbedContext.Provider>,
+    );
+    expect(screen.queryByRole('slider', { name: 'logit z' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Logit and target' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { SeedExperiment } from '../../src/widgets/SeedExperiment';
 import { parseSeedRequest, runSeed } from '../../src/widgets/seedExperiment';
 import type { WorkerLike } from '../../src/widgets/seedPool';
@@ -72,5 +73,59 @@ describe('<SeedExperiment>', () => {
     renderWithLab(<SeedExperiment />);
     expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByText(/cannot run Web Workers/)).toBeTruthy();
+  });
+});
+
+describe('<SeedExperiment> in the address (seeds, init, steps)', () => {
+  const ROUTE = '#/squared-error-vs-cross-entropy';
+  const select = (name: string) => screen.getByLabelText(name) as HTMLSelectElement;
+  const initRadio = (name: 'large' | 'small') => screen.getByRole('radio', { name: new RegExp(`^${name} random weights`) }) as HTMLInputElement;
+  const query = () => new URLSearchParams(window.location.hash.split('?')[1]);
+  afterEach(() => vi.useRealTimers());
+
+  it('#…?seeds=10&init=small&steps=100 opens with those settings, runs nothing, and Run uses them', async () => {
+    window.history.replaceState(null, '', `${ROUTE}?seeds=10&init=small&steps=100`);
+    renderWithLab(<SeedExperiment createWorker={() => new FakeSeedWorker()} />);
+    expect(select('Seeds').value).toBe('10');
+    expect(select('Steps per loss').value).toBe('100');
+    expect(initRadio('small').checked).toBe(true);
+    expect(progress().getAttribute('aria-valuemax')).toBe('10');
+    expect(screen.getByTestId('seed-status').textContent).toBe('Press Run to train both losses on every seed.');
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(screen.getByTestId('seed-status').textContent).toBe('Done: 10 seeds, 100 steps from small random weights.'));
+  });
+
+  it('refused values keep the defaults: seeds=37, init=huge and steps=300.5 give 100 seeds, large weights, 300 steps', () => {
+    window.history.replaceState(null, '', `${ROUTE}?seeds=37&init=huge&steps=300.5`);
+    renderWithLab(<SeedExperiment createWorker={() => new FakeSeedWorker()} />);
+    expect(select('Seeds').value).toBe('100');
+    expect(select('Steps per loss').value).toBe('300');
+    expect(initRadio('large').checked).toBe(true);
+  });
+
+  it('a change of the settings is written once the learner pauses: seeds=50&init=small&steps=3000', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', ROUTE);
+    renderWithLab(<SeedExperiment createWorker={() => new FakeSeedWorker()} />);
+    fireEvent.change(select('Seeds'), { target: { value: '50' } });
+    fireEvent.change(select('Steps per loss'), { target: { value: '3000' } });
+    fireEvent.click(initRadio('small'));
+    act(() => vi.advanceTimersByTime(300));
+    expect(query().get('seeds')).toBe('50');
+    expect(query().get('steps')).toBe('3000');
+    expect(query().get('init')).toBe('small');
+  });
+
+  it('lock=seeds disables the seeds menu; hide=init removes the starting weights; steps stays as it was', () => {
+    window.history.replaceState(null, '', `${ROUTE}?seeds=200`);
+    renderWithLab(
+      <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['init']), locked: new Set(['seeds']) }}>
+        <SeedExperiment createWorker={() => new FakeSeedWorker()} />
+      </EmbedContext.Provider>,
+    );
+    expect(select('Seeds').matches(':disabled')).toBe(true);
+    expect(select('Seeds').value).toBe('200');
+    expect(select('Steps per loss').matches(':disabled')).toBe(false);
+    expect(screen.queryByRole('radio')).toBeNull();
   });
 });

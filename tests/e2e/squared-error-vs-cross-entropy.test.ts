@@ -184,4 +184,77 @@ describe('the squared error vs cross-entropy chapter (#/squared-error-vs-cross-e
     expectNoErrors(errors);
     await page.close();
   });
+
+  it('every widget’s state set on the page is in its address and comes back after a reload', async () => {
+    const { page, errors } = await open();
+    // the gradient comparison: z from −3 up five steps of 0.1 to −2.5, and t = 0
+    const z = page.getByRole('slider', { name: 'logit z', exact: true });
+    await z.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.getByRole('radio', { name: /^t = 0/ }).check();
+    // the race: neutral start, η from 1 up five steps of 0.1 to 1.5, three steps taken
+    await page.getByRole('radio', { name: /^neutral/ }).check();
+    const rate = page.getByRole('slider', { name: 'learning rate η' });
+    await rate.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => text(page, 'race-step')).toBe('Step 3 of 300.');
+    const raced = [await text(page, 'race-weights-ce'), await text(page, 'race-loss-se')];
+    // the experiment's settings (not run: its results are not kept)
+    await page.getByLabel('Seeds', { exact: true }).selectOption('50');
+    await page.getByLabel('Steps per loss').selectOption('1000');
+    await page.getByRole('radio', { name: /^small random weights/ }).check();
+    await page.waitForTimeout(400);
+    const query = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual({ logit: '-2.5', target: '0', start: 'neutral', rate: '1.5', n: '3', seeds: '50', init: 'small', steps: '1000' });
+
+    await page.reload();
+    await page.locator(READY).first().waitFor({ state: 'visible' });
+    // t = 0 at z = −2.5: cross-entropy's gradient is σ(−2.5)
+    expect(await text(page, 'ce-gradient')).toBe(`cross-entropy ${shown(sigma(-2.5))}`);
+    expect(await page.getByRole('radio', { name: /^t = 0/ }).isChecked()).toBe(true);
+    expect(await text(page, 'race-step')).toBe('Step 3 of 300.');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+    expect([await text(page, 'race-weights-ce'), await text(page, 'race-loss-se')]).toEqual(raced);
+    expect(await rate.inputValue()).toBe('1.5');
+    expect(await page.getByLabel('Seeds', { exact: true }).inputValue()).toBe('50');
+    expect(await page.getByLabel('Steps per loss').inputValue()).toBe('1000');
+    expect(await page.getByRole('radio', { name: /^small random weights/ }).isChecked()).toBe(true);
+    expect(await text(page, 'seed-status')).toBe('Press Run to train both losses on every seed.');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('each widget’s embed shows the state its address names', async () => {
+    const embed = (key: string, query: string, waitFor: string) =>
+      openRoute(browser, `#/embed/squared-error-vs-cross-entropy/${key}?${query}`, { waitFor });
+
+    const saturation = await embed('SaturationExplorer', 'logit=-1.5&target=0', '[data-testid="ce-gradient"]');
+    // t = 0 at z = −1.5: cross-entropy's gradient σ(−1.5), squared error's σ²(1 − σ)
+    expect(await text(saturation.page, 'ce-gradient')).toBe(`cross-entropy ${shown(sigma(-1.5))}`);
+    expect(await text(saturation.page, 'se-gradient')).toBe(`squared error ${shown(seGrad(-1.5, 0))}`);
+    expect(await saturation.page.getByRole('slider', { name: 'logit z', exact: true }).inputValue()).toBe('-1.5');
+    expectNoErrors(saturation.errors);
+    await saturation.page.close();
+
+    const race = await embed('LossRace', 'start=neutral&rate=2&n=1&lock=rate', '[data-testid="race-step"]');
+    expect(await text(race.page, 'race-step')).toBe('Step 1 of 300.');
+    expect(await race.page.getByRole('slider', { name: 'learning rate η' }).isDisabled()).toBe(true);
+    expect(await race.page.getByRole('slider', { name: 'learning rate η' }).inputValue()).toBe('2');
+    // one step from w = 0 at η = 2: σ′(0) = ¼ for every point, so squared error moved a quarter as far
+    const se = await weights(race.page, 'race-weights-se');
+    const ce = await weights(race.page, 'race-weights-ce');
+    se.forEach((w, k) => expect(w).toBeCloseTo((ce[k] ?? NaN) / 4, 14));
+    expect(Math.hypot(...ce)).toBeGreaterThan(0);
+    expectNoErrors(race.errors);
+    await race.page.close();
+
+    const seeds = await embed('SeedExperiment', 'seeds=10&init=small&steps=3000&hide=init', '[data-testid="seed-status"]');
+    expect(await seeds.page.getByLabel('Seeds', { exact: true }).inputValue()).toBe('10');
+    expect(await seeds.page.getByLabel('Steps per loss').inputValue()).toBe('3000');
+    expect(await seeds.page.getByRole('radio').count()).toBe(0);
+    expect(await seeds.page.getByRole('progressbar', { name: 'Seeds finished' }).getAttribute('aria-valuemax')).toBe('10');
+    expectNoErrors(seeds.errors);
+    await seeds.page.close();
+  });
 });
