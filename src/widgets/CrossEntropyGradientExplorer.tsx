@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useWidgetState } from '../embed/useWidgetState';
 import { term } from '../math/terms';
 import { GradientBars } from '../plots/GradientBars';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
@@ -8,6 +9,7 @@ import { LabelPicker } from './controls/LabelPicker';
 import { LogitControls } from './controls/LogitSliders';
 import { CrossEntropyChecks } from './CrossEntropyChecks';
 import { crossEntropyGradient } from './crossEntropyGradientMath';
+import { CROSS_ENTROPY_EXPLORER_STATE } from './crossEntropyState';
 import { DerivationStepper } from './DerivationStepper';
 import { CopyAsCode } from './copyAsCode/CopyAsCode';
 import { crossEntropyNumpy, crossEntropyTorch } from './copyAsCode/programs';
@@ -28,16 +30,20 @@ function heaviest(labels: readonly number[]): number {
  * Cross-entropy through softmax, live: the probabilities and the gradient p − y as bars, the chain
  * rule stepped through line by line at the learner's logits and label, and the result checked three
  * ways (the chain rule multiplied out, the core's fused gradient, central differences).
+ *
+ * The derivation's place (its line, the row of J picked, the component written out) is this widget's
+ * state, in its URL: the stepper below shows it and asks here to change it.
  */
 export function CrossEntropyGradientExplorer() {
   const logits = useLab((s) => s.logits);
   const labels = useLab((s) => s.labels);
   const focus = useLab((s) => s.focus);
-  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const [{ step, i: row, j: chosen }, update] = useWidgetState(CROSS_ENTROPY_EXPLORER_STATE);
 
   const numbers = useMemo(() => crossEntropyGradient(logits, labels), [logits, labels]);
   const C = logits.length;
-  const picked = chosen !== undefined && chosen < C ? chosen : (hardLabel(labels) ?? heaviest(labels));
+  // −1 (none chosen), or a class a link or "Remove a class" left past the end: the label's class.
+  const picked = chosen >= 0 && chosen < C ? chosen : (hardLabel(labels) ?? heaviest(labels));
   const j = focusedComponent(focus, C) ?? picked;
 
   return (
@@ -59,7 +65,16 @@ export function CrossEntropyGradientExplorer() {
         </figure>
       </div>
 
-      <DerivationStepper numbers={numbers} labels={labels} j={j} onSelectComponent={setChosen} />
+      <DerivationStepper
+        numbers={numbers}
+        labels={labels}
+        j={j}
+        step={step}
+        row={row}
+        onStep={(to) => update({ step: to })}
+        onSelectComponent={(c) => update({ j: c })}
+        onSelectCell={(i, c) => update({ i, j: c })}
+      />
 
       <CrossEntropyChecks logits={logits} labels={labels} numbers={numbers} />
 

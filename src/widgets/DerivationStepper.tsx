@@ -1,14 +1,28 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useControlMode } from '../embed/embedContext';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { hardLabel } from '../state/labels';
 import { DERIVATION_STEPS, type DerivationInput } from './crossEntropyFormula';
 import { LiveFormula } from '../math/LiveFormula';
+import { LecturerControl } from './controls/LecturerControl';
+import type { CROSS_ENTROPY_EXPLORER_STATE } from './crossEntropyState';
 
 interface DerivationStepperProps extends DerivationInput {
+  /** the line shown, 0 to DERIVATION_STEPS.length − 1 */
+  step: number;
+  /** the row of J picked on the Jacobian's line (clamped here to the class count) */
+  row: number;
+  onStep(step: number): void;
   onSelectComponent(j: number): void;
+  /** a cell of J picked: its row, and its column as the component written out */
+  onSelectCell(i: number, j: number): void;
 }
+
+type StateKey = keyof typeof CROSS_ENTROPY_EXPLORER_STATE;
+const STEP: readonly StateKey[] = ['step'];
+const COMPONENT: readonly StateKey[] = ['j'];
 
 const P = 3;
 /** the steps from which on a component z_j is singled out: the Jacobian's column, the product, the cancellation */
@@ -16,32 +30,43 @@ const FIRST_COMPONENT_STEP = 2;
 
 /**
  * The chain rule for ∂L/∂z, one line at a time, every line evaluated at the learner's logits and
- * label. Which step is shown is this widget's own state (a learner's place in a derivation is not an
- * input of the lab); the buttons stay focusable at either end, so a keyboard user never loses focus.
+ * label. Which line is shown, and which row and column are picked, are the cross-entropy explorer's
+ * own state (a learner's place in a derivation is not an input of the lab, but a link can carry it),
+ * held there under its schema's keys; the buttons stay focusable at either end, so a keyboard user
+ * never loses focus.
  */
 export function DerivationStepper(props: DerivationStepperProps) {
-  const { numbers, labels, j, onSelectComponent } = props;
-  const [step, setStep] = useState(0);
-  const [row, setRow] = useState(0);
+  const { numbers, labels, j, step, row, onStep, onSelectComponent, onSelectCell } = props;
+  const stepMode = useControlMode(STEP);
   const last = DERIVATION_STEPS.length - 1;
   const { title, line } = DERIVATION_STEPS[step] ?? DERIVATION_STEPS[0];
   const written = line({ numbers, labels, j });
   const C = labels.length;
   const shownRow = Math.min(row, C - 1);
+  const count = (
+    <p className="step-count" aria-live="polite" data-testid="step-count">
+      Step {step + 1} of {DERIVATION_STEPS.length}: {title}
+    </p>
+  );
 
   return (
     <div className="derivation" role="group" aria-label="Derivation, step by step">
-      <div className="stepper-nav">
-        <button type="button" aria-disabled={step === 0} onClick={() => setStep((s) => Math.max(0, s - 1))}>
-          Previous step
-        </button>
-        <p className="step-count" aria-live="polite" data-testid="step-count">
-          Step {step + 1} of {DERIVATION_STEPS.length}: {title}
-        </p>
-        <button type="button" aria-disabled={step === last} onClick={() => setStep((s) => Math.min(last, s + 1))}>
-          Next step
-        </button>
-      </div>
+      {/* A lecturer who hid the buttons still lets the reader see which line this is. */}
+      {stepMode === 'hidden' ? (
+        count
+      ) : (
+        <LecturerControl ids={STEP}>
+          <div className="stepper-nav">
+            <button type="button" aria-disabled={step === 0} onClick={() => onStep(Math.max(0, step - 1))}>
+              Previous step
+            </button>
+            {count}
+            <button type="button" aria-disabled={step === last} onClick={() => onStep(Math.min(last, step + 1))}>
+              Next step
+            </button>
+          </div>
+        </LecturerControl>
+      )}
 
       <p className="step-explanation">{explain(step, props)}</p>
 
@@ -58,23 +83,22 @@ export function DerivationStepper(props: DerivationStepperProps) {
             cellTerm={term.jacobian}
             scaleMax={Math.max(...Array.from(numbers.probabilities))}
             selected={[shownRow, j]}
-            onSelect={(i, c) => {
-              setRow(i);
-              onSelectComponent(c);
-            }}
+            onSelect={onSelectCell}
           />
         </div>
       )}
 
       {step >= FIRST_COMPONENT_STEP && (
-        <div className="component-choices" role="group" aria-label="Component written out">
-          <span aria-hidden="true">Write out</span>
-          {labels.map((_, c) => (
-            <button key={c} type="button" aria-pressed={c === j} aria-label={`write out ∂L/∂z${c + 1}`} onClick={() => onSelectComponent(c)}>
-              ∂L/∂z{c + 1}
-            </button>
-          ))}
-        </div>
+        <LecturerControl ids={COMPONENT}>
+          <div className="component-choices" role="group" aria-label="Component written out">
+            <span aria-hidden="true">Write out</span>
+            {labels.map((_, c) => (
+              <button key={c} type="button" aria-pressed={c === j} aria-label={`write out ∂L/∂z${c + 1}`} onClick={() => onSelectComponent(c)}>
+                ∂L/∂z{c + 1}
+              </button>
+            ))}
+          </div>
+        </LecturerControl>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { softmax, softmaxJacobian, softmaxJacobianParts } from '../core';
+import { useWidgetState } from '../embed/useWidgetState';
 import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
@@ -10,6 +11,7 @@ import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
 import { LiveFormula } from '../math/LiveFormula';
 import { CopyAsCode } from './copyAsCode/CopyAsCode';
 import { jacobianNumpy, jacobianTorch } from './copyAsCode/programs';
+import { JACOBIAN_STATE } from './jacobianState';
 
 /** The cell a focus id points at ("J-2-3", "D-2-3" or "O-2-3" → [1, 2]), if any. */
 function focusedCell(focus: string | null, n: number): [number, number] | undefined {
@@ -25,11 +27,15 @@ const columnLabel = (j: number) => `z${j + 1}`;
 /**
  * The softmax Jacobian, live: J = diag(p) − ppᵀ as a heatmap beside its two parts, the entry under the
  * pointer (or keyboard) written out as p_i(δ_ij − p_j), and its properties checked on the spot.
+ *
+ * The entry chosen (clicked, or reached with the arrow keys) is this widget's state, in its URL as
+ * `i` and `j`. The heatmaps both show J and choose the entry, so a lecturer's hide or lock of i or j
+ * does not remove them: the hook drops the change and the entry stays where the link put it.
  */
 export function JacobianExplorer() {
   const logits = useLab((s) => s.logits);
   const focus = useLab((s) => s.focus);
-  const [selected, setSelected] = useState<[number, number]>([1, 2]);
+  const [selected, update] = useWidgetState(JACOBIAN_STATE);
 
   const n = logits.length;
   const probabilities = useMemo(() => softmax(logits), [logits]);
@@ -37,12 +43,12 @@ export function JacobianExplorer() {
   const { diagonal, outer } = useMemo(() => softmaxJacobianParts(logits), [logits]);
   const scaleMax = Math.max(...Array.from(probabilities));
 
-  const inRange = (c: readonly [number, number]): [number, number] => [Math.min(c[0], n - 1), Math.min(c[1], n - 1)];
-  const chosen = inRange(selected);
+  // A link's entry (read up to the eighth class) or one chosen before "Remove a class": the nearest one that exists.
+  const chosen: [number, number] = [Math.min(selected.i, n - 1), Math.min(selected.j, n - 1)];
   const cell = focusedCell(focus, n) ?? chosen;
   const value = jacobian[cell[0]]?.[cell[1]] ?? NaN;
   const formula = { probabilities, value, i: cell[0], j: cell[1] };
-  const select = (i: number, j: number) => setSelected([i, j]);
+  const select = (i: number, j: number) => update({ i, j });
 
   const heatmap = (caption: string, matrix: readonly Float64Array[], id: (i: number, j: number) => string, what: string) => (
     <MatrixHeatmap

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { CrossEntropyGradientExplorer } from '../../src/widgets/CrossEntropyGradientExplorer';
+import { DERIVATION_STEPS } from '../../src/widgets/crossEntropyFormula';
+import { CROSS_ENTROPY_EXPLORER_STATE } from '../../src/widgets/crossEntropyState';
 import { renderWithLab } from './renderWithLab';
 
 // z = [2, 3, 4]: p = [1, e, e²] / (1 + e + e²); with y = [0, 1, 0], ∂L/∂z = [p1, p2 − 1, p3], by hand
@@ -13,6 +16,10 @@ const three = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
 
 const gradientTexts = () => [1, 2, 3].map((j) => screen.getByTestId(`g-text-${j}`).textContent);
 const formula = () => screen.getByTestId('live-formula').getAttribute('aria-label') ?? '';
+const stepCount = () => screen.getByTestId('step-count').textContent;
+const jCell = (i: number, j: number) => screen.getByRole('button', { name: new RegExp(`^J, row ${i}, column ${j}:`) });
+/** the cell of the derivation's J that holds the Tab stop: the row and column picked */
+const pickedCell = () => screen.getAllByRole('button').find((b) => b.getAttribute('tabindex') === '0' && b.getAttribute('data-term')?.startsWith('J-'))?.getAttribute('data-term');
 const checks = (container: HTMLElement) =>
   [...container.querySelectorAll('[aria-label="Live checks"] li')].map((li) => li.getAttribute('data-ok'));
 
@@ -114,5 +121,91 @@ describe('<CrossEntropyGradientExplorer>', () => {
     fireEvent.focus(screen.getByRole('slider', { name: 'logit z1' }));
     expect(store.getState().focus).toBe('z-1');
     expect(formula()).toContain(`p1 − y1 = ${three(p(0))}`);
+  });
+
+  describe('its place in the derivation in the address: step, row i and component j, counted from 0', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('the schema has one step per line of the derivation: 0 to 4', () => {
+      expect(DERIVATION_STEPS).toHaveLength(5);
+      expect(CROSS_ENTROPY_EXPLORER_STATE.step.max).toBe(4);
+    });
+
+    it('#/softmax-cross-entropy?step=2&i=0&j=2 shows line 3, column 3 of J = p_i(δ_i3 − p3), with cell J13 picked', () => {
+      window.history.replaceState(null, '', '#/softmax-cross-entropy?step=2&i=0&j=2');
+      renderWithLab(<CrossEntropyGradientExplorer />);
+      expect(stepCount()).toBe('Step 3 of 5: The softmax Jacobian');
+      expect(formula()).toContain(`[${three(-p(0) * p(2))}, ${three(-p(1) * p(2))}, ${three(p(2) * (1 - p(2)))}]`);
+      expect(pickedCell()).toBe('J-1-3');
+      expect(screen.getByRole('button', { name: 'write out ∂L/∂z3' }).getAttribute('aria-pressed')).toBe('true');
+    });
+
+    it('?step=4&j=0 shows the cancellation for class 1, which gets p1', () => {
+      window.history.replaceState(null, '', '#/softmax-cross-entropy?step=4&j=0');
+      renderWithLab(<CrossEntropyGradientExplorer />);
+      expect(stepCount()).toBe('Step 5 of 5: The cancellation');
+      expect(formula()).toContain(`p1 − y1 = ${three(p(0))}`);
+    });
+
+    it('a refused step keeps line 1; a refused j, or one past the classes there are, writes out the true class 2', () => {
+      window.history.replaceState(null, '', '#/softmax-cross-entropy?step=five&j=x');
+      const { unmount } = renderWithLab(<CrossEntropyGradientExplorer />);
+      expect(stepCount()).toBe('Step 1 of 5: The loss');
+      for (let k = 0; k < 4; k++) fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+      expect(formula()).toContain(`p2 − y2 = ${three(p(1) - 1)}`);
+      unmount();
+      window.history.replaceState(null, '', '#/softmax-cross-entropy?step=4&j=7');
+      renderWithLab(<CrossEntropyGradientExplorer />);
+      expect(formula()).toContain(`p2 − y2 = ${three(p(1) - 1)}`);
+    });
+
+    it('stepping to line 3 and picking J31 writes step=2&i=2&j=0 once the learner pauses', () => {
+      vi.useFakeTimers();
+      window.history.replaceState(null, '', '#/softmax-cross-entropy');
+      renderWithLab(<CrossEntropyGradientExplorer />);
+      const next = screen.getByRole('button', { name: 'Next step' });
+      fireEvent.click(next);
+      fireEvent.click(next);
+      fireEvent.click(jCell(3, 1));
+      act(() => vi.advanceTimersByTime(300));
+      expect(window.location.hash).toBe('#/softmax-cross-entropy?step=2&i=2&j=0');
+      expect(pickedCell()).toBe('J-3-1');
+    });
+
+    it('lock=step disables the step buttons; hide=step leaves the step count without them', () => {
+      window.history.replaceState(null, '', '#/embed/softmax-cross-entropy/CrossEntropyGradientExplorer?step=3');
+      const { unmount } = renderWithLab(
+        <EmbedContext.Provider value={{ embedded: true, hidden: new Set(), locked: new Set(['step']) }}>
+          <CrossEntropyGradientExplorer />
+        </EmbedContext.Provider>,
+      );
+      const locked = screen.getByRole('group', { name: 'Set by your lecturer' });
+      const next = within(locked).getByRole('button', { name: 'Next step' });
+      // disabled by its fieldset, as a browser and a screen reader see it
+      expect(next.matches(':disabled')).toBe(true);
+      fireEvent.click(next);
+      expect(stepCount()).toBe('Step 4 of 5: Their product: the chain rule');
+      unmount();
+      renderWithLab(
+        <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['step']), locked: new Set() }}>
+          <CrossEntropyGradientExplorer />
+        </EmbedContext.Provider>,
+      );
+      expect(screen.queryByRole('button', { name: 'Next step' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Previous step' })).toBeNull();
+      expect(stepCount()).toBe('Step 4 of 5: Their product: the chain rule');
+    });
+
+    it('hide=j removes the "write out" buttons, and a cell of J picks its row but not its column', () => {
+      window.history.replaceState(null, '', '#/embed/softmax-cross-entropy/CrossEntropyGradientExplorer?step=2&j=0');
+      renderWithLab(
+        <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['j']), locked: new Set() }}>
+          <CrossEntropyGradientExplorer />
+        </EmbedContext.Provider>,
+      );
+      expect(screen.queryByRole('group', { name: 'Component written out' })).toBeNull();
+      fireEvent.click(jCell(3, 2));
+      expect(pickedCell()).toBe('J-3-1');
+    });
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { JacobianExplorer } from '../../src/widgets/JacobianExplorer';
 import { renderWithLab } from './renderWithLab';
 
@@ -9,6 +10,9 @@ const P = [1, E, E * E].map((v) => v / (1 + E + E * E));
 const J = (i: number, j: number) => (P[i] ?? NaN) * ((i === j ? 1 : 0) - (P[j] ?? NaN));
 const text = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
 const cell = (matrix: string, i: number, j: number) => screen.getByRole('button', { name: new RegExp(`^${matrix}, row ${i}, column ${j}:`) });
+const formulaLabel = () => screen.getByRole('img', { name: /^Live formula:/ }).getAttribute('aria-label') ?? '';
+/** the J cell that holds the Tab stop: the entry chosen */
+const chosenCell = () => screen.getAllByRole('button').find((b) => b.getAttribute('tabindex') === '0' && b.getAttribute('data-term')?.startsWith('J-'))?.getAttribute('data-term');
 
 describe('<JacobianExplorer>', () => {
   it('shows J = diag(p) − ppᵀ at the worked example, entry by entry', () => {
@@ -63,5 +67,59 @@ describe('<JacobianExplorer>', () => {
     const root = Math.sqrt(tr * tr - 4 * e2);
     const [small, large] = [(tr - root) / 2, (tr + root) / 2];
     expect(screen.getByText(/^Eigenvalues/).textContent).toContain(`Eigenvalues 0, ${small.toFixed(3)}, ${large.toFixed(3)}`);
+  });
+
+  describe('its entry of J in the address (i, j counted from 0)', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('#/jacobian?i=2&j=0 writes out J31 = p3(0 − p1) at mount', () => {
+      window.history.replaceState(null, '', '#/jacobian?i=2&j=0');
+      renderWithLab(<JacobianExplorer />);
+      expect(chosenCell()).toBe('J-3-1');
+      expect(formulaLabel()).toBe(
+        `Live formula: J31 = ∂p3/∂z1 = p3 × (δ31 − p1) = ${(P[2] ?? NaN).toFixed(3)} × (0 − ${(P[0] ?? NaN).toFixed(3)}) = ${text(J(2, 0))}`,
+      );
+    });
+
+    it('a refused i (not a whole number) keeps row 2, the default; j=7 is read, and shown as the last of 3 columns', () => {
+      window.history.replaceState(null, '', '#/jacobian?i=1.5&j=7');
+      renderWithLab(<JacobianExplorer />);
+      expect(chosenCell()).toBe('J-2-3');
+      expect(formulaLabel()).toContain(`J23 = ∂p2/∂z3`);
+    });
+
+    it('clicking J31 writes i=2&j=0 once the learner pauses', () => {
+      vi.useFakeTimers();
+      window.history.replaceState(null, '', '#/jacobian?z=2,3,4');
+      renderWithLab(<JacobianExplorer />);
+      fireEvent.click(cell('J', 3, 1));
+      act(() => vi.advanceTimersByTime(300));
+      expect(window.location.hash).toBe('#/jacobian?z=2%2C3%2C4&i=2&j=0');
+      // back at the default J23: the keys leave the address
+      fireEvent.click(cell('J', 2, 3));
+      act(() => vi.advanceTimersByTime(300));
+      expect(window.location.hash).toBe('#/jacobian?z=2%2C3%2C4');
+    });
+
+    it('an entry the lecturer locked (or hid) stays where the link put it, and the matrices stay', () => {
+      for (const settings of [
+        { embedded: true, hidden: new Set<string>(), locked: new Set(['i', 'j']) },
+        { embedded: true, hidden: new Set(['i', 'j']), locked: new Set<string>() },
+      ]) {
+        window.history.replaceState(null, '', '#/embed/jacobian/JacobianExplorer?i=0&j=0');
+        const { unmount } = renderWithLab(
+          <EmbedContext.Provider value={settings}>
+            <JacobianExplorer />
+          </EmbedContext.Provider>,
+        );
+        fireEvent.click(cell('J', 3, 2));
+        expect(chosenCell()).toBe('J-1-1');
+        expect(formulaLabel()).toContain('J11 = ∂p1/∂z1');
+        // the arrow keys still move the keyboard's focus (and the entry it lights up), not the choice
+        fireEvent.keyDown(cell('J', 1, 1), { key: 'ArrowDown' });
+        expect(chosenCell()).toBe('J-1-1');
+        unmount();
+      }
+    });
   });
 });

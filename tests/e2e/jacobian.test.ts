@@ -1,3 +1,4 @@
+import { parseHash } from '../../src/chapters/hashRoute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
@@ -81,5 +82,28 @@ describe('the Jacobian chapter (#/jacobian)', () => {
     expect(states).toEqual(['true', 'true', 'true', 'true']);
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the entry chosen is in the address as i=2&j=0, survives a reload, and an embed of that address shows it', async () => {
+    const { page, errors } = await openJacobian();
+    await cell(page, 'J', 3, 1).click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    // the chapter's address names the logits it shows too, from the start
+    expect(Object.fromEntries(parseHash(new URL(page.url()).hash).query)).toEqual({ z: '2,3,4', i: '2', j: '0' });
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('[data-testid="live-formula"] .katex').first().waitFor();
+    const tabStop = page.locator('.jacobian-explorer .matrix-main [data-cell][tabindex="0"]');
+    expect(await tabStop.getAttribute('data-term')).toBe('J-3-1');
+    expect(await formulaLabel(page)).toContain(`J31 = ∂p3/∂z1 = p3 × (δ31 − p1) = ${P[2]?.toFixed(3)} × (0 − ${P[0]?.toFixed(3)}) = ${shown(J(2, 0))}`);
+    expectNoErrors(errors);
+    await page.close();
+
+    const embed = await openRoute(browser, '#/embed/jacobian/JacobianExplorer?i=2&j=0', { waitFor: '[data-testid="live-formula"] .katex' });
+    expect(await formulaLabel(embed.page)).toContain(`J31 = ∂p3/∂z1`);
+    expect(await embed.page.locator('.matrix-main [data-cell][tabindex="0"]').getAttribute('data-term')).toBe('J-3-1');
+    expectNoErrors(embed.errors);
+    await embed.page.close();
   });
 });

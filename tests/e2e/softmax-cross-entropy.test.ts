@@ -1,3 +1,4 @@
+import { parseHash } from '../../src/chapters/hashRoute';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
@@ -23,6 +24,12 @@ const three = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
 const gradientShown = (page: Page, j: number) => page.getByTestId(`g-text-${j}`).textContent();
 const stepCount = (page: Page) => page.getByTestId('step-count').textContent();
 const formulaLabel = (page: Page) => page.getByTestId('live-formula').getAttribute('aria-label');
+/** z − η (softmax(z) − y) for a one-hot y at class t, and the loss −log softmax(z)_t, by hand */
+const stepFrom = (z: number[], t: number, eta: number) => {
+  const d = z.reduce((s, v) => s + Math.exp(v), 0);
+  return z.map((v, i) => v - eta * (Math.exp(v) / d - (i === t ? 1 : 0)));
+};
+const lossAt = (z: number[], t: number) => Math.log(z.reduce((s, v) => s + Math.exp(v), 0)) - (z[t] ?? NaN);
 const checkStates = (page: Page) =>
   page.getByRole('list', { name: 'Live checks' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
 
@@ -106,5 +113,50 @@ describe('the cross-entropy-through-softmax chapter (#/softmax-cross-entropy)', 
     );
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the derivation’s place, η and the steps taken are in the address, survive a reload, and embeds of that address show them', async () => {
+    const { page, errors } = await open();
+    const next = page.getByRole('button', { name: 'Next step' });
+    await next.click();
+    await next.click();
+    await page.getByRole('button', { name: 'J, row 3, column 1:', exact: false }).click();
+    const eta = page.getByRole('slider', { name: 'learning rate η' });
+    await eta.focus();
+    await page.keyboard.press('End');
+    const take = page.getByRole('button', { name: 'Take one gradient step' });
+    await take.click();
+    await take.click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    // the chapter's address names the logits and label the run starts from, too
+    expect(Object.fromEntries(parseHash(new URL(page.url()).hash).query)).toEqual({ z: '2,3,4', y: '1', step: '2', i: '2', j: '0', eta: '5', run: '5,5' });
+
+    // two steps at η = 5 from z = [2, 3, 4], y = class 2
+    const z1 = stepFrom([2, 3, 4], 1, 5);
+    const z2 = stepFrom(z1, 1, 5);
+    const status = `Step 2: the loss went from ${three(lossAt(z1, 1))} to ${three(lossAt(z2, 1))}.`;
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(READY).first().waitFor();
+    expect(await stepCount(page)).toBe('Step 3 of 5: The softmax Jacobian');
+    expect(await page.locator('.derivation [data-cell][tabindex="0"]').getAttribute('data-term')).toBe('J-3-1');
+    // column 1 of J: p_i(δ_i1 − p1)
+    expect(await formulaLabel(page)).toContain(`[${three(p(0) * (1 - p(0)))}, ${three(-p(1) * p(0))}, ${three(-p(2) * p(0))}]`);
+    expect(await page.getByRole('slider', { name: 'learning rate η' }).inputValue()).toBe('5');
+    expect(await page.getByTestId('descent-status').textContent()).toBe(status);
+    expectNoErrors(errors);
+    await page.close();
+
+    const explorer = await openRoute(browser, '#/embed/softmax-cross-entropy/CrossEntropyGradientExplorer?step=2&i=2&j=0', { waitFor: READY });
+    expect(await stepCount(explorer.page)).toBe('Step 3 of 5: The softmax Jacobian');
+    expect(await explorer.page.locator('.derivation [data-cell][tabindex="0"]').getAttribute('data-term')).toBe('J-3-1');
+    expectNoErrors(explorer.errors);
+    await explorer.page.close();
+
+    const descent = await openRoute(browser, '#/embed/softmax-cross-entropy/GradientDescentStep?eta=5&run=5,5', { waitFor: '[data-testid="descent-formula"] .katex' });
+    expect(await descent.page.getByTestId('descent-status').textContent()).toBe(status);
+    expect(await descent.page.getByRole('slider', { name: 'learning rate η' }).inputValue()).toBe('5');
+    expectNoErrors(descent.errors);
+    await descent.page.close();
   });
 });
