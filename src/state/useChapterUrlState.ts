@@ -19,7 +19,7 @@ export function chapterKeys(slug: string): { fields: LabField[]; otherKeys: stri
  * written back with replaceState once they pause. Each widget's own state is its own hook's
  * (useWidgetState), in the same query. Returns a notice naming whatever the address had that was
  * refused or clamped, or '' when all was well. A chapter's address without a query leaves the inputs
- * as the learner last set them, in this chapter or another.
+ * as the learner last set them, in this chapter or another, and is completed with them.
  */
 export function useChapterUrlState(slug: string): string {
   const store = useLabStore();
@@ -73,6 +73,11 @@ export function useChapterUrlState(slug: string): string {
       clearTimeout(timer);
       timer = setTimeout(write, URL_WRITE_DELAY_MS);
     });
+    // The address names every input the chapter shows from the start, set here or in another
+    // chapter: a widget's own keys written beside them (a run of steps, say) would otherwise be
+    // replayed from the default inputs when the link is opened.
+    const { slug: at, query } = parseHash(window.location.hash);
+    if (at === slug && fields.some((k) => !query.has(k))) write();
     const flush = () => timer !== undefined && write();
     window.addEventListener('pagehide', flush);
     return () => {
@@ -81,7 +86,7 @@ export function useChapterUrlState(slug: string): string {
       unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [store, fields, otherKeys]);
+  }, [store, slug, fields, otherKeys]);
 
   return notice;
 }

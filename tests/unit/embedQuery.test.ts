@@ -195,7 +195,8 @@ describe('readLabQuery fuzzed with random and hostile query strings', () => {
       }),
       { seed: 42, numRuns: 5000 },
     );
-  });
+    // 5000 queries across every widget's reader: about 3 s alone, more on a loaded 2-core machine
+  }, 60_000);
 
   it('a caption, however hostile, renders as text: React’s markup has no element inside the caption (3000 captions)', () => {
     const caption = fc.oneof(hostileValue, fc.constantFrom('<img src=x onerror=alert(1)>', '</p><script>alert(1)</script>', '<svg onload=alert(1)>'));
