@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { GradientCheckExplorer } from '../../src/widgets/gradientCheck/GradientCheckExplorer';
 import { ZeroCases } from '../../src/widgets/gradientCheck/ZeroCases';
 import { TestTolerance } from '../../src/widgets/gradientCheck/TestTolerance';
 import { GRADIENT_CHECK } from '../../src/core/finiteDifference';
+import { EmbedContext } from '../../src/embed/embedContext';
+import { createWidgetFrame, WidgetFrameContext } from '../../src/embed/widgetFrame';
+import { defaultWeight } from '../../src/widgets/gradientCheck/gradientCheckMath';
+import { GRADIENT_CHECK_STATE } from '../../src/widgets/gradientCheck/gradientCheckState';
+import { LIMITS } from '../../src/state/labInputs';
+import { createLabStore } from '../../src/state/createLabStore';
+import { LabProvider } from '../../src/state/LabContext';
+import { TermScope } from '../../src/math/TermScope';
 import { renderWithLab } from './renderWithLab';
 
 const value = (id: string) => Number(screen.getByTestId(id).getAttribute('data-value'));
-const slider = () => screen.getByRole('slider', { name: 'step h, as a power of ten' });
+const slider = () => screen.getByRole<HTMLInputElement>('slider', { name: 'step h, as a power of ten' });
 // By hand: ∂L/∂z₂ at z = [2, 3, 4], y = [0, 1, 0] is p₂ − 1, p₂ = 1 / (e⁻¹ + 1 + e)
 const analytic = 1 / (Math.exp(-1) + 1 + Math.exp(1)) - 1;
 
@@ -86,5 +95,166 @@ describe('<TestTolerance>', () => {
   it('follows the store: four logits give four checks', () => {
     const { container } = renderWithLab(<TestTolerance />, { logits: [1, -2, 0.5, 3], labels: [0, 0, 1, 0] });
     expect(container.querySelectorAll('li[data-ok="true"]').length).toBe(4);
+  });
+});
+
+const formula = () => screen.getByTestId('live-formula').getAttribute('aria-label') ?? '';
+const radio = (name: string | RegExp) => screen.getByRole<HTMLInputElement>('radio', { name });
+const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
+const at = (hash: string) => window.history.replaceState(null, '', hash);
+
+/** A widget as an embed shows it, with the lecturer's hidden and locked controls (a locked control is
+ * disabled by its fieldset, so tests ask `:disabled`, as a browser and a screen reader see it). */
+function renderEmbedded(ui: ReactElement, hidden: string[], locked: string[]) {
+  return render(
+    <EmbedContext.Provider value={{ embedded: true, hidden: new Set(hidden), locked: new Set(locked) }}>
+      <LabProvider store={createLabStore()}>
+        <TermScope>{ui}</TermScope>
+      </LabProvider>
+    </EmbedContext.Provider>,
+  );
+}
+
+describe('<GradientCheckExplorer> in the address', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads wrt=weight&layer=w1&row=1&col=4&logh=-7.5&scheme=forward&prec=float32 at mount: W1[2, 5], h = 10⁻⁷·⁵, forward in float32', () => {
+    at('#/gradient-check?wrt=weight&layer=w1&row=1&col=4&logh=-7.5&scheme=forward&prec=float32');
+    renderWithLab(<GradientCheckExplorer />);
+    expect(radio(/one weight of a 2-16-3 network/).checked).toBe(true);
+    expect([select('layer').value, select('row').value, select('column').value]).toEqual(['w1', '1', '4']);
+    // 10^−7.5 = 10^0.5 × 10⁻⁸ = 3.162… × 10⁻⁸
+    expect(screen.getByTestId('h-value').textContent).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
+    expect(radio('forward difference').checked).toBe(true);
+    expect(radio('float32').checked).toBe(true);
+    expect(formula()).toContain('Forward difference in float32 for the weight W1[2, 5]');
+  });
+
+  it('reads k=2 as the logit z3, and wrt=weight alone as the weight the radio starts on', () => {
+    at('#/gradient-check?k=2');
+    const first = renderWithLab(<GradientCheckExplorer />);
+    expect(select('logit').value).toBe('2');
+    expect(formula()).toContain('the loss as a function of z3');
+    first.unmount();
+
+    renderWithLab(<GradientCheckExplorer />);
+    fireEvent.click(radio(/one weight of a 2-16-3 network/));
+    const clicked = formula();
+    cleanup();
+    at('#/gradient-check?wrt=weight');
+    renderWithLab(<GradientCheckExplorer />);
+    expect(formula()).toBe(clicked);
+    const { layer, row, col } = GRADIENT_CHECK_STATE;
+    expect(defaultWeight()).toEqual({ kind: 'weight', layer: layer.default, row: row.default, col: col.default });
+  });
+
+  it('refuses wrt=gradient, logh=1e-5, scheme=backward and prec=float16: each keeps its default and is named to the frame', () => {
+    at('#/gradient-check?wrt=gradient&logh=1e-5&scheme=backward&prec=float16');
+    const frame = createWidgetFrame();
+    render(
+      <WidgetFrameContext.Provider value={frame}>
+        <LabProvider store={createLabStore()}>
+          <TermScope>
+            <GradientCheckExplorer />
+          </TermScope>
+        </LabProvider>
+      </WidgetFrameContext.Provider>,
+    );
+    expect(radio('the loss in one logit').checked).toBe(true);
+    expect(screen.getByTestId('h-value').textContent).toBe('h = 10−4.00 = 1.00 × 10⁻⁴');
+    expect(radio('central difference').checked).toBe(true);
+    expect(radio('float64').checked).toBe(true);
+    const problems = frame.problems().join('; ');
+    for (const key of ['wrt', 'logh', 'scheme', 'prec']) expect(problems).toContain(key);
+  });
+
+  it('a k past the learner’s last logit shows the last one, and a row past W1’s two rows its last row', () => {
+    at('#/gradient-check?k=7');
+    const first = renderWithLab(<GradientCheckExplorer />);
+    expect(select('logit').value).toBe('2');
+    expect(formula()).toContain('z3');
+    first.unmount();
+    at('#/gradient-check?wrt=weight&layer=w1&row=9&col=15');
+    renderWithLab(<GradientCheckExplorer />);
+    expect(formula()).toContain('the weight W1[2, 16]');
+  });
+
+  it('writes the learner’s changes once they pause: logh=-8, then the W1 weight in row 2, in the schema’s order', () => {
+    at('#/gradient-check');
+    vi.useFakeTimers();
+    renderWithLab(<GradientCheckExplorer />);
+    fireEvent.change(slider(), { target: { value: '-8' } });
+    fireEvent.click(radio(/one weight of a 2-16-3 network/));
+    // the starting weight is W2[16, 1]; W1 has 2 rows, so its row becomes the last, index 1
+    fireEvent.change(select('layer'), { target: { value: 'w1' } });
+    fireEvent.click(radio('forward difference'));
+    act(() => vi.advanceTimersByTime(200));
+    expect(window.location.hash).toBe('#/gradient-check');
+    act(() => vi.advanceTimersByTime(100));
+    expect(window.location.hash).toBe('#/gradient-check?wrt=weight&layer=w1&row=1&logh=-8&scheme=forward');
+
+    fireEvent.click(radio('the loss in one logit'));
+    act(() => vi.advanceTimersByTime(300));
+    // back on the logit: the weight's fields return to their defaults and leave the address
+    expect(window.location.hash).toBe('#/gradient-check?logh=-8&scheme=forward');
+  });
+
+  it('in an embed: hide=wrt,logh removes the kind and the h slider; lock=k,scheme disables them, leaving the precision free', () => {
+    renderEmbedded(<GradientCheckExplorer />, ['wrt', 'logh'], ['k', 'scheme']);
+    expect(screen.queryByRole('radio', { name: 'the loss in one logit' })).toBeNull();
+    expect(screen.queryByRole('slider', { name: 'step h, as a power of ten' })).toBeNull();
+    expect(select('logit').matches(':disabled')).toBe(true);
+    expect(radio('forward difference').matches(':disabled')).toBe(true);
+    expect(radio('float32').matches(':disabled')).toBe(false);
+    expect(screen.getAllByRole('group', { name: 'Set by your lecturer' }).length).toBe(2);
+  });
+
+  it('in an embed with logh=-6&lock=logh the slider shows the link’s h and is disabled', () => {
+    at('#/embed/gradient-check/GradientCheckExplorer?logh=-6&lock=logh');
+    renderEmbedded(<GradientCheckExplorer />, [], ['logh']);
+    expect(slider().matches(':disabled')).toBe(true);
+    expect(screen.getByTestId('h-value').textContent).toBe('h = 10−6.00 = 1.00 × 10⁻⁶');
+  });
+});
+
+describe('<ZeroCases> in the address', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads zero=integer at mount, and refuses zero=nan for the default tiny step', () => {
+    at('#/gradient-check?zero=integer');
+    const first = renderWithLab(<ZeroCases />);
+    expect(radio('x stored in an Int32Array').checked).toBe(true);
+    expect(screen.getByTestId('zero-trace').textContent).toContain('x + h as stored (Int32Array)');
+    first.unmount();
+    at('#/gradient-check?zero=nan');
+    renderWithLab(<ZeroCases />);
+    expect(radio('h = 10⁻¹⁶ in float64').checked).toBe(true);
+  });
+
+  it('writes zero=float32 once the learner pauses, and nothing for the default', () => {
+    at('#/gradient-check');
+    vi.useFakeTimers();
+    renderWithLab(<ZeroCases />);
+    fireEvent.click(radio('h = 10⁻⁸ in float32'));
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/gradient-check?zero=float32');
+    fireEvent.click(radio('h = 10⁻¹⁶ in float64'));
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/gradient-check');
+  });
+
+  it('in an embed, lock=zero disables the cases and hide=zero removes them, the trace still shown', () => {
+    const locked = renderEmbedded(<ZeroCases />, [], ['zero']);
+    expect(radio('h = 10⁻⁸ in float32').matches(':disabled')).toBe(true);
+    locked.unmount();
+    renderEmbedded(<ZeroCases />, ['zero'], []);
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    expect(screen.getByTestId('zero-trace').textContent).toContain('0 (exactly)');
+  });
+});
+
+describe('GRADIENT_CHECK_STATE', () => {
+  it('k reaches the lab’s last possible logit, and no further', () => {
+    expect(GRADIENT_CHECK_STATE.k.max).toBe(LIMITS.maxClasses - 1);
   });
 });

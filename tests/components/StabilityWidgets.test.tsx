@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { OverflowExplorer } from '../../src/widgets/stability/OverflowExplorer';
@@ -9,17 +9,24 @@ import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
 import { TermScope } from '../../src/math/TermScope';
 import { formatNumber } from '../../src/format/formatNumber';
+import { EmbedContext, type EmbedSettings } from '../../src/embed/embedContext';
+import { createWidgetFrame, WidgetFrameContext } from '../../src/embed/widgetFrame';
+import { EPSILONS, STABILITY_START } from '../../src/widgets/stability/stabilityInputs';
 
-/** Render the chapter's widgets as the chapter does: one stability store, inside a lab and a term scope. */
-function renderStability(ui: ReactElement) {
+/**
+ * Render the chapter's widgets as the chapter does: one stability store, inside a lab and a term scope;
+ * or as an embed does, with the lecturer's hidden and locked controls.
+ */
+function renderStability(ui: ReactElement, embed?: EmbedSettings) {
   const store = createStabilityStore();
-  const result = render(
+  const page = (
     <LabProvider store={createLabStore()}>
       <StabilityProvider store={store}>
         <TermScope>{ui}</TermScope>
       </StabilityProvider>
-    </LabProvider>,
+    </LabProvider>
   );
+  const result = render(embed ? <EmbedContext.Provider value={embed}>{page}</EmbedContext.Provider> : page);
   return { store, ...result };
 }
 const text = (id: string) => (screen.getByTestId(id).textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -133,5 +140,164 @@ describe('<EpsilonTrickExplorer> and <FusedBackward>', () => {
     const p = Math.exp(-30) / (Math.exp(-30) + 2);
     expect(text('backward-verdict')).toContain(`The unfused gradient has shrunk to ${formatNumber(100 * (p / (p + 1e-8)), 1)}% of p − y`);
     expect(formatNumber(100 * (p / (p + 1e-8)), 1)).toBe('5 × 10⁻⁴');
+  });
+});
+
+const at = (hash: string) => window.history.replaceState(null, '', hash);
+const query = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+const radio = (name: string | RegExp) => screen.getAllByRole<HTMLInputElement>('radio', { name })[0]!;
+const logitSlider = (k: number) => screen.getByRole<HTMLInputElement>('slider', { name: `logit z${k}` });
+const chapter = (
+  <>
+    <OverflowExplorer />
+    <EpsilonTrickExplorer />
+    <FusedBackward />
+  </>
+);
+const embedded = (hidden: string[], locked: string[]): EmbedSettings => ({ embedded: true, hidden: new Set(hidden), locked: new Set(locked) });
+
+describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε trick), prec (backward pass)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('#/stability?sz=1000,999,998&sy=2&eps=1e-12&prec=float32 at mount: every widget shows them, from the first paint', () => {
+    at('#/stability?sz=1000,999,998&sy=2&eps=1e-12&prec=float32');
+    const { store } = renderStability(chapter);
+    expect(store.getState()).toMatchObject({ logits: [1000, 999, 998], label: 2, epsilon: 1e-12, precision: 'float32' });
+    expect([1, 2, 3].map((k) => logitSlider(k).value)).toEqual(['1000', '999', '998']);
+    expect(radio('true class 3').checked).toBe(true);
+    expect(text('overflow-readout')).toMatch(/^z = \[1000, 999, 998\], true class 3/);
+    for (const r of screen.getAllByRole<HTMLInputElement>('radio', { name: 'ε = 10⁻¹²' })) expect(r.checked).toBe(true);
+    expect(radio('float32').checked).toBe(true);
+    expect(screen.getByRole('table', { name: /^∂L\/∂z at z = \[1000, 999, 998\], true class 3, ε = 10⁻¹², in float32$/ })).toBeTruthy();
+  });
+
+  it('refuses sz=1,2 (two logits), sy=1.5, eps=0.5 and prec=float16: each keeps the chapter’s start and is named', () => {
+    at('#/stability?sz=1,2&sy=1.5&eps=0.5&prec=float16');
+    const frames = [createWidgetFrame(), createWidgetFrame(), createWidgetFrame()];
+    const { store } = renderStability(
+      <>
+        <WidgetFrameContext.Provider value={frames[0]!}>
+          <OverflowExplorer />
+        </WidgetFrameContext.Provider>
+        <WidgetFrameContext.Provider value={frames[1]!}>
+          <EpsilonTrickExplorer />
+        </WidgetFrameContext.Provider>
+        <WidgetFrameContext.Provider value={frames[2]!}>
+          <FusedBackward />
+        </WidgetFrameContext.Provider>
+      </>,
+    );
+    expect(store.getState()).toMatchObject({ logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' });
+    expect(frames[0]!.problems().join('; ')).toMatch(/could not read sz.*could not read sy/);
+    expect(frames[1]!.problems().join('; ')).toMatch(/eps must be one of 1e-4, 1e-8, 1e-12, 0/);
+    expect(frames[2]!.problems().join('; ')).toMatch(/prec must be one of float64, float32/);
+  });
+
+  it('sz=5000,2.345,-3 is clamped to 1000 and snapped to the sliders’ 0.1 grid, and the address then says so', () => {
+    at('#/stability?sz=5000,2.345,-3');
+    vi.useFakeTimers();
+    const { store } = renderStability(<OverflowExplorer />);
+    expect(store.getState().logits).toEqual([1000, 2.3, -3]);
+    act(() => vi.advanceTimersByTime(300));
+    expect(query().get('sz')).toBe('1000,2.3,-3');
+  });
+
+  it('writes every change, whichever widget made it: a preset in the backward pass, a typed z1, class 2, ε = 0, float32', () => {
+    at('#/stability');
+    vi.useFakeTimers();
+    renderStability(chapter);
+    // the backward pass's own preset buttons are the last of the three widgets' rows
+    const presets = screen.getAllByRole('button', { name: /^z = \[−1000, 0, 1000\]/ });
+    fireEvent.click(presets[presets.length - 1]!);
+    const box = screen.getByRole('textbox', { name: 'type logit z3' });
+    fireEvent.change(box, { target: { value: '710' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.click(radio('true class 2'));
+    fireEvent.click(radio(/^ε = 0/));
+    fireEvent.click(radio('float32'));
+    act(() => vi.advanceTimersByTime(200));
+    expect(window.location.hash).toBe('#/stability');
+    act(() => vi.advanceTimersByTime(100));
+    expect(Object.fromEntries(query())).toEqual({ sz: '-1000,0,710', sy: '1', eps: '0', prec: 'float32' });
+
+    // back at the chapter's start, the address names none of them
+    fireEvent.click(screen.getAllByRole('button', { name: /^z = \[2, 3, 4\]/ })[0]!);
+    fireEvent.click(radio('true class 1'));
+    fireEvent.click(radio('ε = 10⁻⁸'));
+    fireEvent.click(radio('float64'));
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/stability');
+  });
+
+  it('a typed logit refused for being out of range leaves the address alone', () => {
+    at('#/stability?sz=1,2,3');
+    vi.useFakeTimers();
+    renderStability(<OverflowExplorer />);
+    const box = screen.getByRole('textbox', { name: 'type logit z1' });
+    fireEvent.change(box, { target: { value: '2000' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(text('typed-message')).toBe('z1: 2000 is outside −1000 to 1000. z1 stays 1.');
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/stability?sz=1,2,3');
+  });
+
+  it('an address changed from outside (a link followed) moves the store: sz=89,0,0 on hashchange', () => {
+    at('#/stability');
+    const { store } = renderStability(chapter);
+    act(() => {
+      at('#/stability?sz=89,0,0&prec=float32');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(store.getState().logits).toEqual([89, 0, 0]);
+    expect(store.getState().precision).toBe('float32');
+    expect(screen.getByTestId('cell-naive-float32').getAttribute('data-finite')).toBe('false');
+  });
+
+  it('the chapter’s start is the state’s defaults, and ε’s choices are 10⁻⁴, 10⁻⁸, 10⁻¹² and 0', () => {
+    expect(STABILITY_START).toEqual({ logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' });
+    expect(EPSILONS).toEqual([1e-4, 1e-8, 1e-12, 0]);
+  });
+});
+
+describe('the stability widgets in an embed', () => {
+  it('OverflowExplorer with lock=sz: sliders, typed fields and presets are disabled, and a bar moved by keyboard goes back', () => {
+    at('#/embed/stability/OverflowExplorer?sz=1,2,3&lock=sz');
+    const { store } = renderStability(<OverflowExplorer />, embedded([], ['sz']));
+    expect(logitSlider(1).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('textbox', { name: 'type logit z1' }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: /^z = \[89, 0, 0\]/ }).matches(':disabled')).toBe(true);
+    expect(radio('true class 2').matches(':disabled')).toBe(false);
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'logit z2 bar' }), { key: 'End' });
+    expect(store.getState().logits).toEqual([1, 2, 3]);
+    expect(text('overflow-readout')).toMatch(/^z = \[1, 2, 3\]/);
+  });
+
+  it('OverflowExplorer with hide=sy has no true-class radios; with hide=sz,sy no logit controls at all', () => {
+    const first = renderStability(<OverflowExplorer />, embedded(['sy'], []));
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    expect(logitSlider(1)).toBeTruthy();
+    first.unmount();
+    renderStability(<OverflowExplorer />, embedded(['sz', 'sy'], []));
+    expect(screen.queryByRole('slider', { name: 'logit z1' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^z = / })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Logits and the true class' })).toBeNull();
+    // the bars still show the logits
+    expect(screen.getByRole('slider', { name: 'logit z1 bar' }).getAttribute('aria-valuenow')).toBe('2');
+  });
+
+  it('EpsilonTrickExplorer with eps=0&lock=eps and FusedBackward with prec=float32&hide=prec', () => {
+    at('#/embed/stability/EpsilonTrickExplorer?eps=0&lock=eps');
+    const eps = renderStability(<EpsilonTrickExplorer />, embedded([], ['eps']));
+    expect(radio(/^ε = 0/).checked).toBe(true);
+    expect(radio('ε = 10⁻⁴').matches(':disabled')).toBe(true);
+    expect(eps.store.getState().epsilon).toBe(0);
+    eps.unmount();
+
+    at('#/embed/stability/FusedBackward?prec=float32&hide=prec');
+    const fused = renderStability(<FusedBackward />, embedded(['prec'], []));
+    expect(screen.queryByRole('radio', { name: 'float32' })).toBeNull();
+    expect(fused.store.getState().precision).toBe('float32');
+    expect(screen.getByRole('table', { name: /in float32$/ })).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@ import {
   nextFrame,
   openRoute,
 } from './browser';
+import { parseHash } from '../../src/chapters/hashRoute';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {
@@ -23,6 +24,8 @@ const open = (b = browser, colorScheme: 'light' | 'dark' = 'light') => openRoute
 const text = async (page: Page, id: string) => ((await page.getByTestId(id).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const value = async (page: Page, id: string) => Number(await page.getByTestId(id).first().getAttribute('data-value'));
 const slider = (page: Page) => page.getByRole('slider', { name: 'step h, as a power of ten' });
+const queryOf = (page: Page) => parseHash(new URL(page.url()).hash).query;
+const formula = (page: Page) => page.getByTestId('live-formula').first().getAttribute('aria-label');
 
 // By hand: the worked example z = [2, 3, 4], label class 2; ∂L/∂z₂ = p₂ − 1 with p₂ = e³ / (e² + e³ + e⁴).
 const p2 = Math.exp(3) / (Math.exp(2) + Math.exp(3) + Math.exp(4));
@@ -110,5 +113,57 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     await expect.poll(background).not.toBe(before);
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the explorer’s quantity, h and formula and the zero case survive a reload; embed links show them', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('radio', { name: /one weight of a 2-16-3 network/ }).check();
+    await page.getByLabel('layer').selectOption('w1');
+    await page.getByLabel('column').selectOption({ value: '4' });
+    await slider(page).focus();
+    // −4 − 14 × 0.25 = −7.5
+    for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowLeft');
+    await page.getByRole('radio', { name: 'forward difference' }).check();
+    await page.getByRole('radio', { name: 'float32', exact: true }).check();
+    await page.getByRole('radio', { name: 'x stored in an Int32Array' }).check();
+    await page.waitForTimeout(400);
+    // the starting weight is W2[16, 1]; W1 has two rows, so the row became its last, index 1
+    const own = () => {
+      const q = queryOf(page);
+      return ['wrt', 'k', 'layer', 'row', 'col', 'logh', 'scheme', 'prec', 'zero'].flatMap((key) => (q.has(key) ? [`${key}=${q.get(key)}`] : []));
+    };
+    await expect.poll(own, { timeout: 2000 }).toEqual(['wrt=weight', 'layer=w1', 'row=1', 'col=4', 'logh=-7.5', 'scheme=forward', 'prec=float32', 'zero=integer']);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(READY).first().waitFor();
+    expect(await page.getByRole('radio', { name: /one weight of a 2-16-3 network/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('layer').inputValue()).toBe('w1');
+    expect(await page.getByLabel('row').inputValue()).toBe('1');
+    expect(await page.getByLabel('column').inputValue()).toBe('4');
+    // 10^−7.5 = √10 × 10⁻⁸ = 3.16 × 10⁻⁸
+    expect(await text(page, 'h-value')).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
+    expect(await page.getByRole('radio', { name: 'forward difference' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
+    expect(await formula(page)).toContain('Forward difference in float32 for the weight W1[2, 5]');
+    expect(await page.getByRole('radio', { name: 'x stored in an Int32Array' }).isChecked()).toBe(true);
+    expectNoErrors(errors);
+    await page.close();
+
+    const embed = await openRoute(
+      browser,
+      '#/embed/gradient-check/GradientCheckExplorer?wrt=weight&layer=w1&row=0&col=15&logh=-7.5&scheme=forward&prec=float32',
+      { waitFor: '[data-testid="live-formula"] .katex' },
+    );
+    expect(await formula(embed.page)).toContain('Forward difference in float32 for the weight W1[1, 16]');
+    expect(await text(embed.page, 'h-value')).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
+    expect(await embed.page.getByTestId('widget-state-notice').count()).toBe(0);
+    expectNoErrors(embed.errors);
+    await embed.page.close();
+
+    const zero = await openRoute(browser, '#/embed/gradient-check/ZeroCases?zero=float32', { waitFor: '[data-testid="zero-trace"]' });
+    expect(await zero.page.getByRole('radio', { name: 'h = 10⁻⁸ in float32' }).isChecked()).toBe(true);
+    expect(await text(zero.page, 'zero-why')).toContain('float32 numbers near 3 are');
+    expectNoErrors(zero.errors);
+    await zero.page.close();
   });
 });

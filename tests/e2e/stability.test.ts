@@ -8,6 +8,7 @@ import {
   openRoute,
 } from './browser';
 import { formatNumber } from '../../src/format/formatNumber';
+import { parseHash } from '../../src/chapters/hashRoute';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {
@@ -23,6 +24,9 @@ const open = (b = browser, colorScheme: 'light' | 'dark' = 'light') => openRoute
 const text = async (page: Page, id: string) => ((await page.getByTestId(id).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const preset = (page: Page, logits: string) => page.getByRole('button', { name: new RegExp(`^z = \\[${logits}\\]`) }).first().click();
 const cellFinite = (page: Page, id: string) => page.getByTestId(`cell-${id}`).getAttribute('data-finite');
+const queryOf = (page: Page) => parseHash(new URL(page.url()).hash).query;
+const checked = async (page: Page, name: string | RegExp) =>
+  Promise.all((await page.getByRole('radio', { name, exact: typeof name === 'string' }).all()).map((r) => r.isChecked()));
 
 // By hand: log(1 + e^{-1} + e^{-2}) = log 1.5032147244 = 0.40760596
 const LSE_REST = Math.log(1 + Math.exp(-1) + Math.exp(-2));
@@ -157,5 +161,53 @@ describe('the numerical stability chapter (#/stability)', () => {
     expect(await text(page, 'epsilon-true-loss')).toBe('0.000');
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the logits, the true class, ε and the precision survive a reload; embed links show them', async () => {
+    const { page, errors } = await open();
+    const box = page.getByRole('textbox', { name: 'type logit z1' });
+    await box.fill('710');
+    await box.press('Enter');
+    await page.getByRole('radio', { name: 'true class 2' }).check();
+    await page.getByRole('radio', { name: 'ε = 10⁻¹²' }).first().check();
+    await page.getByRole('radio', { name: 'float32', exact: true }).check();
+    await page.waitForTimeout(400);
+    await expect.poll(() => queryOf(page).get('prec'), { timeout: 2000 }).toBe('float32');
+    expect(Object.fromEntries(queryOf(page))).toEqual({ sz: '710,3,4', sy: '1', eps: '1e-12', prec: 'float32' });
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(READY).first().waitFor();
+    expect(await page.getByRole('slider', { name: 'logit z1', exact: true }).inputValue()).toBe('710');
+    expect(await page.getByRole('radio', { name: 'true class 2' }).isChecked()).toBe(true);
+    // ε is chosen in two widgets, one store: both groups show it
+    expect(await checked(page, 'ε = 10⁻¹²')).toEqual([true, true]);
+    expect(await page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
+    expect(await text(page, 'overflow-readout')).toMatch(/^z = \[710, 3, 4\], true class 2/);
+    // e^710 overflows float64 (ln DBL_MAX = 709.78): the naive cell is not finite
+    expect(await cellFinite(page, 'naive-float64')).toBe('false');
+    expectNoErrors(errors);
+    await page.close();
+
+    const overflow = await openRoute(browser, '#/embed/stability/OverflowExplorer?sz=1000,999,998&sy=2', {
+      waitFor: '[data-testid="overflow-readout"]',
+    });
+    expect(await text(overflow.page, 'overflow-readout')).toMatch(/^z = \[1000, 999, 998\], true class 3/);
+    expect(await overflow.page.getByRole('radio', { name: 'true class 3' }).isChecked()).toBe(true);
+    // every exponential overflows: naive p = ∞/∞ = NaN; stable L₃ = log(e² + e + 1) by hand
+    expect(await text(overflow.page, 'naive-float64-loss')).toBe('NaN');
+    expect(await text(overflow.page, 'stable-float64-loss')).toBe(Math.log(Math.exp(2) + Math.E + 1).toFixed(3));
+    expectNoErrors(overflow.errors);
+    await overflow.page.close();
+
+    const epsilon = await openRoute(browser, '#/embed/stability/EpsilonTrickExplorer?eps=0', { waitFor: '[data-testid="epsilon-readout"]' });
+    expect(await epsilon.page.getByRole('radio', { name: /^ε = 0/ }).isChecked()).toBe(true);
+    expectNoErrors(epsilon.errors);
+    await epsilon.page.close();
+
+    const fused = await openRoute(browser, '#/embed/stability/FusedBackward?prec=float32', { waitFor: READY });
+    expect(await fused.page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
+    expect(await fused.page.locator('table.gradient-table caption').textContent()).toMatch(/in float32$/);
+    expectNoErrors(fused.errors);
+    await fused.page.close();
   });
 });

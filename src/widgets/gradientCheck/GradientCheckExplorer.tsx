@@ -1,9 +1,12 @@
-import { useCallback, useId, useMemo, useState } from 'react';
-import { optimalStep, type DifferenceScheme, type Precision } from '../../core/gradientCheck';
+import { useCallback, useId, useMemo } from 'react';
+import { optimalStep, type DifferenceScheme } from '../../core/gradientCheck';
+import { useWidgetState } from '../../embed/useWidgetState';
+import type { StateOf } from '../../embed/widgetState';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { term } from '../../math/terms';
 import { useLab } from '../../state/LabContext';
+import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
 import { CurveLegend } from '../CurveLegend';
 import { ErrorCurvePlot, type ErrorCurve, type StepMark } from './ErrorCurvePlot';
@@ -13,32 +16,52 @@ import {
   errorCurves,
   estimateAt,
   estimatesAt,
+  layerSize,
   PRECISIONS,
   quantityOf,
   SCHEMES,
   snapExponent,
-  START_EXPONENT,
   STEP_GRID,
   STEP_LIMITS,
   type Quantity,
 } from './gradientCheckMath';
+import { GRADIENT_CHECK_STATE } from './gradientCheckState';
 import { QuantityPicker } from './QuantityPicker';
 
 const COLOUR: Record<DifferenceScheme, string> = { central: 'var(--class-1)', forward: 'var(--class-2)' };
 
+type QuantityFields = Pick<StateOf<typeof GRADIENT_CHECK_STATE>, 'wrt' | 'k' | 'layer' | 'row' | 'col'>;
+
+/** The quantity the state names, its indices brought inside the learner's logits and the layer's size. */
+function quantityIn(s: QuantityFields, classes: number): Quantity {
+  if (s.wrt === 'logit') return { kind: 'logit', k: Math.min(s.k, classes - 1) };
+  const { rows, cols } = layerSize(s.layer);
+  return { kind: 'weight', layer: s.layer, row: Math.min(s.row, rows - 1), col: Math.min(s.col, cols - 1) };
+}
+
+/** A quantity as state: the other kind's fields go back to their defaults, so the address names one. */
+function quantityFields(q: Quantity): QuantityFields {
+  const { k, layer, row, col } = GRADIENT_CHECK_STATE;
+  return q.kind === 'logit'
+    ? { wrt: 'logit', k: q.k, layer: layer.default, row: row.default, col: col.default }
+    : { wrt: 'weight', k: k.default, layer: q.layer, row: q.row, col: q.col };
+}
+
 /**
  * Chapter 9's explorer: forward and central differences of one scalar function, in float64 and in
  * emulated float32, against its analytic derivative, for every step h on a log grid. Its inputs (which
- * quantity, h, what the formula shows) are widget state; the logits and label are the store's.
+ * quantity, h, what the formula shows) are its own state, kept in the address (gradientCheckState.ts);
+ * the logits and label are the store's.
  */
 export function GradientCheckExplorer() {
   const logits = useLab((s) => s.logits);
   const labels = useLab((s) => s.labels);
-  const [quantity, setQuantity] = useState<Quantity>({ kind: 'logit', k: 1 });
-  const [exponent, setExponentRaw] = useState(START_EXPONENT);
-  const [scheme, setScheme] = useState<DifferenceScheme>('central');
-  const [precision, setPrecision] = useState<Precision>('float64');
-  const setExponent = useCallback((e: number) => setExponentRaw(snapExponent(e)), []);
+  const [state, update, mode] = useWidgetState(GRADIENT_CHECK_STATE);
+  const { wrt, k, layer, row, col, logh: exponent, scheme, prec: precision } = state;
+  // by field, not by state: a step of h must not recompute the curves
+  const quantity = useMemo(() => quantityIn({ wrt, k, layer, row, col }, logits.length), [wrt, k, layer, row, col, logits.length]);
+  const setQuantity = useCallback((q: Quantity) => update(quantityFields(q)), [update]);
+  const setExponent = useCallback((e: number) => update({ logh: snapExponent(e) }), [update]);
   const name = useId();
 
   const q = useMemo(() => quantityOf(quantity, logits, labels), [quantity, logits, labels]);
@@ -117,17 +140,19 @@ export function GradientCheckExplorer() {
 
       <fieldset className="controls">
         <legend>Step</legend>
-        <RangeSlider
-          label="step h, as a power of ten"
-          symbol="h"
-          value={exponent}
-          min={STEP_LIMITS.min}
-          max={STEP_LIMITS.max}
-          step={STEP_LIMITS.step}
-          digits={2}
-          term={term.differenceStep()}
-          onValue={setExponent}
-        />
+        <LecturerControl ids={['logh']}>
+          <RangeSlider
+            label="step h, as a power of ten"
+            symbol="h"
+            value={exponent}
+            min={STEP_LIMITS.min}
+            max={STEP_LIMITS.max}
+            step={STEP_LIMITS.step}
+            digits={2}
+            term={term.differenceStep()}
+            onValue={setExponent}
+          />
+        </LecturerControl>
         <p className="hint" data-testid="h-value" aria-live="polite">
           h = 10<sup>{formatNumber(exponent, 2)}</sup> = {formatStep(h)}
         </p>
@@ -141,25 +166,32 @@ export function GradientCheckExplorer() {
         </p>
       )}
 
-      <fieldset className="controls">
-        <legend>The formula below shows</legend>
-        <div className="choice-row" role="radiogroup" aria-label="Difference">
-          {SCHEMES.map((s) => (
-            <label key={s}>
-              <input type="radio" name={`${name}-scheme`} checked={scheme === s} onChange={() => setScheme(s)} />
-              {s} difference
-            </label>
-          ))}
-        </div>
-        <div className="choice-row" role="radiogroup" aria-label="Precision">
-          {PRECISIONS.map((p) => (
-            <label key={p}>
-              <input type="radio" name={`${name}-precision`} checked={precision === p} onChange={() => setPrecision(p)} />
-              {p}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {/* a legend over nothing says nothing: the group goes when the lecturer hid both choices */}
+      {(mode('scheme') !== 'hidden' || mode('prec') !== 'hidden') && (
+        <fieldset className="controls">
+          <legend>The formula below shows</legend>
+          <LecturerControl ids={['scheme']}>
+            <div className="choice-row" role="radiogroup" aria-label="Difference">
+              {SCHEMES.map((s) => (
+                <label key={s}>
+                  <input type="radio" name={`${name}-scheme`} checked={scheme === s} onChange={() => update({ scheme: s })} />
+                  {s} difference
+                </label>
+              ))}
+            </div>
+          </LecturerControl>
+          <LecturerControl ids={['prec']}>
+            <div className="choice-row" role="radiogroup" aria-label="Precision">
+              {PRECISIONS.map((p) => (
+                <label key={p}>
+                  <input type="radio" name={`${name}-precision`} checked={precision === p} onChange={() => update({ prec: p })} />
+                  {p}
+                </label>
+              ))}
+            </div>
+          </LecturerControl>
+        </fieldset>
+      )}
 
       <LiveFormula label={`Live formula: ${gradientCheckText(q, shown)}`} lines={[tex.quotient, tex.analytic, tex.error]} />
 

@@ -1,5 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { useWidgetState } from '../../embed/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
+import { LecturerControl } from '../controls/LecturerControl';
+import { ZERO_CASES_STATE } from './gradientCheckState';
 import { formatStep, valueDigits } from './gradientCheckFormula';
 import { estimateText } from './EstimateTable';
 import { zeroCase, zeroCaseAnalytic, ZERO_CASES, ZERO_CASE_X, type ZeroCase, type ZeroCaseId } from './zeroCases';
@@ -27,10 +30,11 @@ function why(c: ZeroCase): string {
 
 /**
  * "My finite difference returns only zeros", reproduced three ways on one function, each with every
- * intermediate shown as computed by the core. A native radio group picks the case.
+ * intermediate shown as computed by the core. A native radio group picks the case, kept in the
+ * address (`zero=`).
  */
 export function ZeroCases() {
-  const [id, setId] = useState<ZeroCaseId>('tiny-step');
+  const [{ zero: id }, update] = useWidgetState(ZERO_CASES_STATE);
   const name = useId();
   const c = useMemo(() => zeroCase(id), [id]);
   const analytic = zeroCaseAnalytic();
@@ -49,17 +53,19 @@ export function ZeroCases() {
   ];
   return (
     <section className="widget ch9-widget zero-cases" aria-label="It returns only zeros">
-      <fieldset className="controls">
-        <legend>Reproduce a zero</legend>
-        <div className="choice-row" role="radiogroup" aria-label="Case">
-          {ZERO_CASES.map((k) => (
-            <label key={k}>
-              <input type="radio" name={name} checked={id === k} onChange={() => setId(k)} />
-              {LABEL[k]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <LecturerControl ids={['zero']}>
+        <fieldset className="controls">
+          <legend>Reproduce a zero</legend>
+          <div className="choice-row" role="radiogroup" aria-label="Case">
+            {ZERO_CASES.map((k) => (
+              <label key={k}>
+                <input type="radio" name={name} checked={id === k} onChange={() => update({ zero: k })} />
+                {LABEL[k]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </LecturerControl>
       <p className="hint">
         f(x) is the loss of the worked example z = [2, x, 4], label class 2, at x = {ZERO_CASE_X}; its derivative there is p₂ − 1 ={' '}
         {formatNumber(analytic, 4)}. {c.scheme === 'central' ? 'Central' : 'Forward'} difference, {c.precision} arithmetic.

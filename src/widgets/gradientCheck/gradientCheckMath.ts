@@ -12,6 +12,7 @@ import {
 import { makeDataset } from '../../core/datasets';
 import { backward, createWorkspace, forward, initNetwork, type Network } from '../../core/network';
 import { softmax } from '../../core/softmax';
+import { START_EXPONENT, STEP_LIMITS } from './gradientCheckState';
 
 /**
  * The numbers of chapter 9's explorer: which scalar function is differentiated (the loss in one logit,
@@ -22,11 +23,9 @@ import { softmax } from '../../core/softmax';
 export const SCHEMES: readonly DifferenceScheme[] = ['central', 'forward'];
 export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
 
-/** The h slider: h = 10^e for e from −16 to −1 in quarter decades; the plot samples the same grid. */
-export const STEP_LIMITS = { min: -16, max: -1, step: 0.25 } as const;
+// The slider's limits are its state's (the URL is read on the same grid); the plot samples that grid.
+export { START_EXPONENT, STEP_LIMITS };
 export const STEP_GRID: readonly number[] = stepExponents(STEP_LIMITS.min, STEP_LIMITS.max, STEP_LIMITS.step);
-/** Where the explorer starts: h = 10⁻⁴, on the right arm of every V but float32's central one. */
-export const START_EXPONENT = -4;
 
 /** Snap an exponent from a slider, a key or a pointer to the grid, inside the range. */
 export function snapExponent(e: number): number {

@@ -1,23 +1,26 @@
 import { useId } from 'react';
+import { LecturerControl } from '../controls/LecturerControl';
 import { useStability } from './StabilityContext';
 import { EPSILONS } from './stabilityInputs';
 import { textEpsilon } from './stabilityFormula';
 
-/** ε of the log(p + ε) trick: a native radio group (arrow keys move between the choices). */
+/** ε of the log(p + ε) trick (`eps`): a native radio group (arrow keys move between the choices). */
 export function EpsilonChoice() {
   const epsilon = useStability((s) => s.epsilon);
   const setEpsilon = useStability((s) => s.setEpsilon);
   const name = useId();
   return (
-    <fieldset className="controls choice-row">
-      <legend>ε inside the log</legend>
-      {EPSILONS.map((eps) => (
-        <label key={eps} className="choice">
-          <input type="radio" name={name} checked={epsilon === eps} onChange={() => setEpsilon(eps)} />
-          ε = {textEpsilon(eps)}
-          {eps === 0 ? ' (no trick: log of softmax)' : ''}
-        </label>
-      ))}
-    </fieldset>
+    <LecturerControl ids={['eps']}>
+      <fieldset className="controls choice-row">
+        <legend>ε inside the log</legend>
+        {EPSILONS.map((eps) => (
+          <label key={eps} className="choice">
+            <input type="radio" name={name} checked={epsilon === eps} onChange={() => setEpsilon(eps)} />
+            ε = {textEpsilon(eps)}
+            {eps === 0 ? ' (no trick: log of softmax)' : ''}
+          </label>
+        ))}
+      </fieldset>
+    </LecturerControl>
   );
 }

@@ -10,6 +10,8 @@ import { useStability } from './StabilityContext';
 import { epsilonTex, epsilonText, textEpsilon } from './stabilityFormula';
 import { EPSILONS, formatLogits, snapStabilityLogit, STABILITY_LIMITS } from './stabilityInputs';
 import { epsilonAt, epsilonCurves, labelLogitFor, LOG10_P_DOMAIN } from './stabilityMath';
+import { EPSILON_STATE } from './stabilityState';
+import { EPSILON_LINK, useStabilityUrl } from './useStabilityUrl';
 
 const TRICKS = EPSILONS.filter((e) => e > 0);
 const X_TICKS = [-24, -20, -16, -12, -8, -4, 0];
@@ -23,8 +25,10 @@ const clampX = (v: number) => Math.min(LOG10_P_DOMAIN[1], Math.max(LOG10_P_DOMAI
  * The log(p + ε) trick against log-softmax, as a function of the true class's probability p_y on a
  * log axis: the error it adds to the loss (for every ε, the chosen one drawn solid), and the relative
  * errors it makes in the loss and in the gradient. Both plots are a handle on the true class's logit.
+ * It keeps ε in the address (`eps`), for the whole chapter.
  */
 export function EpsilonTrickExplorer() {
+  useStabilityUrl(EPSILON_STATE, EPSILON_LINK);
   const logits = useStability((s) => s.logits);
   const label = useStability((s) => s.label);
   const epsilon = useStability((s) => s.epsilon);

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import type { Precision } from '../../core/naive';
+import { LecturerControl } from '../controls/LecturerControl';
 import { EpsilonChoice } from './EpsilonChoice';
 import { PresetButtons } from './PresetButtons';
 import { Result } from './Result';
@@ -9,6 +10,8 @@ import { useStability } from './StabilityContext';
 import { backwardTex, backwardText, textEpsilon } from './stabilityFormula';
 import { formatLogits } from './stabilityInputs';
 import { backwardAt, PRECISIONS, type BackwardAt } from './stabilityMath';
+import { FUSED_BACKWARD_STATE } from './stabilityState';
+import { FUSED_BACKWARD_LINK, useStabilityUrl } from './useStabilityUrl';
 
 /** What went wrong in the unfused gradient, in one sentence, or that nothing did. */
 export function backwardVerdict(b: BackwardAt, epsilon: number, label: number): string {
@@ -29,9 +32,10 @@ export function backwardVerdict(b: BackwardAt, epsilon: number, label: number): 
 /**
  * The backward pass two ways at the current logits: fused (∂L/∂z = p − y from log-softmax) and the
  * chain through the loss on probabilities, (−y/(p + ε))·J, through the stable and the naive softmax,
- * in float32 or float64, with their difference.
+ * in float32 or float64, with their difference. It keeps the precision in the address (`prec`).
  */
 export function FusedBackward() {
+  useStabilityUrl(FUSED_BACKWARD_STATE, FUSED_BACKWARD_LINK);
   const logits = useStability((s) => s.logits);
   const label = useStability((s) => s.label);
   const epsilon = useStability((s) => s.epsilon);
@@ -79,15 +83,17 @@ export function FusedBackward() {
       </div>
       <div className="backward-controls">
         <EpsilonChoice />
-        <fieldset className="controls choice-row">
-          <legend>Precision</legend>
-          {PRECISIONS.map((p: Precision) => (
-            <label key={p} className="choice">
-              <input type="radio" name={name} checked={precision === p} onChange={() => setPrecision(p)} />
-              {p}
-            </label>
-          ))}
-        </fieldset>
+        <LecturerControl ids={['prec']}>
+          <fieldset className="controls choice-row">
+            <legend>Precision</legend>
+            {PRECISIONS.map((p: Precision) => (
+              <label key={p} className="choice">
+                <input type="radio" name={name} checked={precision === p} onChange={() => setPrecision(p)} />
+                {p}
+              </label>
+            ))}
+          </fieldset>
+        </LecturerControl>
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 import { useCallback, useId, useState } from 'react';
+import { useControlMode } from '../../embed/embedContext';
 import { term } from '../../math/terms';
+import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
 import { useStability, useStabilityStore } from './StabilityContext';
 import { parseTypedLogit, STABILITY_LIMITS } from './stabilityInputs';
@@ -47,7 +49,8 @@ function TypedLogit({ index, value, onMessage }: { index: number; value: number;
 /**
  * The chapter's logits, three ways: a slider each (−1000 to 1000 in steps of 0.1), a text field each
  * (Enter or leaving the field applies it; a value that is not a number or is out of range is refused
- * with a message and the last good value stays), and the true class as a radio group.
+ * with a message and the last good value stays), and the true class as a radio group. The logits are
+ * the lecturer control `sz`, the true class `sy` (the overflow explorer's state, stabilityState.ts).
  */
 export function LogitEntry() {
   const logits = useStability((s) => s.logits);
@@ -57,41 +60,49 @@ export function LogitEntry() {
   const [message, setMessage] = useState<string | null>(null);
   const radioName = useId();
   const { min, max, step } = STABILITY_LIMITS;
+  const logitsHidden = useControlMode(['sz']) === 'hidden';
+  const labelHidden = useControlMode(['sy']) === 'hidden';
+  // a legend over nothing says nothing: the group goes when the lecturer hid both
+  if (logitsHidden && labelHidden) return null;
   return (
     <fieldset className="controls stability-controls">
       <legend>Logits and the true class</legend>
-      {logits.map((z, i) => (
-        <RangeSlider
-          key={i}
-          index={i}
-          label={`logit z${i + 1}`}
-          symbol="z"
-          subscript={i + 1}
-          value={z}
-          min={min}
-          max={max}
-          step={step}
-          digits={1}
-          term={term.logit(i)}
-          onValue={setLogitAt}
-        />
-      ))}
-      <div className="typed-logits">
+      <LecturerControl ids={['sz']}>
         {logits.map((z, i) => (
-          <TypedLogit key={i} index={i} value={z} onMessage={setMessage} />
+          <RangeSlider
+            key={i}
+            index={i}
+            label={`logit z${i + 1}`}
+            symbol="z"
+            subscript={i + 1}
+            value={z}
+            min={min}
+            max={max}
+            step={step}
+            digits={1}
+            term={term.logit(i)}
+            onValue={setLogitAt}
+          />
         ))}
-      </div>
-      <p className={message ? 'notice typed-message' : 'hint'} role="status" data-testid="typed-message">
-        {message ?? 'Type a logit from −1000 to 1000 and press Enter.'}
-      </p>
-      <div className="label-choices" role="radiogroup" aria-label="True class">
-        {logits.map((_, i) => (
-          <label key={i} className="label-choice">
-            <input type="radio" name={radioName} checked={label === i} onChange={() => store.getState().setLabel(i)} />
-            true class {i + 1}
-          </label>
-        ))}
-      </div>
+        <div className="typed-logits">
+          {logits.map((z, i) => (
+            <TypedLogit key={i} index={i} value={z} onMessage={setMessage} />
+          ))}
+        </div>
+        <p className={message ? 'notice typed-message' : 'hint'} role="status" data-testid="typed-message">
+          {message ?? 'Type a logit from −1000 to 1000 and press Enter.'}
+        </p>
+      </LecturerControl>
+      <LecturerControl ids={['sy']}>
+        <div className="label-choices" role="radiogroup" aria-label="True class">
+          {logits.map((_, i) => (
+            <label key={i} className="label-choice">
+              <input type="radio" name={radioName} checked={label === i} onChange={() => store.getState().setLabel(i)} />
+              true class {i + 1}
+            </label>
+          ))}
+        </div>
+      </LecturerControl>
     </fieldset>
   );
 }

@@ -8,13 +8,17 @@ import { PresetButtons } from './PresetButtons';
 import { Result } from './Result';
 import { formatLogits, STABILITY_LIMITS } from './stabilityInputs';
 import { comparison } from './stabilityMath';
+import { OVERFLOW_STATE } from './stabilityState';
+import { OVERFLOW_LINK, useStabilityUrl } from './useStabilityUrl';
 
 /**
  * Naive against stable softmax and cross-entropy on the chapter's logits (−1000 to 1000), in float32
  * and float64: presets, sliders, draggable bars and typed values in; e^z against its overflow
- * thresholds and the 2×2 table out, ∞ and NaN shown with their reasons.
+ * thresholds and the 2×2 table out, ∞ and NaN shown with their reasons. It keeps the logits and the
+ * true class in the address (`sz`, `sy`), for the whole chapter.
  */
 export function OverflowExplorer() {
+  useStabilityUrl(OVERFLOW_STATE, OVERFLOW_LINK);
   const logits = useStability((s) => s.logits);
   const label = useStability((s) => s.label);
   const setLogit = useStability((s) => s.setLogit);

@@ -36,7 +36,7 @@ export function createStabilityStore(initial: Partial<StabilityInputs> = {}): St
       if (Number.isInteger(index) && index >= 0 && index < get().logits.length) set({ label: index });
     },
     setEpsilon(value) {
-      if ((EPSILONS as readonly number[]).includes(value)) set({ epsilon: value });
+      if (EPSILONS.includes(value)) set({ epsilon: value });
     },
     setPrecision(value) {
       if (value === 'float32' || value === 'float64') set({ precision: value });
@@ -46,7 +46,11 @@ export function createStabilityStore(initial: Partial<StabilityInputs> = {}): St
 
 const StabilityContext = createContext<StabilityStore | null>(null);
 
-/** One store for the chapter's widgets: the logits set in the first are the ones the later ones use. */
+/**
+ * One store for the chapter's widgets: the logits set in the first are the ones the later ones use.
+ * In the chapter and in an embed alike, the widget that keeps an input in the address
+ * (useStabilityUrl.ts) sets it from there when it mounts, so a link and a reload restore it.
+ */
 export function StabilityProvider({ store, children }: { store?: StabilityStore; children: ReactNode }) {
   const [own] = useState(() => store ?? createStabilityStore());
   return <StabilityContext.Provider value={store ?? own}>{children}</StabilityContext.Provider>;

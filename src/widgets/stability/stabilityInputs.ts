@@ -1,11 +1,13 @@
 import type { Precision } from '../../core/naive';
 import { formatNumber } from '../../format/formatNumber';
+import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE, STABILITY_LIMITS } from './stabilityState';
 
 /**
  * Chapter 10's inputs and their limits: its own logits, far wider than the other chapters' ±10, so
  * that e^{z} can overflow; the true class; the ε of the log(p + ε) trick; the precision the backward
- * pass is computed in. They live in the chapter's store (stabilityStore.ts), not the lab's: a logit of
- * 1000 would mean nothing on the other chapters' sliders.
+ * pass is computed in. They live in the chapter's store (StabilityContext.tsx), not the lab's: a logit
+ * of 1000 would mean nothing on the other chapters' sliders. Their limits and starting values are
+ * those of the state kept in the address (stabilityState.ts), so a link and the sliders agree.
  */
 export interface StabilityInputs {
   logits: number[];
@@ -15,13 +17,18 @@ export interface StabilityInputs {
   precision: Precision;
 }
 
-export const STABILITY_LIMITS = { min: -1000, max: 1000, step: 0.1 } as const;
+export { STABILITY_LIMITS };
 
-/** ε choices for the trick; 0 is plain log(softmax), no trick at all. */
-export const EPSILONS = [1e-4, 1e-8, 1e-12, 0] as const;
+/** ε choices for the trick, 10⁻⁴, 10⁻⁸, 10⁻¹² and 0, which is plain log(softmax), no trick at all. */
+export const EPSILONS: readonly number[] = EPSILON_STATE.eps.values.map(Number);
 
 /** Starts at the worked example, where everything agrees, with the true class 1 (index 0). */
-export const STABILITY_START: Readonly<StabilityInputs> = { logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' };
+export const STABILITY_START: Readonly<StabilityInputs> = {
+  logits: [...OVERFLOW_STATE.sz.default],
+  label: OVERFLOW_STATE.sy.default,
+  epsilon: Number(EPSILON_STATE.eps.default),
+  precision: FUSED_BACKWARD_STATE.prec.default,
+};
 
 export interface Preset {
   logits: readonly number[];
