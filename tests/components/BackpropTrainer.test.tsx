@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createWorkspace, forward, initNetwork, trainStep } from '../../src/core/network';
-import { makeDataset } from '../../src/core/datasets';
+import { createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction } from '../../src/core/network';
+import { makeDataset, type DatasetKind } from '../../src/core/datasets';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
 import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
 import { BackpropWeights, gradientDigits } from '../../src/widgets/backprop/BackpropWeights';
@@ -28,6 +29,37 @@ function coreLossAfter(steps: number, seed = 1, hidden = 16) {
 }
 
 const renderTrainer = () => render(<BackpropTrainer trainer={inlineTrainer} />);
+
+interface CoreRun {
+  kind: DatasetKind;
+  seed: number;
+  hidden: number;
+  activation: Activation;
+  lr: number;
+  reduction: BatchReduction;
+  steps: number;
+}
+
+/** A link's run done by the core alone: the loss of the weights after `steps` trainSteps. */
+function coreRunLoss({ kind, seed, hidden, activation, lr, reduction, steps }: CoreRun) {
+  const data = makeDataset(kind, 150, 1);
+  const net = initNetwork(shapeOf(hidden, activation), seed);
+  const ws = createWorkspace(net.shape, 150);
+  for (let s = 0; s < steps; s++) trainStep(net, data.x, data.labels, 150, ws, lr, reduction);
+  return forward(net, data.x, data.labels, 150, ws, reduction);
+}
+
+const slider = (name: string) => screen.getByRole('slider', { name }) as HTMLInputElement;
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
+const hashQuery = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+
+function renderEmbedded(hidden: string[], locked: string[]) {
+  return render(
+    <EmbedContext.Provider value={{ embedded: true, hidden: new Set(hidden), locked: new Set(locked) }}>
+      <BackpropTrainer trainer={inlineTrainer} />
+    </EmbedContext.Provider>,
+  );
+}
 
 describe('<BackpropTrainer>', () => {
   it('starts at step 0 showing the loss of the seed-1 weights on the 150 blob points', async () => {
@@ -76,12 +108,15 @@ describe('<BackpropTrainer>', () => {
     expect(lr.getAttribute('aria-valuetext')).toBe('0.0010');
   });
 
-  it('the points from the keyboard: an arrow key moves the selected point by 0.05, Delete removes it', () => {
+  it('the points from the keyboard: an arrow key moves the selected point by 0.05 (to a link’s 0.001), Delete removes it', () => {
     renderTrainer();
     const points = screen.getByRole('slider', { name: /The selected point/ });
     const x0 = backpropStore.getState().dataset.x[0] as number;
     fireEvent.keyDown(points, { key: 'ArrowRight' });
-    expect(backpropStore.getState().dataset.x[0]).toBeCloseTo(x0 + 0.05, 12);
+    const x = backpropStore.getState().dataset.x[0] as number;
+    // an edited set is the learner's own, kept to the 3 decimals a link writes: at most 0.0005 off
+    expect(x).toBeCloseTo(x0 + 0.05, 3);
+    expect(Math.round(x * 1000) / 1000).toBe(x);
     expect(backpropStore.getState().datasetKind).toBe('custom');
     fireEvent.keyDown(points, { key: 'PageDown' });
     expect(points.getAttribute('aria-valuenow')).toBe('2');
@@ -159,5 +194,122 @@ describe('<BackpropWeights>', () => {
     render(<BackpropWeights />);
     act(() => backpropStore.getState().setHidden(4));
     expect(screen.getByTestId('bp-heatmap-W2').querySelectorAll('tbody tr')).toHaveLength(4);
+  });
+});
+
+describe('<BackpropTrainer> and its address', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('#/backprop?data=rings&hidden=5&act=tanh&lr=0.005&seed=7&reduce=sum&n=30 replays that run to step 30, paused, to the core’s loss', async () => {
+    window.history.replaceState(null, '', '#/backprop?data=rings&hidden=5&act=tanh&lr=0.005&seed=7&reduce=sum&n=30');
+    renderTrainer();
+    await waitFor(() => expect(shownStep()).toBe(30));
+    const expected = coreRunLoss({ kind: 'rings', seed: 7, hidden: 5, activation: 'tanh', lr: 0.005, reduction: 'sum', steps: 30 });
+    await waitFor(() => expect(shownLoss()).toBe(expected));
+    expect(field('Data').value).toBe('rings');
+    expect(field('Activation').value).toBe('tanh');
+    expect(field('Seed of the initial weights').value).toBe('7');
+    expect(slider('hidden units H').value).toBe('5');
+    expect(slider('learning rate η (logarithmic slider)').getAttribute('aria-valuetext')).toBe('0.0050');
+    expect(backpropStore.getState().reduction).toBe('sum');
+    // paused where the link left it
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
+  it('data=custom&points=0.5,0.5,1,-0.5,-0.25,3: the learner’s two points, classes counted from 1', () => {
+    window.history.replaceState(null, '', '#/backprop?data=custom&points=0.5,0.5,1,-0.5,-0.25,3');
+    renderTrainer();
+    const d = backpropStore.getState().dataset;
+    expect([d.m, ...d.x, ...d.labels]).toEqual([2, 0.5, 0.5, -0.5, -0.25, 0, 2]);
+    expect(regionsLabel()).toContain('2 points: 1 of class 1, 0 of class 2, 1 of class 3');
+    expect(field('Data').value).toBe('custom');
+  });
+
+  it('refused values keep their defaults: act=softplus, data=moons, seed=1.5 read as ReLU, blobs, seed 1; hidden=99 is clamped to 32', () => {
+    window.history.replaceState(null, '', '#/backprop?act=softplus&data=moons&seed=1.5&hidden=99');
+    renderTrainer();
+    expect(field('Activation').value).toBe('relu');
+    expect(field('Data').value).toBe('blobs');
+    expect(field('Seed of the initial weights').value).toBe('1');
+    expect(slider('hidden units H').value).toBe('32');
+    expect(backpropStore.getState().network.shape.hidden).toBe(32);
+  });
+
+  it('an address without the trainer’s keys keeps the run in the store (a learner back from another chapter) and writes it there', () => {
+    vi.useFakeTimers();
+    act(() => backpropStore.getState().setHidden(8));
+    window.history.replaceState(null, '', '#/backprop?z=1,2');
+    renderTrainer();
+    expect(slider('hidden units H').value).toBe('8');
+    act(() => vi.advanceTimersByTime(300));
+    expect(hashQuery().get('hidden')).toBe('8');
+    expect(hashQuery().get('z')).toBe('1,2');
+  });
+
+  it('a change is written to the address once the learner pauses: H = 5 and a learning rate of 10 give hidden=5&lr=10', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '#/backprop');
+    renderTrainer();
+    fireEvent.change(slider('hidden units H'), { target: { value: '5' } });
+    fireEvent.change(slider('learning rate η (logarithmic slider)'), { target: { value: '1' } });
+    act(() => vi.advanceTimersByTime(200));
+    expect(window.location.hash).toBe('#/backprop');
+    act(() => vi.advanceTimersByTime(100));
+    expect(hashQuery().get('hidden')).toBe('5');
+    expect(hashQuery().get('lr')).toBe('10');
+  });
+
+  it('the learning rate is kept to a link’s 6 decimals: the slider at 10^−2.95 (0.00112201…) gives η = 0.001122, lr=0.001122', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '#/backprop');
+    renderTrainer();
+    fireEvent.change(slider('learning rate η (logarithmic slider)'), { target: { value: '-2.95' } });
+    expect(backpropStore.getState().learningRate).toBe(0.001122);
+    act(() => vi.advanceTimersByTime(300));
+    expect(hashQuery().get('lr')).toBe('0.001122');
+  });
+
+  it('Step writes the step count: after three steps the address says n=3', async () => {
+    window.history.replaceState(null, '', '#/backprop');
+    renderTrainer();
+    for (let i = 1; i <= 3; i++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+      await waitFor(() => expect(shownStep()).toBe(i));
+    }
+    await waitFor(() => expect(hashQuery().get('n')).toBe('3'));
+  });
+
+  it('an address changed from outside (a hashchange) restores its run: hidden=4&n=3 is the core’s 2-4-3 network after 3 steps', async () => {
+    window.history.replaceState(null, '', '#/backprop');
+    renderTrainer();
+    act(() => {
+      window.history.replaceState(null, '', '#/backprop?hidden=4&n=3');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(shownStep()).toBe(3));
+    expect(slider('hidden units H').value).toBe('4');
+    const expected = coreRunLoss({ kind: 'blobs', seed: 1, hidden: 4, activation: 'relu', lr: 0.3, reduction: 'mean', steps: 3 });
+    await waitFor(() => expect(shownLoss()).toBe(expected));
+  });
+
+  it('locked (lock=hidden,n): the H slider and Play, Step, Replay, Reset and the data are disabled; the learning rate still moves', () => {
+    renderEmbedded([], ['hidden', 'n']);
+    expect(screen.getAllByRole('group', { name: 'Set by your lecturer' }).length).toBeGreaterThan(0);
+    for (const name of ['Play', 'Step', 'Replay', 'Reset']) expect(screen.getByRole('button', { name }).matches(':disabled')).toBe(true);
+    expect(slider('hidden units H').matches(':disabled')).toBe(true);
+    // choosing a data set restarts the run, so it changes n too
+    expect(field('Data').matches(':disabled')).toBe(true);
+    expect(slider('learning rate η (logarithmic slider)').matches(':disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Download weights (JSON)' }).matches(':disabled')).toBe(false);
+  });
+
+  it('hidden (hide=seed) takes away the seed box and Reset, which draws the next seed; locked points (lock=points) take no edits', () => {
+    renderEmbedded(['seed'], ['points']);
+    expect(screen.queryByLabelText('Seed of the initial weights')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reset' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add a point at the centre' }).matches(':disabled')).toBe(true);
+    fireEvent.keyDown(screen.getByRole('slider', { name: /The selected point/ }), { key: 'Delete' });
+    expect(backpropStore.getState().dataset.m).toBe(150);
+    expect(screen.getByText(/Your lecturer set the points/)).toBeTruthy();
   });
 });

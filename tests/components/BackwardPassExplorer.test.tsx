@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
 import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
 import type { Network } from '../../src/core/network';
@@ -167,5 +168,63 @@ describe('<BackwardPassExplorer>', () => {
     backpropStore.setState({ dataset: { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: 3 } });
     renderWithLab(<BackwardPassExplorer />);
     expect(screen.getByText(/There are no points in the data set/)).toBeTruthy();
+  });
+});
+
+describe('<BackwardPassExplorer> and its address', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('#/backprop?sample=7&w2h=3&w2k=2&w1x=2&w1h=5 shows sample 7 and the chains of (W₂)₃,₂ and (W₁)₂,₅', () => {
+    window.history.replaceState(null, '', '#/backprop?sample=7&w2h=3&w2k=2&w1x=2&w1h=5');
+    renderWithLab(<BackwardPassExplorer />);
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 7:/);
+    expect((screen.getByRole('spinbutton', { name: 'Sample i' }) as HTMLInputElement).value).toBe('7');
+    expect(w2Cell(3, 2).getAttribute('aria-pressed')).toBe('true');
+    expect(label('bp-output-chain-formula')).toContain('∂L/∂(W₂)3,2');
+    expect(screen.getByRole('button', { name: /^dW1, row 2, column 5:/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(label('bp-hidden-chain-formula')).toContain('∂L/∂(W₁)2,5');
+  });
+
+  it('refused values keep their defaults: sample=seven and w1x=1.5 read as sample 1 and row 1; w2k=9 is clamped to the last class, 3', () => {
+    window.history.replaceState(null, '', '#/backprop?sample=seven&w1x=1.5&w1h=4&w2k=9');
+    renderWithLab(<BackwardPassExplorer />);
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 1:/);
+    expect(label('bp-hidden-chain-formula')).toContain('∂L/∂(W₁)1,4');
+    expect(w2Cell(1, 3).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('a sample chosen past the run’s 150 points (sample=300) shows the last one, sample 150', () => {
+    window.history.replaceState(null, '', '#/backprop?sample=300');
+    renderWithLab(<BackwardPassExplorer />);
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 150:/);
+  });
+
+  it('a choice is written to the address once the learner pauses: Next sample and a click on dW₂’s (4, 1) give sample=2&w2h=4', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '#/backprop');
+    renderWithLab(<BackwardPassExplorer />);
+    fireEvent.click(screen.getByRole('button', { name: 'Next sample' }));
+    fireEvent.click(w2Cell(4, 1));
+    act(() => vi.advanceTimersByTime(300));
+    // (W₂)₄,₁: its column, 1, is the default and stays out of the address
+    expect(window.location.hash).toBe('#/backprop?sample=2&w2h=4');
+  });
+
+  it('locked (lock=sample), the sample’s box and buttons are disabled and its facts stay; hidden (hide=sample) they are gone', () => {
+    const inEmbed = (hidden: string[], locked: string[]) =>
+      renderWithLab(
+        <EmbedContext.Provider value={{ embedded: true, hidden: new Set(hidden), locked: new Set(locked) }}>
+          <BackwardPassExplorer />
+        </EmbedContext.Provider>,
+      );
+    const locked = inEmbed([], ['sample']);
+    expect(screen.getByRole('group', { name: 'Set by your lecturer' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Sample i' }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Next sample' }).matches(':disabled')).toBe(true);
+    locked.unmount();
+    inEmbed(['sample'], []);
+    expect(screen.queryByRole('spinbutton', { name: 'Sample i' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Next sample' })).toBeNull();
+    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 1:/);
   });
 });

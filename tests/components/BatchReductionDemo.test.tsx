@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { BatchReductionDemo } from '../../src/widgets/backprop/BatchReductionDemo';
 import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
 import { renderWithLab } from './renderWithLab';
@@ -57,4 +58,50 @@ describe('<BatchReductionDemo>', () => {
     await allDone();
     expect(number(cell('sum', 100))).toBeLessThan(0.1);
   }, 90_000);
+});
+
+describe('<BatchReductionDemo> and its address', () => {
+  afterEach(() => vi.useRealTimers());
+  const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLSelectElement;
+
+  it('#/backprop?m=30&runLr=0.01 shows m = 30 and trains every run at η = 0.01', () => {
+    window.history.replaceState(null, '', '#/backprop?m=30&runLr=0.01');
+    renderWithLab(<BatchReductionDemo />);
+    expect(select('Batch size m').value).toBe('30');
+    expect(select('Learning rate η of every run').value).toBe('0.01');
+    expect(screen.getByTestId('bp-batch-readout').textContent).toContain('at m = 30,');
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).toBe('Loss per sample after 300 steps at η = 0.01');
+    // the live check at m = 30: the sum's gradient is 30 times the mean's
+    expect(within(screen.getByTestId('bp-batch-checks')).getByRole('listitem').textContent).toContain('a ratio of 30.000000 = m');
+  });
+
+  it('refused values keep their defaults: m=50 and runLr=0.10 are not among the choices, so m = 300 and η = 0.1', () => {
+    window.history.replaceState(null, '', '#/backprop?m=50&runLr=0.10');
+    renderWithLab(<BatchReductionDemo />);
+    expect(select('Batch size m').value).toBe('300');
+    expect(select('Learning rate η of every run').value).toBe('0.1');
+  });
+
+  it('a choice is written to the address once the learner pauses: m = 1000 and η = 0.3 give m=1000&runLr=0.3', () => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '#/backprop');
+    renderWithLab(<BatchReductionDemo />);
+    fireEvent.change(select('Batch size m'), { target: { value: '1000' } });
+    fireEvent.change(select('Learning rate η of every run'), { target: { value: '0.3' } });
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/backprop?m=1000&runLr=0.3');
+  });
+
+  it('locked (lock=m) the batch size is disabled and η is not; hidden (hide=runLr) the rate’s select is gone', () => {
+    renderWithLab(
+      <EmbedContext.Provider value={{ embedded: true, hidden: new Set(['runLr']), locked: new Set(['m']) }}>
+        <BatchReductionDemo />
+      </EmbedContext.Provider>,
+    );
+    expect(screen.getByRole('group', { name: 'Set by your lecturer' })).toBeTruthy();
+    expect(select('Batch size m').matches(':disabled')).toBe(true);
+    expect(screen.queryByRole('combobox', { name: 'Learning rate η of every run' })).toBeNull();
+    // the reduction switch is the trainer's setting, not this widget's: it stays
+    expect(screen.getByRole('radio', { name: /^sum/ }).matches(':disabled')).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ import {
   launch,
   openRoute,
 } from './browser';
-import { step, trainFor } from './backpropPage';
+import { addressQuery, step, trainFor } from './backpropPage';
 
 let desktop: LaunchedChromium;
 let phone: LaunchedChromium;
@@ -146,5 +146,52 @@ describe('the backprop chapter (#/backprop)', () => {
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the address keeps the run, the sample and m: after a reload, and in an embed, the same run replays to the same loss', async () => {
+    const { page, errors } = await open();
+    await page.getByLabel('Data', { exact: true }).selectOption('rings');
+    await page.getByLabel('Activation', { exact: true }).selectOption('tanh');
+    const hidden = page.getByRole('slider', { name: 'hidden units H' });
+    await hidden.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => hidden.inputValue()).toBe('8');
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    await stepTimes(page, 12);
+    const trained = await loss(page);
+    await page.getByRole('spinbutton', { name: 'Sample i' }).fill('5');
+    await page.getByRole('combobox', { name: 'Batch size m' }).selectOption('30');
+    await page.waitForTimeout(400);
+    const query = addressQuery(page);
+    expect([query.get('data'), query.get('act'), query.get('hidden'), query.get('n'), query.get('sample'), query.get('m')]).toEqual(['rings', 'tanh', '8', '12', '5', '30']);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(READY).first().waitFor();
+    // training is deterministic: replayed to step 12, the weights, and so the loss, are the very same
+    await expect.poll(() => step(page), { timeout: 10_000 }).toBe(12);
+    await expect.poll(() => loss(page)).toBe(trained);
+    expect(await page.getByLabel('Data', { exact: true }).inputValue()).toBe('rings');
+    expect(await page.getByLabel('Activation', { exact: true }).inputValue()).toBe('tanh');
+    expect(await hidden.inputValue()).toBe('8');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId('bp-sample-facts').textContent()).toMatch(/^Sample 5:/);
+    expect(await page.getByRole('combobox', { name: 'Batch size m' }).inputValue()).toBe('30');
+    expectNoErrors(errors);
+    await page.close();
+
+    const embed = await openRoute(desktop, '#/embed/backprop/BackpropTrainer?data=rings&act=tanh&hidden=8&n=12&lock=n', { waitFor: READY });
+    await expect.poll(() => step(embed.page), { timeout: 10_000 }).toBe(12);
+    await expect.poll(() => loss(embed.page)).toBe(trained);
+    // lock=n: the run is the lecturer's, Play and Step are shown but disabled
+    expect(await embed.page.getByRole('button', { name: 'Play', exact: true }).isDisabled()).toBe(true);
+    expectNoErrors(embed.errors);
+    await embed.page.close();
+
+    const explorer = await openRoute(desktop, '#/embed/backprop/BackwardPassExplorer?sample=5&w2h=3', { waitFor: '[data-testid="bp-sample-facts"]' });
+    expect(await explorer.page.getByTestId('bp-sample-facts').textContent()).toMatch(/^Sample 5:/);
+    expect(await explorer.page.getByRole('button', { name: /^dW2, row 3, column 1:/ }).getAttribute('aria-pressed')).toBe('true');
+    expectNoErrors(explorer.errors);
+    await explorer.page.close();
   });
 });

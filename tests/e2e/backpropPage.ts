@@ -1,8 +1,11 @@
 /** Readers and a training helper for chapter 8's trainer, shared by its own e2e file and the page checks. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseHash } from '../../src/chapters/hashRoute';
 
 export const step = async (page: Page) => Number(await page.getByTestId('bp-step').textContent());
+/** The query of the page's address (after the route, in the hash). */
+export const addressQuery = (page: Page) => parseHash(new URL(page.url()).hash).query;
 export const play = (page: Page) => page.getByRole('button', { name: 'Play', exact: true });
 export const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true });
 

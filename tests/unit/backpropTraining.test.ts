@@ -3,7 +3,7 @@ import { accuracy, createWorkspace, forward, initNetwork, trainStep, type Networ
 import { makeDataset } from '../../src/core/datasets';
 import { BACKPROP_LIMITS, createBackpropStore, shapeOf } from '../../src/widgets/backprop/backpropStore';
 import { gridPoints, parseTrainingRequest, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
-import { inlineTrainer, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
+import { inlineTrainer, replaySlice, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
 
 const settings = { learningRate: 0.3, reduction: 'mean' as const, gridSize: 8, extent: 1.5 };
 
@@ -216,5 +216,54 @@ describe('startTrainingLoop', () => {
     expect(s.message).toMatch(/learning rate/);
     expect([...s.network.params.w1, ...s.network.params.w2].every(Number.isFinite)).toBe(true);
     loop.stop();
+  });
+
+  it('replaySlice grows with the steps taken, a 25th of them, from 20 to 1000, and stops at the target', () => {
+    expect(replaySlice(0, 10_000)).toBe(20);
+    expect(replaySlice(499, 10_000)).toBe(20);
+    expect(replaySlice(1000, 10_000)).toBe(40);
+    expect(replaySlice(30_000, 100_000)).toBe(1000);
+    expect(replaySlice(990, 1000)).toBe(10);
+  });
+
+  it('restore(settings, 700) trains the link’s run to step 700 while paused, bit for bit the core’s, in slices that grow', async () => {
+    const store = createBackpropStore();
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    store.getState().restore({ datasetKind: 'rings', initialSeed: 9, hidden: 16, activation: 'relu', learningRate: 0.3, reduction: 'mean' }, 700);
+    expect(store.getState().replayTarget).toBe(700);
+    await frames.run(60);
+    const s = store.getState();
+    expect([s.step, s.running]).toEqual([700, false]);
+    sameParams(s.network, trainDirectly(9, 700, 0.3, 'rings'));
+    // step 0, then slices of 20 up to 500, then a 25th of the steps so far: 500/25 = 20, 520/25 → 20,
+    // 540/25 → 21, 561/25 → 22, 583 → 23, 606 → 24, 630 → 25, 655 → 26, and the last 19 to 700
+    const bySlices = [...Array.from({ length: 26 }, (_, i) => 20 * i), 520, 540, 561, 583, 606, 630, 655, 681, 700];
+    expect(s.history.map((p) => p.step)).toEqual(bySlices);
+    loop.stop();
+  });
+
+  it('Play during a replay ends it: the learner has taken over, and Pause does not resume it', async () => {
+    const store = createBackpropStore();
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    store.getState().restore({ datasetKind: 'blobs', initialSeed: 1, hidden: 16, activation: 'relu', learningRate: 0.3, reduction: 'mean' }, 5000);
+    await frames.run(3);
+    store.getState().setRunning(true);
+    expect(store.getState().replayTarget).toBe(0);
+    await frames.run(2);
+    store.getState().setRunning(false);
+    await frames.run(3);
+    const paused = store.getState().step;
+    await frames.run(3);
+    expect(store.getState().step).toBe(paused);
+    expect(paused).toBeLessThan(5000);
+    loop.stop();
+  });
+
+  it('a custom set restored with no points has nothing to train: restore(…, 50) stays at step 0 with no replay', () => {
+    const store = createBackpropStore();
+    store.getState().restore({ datasetKind: 'custom', initialSeed: 1, hidden: 16, activation: 'relu', learningRate: 0.3, reduction: 'mean' }, 50);
+    expect([store.getState().dataset.m, store.getState().step, store.getState().replayTarget]).toEqual([0, 0, 0]);
   });
 });

@@ -7,6 +7,7 @@ import { DecisionRegions } from './DecisionRegions';
 import { RunCurves } from './RunCurves';
 import { TrainingControls } from './TrainingControls';
 import { inlineTrainer, startTrainingLoop, workerTrainer, type Trainer, type TrainingLoop } from './trainingLoop';
+import { useTrainerState } from './useTrainerState';
 import { downloadWeights, weightsFile } from './weightsJson';
 
 const CLASS_NAMES = ['1', '2', '3'] as const;
@@ -17,6 +18,8 @@ function createTrainer(): Trainer {
 }
 
 const { addPoint, movePoint, deletePoint } = backpropStore.getState();
+// while the lecturer fixed the points, the plot takes no edits
+const keepPoints = () => {};
 
 function download() {
   const s = backpropStore.getState();
@@ -27,6 +30,7 @@ function download() {
  * The network lab: decision regions with the points, the controls, the loss and accuracy curves and the
  * live loss formula. Training runs in a Web Worker (where there is none, in the same function on this
  * thread), one slice per frame, so the page keeps drawing and the sliders keep answering while it runs.
+ * Its settings and step count are in the address (useTrainerState): a link replays its run.
  */
 export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const loop = useRef<TrainingLoop | null>(null);
@@ -39,6 +43,9 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const hidden = useBackprop((s) => s.hidden);
   const reduction = useBackprop((s) => s.reduction);
   const message = useBackprop((s) => s.message);
+  const replayTarget = useBackprop((s) => s.replayTarget);
+  const mode = useTrainerState();
+  const editable = mode('data') === 'shown' && mode('points') === 'shown';
 
   useEffect(() => {
     const running = startTrainingLoop(backpropStore, (trainer ?? createTrainer)());
@@ -68,7 +75,8 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
         </p>
       )}
       <p className="backprop-status" aria-live="off">
-        Step <span data-testid="bp-step">{step}</span> · loss{' '}
+        Step <span data-testid="bp-step">{step}</span>
+        {step < replayTarget && <span data-testid="bp-replay"> of {replayTarget} (replaying the link’s run)</span>} · loss{' '}
         <span data-testid="bp-loss" data-value={Number.isFinite(loss) ? String(loss) : undefined}>
           {shownLoss}
         </span>{' '}
@@ -88,13 +96,15 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
             loss={loss}
             accuracy={accuracy}
             pointClass={pointClass}
-            onAdd={addPoint}
-            onMove={movePoint}
-            onDelete={deletePoint}
+            onAdd={editable ? addPoint : keepPoints}
+            onMove={editable ? movePoint : keepPoints}
+            onDelete={editable ? deletePoint : keepPoints}
           />
           <figcaption>
-            Each pixel in the colour of the class the network predicts there. Click to add a point of class {pointClass + 1}; drag a point
-            to move it. From the keyboard: Tab to the points, arrow keys move one, Page Up / Page Down pick another, Delete removes it.
+            Each pixel in the colour of the class the network predicts there.{' '}
+            {editable
+              ? `Click to add a point of class ${pointClass + 1}; drag a point to move it. From the keyboard: Tab to the points, arrow keys move one, Page Up / Page Down pick another, Delete removes it.`
+              : 'Your lecturer set the points: they stay as they are.'}
           </figcaption>
         </figure>
         <TrainingControls onStep={takeStep} onDownload={download} />

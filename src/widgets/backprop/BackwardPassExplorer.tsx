@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useWidgetState } from '../../embed/useWidgetState';
 import { LiveFormula } from '../../math/LiveFormula';
+import { BACKWARD_PASS_STATE } from './backpropState';
 import { useThrottledBackprop } from './backpropStore';
-import { backwardShapesTex, backwardShapesText, decimalsForAll, EXPLORER_START, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
+import { backwardShapesTex, backwardShapesText, decimalsForAll, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
 import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from './backwardPassMath';
 import { BackwardPassHiddenChain, BackwardPassOutputChain } from './BackwardPassChain';
 import { BackwardPassRows } from './BackwardPassRows';
@@ -20,24 +22,23 @@ const clampIndex = (v: number, size: number) => Math.min(Math.max(0, size - 1), 
  * line with the run's shapes, the chosen sample's row of each matrix, dW₂ as a sum of per-sample
  * outer products, and for a selected weight of W₂ or W₁ its gradient as a product of chain-rule
  * factors, checked against the backward pass and a central difference. The sample and the two
- * selected weights are this widget's own state.
+ * selected weights are this widget's own state, in the address (counted from 1, as shown).
  */
 export function BackwardPassExplorer() {
   // the run at most every 400 ms while the trainer plays: redoing the whole pass every frame cost
   // about 40% of the main thread; when paused, at once
   const { network, dataset, reduction } = useThrottledBackprop(REFRESH_MS);
-  const [sampleChoice, setSample] = useState(EXPLORER_START.sample);
-  const [w2Choice, setW2] = useState<readonly [number, number]>(EXPLORER_START.w2);
-  const [w1Choice, setW1] = useState<readonly [number, number]>(EXPLORER_START.w1);
-  const selectW2 = useCallback((j: number, k: number) => setW2([j, k]), []);
-  const selectW1 = useCallback((r: number, j: number) => setW1([r, j]), []);
+  const [choice, update] = useWidgetState(BACKWARD_PASS_STATE);
+  const setSample = useCallback((i: number) => update({ sample: i + 1 }), [update]);
+  const selectW2 = useCallback((j: number, k: number) => update({ w2h: j + 1, w2k: k + 1 }), [update]);
+  const selectW1 = useCallback((r: number, j: number) => update({ w1x: r + 1, w1h: j + 1 }), [update]);
 
   const pass = useMemo(() => (dataset.m > 0 ? backwardPass(network, dataset, reduction) : null), [network, dataset, reduction]);
   const { inputs, hidden, outputs } = network.shape;
   // the data set or the network may have shrunk under a choice: show the nearest that exists
-  const sample = clampIndex(sampleChoice, dataset.m);
-  const w2: [number, number] = [clampIndex(w2Choice[0], hidden), clampIndex(w2Choice[1], outputs)];
-  const w1: [number, number] = [clampIndex(w1Choice[0], inputs), clampIndex(w1Choice[1], hidden)];
+  const sample = clampIndex(choice.sample - 1, dataset.m);
+  const w2: [number, number] = [clampIndex(choice.w2h - 1, hidden), clampIndex(choice.w2k - 1, outputs)];
+  const w1: [number, number] = [clampIndex(choice.w1x - 1, inputs), clampIndex(choice.w1h - 1, hidden)];
 
   const matrices = useMemo(() => {
     if (!pass) return null;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour, term } from '../../math/terms';
+import { LecturerControl } from '../controls/LecturerControl';
 
 interface SamplePickerProps {
   /** zero-based index of the chosen sample */
@@ -16,7 +17,7 @@ interface SamplePickerProps {
 /**
  * Which sample's rows the explorer shows: a number box (1 … m, as the learner counts) with previous
  * and next buttons. A typed value that is not a whole number in range is refused with a message, and
- * the last good sample stays.
+ * the last good sample stays. A lecturer may hide or lock the controls (`sample`); the sample's facts stay.
  */
 export function BackwardPassSamplePicker({ index, m, x, label, p, onIndex }: SamplePickerProps) {
   const inputId = useId();
@@ -43,29 +44,31 @@ export function BackwardPassSamplePicker({ index, m, x, label, p, onIndex }: Sam
 
   return (
     <div className="bp-sample-picker">
-      <div className="bp-sample-controls">
-        <label htmlFor={inputId}>Sample i</label>
-        <button type="button" onClick={() => choose(index - 1)} disabled={index <= 0} aria-label="Previous sample">
-          ‹
-        </button>
-        <input
-          id={inputId}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={m}
-          step={1}
-          value={typed ?? String(index + 1)}
-          aria-describedby={message ? messageId : undefined}
-          aria-invalid={message ? true : undefined}
-          onChange={(e) => onType(e.currentTarget.value)}
-          onBlur={() => setTyped(null)}
-        />
-        <button type="button" onClick={() => choose(index + 1)} disabled={index >= m - 1} aria-label="Next sample">
-          ›
-        </button>
-        <span className="bp-sample-of">of {m}</span>
-      </div>
+      <LecturerControl ids={['sample']}>
+        <div className="bp-sample-controls">
+          <label htmlFor={inputId}>Sample i</label>
+          <button type="button" onClick={() => choose(index - 1)} disabled={index <= 0} aria-label="Previous sample">
+            ‹
+          </button>
+          <input
+            id={inputId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={m}
+            step={1}
+            value={typed ?? String(index + 1)}
+            aria-describedby={message ? messageId : undefined}
+            aria-invalid={message ? true : undefined}
+            onChange={(e) => onType(e.currentTarget.value)}
+            onBlur={() => setTyped(null)}
+          />
+          <button type="button" onClick={() => choose(index + 1)} disabled={index >= m - 1} aria-label="Next sample">
+            ›
+          </button>
+          <span className="bp-sample-of">of {m}</span>
+        </div>
+      </LecturerControl>
       <p className="bp-sample-facts" data-testid="bp-sample-facts">
         Sample {index + 1}: x = (
         {x.map((v, r) => (

@@ -1,9 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { BatchReduction } from '../../core/network';
+import { useWidgetState } from '../../embed/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
+import { LecturerControl } from '../controls/LecturerControl';
+import { BATCH_REDUCTION_STATE } from './backpropState';
 import { useBackprop } from './backpropStore';
 import { show } from './backwardPassFormula';
-import { BATCH_SIZES, DEMO_LEARNING_RATE, DEMO_STEPS, gradientNorms, LEARNING_RATES, type BatchSize } from './batchReductionMath';
+import { BATCH_SIZES, DEMO_STEPS, gradientNorms, LEARNING_RATES } from './batchReductionMath';
 import { BatchReductionCurvesPlot, BatchReductionFinalLossPlot, type FinalLossPoint } from './BatchReductionPlot';
 import { runKey, useBatchReductionRuns, type RunResult } from './batchReductionRuns';
 import '../../styles/backprop-matrix.css';
@@ -31,13 +34,16 @@ function lossText(run: RunResult | undefined): string {
  * Mean against sum over the batch: the same network, starting weights and learning rate, trained for
  * DEMO_STEPS full-batch steps on blobs of m = 10 … 1000 points, once per reduction. The mean's final
  * loss hardly depends on m; the sum's step is m times the mean's, so past some m it overshoots. The
- * reduction switch is the chapter store's (the trainer uses it too); m and η are this widget's own.
+ * reduction switch is the chapter store's (the trainer uses it too, and keeps it in the address); m
+ * and η are this widget's own, in the address as `m` and `runLr`.
  */
 export function BatchReductionDemo() {
   const reduction = useBackprop((s) => s.reduction);
   const setReduction = useBackprop((s) => s.setReduction);
-  const [m, setM] = useState<BatchSize>(300);
-  const [rate, setRate] = useState<number>(DEMO_LEARNING_RATE);
+  const [choice, update] = useWidgetState(BATCH_REDUCTION_STATE);
+  // the schema's choices are BATCH_SIZES and LEARNING_RATES written out, so these are among them
+  const m = Number(choice.m);
+  const rate = Number(choice.runLr);
   const { runs, finished, total } = useBatchReductionRuns(rate);
   const names = { reduction: useId(), m: useId(), rate: useId() };
 
@@ -77,26 +83,30 @@ export function BatchReductionDemo() {
             </label>
           ))}
         </div>
-        <div className="bp-select-row">
-          <label htmlFor={names.m}>Batch size m</label>
-          <select id={names.m} value={m} onChange={(e) => setM(Number(e.currentTarget.value) as BatchSize)}>
-            {BATCH_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="bp-select-row">
-          <label htmlFor={names.rate}>Learning rate η of every run</label>
-          <select id={names.rate} value={rate} onChange={(e) => setRate(Number(e.currentTarget.value))}>
-            {LEARNING_RATES.map((r) => (
-              <option key={r} value={r}>
-                {formatNumber(r, 2)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LecturerControl ids={['m']}>
+          <div className="bp-select-row">
+            <label htmlFor={names.m}>Batch size m</label>
+            <select id={names.m} value={choice.m} onChange={(e) => update({ m: e.currentTarget.value })}>
+              {BATCH_SIZES.map((size) => (
+                <option key={size} value={String(size)}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </div>
+        </LecturerControl>
+        <LecturerControl ids={['runLr']}>
+          <div className="bp-select-row">
+            <label htmlFor={names.rate}>Learning rate η of every run</label>
+            <select id={names.rate} value={choice.runLr} onChange={(e) => update({ runLr: e.currentTarget.value })}>
+              {LEARNING_RATES.map((r) => (
+                <option key={r} value={String(r)}>
+                  {formatNumber(r, 2)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </LecturerControl>
       </fieldset>
 
       <p className="bp-progress" data-testid="bp-batch-progress" aria-live="polite">

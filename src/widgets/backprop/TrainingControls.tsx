@@ -1,7 +1,9 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import type { Activation } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour } from '../../math/terms';
+import { useControlMode } from '../../embed/embedContext';
+import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
 import { ACTIVATIONS, BACKPROP_LIMITS, backpropStore, DATASET_KINDS, useBackprop, type BackpropDatasetKind } from './backpropStore';
 
@@ -22,9 +24,27 @@ const lrAction = (log: number) => backpropStore.getState().setLearningRate(10 **
 const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
 
 /**
+ * A label and its field, one row of the two-column grid, as the lecturer set them. Locked, the group
+ * spans the grid's row with a grid of its own inside, so its label and field stay side by side.
+ */
+function FieldPair({ ids, children }: { ids: readonly string[]; children: ReactNode }) {
+  const locked = useControlMode(ids) === 'locked';
+  const pair = (
+    <LecturerControl ids={ids}>
+      {locked ? <div className="backprop-fields">{children}</div> : children}
+    </LecturerControl>
+  );
+  return locked ? <div style={{ gridColumn: '1 / -1' }}>{pair}</div> : pair;
+}
+
+/**
  * Everything the learner sets: play, step, reset, replay, the seed, the data, the class of new points,
  * the hidden units, the activation and the learning rate (a slider over its logarithm, since rates
  * from 0.001 to 10 matter alike). Every control is a native one with a name.
+ *
+ * Each control is wrapped with the ids of the trainer's state it changes (the lecturer's hide= and
+ * lock=): one that restarts the run changes the step count n too, so locking n fixes the trained
+ * network, and the data set and the points go together.
  */
 export const TrainingControls = memo(function TrainingControls({ onStep, onDownload }: { onStep(): void; onDownload(): void }) {
   const running = useBackprop((s) => s.running);
@@ -53,83 +73,101 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   return (
     <div className="backprop-controls">
       <div className="button-row" role="group" aria-label="Training">
-        <button type="button" className="primary-action" onClick={() => actions.setRunning(!running)} disabled={empty && !running}>
-          {running ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={onStep} disabled={running || empty}>
-          Step
-        </button>
-        <button type="button" onClick={() => actions.replay()} title="Start again from the same initial weights">
-          Replay
-        </button>
-        <button type="button" onClick={() => actions.reset()} title="New initial weights from the next seed">
-          Reset
-        </button>
+        <LecturerControl ids={['n']}>
+          <button type="button" className="primary-action" onClick={() => actions.setRunning(!running)} disabled={empty && !running}>
+            {running ? 'Pause' : 'Play'}
+          </button>
+          <button type="button" onClick={onStep} disabled={running || empty}>
+            Step
+          </button>
+          <button type="button" onClick={() => actions.replay()} title="Start again from the same initial weights">
+            Replay
+          </button>
+        </LecturerControl>
+        <LecturerControl ids={['seed', 'n']}>
+          <button type="button" onClick={() => actions.reset()} title="New initial weights from the next seed">
+            Reset
+          </button>
+        </LecturerControl>
         <button type="button" onClick={onDownload}>
           Download weights (JSON)
         </button>
       </div>
 
       <div className="backprop-fields">
-        <label htmlFor={ids.data}>Data</label>
-        <select id={ids.data} value={datasetKind} onChange={(e) => actions.setDatasetKind(e.currentTarget.value as BackpropDatasetKind)}>
-          {DATASET_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {DATASET_NAMES[k]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.activation}>Activation</label>
-        <select id={ids.activation} value={activation} onChange={(e) => actions.setActivation(e.currentTarget.value as Activation)}>
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTIVATION_NAMES[a]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.seed}>Seed of the initial weights</label>
-        <input
-          id={ids.seed}
-          type="number"
-          inputMode="numeric"
-          min={BACKPROP_LIMITS.seed.min}
-          max={BACKPROP_LIMITS.seed.max}
-          step={1}
-          value={seedDraft ?? String(initialSeed)}
-          aria-invalid={seedDraft !== null}
-          onChange={(e) => commitSeed(e.currentTarget.value)}
-        />
+        {/* a set chosen replaces the points */}
+        <FieldPair ids={['data', 'points', 'n']}>
+          <label htmlFor={ids.data}>Data</label>
+          <select id={ids.data} value={datasetKind} onChange={(e) => actions.setDatasetKind(e.currentTarget.value as BackpropDatasetKind)}>
+            {DATASET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DATASET_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </FieldPair>
+        <FieldPair ids={['act', 'n']}>
+          <label htmlFor={ids.activation}>Activation</label>
+          <select id={ids.activation} value={activation} onChange={(e) => actions.setActivation(e.currentTarget.value as Activation)}>
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {ACTIVATION_NAMES[a]}
+              </option>
+            ))}
+          </select>
+        </FieldPair>
+        <FieldPair ids={['seed', 'n']}>
+          <label htmlFor={ids.seed}>Seed of the initial weights</label>
+          <input
+            id={ids.seed}
+            type="number"
+            inputMode="numeric"
+            min={BACKPROP_LIMITS.seed.min}
+            max={BACKPROP_LIMITS.seed.max}
+            step={1}
+            value={seedDraft ?? String(initialSeed)}
+            aria-invalid={seedDraft !== null}
+            onChange={(e) => commitSeed(e.currentTarget.value)}
+          />
+        </FieldPair>
       </div>
 
-      <RangeSlider label="hidden units H" symbol="H" value={hidden} min={BACKPROP_LIMITS.hidden.min} max={BACKPROP_LIMITS.hidden.max} step={1} digits={0} term="bp-hidden" onValue={hiddenAction} />
-      <RangeSlider
-        label="learning rate η (logarithmic slider)"
-        symbol="η"
-        value={Math.log10(learningRate)}
-        min={Math.log10(BACKPROP_LIMITS.learningRate.min)}
-        max={Math.log10(BACKPROP_LIMITS.learningRate.max)}
-        step={0.05}
-        digits={2}
-        valueText={learningRateText(learningRate)}
-        term="bp-learning-rate"
-        onValue={lrAction}
-      />
+      <LecturerControl ids={['hidden', 'n']}>
+        <RangeSlider label="hidden units H" symbol="H" value={hidden} min={BACKPROP_LIMITS.hidden.min} max={BACKPROP_LIMITS.hidden.max} step={1} digits={0} term="bp-hidden" onValue={hiddenAction} />
+      </LecturerControl>
+      <LecturerControl ids={['lr']}>
+        <RangeSlider
+          label="learning rate η (logarithmic slider)"
+          symbol="η"
+          value={Math.log10(learningRate)}
+          min={Math.log10(BACKPROP_LIMITS.learningRate.min)}
+          max={Math.log10(BACKPROP_LIMITS.learningRate.max)}
+          step={0.05}
+          digits={2}
+          valueText={learningRateText(learningRate)}
+          term="bp-learning-rate"
+          onValue={lrAction}
+        />
+      </LecturerControl>
 
-      <fieldset className="point-class">
-        <legend>Class of the points you add</legend>
-        <div className="label-choices" role="radiogroup" aria-label="Class of the points you add">
-          {[0, 1, 2].map((c) => (
-            <label key={c} className="label-choice">
-              <input type="radio" name={ids.classes} checked={pointClass === c} onChange={() => actions.setPointClass(c)} />
-              <span className="class-swatch" style={{ background: classColour(c) }} aria-hidden="true" />
-              class {c + 1}
-            </label>
-          ))}
-        </div>
-        <button type="button" onClick={() => actions.addPoint(0, 0, pointClass)}>
-          Add a point at the centre
-        </button>
-      </fieldset>
+      {/* only for adding points: it goes with them */}
+      <LecturerControl ids={['data', 'points']}>
+        <fieldset className="point-class">
+          <legend>Class of the points you add</legend>
+          <div className="label-choices" role="radiogroup" aria-label="Class of the points you add">
+            {[0, 1, 2].map((c) => (
+              <label key={c} className="label-choice">
+                <input type="radio" name={ids.classes} checked={pointClass === c} onChange={() => actions.setPointClass(c)} />
+                <span className="class-swatch" style={{ background: classColour(c) }} aria-hidden="true" />
+                class {c + 1}
+              </label>
+            ))}
+          </div>
+          <button type="button" onClick={() => actions.addPoint(0, 0, pointClass)}>
+            Add a point at the centre
+          </button>
+        </fieldset>
+      </LecturerControl>
     </div>
   );
 });

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initNetwork, type Activation, type BatchReduction, type Network, type NetworkParams, type NetworkShape } from '../../core/network';
-import { makeDataset, type Dataset, type DatasetKind } from '../../core/datasets';
+import { makeDataset, type Dataset } from '../../core/datasets';
+import { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind } from './backpropLimits';
+
+export { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind };
 
 /**
  * The inputs of chapter 8's network lab, and the weights training has reached. One module-level store:
@@ -12,36 +15,12 @@ import { makeDataset, type Dataset, type DatasetKind } from '../../core/datasets
  * see the change. Every action validates; bad values are ignored and the last good state stays.
  */
 
-/** 'custom' is the learner's own set: a toy set they edited, or one they started empty. */
-export type BackpropDatasetKind = DatasetKind | 'custom';
-
 /** One point of the loss and accuracy curves: the weights after `step` updates. */
 export interface TrainingPoint {
   readonly step: number;
   readonly loss: number;
   readonly accuracy: number;
 }
-
-export const BACKPROP_LIMITS = {
-  hidden: { min: 1, max: 32 },
-  /** the learning-rate slider is logarithmic over this range */
-  learningRate: { min: 0.001, max: 10 },
-  seed: { min: 0, max: 99999 },
-  /** points per generated toy set (a third per class) */
-  points: 150,
-  /** the learner may add points up to this many in all */
-  maxPoints: 300,
-  /** points live in this square; the decision-region plot shows it */
-  extent: 1.5,
-  /** the decision regions are classified on a grid × grid raster over the square */
-  grid: 72,
-  /** gradient steps per slice while training plays, and slices at most this often: about 600 steps a second */
-  stepsPerFrame: 20,
-  minSliceMs: 32,
-  classes: 3,
-  /** the curves keep at most this many points (older halves are thinned) */
-  maxHistory: 2000,
-} as const;
 
 export interface BackpropInputs {
   datasetKind: BackpropDatasetKind;
@@ -58,6 +37,11 @@ export interface BackpropInputs {
   network: Network;
   /** how many gradient steps have been taken from the initial weights */
   step: number;
+  /**
+   * the step a run restored from a link is being trained to, paused, in large slices (0: none); a
+   * restart, Play or a failed slice ends the replay
+   */
+  replayTarget: number;
   running: boolean;
   /** loss and accuracy of the weights after each snapshot, step 0 first */
   history: readonly TrainingPoint[];
@@ -89,9 +73,28 @@ export interface BackpropActions {
   reset(): void;
   /** the same initial weights again, step 0: the next run retraces the last one exactly */
   replay(): void;
+  /**
+   * a link's run: these settings from the initial weights, trained `steps` steps while paused (the
+   * training loop takes them); a run already there is kept as the faint one
+   */
+  restore(settings: BackpropSettings, steps: number): void;
+  /** stop replaying where the run is (a slice failed) */
+  endReplay(): void;
   /** the trainer's answer: the weights after `step` updates, their loss, accuracy, gradient and regions */
   applySnapshot(snapshot: BackpropSnapshot): void;
   setMessage(message: string | null): void;
+}
+
+/** What decides a run besides its step count: everything a link must carry to replay it. */
+export interface BackpropSettings {
+  datasetKind: BackpropDatasetKind;
+  /** the learner's own points, for a custom set (a generated one is made from its kind) */
+  custom?: Dataset;
+  initialSeed: number;
+  hidden: number;
+  activation: Activation;
+  learningRate: number;
+  reduction: BatchReduction;
 }
 
 export interface BackpropSnapshot {
@@ -106,9 +109,6 @@ export interface BackpropSnapshot {
 export type BackpropState = BackpropInputs & BackpropActions;
 export type BackpropStore = StoreApi<BackpropState>;
 
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid'];
-export const DATASET_KINDS: readonly BackpropDatasetKind[] = ['blobs', 'rings', 'spirals', 'custom'];
-
 export function shapeOf(hidden: number, activation: Activation): NetworkShape {
   return { inputs: 2, hidden, outputs: BACKPROP_LIMITS.classes, activation };
 }
@@ -117,12 +117,46 @@ function emptyDataset(): Dataset {
   return { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: BACKPROP_LIMITS.classes };
 }
 
-function clampCoordinate(v: number): number {
+/**
+ * A coordinate of an edited point: inside the square and on a link's grid of 0.001 (a fraction of a
+ * pixel), so that a link's points, and the run replayed on them, are exactly the learner's. `|| 0`
+ * makes −0 plain 0, as a link writes it.
+ */
+function pointCoordinate(v: number): number {
   const e = BACKPROP_LIMITS.extent;
-  return Math.min(e, Math.max(-e, v));
+  return Number(Math.min(e, Math.max(-e, v)).toFixed(BACKPROP_LIMITS.pointDecimals)) || 0;
 }
 
-/** A fresh dataset object with row `index` replaced, added (index = m) or removed. */
+/** A learning rate in range and on a link's grid of 10⁻⁶, for the same reason. */
+function roundedRate(lr: number): number {
+  const { min, max } = BACKPROP_LIMITS.learningRate;
+  return Number(Math.min(max, Math.max(min, lr)).toFixed(BACKPROP_LIMITS.learningRateDecimals));
+}
+
+/** The learner's own points as a data set: coordinates clamped to the square and its 0.001 grid; others refused. */
+export function customDataset(points: readonly { x: number; y: number; label: number }[]): Dataset {
+  const kept = points
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isInteger(p.label) && p.label >= 0 && p.label < BACKPROP_LIMITS.classes)
+    .slice(0, BACKPROP_LIMITS.maxPoints);
+  const x = new Float64Array(kept.length * 2);
+  const labels = new Int32Array(kept.length);
+  kept.forEach((p, i) => {
+    x[2 * i] = pointCoordinate(p.x);
+    x[2 * i + 1] = pointCoordinate(p.y);
+    labels[i] = p.label;
+  });
+  return { x, labels, m: kept.length, classes: BACKPROP_LIMITS.classes };
+}
+
+/** The data set a kind names: generated from the chapter's data seed, or the learner's own points. */
+export function datasetOf(kind: BackpropDatasetKind, dataSeed: number, custom: Dataset = emptyDataset()): Dataset {
+  return kind === 'custom' ? custom : makeDataset(kind, BACKPROP_LIMITS.points, dataSeed);
+}
+
+/**
+ * A fresh dataset object with row `index` replaced, added (index = m) or removed. Every row is put on
+ * the 0.001 grid: an edit makes the set the learner's own, and a link carries it to that precision.
+ */
 function editDataset(d: Dataset, edit: { kind: 'set'; index: number; x: number; y: number; label: number } | { kind: 'delete'; index: number }): Dataset {
   const m = edit.kind === 'delete' ? d.m - 1 : Math.max(d.m, edit.index + 1);
   const x = new Float64Array(m * 2);
@@ -130,14 +164,14 @@ function editDataset(d: Dataset, edit: { kind: 'set'; index: number; x: number; 
   let row = 0;
   for (let i = 0; i < d.m; i++) {
     if (edit.kind === 'delete' && i === edit.index) continue;
-    x[row * 2] = d.x[i * 2] as number;
-    x[row * 2 + 1] = d.x[i * 2 + 1] as number;
+    x[row * 2] = pointCoordinate(d.x[i * 2] as number);
+    x[row * 2 + 1] = pointCoordinate(d.x[i * 2 + 1] as number);
     labels[row] = d.labels[i] as number;
     row++;
   }
   if (edit.kind === 'set') {
-    x[edit.index * 2] = clampCoordinate(edit.x);
-    x[edit.index * 2 + 1] = clampCoordinate(edit.y);
+    x[edit.index * 2] = pointCoordinate(edit.x);
+    x[edit.index * 2 + 1] = pointCoordinate(edit.y);
     labels[edit.index] = edit.label;
   }
   return { x, labels, m, classes: d.classes };
@@ -152,7 +186,7 @@ export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'd
   return {
     datasetKind,
     dataSeed,
-    dataset: datasetKind === 'custom' ? emptyDataset() : makeDataset(datasetKind, BACKPROP_LIMITS.points, dataSeed),
+    dataset: datasetOf(datasetKind, dataSeed),
     initialSeed,
     hidden,
     activation,
@@ -160,6 +194,7 @@ export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'd
     reduction: overrides.reduction ?? 'mean',
     network: initNetwork(shapeOf(hidden, activation), initialSeed),
     step: 0,
+    replayTarget: 0,
     running: false,
     history: [],
     previousHistory: [],
@@ -186,12 +221,13 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
     const restart = (patch: Partial<BackpropInputs>) => {
       const s = { ...get(), ...patch };
       set({
-        ...patch,
         network: initNetwork(shapeOf(s.hidden, s.activation), s.initialSeed),
         step: 0,
+        replayTarget: 0,
         history: [],
         previousHistory: get().history.length > 0 ? get().history : get().previousHistory,
         message: null,
+        ...patch,
       });
     };
     const setData = (dataset: Dataset, patch: Partial<BackpropInputs> = {}) => set({ ...patch, dataset, message: null });
@@ -201,9 +237,7 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
 
       setDatasetKind(kind) {
         if (!DATASET_KINDS.includes(kind)) return;
-        const dataset = kind === 'custom' ? emptyDataset() : makeDataset(kind, BACKPROP_LIMITS.points, get().dataSeed);
-        set({ datasetKind: kind, dataset });
-        restart({});
+        restart({ datasetKind: kind, dataset: datasetOf(kind, get().dataSeed) });
       },
       setInitialSeed(seed) {
         if (!Number.isInteger(seed) || seed < BACKPROP_LIMITS.seed.min || seed > BACKPROP_LIMITS.seed.max) {
@@ -221,9 +255,7 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
         if (ACTIVATIONS.includes(activation) && activation !== get().activation) restart({ activation });
       },
       setLearningRate(lr) {
-        if (!Number.isFinite(lr)) return;
-        const { min, max } = BACKPROP_LIMITS.learningRate;
-        set({ learningRate: Math.min(max, Math.max(min, lr)) });
+        if (Number.isFinite(lr)) set({ learningRate: roundedRate(lr) });
       },
       setReduction(reduction) {
         if (reduction === 'mean' || reduction === 'sum') set({ reduction });
@@ -255,7 +287,8 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
           set({ running: false, message: 'There are no points to learn from: add some by clicking the plot.' });
           return;
         }
-        set({ running, message: null });
+        // Play ends a replay: the learner has taken over
+        set(running ? { running, message: null, replayTarget: 0 } : { running, message: null });
       },
       reset() {
         const next = get().initialSeed >= BACKPROP_LIMITS.seed.max ? BACKPROP_LIMITS.seed.min : get().initialSeed + 1;
@@ -263,6 +296,23 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       },
       replay() {
         restart({});
+      },
+      restore(settings, steps) {
+        const { datasetKind, custom, initialSeed, hidden, activation, learningRate, reduction } = settings;
+        const valid =
+          DATASET_KINDS.includes(datasetKind) &&
+          Number.isInteger(initialSeed) && initialSeed >= BACKPROP_LIMITS.seed.min && initialSeed <= BACKPROP_LIMITS.seed.max &&
+          Number.isInteger(hidden) && hidden >= BACKPROP_LIMITS.hidden.min && hidden <= BACKPROP_LIMITS.hidden.max &&
+          ACTIVATIONS.includes(activation) && Number.isFinite(learningRate) && (reduction === 'mean' || reduction === 'sum') &&
+          Number.isInteger(steps) && steps >= 0;
+        if (!valid) return;
+        const data = datasetOf(datasetKind, get().dataSeed, custom);
+        // with no points there is nothing to train: step 0 is where such a run is
+        const replayTarget = data.m > 0 ? steps : 0;
+        restart({ datasetKind, dataset: data, initialSeed, hidden, activation, learningRate: roundedRate(learningRate), reduction, running: false, replayTarget });
+      },
+      endReplay() {
+        set({ replayTarget: 0 });
       },
       applySnapshot({ network, step, loss, accuracy, gradients, regions }) {
         if (!Number.isInteger(step) || step < 0) return;
@@ -293,7 +343,7 @@ const runView = (): BackpropRunView => {
 
 /**
  * The run's weights, gradients, data and reduction: at once while training is paused, at most once
- * every `ms` (the latest wins) while it plays. Subscribed by hand rather than through a selector, so
+ * every `ms` (the latest wins) while it plays or replays. Subscribed by hand rather than through a selector, so
  * that a training frame does not even render a widget that uses it: a heavy widget (tables of every
  * weight, a whole backward pass) would otherwise cost the page its frame rate.
  */
@@ -313,7 +363,8 @@ export function useThrottledBackprop(ms: number): BackpropRunView {
     };
     const unsubscribe = backpropStore.subscribe((s) => {
       if (timer !== null) return;
-      const wait = s.running ? Math.max(0, ms - (performance.now() - last)) : 0;
+      // a replay (a link's run trained again) comes in slices as fast as playing does
+      const wait = s.running || s.step < s.replayTarget ? Math.max(0, ms - (performance.now() - last)) : 0;
       if (wait === 0) update();
       else timer = setTimeout(update, wait);
     });

@@ -2,6 +2,7 @@ import type { Activation, BatchReduction } from '../../core/network';
 import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../math/terms';
 import { backwardPass, hiddenWeightChain, outputWeightChain, sampleRows, type HiddenWeightChain, type OutputWeightChain, type SampleRows } from './backwardPassMath';
+import { EXPLORER_START } from './backpropLimits';
 import { initialBackpropInputs } from './backpropStore';
 
 /**
@@ -172,7 +173,7 @@ export function hiddenChainText(c: HiddenWeightChain, m: number, totalDigits: nu
 }
 
 /** Where the explorer starts: sample 1, the weights (W₂)₁,₁ and (W₁)₁,₁ (all zero-based here). */
-export const EXPLORER_START = { sample: 0, w2: [0, 0] as const, w1: [0, 0] as const };
+export { EXPLORER_START };
 
 /**
  * The explorer's formulas in the chapter's starting state (the store's initial run, both reductions),

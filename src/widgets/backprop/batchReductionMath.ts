@@ -9,10 +9,7 @@ import { makeDataset, type Dataset } from '../../core/datasets';
  * once m is large enough.
  */
 
-export const BATCH_SIZES = [10, 30, 100, 300, 1000] as const;
-export type BatchSize = (typeof BATCH_SIZES)[number];
-export const LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 1] as const;
-export const DEMO_LEARNING_RATE = 0.1;
+export { BATCH_SIZES, DEMO_LEARNING_RATE, LEARNING_RATES, type BatchSize } from './backpropLimits';
 /** Gradient steps per run: enough for the mean to fit blobs at every m. */
 export const DEMO_STEPS = 300;
 export const DEMO_SHAPE: NetworkShape = { inputs: 2, hidden: 16, outputs: 3, activation: 'relu' };
