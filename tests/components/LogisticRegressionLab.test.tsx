@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { logisticStep } from '../../src/core/logisticRegression';
+import { EmbedContext } from '../../src/embed/embedContext';
 import { LogisticRegressionLab } from '../../src/widgets/logistic/LogisticRegressionLab';
 import { DEFAULT_START, labData, presetPoints } from '../../src/widgets/logistic/logisticLab';
 import { renderWithLab } from './renderWithLab';
@@ -126,5 +127,161 @@ describe('<LogisticRegressionLab>', () => {
     const paused = screen.getByTestId('lab-status').textContent;
     await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
     expect(screen.getByTestId('lab-status').textContent).toBe(paused);
+  });
+});
+
+// One step of gradient descent on the mean cross-entropy, by hand: ŷ = σ(w₁x₁ + w₂x₂ + b),
+// ∂L/∂w_j = mean((ŷ − t)·x_j), ∂L/∂b = mean(ŷ − t).
+type ByHandPoint = readonly [number, number, 0 | 1];
+function stepByHand(w: readonly number[], pts: readonly ByHandPoint[], eta: number, learnBias: boolean): number[] {
+  const g = [0, 0, 0];
+  for (const [x1, x2, t] of pts) {
+    const error = 1 / (1 + Math.exp(-(w[0]! * x1 + w[1]! * x2 + w[2]!))) - t;
+    g[0]! += (error * x1) / pts.length;
+    g[1]! += (error * x2) / pts.length;
+    g[2]! += error / pts.length;
+  }
+  return [w[0]! - eta * g[0]!, w[1]! - eta * g[1]!, learnBias ? w[2]! - eta * g[2]! : w[2]!];
+}
+const shownPoints = (container: HTMLElement) =>
+  points(container).map((p) => [...xy(p), p.classList.contains('lab-point-1') ? 1 : 0]);
+const status = () => screen.getByTestId('lab-status').textContent ?? '';
+const slider = (name: string) => screen.getByRole('slider', { name }) as HTMLInputElement;
+const biasBox = () => screen.getByRole('checkbox', { name: /learn the bias b/ }) as HTMLInputElement;
+const radio = (name: string) => screen.getByRole('radio', { name }) as HTMLInputElement;
+
+describe('<LogisticRegressionLab> in the address', () => {
+  it('reads every field at mount: pts, cls, start, eta, bias and n, replaying the n steps (paused)', () => {
+    window.history.replaceState(null, '', '#/logistic-regression?pts=1,1,1,-1,-1,0,2,-1,1&cls=0&start=2,-1&eta=2&bias=0&n=3');
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    expect(shownPoints(container)).toEqual([
+      [1, 1, 1],
+      [-1, -1, 0],
+      [2, -1, 1],
+    ]);
+    expect(radio('class 0').checked).toBe(true);
+    expect(slider('starting w1').value).toBe('2');
+    expect(slider('starting w2').value).toBe('-1');
+    expect(screen.getByTestId('lab-rate').textContent).toBe('2.00');
+    expect(biasBox().checked).toBe(false);
+    expect(status()).toMatch(/^Step 3:/);
+    const pts: ByHandPoint[] = [
+      [1, 1, 1],
+      [-1, -1, 0],
+      [2, -1, 1],
+    ];
+    let w = [2, -1, 0];
+    for (let k = 0; k < 3; k++) w = stepByHand(w, pts, 2, false);
+    weights().forEach((v, k) => expect(v).toBeCloseTo(w[k]!, 12));
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
+  it('w0 is where the path begins: "w0=1,0.5,0.25&n=1" is one step from (1, 0.5, 0.25) on the preset points', () => {
+    window.history.replaceState(null, '', '#/logistic-regression?w0=1,0.5,0.25&n=1');
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    const pts = shownPoints(container) as unknown as ByHandPoint[];
+    const w = stepByHand([1, 0.5, 0.25], pts, 0.5, true);
+    weights().forEach((v, k) => expect(v).toBeCloseTo(w[k]!, 12));
+    expect(screen.getByRole('img', { name: /Contour map/ }).getAttribute('aria-label')).toContain('The descent path has 1 step from (1.00, 0.50)');
+    // the start, where Reset returns, is still the default
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(weights()).toEqual([-4, 3, 0]);
+  });
+
+  it('a refused value keeps its default: eta=fast, bias=yes, start=9 (one number), cls=3, a point of class 2', () => {
+    window.history.replaceState(null, '', '#/logistic-regression?eta=fast&bias=yes&start=9&cls=3&pts=0,0,2');
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    expect(screen.getByTestId('lab-rate').textContent).toBe('0.50');
+    expect(biasBox().checked).toBe(true);
+    expect(slider('starting w1').value).toBe('-4');
+    expect(slider('starting w2').value).toBe('3');
+    // an integer past its range is clamped to it: cls=3 → 1, the default anyway
+    expect(radio('class 1').checked).toBe(true);
+    expect(points(container)).toHaveLength(20);
+    expect(weights()).toEqual([-4, 3, 0]);
+  });
+
+  it('writes a change once the learner pauses: η = 1, two steps, class 0 → "cls=0&eta=1&n=2"', () => {
+    vi.useFakeTimers();
+    try {
+      window.history.replaceState(null, '', '#/logistic-regression');
+      renderWithLab(<LogisticRegressionLab />);
+      fireEvent.change(slider('learning rate η'), { target: { value: '0' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+      fireEvent.click(radio('class 0'));
+      act(() => vi.advanceTimersByTime(200));
+      expect(window.location.hash).toBe('#/logistic-regression');
+      act(() => vi.advanceTimersByTime(100));
+      expect(window.location.hash).toBe('#/logistic-regression?cls=0&eta=1&n=2');
+      // Reset takes the path back to the start: n leaves the address
+      fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+      act(() => vi.advanceTimersByTime(300));
+      expect(window.location.hash).toBe('#/logistic-regression?cls=0&eta=1');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a moved point is written with the weights its new path begins at (w0)', () => {
+    vi.useFakeTimers();
+    try {
+      window.history.replaceState(null, '', '#/logistic-regression?n=1');
+      const { container } = renderWithLab(<LogisticRegressionLab />);
+      const w = weights();
+      const first = points(container)[0]!;
+      const [x1, x2] = xy(first);
+      fireEvent.keyDown(first, { key: 'ArrowRight' });
+      act(() => vi.advanceTimersByTime(300));
+      const query = new URLSearchParams(window.location.hash.split('?')[1]);
+      expect(query.get('pts')?.split(',').slice(0, 3).map(Number)).toEqual([Math.round((x1! + 0.1) * 100) / 100, x2, 1]);
+      // the weights after the one step, to six decimals, and no step since
+      query.get('w0')!.split(',').map(Number).forEach((v, k) => expect(v).toBeCloseTo(w[k]!, 6));
+      expect(query.get('n')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an address changed while the page is open (hashchange) loads its lab: n=5 shows step 5', () => {
+    window.history.replaceState(null, '', '#/logistic-regression');
+    renderWithLab(<LogisticRegressionLab />);
+    expect(status()).toMatch(/^Step 0:/);
+    act(() => {
+      window.history.replaceState(null, '', '#/logistic-regression?n=5&eta=1');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(status()).toMatch(/^Step 5:/);
+    expect(screen.getByTestId('lab-rate').textContent).toBe('1.00');
+  });
+
+  it('in an embed, locked eta and pts disable their controls and the points; hidden start and bias are absent', () => {
+    const settings = { embedded: true, hidden: new Set(['start', 'bias']), locked: new Set(['eta', 'pts']) };
+    const { container } = renderWithLab(
+      <EmbedContext.Provider value={settings}>
+        <LogisticRegressionLab />
+      </EmbedContext.Provider>,
+    );
+    // a locked control sits in a disabled fieldset: :disabled, though its own attribute is unset
+    expect(slider('learning rate η').matches(':disabled')).toBe(true);
+    for (const name of ['Add a point', 'Overlapping classes', 'Separable classes']) {
+      expect(screen.getByRole('button', { name }).matches(':disabled'), name).toBe(true);
+    }
+    expect(radio('class 0').matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Step' }).matches(':disabled')).toBe(false);
+    expect(screen.queryByRole('slider', { name: 'starting w1' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /learn the bias b/ })).toBeNull();
+    expect(screen.getByTestId('map-caption').textContent).not.toContain('Press the map');
+    // the points are still there to be read, but the keyboard no longer moves or removes them
+    const first = points(container)[0]!;
+    const before = xy(first);
+    expect(first.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    fireEvent.keyDown(points(container)[0]!, { key: 'Delete' });
+    expect(points(container)).toHaveLength(20);
+    expect(xy(points(container)[0]!)).toEqual(before);
+    // training is the learner's still
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(status()).toMatch(/^Step 1:/);
   });
 });

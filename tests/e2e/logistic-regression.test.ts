@@ -153,4 +153,48 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expectNoErrors(errors);
     await page.close();
   });
+
+  it('the lab set through its controls is in the address, survives a reload to the last bit, and an embed of that address shows it', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Separable classes' }).click();
+    await page.getByRole('slider', { name: 'learning rate η' }).fill('0');
+    await page.getByRole('checkbox', { name: /learn the bias b/ }).uncheck();
+    await page.getByRole('radio', { name: 'class 0' }).check();
+    for (let i = 0; i < 3; i++) await stepButton(page).click();
+    await expect.poll(() => page.getByTestId('lab-status').textContent()).toMatch(/^Step 3:/);
+    const seen = {
+      status: await page.getByTestId('lab-status').textContent(),
+      weights: await weights(page),
+      points: await page.locator('.lab-point').evaluateAll((els) => els.map((e) => [e.getAttribute('data-x1'), e.getAttribute('data-x2'), e.getAttribute('class')])),
+    };
+    expect(seen.points).toHaveLength(16);
+    // b is not learned, so it is still 0 after three steps
+    expect(seen.weights[2]).toBe(0);
+    await page.waitForTimeout(400);
+    const query = new URL(page.url()).hash.split('?')[1] ?? '';
+    const params = new URLSearchParams(query);
+    expect([params.get('cls'), params.get('eta'), params.get('bias'), params.get('n')]).toEqual(['0', '1', '0', '3']);
+    expect(params.get('pts')?.split(',')).toHaveLength(3 * 16);
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(READY).first().waitFor();
+    expect(await page.getByTestId('lab-status').textContent()).toBe(seen.status);
+    // the steps are replayed, not stored: the same numbers, exactly
+    expect(await weights(page)).toEqual(seen.weights);
+    expect(await page.locator('.lab-point').evaluateAll((els) => els.map((e) => [e.getAttribute('data-x1'), e.getAttribute('data-x2'), e.getAttribute('class')]))).toEqual(seen.points);
+    expect(await page.getByRole('radio', { name: 'class 0' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /learn the bias b/ }).isChecked()).toBe(false);
+    expect(await page.getByTestId('lab-rate').textContent()).toBe('1.00');
+    expect(await page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 3 steps from (−4.00, 3.00)');
+    expectNoErrors(errors);
+    await page.close();
+
+    const embed = await openRoute(browser, `#/embed/logistic-regression/LogisticRegressionLab?${query}`, { waitFor: READY });
+    expect(await embed.page.getByTestId('lab-status').textContent()).toBe(seen.status);
+    expect(await weights(embed.page)).toEqual(seen.weights);
+    expect(await embed.page.locator('.lab-point').count()).toBe(16);
+    expect(await embed.page.getByRole('radio', { name: 'class 0' }).isChecked()).toBe(true);
+    expectNoErrors(embed.errors);
+    await embed.page.close();
+  });
 });

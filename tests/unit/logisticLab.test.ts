@@ -11,6 +11,7 @@ import {
   MAX_POINTS,
   presetPoints,
   rateFromSlider,
+  rateOnSlider,
   type LabAction,
   type LogisticLabState,
 } from '../../src/widgets/logistic/logisticLab';
@@ -66,20 +67,25 @@ describe('labReducer', () => {
     expect(labReadout(state).grad[2]).toBe(0);
   });
 
-  it('add, move and remove change the points and restart the path from the current weights', () => {
+  it('add, move and remove change the points and restart the path from the current weights, to six decimals', () => {
     const stepped = run(initialLab(), { type: 'step', steps: 3 });
     const w = currentWeights(stepped);
     const added = run(stepped, { type: 'add', x1: 9, x2: -1.234, t: 0 });
     expect(added.points).toHaveLength(21);
     // clamped to the plot and rounded to 0.01
     expect(added.points[20]).toMatchObject({ x1: 3, x2: -1.23, t: 0 });
-    expect(added.path).toEqual([w]);
+    // the path restarts on a link's grid: within half a unit of the sixth decimal, and on it
+    expect(added.path).toHaveLength(1);
+    added.path[0]!.forEach((v, k) => {
+      expect(Math.abs(v - w[k]!)).toBeLessThanOrEqual(5e-7);
+      expect(Math.round(v * 1e6) / 1e6).toBe(v);
+    });
     const id = added.points[20]!.id;
     const moved = run(added, { type: 'move', id, x1: 0.5, x2: 0.5 });
     expect(moved.points[20]).toMatchObject({ x1: 0.5, x2: 0.5 });
     const removed = run(moved, { type: 'remove', id });
     expect(removed.points).toEqual(stepped.points);
-    expect(removed.costs[0]).toBe(stepped.costs[3]);
+    expect(removed.costs[0]).toBeCloseTo(stepped.costs[3]!, 6);
   });
 
   it('refuses bad input with a notice and keeps the last good state', () => {
@@ -107,6 +113,21 @@ describe('labReducer', () => {
     expect(stepped.path).toBe(state.path);
     expect(stepped.notice).toMatch(/class 0/);
     expect(dataProblem([])).toMatch(/no points/);
+  });
+
+  it('a rate changed after some steps keeps the path; the run at the new rate begins at the current weights, to six decimals', () => {
+    const stepped = run(initialLab(), { type: 'step', steps: 4 });
+    const w = currentWeights(stepped);
+    const faster = run(stepped, { type: 'rate', rate: 2 });
+    expect(faster.path).toHaveLength(5);
+    expect(faster.path.slice(0, 4)).toEqual(stepped.path.slice(0, 4));
+    expect(faster.runFrom).toBe(4);
+    faster.path[4]!.forEach((v, k) => {
+      expect(Math.abs(v - w[k]!)).toBeLessThanOrEqual(5e-7);
+      expect(Math.round(v * 1e6) / 1e6).toBe(v);
+    });
+    // before any step there is no run to split: the path is still the start alone
+    expect(run(initialLab(), { type: 'rate', rate: 2 }).runFrom).toBe(0);
   });
 
   it('start sets the starting weights (clamped to the map) and restarts from them with b = 0', () => {
@@ -171,5 +192,22 @@ describe('rateFromSlider', () => {
     expect(rateFromSlider(Math.log10(0.5))).toBe(0.5);
     // 10^0.05 = 1.1220…
     expect(rateFromSlider(0.05)).toBe(1.1);
+  });
+});
+
+describe('rateOnSlider', () => {
+  it('rateOnSlider(0.37) is 0.35 and rateOnSlider(6) is 6.3: the slider\'s nearest positions, 10^−0.45 and 10^0.8', () => {
+    // log₁₀ 0.37 = −0.432, nearest of the 0.05 grid −0.45, 10^−0.45 = 0.3548…; log₁₀ 6 = 0.778 → 0.8, 10^0.8 = 6.309…
+    expect(rateOnSlider(0.37)).toBe(0.35);
+    expect(rateOnSlider(6)).toBe(6.3);
+    expect(rateOnSlider(50)).toBe(10);
+    expect(rateOnSlider(0.001)).toBe(0.01);
+  });
+
+  it('every rate the slider can show is its own nearest position: rateOnSlider(rateFromSlider(p)) = rateFromSlider(p)', () => {
+    for (let k = 0; k <= 60; k++) {
+      const shown = rateFromSlider(-2 + k * 0.05);
+      expect(rateOnSlider(shown), `position ${k}`).toBe(shown);
+    }
   });
 });

@@ -19,7 +19,8 @@ export interface CostContourMapProps {
   cost: number;
   /** where the next step lands, w − η∇L (null when there is nothing to train) */
   next: readonly [number, number] | null;
-  onStart(w1: number, w2: number): void;
+  /** a press on the map starts there; without it (the start is the lecturer's) the map is only seen */
+  onStart?: (w1: number, w2: number) => void;
 }
 
 const M = { top: 12, right: 12, bottom: 34, left: 38 } as const;
@@ -108,7 +109,7 @@ export function CostContourMap({ label, values, spec, path, cost, next, onStart 
     p !== undefined && (p[0] as number) >= spec.w1Min && (p[0] as number) <= spec.w1Max && (p[1] as number) >= spec.w2Min && (p[1] as number) <= spec.w2Max;
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
-    if (event.button !== 0) return;
+    if (!onStart || event.button !== 0) return;
     const p = viewBoxPoint(svgRef.current, event);
     onStart(x.invert(p.x), y.invert(p.y));
   };
@@ -116,7 +117,15 @@ export function CostContourMap({ label, values, spec, path, cost, next, onStart 
   return (
     <div ref={box} className="contour-box" style={{ aspectRatio: '1 / 1' }}>
       <canvas ref={canvasRef} className="contour-canvas" role="img" aria-label={label} />
-      <svg ref={svgRef} className="plot contour-overlay" viewBox={`0 0 ${size} ${size}`} aria-hidden="true" onPointerDown={onPointerDown}>
+      <svg
+        ref={svgRef}
+        className="plot contour-overlay"
+        viewBox={`0 0 ${size} ${size}`}
+        aria-hidden="true"
+        // read-only, the pointer says so, and a finger may scroll the page across the map
+        style={onStart ? undefined : { cursor: 'default', touchAction: 'auto' }}
+        onPointerDown={onPointerDown}
+      >
         <defs>
           <clipPath id="lr-map-clip">
             <rect x={M.left} y={M.top} width={size - M.left - M.right} height={size - M.top - M.bottom} />

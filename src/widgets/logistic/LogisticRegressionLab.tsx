@@ -1,30 +1,25 @@
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { logisticCostGrid, type CostGridSpec } from '../../core/logisticCostGrid';
+import { useWidgetState } from '../../embed/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { term } from '../../math/terms';
-import { RangeSlider } from '../controls/RangeSlider';
 import { gridMinimum } from './costMap';
 import { CostContourMap } from './CostContourMap';
 import { LogisticChecks } from './LogisticChecks';
 import { logisticTex, logisticText, twoForms } from './logisticFormula';
-import {
-  initialLab,
-  labData,
-  labReducer,
-  MAX_STEPS,
-  POINT_LIMIT,
-  rateFromSlider,
-  RATE_LIMITS,
-  WEIGHT_LIMIT,
-  type ClassLabel,
-} from './logisticLab';
+import { PointControls, TrainingControls } from './LogisticLabControls';
+import { labData, MAX_STEPS, POINT_LIMIT, WEIGHT_LIMIT, type ClassLabel } from './logisticLab';
+import { labFromLink, linkedLabReducer, linkOfLab, sameLink, type LabLink } from './logisticLink';
+import { LOGISTIC_STATE } from './logisticState';
 import { PointScatter, pointName } from './PointScatter';
 
 /** 56 × 56 cells: fine enough for smooth contours, cheap enough (a few ms) to redo as b moves. */
 const GRID = 56;
 /** While playing, the map follows b at most this often: each new map costs a grid of the cost. */
 const MAP_INTERVAL_MS = 200;
+/** While playing, the link (and so the share panel's address) follows the steps at most this often. */
+const LINK_INTERVAL_MS = 200;
 /** With reduced motion, Play takes one step this often instead of one per frame. */
 const REDUCED_MOTION_INTERVAL_MS = 250;
 
@@ -36,15 +31,41 @@ const pair = (a: number, b: number) => `(${formatNumber(a, 2)}, ${formatNumber(b
 /**
  * Chapter 7's lab: points in two classes (add, drag, delete), the decision boundary they train, the
  * cost over (w₁, w₂) as a contour map with the gradient-descent path, Step/Play/Pause/Reset, the
- * learning rate on a log scale, and the two label conventions' costs side by side. Its whole state
- * is the reducer of logisticLab.ts, local to the widget.
+ * learning rate on a log scale, and the two label conventions' costs side by side. Its state is the
+ * reducer of logisticLab.ts, kept in step with the address (logisticState.ts): a link opens the lab
+ * with its steps replayed, and the lab writes its link back as the learner goes.
  */
 export function LogisticRegressionLab() {
-  const [state, dispatch] = useReducer(labReducer, undefined, () => initialLab());
-  const [newClass, setNewClass] = useState<ClassLabel>(1);
+  const [link, updateLink, mode] = useWidgetState(LOGISTIC_STATE);
+  const [state, dispatch] = useReducer(linkedLabReducer, link, labFromLink);
+  const newClass: ClassLabel = link.cls === 0 ? 0 : 1;
+  const pointsFixed = mode('pts') !== 'shown';
+  const startFixed = mode('start') !== 'shown';
   const [playing, setPlaying] = useState(false);
   const [focusId, setFocusId] = useState<number | null>(null);
-  const classGroup = useId();
+
+  // The link this lab last wrote or loaded: the address saying anything else is news from outside.
+  const written = useRef<LabLink>(link);
+  // From the address (a link followed while the page is open): load the lab it describes.
+  // Declared before the writing effect, so a write still on its way in is not mistaken for news.
+  useEffect(() => {
+    if (sameLink(link, written.current)) return;
+    written.current = link;
+    setPlaying(false);
+    dispatch({ type: 'load', link });
+  }, [link]);
+  // To the address: every change of the lab; while playing, at most every LINK_INTERVAL_MS (each
+  // update renders the lab once more), and at once when it stops. The hook writes once it pauses.
+  const lastLink = useRef(0);
+  useEffect(() => {
+    const next = linkOfLab(state);
+    if (sameLink(next, written.current)) return;
+    const now = performance.now();
+    if (playing && now - lastLink.current < LINK_INTERVAL_MS) return;
+    lastLink.current = now;
+    written.current = next;
+    updateLink(next);
+  }, [state, playing, updateLink]);
 
   const forms = useMemo(() => twoForms(state), [state]);
   const { readout } = forms;
@@ -93,12 +114,14 @@ export function LogisticRegressionLab() {
   const rose = lastCost !== undefined && readout.cost > lastCost;
 
   const onMap = Math.abs(w1) <= WEIGHT_LIMIT && Math.abs(w2) <= WEIGHT_LIMIT;
+  // where the drawn path begins: the start, or the weights a change of the points left
+  const pathStart = state.path[0] ?? state.start;
   const mapLabel =
     `Contour map of the cross-entropy cost over w₁ and w₂ from −${WEIGHT_LIMIT} to ${WEIGHT_LIMIT}, with b held at ${formatNumber(mapB, 2)}. ` +
     (readout.problem !== null
       ? 'There is no cost to draw: the points do not include both classes.'
       : `Current weights w₁ = ${formatNumber(w1, 3)}, w₂ = ${formatNumber(w2, 3)}${onMap ? '' : ' (off the map)'}, cost ${formatNumber(readout.cost, 4)}. ` +
-        `The descent path has ${readout.steps} step${readout.steps === 1 ? '' : 's'} from ${pair(state.start[0], state.start[1])}. ` +
+        `The descent path has ${readout.steps} step${readout.steps === 1 ? '' : 's'} from ${pair(pathStart[0], pathStart[1])}. ` +
         (minimum ? `Lowest cost on the map: ${formatNumber(minimum.cost, 4)} at ${pair(minimum.w1, minimum.w2)}${minimum.onEdge ? ', on the edge of the map' : ''}.` : ''));
   const ones = state.points.filter((p) => p.t === 1).length;
   const scatterLabel =
@@ -107,9 +130,10 @@ export function LogisticRegressionLab() {
       ? `The weights w₁ and w₂ are 0, so there is no boundary line: every point is predicted class ${b >= 0 ? 1 : 0}.`
       : `Decision boundary ${formatNumber(w1, 2)} x₁ + ${formatNumber(w2, 2)} x₂ + ${formatNumber(b, 2)} = 0; class 1 is predicted on the side w points to.`) +
     (readout.problem === null ? ` Accuracy ${percent(readout.accuracy)}.` : '') +
-    ' Press empty space to add a point, drag a point to move it.';
+    (pointsFixed ? '' : ' Press empty space to add a point, drag a point to move it.');
 
   const tex = logisticTex(forms);
+  const added = focusId === null ? undefined : state.points.find((p) => p.id === focusId);
   const notice = state.notice ?? readout.problem;
 
   return (
@@ -127,6 +151,7 @@ export function LogisticRegressionLab() {
             w={readout.w}
             limit={POINT_LIMIT}
             focusId={focusId}
+            readOnly={pointsFixed}
             onAdd={(x1, x2) => dispatch({ type: 'add', x1, x2, t: newClass })}
             onMove={(id, x1, x2) => dispatch({ type: 'move', id, x1, x2 })}
             onRemove={(id) => {
@@ -150,14 +175,19 @@ export function LogisticRegressionLab() {
             path={state.path}
             cost={readout.cost}
             next={next}
-            onStart={(a, c) => {
-              setPlaying(false);
-              dispatch({ type: 'start', w1: a, w2: c });
-            }}
+            onStart={
+              startFixed
+                ? undefined
+                : (a, c) => {
+                    setPlaying(false);
+                    dispatch({ type: 'start', w1: a, w2: c });
+                  }
+            }
           />
           <figcaption data-testid="map-caption">
             Cost over (w₁, w₂) with b held at {formatNumber(mapB, 2)}
-            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. Darker is lower. Press the map to start there.
+            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. Darker is lower.
+            {startFixed ? '' : ' Press the map to start there.'}
           </figcaption>
         </figure>
       </div>
@@ -204,95 +234,18 @@ export function LogisticRegressionLab() {
         </>
       )}
 
-      <fieldset className="controls">
-        <legend>Training</legend>
-        {/* not RangeSlider: the slider's position is log₁₀ η, and what it reads out is η */}
-        <label className="slider-row">
-          <span className="slider-name" aria-hidden="true">
-            η
-          </span>
-          <input
-            type="range"
-            min={Math.log10(RATE_LIMITS.min)}
-            max={Math.log10(RATE_LIMITS.max)}
-            step={0.05}
-            value={Math.log10(state.rate)}
-            aria-label="learning rate η"
-            aria-valuetext={formatNumber(state.rate, state.rate < 0.1 ? 3 : 2)}
-            onChange={(e) => dispatch({ type: 'rate', rate: rateFromSlider(e.currentTarget.valueAsNumber) })}
-          />
-          <output aria-hidden="true" data-testid="lab-rate">
-            {formatNumber(state.rate, state.rate < 0.1 ? 3 : 2)}
-          </output>
-        </label>
-        <p className="hint">Starting weights (where Reset returns, with b = 0); pressing the map sets them too.</p>
-        <RangeSlider
-          label="starting w1"
-          symbol="w"
-          subscript={1}
-          value={state.start[0]}
-          min={-WEIGHT_LIMIT}
-          max={WEIGHT_LIMIT}
-          step={0.5}
-          digits={1}
-          term={term.logisticWeights()}
-          index={0}
-          onValue={(v) => dispatch({ type: 'start', w1: v, w2: state.start[1] })}
-        />
-        <RangeSlider
-          label="starting w2"
-          symbol="w"
-          subscript={2}
-          value={state.start[1]}
-          min={-WEIGHT_LIMIT}
-          max={WEIGHT_LIMIT}
-          step={0.5}
-          digits={1}
-          term={term.logisticWeights()}
-          index={1}
-          onValue={(v) => dispatch({ type: 'start', w1: state.start[0], w2: v })}
-        />
-        <label className="check-row">
-          <input type="checkbox" checked={state.learnBias} onChange={(e) => dispatch({ type: 'learnBias', on: e.currentTarget.checked })} />
-          learn the bias b too (unticked: b stays 0, and the path runs on exactly the surface drawn)
-        </label>
-      </fieldset>
-
-      <fieldset className="controls">
-        <legend>Points</legend>
-        <div className="choice-row" role="radiogroup" aria-labelledby={classGroup}>
-          <span id={classGroup}>New points are of</span>
-          {([1, 0] as const).map((value) => (
-            <label key={value}>
-              <input type="radio" name={`${classGroup}-class`} checked={newClass === value} onChange={() => setNewClass(value)} />
-              class {value}
-            </label>
-          ))}
-        </div>
-        <div className="button-row">
-          <button
-            type="button"
-            onClick={() => {
-              dispatch({ type: 'add', x1: 0, x2: 0, t: newClass });
-              setFocusId(state.nextId);
-            }}
-          >
-            Add a point
-          </button>
-          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'overlapping' })}>
-            Overlapping classes
-          </button>
-          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'separable' })}>
-            Separable classes
-          </button>
-        </div>
-        <p className="hint">
-          Tab to the points, then arrow keys move one (Shift: farther), PageUp and PageDown pick another, Delete removes it.
-          {focusId !== null && state.points.some((p) => p.id === focusId)
-            ? ` Added: ${pointName(state.points.find((p) => p.id === focusId) ?? state.points[0]!)}.`
-            : ''}
-        </p>
-      </fieldset>
+      <TrainingControls rate={state.rate} start={state.start} learnBias={state.learnBias} dispatch={dispatch} />
+      <PointControls
+        newClass={newClass}
+        onClass={(cls) => updateLink({ cls })}
+        onAdd={() => {
+          dispatch({ type: 'add', x1: 0, x2: 0, t: newClass });
+          setFocusId(state.nextId);
+        }}
+        dispatch={dispatch}
+        added={added ? pointName(added) : null}
+        readOnly={pointsFixed}
+      />
     </section>
   );
 }

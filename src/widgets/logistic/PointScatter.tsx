@@ -18,11 +18,15 @@ export interface PointScatterProps {
   onRemove(id: number): void;
   /** the point that should hold the keyboard focus (a point just added by a button) */
   focusId?: number | null;
+  /** the points are the lecturer's: shown, and reachable from the keyboard, but not to be changed */
+  readOnly?: boolean;
 }
 
 const M = { top: 12, right: 12, bottom: 34, left: 38 } as const;
 const KEY_STEP = 0.1;
 const TICKS = [-3, -2, -1, 0, 1, 2, 3];
+/** A read-only plot says so to the pointer, and lets a finger scroll the page across it. */
+const READ_ONLY_STYLE = { cursor: 'default', touchAction: 'auto' } as const;
 
 export const pointName = (p: LabPoint) => `class ${p.t} point at (${formatNumber(p.x1, 2)}, ${formatNumber(p.x2, 2)})`;
 
@@ -30,9 +34,10 @@ export const pointName = (p: LabPoint) => `class ${p.t} point at (${formatNumber
  * The 2-D points with the decision boundary and the two half-planes it makes. Press empty space to
  * add a point, drag a point to move it. From the keyboard the points are one Tab stop (roving
  * tabindex): arrow keys move the focused point (Shift: five times as far), PageUp/PageDown (or [ and ])
- * and Home/End go to another point, Delete removes it. Props in, SVG out.
+ * and Home/End go to another point, Delete removes it. Read-only, only the going from point to point
+ * is left. Props in, SVG out.
  */
-export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove, focusId }: PointScatterProps) {
+export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove, focusId, readOnly = false }: PointScatterProps) {
   const [box, measured] = useMeasuredWidth<HTMLDivElement>(420, 280, 520);
   const size = measured;
   const svgRef = useRef<SVGSVGElement>(null);
@@ -60,12 +65,13 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
   }, [focusId, focusIndex]);
 
   const onBackgroundDown = (event: PointerEvent<SVGRectElement>) => {
-    if (event.button !== 0) return;
+    if (readOnly || event.button !== 0) return;
     const [x1, x2] = at(event);
     onAdd(x1, x2);
   };
   const onPointDown = (event: PointerEvent<SVGGElement>, p: LabPoint, index: number) => {
     event.stopPropagation();
+    if (readOnly) return;
     event.currentTarget.setPointerCapture?.(event.pointerId);
     drag.current = { id: p.id, moved: false };
     setActive(index);
@@ -82,9 +88,9 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
   const onKeyDown = (event: KeyboardEvent<SVGGElement>, p: LabPoint, index: number) => {
     const step = event.shiftKey ? 5 * KEY_STEP : KEY_STEP;
     const moves: Record<string, [number, number]> = { ArrowRight: [step, 0], ArrowLeft: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
-    const move = moves[event.key];
+    const move = readOnly ? undefined : moves[event.key];
     if (move) onMove(p.id, p.x1 + move[0], p.x2 + move[1]);
-    else if (event.key === 'Delete' || event.key === 'Backspace') {
+    else if (!readOnly && (event.key === 'Delete' || event.key === 'Backspace')) {
       onRemove(p.id);
       // focus stays in the plot: on the point that takes this one's place
       requestAnimationFrame(() => focusPoint(Math.min(index, points.length - 2)));
@@ -108,6 +114,7 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
         viewBox={`0 0 ${size} ${size}`}
         role="group"
         aria-label={label}
+        style={readOnly ? READ_ONLY_STYLE : undefined}
         onPointerUp={stop}
         onPointerCancel={stop}
       >
@@ -157,8 +164,14 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
             data-x1={p.x1}
             data-x2={p.x2}
             role="button"
-            aria-roledescription="movable point"
-            aria-label={`${pointName(p)}: arrow keys move it, Delete removes it, PageUp and PageDown go to the other points`}
+            aria-roledescription={readOnly ? 'point' : 'movable point'}
+            aria-disabled={readOnly || undefined}
+            aria-label={
+              readOnly
+                ? `${pointName(p)}: set by your lecturer; PageUp and PageDown go to the other points`
+                : `${pointName(p)}: arrow keys move it, Delete removes it, PageUp and PageDown go to the other points`
+            }
+            style={readOnly ? READ_ONLY_STYLE : undefined}
             tabIndex={index === focusedIndex ? 0 : -1}
             transform={`translate(${x(p.x1)},${y(p.x2)})`}
             onPointerDown={(event) => onPointDown(event, p, index)}

@@ -1,5 +1,8 @@
 import { accuracy, logisticLoss, logisticLossGrad, logisticStep } from '../../core/logisticRegression';
 import { createRandom } from '../../core/random';
+import { DEFAULT_START, LINK_DECIMALS, MAX_POINTS, MAX_STEPS, POINT_LIMIT, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT } from './logisticLimits';
+
+export { DEFAULT_START, MAX_POINTS, MAX_STEPS, POINT_LIMIT, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT };
 
 /**
  * The state of chapter 7's logistic-regression lab, as plain data and pure transitions: the points
@@ -28,6 +31,11 @@ export interface LogisticLabState {
   readonly start: Weights;
   /** the iterates w⁽⁰⁾, w⁽¹⁾, …: the last one is the current weights */
   readonly path: readonly Weights[];
+  /**
+   * The index in `path` from which the steps were taken at the current rate: 0, unless the rate
+   * changed after some steps. A link replays the path from here (see linkOfLab).
+   */
+  readonly runFrom: number;
   /** the cost at each iterate (index = step) */
   readonly costs: readonly number[];
   readonly rate: number;
@@ -37,21 +45,16 @@ export interface LogisticLabState {
   readonly notice: string | null;
 }
 
-/** Where points may sit: x₁, x₂ ∈ [−3, 3]. */
-export const POINT_LIMIT = 3;
-/** The contour map's window: w₁, w₂ ∈ [−6, 6]. */
-export const WEIGHT_LIMIT = 6;
-export const MAX_POINTS = 60;
-export const MAX_STEPS = 5000;
-/** The learning-rate slider runs over log₁₀ η ∈ [−2, 1]: η from 0.01 to 10. */
-export const RATE_LIMITS = { min: 0.01, max: 10, start: 0.5 } as const;
-/** A start that points the model the wrong way, so the path crosses the map. */
-export const DEFAULT_START: Weights = [-4, 3, 0];
-
 export type PresetName = 'overlapping' | 'separable';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const clampPoint = (v: number) => Math.min(POINT_LIMIT, Math.max(-POINT_LIMIT, v));
+const clampWeight = (v: number) => Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, v));
+const round2 = (v: number) => Math.round(v * 100) / 100;
+/** A coordinate as the lab keeps a point's: on the plot, to 0.01. */
+export const toPointGrid = (v: number) => clampPoint(round2(v));
+/** A starting weight as the lab keeps it: on the map, to 0.01. */
+export const toStartGrid = (v: number) => clampWeight(round2(v));
 
 /**
  * The preset point sets, drawn once from the core's seeded generator and rounded to one decimal:
@@ -98,15 +101,23 @@ const costAt = (points: readonly LabPoint[], w: Weights): number => {
   return logisticLoss(w, X, t, 'cross-entropy');
 };
 
-/** A fresh path from `w`: step 0, its cost on the current points. */
-function restartFrom(state: LogisticLabState, w: Weights, points = state.points): LogisticLabState {
-  return { ...state, points, path: [w], costs: [costAt(points, w)] };
+/** `w` rounded as a link writes it (−0 written as 0): a path that starts here replays exactly. */
+export const onLinkGrid = (w: Weights): Weights => w.map((v) => Number(v.toFixed(LINK_DECIMALS)) || 0) as unknown as Weights;
+
+/**
+ * A fresh path from `w`: step 0, its cost on the current points. The path starts at `w` on the link's
+ * grid (a move of under 5·10⁻⁷, invisible at the digits shown), so that a link, which keeps only
+ * where the path starts and how many steps it took, replays the very same path.
+ */
+export function restartFrom(state: LogisticLabState, w: Weights, points = state.points): LogisticLabState {
+  const origin = onLinkGrid(w);
+  return { ...state, points, path: [origin], costs: [costAt(points, origin)], runFrom: 0 };
 }
 
 export function initialLab(preset: PresetName = 'overlapping'): LogisticLabState {
   const points = presetPoints(preset);
   return restartFrom(
-    { points, nextId: points.length, start: DEFAULT_START, path: [], costs: [], rate: RATE_LIMITS.start, learnBias: true, notice: null },
+    { points, nextId: points.length, start: DEFAULT_START, path: [], costs: [], runFrom: 0, rate: RATE_LIMITS.start, learnBias: true, notice: null },
     DEFAULT_START,
   );
 }
@@ -125,9 +136,6 @@ export type LabAction =
   | { type: 'rate'; rate: number }
   | { type: 'learnBias'; on: boolean };
 
-const clampWeight = (v: number) => Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, v));
-const round2 = (v: number) => Math.round(v * 100) / 100;
-
 /**
  * The lab's one transition function. Changing the points keeps the current weights and starts a new
  * path from them (the old path descended a different cost). Bad input (a non-finite coordinate or
@@ -140,14 +148,12 @@ export function labReducer(state: LogisticLabState, action: LabAction): Logistic
     case 'add': {
       if (!Number.isFinite(action.x1) || !Number.isFinite(action.x2)) return refuse('That position is not a number; the points are unchanged.');
       if (state.points.length >= MAX_POINTS) return refuse(`The plot holds at most ${MAX_POINTS} points: remove one first.`);
-      const point: LabPoint = { id: state.nextId, x1: clampPoint(round2(action.x1)), x2: clampPoint(round2(action.x2)), t: action.t };
+      const point: LabPoint = { id: state.nextId, x1: toPointGrid(action.x1), x2: toPointGrid(action.x2), t: action.t };
       return restartFrom({ ...ok, nextId: state.nextId + 1 }, currentWeights(state), [...state.points, point]);
     }
     case 'move': {
       if (!Number.isFinite(action.x1) || !Number.isFinite(action.x2)) return refuse('That position is not a number; the point stays where it was.');
-      const points = state.points.map((p) =>
-        p.id === action.id ? { ...p, x1: clampPoint(round2(action.x1)), x2: clampPoint(round2(action.x2)) } : p,
-      );
+      const points = state.points.map((p) => (p.id === action.id ? { ...p, x1: toPointGrid(action.x1), x2: toPointGrid(action.x2) } : p));
       return restartFrom(ok, currentWeights(state), points);
     }
     case 'remove':
@@ -178,12 +184,19 @@ export function labReducer(state: LogisticLabState, action: LabAction): Logistic
       return restartFrom(ok, state.start);
     case 'start': {
       if (!Number.isFinite(action.w1) || !Number.isFinite(action.w2)) return refuse('Those starting weights are not numbers; the start is unchanged.');
-      const start: Weights = [clampWeight(round2(action.w1)), clampWeight(round2(action.w2)), 0];
+      const start: Weights = [toStartGrid(action.w1), toStartGrid(action.w2), 0];
       return restartFrom({ ...ok, start }, start);
     }
     case 'rate': {
       if (!(action.rate > 0) || !Number.isFinite(action.rate)) return refuse('The learning rate must be a positive number; it is unchanged.');
-      return { ...ok, rate: Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, action.rate)) };
+      const rate = Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, action.rate));
+      if (rate === state.rate || stepCount(state) === state.runFrom) return { ...ok, rate };
+      // The path goes on at the new rate. A link replays a run at one rate, so it keeps this run only:
+      // it begins at the current weights, put on the link's grid (see restartFrom).
+      const w = onLinkGrid(currentWeights(state));
+      const path = [...state.path.slice(0, -1), w];
+      const costs = [...state.costs.slice(0, -1), costAt(state.points, w)];
+      return { ...ok, rate, path, costs, runFrom: path.length - 1 };
     }
     case 'learnBias':
       // b back to the start's 0 either way: a fixed b other than 0 would be a hidden input
@@ -230,4 +243,11 @@ export function rateFromSlider(position: number): number {
   const raw = 10 ** position;
   const digits = Math.max(0, 1 - Math.floor(Math.log10(raw)));
   return Number(raw.toFixed(digits));
+}
+
+/** The rate the slider shows nearest to `rate` (in log₁₀ η): a link's η put on the slider's grid. */
+export function rateOnSlider(rate: number): number {
+  const low = Math.log10(RATE_LIMITS.min);
+  const clamped = Math.min(RATE_LIMITS.max, Math.max(RATE_LIMITS.min, rate));
+  return rateFromSlider(low + Math.round((Math.log10(clamped) - low) / RATE_SLIDER_STEP) * RATE_SLIDER_STEP);
 }

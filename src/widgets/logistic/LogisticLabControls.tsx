@@ -1,0 +1,116 @@
+import { useId, type Dispatch } from 'react';
+import { formatNumber } from '../../format/formatNumber';
+import { term } from '../../math/terms';
+import { LecturerControl } from '../controls/LecturerControl';
+import { RangeSlider } from '../controls/RangeSlider';
+import { rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type LabAction, type Weights } from './logisticLab';
+
+/**
+ * The lab's controls, each wrapped with the key of the link it sets (logisticState.ts), so that a
+ * lecturer's embed can hide or lock it. Controls in, actions out: the lab keeps the state.
+ */
+export function TrainingControls({ rate, start, learnBias, dispatch }: { rate: number; start: Weights; learnBias: boolean; dispatch: Dispatch<LabAction> }) {
+  const rateText = formatNumber(rate, rate < 0.1 ? 3 : 2);
+  return (
+    <fieldset className="controls">
+      <legend>Training</legend>
+      {/* not RangeSlider: the slider's position is log₁₀ η, and what it reads out is η */}
+      <LecturerControl ids={['eta']}>
+        <label className="slider-row">
+          <span className="slider-name" aria-hidden="true">
+            η
+          </span>
+          <input
+            type="range"
+            min={Math.log10(RATE_LIMITS.min)}
+            max={Math.log10(RATE_LIMITS.max)}
+            step={RATE_SLIDER_STEP}
+            value={Math.log10(rate)}
+            aria-label="learning rate η"
+            aria-valuetext={rateText}
+            onChange={(e) => dispatch({ type: 'rate', rate: rateFromSlider(e.currentTarget.valueAsNumber) })}
+          />
+          <output aria-hidden="true" data-testid="lab-rate">
+            {rateText}
+          </output>
+        </label>
+      </LecturerControl>
+      <LecturerControl ids={['start']}>
+        <p className="hint">Starting weights (where Reset returns, with b = 0); pressing the map sets them too.</p>
+        {([0, 1] as const).map((k) => (
+          <RangeSlider
+            key={k}
+            label={`starting w${k + 1}`}
+            symbol="w"
+            subscript={k + 1}
+            value={start[k]}
+            min={-WEIGHT_LIMIT}
+            max={WEIGHT_LIMIT}
+            step={0.5}
+            digits={1}
+            term={term.logisticWeights()}
+            index={k}
+            onValue={(v) => dispatch({ type: 'start', w1: k === 0 ? v : start[0], w2: k === 1 ? v : start[1] })}
+          />
+        ))}
+      </LecturerControl>
+      <LecturerControl ids={['bias']}>
+        <label className="check-row">
+          <input type="checkbox" checked={learnBias} onChange={(e) => dispatch({ type: 'learnBias', on: e.currentTarget.checked })} />
+          learn the bias b too (unticked: b stays 0, and the path runs on exactly the surface drawn)
+        </label>
+      </LecturerControl>
+    </fieldset>
+  );
+}
+
+export interface PointControlsProps {
+  newClass: ClassLabel;
+  onClass(c: ClassLabel): void;
+  /** adds a point of the new class at (0, 0), to be moved from the keyboard */
+  onAdd(): void;
+  dispatch: Dispatch<LabAction>;
+  /** the point just added, in words (for the hint), or null */
+  added: string | null;
+  /** the lecturer set the points: the plot only goes from point to point */
+  readOnly: boolean;
+}
+
+export function PointControls({ newClass, onClass, onAdd, dispatch, added, readOnly }: PointControlsProps) {
+  const classGroup = useId();
+  return (
+    <LecturerControl ids={['pts']}>
+      <fieldset className="controls">
+        <legend>Points</legend>
+        <LecturerControl ids={['cls']}>
+          <div className="choice-row" role="radiogroup" aria-labelledby={classGroup}>
+            <span id={classGroup}>New points are of</span>
+            {([1, 0] as const).map((value) => (
+              <label key={value}>
+                <input type="radio" name={`${classGroup}-class`} checked={newClass === value} onChange={() => onClass(value)} />
+                class {value}
+              </label>
+            ))}
+          </div>
+        </LecturerControl>
+        <div className="button-row">
+          <button type="button" onClick={onAdd}>
+            Add a point
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'overlapping' })}>
+            Overlapping classes
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'preset', name: 'separable' })}>
+            Separable classes
+          </button>
+        </div>
+        <p className="hint">
+          {readOnly
+            ? 'Tab to the points, then PageUp and PageDown go from one to the next.'
+            : 'Tab to the points, then arrow keys move one (Shift: farther), PageUp and PageDown pick another, Delete removes it.'}
+          {added ? ` Added: ${added}.` : ''}
+        </p>
+      </fieldset>
+    </LecturerControl>
+  );
+}
