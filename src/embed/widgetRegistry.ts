@@ -1,5 +1,12 @@
 import { stateControls, type StateSchema } from './widgetState';
 import { INFORMATION_STATE } from '../widgets/informationState';
+import { BACKPROP_TRAINER_STATE, BACKWARD_PASS_STATE, BATCH_REDUCTION_STATE } from '../widgets/backprop/backpropState';
+import { LOGISTIC_STATE } from '../widgets/logistic/logisticState';
+import { JACOBIAN_STATE } from '../widgets/jacobianState';
+import { CROSS_ENTROPY_EXPLORER_STATE, GRADIENT_DESCENT_STATE } from '../widgets/crossEntropyState';
+import { GRADIENT_CHECK_STATE, ZERO_CASES_STATE } from '../widgets/gradientCheck/gradientCheckState';
+import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE } from '../widgets/stability/stabilityState';
+import { LOSS_RACE_STATE, SATURATION_STATE, SEED_EXPERIMENT_STATE } from '../widgets/squaredErrorState';
 
 /**
  * Every widget of every chapter, as something that can be embedded and shared: its stable id, the
@@ -62,33 +69,33 @@ export const WIDGETS: readonly EmbeddableWidget[] = [
   widget('softmax', 'SoftmaxExplorer', 'the softmax explorer', 'Softmax explorer', ['z', 'T'], ['logits', 'temperature']),
   widget('softmax', 'WorkedExample', 'the worked example', 'Worked example: softmax of [2, 3, 4]', [], []),
 
-  widget('jacobian', 'JacobianExplorer', 'the Jacobian explorer', 'Softmax Jacobian explorer', ['z'], ['logits']),
+  widget('jacobian', 'JacobianExplorer', 'the Jacobian explorer', 'Softmax Jacobian explorer', ['z'], ['logits'], JACOBIAN_STATE),
 
-  widget('softmax-cross-entropy', 'CrossEntropyGradientExplorer', 'the cross-entropy gradient explorer', 'Cross-entropy gradient explorer', ['z', 'y'], ['logits', 'labels']),
-  widget('softmax-cross-entropy', 'GradientDescentStep', 'the gradient step', 'One gradient step at a time', ['z', 'y'], []),
+  widget('softmax-cross-entropy', 'CrossEntropyGradientExplorer', 'the cross-entropy gradient explorer', 'Cross-entropy gradient explorer', ['z', 'y'], ['logits', 'labels'], CROSS_ENTROPY_EXPLORER_STATE),
+  widget('softmax-cross-entropy', 'GradientDescentStep', 'the gradient step', 'One gradient step at a time', ['z', 'y'], [], GRADIENT_DESCENT_STATE),
 
   widget('binary-cross-entropy', 'BinaryCrossEntropyExplorer', 'the binary cross-entropy explorer', 'Sigmoid and binary cross-entropy explorer', ['bz', 'bt'], ['binary-logit', 'binary-target']),
   widget('binary-cross-entropy', 'SigmoidSoftmaxPair', 'the softmax and sigmoid comparison', 'Two-class softmax beside the sigmoid', ['bz'], ['binary-logit']),
   widget('binary-cross-entropy', 'MultiLabelComparison', 'the multi-class and multi-label comparison', 'One softmax against one sigmoid per class', ['z', 'y'], ['logits']),
 
-  widget('squared-error-vs-cross-entropy', 'SaturationExplorer', 'the gradient comparison', 'Squared error against cross-entropy: the gradients', [], []),
-  widget('squared-error-vs-cross-entropy', 'LossRace', 'the training race', 'Training race', [], []),
-  widget('squared-error-vs-cross-entropy', 'SeedExperiment', 'the many-seed experiment', 'Many-seed experiment', [], []),
+  widget('squared-error-vs-cross-entropy', 'SaturationExplorer', 'the gradient comparison', 'Squared error against cross-entropy: the gradients', [], [], SATURATION_STATE),
+  widget('squared-error-vs-cross-entropy', 'LossRace', 'the training race', 'Training race', [], [], LOSS_RACE_STATE),
+  widget('squared-error-vs-cross-entropy', 'SeedExperiment', 'the many-seed experiment', 'Many-seed experiment', [], [], SEED_EXPERIMENT_STATE),
 
-  widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], []),
+  widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], [], LOGISTIC_STATE),
 
-  widget('backprop', 'BackpropTrainer', 'the network trainer', 'Network trainer', [], []),
+  widget('backprop', 'BackpropTrainer', 'the network trainer', 'Network trainer', [], [], BACKPROP_TRAINER_STATE),
   widget('backprop', 'BackpropWeights', 'the weights and their gradients', 'Weights and gradients', [], []),
-  widget('backprop', 'BackwardPassExplorer', 'the backward pass in matrix form', 'The backward pass in matrix form', [], []),
-  widget('backprop', 'BatchReductionDemo', 'the mean-against-sum demonstration', 'Mean against sum over the batch', [], []),
+  widget('backprop', 'BackwardPassExplorer', 'the backward pass in matrix form', 'The backward pass in matrix form', [], [], BACKWARD_PASS_STATE),
+  widget('backprop', 'BatchReductionDemo', 'the mean-against-sum demonstration', 'Mean against sum over the batch', [], [], BATCH_REDUCTION_STATE),
 
-  widget('gradient-check', 'GradientCheckExplorer', 'the finite-difference explorer', 'Finite differences against the step h', ['z', 'y'], []),
-  widget('gradient-check', 'ZeroCases', 'the zero cases', 'It returns only zeros', [], []),
+  widget('gradient-check', 'GradientCheckExplorer', 'the finite-difference explorer', 'Finite differences against the step h', ['z', 'y'], [], GRADIENT_CHECK_STATE),
+  widget('gradient-check', 'ZeroCases', 'the zero cases', 'It returns only zeros', [], [], ZERO_CASES_STATE),
   widget('gradient-check', 'TestTolerance', "the tests' gradient check", "The gradient check of the project's tests", ['z', 'y'], []),
 
-  widget('stability', 'OverflowExplorer', 'the naive against stable comparison', 'Naive against stable softmax', [], []),
-  widget('stability', 'EpsilonTrickExplorer', 'the epsilon trick explorer', 'The epsilon trick against log-softmax', [], []),
-  widget('stability', 'FusedBackward', 'the fused backward pass', 'Fused against unfused backward pass', [], []),
+  widget('stability', 'OverflowExplorer', 'the naive against stable comparison', 'Naive against stable softmax', [], [], OVERFLOW_STATE),
+  widget('stability', 'EpsilonTrickExplorer', 'the epsilon trick explorer', 'The epsilon trick against log-softmax', [], [], EPSILON_STATE),
+  widget('stability', 'FusedBackward', 'the fused backward pass', 'Fused against unfused backward pass', [], [], FUSED_BACKWARD_STATE),
 ];
 
 const BY_ID = new Map(WIDGETS.map((w) => [w.id, w]));
