@@ -34,7 +34,7 @@ function FieldPair({ ids, children }: { ids: readonly string[]; children: ReactN
       {locked ? <div className="backprop-fields">{children}</div> : children}
     </LecturerControl>
   );
-  return locked ? <div style={{ gridColumn: '1 / -1' }}>{pair}</div> : pair;
+  return locked ? <div className="backprop-fields-row">{pair}</div> : pair;
 }
 
 /**
