@@ -6,8 +6,9 @@ import { LabProvider } from '../state/LabContext';
 import { EmbedContext, type EmbedSettings } from './embedContext';
 import { createEmbedStore } from './embedStore';
 import { EMBED_ROUTE } from './embedUrl';
-import { readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from './stateSchema';
+import { labInputsChanged, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from './stateSchema';
 import { useEmbedHeight } from './useEmbedHeight';
+import { URL_WRITE_DELAY_MS } from './widgetState';
 import { findWidget, stateKeys, type EmbeddableWidget } from './widgetRegistry';
 import '../styles/embed.css';
 
@@ -17,8 +18,6 @@ interface PageModule {
   /** what every widget of the chapter needs around it (the stability chapter's own store) */
   Provider?: ComponentType<{ children: ReactNode }>;
 }
-
-const URL_WRITE_DELAY_MS = 250;
 
 // One lazy component per widget id, made once: the page module (the chapter's chunk, with its
 // prerendered formulas and CSS) is loaded the first time, and never for a widget not shown.
@@ -106,7 +105,7 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
       });
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.logits === prev.logits && s.temperature === prev.temperature && s.labels === prev.labels && s.binaryLogit === prev.binaryLogit && s.binaryTarget === prev.binaryTarget) return;
+      if (!labInputsChanged(s, prev)) return;
       clearTimeout(timer);
       timer = setTimeout(write, URL_WRITE_DELAY_MS);
     });

@@ -1,6 +1,7 @@
 import { defaultInputs, LIMITS, type LabInputs } from '../state/labInputs';
 import { hardLabel, normalizeLabels, resizeLabels } from '../state/labels';
 import { CONTROL_IDS, type LabField } from './widgetRegistry';
+import { clamp, readNumber } from './widgetState';
 
 /**
  * A widget's whole shareable state and the lecturer's options, as a URL query:
@@ -55,7 +56,6 @@ export const CAPTION_MAX = 140;
 /** a longer caption is not truncated but refused: it is not a caption */
 const CAPTION_REFUSE = 1000;
 const FIELD_MAX = 200;
-const NUMBER = /^[-+]?(?:\d{1,6}(?:\.\d{0,12})?|\.\d{1,12})$/;
 const FRAME = /^[A-Za-z0-9_-]{1,40}$/;
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 // C0/C1 controls and the bidirectional overrides, which could make a caption read other than it is.
@@ -71,19 +71,10 @@ export function defaultOptions(): LecturerOptions {
   return { hide: [], lock: [], caption: '', theme: 'auto', frame: '' };
 }
 
-function readNumber(text: string): number | undefined {
-  const t = text.trim();
-  return t.length <= 20 && NUMBER.test(t) ? Number(t) : undefined;
-}
-
 /** A key as it may appear in a notice: short, printable. */
 function shown(key: string): string {
   const clean = key.replace(UNSAFE_CHARS, '').slice(0, 20);
   return clean.length < key.length ? `${clean}…` : clean;
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, n));
 }
 
 export interface ReadOptions {
@@ -241,6 +232,17 @@ export function writeLabQuery(lab: Pick<LabInputs, 'logits' | 'temperature' | 'l
   if (fields.includes('bz')) q.set('bz', String(lab.binaryLogit));
   if (fields.includes('bt')) q.set('bt', String(lab.binaryTarget));
   return q;
+}
+
+/** Whether any lab input a URL carries changed between two store states (focus and the like do not count). */
+export function labInputsChanged(s: LabQueryState, prev: LabQueryState): boolean {
+  return (
+    s.logits !== prev.logits ||
+    s.temperature !== prev.temperature ||
+    s.labels !== prev.labels ||
+    s.binaryLogit !== prev.binaryLogit ||
+    s.binaryTarget !== prev.binaryTarget
+  );
 }
 
 /** Appends the lecturer's options that differ from the defaults. */

@@ -2,14 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseHash, updateHashQuery } from '../chapters/hashRoute';
 import { controlMode, useEmbedSettings, type ControlMode } from './embedContext';
 import { useWidgetFrame } from './widgetFrame';
-import { readWidgetState, writeWidgetState, type StateOf, type StateSchema } from './widgetState';
-
-const URL_WRITE_DELAY_MS = 250;
+import { equalValue, readWidgetState, URL_WRITE_DELAY_MS, writeWidgetState, type StateOf, type StateSchema } from './widgetState';
 
 type Patch<S extends StateSchema> = Partial<StateOf<S>> | ((state: StateOf<S>) => Partial<StateOf<S>>);
 
-function sameState(a: object, b: object): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function sameState(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a).every((key) => equalValue(a[key], b[key]));
 }
 
 /**
@@ -54,7 +52,7 @@ export function useWidgetState<S extends StateSchema>(
       const next = readWidgetState(schema, parseHash(window.location.hash).query);
       if (next.present.length === 0) return;
       frame.setProblems(next.problems);
-      if (sameState(next.value, latest.current)) return;
+      if (sameState(next.value, latest.current as Record<string, unknown>)) return;
       fromUrl.current = true;
       latest.current = next.value;
       setState(next.value);

@@ -97,18 +97,22 @@ export function defineState<const S extends StateSchema>(schema: S): S {
 /** A URL key of a widget's state: short, and never one a browser or the lab inputs give meaning to. */
 export const STATE_KEY = /^[a-z][a-zA-Z0-9]{0,11}$/;
 
+/** How long a page waits after the learner's last change before writing its address. */
+export const URL_WRITE_DELAY_MS = 250;
+
 const NUMBER = /^[-+]?(?:\d{1,6}(?:\.\d{0,12})?|\.\d{1,12})$/;
 const FIELD_MAX = 200;
 /** a point is at most "-123.456,-123.456,12," */
 const POINT_CHARS = 24;
 const DECIMALS = 6;
 
-function readNumber(text: string): number | undefined {
+/** A plain decimal (no 1e3, Infinity, NaN, hex), at most 20 characters, or undefined: the one number reader of every URL. */
+export function readNumber(text: string): number | undefined {
   const t = text.trim();
   return t.length <= 20 && NUMBER.test(t) ? Number(t) : undefined;
 }
 
-function clamp(n: number, min: number, max: number): number {
+export function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
 }
 
@@ -207,7 +211,8 @@ export function readWidgetState<S extends StateSchema>(schema: S, query: URLSear
   return { value: value as StateOf<S>, problems, present };
 }
 
-function equalValue(a: unknown, b: unknown): boolean {
+/** Two values of a field equal: numbers, choices and flags by ===, lists and points entry by entry. */
+export function equalValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equalValue(v, b[i]));
   if (typeof a === 'object' && a && typeof b === 'object' && b) {
     const p = a as StatePoint;

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseHash, updateHashQuery, useHash } from '../chapters/hashRoute';
-import { readLabQuery, writeLabQuery } from '../embed/stateSchema';
+import { labInputsChanged, readLabQuery, writeLabQuery } from '../embed/stateSchema';
+import { URL_WRITE_DELAY_MS } from '../embed/widgetState';
 import { stateKeys, WIDGETS, type LabField } from '../embed/widgetRegistry';
 import { useLabStore } from './LabContext';
-
-const URL_WRITE_DELAY_MS = 250;
 
 /** The lab inputs a chapter's widgets read, and the keys of their own states, from the registry. */
 export function chapterKeys(slug: string): { fields: LabField[]; otherKeys: string[] } {
@@ -61,15 +60,7 @@ export function useChapterUrlState(slug: string): string {
       });
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (
-        s.logits === prev.logits &&
-        s.temperature === prev.temperature &&
-        s.labels === prev.labels &&
-        s.binaryLogit === prev.binaryLogit &&
-        s.binaryTarget === prev.binaryTarget
-      ) {
-        return;
-      }
+      if (!labInputsChanged(s, prev)) return;
       clearTimeout(timer);
       timer = setTimeout(write, URL_WRITE_DELAY_MS);
     });

@@ -3,7 +3,7 @@ import type { Dataset } from '../../core/datasets';
 import { parseHash } from '../../chapters/hashRoute';
 import type { ControlMode } from '../../embed/embedContext';
 import { useWidgetState } from '../../embed/useWidgetState';
-import { readWidgetState, type StateOf, type StatePoint } from '../../embed/widgetState';
+import { equalValue, readWidgetState, type StateOf, type StatePoint } from '../../embed/widgetState';
 import { BACKPROP_TRAINER_STATE } from './backpropState';
 import { BACKPROP_LIMITS } from './backpropLimits';
 import { backpropStore, customDataset, type BackpropSettings, type BackpropState } from './backpropStore';
@@ -58,14 +58,11 @@ function runOfLink(link: TrainerState): { settings: BackpropSettings; state: Tra
   return { settings, state: { ...link, lr, points, n: custom && custom.m === 0 ? 0 : link.n } };
 }
 
-const samePoints = (a: readonly StatePoint[], b: readonly StatePoint[]) =>
-  a === b || (a.length === b.length && a.every((p, i) => p.x === b[i]?.x && p.y === b[i]?.y && p.c === b[i]?.c));
-
 /** The fields of `next` that differ from `state` (the points by value). */
 function changes(state: TrainerState, next: TrainerState): Partial<TrainerState> {
   const out: Partial<Record<TrainerKey, unknown>> = {};
   for (const key of Object.keys(next) as TrainerKey[]) {
-    const same = key === 'points' ? samePoints(state.points, next.points) : Object.is(state[key], next[key]);
+    const same = state[key] === next[key] || equalValue(state[key], next[key]);
     if (!same) out[key] = next[key];
   }
   return out as Partial<TrainerState>;

@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useWidgetState } from '../../embed/useWidgetState';
-import type { StateOf, StateSchema } from '../../embed/widgetState';
+import { equalValue, type StateOf, type StateSchema } from '../../embed/widgetState';
 import { useStabilityStore, type StabilityState } from './StabilityContext';
 import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE } from './stabilityState';
 
@@ -12,17 +12,11 @@ export interface StoreLink<S extends StateSchema> {
   write(store: StabilityState, state: StateOf<S>): void;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
-  return Object.is(a, b);
-}
-
-const sameLogits = (a: readonly number[], b: readonly number[]) => sameValue(a, b);
 
 export const OVERFLOW_LINK: StoreLink<typeof OVERFLOW_STATE> = {
   read: (s) => ({ sz: s.logits, sy: s.label }),
   write(store, { sz, sy }) {
-    if (!sameLogits(store.logits, sz)) store.setLogits(sz);
+    if (!equalValue(store.logits, sz)) store.setLogits(sz);
     if (store.label !== sy) store.setLabel(sy);
   },
 };
@@ -92,7 +86,7 @@ export function useStabilityUrl<S extends StateSchema>(schema: S, link: StoreLin
       const back: Record<string, unknown> = { ...now };
       let fixed = false;
       for (const key of Object.keys(schema)) {
-        if (sameValue(now[key], kept[key])) continue;
+        if (equalValue(now[key], kept[key])) continue;
         if (mode(key) === 'shown') patch[key] = now[key];
         else {
           back[key] = kept[key];
