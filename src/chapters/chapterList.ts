@@ -52,17 +52,17 @@ export const CHAPTERS: readonly Chapter[] = [
   },
   {
     number: 6,
-    slug: 'squared-error-vs-cross-entropy',
-    title: 'Squared error vs cross-entropy',
-    summary: 'Why a saturated sigmoid stalls squared error but not cross-entropy.',
-    load: () => import('./pages/SquaredErrorVsCrossEntropyChapter'),
-  },
-  {
-    number: 7,
     slug: 'logistic-regression',
     title: 'Logistic regression',
     summary: 'A linear classifier trained by gradient descent on the cross-entropy cost.',
     load: () => import('./pages/LogisticRegressionChapter'),
+  },
+  {
+    number: 7,
+    slug: 'squared-error-vs-cross-entropy',
+    title: 'Squared error vs cross-entropy',
+    summary: 'Why a saturated sigmoid stalls squared error but not cross-entropy.',
+    load: () => import('./pages/SquaredErrorVsCrossEntropyChapter'),
   },
   {
     number: 8,

@@ -31,14 +31,14 @@ export const term = {
   pairSoftmax: (i: number) => `q-${i + 1}`,
   /** σ(z_i), one sigmoid per class (multi-label) */
   classSigmoid: (i: number) => `s-${i + 1}`,
-  /** chapter 6, at ŷ = σ(z): ∂L/∂z of squared error and of cross-entropy, and σ′(z) = ŷ(1 − ŷ) between them */
+  /** chapter 7, at ŷ = σ(z): ∂L/∂z of squared error and of cross-entropy, and σ′(z) = ŷ(1 − ŷ) between them */
   squaredErrorGradZ: () => 'dse-dz',
   crossEntropyGradZ: () => 'dce-dz',
   saturationSlope: () => 'sigma-prime',
   /** chapter 9: the step h of a finite difference, and the relative error of each scheme in each precision */
   differenceStep: () => 'h-step',
   differenceError: (scheme: 'forward' | 'central', precision: 'float64' | 'float32') => `err-${scheme}-${precision}`,
-  /** chapter 7, logistic regression: the weights w, the cost L(w), its gradient ∇L, the boundary z = 0 */
+  /** chapter 6, logistic regression: the weights w, the cost L(w), its gradient ∇L, the boundary z = 0 */
   logisticWeights: () => 'lr-w',
   logisticCost: () => 'lr-cost',
   logisticGradient: () => 'lr-grad',

@@ -92,7 +92,7 @@ export function LossRace() {
   const accuracyText = (a: number) => `${formatNumber(100 * a, 0)}%`;
 
   return (
-    <section className="widget ch6-widget loss-race" aria-label="Training race">
+    <section className="widget se-ce-widget loss-race" aria-label="Training race">
       <p className="race-status" data-testid="race-step">
         Step {race.step} of {RACE_CAP}
         {finished ? ': the race is over. Reset to run it again.' : '.'}

@@ -39,7 +39,7 @@ export function SaturationExplorer() {
     `where squared error's gradient is at most ${formatNumber(Math.abs(edge.squaredError), 3)} in size and cross-entropy's at least ${formatNumber(WRONG_BY, 1)}.`;
 
   return (
-    <section className="widget ch6-widget saturation-explorer" aria-label="Gradient comparison">
+    <section className="widget se-ce-widget saturation-explorer" aria-label="Gradient comparison">
       <figure className="saturation-figure">
         <GradientCurves
           label={label}

@@ -114,7 +114,7 @@ export function SeedExperiment({ createWorker }: { createWorker?: WorkerFactory 
   const median = (s: { median: number }, f: (v: number) => string) => (Number.isFinite(s.median) ? f(s.median) : 'none yet');
 
   return (
-    <section className="widget ch6-widget seed-experiment" aria-label="Many-seed experiment">
+    <section className="widget se-ce-widget seed-experiment" aria-label="Many-seed experiment">
       <fieldset className="controls" disabled={running}>
         <legend>Experiment</legend>
         <div className="select-row">

@@ -1,7 +1,7 @@
 import { accuracy, createRandom, logisticLoss, logisticStep, type LogisticLossKind } from '../core';
 
 /**
- * The training race of chapter 6, as pure functions of plain data: the same logistic-regression model
+ * The training race of chapter 7, as pure functions of plain data: the same logistic-regression model
  * trained from the same starting weights, once on squared error and once on cross-entropy, by
  * full-batch gradient descent. No React, no DOM: the page, the tests and the seed experiment's worker
  * all call these.

@@ -3,7 +3,7 @@ import { term } from '../math/terms';
 import { gradientsAt, SATURATION_START, type GradientsAt } from './saturationMath';
 
 /**
- * The live formulas of chapter 6's gradient widget, as LaTeX built only from fixed templates and
+ * The live formulas of chapter 7's gradient widget, as LaTeX built only from fixed templates and
  * texNumber(), and the same formulas in words. (ŷ − t) carries the cross-entropy gradient's term id
  * wherever it appears, because it *is* that gradient: squared error's is the same factor times σ′.
  */

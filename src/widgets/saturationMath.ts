@@ -1,7 +1,7 @@
 import { binaryCrossEntropyGradZ, sigmoid, sigmoidGrad, squaredErrorGradZ } from '../core';
 
 /**
- * The numbers of chapter 6's gradient plot: both losses' ∂L/∂z at ŷ = σ(z), the slope σ′(z) that
+ * The numbers of chapter 7's gradient plot: both losses' ∂L/∂z at ŷ = σ(z), the slope σ′(z) that
  * separates them, and where the prediction is "confidently wrong". Every value comes from the core;
  * the one thing the core lacks, the logit of a probability (to place the region's edge), is here.
  */

@@ -2,7 +2,7 @@ import { accuracy, createRandom, logisticLoss, logisticStep, type LogisticLossKi
 import { makeRaceDataWith } from './lossRaceMath';
 
 /**
- * The many-seed experiment of chapter 6, as a pure runner and the message format its Web Workers
+ * The many-seed experiment of chapter 7, as a pure runner and the message format its Web Workers
  * speak. One seed fixes a data set and one starting point; both losses train from that same start
  * with the same settings, and the outcome of each is measured on the same yardsticks. The worker
  * (src/workers/seedExperiment.worker.ts) only wraps runSeed, so everything here is tested in node.

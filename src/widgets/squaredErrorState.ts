@@ -3,7 +3,7 @@ import type { RaceStart } from './lossRaceMath';
 import type { SeedInit } from './seedExperiment';
 
 /*
- * Chapter 6's widgets keep their own state in the address. The registry imports this file, so it
+ * Chapter 7's widgets keep their own state in the address. The registry imports this file, so it
  * holds only data (type imports are erased): the limits that live beside the widgets' math
  * (saturationMath's Z_LIMITS and SATURATION_START) are repeated here, and a component test checks
  * the two agree; the race's and the experiment's limits live here and the widgets import them.

@@ -15,7 +15,7 @@ async function runRaceAndExperiment(page: Page): Promise<void> {
   await expect.poll(async () => Number(await done.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBe(50);
 }
 
-/** Chapter 7 is shown after a dozen steps of gradient descent, with the path drawn on the cost map. */
+/** Chapter 6 is shown after a dozen steps of gradient descent, with the path drawn on the cost map. */
 async function stepLogisticRegression(page: Page): Promise<void> {
   for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
 }

@@ -1,7 +1,7 @@
 /**
  * prefers-reduced-motion: with it set, nothing on any written chapter transitions or animates (the
  * global rule of theme.css, shown to be what does it with a probe that transitions without it), nothing
- * starts moving by itself, and chapter 7's Play takes one step per 250 ms instead of one per frame.
+ * starts moving by itself, and chapter 6's Play takes one step per 250 ms instead of one per frame.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,7 +93,7 @@ describe('prefers-reduced-motion: reduce', () => {
 
   const idle = (page: Page) => page.waitForTimeout(1_500);
   const text = async (page: Page, id: string) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-  const ch7Steps = async (page: Page) => {
+  const logisticSteps = async (page: Page) => {
     const label = (await page.locator('canvas.contour-canvas').getAttribute('aria-label')) ?? '';
     const match = /The descent path has (\d+) steps?/.exec(label);
     if (!match?.[1]) throw new Error(`no step count in "${label}"`);
@@ -103,7 +103,7 @@ describe('prefers-reduced-motion: reduce', () => {
   it('chapters 6, 7 and 8 start nothing by themselves: their step counters stay at 0', async () => {
     for (const [route, read] of [
       ['#/squared-error-vs-cross-entropy', (page: Page) => text(page, 'race-step')],
-      ['#/logistic-regression', (page: Page) => ch7Steps(page).then(String)],
+      ['#/logistic-regression', (page: Page) => logisticSteps(page).then(String)],
       ['#/backprop', (page: Page) => text(page, 'bp-step')],
     ] as const) {
       const { page, errors } = await open(route);
@@ -120,10 +120,10 @@ describe('prefers-reduced-motion: reduce', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(ms);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    return ch7Steps(page);
+    return logisticSteps(page);
   };
 
-  it("chapter 7's Play steps every 250 ms with reduced motion, and once a frame without", async () => {
+  it("chapter 6's Play steps every 250 ms with reduced motion, and once a frame without", async () => {
     const reduced = await open('#/logistic-regression', 'reduce');
     const slow = await playFor(reduced.page, 1_600);
     // 1.6 s at one step per 250 ms: about 6, never one a frame

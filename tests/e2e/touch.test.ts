@@ -1,7 +1,7 @@
 /**
  * Dragging with a finger, one test per kind of draggable on the site: the bars of a bar chart
  * (useBarDrag, in chapters 1, 2 and 10), a curve plot's handle (CurvePlot, chapters 5 and 10), chapter
- * 6's gradient curves, chapter 9's error plot, chapter 7's points and chapter 8's points. Each drags with
+ * 7's gradient curves, chapter 9's error plot, chapter 6's points and chapter 8's points. Each drags with
  * real touch events on a phone (the DevTools protocol's Input.dispatchTouchEvent, which Chromium turns
  * into pointer events and, where touch-action allows, into scrolling), and checks that the value moved
  * and the page did not scroll instead. A control test shows the same swipe over prose does scroll.
@@ -114,7 +114,7 @@ const CASES: readonly TouchCase[] = [
     read: (page) => valueOf(page.getByRole('slider', { name: 'step h, as a power of ten' })),
   },
   {
-    name: "a point of chapter 7's scatter plot (PointScatter) on #/logistic-regression",
+    name: "a point of chapter 6's scatter plot (PointScatter) on #/logistic-regression",
     route: '#/logistic-regression',
     target: (page) => page.locator('.lab-point').last(),
     at: [0.5, 0.5],

@@ -29,7 +29,7 @@ const percent = (a: number) => `${formatNumber(100 * a, 0)}%`;
 const pair = (a: number, b: number) => `(${formatNumber(a, 2)}, ${formatNumber(b, 2)})`;
 
 /**
- * Chapter 7's lab: points in two classes (add, drag, delete), the decision boundary they train, the
+ * Chapter 6's lab: points in two classes (add, drag, delete), the decision boundary they train, the
  * cost over (w₁, w₂) as a contour map with the gradient-descent path, Step/Play/Pause/Reset, the
  * learning rate on a log scale, and the two label conventions' costs side by side. Its state is the
  * reducer of logisticLab.ts, kept in step with the address (logisticState.ts): a link opens the lab
@@ -137,7 +137,7 @@ export function LogisticRegressionLab() {
   const notice = state.notice ?? readout.problem;
 
   return (
-    <section className="widget ch7-widget logistic-lab" aria-label="Logistic regression lab">
+    <section className="widget logistic-widget logistic-lab" aria-label="Logistic regression lab">
       {notice && (
         <p className="notice" role="status" data-testid="lab-notice">
           {notice}

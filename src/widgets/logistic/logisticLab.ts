@@ -5,7 +5,7 @@ import { DEFAULT_START, LINK_DECIMALS, MAX_POINTS, MAX_STEPS, POINT_LIMIT, RATE_
 export { DEFAULT_START, MAX_POINTS, MAX_STEPS, POINT_LIMIT, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT };
 
 /**
- * The state of chapter 7's logistic-regression lab, as plain data and pure transitions: the points
+ * The state of chapter 6's logistic-regression lab, as plain data and pure transitions: the points
  * the learner placed, the starting weights, the gradient-descent path from them, the learning rate.
  * No React, no DOM: the widget keeps one of these in a reducer, the tests drive it directly.
  *

@@ -14,7 +14,7 @@ const OVERLAPPING = [
 ].map(([x, y, c]) => ({ x: x!, y: y!, c: c! }));
 
 /**
- * Chapter 7's logistic-regression lab in its URL. The descent path is not stored: training is
+ * Chapter 6's logistic-regression lab in its URL. The descent path is not stored: training is
  * deterministic, so `w0` (where the path begins; left out when that is the start, with b = 0) and `n`
  * (the steps taken) replay it. Example: 40 steps at η = 2 with b fixed at 0, new points of class 0:
  * `#/logistic-regression?cls=0&eta=2&bias=0&n=40`. Points are x,y,class triples: `pts=1,1,1,-1,-1,0`.
