@@ -52,6 +52,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // every sentence of a chapter that says what a widget shows, quoted beside the replay that checks it
+          name: 'claims',
+          include: ['tests/claims/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'components',
           include: ['tests/components/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
