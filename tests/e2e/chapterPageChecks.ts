@@ -44,6 +44,20 @@ async function expectScreenshot(page: Page, name: string): Promise<void> {
   expect((await stat(path)).size).toBeGreaterThan(5_000);
 }
 
+/**
+ * Every chapter shows the one notation box (content/shared/notation.mdx), closed to its summary line;
+ * Enter on the focused summary opens it, so its list is in the screenshot and axe reads it open.
+ */
+async function expectNotationOpensFromTheKeyboard(page: Page): Promise<void> {
+  const box = page.locator('details.notation');
+  expect(await box.count()).toBe(1);
+  expect(await box.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  await box.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  expect(await box.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+  expect(await box.locator('li').count()).toBeGreaterThanOrEqual(5);
+}
+
 export function describeChapterPageChecks(chapters: readonly ChapterPage[]): void {
   let desktop: LaunchedChromium;
   let phone: LaunchedChromium;
@@ -67,6 +81,7 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
       for (const colorScheme of ['light', 'dark'] as const) {
         it(`${chapter.slug}-desktop-${colorScheme}.png: no error, no axe violation, nothing wider than the screen`, async () => {
           const { page, errors } = await open(desktop, chapter, colorScheme);
+          await expectNotationOpensFromTheKeyboard(page);
           await expectNoPageOverflow(page, DESKTOP.width);
           await expectNoAxeViolationsOnPage(page, `#/${chapter.slug} (desktop, ${colorScheme})`);
           await expectScreenshot(page, `${chapter.slug}-desktop-${colorScheme}`);
