@@ -1,3 +1,4 @@
+import { sigmoidGrad } from './sigmoid';
 import { binaryCrossEntropyGradZ, binaryCrossEntropyLossZ, squaredErrorGradZ, squaredErrorLoss } from './squaredError';
 
 /**
@@ -80,6 +81,47 @@ function gradient(w: ArrayLike<number>, X: Float64Array, t: Float64Array, loss: 
   }
   const n = t.length;
   return Float64Array.of(g1 / n, g2 / n, gb / n);
+}
+
+/**
+ * logisticCrossEntropyHessian(w, X) = ∇²_w of the mean cross-entropy logisticLoss(w, X, t, 'cross-entropy'):
+ *
+ *   H = (1/n)·Σ_i σ(z_i)(1 − σ(z_i))·x̃_i x̃_iᵀ,  z_i = w·x̃_i,  x̃_i = [x_i1, x_i2, 1],
+ *
+ * the derivative of logisticLossGrad's (1/n)·Σ_i (σ(z_i) − t_i)·x̃_i, as three rows of a symmetric 3 × 3
+ * matrix in the order [w₁, w₂, b] (Float64Array(3) each, ready for symmetricEigenvalues). The targets
+ * drop out (t enters the gradient only as a constant), so there is no t argument. Each weight is
+ * computed as σ(z)σ(−z) ({@link sigmoidGrad}), not σ(z)(1 − σ(z)), which rounds to 0 for z ≳ 37 and
+ * loses all relative accuracy before that. H is positive semidefinite: a mean of outer products with
+ * weights in [0, ¼]. With the bias held fixed only the top-left 2 × 2 block (w₁, w₂) matters.
+ * RangeError for w not of length 3 or X of odd length; n = 0 gives NaN entries, NaN in gives NaN out.
+ */
+export function logisticCrossEntropyHessian(w: ArrayLike<number>, X: Float64Array): Float64Array[] {
+  if (w.length !== 3) throw new RangeError(`logisticCrossEntropyHessian: w has length ${w.length} but must be [w1, w2, b] (length 3)`);
+  if (X.length % 2 !== 0) throw new RangeError(`logisticCrossEntropyHessian: X has length ${X.length}, not n × 2 for any n`);
+  const w1 = w[0] as number;
+  const w2 = w[1] as number;
+  const b = w[2] as number;
+  const n = X.length / 2;
+  // the six distinct entries of the symmetric sum: 11, 12, 1b, 22, 2b, bb
+  let h11 = 0;
+  let h12 = 0;
+  let h1b = 0;
+  let h22 = 0;
+  let h2b = 0;
+  let hbb = 0;
+  for (let i = 0; i < n; i++) {
+    const x1 = X[2 * i] as number;
+    const x2 = X[2 * i + 1] as number;
+    const s = sigmoidGrad(w1 * x1 + w2 * x2 + b);
+    h11 += s * x1 * x1;
+    h12 += s * x1 * x2;
+    h1b += s * x1;
+    h22 += s * x2 * x2;
+    h2b += s * x2;
+    hbb += s;
+  }
+  return [Float64Array.of(h11 / n, h12 / n, h1b / n), Float64Array.of(h12 / n, h22 / n, h2b / n), Float64Array.of(h1b / n, h2b / n, hbb / n)];
 }
 
 /**
