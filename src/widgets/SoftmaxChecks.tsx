@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { softmax } from '../core';
 import { formatNumber } from '../format/formatNumber';
+import { CHECK_SHIFT, softmaxChecks } from './softmaxMath';
 
 interface SoftmaxChecksProps {
   logits: readonly number[];
@@ -8,25 +8,16 @@ interface SoftmaxChecksProps {
   probabilities: ArrayLike<number>;
 }
 
-/** How far the shift-invariance check moves the logits: big enough to matter, far from overflow. */
-const SHIFT = 7;
-
 /**
  * The chapter's claims, checked live on the learner's own numbers: the probabilities sum to 1, the
- * order of the logits is the order of the probabilities, and adding a constant changes nothing.
+ * order of the logits is the order of the probabilities, adding a constant changes nothing, and the
+ * smooth maximum T·ln Σ e^{z_k/T} lies above max z by at most T ln C.
  */
 export function SoftmaxChecks({ logits, temperature, probabilities }: SoftmaxChecksProps) {
-  const checks = useMemo(() => {
-    const p = Array.from(probabilities);
-    const total = p.reduce((a, b) => a + b, 0);
-    const shifted = softmax(
-      logits.map((z) => z + SHIFT),
-      temperature,
-    );
-    const shiftGap = Math.max(...p.map((pi, i) => Math.abs(pi - (shifted[i] ?? NaN))));
-    const sameOrder = logits.every((zi, i) => logits.every((zj, j) => (zi < zj) === ((p[i] ?? 0) < (p[j] ?? 0))));
-    return { total, sumGap: Math.abs(total - 1), shiftGap, sameOrder };
-  }, [logits, temperature, probabilities]);
+  const checks = useMemo(() => softmaxChecks(logits, temperature, probabilities), [logits, temperature, probabilities]);
+  const { smooth } = checks;
+  const t = temperature === 1 ? '' : `${formatNumber(temperature, 2)} `;
+  const over = temperature === 1 ? '' : `/${formatNumber(temperature, 2)}`;
 
   return (
     <ul className="checks" aria-label="Live checks">
@@ -40,8 +31,13 @@ export function SoftmaxChecks({ logits, temperature, probabilities }: SoftmaxChe
       </li>
       <li data-ok={checks.shiftGap < 1e-12}>
         {checks.shiftGap === 0
-          ? `softmax(z + ${SHIFT}) equals softmax(z) exactly.`
-          : `softmax(z + ${SHIFT}) equals softmax(z) to within ${formatNumber(checks.shiftGap, 2)}.`}
+          ? `softmax(z + ${CHECK_SHIFT}) equals softmax(z) exactly.`
+          : `softmax(z + ${CHECK_SHIFT}) equals softmax(z) to within ${formatNumber(checks.shiftGap, 2)}.`}
+      </li>
+      <li data-ok={checks.smoothOk} data-testid="smooth-maximum">
+        Smooth maximum: {t}ln Σ e^(z_k{over}) = {formatNumber(smooth.value, 3)}, above max z ={' '}
+        {formatNumber(smooth.max, 3)} by {formatNumber(smooth.gap, 3)} (at most {t}ln {logits.length} ={' '}
+        {formatNumber(smooth.bound, 3)}).
       </li>
     </ul>
   );

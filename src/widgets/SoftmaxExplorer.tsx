@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { softmax, softmaxTerms } from '../core';
 import { formatNumber } from '../format/formatNumber';
+import { shiftNote } from './softmaxMath';
 import { term } from '../math/terms';
 import { LogitBars } from '../plots/LogitBars';
 import { ProbabilityBars } from '../plots/ProbabilityBars';
@@ -36,9 +37,10 @@ export function SoftmaxExplorer() {
   const logits = useLab((s) => s.logits);
   const temperature = useLab((s) => s.temperature);
   const focus = useLab((s) => s.focus);
+  const store = useLabStore();
   // Actions never change, so they are read once instead of subscribed to.
-  const { setLogit, setTemperature, shiftLogits, restoreWorkedExample } = useLabStore().getState();
-  const [shiftNote, setShiftNote] = useState('');
+  const { setLogit, setTemperature, restoreWorkedExample } = store.getState();
+  const [shiftMessage, setShiftMessage] = useState('');
 
   const probabilities = useMemo(() => softmax(logits, temperature), [logits, temperature]);
   const { exponentials, sum } = useMemo(() => softmaxTerms(logits, temperature), [logits, temperature]);
@@ -47,12 +49,17 @@ export function SoftmaxExplorer() {
   const formulaInput = { logits, temperature, probabilities, exponentials, sum, shown };
   const fraction = softmaxFractionTex(formulaInput);
 
+  // The probabilities before and after, from the store at the moment of the click, so the note says
+  // what the shift did rather than what it should do.
   const shift = useCallback(
     (c: number) => {
-      shiftLogits(c);
-      setShiftNote(`Added ${formatNumber(c, 0)} to every logit: the probabilities did not change.`);
+      const before = store.getState();
+      const p = softmax(before.logits, before.temperature);
+      before.shiftLogits(c);
+      const after = store.getState();
+      if (after.logits !== before.logits) setShiftMessage(shiftNote(c, p, softmax(after.logits, after.temperature)));
     },
-    [shiftLogits],
+    [store],
   );
   const { min, max, step } = LIMITS.logit;
 
@@ -106,7 +113,7 @@ export function SoftmaxExplorer() {
               canSubtract={canShift(logits, -1)}
               min={min}
               max={max}
-              note={shiftNote}
+              note={shiftMessage}
               onShift={shift}
               onRestore={restoreWorkedExample}
             />
