@@ -60,7 +60,7 @@ export function MultiLabelComparison() {
           Σ σ(zᵢ) = {n(numbers.sigmoidSum)}: each σ(zᵢ) is a probability of its own, and nothing makes them add up to 1.
         </li>
         <li data-testid="multiclass-loss">
-          With the lab&apos;s label y = [{labelList(labels)}]: one cross-entropy, −Σ yᵢ log pᵢ = {n(numbers.crossEntropy)}.
+          With the lab&apos;s label y = [{labelList(labels)}]: one cross-entropy, −Σ yᵢ ln pᵢ = {n(numbers.crossEntropy)}.
         </li>
         <li data-testid="multilabel-loss">
           One BCE per class against yᵢ: [{list(numbers.perClass)}], in total {n(numbers.perClassSum)}.

@@ -34,17 +34,17 @@ export function predictionFormula(s: BinaryState): BinaryFormula {
   };
 }
 
-/** L = −(t log ŷ + (1 − t) log(1 − ŷ)) with the numbers: one of the two logs always has weight 0. */
+/** L = −(t ln ŷ + (1 − t) ln(1 − ŷ)) with the numbers: one of the two logs always has weight 0. */
 export function lossFormula(s: BinaryState): BinaryFormula {
   const t = `\\term{${term.binaryTarget()}}{${s.t}}`;
   return {
     pieces: [
-      `\\displaystyle L = -\\big(t \\log \\hat y + (1 - t) \\log(1 - \\hat y)\\big)`,
-      `\\displaystyle {} = -\\big(${t} \\cdot \\log ${tex(term.binaryPrediction(), s.yHat)} + ${1 - s.t} \\cdot \\log ${tex(term.binaryComplement(), s.complement)}\\big)`,
+      `\\displaystyle L = -\\big(t \\ln \\hat y + (1 - t) \\ln(1 - \\hat y)\\big)`,
+      `\\displaystyle {} = -\\big(${t} \\cdot \\ln ${tex(term.binaryPrediction(), s.yHat)} + ${1 - s.t} \\cdot \\ln ${tex(term.binaryComplement(), s.complement)}\\big)`,
       `\\displaystyle {} = ${tex(term.binaryLoss(s.t), s.loss)}`,
     ],
     text:
-      `L = −(t log ŷ + (1 − t) log(1 − ŷ)) = −(${s.t} × log ${words(s.yHat)} + ${1 - s.t} × log ${words(s.complement)}) = ` +
+      `L = −(t ln ŷ + (1 − t) ln(1 − ŷ)) = −(${s.t} × ln ${words(s.yHat)} + ${1 - s.t} × ln ${words(s.complement)}) = ` +
       words(s.loss),
   };
 }

@@ -10,7 +10,7 @@ const text = (id: string) => screen.getByTestId(id).textContent;
 const checks = (container: HTMLElement) => [...container.querySelectorAll('.checks li')].map((li) => li.getAttribute('data-ok'));
 
 describe('<BinaryCrossEntropyExplorer>', () => {
-  it('starts at z = −1, t = 1: ŷ = 1/(1 + e), L = log(1 + e), ∂L/∂ŷ = −(1 + e), ∂L/∂z = ŷ − 1', () => {
+  it('starts at z = −1, t = 1: ŷ = 1/(1 + e), L = ln(1 + e), ∂L/∂ŷ = −(1 + e), ∂L/∂z = ŷ − 1', () => {
     renderWithLab(<BinaryCrossEntropyExplorer />);
     expect(text('bce-y-hat')).toBe(`ŷ = σ(z) = ${shown(1 / (1 + E))}`);
     expect(text('bce-loss')).toBe(`L = ${shown(Math.log(1 + E))}`);
@@ -27,7 +27,7 @@ describe('<BinaryCrossEntropyExplorer>', () => {
     expect((screen.getByRole('radio', { name: 't = 0 (negative)' }) as HTMLInputElement).checked).toBe(false);
   });
 
-  it('choosing t = 0 gives L = log(1 + e⁻¹), ∂L/∂ŷ = 1/(1 − ŷ) and ∂L/∂z = ŷ', () => {
+  it('choosing t = 0 gives L = ln(1 + e⁻¹), ∂L/∂ŷ = 1/(1 − ŷ) and ∂L/∂z = ŷ', () => {
     const { store } = renderWithLab(<BinaryCrossEntropyExplorer />);
     fireEvent.click(screen.getByRole('radio', { name: 't = 0 (negative)' }));
     expect(store.getState().binaryTarget).toBe(0);

@@ -14,9 +14,9 @@ describe('<MultiLabelComparison>', () => {
     expect(screen.getByTestId('sigmoid-sum').textContent).toContain(`Σ σ(zᵢ) = ${(s(2) + s(3) + s(4)).toFixed(3)}`);
   });
 
-  it('with y = [0, 1, 0]: one cross-entropy −log p₂, and one BCE per class', () => {
+  it('with y = [0, 1, 0]: one cross-entropy −ln p₂, and one BCE per class', () => {
     renderWithLab(<MultiLabelComparison />);
-    // −log p₂ = −log(e³ / (e² + e³ + e⁴)) = log(1 + e + e²) − 1
+    // −ln p₂ = −ln(e³ / (e² + e³ + e⁴)) = ln(1 + e + e²) − 1
     expect(screen.getByTestId('multiclass-loss').textContent).toContain(`= ${(Math.log(1 + E + E * E) - 1).toFixed(3)}`);
     // BCE with t = 0 is softplus(z), with t = 1 softplus(−z)
     const perClass = [softplus(2), softplus(-3), softplus(4)];

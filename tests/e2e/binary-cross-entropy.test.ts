@@ -24,7 +24,7 @@ const zSlider = (page: Page) => page.getByRole('slider', { name: 'binary logit z
 const checkStates = (page: Page) =>
   page.locator('.checks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
 
-// By hand, at the start z = −1, t = 1: ŷ = 1/(1 + e), L = log(1 + e), ∂L/∂ŷ = −(1 + e), ∂L/∂z = −e/(1 + e).
+// By hand, at the start z = −1, t = 1: ŷ = 1/(1 + e), L = ln(1 + e), ∂L/∂ŷ = −(1 + e), ∂L/∂z = −e/(1 + e).
 const E = Math.E;
 const shown = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
 
@@ -44,10 +44,10 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     await page.close();
   });
 
-  it('choosing t = 0 switches the loss to −log(1 − ŷ) and the gradient to ŷ', async () => {
+  it('choosing t = 0 switches the loss to −ln(1 − ŷ) and the gradient to ŷ', async () => {
     const { page, errors } = await open();
     await page.getByRole('radio', { name: 't = 0 (negative)' }).check();
-    // t = 0 at z = −1: L = log(1 + e⁻¹), ∂L/∂ŷ = 1/(1 − ŷ) = (1 + e)/e, ∂L/∂z = ŷ = 1/(1 + e)
+    // t = 0 at z = −1: L = ln(1 + e⁻¹), ∂L/∂ŷ = 1/(1 − ŷ) = (1 + e)/e, ∂L/∂z = ŷ = 1/(1 + e)
     await expect.poll(() => value(page, 'bce-loss')).toBe(`L = ${shown(Math.log(1 + 1 / E))}`);
     expect(await value(page, 'bce-grad-y-hat')).toBe(`∂L/∂ŷ = ${shown((1 + E) / E)}`);
     expect(await value(page, 'bce-grad-z')).toBe(`∂L/∂z = ŷ − t = ${shown(1 / (1 + E))}`);
@@ -110,7 +110,7 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     const s = (z: number) => 1 / (1 + Math.exp(-z));
     expect(await value(page, 'softmax-sum')).toContain('Σ pᵢ = 1.000');
     expect(await value(page, 'sigmoid-sum')).toContain(`Σ σ(zᵢ) = ${shown(s(2) + s(3) + s(4))}`);
-    // y = [0, 1, 0]: −log p₂ = log(1 + e + e²) − 1
+    // y = [0, 1, 0]: −ln p₂ = ln(1 + e + e²) − 1
     expect(await value(page, 'multiclass-loss')).toContain(`= ${shown(Math.log(1 + E + E * E) - 1)}`);
     expectNoErrors(errors);
     await page.close();

@@ -12,9 +12,11 @@ import {
 import { binaryState } from '../../src/widgets/binaryCrossEntropyMath';
 
 describe('binaryCrossEntropyFormula', () => {
-  it('lossFormula(z = 0, t = 1) writes −(1 · log 0.500 + 0 · log 0.500) = 0.693', () => {
+  it('lossFormula(z = 0, t = 1) writes −(1 · ln 0.500 + 0 · ln 0.500) = 0.693, with ln for the natural log', () => {
     const f = lossFormula(binaryState(0, 1));
-    expect(f.text).toBe('L = −(t log ŷ + (1 − t) log(1 − ŷ)) = −(1 × log 0.500 + 0 × log 0.500) = 0.693');
+    expect(f.text).toBe('L = −(t ln ŷ + (1 − t) ln(1 − ŷ)) = −(1 × ln 0.500 + 0 × ln 0.500) = 0.693');
+    expect(f.pieces.join(' ')).not.toContain('\\log');
+    expect(f.pieces[1]).toContain('\\ln \\term{y-hat}');
     expect(f.pieces[2]).toBe('\\displaystyle {} = \\term{bce-t1}{0.693}');
   });
 

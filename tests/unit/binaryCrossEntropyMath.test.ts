@@ -13,7 +13,7 @@ describe('binaryCrossEntropyMath', () => {
     expect(bceGradPrediction(0.5, 0)).toBe(2);
   });
 
-  it('bceGradPrediction matches a central difference of −(t log ŷ + (1 − t) log(1 − ŷ)) in ŷ', () => {
+  it('bceGradPrediction matches a central difference of −(t ln ŷ + (1 − t) ln(1 − ŷ)) in ŷ', () => {
     for (const p of [0.01, 0.2, 0.5, 0.77, 0.99]) {
       for (const t of [0, 1] as const) {
         const estimate = centralDifference((q) => -(t * Math.log(q) + (1 - t) * Math.log(1 - q)), p, 1e-6);
@@ -49,7 +49,7 @@ describe('binaryCrossEntropyMath', () => {
     }
   });
 
-  it('binaryState(−1, 1) is the chapter\'s start: ŷ = 1/(1 + e), L = log(1 + e), σ′ = e/(1 + e)²', () => {
+  it('binaryState(−1, 1) is the chapter\'s start: ŷ = 1/(1 + e), L = ln(1 + e), σ′ = e/(1 + e)²', () => {
     const s = binaryState(-1, 1);
     expect(s.yHat).toBeCloseTo(1 / (1 + E), 15);
     expect(s.complement).toBeCloseTo(E / (1 + E), 15);
