@@ -10,7 +10,7 @@ import { SEED_COUNTS, SEED_EXPERIMENT_STATE, STEP_BUDGETS } from './squaredError
 
 const INIT_NAMES: Record<SeedInit, string> = {
   large: 'large random weights, sd 4 (often confidently wrong)',
-  small: 'small random weights, sd 0.5 (every ŷ near ½)',
+  small: 'small random weights, sd 0.5 (most ŷ between 0.2 and 0.8)',
 };
 
 /** Vite bundles the worker from this URL; the page never loads it until Run is pressed. */

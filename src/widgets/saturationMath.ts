@@ -1,4 +1,12 @@
-import { binaryCrossEntropyGradZ, sigmoid, sigmoidGrad, squaredErrorGradZ } from '../core';
+import {
+  binaryCrossEntropyGradZ,
+  binaryCrossEntropyLossZ,
+  centralDifference,
+  sigmoid,
+  sigmoidGrad,
+  squaredErrorGradZ,
+  squaredErrorLoss,
+} from '../core';
 
 /**
  * The numbers of chapter 7's gradient plot: both losses' ∂L/∂z at ŷ = σ(z), the slope σ′(z) that
@@ -83,4 +91,51 @@ export function snapZ(z: number): number {
   const { min, max, step } = Z_LIMITS;
   if (!Number.isFinite(z)) return 0;
   return Math.min(max, Math.max(min, Number((Math.round(z / step) * step).toFixed(10))));
+}
+
+/** The checks' tolerances, as the core's own tests use them: a few ulp for an identity, 1e-8 for a central difference. */
+export const CHECK_TOLERANCE = { exact: 1e-15, finiteDifference: 1e-8 } as const;
+
+/** Every number the explorer's live checks show at one point, and whether each check holds. */
+export interface SaturationChecks {
+  /** |squared error's gradient − cross-entropy's × σ′| */
+  productGap: number;
+  /** |squared error's gradient| / |cross-entropy's| (NaN where both are 0) */
+  share: number;
+  /** central differences of both losses, and their gaps to the formulas */
+  seEstimate: number;
+  seError: number;
+  ceEstimate: number;
+  ceError: number;
+  ok: { slope: boolean; product: boolean; share: boolean; centralDifference: boolean };
+}
+
+/**
+ * The section's claims, checked at the learner's z and t: σ′ ≤ ¼; squared error's gradient is
+ * cross-entropy's times σ′, so never more than a quarter of it; and both formulas agree with a central
+ * difference of the loss they come from. The widget shows these; the chapter's claims test replays them
+ * over the whole slider.
+ */
+export function saturationChecks(g: GradientsAt): SaturationChecks {
+  const productGap = Math.abs(g.squaredError - g.crossEntropy * g.slope);
+  const share = Math.abs(g.squaredError) / Math.abs(g.crossEntropy);
+  const seEstimate = centralDifference((z) => squaredErrorLoss(z, g.t), g.z);
+  const ceEstimate = centralDifference((z) => binaryCrossEntropyLossZ(z, g.t), g.z);
+  const seError = Math.abs(seEstimate - g.squaredError);
+  const ceError = Math.abs(ceEstimate - g.crossEntropy);
+  const { exact, finiteDifference } = CHECK_TOLERANCE;
+  return {
+    productGap,
+    share,
+    seEstimate,
+    seError,
+    ceEstimate,
+    ceError,
+    ok: {
+      slope: g.slope <= 0.25,
+      product: productGap <= exact * Math.max(1, Math.abs(g.crossEntropy)),
+      share: share <= 0.25,
+      centralDifference: seError <= finiteDifference && ceError <= finiteDifference,
+    },
+  };
 }
