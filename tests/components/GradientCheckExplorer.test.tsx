@@ -79,8 +79,32 @@ describe('<ZeroCases>', () => {
     expect(screen.getByTestId('zero-why').textContent).toContain('Doubles near 3 are 4.44 × 10⁻¹⁶ apart');
     fireEvent.click(screen.getByRole('radio', { name: 'h = 10⁻⁸ in float32' }));
     expect(screen.getByTestId('zero-why').textContent).toContain('float32 numbers near 3 are 2.38 × 10⁻⁷ apart');
-    fireEvent.click(screen.getByRole('radio', { name: 'x stored in an Int32Array' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'x in an integer array' }));
     expect(screen.getByTestId('zero-trace').textContent).toContain('estimate (numerator / h)0 (exactly)');
+    // the central difference over a whole unit: (f(3) − f(2)) / 2·10⁻⁵, f(x) = ln(e² + eˣ + e⁴) − x
+    expect(screen.getByTestId('zero-trace').textContent).toContain('central estimate (f(x + h) − f(x − h)) / 2h−41596.94');
+    expect(screen.getByTestId('zero-code').textContent).toContain('zp[1] += h               # stores 3');
+  });
+
+  it('differentiating Σ softmax: both sums exactly 1, the estimate exactly 0, and so is the true derivative', () => {
+    renderWithLab(<ZeroCases />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Σ softmax, a constant' }));
+    const trace = screen.getByTestId('zero-trace').textContent;
+    expect(trace).toContain('s(x + h) = Σ softmax([2, x + h, 4])1.00000000000000');
+    expect(trace).toContain('s(x − h)1.00000000000000');
+    expect(trace).toContain('estimate (numerator / 2h)0 (exactly)');
+    expect(trace).toContain('the true derivative of s0 (exactly)');
+    expect(screen.getByTestId('zero-why').textContent).toContain('this check passes and tests nothing');
+  });
+
+  it('aliasing: xp = x moves x too, L(xp) = L(x), the estimate is exactly 0; the copy gives −0.755271', () => {
+    renderWithLab(<ZeroCases />);
+    fireEvent.click(screen.getByRole('radio', { name: 'xp = x, no copy (NumPy aliasing)' }));
+    const trace = screen.getByTestId('zero-trace').textContent;
+    expect(trace).toContain('x[1] after xp[1] += h3.00001000000000');
+    expect(trace).toContain('estimate (numerator / h)0 (exactly)');
+    expect(trace).toContain('with xp = x.copy()−0.7552706');
+    expect(screen.getByTestId('zero-code').textContent).toContain('xp = x         # no copy: one array');
   });
 });
 
@@ -223,8 +247,8 @@ describe('<ZeroCases> in the address', () => {
   it('reads zero=integer at mount, and refuses zero=nan for the default tiny step', () => {
     at('#/gradient-check?zero=integer');
     const first = renderWithLab(<ZeroCases />);
-    expect(radio('x stored in an Int32Array').checked).toBe(true);
-    expect(screen.getByTestId('zero-trace').textContent).toContain('x + h as stored (Int32Array)');
+    expect(radio('x in an integer array').checked).toBe(true);
+    expect(screen.getByTestId('zero-trace').textContent).toContain('x + h as stored (int64)');
     first.unmount();
     at('#/gradient-check?zero=nan');
     renderWithLab(<ZeroCases />);

@@ -80,15 +80,23 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     await page.close();
   });
 
-  it('the zero cases: each of the three returns its zero, with the reason', async () => {
+  it('the zero cases: each of the five returns its zero, with the reason', async () => {
     const { page, errors } = await open();
     const trace = page.getByTestId('zero-trace');
     await expect.poll(async () => (await trace.textContent()) ?? '').toContain('estimate (numerator / 2h)0 (exactly)');
     await page.getByRole('radio', { name: 'h = 10⁻⁸ in float32' }).check();
     await expect.poll(() => text(page, 'zero-why')).toContain('float32 numbers near 3 are');
     expect(await trace.textContent()).toContain('0 (exactly)');
-    await page.getByRole('radio', { name: 'x stored in an Int32Array' }).check();
+    await page.getByRole('radio', { name: 'x in an integer array' }).check();
     await expect.poll(() => text(page, 'zero-why')).toContain('Int32Array');
+    expect(await trace.textContent()).toContain('estimate (numerator / h)0 (exactly)');
+    await page.getByRole('radio', { name: 'Σ softmax, a constant' }).check();
+    await expect.poll(() => text(page, 'zero-why')).toContain('this check passes and tests nothing');
+    expect(await trace.textContent()).toContain('estimate (numerator / 2h)0 (exactly)');
+    // from the keyboard: the arrow key moves to the next case in the radio group
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => text(page, 'zero-why')).toContain('xp = x does not copy');
+    expect(await page.getByRole('radio', { name: 'xp = x, no copy (NumPy aliasing)' }).isChecked()).toBe(true);
     expect(await trace.textContent()).toContain('estimate (numerator / h)0 (exactly)');
     expectNoErrors(errors);
     await page.close();

@@ -25,7 +25,7 @@ export const GRADIENT_CHECK_STATE = defineState({
   prec: { kind: 'choice', values: ['float64', 'float32'], default: 'float64', control: 'the precision the formula shows' },
 });
 
-/** "My finite difference returns only zeros": which of the three cases is shown. Example: `zero=integer`. */
+/** "My finite difference returns only zeros": which of the five cases is shown. Example: `zero=alias`. */
 export const ZERO_CASES_STATE = defineState({
-  zero: { kind: 'choice', values: ['tiny-step', 'float32', 'integer'], default: 'tiny-step', control: 'the zero case shown' },
+  zero: { kind: 'choice', values: ['tiny-step', 'float32', 'integer', 'constant', 'alias'], default: 'tiny-step', control: 'the zero case shown' },
 });
