@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import {
   binaryCrossEntropy,
@@ -117,6 +118,21 @@ describeClaims('squared-error-vs-cross-entropy', (claim) => {
         if (z !== 0) expect(g.squaredError / g.crossEntropy).toBeLessThan(0.25);
       }
     }
+  });
+
+  claim('The plot below draws both gradients against $z$, with $\\sigma\'$ dashed and its ceiling of ¼ dotted.', () => {
+    // the plot draws σ′ as the curve of kind 'slope' and the ceiling as .quarter-line at y = 0.25; the
+    // chapter's stylesheet dashes the one (long dashes) and dots the other (dashes shorter than its gaps)
+    const css = readFileSync(new URL('../../src/styles/squared-error-vs-cross-entropy.css', import.meta.url), 'utf8');
+    const dashes = (selector: string) => {
+      const rule = css.slice(css.indexOf(selector)).split('}')[0] as string;
+      return (/stroke-dasharray:\s*([\d.]+)\s+([\d.]+)/.exec(rule) ?? []).slice(1).map(Number);
+    };
+    const [slopeDash = 0, slopeGap = 0] = dashes('.curve-slope {');
+    const [quarterDash = 0, quarterGap = 0] = dashes('.quarter-line {');
+    expect(slopeDash).toBeGreaterThan(slopeGap);
+    expect(quarterDash).toBeLessThan(quarterGap);
+    expect(gradientsAt(0, 1).slope).toBe(0.25);
   });
 
   claim('The checks underneath recompute the claims of this section at your $z$, including a central-difference check of both derivatives.', () => {
