@@ -41,7 +41,10 @@ describe('backwardPassFormula', () => {
   });
 
   it('outputChainText multiplies out sample 3’s factors, 0.5 × −0.25 × 1/10 = −0.0125, with the total at the heatmap’s digits', () => {
-    const chain: OutputWeightChain = { j: 1, k: 0, i: 2, a1: 0.5, pMinusY: -0.25, scale: 0.1, term: -0.0125, chainSum: 0.123456, backprop: 0.123456 };
+    const chain: OutputWeightChain = {
+      j: 1, k: 0, i: 2, a1: 0.5, pMinusY: -0.25, scale: 0.1, term: -0.0125, chainSum: 0.123456,
+      positiveSum: 0.2, negativeSum: -0.076544, largestTerm: 0.05, largestSample: 4, backprop: 0.123456,
+    };
     expect(outputChainText(chain, 10, 'mean', 3)).toBe(
       '∂L/∂(W₂)2,1 = the sum over the 10 samples of (A₁)i,2 times (dZ₂)i,1, where (dZ₂)i,1 = (P − Y)i,1/10. ' +
         'Sample 3: 0.500 × −0.250 × 1/10 = −0.0125. All 10 samples: 0.123.',

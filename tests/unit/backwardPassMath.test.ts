@@ -178,6 +178,26 @@ describe('the chain rule for one weight', () => {
     expect(chain.term).toBeCloseTo(Math.tanh(1.1) * (p - 1) * 0.5, 14);
   });
 
+  it('outputWeightChain splits the sum: its positive and negative terms add up to chainSum, and largestTerm is the term of largest size', () => {
+    for (const activation of ['relu', 'tanh'] as const) {
+      const pass = backwardPass(network(activation), data, 'mean');
+      for (let j = 0; j < 2; j++) for (let k = 0; k < 3; k++) {
+        const chain = outputWeightChain(pass, j, k, 0);
+        // the terms by hand: sample s's a₁ₛⱼ (pₛₖ − yₛₖ)/m, from the chain at each sample
+        const terms = [0, 1].map((s) => {
+          const c = outputWeightChain(pass, j, k, s);
+          return c.a1 * c.pMinusY * c.scale;
+        });
+        expect(chain.positiveSum).toBeCloseTo(terms.filter((t) => t > 0).reduce((a, b) => a + b, 0), 15);
+        expect(chain.negativeSum).toBeCloseTo(terms.filter((t) => t < 0).reduce((a, b) => a + b, 0), 15);
+        expect(chain.positiveSum + chain.negativeSum).toBeCloseTo(chain.chainSum, 15);
+        const largest = terms.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+        expect(chain.largestTerm).toBe(largest);
+        expect(terms[chain.largestSample]).toBe(largest);
+      }
+    }
+  });
+
   it("hiddenWeightChain writes out sample 0's factors for w₁[1][0]: x₀₁ = 2, f′ = 1 − tanh²(1.0), and the inner sum over W₂'s row 0", () => {
     const pass = backwardPass(network('tanh'), data, 'sum');
     const chain = hiddenWeightChain(pass, 1, 0, 0);

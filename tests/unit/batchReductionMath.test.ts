@@ -76,6 +76,20 @@ describe('batch reduction: mean against sum', () => {
     expect(outcome.peakLoss).toBe(Infinity);
   });
 
+  it('runOutcome: diverged above twice the start at any step, learned below half the start at the end, stalled otherwise', () => {
+    const outcomeOf = (losses: number[]) => {
+      const run = startBatchRun(10, 'mean', 0.1, losses.length - 1);
+      run.losses.set(losses);
+      run.filled = losses.length;
+      return runOutcome(run);
+    };
+    expect(outcomeOf([1.2, 2.5, 0.01]).verdict).toBe('diverged'); // a peak of 2.08 × the start, even though it ends low
+    expect(outcomeOf([1.2, 2.3, 0.01]).verdict).toBe('learned');
+    expect(outcomeOf([1.2, 1.0, 0.61]).verdict).toBe('stalled');
+    expect(outcomeOf([1.2, 1.0, 0.59]).verdict).toBe('learned');
+    expect(outcomeOf([1.2, 1.3, 1.25]).verdict).toBe('stalled');
+  });
+
   it('startBatchRun refuses bad steps, learning rates and a data set of the wrong size', () => {
     expect(() => startBatchRun(10, 'mean', 0.1, 0)).toThrow(/steps/);
     expect(() => startBatchRun(10, 'mean', Number.NaN)).toThrow(/learning rate/);

@@ -17,8 +17,9 @@ const maxAbs = (matrix: readonly (readonly number[])[]) => Math.max(0, ...matrix
 
 /**
  * dW₂ as the sum of one outer product per sample: the chosen sample's a₁ᵢᵀ dz₂ᵢ beside the total.
- * Each has its own colour scale (a sample's share is about 1/m of the total's size under the mean,
- * and would be blank on the total's scale). Both select the same weight.
+ * Each has its own colour scale (under the mean every share carries the factor 1/m and is mostly far
+ * smaller than the total, so it would be blank on the total's scale; where shares cancel, one can also
+ * be larger than the total). Both select the same weight.
  */
 export const BackwardPassOutputWeights = memo(function BackwardPassOutputWeights({ share, total, sample, m, selected, onSelect }: OutputWeightsProps) {
   const i = sample + 1;

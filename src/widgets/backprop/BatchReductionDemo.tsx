@@ -8,7 +8,7 @@ import { useBackprop } from './backpropStore';
 import { show } from './backwardPassFormula';
 import { BATCH_SIZES, DEMO_STEPS, gradientNorms, LEARNING_RATES } from './batchReductionMath';
 import { BatchReductionCurvesPlot, BatchReductionFinalLossPlot, type FinalLossPoint } from './BatchReductionPlot';
-import { runKey, useBatchReductionRuns, type RunResult } from './batchReductionRuns';
+import { meanSpread, runKey, useBatchReductionRuns, type RunResult } from './batchReductionRuns';
 import '../../styles/backprop-matrix.css';
 
 const REDUCTION_NAMES: Record<BatchReduction, string> = { mean: 'mean', sum: 'sum' };
@@ -21,11 +21,12 @@ const lossShown = (v: number) => {
   return a >= 1e5 ? formatNumber(v, 3) : a >= 100 ? formatNumber(v, 0) : a >= 10 ? formatNumber(v, 1) : show(v);
 };
 
-/** What a run's final loss reads as: a number, "training…", or "diverged" (never NaN). */
+/** What a run's final loss reads as: a number, "training…", "diverged" or "stalled" (never NaN). */
 function lossText(run: RunResult | undefined): string {
   if (!run?.outcome) return 'training…';
   const { finalLoss, peakLoss, verdict } = run.outcome;
   if (verdict === 'learned') return lossShown(finalLoss);
+  if (verdict === 'stalled') return `stalled (ends at ${lossShown(finalLoss)})`;
   if (!Number.isFinite(finalLoss)) return 'diverged (the loss overflowed)';
   return `diverged (ends at ${lossShown(finalLoss)}, peak ${Number.isFinite(peakLoss) ? lossShown(peakLoss) : '∞'})`;
 }
@@ -48,6 +49,7 @@ export function BatchReductionDemo() {
   const names = { reduction: useId(), m: useId(), rate: useId() };
 
   const norms = useMemo(() => gradientNorms(m), [m]);
+  const spread = meanSpread(runs);
   const ratio = norms.sum / norms.mean;
 
   const series = useMemo(() => {
@@ -162,6 +164,13 @@ export function BatchReductionDemo() {
           </tbody>
         </table>
       </div>
+
+      {spread && (
+        <p className="bp-batch-spread" data-testid="bp-batch-spread">
+          With the mean, the final loss runs from {lossShown(spread.low.loss)} (m = {spread.low.m}) to {lossShown(spread.high.loss)} (m = {spread.high.m}):
+          a factor of {formatNumber(spread.factor, 1)} over a hundredfold range of m.
+        </p>
+      )}
 
       <ul className="checks" aria-label="Live checks" data-testid="bp-batch-checks">
         <li data-ok={Math.abs(ratio - m) <= RATIO_TOLERANCE * m}>

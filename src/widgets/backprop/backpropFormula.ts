@@ -28,15 +28,15 @@ export function backpropTex({ m, hidden, reduction, loss, step }: RunNumbers): s
     ],
     // before the first evaluation (or with no points) there is no number to show, only the definition
     Number.isFinite(loss)
-      ? [`L_{${step}} = -${mean}\\sum_{i=1}^{${m}} \\ln P_{i,\\,y_i}`, `{} = ${texNumber(loss, LOSS_DIGITS)}`]
-      : [`L_{${step}} = -${mean}\\sum_{i=1}^{${m}} \\ln P_{i,\\,y_i}`],
+      ? [`L_{${step}} = -${mean}\\sum_{i=1}^{${m}} \\ln P_{i,\\,t_i}`, `{} = ${texNumber(loss, LOSS_DIGITS)}`]
+      : [`L_{${step}} = -${mean}\\sum_{i=1}^{${m}} \\ln P_{i,\\,t_i}`],
   ];
 }
 
 export function backpropFormulaLabel({ m, hidden, reduction, loss, step }: RunNumbers): string {
   const how = reduction === 'mean' ? 'mean' : 'sum';
   const value = Number.isFinite(loss) ? `is ${formatNumber(loss, LOSS_DIGITS)}` : 'is not computed yet';
-  return `X is ${m} by 2, W1 is 2 by ${hidden}, A1 is ${m} by ${hidden}, W2 is ${hidden} by 3, P is ${m} by 3. The loss after step ${step}, the ${how} of minus log P of the true class over the ${m} points, ${value}.`;
+  return `X is ${m} by 2, W1 is 2 by ${hidden}, A1 is ${m} by ${hidden}, W2 is ${hidden} by 3, P is ${m} by 3. The loss after step ${step}, the ${how} over the ${m} points i of minus ln P(i, t_i), the probability of point i's true class t_i, ${value}.`;
 }
 
 /** The chapter's starting formulas (blobs, seed 1, 16 ReLU units, step 0), for typesetting at build time. */

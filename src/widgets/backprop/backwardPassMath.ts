@@ -130,6 +130,15 @@ export interface OutputWeightChain {
   readonly term: number;
   /** Σᵢ over all m samples of the same product */
   readonly chainSum: number;
+  /**
+   * the positive terms of that sum added up, and the negative ones: samples pulling the weight in
+   * opposite directions cancel, so chainSum can be far smaller than either
+   */
+  readonly positiveSum: number;
+  readonly negativeSum: number;
+  /** the term of largest size (its sign kept) and its sample */
+  readonly largestTerm: number;
+  readonly largestSample: number;
   /** the core's backward pass: grads.w2[j · C + k] */
   readonly backprop: number;
 }
@@ -145,9 +154,20 @@ export function outputWeightChain(pass: BackwardPass, j: number, k: number, i: n
     return { a1, pMinusY };
   };
   let chainSum = 0;
+  let positiveSum = 0;
+  let negativeSum = 0;
+  let largestTerm = 0;
+  let largestSample = 0;
   for (let s = 0; s < m; s++) {
     const f = factor(s);
-    chainSum += f.a1 * f.pMinusY * scale;
+    const t = f.a1 * f.pMinusY * scale;
+    chainSum += t;
+    if (t > 0) positiveSum += t;
+    else negativeSum += t;
+    if (Math.abs(t) > Math.abs(largestTerm)) {
+      largestTerm = t;
+      largestSample = s;
+    }
   }
   const own = factor(i);
   return {
@@ -157,6 +177,10 @@ export function outputWeightChain(pass: BackwardPass, j: number, k: number, i: n
     scale,
     term: own.a1 * own.pMinusY * scale,
     chainSum,
+    positiveSum,
+    negativeSum,
+    largestTerm,
+    largestSample,
     backprop: ws.grads.w2[j * outputs + k] ?? NaN,
   };
 }

@@ -65,7 +65,21 @@ export function runComplete(run: BatchRun): boolean {
   return run.filled > run.steps;
 }
 
-export type RunVerdict = 'learned' | 'diverged';
+/**
+ * 'learned': the loss ended below LEARNED_BELOW × its start and never rose above DIVERGED_ABOVE × its start;
+ * 'diverged': some step's loss was not finite or above DIVERGED_ABOVE × the start (the steps overshoot
+ * and the loss climbs); 'stalled': neither (it did not rise much, nor fall much).
+ */
+export type RunVerdict = 'learned' | 'diverged' | 'stalled';
+
+/**
+ * The verdict's thresholds, relative to the run's starting loss. They sit far from every run the demo
+ * offers (5 rates × 5 batch sizes × 2 reductions): the runs that learn end at 0.3 of their start or
+ * less and never rise above it; those that diverge peak at 12 times their start or more. So neither
+ * rounding nor the exact threshold can flip a verdict.
+ */
+export const LEARNED_BELOW = 0.5;
+export const DIVERGED_ABOVE = 2;
 
 /** How a finished run ended, in words the page shows instead of a raw (possibly non-finite) loss. */
 export interface RunOutcome {
@@ -73,10 +87,6 @@ export interface RunOutcome {
   readonly finalLoss: number;
   /** the largest loss seen along the way (∞ when a loss overflowed) */
   readonly peakLoss: number;
-  /**
-   * "diverged": the final loss is not finite or no lower than where it started (the steps overshoot,
-   * the loss climbs or swings); "learned": it ended below its start.
-   */
   readonly verdict: RunVerdict;
 }
 
@@ -90,7 +100,12 @@ export function runOutcome(run: BatchRun): RunOutcome {
     const l = run.losses[s] ?? NaN;
     peakLoss = Number.isFinite(l) ? Math.max(peakLoss, l) : Infinity;
   }
-  const verdict: RunVerdict = Number.isFinite(finalLoss) && finalLoss < startLoss ? 'learned' : 'diverged';
+  const verdict: RunVerdict =
+    !Number.isFinite(peakLoss) || !Number.isFinite(finalLoss) || peakLoss > DIVERGED_ABOVE * startLoss
+      ? 'diverged'
+      : finalLoss < LEARNED_BELOW * startLoss
+        ? 'learned'
+        : 'stalled';
   return { startLoss, finalLoss, peakLoss, verdict };
 }
 

@@ -13,6 +13,19 @@ export interface RunResult {
 
 export const runKey = (reduction: BatchReduction, m: number) => `${reduction}-${m}`;
 
+/**
+ * How much the mean's final loss moves with m: the smallest and the largest over the batch sizes and
+ * their ratio, once every mean run has learned (null before, or if one did not).
+ */
+export function meanSpread(runs: Readonly<Record<string, RunResult>>): { low: { m: number; loss: number }; high: { m: number; loss: number }; factor: number } | null {
+  const ends = BATCH_SIZES.map((m) => ({ m, outcome: runs[runKey('mean', m)]?.outcome }));
+  if (ends.some((e) => e.outcome?.verdict !== 'learned')) return null;
+  const points = ends.map((e) => ({ m: e.m, loss: e.outcome?.finalLoss ?? NaN }));
+  const low = points.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const high = points.reduce((a, b) => (b.loss > a.loss ? b : a));
+  return { low, high, factor: high.loss / low.loss };
+}
+
 /** Work at most this long per task, then yield to the browser: input and paint stay prompt. */
 const BUDGET_MS = 8;
 const STEPS_PER_CHECK = 10;

@@ -1,0 +1,913 @@
+import { expect } from 'vitest';
+import { accuracy, backward, createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction, type Network } from '../../src/core/network';
+import type { Dataset, DatasetKind } from '../../src/core/datasets';
+import { createRandom } from '../../src/core/random';
+import { backpropFormulaLabel, backpropTex } from '../../src/widgets/backprop/backpropFormula';
+import { BACKPROP_LIMITS, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/widgets/backprop/backpropStore';
+import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from '../../src/widgets/backprop/backwardPassMath';
+import {
+  advanceBatchRun,
+  BATCH_SIZES,
+  DEMO_STEPS,
+  DIVERGED_ABOVE,
+  gradientNorms,
+  LEARNED_BELOW,
+  LEARNING_RATES,
+  runOutcome,
+  startBatchRun,
+  type BatchRun,
+  type RunOutcome,
+} from '../../src/widgets/backprop/batchReductionMath';
+import { meanSpread, runKey, type RunResult } from '../../src/widgets/backprop/batchReductionRuns';
+import { inlineTrainer, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
+import { gridPoints, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
+import { weightsFile } from '../../src/widgets/backprop/weightsJson';
+import { describeClaims } from './chapterClaims';
+
+/*
+ * Chapter 8, "Backpropagation through a network". Every check replays what the learner sees: the
+ * trainer's runs through its own slice function (runTraining, what the worker runs) from the store's
+ * own starting state (initialBackpropInputs: blobs of 150 points from data seed 1, initial seed 1,
+ * 16 ReLU units, η = 0.3, the mean), the explorer's numbers through backwardPassMath, the demo's runs
+ * through batchReductionMath. Reference values come from an independent plain-loop forward and
+ * backward pass written here (which also counts its multiply-adds), from closed forms, or from an
+ * exhaustive search, never from the code under test.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Replays and references
+
+const LN3 = Math.log(3);
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+interface RunSettings {
+  kind?: DatasetKind;
+  hidden?: number;
+  activation?: Activation;
+  learningRate?: number;
+  seed?: number;
+}
+
+/** The store's starting state with these settings changed, as the trainer's controls would. */
+function trainerStart(s: RunSettings = {}) {
+  return initialBackpropInputs({
+    ...(s.kind ? { datasetKind: s.kind } : {}),
+    ...(s.hidden ? { hidden: s.hidden } : {}),
+    ...(s.activation ? { activation: s.activation } : {}),
+    ...(s.learningRate ? { learningRate: s.learningRate } : {}),
+    ...(s.seed !== undefined ? { initialSeed: s.seed } : {}),
+  });
+}
+
+/**
+ * The trainer's run, slice by slice, through runTraining (what its worker runs for Play and Step):
+ * `slice(n)` takes n steps and answers as the trainer's snapshot does.
+ */
+function trainerRun(s: RunSettings = {}, gridSize = 2) {
+  const start = trainerStart(s);
+  let network: Network = start.network;
+  let step = 0;
+  const slice = (steps: number): TrainingSnapshot => {
+    const answer = runTraining(
+      trainingRequest(1, network, start.dataset, { learningRate: start.learningRate, reduction: start.reduction, steps, startStep: step, gridSize, extent: BACKPROP_LIMITS.extent }),
+    );
+    if (answer.type !== 'snapshot') throw new Error(answer.message);
+    network = { shape: network.shape, params: answer.params };
+    step = answer.step;
+    return answer;
+  };
+  return { start, dataset: start.dataset, slice, network: () => network };
+}
+
+/** The curves as Play draws them: the snapshot after every slice of stepsPerFrame steps, step 0 first. */
+function playCurve(s: RunSettings, until: number): TrainingPoint[] {
+  const run = trainerRun(s);
+  const points: TrainingPoint[] = [];
+  const first = run.slice(0);
+  points.push({ step: 0, loss: first.loss, accuracy: first.accuracy });
+  while (points[points.length - 1]!.step < until) {
+    const a = run.slice(BACKPROP_LIMITS.stepsPerFrame);
+    points.push({ step: a.step, loss: a.loss, accuracy: a.accuracy });
+  }
+  return points;
+}
+const at = (curve: readonly TrainingPoint[], step: number) => {
+  const p = curve.find((q) => q.step === step);
+  if (!p) throw new Error(`no point at step ${step}`);
+  return p;
+};
+
+type Matrix = number[][];
+
+/** A matrix product that counts its multiply-adds. */
+function product(a: Matrix, b: Matrix, count: { n: number }): Matrix {
+  const rows = a.length;
+  const inner = b.length;
+  const cols = b[0]!.length;
+  expect(a[0]!.length).toBe(inner);
+  const out = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+    let s = 0;
+    for (let k = 0; k < inner; k++) s += a[i]![k]! * b[k]![j]!;
+    out[i]![j] = s;
+  }
+  count.n += rows * inner * cols;
+  return out;
+}
+const transpose = (a: Matrix): Matrix => a[0]!.map((_, j) => a.map((row) => row[j]!));
+const matrix = (flat: ArrayLike<number>, rows: number, cols: number): Matrix => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (__, c) => flat[r * cols + c]!));
+const f = (act: Activation, z: number) => (act === 'relu' ? Math.max(0, z) : act === 'tanh' ? Math.tanh(z) : 1 / (1 + Math.exp(-z)));
+const fPrime = (act: Activation, z: number) => (act === 'relu' ? (z > 0 ? 1 : 0) : act === 'tanh' ? 1 - Math.tanh(z) ** 2 : f(act, z) * (1 - f(act, z)));
+
+/**
+ * The chapter's forward pass and seven backward lines in plain loops, written from the prose, with the
+ * multiply-adds of each matrix product counted: the independent reference for the core and the widgets.
+ */
+function referencePass(net: Network, data: Dataset, reduction: BatchReduction) {
+  const { hidden: H, outputs: C, activation } = net.shape;
+  const m = data.m;
+  const X = matrix(data.x, m, 2);
+  const W1 = matrix(net.params.w1, 2, H);
+  const W2 = matrix(net.params.w2, H, C);
+  const forwardCount = { n: 0 };
+  const Z1 = product(X, W1, forwardCount).map((row) => row.map((v, j) => v + net.params.b1[j]!));
+  const A1 = Z1.map((row) => row.map((z) => f(activation, z)));
+  const Z2 = product(A1, W2, forwardCount).map((row) => row.map((v, k) => v + net.params.b2[k]!));
+  const P = Z2.map((row) => {
+    const e = row.map((z) => Math.exp(z));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / s);
+  });
+  const t = Array.from(data.labels);
+  const Y = t.map((c) => [0, 1, 2].map((k) => (k === c ? 1 : 0)));
+  const total = -t.reduce((s, c, i) => s + Math.log(P[i]![c]!), 0);
+  const scale = reduction === 'mean' ? 1 / m : 1;
+  const backwardCount = { n: 0 };
+  const dZ2 = P.map((row, i) => row.map((p, k) => scale * (p - Y[i]![k]!)));
+  const dW2 = product(transpose(A1), dZ2, backwardCount);
+  const dA1 = product(dZ2, transpose(W2), backwardCount);
+  const dZ1 = dA1.map((row, i) => row.map((d, j) => d * fPrime(activation, Z1[i]![j]!)));
+  const dW1 = product(transpose(X), dZ1, backwardCount);
+  const db1 = W1[0]!.map((_, j) => dZ1.reduce((s, row) => s + row[j]!, 0));
+  const db2 = [0, 1, 2].map((k) => dZ2.reduce((s, row) => s + row[k]!, 0));
+  return { X, Z1, A1, P, Y, t, dZ2, dA1, dZ1, dW1, dW2, db1, db2, W1, loss: total * scale, forwardCount: forwardCount.n, backwardCount: backwardCount.n };
+}
+
+/** The core's gradients as the trainer and the heatmaps get them. */
+function coreGradients(net: Network, data: Dataset, reduction: BatchReduction) {
+  const ws = createWorkspace(net.shape, data.m);
+  const loss = forward(net, data.x, data.labels, data.m, ws, reduction);
+  backward(net, data.x, data.labels, data.m, ws, reduction);
+  return { loss, ws };
+}
+
+/** The trainer's network after `steps` steps of the default run (or one with these settings). */
+function trainedNetwork(s: RunSettings, steps: number): Network {
+  const run = trainerRun(s);
+  while (steps > 0) {
+    const n = Math.min(1000, steps);
+    run.slice(n);
+    steps -= n;
+  }
+  return run.network();
+}
+
+/**
+ * The most of the data set's points that any strips can classify: regions bounded by parallel lines,
+ * each class at most one strip. Exhaustive: along a direction θ the order of the points' projections
+ * changes only where two points project alike, so one θ between each pair of neighbouring critical
+ * directions sees every order; for each order, every arrangement of the three classes into up to three
+ * consecutive runs is scored by prefix counts.
+ */
+function bestStrips(data: Dataset) {
+  const m = data.m;
+  const x = (i: number) => data.x[2 * i]!;
+  const y = (i: number) => data.x[2 * i + 1]!;
+  const critical: number[] = [];
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) {
+    const theta = Math.atan2(y(j) - y(i), x(j) - x(i)) + Math.PI / 2;
+    critical.push(((theta % Math.PI) + Math.PI) % Math.PI);
+  }
+  critical.sort((a, b) => a - b);
+  const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] as const;
+  let best = { count: -1, theta: 0, order: orders[0] as readonly number[], cuts: [0, 0], sorted: [] as number[] };
+  for (let a = 0; a < critical.length; a++) {
+    const next = a + 1 < critical.length ? critical[a + 1]! : critical[0]! + Math.PI;
+    const theta = (critical[a]! + next) / 2;
+    const u = (i: number) => Math.cos(theta) * x(i) + Math.sin(theta) * y(i);
+    const sorted = Array.from({ length: m }, (_, i) => i).sort((p, q) => u(p) - u(q));
+    for (const order of orders) {
+      const [c1, c2, c3] = order;
+      const total3 = sorted.filter((i) => data.labels[i] === c3).length;
+      let n1 = 0;
+      let n2 = 0;
+      let n3 = 0;
+      let bestPrefix = { value: 0, cut: 0 };
+      for (let j = 0; j <= m; j++) {
+        if (n1 - n2 > bestPrefix.value) bestPrefix = { value: n1 - n2, cut: j };
+        const count = bestPrefix.value + n2 - n3 + total3;
+        if (count > best.count) best = { count, theta, order, cuts: [bestPrefix.cut, j], sorted };
+        if (j < m) {
+          const label = data.labels[sorted[j]!];
+          if (label === c1) n1++;
+          if (label === c2) n2++;
+          if (label === c3) n3++;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** A 2-1-3 ReLU network whose strips are the given arrangement: built by hand, scored by the core. */
+function stripNetwork(data: Dataset, strips: ReturnType<typeof bestStrips>): Network {
+  const { theta, order, cuts, sorted } = strips;
+  const u = (i: number) => Math.cos(theta) * data.x[2 * i]! + Math.sin(theta) * data.x[2 * i + 1]!;
+  const first = u(sorted[0]!);
+  const last = u(sorted[sorted.length - 1]!);
+  const offset = first - 1; // a = u − offset ≥ 1 on every point: the ramp is on
+  const cutAt = (c: number) => (c === 0 ? first - 0.5 : c === sorted.length ? last + 0.5 : (u(sorted[c - 1]!) + u(sorted[c]!)) / 2) - offset;
+  const [a1, a2] = [cutAt(cuts[0]!), cutAt(cuts[1]!)];
+  // logits in a: 0 for the first strip's class, a − a1 for the second's, 2a − a1 − a2 for the third's
+  const w2 = new Float64Array(3);
+  const b2 = new Float64Array(3);
+  w2[order[1]!] = 1;
+  b2[order[1]!] = -a1;
+  w2[order[2]!] = 2;
+  b2[order[2]!] = -a1 - a2;
+  return {
+    shape: { inputs: 2, hidden: 1, outputs: 3, activation: 'relu' },
+    params: { w1: Float64Array.from([Math.cos(theta), Math.sin(theta)]), b1: Float64Array.from([-offset]), w2, b2 },
+  };
+}
+
+/** The classes met walking the trainer's region grid in order of x₁W₁₁ + x₂W₂₁, runs of one class merged. */
+function classRunsAcrossLines(net: Network, regions: Uint8Array): number[] {
+  const size = BACKPROP_LIMITS.grid;
+  const grid = gridPoints(size, BACKPROP_LIMITS.extent);
+  const [w11, w21] = [net.params.w1[0]!, net.params.w1[1]!];
+  const u = (i: number) => w11 * grid[2 * i]! + w21 * grid[2 * i + 1]!;
+  const cells = Array.from({ length: size * size }, (_, i) => i).sort((p, q) => u(p) - u(q));
+  const runs: number[] = [];
+  for (const c of cells) if (runs[runs.length - 1] !== regions[c]) runs.push(regions[c]!);
+  return runs;
+}
+
+/** Does the trainer's picture show class `c` reaching the edge of the plotted square? */
+function touchesEdge(regions: Uint8Array, c: number): boolean {
+  const n = BACKPROP_LIMITS.grid;
+  for (let i = 0; i < n; i++) {
+    if ([regions[i], regions[(n - 1) * n + i], regions[i * n], regions[i * n + n - 1]].includes(c)) return true;
+  }
+  return false;
+}
+
+/** The trainer's picture after `steps` steps. */
+function regionsAfter(s: RunSettings, steps: number) {
+  const run = trainerRun(s, BACKPROP_LIMITS.grid);
+  let answer = run.slice(0);
+  while (answer.step < steps) answer = run.slice(Math.min(1000, steps - answer.step));
+  return { regions: answer.regions, accuracy: answer.accuracy, network: run.network() };
+}
+
+/** The page's animation frames by hand, 40 ms apart by default: each may send a slice. */
+function manualFrames(frameMs = 40) {
+  const queue: (() => void)[] = [];
+  let time = 0;
+  return {
+    clock: { frame: (cb: () => void) => queue.push(cb), cancelFrame: () => {}, now: () => time },
+    async run(frames: number) {
+      for (let i = 0; i < frames; i++) {
+        time += frameMs;
+        queue.splice(0).forEach((cb) => cb());
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    },
+  };
+}
+
+/** Play on a store until at least `steps` steps, then pause and let the last answer land. */
+async function playOn(store: BackpropStore, frames: ReturnType<typeof manualFrames>, steps: number) {
+  store.getState().setRunning(true);
+  while (store.getState().step < steps) await frames.run(1);
+  store.getState().setRunning(false);
+  await frames.run(3);
+}
+
+/** The demo's 50 runs (5 rates × 5 batch sizes × 2 reductions), trained once. */
+let demoRuns: Map<string, { run: BatchRun; outcome: RunOutcome }> | null = null;
+function demo(rate: number, reduction: BatchReduction, m: number) {
+  if (!demoRuns) {
+    demoRuns = new Map();
+    for (const r of LEARNING_RATES) for (const red of ['mean', 'sum'] as const) for (const size of BATCH_SIZES) {
+      const run = startBatchRun(size, red, r);
+      while (!advanceBatchRun(run, 100));
+      demoRuns.set(`${r}/${red}/${size}`, { run, outcome: runOutcome(run) });
+    }
+  }
+  return demoRuns.get(`${rate}/${reduction}/${m}`)!;
+}
+/** η·m as the table writes it (0.03 · 100 is 3.0000000000000004 in floating point). */
+const etaM = (rate: number, m: number) => Math.round(rate * m * 1e6) / 1e6;
+/** The smallest batch at which the sum diverges at this rate (∞ if none). */
+const breakingPoint = (rate: number) => BATCH_SIZES.find((m) => demo(rate, 'sum', m).outcome.verdict === 'diverged') ?? Infinity;
+
+describeClaims('backprop', (claim) => {
+  // -------------------------------------------------------------------------------------------
+  // The network
+
+  claim('one-hot target, $-\\ln p_t$ for a point of class $t$', () => {
+    const { network, dataset } = trainerStart();
+    for (const i of [0, 1, 2, 77]) {
+      const one: Dataset = { x: dataset.x.slice(2 * i, 2 * i + 2), labels: dataset.labels.slice(i, i + 1), m: 1, classes: 3 };
+      const ref = referencePass(network, one, 'mean');
+      const t = dataset.labels[i]!;
+      expect(relative(coreGradients(network, one, 'mean').loss, -Math.log(ref.P[0]![t]!))).toBeLessThan(1e-13);
+    }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The forward pass in matrix form
+
+  claim('L = -\\frac{1}{m} \\sum_{i=1}^{m} \\ln P_{i,\\,t_i}.', () => {
+    // the trainer's step-0 loss is the mean of −ln P[i, t_i]; its live formula writes t_i and ln
+    const { start, slice } = trainerRun();
+    const ref = referencePass(start.network, start.dataset, 'mean');
+    expect(relative(slice(0).loss, ref.loss)).toBeLessThan(1e-13);
+    const tex = backpropTex({ m: 150, hidden: 16, reduction: 'mean', loss: ref.loss, step: 0 }).flat().join(' ');
+    expect(tex).toContain('\\ln P_{i,\\,t_i}');
+    expect(tex).not.toMatch(/y_i|\\log/);
+    expect(backpropFormulaLabel({ m: 150, hidden: 16, reduction: 'mean', loss: ref.loss, step: 0 })).toMatch(/minus ln P\(i, t_i\)/);
+  });
+
+  claim('The network has $2H + H + 3H + 3 = 6H + 3$ parameters: 99 with sixteen hidden units.', () => {
+    for (let h = BACKPROP_LIMITS.hidden.min; h <= BACKPROP_LIMITS.hidden.max; h++) {
+      const { w1, b1, w2, b2 } = trainerStart({ hidden: h }).network.params;
+      expect([w1.length, b1.length, w2.length, b2.length]).toEqual([2 * h, h, 3 * h, 3]);
+      expect(w1.length + b1.length + w2.length + b2.length).toBe(6 * h + 3);
+    }
+    expect(6 * 16 + 3).toBe(99);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Backpropagation
+
+  claim('the gradient with respect to the logits is $P - Y$ (divided by $m$ for the mean)', () => {
+    const { network, dataset } = trainerStart();
+    for (const reduction of ['mean', 'sum'] as const) {
+      const { ws } = coreGradients(network, dataset, reduction);
+      const ref = referencePass(network, dataset, reduction);
+      const scale = reduction === 'mean' ? 1 / 150 : 1;
+      for (let i = 0; i < 150; i++) for (let k = 0; k < 3; k++) {
+        expect(Math.abs(ws.dz2[3 * i + k]! - scale * (ref.P[i]![k]! - ref.Y[i]![k]!))).toBeLessThan(1e-15);
+      }
+    }
+  });
+
+  claim('The forward pass has two, $X W_1$ and $A_1 W_2$: $2mH + 3mH = 5mH$ multiply-adds.', () => {
+    for (const hidden of [1, 16, 32]) {
+      const { network, dataset } = trainerStart({ hidden });
+      expect(referencePass(network, dataset, 'mean').forwardCount).toBe(5 * 150 * hidden);
+    }
+  });
+
+  claim('$3mH + 3mH + 2mH = 8mH$ multiply-adds, 1.6 times the forward pass. With that skipped product it would be $10mH$, exactly twice.', () => {
+    // the three products give the core's whole gradient: nothing else is needed
+    const net = trainedNetwork({}, 40);
+    const { dataset } = trainerStart();
+    const ref = referencePass(net, dataset, 'mean');
+    const { ws } = coreGradients(net, dataset, 'mean');
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-13 * Math.max(1e-3, Math.abs(b)));
+    ref.dW1.flat().forEach((v, q) => close(v, ws.grads.w1[q]!));
+    ref.dW2.flat().forEach((v, q) => close(v, ws.grads.w2[q]!));
+    ref.db1.forEach((v, q) => close(v, ws.grads.b1[q]!));
+    ref.db2.forEach((v, q) => close(v, ws.grads.b2[q]!));
+    const mH = 150 * 16;
+    expect(ref.backwardCount).toBe(8 * mH);
+    expect(ref.backwardCount / ref.forwardCount).toBe(1.6);
+    // dX = dZ₁ W₁ᵀ, which nothing needs, is the first layer's second product: m × H × 2
+    const dXCount = { n: 0 };
+    product(ref.dZ1, transpose(ref.W1), dXCount);
+    expect((ref.backwardCount + dXCount.n) / ref.forwardCount).toBe(2);
+  });
+
+  claim('one backward pass gives every one of the $6H + 3$ partial derivatives', () => {
+    // the trainer's gradient (what the heatmaps show) has 99 entries, each a central difference of the loss
+    const { start, slice } = trainerRun();
+    const g = slice(0).gradients;
+    const entries = [g.w1, g.b1, g.w2, g.b2];
+    expect(entries.reduce((n, a) => n + a.length, 0)).toBe(99);
+    const net = start.network;
+    const loss = (params: Network['params']) => coreGradients({ shape: net.shape, params }, start.dataset, 'mean').loss;
+    (['w1', 'b1', 'w2', 'b2'] as const).forEach((name, which) => {
+      for (let q = 0; q < net.params[name].length; q++) {
+        const nudged = (d: number) => {
+          const copy = { w1: net.params.w1.slice(), b1: net.params.b1.slice(), w2: net.params.w2.slice(), b2: net.params.b2.slice() };
+          copy[name][q] = copy[name][q]! + d;
+          return loss(copy);
+        };
+        // one point's z₁ is 3.3 × 10⁻⁶ from ReLU's kink at the start: h stays below that
+        const h = 1e-6;
+        const difference = (nudged(h) - nudged(-h)) / (2 * h);
+        expect(Math.abs(difference - entries[which]![q]!)).toBeLessThan(1e-8);
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Train it
+
+  claim('Play trains in slices of 20 gradient steps, each step on all the points at once (full-batch gradient descent), and after every slice redraws the regions and adds a point to the curves; Step takes a single step.', async () => {
+    expect(BACKPROP_LIMITS.stepsPerFrame).toBe(20);
+    const store = createBackpropStore();
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    await frames.run(2);
+    const pictures = new Set<Uint8Array>();
+    const first = store.getState().regions;
+    const unsubscribe = store.subscribe((s) => s.regions && s.regions !== first && pictures.add(s.regions));
+    await playOn(store, frames, 100);
+    unsubscribe();
+    const history = store.getState().history;
+    expect(history.map((p) => p.step)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(pictures.size).toBe(5);
+    // full batch: each slice equals 20 core steps on all 150 points
+    const { network, dataset } = trainerStart();
+    const ws = createWorkspace(network.shape, 150);
+    for (let s = 0; s < 100; s++) trainStep(network, dataset.x, dataset.labels, 150, ws, 0.3, 'mean');
+    expect(Array.from(store.getState().network.params.w1)).toEqual(Array.from(network.params.w1));
+    loop.step(1);
+    await frames.run(3);
+    expect(store.getState().step).toBe(101);
+    loop.stop();
+  });
+
+  claim('How many slices a second your computer manages changes only how fast you see the run, not the run.', async () => {
+    // frames 40 ms apart (a slice each) against 5 ms apart (the loop then waits 32 ms between slices)
+    const runs = [];
+    for (const frameMs of [40, 5]) {
+      const store = createBackpropStore({ datasetKind: 'rings' });
+      const frames = manualFrames(frameMs);
+      const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+      await frames.run(2);
+      await playOn(store, frames, 200);
+      runs.push(store.getState().history.filter((p) => p.step <= 200));
+      loop.stop();
+    }
+    expect(runs[0]!.length).toBe(11);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Things to try
+
+  claim('With the default settings the accuracy is 100% from the first slice on (step 20), and the loss keeps falling: below 0.01 by step 200.', () => {
+    const curve = playCurve({}, 3000);
+    expect(at(curve, 0).accuracy).toBeLessThan(0.5);
+    for (const p of curve.filter((q) => q.step >= 20)) expect(p.accuracy).toBe(1);
+    for (let i = 1; i < curve.length; i++) expect(curve[i]!.loss).toBeLessThan(curve[i - 1]!.loss);
+    expect(at(curve, 200).loss).toBeLessThan(0.01);
+    expect(at(curve, 100).loss).toBeGreaterThan(0.01);
+  });
+
+  claim('the class regions are strips between lines parallel to $x_1 W_{11} + x_2 W_{21} + b_1 = 0$, at most a band with a half-plane on either side, never a closed curve around the centre', () => {
+    // walking the trainer's picture across those lines meets each class at most once: ≤ 3 strips
+    for (const seed of [1, 2, 3]) for (const steps of [0, 20, 300, 2000]) {
+      const { regions, network } = regionsAfter({ kind: 'rings', hidden: 1, seed }, steps);
+      const runs = classRunsAcrossLines(network, regions);
+      expect(runs.length).toBeLessThanOrEqual(3);
+      expect(new Set(runs).size).toBe(runs.length);
+    }
+    // and it is what a single unit is: any 2-1-3 network's logits depend on x only through x₁W₁₁ + x₂W₂₁
+    const random = createRandom(8);
+    for (let n = 0; n < 50; n++) {
+      const net = initNetwork({ inputs: 2, hidden: 1, outputs: 3, activation: 'relu' }, 100 + n);
+      net.params.b1[0] = random.normal();
+      for (let k = 0; k < 3; k++) net.params.b2[k] = random.normal();
+      const answer = runTraining(trainingRequest(1, net, trainerStart().dataset, { learningRate: 0.3, reduction: 'mean', steps: 0, startStep: 0, gridSize: BACKPROP_LIMITS.grid, extent: BACKPROP_LIMITS.extent })) as TrainingSnapshot;
+      const runs = classRunsAcrossLines(net, answer.regions);
+      expect(runs.length).toBeLessThanOrEqual(3);
+      expect(new Set(runs).size).toBe(runs.length);
+    }
+  });
+
+  claim('No strips classify more than 100 of these 150 points (67%)', () => {
+    const rings = trainerStart({ kind: 'rings' }).dataset;
+    const best = bestStrips(rings);
+    expect(best.count).toBe(100);
+    // the bound is reached: a 2-1-3 ReLU network built on the best strips scores 100 by the core
+    const net = stripNetwork(rings, best);
+    expect(accuracy(net, rings.x, rings.labels, 150, createWorkspace(net.shape, 150)) * 150).toBe(100);
+    // and no 2-1-3 network, trained or drawn at random, scores more
+    const random = createRandom(2024);
+    for (let n = 0; n < 2000; n++) {
+      const w = initNetwork({ inputs: 2, hidden: 1, outputs: 3, activation: 'relu' }, n);
+      w.params.b1[0] = random.normal();
+      for (let k = 0; k < 3; k++) w.params.b2[k] = random.normal();
+      expect(accuracy(w, rings.x, rings.labels, 150, createWorkspace(w.shape, 150)) * 150).toBeLessThanOrEqual(100);
+    }
+    expect(Math.round((100 / 150) * 100)).toBe(67);
+  });
+
+  claim('from the default start the accuracy is 40% after 20 steps and stays between 42% and 44% from step 60 to step 100 000', () => {
+    expect(BACKPROP_LIMITS.maxSteps).toBe(100_000);
+    const curve = playCurve({ kind: 'rings', hidden: 1 }, 100_000);
+    expect(at(curve, 20).accuracy * 150).toBe(60);
+    for (const p of curve.filter((q) => q.step >= 60)) {
+      expect(p.accuracy * 150).toBeGreaterThanOrEqual(63); // 42.0%
+      expect(p.accuracy * 150).toBeLessThanOrEqual(66); // 44.0%
+    }
+  }, 120_000);
+
+  claim('Set it back to 16 and the network draws rings, with 100% of the points by step 200.', () => {
+    const curve = playCurve({ kind: 'rings', hidden: 16 }, 200);
+    expect(at(curve, 200).accuracy).toBe(1);
+    expect(at(curve, 100).accuracy).toBeLessThan(1);
+    // rings drawn: the inner ring's class is a region closed inside the picture
+    const { regions } = regionsAfter({ kind: 'rings', hidden: 16 }, 200);
+    expect(regions.includes(0)).toBe(true);
+    expect(touchesEdge(regions, 0)).toBe(false);
+  });
+
+  claim('A region closed around the centre takes at least three units, three bends.', () => {
+    // with one or two units the inner ring's class, wherever it is drawn, reaches the picture's edge
+    for (const hidden of [1, 2]) for (let seed = 1; seed <= 10; seed++) {
+      const { regions } = regionsAfter({ kind: 'rings', hidden, seed }, 2000);
+      if (regions.includes(0)) expect(touchesEdge(regions, 0)).toBe(true);
+    }
+    // three can close it: from seed 2 the three bends make a closed region, and every point is right
+    const three = regionsAfter({ kind: 'rings', hidden: 3, seed: 2 }, 2000);
+    expect(three.accuracy).toBe(1);
+    expect(touchesEdge(three.regions, 0)).toBe(false);
+  }, 120_000);
+
+  claim('From the default start, two units stall at 49%, three at about 70% and five at 79%; four reach 100% by step 1000, and every $H$ from 6 to 32 within 300 steps.', () => {
+    const stall = (hidden: number, low: number, high: number) => {
+      const curve = playCurve({ kind: 'rings', hidden }, 20_000);
+      for (const p of curve.filter((q) => q.step >= 1000)) {
+        expect(p.accuracy * 150).toBeGreaterThanOrEqual(low);
+        expect(p.accuracy * 150).toBeLessThanOrEqual(high);
+      }
+    };
+    stall(2, 73, 74); // 48.7% to 49.3%
+    stall(3, 104, 106); // 69.3% to 70.7%
+    stall(5, 118, 118); // 78.7%
+    const four = playCurve({ kind: 'rings', hidden: 4 }, 5000);
+    for (const p of four.filter((q) => q.step >= 1000)) expect(p.accuracy).toBe(1);
+    for (let hidden = 6; hidden <= 32; hidden++) expect(at(playCurve({ kind: 'rings', hidden }, 300), 300).accuracy).toBe(1);
+  }, 120_000);
+
+  claim("The sigmoid's slope is at most $1/4$", () => {
+    expect(activationSlope('sigmoid', 0)).toBe(0.25);
+    for (let z = -20; z <= 20; z += 0.01) expect(activationSlope('sigmoid', z)).toBeLessThanOrEqual(0.25);
+  });
+
+  claim("from step 10 on the sigmoid network's loss is above the ReLU network's at every step, on each of the three data sets. On the rings, ReLU passes 90% accuracy by step 100, sigmoid only after 2000 steps.", () => {
+    const perStep = (kind: DatasetKind, activation: Activation) => {
+      const { network, dataset } = trainerStart({ kind, activation });
+      const ws = createWorkspace(network.shape, 150);
+      return Array.from({ length: 5001 }, () => trainStep(network, dataset.x, dataset.labels, 150, ws, 0.3, 'mean'));
+    };
+    for (const kind of ['blobs', 'rings', 'spirals'] as const) {
+      const relu = perStep(kind, 'relu');
+      const sigmoid = perStep(kind, 'sigmoid');
+      for (let s = 10; s <= 5000; s++) expect(sigmoid[s]!).toBeGreaterThan(relu[s]!);
+    }
+    expect(at(playCurve({ kind: 'rings' }, 100), 100).accuracy).toBeGreaterThan(0.9);
+    const sigmoid = playCurve({ kind: 'rings', activation: 'sigmoid' }, 2200);
+    for (const p of sigmoid.filter((q) => q.step <= 2000)) expect(p.accuracy).toBeLessThanOrEqual(0.9);
+    expect(at(sigmoid, 2200).accuracy).toBeGreaterThan(0.9);
+  });
+
+  claim('Push the learning rate to the top of its slider, $\\eta = 10$, and press Step four times: on the blobs the loss goes from 1.66 to 0.92, then 21.7, 77.2 and 726.', () => {
+    expect(BACKPROP_LIMITS.learningRate.max).toBe(10);
+    const run = trainerRun({ learningRate: 10 });
+    const losses = [run.slice(0).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss];
+    [1.66, 0.92, 21.7, 77.2, 726].forEach((shown, s) => {
+      const half = s < 2 ? 0.005 : s < 4 ? 0.05 : 0.5;
+      expect(Math.abs(losses[s]! - shown)).toBeLessThanOrEqual(half);
+    });
+  });
+
+  claim('From step 5 on the network gives every point the same class (accuracy 33.3%) and only the output biases still learn; at this rate even they overshoot, and a few steps later the loss swings between about 1.1 and 2.3, however long you play, never below $\\ln 3 \\approx 1.10$, the loss of a uniform guess.', () => {
+    const run = trainerRun({ learningRate: 10 }, BACKPROP_LIMITS.grid);
+    run.slice(5);
+    const { dataset } = run;
+    const ws = createWorkspace(run.network().shape, 150);
+    const frozen = run.network().params;
+    const keep = { w1: frozen.w1.slice(), b1: frozen.b1.slice(), w2: frozen.w2.slice() };
+    const late: number[] = [];
+    let previousB2 = frozen.b2.slice();
+    for (let step = 5; step <= 5000; step++) {
+      const answer = step === 5 ? run.slice(0) : run.slice(1);
+      // every ReLU unit off for every point, one class for all of them, one third right
+      forward(run.network(), dataset.x, dataset.labels, 150, ws);
+      expect(ws.a1.every((a) => a === 0)).toBe(true);
+      expect(answer.accuracy).toBe(1 / 3);
+      const p = run.network().params;
+      expect([p.w1, p.b1, p.w2].map((a) => Array.from(a))).toEqual([keep.w1, keep.b1, keep.w2].map((a) => Array.from(a)));
+      if (step > 5) expect(Array.from(p.b2)).not.toEqual(Array.from(previousB2));
+      previousB2 = p.b2.slice();
+      expect(answer.loss).toBeGreaterThan(LN3);
+      if (step >= 10) late.push(answer.loss);
+    }
+    expect(Math.min(...late)).toBeGreaterThan(1.09);
+    expect(Math.min(...late)).toBeLessThan(1.15);
+    expect(Math.max(...late)).toBeGreaterThan(2.2);
+    expect(Math.max(...late)).toBeLessThan(2.35);
+    // it swings: the loss turns from rising to falling hundreds of times
+    let turns = 0;
+    for (let i = 2; i < late.length; i++) if ((late[i]! - late[i - 1]!) * (late[i - 1]! - late[i - 2]!) < 0) turns++;
+    expect(turns).toBeGreaterThan(1000);
+    expect(Math.abs(LN3 - 1.1)).toBeLessThan(0.005);
+  });
+
+  claim('Press Replay to start again from the same initial weights. The new run retraces the old one, drawn faintly underneath, step for step.', async () => {
+    const store = createBackpropStore({ datasetKind: 'rings', initialSeed: 5 });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    await frames.run(2);
+    await playOn(store, frames, 120);
+    const first = store.getState().history;
+    store.getState().replay();
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().previousHistory).toEqual(first);
+    await frames.run(2);
+    await playOn(store, frames, 120);
+    expect(store.getState().history).toEqual(first);
+    loop.stop();
+  });
+
+  claim('download the weights as JSON: the shapes, the activation, every parameter, the step and the seed, enough to rebuild this exact network elsewhere', () => {
+    const net = trainedNetwork({ kind: 'spirals', hidden: 7, activation: 'tanh', seed: 4 }, 137);
+    const file = JSON.parse(JSON.stringify(weightsFile(net, 137, 4, 'spirals')));
+    expect(file.shape).toEqual({ inputs: 2, hidden: 7, outputs: 3 });
+    expect([file.activation, file.step, file.seed]).toEqual(['tanh', 137, 4]);
+    const rebuilt: Network = {
+      shape: { ...file.shape, activation: file.activation },
+      params: { w1: Float64Array.from(file.params.w1.flat()), b1: Float64Array.from(file.params.b1), w2: Float64Array.from(file.params.w2.flat()), b2: Float64Array.from(file.params.b2) },
+    };
+    const data = trainerStart({ kind: 'spirals' }).dataset;
+    expect(coreGradients(rebuilt, data, 'mean').loss).toBe(coreGradients(net, data, 'mean').loss);
+    // and it is the run: the same seed and step count from scratch give the same weights
+    expect(Array.from(rebuilt.params.w2)).toEqual(Array.from(trainedNetwork({ kind: 'spirals', hidden: 7, activation: 'tanh', seed: 4 }, 137).params.w2));
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The backward pass, line by line (the explorer runs the core's pass on the trainer's run)
+
+  claim('$dW_2 = \\sum_i a_{1,i}^{\\top}\\, dz_{2,i}$, one outer product per point', () => {
+    const { network, dataset } = trainerStart();
+    const pass = backwardPass(network, dataset, 'mean');
+    const total = Array.from({ length: 16 }, () => [0, 0, 0]);
+    for (let i = 0; i < 150; i++) {
+      const share = outer(sampleRows(pass, i).a1, sampleRows(pass, i).dz2);
+      share.forEach((row, j) => row.forEach((v, k) => (total[j]![k]! += v)));
+    }
+    const ref = referencePass(network, dataset, 'mean');
+    total.flat().forEach((v, q) => expect(Math.abs(v - ref.dW2.flat()[q]!)).toBeLessThan(1e-15));
+  });
+
+  claim('Each row of $dZ_2$ adds up to 0.', () => {
+    for (const steps of [0, 300]) for (const reduction of ['mean', 'sum'] as const) {
+      const pass = backwardPass(trainedNetwork({}, steps), trainerStart().dataset, reduction);
+      for (let i = 0; i < 150; i++) {
+        const { dz2, label } = sampleRows(pass, i);
+        // p sums to 1 up to rounding: a few ulp of 1, times the 1/m of the mean
+        expect(Math.abs(dz2[0]! + dz2[1]! + dz2[2]!)).toBeLessThanOrEqual(4 * Number.EPSILON * pass.scale);
+        // the correct class pushed up exactly as much as the others pushed down
+        dz2.forEach((d, k) => (k === label ? expect(d).toBeLessThan(0) : expect(d).toBeGreaterThan(0)));
+      }
+    }
+  });
+
+  claim("A ReLU unit that is off passes nothing back. Where a sample's $z_1$ is negative, $f'(z_1) = 0$ and its $dz_1$ is 0, whatever $dA_1$ was: that sample teaches the unit's incoming weights nothing.", () => {
+    for (const steps of [0, 300]) {
+      const net = trainedNetwork({}, steps);
+      const { dataset } = trainerStart();
+      const pass = backwardPass(net, dataset, 'mean');
+      const ref = referencePass(net, dataset, 'mean');
+      let off = 0;
+      let offWithUpstream = 0;
+      for (let i = 0; i < 150; i++) {
+        const rows = sampleRows(pass, i);
+        rows.z1.forEach((z, j) => {
+          if (z >= 0) return;
+          off++;
+          if (rows.da1[j] !== 0) offWithUpstream++;
+          expect(rows.slope[j]).toBe(0);
+          expect(rows.dz1[j]).toBe(0);
+          // the sample's share of the unit's incoming weights and bias: x_i · dz1 = 0
+          expect([ref.X[i]![0]! * ref.dZ1[i]![j]!, ref.X[i]![1]! * ref.dZ1[i]![j]!, ref.dZ1[i]![j]!].every((v) => v === 0)).toBe(true);
+        });
+      }
+      expect(off).toBeGreaterThan(100);
+      expect(offWithUpstream).toBe(off);
+    }
+  });
+
+  claim('With the mean, each sample\'s share of $dW_2$ carries the factor $1/m$.', () => {
+    const { network, dataset } = trainerStart();
+    const pass = backwardPass(network, dataset, 'mean');
+    const ref = referencePass(network, dataset, 'mean');
+    for (const i of [0, 1, 22, 149]) {
+      const rows = sampleRows(pass, i);
+      const share = outer(rows.a1, rows.dz2);
+      share.forEach((row, j) => row.forEach((v, k) => expect(Math.abs(v - (ref.A1[i]![j]! * (ref.P[i]![k]! - ref.Y[i]![k]!)) / 150)).toBeLessThan(1e-17)));
+    }
+  });
+
+  claim('Click $(W_2)_{8,1}$ (row h8, column k1) at the starting weights: its positive shares add up to 0.061 and its negative ones to $-0.063$, so the total is only $-0.0022$, and the largest single share is 0.0028.', () => {
+    const { network, dataset } = trainerStart();
+    const ref = referencePass(network, dataset, 'mean');
+    const shares = ref.A1.map((a, i) => a[7]! * ref.dZ2[i]![0]!);
+    const positive = shares.filter((v) => v > 0).reduce((a, b) => a + b, 0);
+    const negative = shares.filter((v) => v < 0).reduce((a, b) => a + b, 0);
+    const total = positive + negative;
+    const largest = Math.max(...shares.map(Math.abs));
+    expect(Math.abs(positive - 0.061)).toBeLessThanOrEqual(0.0005);
+    expect(Math.abs(negative + 0.063)).toBeLessThanOrEqual(0.0005);
+    expect(Math.abs(total + 0.0022)).toBeLessThanOrEqual(0.00005);
+    expect(Math.abs(largest - 0.0028)).toBeLessThanOrEqual(0.00005);
+    // far smaller than the shares' sizes added up, even smaller than one share
+    expect((positive - negative) / Math.abs(total)).toBeGreaterThan(50);
+    expect(largest).toBeGreaterThan(Math.abs(total));
+    // and that is what the explorer writes under the cell
+    const chain = outputWeightChain(backwardPass(network, dataset, 'mean'), 7, 0, 0);
+    expect(relative(chain.positiveSum, positive)).toBeLessThan(1e-12);
+    expect(relative(chain.negativeSum, negative)).toBeLessThan(1e-12);
+    expect(relative(chain.chainSum, total)).toBeLessThan(1e-12);
+    expect(relative(Math.abs(chain.largestTerm), largest)).toBeLessThan(1e-12);
+  });
+
+  claim("the sum of the chain-rule products over all samples equals the backward pass's entry to the last few digits, and a central difference of the loss, computed by running the forward pass with the weight nudged up and down, agrees with both to within a few millionths of the gradient.", () => {
+    let worstChain = 0;
+    let worstDifference = 0;
+    for (const kind of ['blobs', 'rings'] as const) for (const steps of [0, 300]) for (const reduction of ['mean', 'sum'] as const) {
+      const pass = backwardPass(trainedNetwork({ kind }, steps), trainerStart({ kind }).dataset, reduction);
+      for (let j = 0; j < 16; j++) for (let k = 0; k < 3; k++) {
+        const c = outputWeightChain(pass, j, k, 0);
+        worstChain = Math.max(worstChain, relative(c.chainSum, c.backprop));
+        worstDifference = Math.max(worstDifference, relative(weightFiniteDifference(pass, 2, 3 * j + k), c.backprop));
+      }
+      for (let r = 0; r < 2; r++) for (let j = 0; j < 16; j++) {
+        const c = hiddenWeightChain(pass, r, j, 0);
+        worstChain = Math.max(worstChain, relative(c.chainSum, c.backprop));
+        worstDifference = Math.max(worstDifference, relative(weightFiniteDifference(pass, 1, 16 * r + j), c.backprop));
+      }
+    }
+    expect(worstChain).toBeLessThan(1e-12); // the last three or four of sixteen digits
+    expect(worstDifference).toBeLessThan(5e-6);
+    expect(worstDifference).toBeGreaterThan(worstChain); // a difference quotient, not the same sum
+  });
+
+  claim('Play the trainer on the blobs for 300 steps or more: every probability of a correct class is then above 0.89 (at the start the smallest was 0.013), the rows of $dZ_2$ shrink toward 0, and so does the whole gradient, to less than a hundredth of its starting length.', () => {
+    const run = trainerRun();
+    const look = () => {
+      const pass = backwardPass(run.network(), run.dataset, 'mean');
+      const rows = Array.from({ length: 150 }, (_, i) => sampleRows(pass, i));
+      const g = pass.ws.grads;
+      return {
+        smallestPt: Math.min(...rows.map((r) => r.p[r.label]!)),
+        largestRow: Math.max(...rows.map((r) => Math.hypot(...r.pMinusY))),
+        gradient: Math.hypot(...g.w1, ...g.b1, ...g.w2, ...g.b2),
+      };
+    };
+    const start = look();
+    expect(Math.abs(start.smallestPt - 0.013)).toBeLessThanOrEqual(0.0005);
+    run.slice(300);
+    let before = look();
+    expect(before.smallestPt).toBeGreaterThan(0.89);
+    expect(before.gradient).toBeLessThan(start.gradient / 100);
+    expect(before.largestRow).toBeLessThan(start.largestRow / 5);
+    const at300 = before.gradient;
+    for (let step = 320; step <= 3000; step += 20) {
+      run.slice(20);
+      const now = look();
+      expect(now.smallestPt).toBeGreaterThan(before.smallestPt);
+      expect(now.largestRow).toBeLessThan(before.largestRow);
+      expect(now.gradient).toBeLessThan(start.gradient / 100);
+      before = now;
+    }
+    // the gradient's length wobbles by a part in a thousand here and there, but heads for 0
+    expect(before.gradient).toBeLessThan(at300 / 3);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Mean or sum over the batch (the demo: blobs of m points, the same starting weights, 300 steps)
+
+  claim('\\nabla L_{\\text{sum}} = m\\, \\nabla L_{\\text{mean}}.', () => {
+    const { network, dataset } = trainerStart();
+    const mean = coreGradients(network, dataset, 'mean').ws.grads;
+    const sum = coreGradients(network, dataset, 'sum').ws.grads;
+    (['w1', 'b1', 'w2', 'b2'] as const).forEach((name) => sum[name].forEach((v, q) => expect(Math.abs(v - 150 * mean[name][q]!)).toBeLessThan(1e-13 * Math.max(1, Math.abs(v)))));
+  });
+
+  claim('A gradient step with learning rate $\\eta$ on the sum is therefore the step $\\eta m$ on the mean', () => {
+    for (const m of [10, 100]) {
+      const sum = startBatchRun(m, 'sum', 0.01);
+      const mean = startBatchRun(m, 'mean', 0.01 * m);
+      while (!advanceBatchRun(sum, 100));
+      while (!advanceBatchRun(mean, 100));
+      for (let s = 0; s <= DEMO_STEPS; s++) expect(relative(sum.losses[s]!, mean.losses[s]!)).toBeLessThan(1e-9);
+    }
+  });
+
+  claim('With the sum, the learning rate that suits 10 points takes a first step about a hundred times as long with 1000 points (112 times, in the demonstration below), and overshoots.', () => {
+    // the first step is η∇L_sum from the demo's starting weights
+    const ratio = gradientNorms(1000).sum / gradientNorms(10).sum;
+    expect(Math.abs(ratio - 112)).toBeLessThan(0.5);
+    expect(demo(0.1, 'sum', 10).outcome.verdict).toBe('learned');
+    expect(demo(0.1, 'sum', 1000).outcome.verdict).toBe('diverged');
+  });
+
+  claim('in full-batch descent, as here, the learning rate that suits 10 points suits 1000 as well', () => {
+    for (const rate of LEARNING_RATES) for (const m of BATCH_SIZES) expect(demo(rate, 'mean', m).outcome.verdict).toBe('learned');
+  });
+
+  claim('300 full-batch steps per run, once with each reduction', () => {
+    expect(DEMO_STEPS).toBe(300);
+    const run = demo(0.1, 'mean', 30).run;
+    expect(run.losses.length).toBe(301);
+    expect(run.data.m).toBe(30);
+    expect([BATCH_SIZES[0], BATCH_SIZES[BATCH_SIZES.length - 1]]).toEqual([10, 1000]);
+  });
+
+  claim('It calls a run diverged when its loss at some step rises above twice where it started, and learned when it ends below half its start', () => {
+    expect([DIVERGED_ABOVE, LEARNED_BELOW]).toEqual([2, 0.5]);
+    const verdict = (losses: number[]) => {
+      const run = startBatchRun(10, 'mean', 0.1, losses.length - 1);
+      run.losses.set(losses);
+      run.filled = losses.length;
+      return runOutcome(run).verdict;
+    };
+    expect(verdict([1, 2.01, 0.1])).toBe('diverged');
+    expect(verdict([1, 1.99, 0.49])).toBe('learned');
+    expect(verdict([1, 0.9, 0.51])).toBe('stalled');
+    expect(verdict([1, Infinity, 0.1])).toBe('diverged');
+  });
+
+  claim('every run here is clearly one or the other: the diverged ones peak at 12 times their start or more, the others end at 0.3 of it or less and never rise above it.', () => {
+    for (const rate of LEARNING_RATES) for (const reduction of ['mean', 'sum'] as const) for (const m of BATCH_SIZES) {
+      const { run, outcome } = demo(rate, reduction, m);
+      expect(outcome.verdict).not.toBe('stalled');
+      if (outcome.verdict === 'diverged') expect(outcome.peakLoss / outcome.startLoss).toBeGreaterThanOrEqual(12);
+      else {
+        expect(outcome.finalLoss / outcome.startLoss).toBeLessThanOrEqual(0.3);
+        for (const l of run.losses) expect(l).toBeLessThanOrEqual(outcome.startLoss);
+      }
+    }
+  });
+
+  claim('Its final loss moves with $m$ by a factor of at most 2.2 for $\\eta \\le 0.3$, and of 3.4 at $\\eta = 1$ (0.00108 at $m = 10$, 0.00369 at $m = 300$): the line under the table says how much.', () => {
+    const factor = (rate: number) => {
+      const finals = BATCH_SIZES.map((m) => demo(rate, 'mean', m).outcome.finalLoss);
+      return Math.max(...finals) / Math.min(...finals);
+    };
+    for (const rate of LEARNING_RATES.filter((r) => r <= 0.3)) expect(factor(rate)).toBeLessThanOrEqual(2.2);
+    expect(factor(0.3)).toBeGreaterThan(2.1); // "at most 2.2" is reached, not a loose bound
+    expect(Math.abs(factor(1) - 3.4)).toBeLessThan(0.05);
+    expect(Math.abs(demo(1, 'mean', 10).outcome.finalLoss - 0.00108)).toBeLessThanOrEqual(0.000005);
+    expect(Math.abs(demo(1, 'mean', 300).outcome.finalLoss - 0.00369)).toBeLessThanOrEqual(0.000005);
+    // the demo's line: its smallest and largest final loss and their ratio, from the same runs
+    const runs: Record<string, RunResult> = {};
+    for (const m of BATCH_SIZES) {
+      const { run, outcome } = demo(1, 'mean', m);
+      runs[runKey('mean', m)] = { m, reduction: 'mean', losses: run.losses, filled: run.filled, outcome };
+    }
+    const spread = meanSpread(runs);
+    expect([spread?.low.m, spread?.high.m]).toEqual([10, 300]);
+    expect(Math.abs((spread?.factor ?? NaN) - 3.4)).toBeLessThan(0.05);
+  });
+
+  claim('At $\\eta = 0.1$ the sum learns at $m = 10$ and $m = 30$, faster than the mean even (its step is 10 or 30 times as long), and diverges from $m = 100$ on.', () => {
+    for (const m of [10, 30]) {
+      const sum = demo(0.1, 'sum', m);
+      const mean = demo(0.1, 'mean', m);
+      expect(sum.outcome.verdict).toBe('learned');
+      for (let s = 1; s <= DEMO_STEPS; s++) expect(sum.run.losses[s]!).toBeLessThan(mean.run.losses[s]!);
+    }
+    for (const m of [100, 300, 1000]) expect(demo(0.1, 'sum', m).outcome.verdict).toBe('diverged');
+  });
+
+  claim('in every case offered here, the sum learns where $\\eta m$ is at most 3 and diverges where $\\eta m$ is 9 or more. A learning rate ten times smaller moves the breaking point to a batch ten times larger.', () => {
+    for (const rate of LEARNING_RATES) for (const m of BATCH_SIZES) {
+      const step = etaM(rate, m);
+      expect(step <= 3 || step >= 9).toBe(true); // every case offered is one of the two
+      expect(demo(rate, 'sum', m).outcome.verdict).toBe(step <= 3 ? 'learned' : 'diverged');
+    }
+    for (const [big, small] of [[1, 0.1], [0.3, 0.03], [0.1, 0.01]] as const) expect(breakingPoint(small)).toBe(10 * breakingPoint(big));
+  });
+
+  claim('The check under the table compares the two gradients at the starting weights: their lengths differ by the factor $m$, to rounding.', () => {
+    for (const m of BATCH_SIZES) {
+      const { mean, sum } = gradientNorms(m);
+      expect(Math.abs(sum / mean - m)).toBeLessThanOrEqual(1e-12 * m);
+    }
+    // the norms themselves, against the plain-loop reference at the demo's starting weights
+    const start = startBatchRun(30, 'mean', 0.1);
+    const ref = referencePass(start.net, start.data, 'mean');
+    const norm = Math.hypot(...ref.dW1.flat(), ...ref.db1, ...ref.dW2.flat(), ...ref.db2);
+    expect(relative(gradientNorms(30).mean, norm)).toBeLessThan(1e-12);
+  });
+});
