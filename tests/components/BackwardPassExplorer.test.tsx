@@ -101,6 +101,23 @@ describe('<BackwardPassExplorer>', () => {
     expect(Math.abs(read - product)).toBeLessThanOrEqual(Math.abs(product) * 0.01);
   });
 
+  it('under the chain, the selected weight’s terms split into positive and negative: for (W₂)₈,₁ at the start they cancel to less than one sample’s share', () => {
+    renderWithLab(<BackwardPassExplorer />);
+    fireEvent.click(w2Cell(8, 1));
+    // the 150 terms a₁ᵢ₈ (pᵢ₁ − yᵢ₁)/150, from the forward pass written out here
+    const terms = Array.from({ length: 150 }, (_, i) => {
+      const { x, label: y } = pointOf(i);
+      const { a1, p } = referenceRow(backpropStore.getState().network, x);
+      return ((a1[7] ?? NaN) * ((p[0] ?? NaN) - (y === 0 ? 1 : 0))) / 150;
+    });
+    const positive = terms.filter((t) => t > 0).reduce((a, b) => a + b, 0);
+    const negative = terms.filter((t) => t < 0).reduce((a, b) => a + b, 0);
+    const largest = terms.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+    const text = screen.getByTestId('bp-share-balance').textContent ?? '';
+    expect(text).toContain(`the positive ones add up to ${positive.toFixed(4)} and the negative ones to −${(-negative).toFixed(4)}`);
+    expect(text).toContain(`The largest single term, sample ${terms.indexOf(largest) + 1}’s, is ${largest.toFixed(5)}: larger than the whole sum`);
+  });
+
   it('arrow keys move through the 16 × 3 matrix of dW₂ and stop at its last column and row', () => {
     renderWithLab(<BackwardPassExplorer />);
     fireEvent.keyDown(w2Cell(15, 1), { key: 'End' });

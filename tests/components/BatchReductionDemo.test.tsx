@@ -27,6 +27,13 @@ describe('<BatchReductionDemo>', () => {
     expect(container.textContent).not.toMatch(/NaN|undefined/);
     const plot = screen.getByRole('img', { name: /^Final loss per sample after 300 steps/ });
     expect(plot.getAttribute('aria-label')).toContain('m = 1000: diverged');
+    // the mean's spread over m, from the cells above: smallest and largest and their ratio
+    const finals = [10, 30, 100, 300, 1000].map((m) => ({ m, loss: number(cell('mean', m)) }));
+    const low = finals.reduce((a, b) => (b.loss < a.loss ? b : a));
+    const high = finals.reduce((a, b) => (b.loss > a.loss ? b : a));
+    const spread = screen.getByTestId('bp-batch-spread').textContent ?? '';
+    expect(spread).toContain(`runs from ${cell('mean', low.m)} (m = ${low.m}) to ${cell('mean', high.m)} (m = ${high.m})`);
+    expect(spread).toContain(`a factor of ${(high.loss / low.loss).toFixed(1)}`);
   }, 60_000);
 
   it('the reduction switch is the trainer’s: choosing "sum" sets the chapter store’s reduction', () => {
