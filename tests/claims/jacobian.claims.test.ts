@@ -1,0 +1,399 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import {
+  centralDifference,
+  crossEntropyGrad,
+  distributionCrossEntropyGrad,
+  softmax,
+  softmaxJacobian,
+  softmaxJacobianParts,
+  symmetricEigenvalues,
+} from '../../src/core';
+import { formatNumber } from '../../src/format/formatNumber';
+import { clampLogit, LIMITS } from '../../src/state/labInputs';
+import { jacobianNumpy, jacobianTorch } from '../../src/widgets/copyAsCode/programs';
+import { jacobianCellText } from '../../src/widgets/jacobianFormula';
+import { eigenvalueText, EXACT, FD_TOLERANCE, jacobianChecks } from '../../src/widgets/jacobianMath';
+import { big, div, exp, mul, ONE, sub, sumOf, toNumber, type BigFloat } from '../core/reference/bigFloat';
+import { describeClaims } from './chapterClaims';
+
+/*
+ * Chapter 3, "The softmax Jacobian". Every check replays what the explorer computes (the core's
+ * softmaxJacobian and softmaxJacobianParts, its checks in jacobianMath, its written-out entry in
+ * jacobianFormula) on the sliders' own grid: logits in [−10, 10] in steps of 0.1, two to eight
+ * classes, at T = 1 as the explorer uses. Reference values come from the 60-digit BigFloat (J_ij =
+ * p_i(δ_ij − p_j) from exact exponentials), closed forms, or central differences, never from the
+ * code under test.
+ */
+
+const SEED = 20240611;
+const { min: Z_MIN, max: Z_MAX } = LIMITS.logit;
+
+const sliderLogits = (minLength: number = LIMITS.minClasses) =>
+  fc.array(
+    fc.integer({ min: Z_MIN * 10, max: Z_MAX * 10 }).map((k) => clampLogit(k / 10)),
+    { minLength, maxLength: LIMITS.maxClasses },
+  );
+const property = <T>(arbitrary: fc.Arbitrary<T>, check: (value: T) => void, numRuns = 300) =>
+  fc.assert(fc.property(arbitrary, check), { seed: SEED, numRuns });
+
+/** softmax(z) to 60 digits: e^{z_i} / Σ_k e^{z_k}, from BigFloat alone. */
+function bigSoftmax(z: readonly number[]): BigFloat[] {
+  const e = z.map((v) => exp(big(v)));
+  const total = sumOf(e);
+  return e.map((v) => div(v, total));
+}
+/** J_ij = p_i(δ_ij − p_j), to 60 digits, rounded once. */
+function referenceJacobian(z: readonly number[]): number[][] {
+  const p = bigSoftmax(z);
+  return p.map((pi, i) => p.map((pj, j) => toNumber(mul(pi, sub(i === j ? ONE : big(0), pj)))));
+}
+/** 1 − p_i to 60 digits, as Σ_{k≠i} e^{z_k} / Σ_k e^{z_k}. */
+function referenceOneMinus(z: readonly number[], i: number): number {
+  const e = z.map((v) => exp(big(v)));
+  return toNumber(div(sumOf(e.filter((_, k) => k !== i)), sumOf(e)));
+}
+const largest = (m: readonly ArrayLike<number>[]) => Math.max(...m.flatMap((row) => Array.from(row, Math.abs)));
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+/** J^T g, the backward step of the chapter's last section */
+const backward = (jacobian: readonly Float64Array[], g: ArrayLike<number>) =>
+  jacobian.map((_, j) => jacobian.reduce((sum, row, i) => sum + (row[j] ?? NaN) * (g[i] ?? NaN), 0));
+
+describeClaims('jacobian', (claim) => {
+  // ---- Introduction ----
+
+  claim('push $z_3$ up and $p_3$ grows while all the others shrink to make room', () => {
+    property(sliderLogits(3), (z) => {
+      if ((z[2] ?? 0) + 0.1 > Z_MAX) return;
+      const before = softmax(z);
+      const after = softmax(z.map((v, k) => (k === 2 ? clampLogit(v + 0.1) : v)));
+      after.forEach((v, i) => (i === 2 ? expect(v).toBeGreaterThan(before[i] ?? NaN) : expect(v).toBeLessThan(before[i] ?? NaN)));
+    });
+  });
+
+  // ---- Two cases of the quotient rule ----
+
+  claim('\\frac{\\partial p_i}{\\partial z_j} \\;=\\; p_i\\,(\\delta_{ij} - p_j).', () => {
+    property(sliderLogits(), (z) => {
+      const jacobian = softmaxJacobian(z);
+      const reference = referenceJacobian(z);
+      jacobian.forEach((row, i) =>
+        row.forEach((v, j) => {
+          // within a few ulp of the entry
+          expect(Math.abs(v - (reference[i]?.[j] ?? NaN))).toBeLessThanOrEqual(1e-15 * Math.abs(reference[i]?.[j] ?? NaN));
+          const slope = centralDifference((h) => softmax(z.map((zk, k) => (k === j ? zk + h : zk)))[i] ?? NaN, 0);
+          expect(Math.abs(slope - v)).toBeLessThan(FD_TOLERANCE);
+        }),
+      );
+    }, 60);
+  });
+
+  // ---- A diagonal minus an outer product ----
+
+  claim('The explorer shows both parts and their sum.', () => {
+    property(sliderLogits(), (z) => {
+      const { diagonal, outer } = softmaxJacobianParts(z);
+      const p = softmax(z);
+      const jacobian = softmaxJacobian(z);
+      diagonal.forEach((row, i) =>
+        row.forEach((d, j) => {
+          expect(d).toBe(i === j ? p[i] : 0);
+          expect(outer[i]?.[j]).toBe(0 - (p[i] ?? NaN) * (p[j] ?? NaN));
+          // their sum is J up to the rounding of p_i − p_i² on the diagonal (about 10⁻¹⁶)
+          expect(Math.abs(d + (outer[i]?.[j] ?? NaN) - (jacobian[i]?.[j] ?? NaN))).toBeLessThan(3e-16);
+        }),
+      );
+    });
+  });
+
+  claim('the formula below writes that entry out with your numbers, $\\delta_{ij}$ shown as the 1 or 0 it is', () => {
+    // z = [2, 3, 4]: p = [1, e, e²]/(1 + e + e²) = [0.090, 0.245, 0.665], by hand
+    const E = Math.E;
+    const S = 1 + E + E * E;
+    const p = [1 / S, E / S, (E * E) / S];
+    const j = (a: number, b: number) => (p[a] ?? NaN) * ((a === b ? 1 : 0) - (p[b] ?? NaN));
+    const text = (i: number, k: number) => jacobianCellText({ probabilities: softmax([2, 3, 4]), value: softmaxJacobian([2, 3, 4])[i]?.[k] ?? NaN, i, j: k });
+    expect(text(1, 1)).toBe(`J22 = ∂p2/∂z2 = p2 × (δ22 − p2) = 0.245 × (1 − 0.245) = ${j(1, 1).toFixed(3)}`);
+    expect(text(1, 2)).toBe(`J23 = ∂p2/∂z3 = p2 × (δ23 − p3) = 0.245 × (0 − 0.665) = −${(-j(1, 2)).toFixed(3)}`);
+  });
+
+  claim('"Copy as NumPy" and "Copy as PyTorch", at the bottom of the explorer, give you a short float64 program that recomputes $\\mathbf p$ and $J$ from exactly the logits you set and prints every entry with all its digits.', () => {
+    const z = [2.9, -1.3, 0.1];
+    const numpy = jacobianNumpy({ logits: z });
+    const torch = jacobianTorch({ logits: z });
+    for (const program of [numpy, torch]) {
+      expect(program.split('\n').length).toBeLessThan(15);
+      expect(program).toContain('[2.9, -1.3, 0.1]');
+      expect(program).toContain("print('J =', J.tolist())");
+    }
+    expect(torch).toContain('dtype=torch.float64');
+    const run = spawnSync('python3', ['-c', numpy], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const printed = JSON.parse(/^J = (.*)$/m.exec(run.stdout)?.[1] ?? 'null') as number[][];
+    const reference = referenceJacobian(z);
+    printed.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(v - (reference[i]?.[k] ?? NaN))).toBeLessThan(1e-15)));
+  });
+
+  claim("The NumPy version builds $J$ from this chapter's formula, `np.diag(p) - np.outer(p, p)`; the PyTorch version lets autograd build it, with `torch.autograd.functional.jacobian`, and never sees the formula.", () => {
+    expect(jacobianNumpy({ logits: [2, 3, 4] })).toContain('J = np.diag(p) - np.outer(p, p)');
+    const torch = jacobianTorch({ logits: [2, 3, 4] });
+    expect(torch).toContain('J = torch.autograd.functional.jacobian(lambda z: torch.softmax(z, dim=0), z)');
+    // the closed form appears only in a comment
+    const code = torch.split('\n').filter((line) => !line.startsWith('#'));
+    expect(code.some((line) => /diag|outer/.test(line))).toBe(false);
+  });
+
+  // ---- What the matrix tells you ----
+
+  claim('It is symmetric.', () => {
+    property(sliderLogits(), (z) => {
+      const jacobian = softmaxJacobian(z);
+      // p_i·p_j and p_j·p_i are the same product, so the explorer's check finds exactly 0
+      expect(jacobianChecks(z, jacobian, [0, 1]).asymmetry).toBe(0);
+    });
+  });
+
+  claim('Every row sums to zero.', () => {
+    property(sliderLogits(), (z) => {
+      const jacobian = softmaxJacobian(z);
+      const checks = jacobianChecks(z, jacobian, [0, 1]);
+      expect(checks.rowSum).toBeLessThanOrEqual(EXACT);
+      // and not because the entries are tiny: a row holds entries as large as p_i(1 − p_i)
+    });
+    expect(jacobianChecks([0, 0], softmaxJacobian([0, 0]), [0, 0]).rowSum).toBe(0);
+  });
+
+  claim('So $\\mathbf 1$ is an eigenvector with eigenvalue 0, and $J$ is never invertible.', () => {
+    property(sliderLogits(), (z) => {
+      const jacobian = softmaxJacobian(z);
+      const ones = backward(jacobian, z.map(() => 1)); // J is symmetric, so Jᵀ1 = J1
+      for (const v of ones) expect(Math.abs(v)).toBeLessThanOrEqual(EXACT);
+      const eigenvalues = jacobianChecks(z, jacobian, [0, 0]).eigenvalues;
+      expect(Math.abs(Math.min(...eigenvalues))).toBeLessThanOrEqual(EXACT);
+    });
+  });
+
+  claim('which is the variance of the values $v_i$ when class $i$ has probability $p_i$: never negative.', () => {
+    property(fc.tuple(sliderLogits(), fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 8, maxLength: 8 })), ([z, w]) => {
+      const v = z.map((_, i) => w[i] ?? 0);
+      const p = softmax(z);
+      const jv = backward(softmaxJacobian(z), v);
+      const quadratic = v.reduce((s, vi, i) => s + vi * (jv[i] ?? NaN), 0);
+      const mean = v.reduce((s, vi, i) => s + (p[i] ?? NaN) * vi, 0);
+      const variance = v.reduce((s, vi, i) => s + (p[i] ?? NaN) * (vi - mean) ** 2, 0);
+      expect(variance).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(quadratic - variance)).toBeLessThan(1e-13);
+    });
+  });
+
+  claim('Every eigenvalue is therefore at least 0, and exactly one is 0 when no probability is 0.', () => {
+    property(sliderLogits(), (z) => {
+      const checks = jacobianChecks(z, softmaxJacobian(z), [0, 0]);
+      const sorted = [...checks.eigenvalues].sort((a, b) => a - b);
+      expect(sorted[0]).toBeGreaterThanOrEqual(-EXACT);
+      // the explorer reads exactly one of them as "0"
+      expect(checks.eigenvalues.map(eigenvalueText).filter((t) => t === '0')).toHaveLength(1);
+      // the others interlace with the sorted p (eigenvalues of diag(p) − ppᵀ against those of diag(p)),
+      // so the second smallest is at least min p, 2.9 × 10⁻¹⁰ at worst on the sliders: far from 0
+      const pMin = Math.min(...softmax(z));
+      expect(sorted[1]).toBeGreaterThanOrEqual(pMin * (1 - 1e-9));
+    });
+    // the worst case on the sliders, eight classes with one at −10 and seven at 10
+    const worst = [-10, 10, 10, 10, 10, 10, 10, 10];
+    const pMin = 1 / (1 + 7 * Math.exp(20));
+    expect(pMin).toBeGreaterThan(2.8e-10);
+    expect(Math.min(...Array.from(symmetricEigenvalues(softmaxJacobian(worst))).filter((v) => v > EXACT))).toBeGreaterThanOrEqual(pMin * (1 - 1e-9));
+    // a probability of exactly 0 (a masked class, logit −∞) adds a second zero
+    const masked = Array.from(symmetricEigenvalues(softmaxJacobian([0, -Infinity, 1])));
+    expect(masked.filter((v) => Math.abs(v) <= EXACT)).toHaveLength(2);
+  });
+
+  claim('A diagonal entry $p_i(1 - p_i)$ is positive and at most $\\tfrac14$, reached when $p_i = \\tfrac12$', () => {
+    property(sliderLogits(), (z) => {
+      softmaxJacobian(z).forEach((row, i) => {
+        expect(row[i]).toBeGreaterThan(0);
+        expect(row[i]).toBeLessThanOrEqual(0.25);
+      });
+    });
+    expect(softmaxJacobian([0.7, 0.7])[0]?.[0]).toBe(0.25);
+    // p₁ = ½ with three classes: e^{z₁} = e^{z₂} + e^{z₃}, z = [ln 2, 0, 0]
+    expect(softmaxJacobian([Math.LN2, 0, 0])[0]?.[0]).toBeCloseTo(0.25, 15);
+  });
+
+  claim('an off-diagonal entry $-p_i p_j$ is never positive, and never below $-\\tfrac14$ either, since $p_i + p_j \\le 1$.', () => {
+    property(sliderLogits(), (z) => {
+      softmaxJacobian(z).forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i === j) return;
+          expect(v).toBeLessThan(0);
+          expect(v).toBeGreaterThanOrEqual(-0.25);
+        }),
+      );
+    });
+    expect(softmaxJacobian([1.5, 1.5])[0]?.[1]).toBe(-0.25);
+  });
+
+  claim('Raising one logit can only take probability away from the other classes.', () => {
+    property(fc.tuple(sliderLogits(), fc.nat()), ([z, k]) => {
+      const j = k % z.length;
+      if ((z[j] ?? 0) + 0.1 > Z_MAX) return;
+      const before = softmax(z);
+      const after = softmax(z.map((v, i) => (i === j ? clampLogit(v + 0.1) : v)));
+      after.forEach((v, i) => i !== j && expect(v).toBeLessThan(before[i] ?? NaN));
+    });
+  });
+
+  // ---- It fades when softmax saturates ----
+
+  claim('Drag one logit far above the rest and watch the whole matrix fade towards zero.', () => {
+    const sizes = [4, 5, 7, 10].map((z1) => largest(softmaxJacobian([z1, 3, 4])));
+    sizes.slice(1).forEach((s, k) => expect(s).toBeLessThan(sizes[k] ?? NaN));
+    // z₁ at the top of its slider: p₁ = 1/(1 + e⁻⁷ + e⁻⁶), the largest entry p₁(1 − p₁) ≈ 0.0034
+    const p1 = 1 / (1 + Math.exp(-7) + Math.exp(-6));
+    expect(relative(sizes[3] ?? NaN, p1 * (1 - p1))).toBeLessThan(1e-12);
+    expect(formatNumber(sizes[3] ?? NaN, 3)).toBe('0.003');
+  });
+
+  claim("every entry of $J$ has one of those small numbers as a factor (the top class's own diagonal entry has $1 - p_i$)", () => {
+    const z = [10, -10, -10];
+    const p = softmax(z);
+    const small = Math.max(...Array.from(p).slice(1), 1 - (p[0] ?? NaN));
+    softmaxJacobian(z).forEach((row) => row.forEach((v) => expect(Math.abs(v)).toBeLessThanOrEqual(small * (1 + 1e-7))));
+  });
+
+  claim("At the sliders' limits, $\\mathbf z = [10, -10, -10]$, no entry is larger than about $4 \\times 10^{-9}$: a saturated softmax hardly responds to its logits.", () => {
+    // the largest is J₁₁ = p₁(1 − p₁) = 2e⁻²⁰/(1 + 2e⁻²⁰)² = 4.12 × 10⁻⁹
+    const byHand = (2 * Math.exp(-20)) / (1 + 2 * Math.exp(-20)) ** 2;
+    const jacobian = softmaxJacobian([10, -10, -10]);
+    expect(relative(largest(jacobian), byHand)).toBeLessThan(1e-14);
+    expect(largest(jacobian)).toBeGreaterThan(3.5e-9);
+    expect(largest(jacobian)).toBeLessThan(4.5e-9);
+    // as the explorer's heatmap reads it
+    expect(formatNumber(jacobian[0]?.[0] ?? NaN, 3)).toBe('4.12 × 10⁻⁹');
+  });
+
+  claim('Cross-entropy with true class $t$ hands back $\\partial L / \\partial p_t = -1/p_t$, which grows just as fast as row $t$ of $J$ shrinks, and the product is $\\mathbf p - \\mathbf y$', () => {
+    property(fc.tuple(sliderLogits(), fc.nat()), ([z, k]) => {
+      const t = k % z.length;
+      const y = z.map((_, i) => (i === t ? 1 : 0));
+      const p = softmax(z);
+      const dLdp = distributionCrossEntropyGrad(y, p);
+      expect(dLdp[t]).toBe(-1 / (p[t] ?? NaN));
+      const g = backward(softmaxJacobian(z), dLdp);
+      const direct = crossEntropyGrad([z], [t])[0] ?? [];
+      g.forEach((v, i) => {
+        expect(Math.abs(v - ((p[i] ?? NaN) - (y[i] ?? NaN)))).toBeLessThan(1e-15);
+        expect(Math.abs(v - (direct[i] ?? NaN))).toBeLessThan(1e-15);
+      });
+    });
+  });
+
+  claim('at $\\mathbf z = [10, -10, -10]$ with $t = 2$, they differ from $\\pm 1$ by less than $10^{-8}$.', () => {
+    const z = [10, -10, -10];
+    const p = softmax(z);
+    const g = backward(softmaxJacobian(z), distributionCrossEntropyGrad([0, 1, 0], p));
+    // p − y = [1 − 2e⁻²⁰/(1 + 2e⁻²⁰), e⁻²⁰/(1 + 2e⁻²⁰) − 1, …]: off from ±1 by 4.1 × 10⁻⁹ and 2.1 × 10⁻⁹
+    expect(Math.abs((g[0] ?? NaN) - 1)).toBeLessThan(1e-8);
+    expect(Math.abs((g[1] ?? NaN) + 1)).toBeLessThan(1e-8);
+    expect(Math.abs((g[0] ?? NaN) - 1)).toBeGreaterThan(1e-9);
+    // while no entry of J is above 5 × 10⁻⁹
+    expect(largest(softmaxJacobian(z))).toBeLessThan(5e-9);
+  });
+
+  claim('With cross-entropy the gradient vanishes only when the prediction is confidently right ($\\mathbf p \\approx \\mathbf y$, nothing left to fix).', () => {
+    // its entry for the true class is p_t − 1: a gradient below ε in every entry needs p_t > 1 − ε
+    property(fc.tuple(sliderLogits(), fc.nat()), ([z, k]) => {
+      const t = k % z.length;
+      const g = crossEntropyGrad([z], [t])[0] ?? [];
+      const p = softmax(z);
+      expect(Math.max(...Array.from(g, Math.abs))).toBeGreaterThanOrEqual(1 - (p[t] ?? NaN) - 1e-16);
+    });
+    // confidently right, t = 1 at [10, −10, −10]: every entry below 5 × 10⁻⁹
+    const right = crossEntropyGrad([[10, -10, -10]], [0])[0] ?? [];
+    expect(Math.max(...Array.from(right, Math.abs))).toBeLessThan(5e-9);
+  });
+
+  claim('With a loss whose $\\partial L / \\partial \\mathbf p$ stays small, and so cannot cancel the small $J$, it vanishes right or wrong: squared error on the probabilities is one', () => {
+    // L = ½‖p − y‖², ∂L/∂p = p − y, no entry above 1 in size
+    const z = [10, -10, -10];
+    for (const t of [0, 1]) {
+      const y = [0, 1, 2].map((i) => (i === t ? 1 : 0));
+      const loss = (logits: number[]) => 0.5 * Array.from(softmax(logits)).reduce((s, pi, i) => s + (pi - (y[i] ?? NaN)) ** 2, 0);
+      const p = softmax(z);
+      const g = backward(softmaxJacobian(z), Array.from(p, (pi, i) => pi - (y[i] ?? NaN)));
+      // right (t = 1) or confidently wrong (t = 2): every entry below 10⁻⁸
+      expect(Math.max(...g.map(Math.abs))).toBeLessThan(1e-8);
+      g.forEach((v, i) => expect(Math.abs(v - centralDifference((h) => loss(z.map((zk, k) => (k === i ? zk + h : zk))), 0))).toBeLessThan(1e-9));
+    }
+  });
+
+  // ---- Why we need it ----
+
+  claim('\\frac{\\partial L}{\\partial \\mathbf z} \\;=\\; J^{\\mathsf T}\\, \\frac{\\partial L}{\\partial \\mathbf p}.', () => {
+    // any loss of p: here L(p) = Σ w_i p_i², ∂L/∂p_i = 2 w_i p_i, against central differences through softmax
+    property(fc.tuple(sliderLogits(), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 8, maxLength: 8 })), ([z, w]) => {
+      const loss = (logits: number[]) => Array.from(softmax(logits)).reduce((s, pi, i) => s + (w[i] ?? 0) * pi * pi, 0);
+      const p = softmax(z);
+      const g = backward(softmaxJacobian(z), Array.from(p, (pi, i) => 2 * (w[i] ?? 0) * pi));
+      g.forEach((v, i) => expect(Math.abs(v - centralDifference((h) => loss(z.map((zk, k) => (k === i ? zk + h : zk))), 0))).toBeLessThan(1e-8));
+    }, 100);
+  });
+
+  claim('Doubles just below 1 are spaced $2^{-53} \\approx 1.1 \\times 10^{-16}$ apart', () => {
+    const below = 1 - 2 ** -53;
+    expect(below).toBeLessThan(1);
+    expect(1 - below).toBe(2 ** -53);
+    // nothing between: the halfway point rounds to one end or the other
+    const half = 2 ** -54;
+    expect([1, below]).toContain(1 - half);
+    expect(Math.abs(2 ** -53 - 1.1e-16)).toBeLessThan(0.05e-16);
+  });
+
+  claim('a relative error of up to about $10^{-16} / (1 - p_i)$', () => {
+    // 1 − p₁ by subtraction against its 60-digit value, from a logit gap of 1 to one of 36
+    for (let gap = 1; gap <= 36; gap += 0.5) {
+      const z = [gap, 0, 0];
+      const exact = referenceOneMinus(z, 0);
+      const subtracted = 1 - (softmax(z)[0] ?? NaN);
+      // the absolute error stays within two spacings of the doubles below 1 …
+      expect(Math.abs(subtracted - exact)).toBeLessThanOrEqual(2 * 2 ** -53);
+      // … so the relative error is at most about 10⁻¹⁶/(1 − p₁)
+      expect(relative(subtracted, exact)).toBeLessThanOrEqual((2.3e-16 / exact) * (1 + 1e-9));
+    }
+  });
+
+  claim('At $\\mathbf z = [10, -10, -10]$, where $1 - p_1 \\approx 4 \\times 10^{-9}$, about half of the 16 digits are gone', () => {
+    const z = [10, -10, -10];
+    const exact = referenceOneMinus(z, 0); // 2e⁻²⁰/(1 + 2e⁻²⁰) = 4.122 × 10⁻⁹
+    expect(relative(exact, (2 * Math.exp(-20)) / (1 + 2 * Math.exp(-20)))).toBeLessThan(1e-14);
+    expect(Math.abs(exact - 4e-9)).toBeLessThan(0.5e-9);
+    const error = relative(1 - (softmax(z)[0] ?? NaN), exact);
+    // about 8 of 16 digits right: a relative error between 10⁻¹⁰ and 10⁻⁶
+    expect(error).toBeGreaterThan(1e-10);
+    expect(error).toBeLessThan(1e-6);
+  });
+
+  claim('once $1 - p_i$ is below about $5 \\times 10^{-17}$, $p_i$ rounds to exactly 1 and all of them are.', () => {
+    // z = [40, 0, 0]: 1 − p₁ = 2e⁻⁴⁰/(1 + 2e⁻⁴⁰) ≈ 8.5 × 10⁻¹⁸
+    expect(softmax([40, 0, 0])[0]).toBe(1);
+    expect(1 - (softmax([40, 0, 0])[0] ?? NaN)).toBe(0);
+    // z = [37, 0, 0]: 1 − p₁ ≈ 1.7 × 10⁻¹⁶, above the halfway point 2⁻⁵⁴ ≈ 5.6 × 10⁻¹⁷: not 1
+    expect(softmax([37, 0, 0])[0]).toBeLessThan(1);
+    expect(2 ** -54).toBeCloseTo(5.55e-17, 19);
+  });
+
+  claim("Logit Lab's core computes $1 - p_i$ as $\\sum_{k \\ne i} p_k$, a sum of small numbers that keeps full relative accuracy.", () => {
+    for (const z of [[10, -10, -10], [40, 0, 0], [700, 0, -3], [10, -10, -10, -10, -10, -10, -10, -10]]) {
+      const p = bigSoftmax(z);
+      // p₁(1 − p₁) to 60 digits, with 1 − p₁ = Σ_{k≠1} e^{z_k}/Σ e^{z_k} exactly (at z₁ = 700, 1 − p₁ ≈ e⁻⁷⁰⁰
+      // is far below the 200 bits a BigFloat p₁ keeps, so it cannot come from a subtraction either)
+      const exactOneMinus = referenceOneMinus(z, 0);
+      const exactDiagonal = toNumber(mul(p[0] as BigFloat, div(sumOf(z.slice(1).map((v) => exp(big(v)))), sumOf(z.map((v) => exp(big(v)))))));
+      expect(exactOneMinus).toBeGreaterThan(0);
+      expect(relative(softmaxJacobian(z)[0]?.[0] ?? NaN, exactDiagonal)).toBeLessThan(1e-15);
+    }
+    // where subtraction would give 0, the core's entry keeps its digits
+    expect(softmaxJacobian([40, 0, 0])[0]?.[0]).toBeGreaterThan(8e-18);
+  });
+});
