@@ -2,15 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { useWidgetState } from '../embed/useWidgetState';
 import { INFORMATION_STATE } from './informationState';
 import { LecturerControl } from './controls/LecturerControl';
-import { klDivergence, softmax } from '../core';
+import { softmax } from '../core';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { DistributionBars } from '../plots/DistributionBars';
 import { useLab, useLabStore } from '../state/LabContext';
-import { hardLabel } from '../state/labels';
 import { InformationChecks } from './InformationChecks';
 import { informationTex, informationText } from './informationFormula';
-import { informationMeasures, logitsForDistribution, UNIT_BASE, withEntry, type InformationUnit } from './informationMath';
+import { informationMeasures, logitsForDistribution, matchPrediction, withEntry, type InformationUnit } from './informationMath';
 import { InformationTable } from './InformationTable';
 import { LogitSliders } from './controls/LogitSliders';
 import { UnitSwitch } from './controls/UnitSwitch';
@@ -57,18 +56,11 @@ export function InformationExplorer() {
     [store],
   );
 
-  const matchPrediction = () => {
+  const matchPredictionToTarget = () => {
     const s = store.getState();
-    const z = logitsForDistribution(s.labels, s.logits, { closest: true });
-    s.setLogits(z);
-    const kl = klDivergence(s.labels, softmax(z), UNIT_BASE[unit]);
-    const why =
-      hardLabel(s.labels) !== undefined
-        ? ' y is one-hot, and softmax never gives exactly 0 or 1, so KL gets close to 0 but never reaches it.'
-        : kl === 0
-          ? ''
-          : ' The logits move in steps of 0.1, so p matches y only to that resolution.';
-    setNote(`p is now as close to y as the logits allow: KL(y ‖ p) = ${formatNumber(kl, 3)} ${unit}.${why}`);
+    const match = matchPrediction(s.labels, s.logits, unit);
+    s.setLogits(match.logits);
+    setNote(match.note);
   };
   const setOneHot = (index: number) => {
     store.getState().setLabelClass(index);
@@ -139,7 +131,7 @@ export function InformationExplorer() {
         <legend>Prediction p = softmax(z)</legend>
         <LecturerControl ids={['logits']}>
           <div className="button-row">
-            <button type="button" onClick={matchPrediction}>
+            <button type="button" onClick={matchPredictionToTarget}>
               Make p equal y
             </button>
           </div>

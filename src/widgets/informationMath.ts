@@ -1,5 +1,7 @@
 import { distributionCrossEntropy, entropy, informationContent, klDivergence, softmax, type InformationBase } from '../core';
+import { formatNumber } from '../format/formatNumber';
 import { clampLogit, LIMITS } from '../state/labInputs';
+import { hardLabel } from '../state/labels';
 
 /**
  * Turning a dragged bar into a whole distribution, and a distribution into logits. Pure: the
@@ -108,4 +110,86 @@ export function informationMeasures(labels: readonly number[], probabilities: Ar
     crossEntropy: distributionCrossEntropy(labels, p, base),
     kl: klDivergence(labels, p, base),
   };
+}
+
+/** The logarithm of a unit, as the widget writes it in text: log₂ for bits, ln for nats. */
+export const UNIT_LOG: Readonly<Record<InformationUnit, string>> = { bits: 'log₂', nats: 'ln' };
+
+/**
+ * Room for rounding in the checks. KL is computed to a few ulp of its size, but H(y, p) = −Σ yᵢ log pᵢ
+ * is only as good as the pᵢ it takes the log of: a pᵢ near 1 is rounded by about 10⁻¹⁶ before the
+ * log, so H(y, p) carries an absolute error of that order even when it is tiny (4 × 10⁻⁹ for p ≈ y
+ * one-hot). The checks allow this much relative to the largest number involved, or to 1, whichever is
+ * larger.
+ */
+export const CHECK_TOLERANCE = 1e-12;
+
+export interface InformationCheckResults {
+  /** a rarer class always carries more information */
+  rarerMore: boolean;
+  /** Gibbs: H(y, p) ≥ H(y), to rounding */
+  gibbs: boolean;
+  /** |H(y, p) − (H(y) + KL)| with KL computed on its own */
+  sumGap: number;
+  sumOk: boolean;
+  /** H(y, p) in nats and in bits, each computed directly, and how far bits is from nats ÷ ln 2 */
+  nats: number;
+  bits: number;
+  unitGap: number;
+  unitOk: boolean;
+  /** the class of a one-hot y, if it is one */
+  hard: number | undefined;
+  /** H(y) and KL in nats, computed afresh for the one-hot check */
+  hardEntropy: number;
+  klNats: number;
+}
+
+/**
+ * The chapter's claims, checked on the learner's y and p (InformationChecks renders them): a rarer
+ * class carries more information; Gibbs' inequality H(y, p) ≥ H(y); H(y, p) = H(y) + KL with KL computed
+ * on its own; bits are nats divided by ln 2; and, for a one-hot y, why KL stays above 0.
+ */
+export function informationChecks(labels: readonly number[], probabilities: ArrayLike<number>, measures: InformationMeasures): InformationCheckResults {
+  const p = Array.from(probabilities);
+  const { information, entropy: h, crossEntropy: hp, kl } = measures;
+  const rarerMore = p.every((pi, i) => p.every((pj, j) => !(pi < pj) || (information[i] ?? 0) > (information[j] ?? 0)));
+  const scale = Math.max(Math.abs(hp), Math.abs(h), Math.abs(kl), 1);
+  const sumGap = Math.abs(hp - (h + kl));
+  const nats = distributionCrossEntropy(labels, p, 'e');
+  const bits = distributionCrossEntropy(labels, p, 2);
+  const unitGap = Math.abs(bits - nats / Math.LN2);
+  return {
+    rarerMore,
+    // p = y exactly gives equal sums of equal terms; anything else is above by KL, far past rounding
+    gibbs: hp >= h - CHECK_TOLERANCE * scale,
+    sumGap,
+    sumOk: sumGap <= CHECK_TOLERANCE * scale || hp === Infinity,
+    nats,
+    bits,
+    unitGap,
+    unitOk: unitGap <= CHECK_TOLERANCE * Math.max(bits, 1) || bits === Infinity,
+    hard: hardLabel(labels),
+    hardEntropy: entropy(labels),
+    klNats: klDivergence(labels, p),
+  };
+}
+
+/**
+ * "Make p equal y": the logits whose softmax is as close to y as the slider grid allows, the KL that
+ * is left, in the unit shown, and a note saying why it is not 0 when it is not.
+ */
+export function matchPrediction(
+  labels: readonly number[],
+  logits: readonly number[],
+  unit: InformationUnit,
+): { logits: number[]; kl: number; note: string } {
+  const z = logitsForDistribution(labels, logits, { closest: true });
+  const kl = klDivergence(labels, softmax(z), UNIT_BASE[unit]);
+  const why =
+    hardLabel(labels) !== undefined
+      ? ' y is one-hot, and softmax never gives exactly 0 or 1, so KL gets close to 0 but never reaches it.'
+      : kl === 0
+        ? ''
+        : ' The logits move in steps of 0.1, so p matches y only to that resolution.';
+  return { logits: z, kl, note: `p is now as close to y as the logits allow: KL(y ‖ p) = ${formatNumber(kl, 3)} ${unit}.${why}` };
 }

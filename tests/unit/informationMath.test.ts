@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { klDivergence, softmax } from '../../src/core';
-import { informationMeasures, logitsForDistribution, withEntry } from '../../src/widgets/informationMath';
+import { informationChecks, informationMeasures, logitsForDistribution, matchPrediction, withEntry } from '../../src/widgets/informationMath';
 
 const E = Math.E;
 
@@ -114,5 +114,39 @@ describe('informationMeasures', () => {
     expect(m.crossEntropy).toBe(Infinity);
     expect(m.kl).toBe(Infinity);
     expect(m.contributions).toEqual([0, Infinity, 0]);
+  });
+});
+
+describe('matchPrediction', () => {
+  it('a one-hot y: logits [−10, 10, −10], KL = ln(1 + 2e⁻²⁰) nats, and the note says why it is not 0', () => {
+    const m = matchPrediction([0, 1, 0], [2, 3, 4], 'nats');
+    expect(m.logits).toEqual([-10, 10, -10]);
+    expect(m.kl / Math.log1p(2 * Math.exp(-20))).toBeCloseTo(1, 10);
+    expect(m.note).toMatch(/^p is now as close to y as the logits allow: KL\(y ‖ p\) = 4\.12 × 10⁻⁹ nats\. y is one-hot/);
+  });
+
+  it('a uniform y: equal logits, KL exactly 0 and no excuse in the note', () => {
+    const m = matchPrediction([1 / 3, 1 / 3, 1 / 3], [2, 3, 4], 'bits');
+    expect(m.kl).toBe(0);
+    expect(m.note).toBe('p is now as close to y as the logits allow: KL(y ‖ p) = 0.000 bits.');
+  });
+});
+
+describe('informationChecks', () => {
+  it('at the start (y = [0, 1, 0], p = softmax([2, 3, 4])) every check holds and y is one-hot at class 2', () => {
+    const p = softmax([2, 3, 4]);
+    const c = informationChecks([0, 1, 0], p, informationMeasures([0, 1, 0], p, 'bits'));
+    expect(c.rarerMore && c.gibbs && c.sumOk && c.unitOk).toBe(true);
+    expect(c.hard).toBe(1);
+    expect(c.hardEntropy).toBe(0);
+    expect(c.klNats).toBeCloseTo(Math.log((1 + E + E * E) / E), 14);
+  });
+
+  it('measures that break Gibbs or the sum are caught', () => {
+    const p = [0.5, 0.5];
+    const m = informationMeasures([0.5, 0.5], p, 'bits');
+    const c = informationChecks([0.5, 0.5], p, { ...m, crossEntropy: m.entropy - 0.1 });
+    expect(c.gibbs).toBe(false);
+    expect(c.sumOk).toBe(false);
   });
 });
