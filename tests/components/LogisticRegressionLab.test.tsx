@@ -101,6 +101,46 @@ describe('<LogisticRegressionLab>', () => {
     expect(screen.getByTestId('lab-rate').textContent).toBe('1.00');
   });
 
+  it('the slider reaches η = 100, past 2/λmax at the bottom (about 25): position 2 reads 100', () => {
+    renderWithLab(<LogisticRegressionLab />);
+    const slider = screen.getByRole('slider', { name: 'learning rate η' });
+    expect(slider.getAttribute('max')).toBe('2');
+    fireEvent.change(slider, { target: { value: '2' } });
+    expect(slider.getAttribute('aria-valuetext')).toBe('100');
+    fireEvent.change(slider, { target: { value: '1.45' } });
+    expect(screen.getByTestId('lab-rate').textContent).toBe('28.0');
+  });
+
+  it('the curvature readout gives λmax at the current weights, 1/λmax and 2/λmax, and where η is; the gauge shades past each', () => {
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    const readout = () => screen.getByTestId('lab-curvature').textContent ?? '';
+    // at the start (−4, 3, 0) the Hessian's largest eigenvalue is 0.4230 (the claims test derives it)
+    expect(readout()).toBe('At the current weights λmax = 0.4230 (the largest eigenvalue of the Hessian), so 1/λmax = 2.36 and 2/λmax = 4.73. η = 0.50 is below 1/λmax.');
+    expect(container.querySelector('.rate-gauge-zigzag')).not.toBeNull();
+    expect(container.querySelector('.rate-gauge-over')).not.toBeNull();
+    fireEvent.change(screen.getByRole('slider', { name: 'learning rate η' }), { target: { value: '1' } });
+    expect(readout()).toMatch(/η = 10\.0 is above 2\/λmax\.$/);
+    // unticking the bias: the (w₁, w₂) block
+    fireEvent.click(screen.getByRole('checkbox', { name: /learn the bias b/ }));
+    expect(readout()).toContain('the Hessian in (w₁, w₂), b held');
+  });
+
+  it('"The last step raised the cost" and the count of rises appear only for rises above rounding', () => {
+    window.history.replaceState(null, '', '#/logistic-regression?eta=10&n=300');
+    renderWithLab(<LogisticRegressionLab />);
+    // settled at the bottom: the cost jitters by rounding, and none of it is counted
+    expect(status()).not.toContain('raised');
+    act(() => {
+      window.history.replaceState(null, '', '#/logistic-regression?eta=28&n=300');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(status()).toMatch(/Steps that raised it so far: \d+\./);
+    const before = status().includes('The last step raised the cost.');
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    // bouncing: every other step raises the cost
+    expect(status().includes('The last step raised the cost.')).toBe(!before);
+  });
+
   it('the starting-weight sliders move the start and reset the path to it', () => {
     renderWithLab(<LogisticRegressionLab />);
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));

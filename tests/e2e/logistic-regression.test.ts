@@ -24,7 +24,7 @@ const weights = async (page: Page) => ((await page.getByTestId('lab-weights').ge
 const checkStates = (page: Page) => page.locator('.logistic-lab .checks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
 const stepButton = (page: Page) => page.getByRole('button', { name: 'Step', exact: true });
 
-// By hand: at w = (−4, 3, 0), z_i = −4x₁ + 3x₂; the mean of softplus(−s_i z_i) over the 20 preset points.
+// By hand: at w = (−4, 3, 0), z_n = −4x₁ + 3x₂; the mean of softplus(−s_n z_n) over the 20 preset points.
 const softplus = (u: number) => Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
 
 /** The canvas pixels' colours, sampled: a drawn map has many, a blank one has one. */

@@ -1,16 +1,26 @@
 import { useId, type Dispatch } from 'react';
-import { formatNumber } from '../../format/formatNumber';
 import { term } from '../../math/terms';
 import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
+import { curvatureText, formatRate, type Curvature } from './logisticCurvature';
 import { rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type LabAction, type Weights } from './logisticLab';
+import { RateGauge } from './RateGauge';
 
 /**
  * The lab's controls, each wrapped with the key of the link it sets (logisticState.ts), so that a
  * lecturer's embed can hide or lock it. Controls in, actions out: the lab keeps the state.
  */
-export function TrainingControls({ rate, start, learnBias, dispatch }: { rate: number; start: Weights; learnBias: boolean; dispatch: Dispatch<LabAction> }) {
-  const rateText = formatNumber(rate, rate < 0.1 ? 3 : 2);
+export interface TrainingControlsProps {
+  rate: number;
+  start: Weights;
+  learnBias: boolean;
+  /** the curvature at the current weights (null: no cost), shown under the rate slider */
+  curvature: Curvature | null;
+  dispatch: Dispatch<LabAction>;
+}
+
+export function TrainingControls({ rate, start, learnBias, curvature, dispatch }: TrainingControlsProps) {
+  const rateText = formatRate(rate);
   return (
     <fieldset className="controls">
       <legend>Training</legend>
@@ -34,7 +44,22 @@ export function TrainingControls({ rate, start, learnBias, dispatch }: { rate: n
             {rateText}
           </output>
         </label>
+        {/* in the slider's middle column, so the thumb (η) moves over the gauge's own log axis */}
+        <div className="rate-gauge-row">
+          <RateGauge min={RATE_LIMITS.min} max={RATE_LIMITS.max} curvature={curvature} />
+        </div>
+        {curvature && (
+          <p className="hint curvature-legend" aria-hidden="true">
+            Shaded under the slider: <span className="legend-item legend-zigzag">η from 1/λmax to 2/λmax</span>{' '}
+            <span className="legend-item legend-over">η above 2/λmax</span>
+          </p>
+        )}
       </LecturerControl>
+      {curvature && (
+        <p className="hint curvature-readout" data-testid="lab-curvature">
+          {curvatureText(rate, curvature, learnBias)}
+        </p>
+      )}
       <LecturerControl ids={['start']}>
         <p className="hint">Starting weights (where Reset returns, with b = 0); pressing the map sets them too.</p>
         {([0, 1] as const).map((k) => (

@@ -1,21 +1,20 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { logisticCostGrid, type CostGridSpec } from '../../core/logisticCostGrid';
+import { logisticCostGrid } from '../../core/logisticCostGrid';
 import { useWidgetState } from '../../embed/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { term } from '../../math/terms';
-import { gridMinimum } from './costMap';
+import { gridMinimum, MAP_SPEC } from './costMap';
 import { CostContourMap } from './CostContourMap';
 import { LogisticChecks } from './LogisticChecks';
+import { curvatureAt } from './logisticCurvature';
 import { logisticTex, logisticText, twoForms } from './logisticFormula';
 import { PointControls, TrainingControls } from './LogisticLabControls';
-import { labData, MAX_STEPS, POINT_LIMIT, WEIGHT_LIMIT, type ClassLabel } from './logisticLab';
+import { labData, MAX_STEPS, nextOnMap, POINT_LIMIT, WEIGHT_LIMIT, type ClassLabel } from './logisticLab';
 import { labFromLink, linkedLabReducer, linkOfLab, sameLink, type LabLink } from './logisticLink';
 import { LOGISTIC_STATE } from './logisticState';
 import { PointScatter, pointName } from './PointScatter';
 
-/** 56 × 56 cells: fine enough for smooth contours, cheap enough (a few ms) to redo as b moves. */
-const GRID = 56;
 /** While playing, the map follows b at most this often: each new map costs a grid of the cost. */
 const MAP_INTERVAL_MS = 200;
 /** While playing, the link (and so the share panel's address) follows the steps at most this often. */
@@ -23,7 +22,7 @@ const LINK_INTERVAL_MS = 200;
 /** With reduced motion, Play takes one step this often instead of one per frame. */
 const REDUCED_MOTION_INTERVAL_MS = 250;
 
-const spec: CostGridSpec = { w1Min: -WEIGHT_LIMIT, w1Max: WEIGHT_LIMIT, w2Min: -WEIGHT_LIMIT, w2Max: WEIGHT_LIMIT, nx: GRID, ny: GRID };
+const spec = MAP_SPEC;
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 const percent = (a: number) => `${formatNumber(100 * a, 0)}%`;
 const pair = (a: number, b: number) => `(${formatNumber(a, 2)}, ${formatNumber(b, 2)})`;
@@ -107,11 +106,8 @@ export function LogisticRegressionLab() {
   }, [playing, step]);
   if (playing && !canTrain) setPlaying(false);
 
-  const next = canTrain
-    ? ([w1 - state.rate * (readout.grad[0] as number), w2 - state.rate * (readout.grad[1] as number)] as const)
-    : null;
-  const lastCost = state.costs[state.costs.length - 2];
-  const rose = lastCost !== undefined && readout.cost > lastCost;
+  const next = canTrain ? nextOnMap(state.rate, readout) : null;
+  const curvature = useMemo(() => curvatureAt(state.points, readout.w, state.learnBias), [state.points, readout.w, state.learnBias]);
 
   const onMap = Math.abs(w1) <= WEIGHT_LIMIT && Math.abs(w2) <= WEIGHT_LIMIT;
   // where the drawn path begins: the start, or the weights a change of the points left
@@ -202,7 +198,7 @@ export function LogisticRegressionLab() {
               ({formatNumber(w1, 3)}, {formatNumber(w2, 3)}, {formatNumber(b, 3)})
             </span>
             , ‖∇L‖ = <span data-term={term.logisticGradient()}>{formatNumber(readout.gradNorm, 4)}</span>.
-            {rose ? ' The last step raised the cost.' : ''}
+            {readout.lastRose ? ' The last step raised the cost.' : ''}
             {readout.rises > 0 ? ` Steps that raised it so far: ${readout.rises}.` : ''}
           </>
         ) : (
@@ -234,7 +230,7 @@ export function LogisticRegressionLab() {
         </>
       )}
 
-      <TrainingControls rate={state.rate} start={state.start} learnBias={state.learnBias} dispatch={dispatch} />
+      <TrainingControls rate={state.rate} start={state.start} learnBias={state.learnBias} curvature={curvature} dispatch={dispatch} />
       <PointControls
         newClass={newClass}
         onClass={(cls) => updateLink({ cls })}

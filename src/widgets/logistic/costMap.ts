@@ -1,5 +1,6 @@
 import { contours } from 'd3-contour';
 import type { CostGridSpec } from '../../core/logisticCostGrid';
+import { WEIGHT_LIMIT } from './logisticLimits';
 
 /**
  * From a grid of cost values to contour rings in weight space, for the contour map. d3-contour places
@@ -7,6 +8,12 @@ import type { CostGridSpec } from '../../core/logisticCostGrid';
  * sampled, (w1Min + i·Δ₁, w2Min + j·Δ₂). Rings come out in weight units, so the plot needs only its
  * own scales.
  */
+
+/** 56 × 56 cells: fine enough for smooth contours, cheap enough (a few ms) to redo as b moves. */
+export const MAP_GRID = 56;
+
+/** The lab's map: w₁, w₂ ∈ [−6, 6] on a MAP_GRID × MAP_GRID grid. */
+export const MAP_SPEC: CostGridSpec = { w1Min: -WEIGHT_LIMIT, w1Max: WEIGHT_LIMIT, w2Min: -WEIGHT_LIMIT, w2Max: WEIGHT_LIMIT, nx: MAP_GRID, ny: MAP_GRID };
 
 /**
  * The map's fixed contour levels. Fixed, not fitted to each grid, so two maps can be compared line

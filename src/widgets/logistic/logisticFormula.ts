@@ -57,13 +57,13 @@ export function logisticTex(f: TwoForms): LogisticTex {
       `\\displaystyle {} ${sign(b)} ${texNumber(Math.abs(b), W)} = 0`,
     ],
     zeroOne: [
-      `\\displaystyle L_{0/1} = -\\frac1n \\sum_i \\big[t_i \\ln \\hat y_i`,
-      `\\displaystyle {} + (1 - t_i) \\ln(1 - \\hat y_i)\\big]`,
+      `\\displaystyle L_{0/1} = -\\frac1m \\sum_n \\big[t_n \\ln \\hat y_n`,
+      `\\displaystyle {} + (1 - t_n) \\ln(1 - \\hat y_n)\\big]`,
       `\\displaystyle {} = \\term{${cost}}{${texNumber(f.readout.cost, L)}}`,
     ],
-    plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1n \\sum_i \\ln\\big(1 + e^{-s_i z_i}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, L)}}`],
+    plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1m \\sum_n \\ln\\big(1 + e^{-s_n z_n}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, L)}}`],
     gradient: [
-      `\\displaystyle \\term{${grad}}{\\nabla L} = \\frac1n \\sum_i \\big(\\sigma(z_i) - t_i\\big)\\,\\tilde{\\mathbf x}_i`,
+      `\\displaystyle \\term{${grad}}{\\nabla L} = \\frac1m \\sum_n \\big(\\sigma(z_n) - t_n\\big)\\,\\tilde{\\mathbf x}_n`,
       `\\displaystyle {} = \\term{${grad}}{${vector(f.readout.grad, W)}}`,
     ],
   };

@@ -204,6 +204,22 @@ export function labReducer(state: LogisticLabState, action: LabAction): Logistic
   }
 }
 
+/**
+ * A rise smaller than this, relative to max(1, cost), is rounding, not a rise. Each cost the lab shows
+ * is a mean of up to 60 softplus terms, each within a few ulp, at weights that carry a rounding from
+ * every step: two costs that are equal in exact arithmetic come out up to a few times 2⁻⁵³ ≈ 1.1·10⁻¹⁶
+ * apart. Once a path has settled at the minimum its cost jitters by exactly such amounts (about
+ * 3·10⁻¹⁷ at cost 0.177 on the overlapping points, up and down at random), and a test for `>` alone
+ * would count those as steps that raised the cost. 10⁻¹² is ten thousand times that jitter and still
+ * far below any rise that shows in the four decimals of the status line.
+ */
+export const RISE_TOLERANCE = 1e-12;
+
+/** Whether a step from cost `before` to cost `after` raised it by more than rounding (see RISE_TOLERANCE). */
+export function costRose(before: number, after: number): boolean {
+  return after - before > RISE_TOLERANCE * Math.max(1, Math.abs(before));
+}
+
 /** What the lab shows at its current weights; NaN-free: `problem` says why when there is no cost. */
 export interface LabReadout {
   w: Weights;
@@ -212,8 +228,10 @@ export interface LabReadout {
   grad: Float64Array;
   gradNorm: number;
   steps: number;
-  /** how many steps so far raised the cost (a sign the learning rate is too large) */
+  /** how many steps so far raised the cost by more than rounding (costRose): a sign η is too large */
   rises: number;
+  /** whether the last step raised the cost (costRose); false at step 0 */
+  lastRose: boolean;
   problem: string | null;
 }
 
@@ -221,8 +239,12 @@ export function labReadout(state: LogisticLabState): LabReadout {
   const w = currentWeights(state);
   const problem = dataProblem(state.points);
   let rises = 0;
-  for (let i = 1; i < state.costs.length; i++) if ((state.costs[i] as number) > (state.costs[i - 1] as number)) rises++;
-  if (problem !== null) return { w, cost: NaN, accuracy: NaN, grad: new Float64Array(3), gradNorm: NaN, steps: stepCount(state), rises, problem };
+  let lastRose = false;
+  for (let i = 1; i < state.costs.length; i++) {
+    lastRose = costRose(state.costs[i - 1] as number, state.costs[i] as number);
+    if (lastRose) rises++;
+  }
+  if (problem !== null) return { w, cost: NaN, accuracy: NaN, grad: new Float64Array(3), gradNorm: NaN, steps: stepCount(state), rises, lastRose, problem };
   const { X, t } = labData(state.points);
   const grad = logisticLossGrad(w, X, t, 'cross-entropy');
   if (!state.learnBias) grad[2] = 0;
@@ -234,8 +256,14 @@ export function labReadout(state: LogisticLabState): LabReadout {
     gradNorm: Math.hypot(grad[0] as number, grad[1] as number, grad[2] as number),
     steps: stepCount(state),
     rises,
+    lastRose,
     problem: null,
   };
+}
+
+/** Where the next step will land in (w₁, w₂), w − η∇L: the short segment the map draws ahead of the path. */
+export function nextOnMap(rate: number, readout: LabReadout): readonly [number, number] {
+  return [readout.w[0] - rate * (readout.grad[0] as number), readout.w[1] - rate * (readout.grad[1] as number)];
 }
 
 /** log₁₀-scale slider position ↔ learning rate, rounded to two significant digits. */

@@ -10,9 +10,14 @@ export const POINT_LIMIT = 3;
 export const WEIGHT_LIMIT = 6;
 export const MAX_POINTS = 60;
 export const MAX_STEPS = 5000;
-/** The learning-rate slider runs over log₁₀ η ∈ [−2, 1]: η from 0.01 to 10. */
-export const RATE_LIMITS = { min: 0.01, max: 10, start: 0.5 } as const;
-/** The learning-rate slider's step, in log₁₀ η: 60 positions from η = 0.01 to 10. */
+/**
+ * The learning-rate slider runs over log₁₀ η ∈ [−2, 2]: η from 0.01 to 100. On the overlapping points
+ * the largest stable rate near the minimum, 2/λmax, is about 25 (32 with b held at 0), so the slider
+ * reaches well past it. Links from when it stopped at 10 read as before: every rate that slider had
+ * is a position of this one.
+ */
+export const RATE_LIMITS = { min: 0.01, max: 100, start: 0.5 } as const;
+/** The learning-rate slider's step, in log₁₀ η: 80 positions from η = 0.01 to 100. */
 export const RATE_SLIDER_STEP = 0.05;
 /** A start that points the model the wrong way, so the path crosses the map. */
 export const DEFAULT_START: readonly [number, number, number] = [-4, 3, 0];
