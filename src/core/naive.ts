@@ -204,3 +204,32 @@ export function chainGradient(p: ArrayLike<number>, label: number, epsilon: numb
   }
   return { upstream, gradient };
 }
+
+/** The unfused backward as autograd runs it: u = ∂L/∂p, the dot ⟨u, p⟩, and g = p ⊙ (u − ⟨u, p⟩). */
+export interface SoftmaxBackwardChain extends ChainGradient {
+  /** ⟨u, p⟩ = Σ_k u_k p_k, for a one-hot y just u_t·p_t (−p_t/(p_t + ε)) */
+  dot: number;
+}
+
+/**
+ * The backward pass of L = −ln(p_t + ε) taken the unfused way, as autograd runs it through log and
+ * softmax as two separate steps: u_k = −y_k/(p_k + ε) (log's backward), then softmax's backward, which
+ * never builds the C×C Jacobian J_kj = p_k(δ_kj − p_j): J is symmetric, so Jᵀu = J u = p ⊙ (u − ⟨u, p⟩),
+ * O(C) (PyTorch's softmax backward: grad_input = p · (grad − Σ grad·p)). Every operation is rounded to
+ * the precision, the dot product summed left to right. Exactly, g = (p_t/(p_t + ε))(p − y). With ε = 0
+ * and p_t = 0 the division gives u_t = −∞ and the dot −∞ × 0 = NaN, which reaches every class (as in
+ * autograd; a class k ≠ t with p_k = 0 has u_k = 0/0 = NaN as well); a NaN p gives NaN.
+ * @param p the probabilities the loss was computed from (naive or stable, in the same precision)
+ */
+export function softmaxBackwardChain(p: ArrayLike<number>, label: number, epsilon: number, precision: Precision = 'float64'): SoftmaxBackwardChain {
+  checkLabel('softmaxBackwardChain', label, p.length);
+  checkEpsilon('softmaxBackwardChain', epsilon);
+  const r = rounding(precision);
+  const n = p.length;
+  const eps = r(epsilon);
+  const upstream = Float64Array.from({ length: n }, (_, k) => r(-(k === label ? 1 : 0) / r((p[k] as number) + eps)));
+  let dot = 0;
+  for (let k = 0; k < n; k++) dot = r(dot + r((upstream[k] as number) * (p[k] as number)));
+  const gradient = Float64Array.from({ length: n }, (_, j) => r((p[j] as number) * r((upstream[j] as number) - dot)));
+  return { upstream, dot, gradient };
+}

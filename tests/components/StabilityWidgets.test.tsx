@@ -101,11 +101,11 @@ describe('<EpsilonTrickExplorer> and <FusedBackward>', () => {
     expect(plot.getAttribute('aria-label')).toContain('log₁₀ p1 = −868.59 (left of the plot');
   });
 
-  it('ε = 10⁻⁴ raises the error at [2, 3, 4]: −log(1 + 10⁻⁴/p₁) by hand', () => {
+  it('ε = 10⁻⁴ raises the error at [2, 3, 4]: −ln(1 + 10⁻⁴/p₁) by hand', () => {
     renderStability(<EpsilonTrickExplorer />);
     fireEvent.click(screen.getByRole('radio', { name: 'ε = 10⁻⁴' }));
     const p = Math.exp(2) / (Math.exp(2) + Math.exp(3) + Math.exp(4));
-    // −log(1 + 1e-4/0.0900) ≈ −1.11 × 10⁻³, shown as −0.001; the element carries the full value
+    // −ln(1 + 1e-4/0.0900) ≈ −1.11 × 10⁻³, shown as −0.001; the element carries the full value
     expect(text('epsilon-error')).toBe('−0.001');
     expect(Number(screen.getByTestId('epsilon-error').getAttribute('data-value'))).toBeCloseTo(-Math.log1p(1e-4 / p), 12);
   });
@@ -127,8 +127,26 @@ describe('<EpsilonTrickExplorer> and <FusedBackward>', () => {
     fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
     expect(['fused-1', 'fused-2', 'fused-3'].map(text)).toEqual(['−1.000', '0.000', '1.000']);
     expect(['chain-1', 'chain-2', 'chain-3'].map(text)).toEqual(['NaN', 'NaN', 'NaN']);
-    expect(text('backward-verdict')).toMatch(/^The unfused gradient is NaN/);
+    expect(text('backward-verdict')).toBe(
+      'The unfused gradient is NaN: p1 underflowed to 0, so u1 = −1/(0 + 0) = −∞ and ⟨u, p⟩ = −∞ × 0 = NaN, which p ⊙ (u − ⟨u, p⟩) passes to every class. The fused p − y divides by no probability and is finite.',
+    );
     expect(screen.getByTestId('backward-formula').getAttribute('aria-label')).toContain('Fused: ∂L/∂z = p − y = [−1.000, 0.000, 1.000]');
+    expect(screen.getByTestId('backward-formula').getAttribute('aria-label')).toContain('Unfused, as autograd runs it: u1 = −1/(p1 + 0) = −∞,');
+  });
+
+  it('FusedBackward: a class other than the true one at p = 0 with ε = 0 makes autograd’s 0/0, and the whole chain NaN', () => {
+    const { store } = renderStability(<FusedBackward />);
+    fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
+    act(() => store.getState().setLogits([0, -1000, 0]));
+    expect(['fused-1', 'fused-2', 'fused-3'].map(text)).toEqual(['−0.500', '0.000', '0.500']);
+    expect(['chain-1', 'chain-2', 'chain-3'].map(text)).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(text('backward-verdict')).toContain('p2 underflowed to 0, so u2 = −0/(0 + 0) = 0/0 = NaN');
+  });
+
+  it('FusedBackward where both agree names the divisor p₁ + ε', () => {
+    renderStability(<FusedBackward />);
+    // p₁ = e²/(e² + e³ + e⁴) ≈ 0.0900, plus ε = 10⁻⁸
+    expect(text('backward-verdict')).toContain('the unfused chain divides by p1 + ε = 0.090, harmless while that is not 0');
   });
 
   it('FusedBackward in float32 at [−30, 0, 0] with ε = 10⁻⁸: the chain has shrunk to nothing', () => {

@@ -11,6 +11,7 @@ import {
   naiveSoftmax,
   OVERFLOW_THRESHOLD,
   rounding,
+  softmaxBackwardChain,
   stableCrossEntropy,
   stableLogSoftmax,
   stableSoftmax,
@@ -352,5 +353,64 @@ describe('fusedGradient and chainGradient', () => {
   it('chainGradient refuses a bad label or ε', () => {
     expect(() => chainGradient([0.5, 0.5], 3, 1e-8)).toThrow(/chainGradient: label 3/);
     expect(() => chainGradient([0.5, 0.5], 0, -1)).toThrow(/chainGradient: epsilon -1/);
+  });
+});
+
+describe('softmaxBackwardChain: the unfused backward as autograd runs it, p ⊙ (u − ⟨u, p⟩)', () => {
+  const moderate = fc.array(fc.double({ min: -8, max: 8, noNaN: true }), { minLength: 2, maxLength: 5 });
+
+  it('matches central differences of epsilonCrossEntropy', () => {
+    fc.assert(
+      fc.property(moderate, fc.nat(), fc.constantFrom(0, 1e-4, 1e-2, 0.3), (z, seed, eps) => {
+        const y = seed % z.length;
+        const numeric = numericalGradient((v) => epsilonCrossEntropy(v, y, eps), z);
+        expectRelClose(softmaxBackwardChain(stableSoftmax(z).probabilities, y, eps).gradient, numeric, 1e-6, 1e-8);
+      }),
+      { seed: 42 },
+    );
+  });
+
+  it('equals the C×C product Σ_k u_k J_kj of chainGradient, and its dot is u_t·p_t', () => {
+    fc.assert(
+      fc.property(moderate, fc.nat(), fc.constantFrom(0, 1e-8, 0.1), (z, seed, eps) => {
+        const y = seed % z.length;
+        const p = stableSoftmax(z).probabilities;
+        const fast = softmaxBackwardChain(p, y, eps);
+        expectRelClose(fast.gradient, chainGradient(p, y, eps).gradient, 1e-12, 1e-15);
+        expect(fast.dot).toBeCloseTo(-(p[y] as number) / ((p[y] as number) + eps), 14);
+      }),
+      { seed: 42 },
+    );
+  });
+
+  it('by hand at p = [0.2, 0.5, 0.3], t = 1, ε = 0.1: u = [−1/0.3, −0, −0], ⟨u, p⟩ = −2/3, g = (2/3)(p − y)', () => {
+    const b = softmaxBackwardChain([0.2, 0.5, 0.3], 0, 0.1);
+    expectRelClose(b.upstream, [-1 / 0.3, -0, -0], 1e-15);
+    expect(b.dot).toBeCloseTo(-2 / 3, 15);
+    expectRelClose(b.gradient, [(2 / 3) * -0.8, (2 / 3) * 0.5, (2 / 3) * 0.3], 1e-15);
+  });
+
+  it('through an underflowed p_t: NaN at ε = 0 (−1/0 = −∞, then −∞ × 0), zeros at ε = 1e-8, as the chapter says', () => {
+    const p = stableSoftmax([-1000, 0, 1000]).probabilities; // [0, 0, 1]
+    const none = softmaxBackwardChain(p, 0, 0);
+    expect(none.upstream[0]).toBe(-Infinity);
+    expect(Number.isNaN(none.dot)).toBe(true);
+    expect(Array.from(none.gradient).every(Number.isNaN)).toBe(true);
+    const trick = softmaxBackwardChain(p, 0, 1e-8);
+    expect(trick.upstream[0]).toBe(-1e8);
+    expect(Array.from(trick.gradient).map(Math.abs)).toEqual([0, 0, 0]);
+    for (const precision of ['float32', 'float64'] as const) {
+      const q = stableSoftmax([-1000, 0, 1000], precision).probabilities;
+      expect(Array.from(softmaxBackwardChain(q, 0, 0, precision).gradient).every(Number.isNaN)).toBe(true);
+    }
+  });
+
+  it('rounds every step in float32, and refuses a bad label or ε', () => {
+    const p = stableSoftmax([5, 0, 0], 'float32').probabilities;
+    const g = softmaxBackwardChain(p, 0, 1e-8, 'float32').gradient;
+    for (const v of g) expect(Math.fround(v)).toBe(v);
+    expectRelClose(g, fusedGradient([5, 0, 0], 0, 'float32'), 1e-5, 1e-7);
+    expect(() => softmaxBackwardChain([0.5, 0.5], 3, 1e-8)).toThrow(/softmaxBackwardChain: label 3/);
+    expect(() => softmaxBackwardChain([0.5, 0.5], 0, -1)).toThrow(/softmaxBackwardChain: epsilon -1/);
   });
 });

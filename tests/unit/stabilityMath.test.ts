@@ -23,7 +23,7 @@ describe('comparison', () => {
     expect(flagTexts([1000, 999, 998], 0, 'naive', 'float64')).toEqual([
       'e^z overflowed to ∞ for z₁, z₂, z₃ (above 709.78).',
       'p₁, p₂, p₃ = NaN = ∞/∞: every exponential overflowed.',
-      'L = −log p₁ = −log NaN = NaN.',
+      'L = −ln p₁ = −ln NaN = NaN.',
     ]);
     expect(flagTexts([1000, 999, 998], 0, 'naive', 'float32')[0]).toBe('e^z overflowed to ∞ for z₁, z₂, z₃ (above 88.72).');
     const lse = Math.log(1 + Math.exp(-1) + Math.exp(-2));
@@ -39,7 +39,7 @@ describe('comparison', () => {
 
   it('comparison([−1000, 0, 1000], 0): naive L = ∞ after p₁ = 0; stable p₁ underflows yet L = 2000', () => {
     expect(cell([-1000, 0, 1000], 0, 'naive', 'float64').loss).toBe(Infinity);
-    expect(flagTexts([-1000, 0, 1000], 0, 'naive', 'float64')).toContain('L = −log 0 = ∞.');
+    expect(flagTexts([-1000, 0, 1000], 0, 'naive', 'float64')).toContain('L = −ln 0 = ∞.');
     expect(flagTexts([-1000, 0, 1000], 0, 'stable', 'float64')[1]).toBe('p₁, p₂ underflowed to 0, yet L = −log-softmax stays finite: 2000.000.');
   });
 
@@ -63,12 +63,12 @@ describe('epsilonAt, epsilonCurves and labelLogitFor', () => {
     expect(e.gradientFactor).toBe(0);
   });
 
-  it('epsilonCurves: the error at log₁₀ p = −8 for ε = 1e-8 is −log 2; the gradient error there is −½', () => {
+  it('epsilonCurves: the error at log₁₀ p = −8 for ε = 1e-8 is −ln 2; the gradient error there is −½', () => {
     const c = epsilonCurves([1e-8], 25); // x = −24, −23, …, 0
     const at = (points: [number, number][] | undefined) => points?.find(([x]) => x === -8)?.[1];
     expect(at(c.errors.get(1e-8))).toBeCloseTo(-Math.LN2, 12);
     expect(at(c.relativeGradient.get(1e-8))).toBeCloseTo(-0.5, 12);
-    // relative loss error: −log 2 / (8 ln 10)
+    // relative loss error: −ln 2 / (8 ln 10)
     expect(at(c.relativeLoss.get(1e-8))).toBeCloseTo(-Math.LN2 / (8 * Math.LN10), 12);
   });
 
@@ -80,12 +80,24 @@ describe('epsilonAt, epsilonCurves and labelLogitFor', () => {
     }
   });
 
-  it('backwardAt([−1000, 0, 1000], 0, 0, "float64"): fused [−1, 0, 1], both chains NaN', () => {
+  it('backwardAt([−1000, 0, 1000], 0, 0, "float64"): fused [−1, 0, 1], u₁ = −∞, ⟨u, p⟩ = NaN, both chains NaN', () => {
     const b = backwardAt([-1000, 0, 1000], 0, 0, 'float64');
     expect(Array.from(b.fused)).toEqual([-1, 0, 1]);
+    expect(b.upstream).toBe(-Infinity);
+    expect(Number.isNaN(b.dot)).toBe(true);
     expect(Array.from(b.chain).every(Number.isNaN)).toBe(true);
     expect(Array.from(b.naiveChain).every(Number.isNaN)).toBe(true);
-    expect(backwardText(b, 0, 0)).toContain('[NaN, NaN, NaN]');
+    expect(backwardText(b, 0, 0)).toContain('⟨u, p⟩ = Σ u_k p_k = NaN, and ∂L_ε/∂z = p ⊙ (u − ⟨u, p⟩) = [NaN, NaN, NaN]');
+  });
+
+  it('backwardAt([2, 3, 4], 0, 1e-8): ⟨u, p⟩ = −p₁/(p₁ + ε) by hand, and the chain is p − y scaled by p₁/(p₁ + ε)', () => {
+    const e = [Math.exp(2), Math.exp(3), Math.exp(4)];
+    const s = e[0]! + e[1]! + e[2]!;
+    const p = e.map((v) => v / s);
+    const b = backwardAt([2, 3, 4], 0, 1e-8, 'float64');
+    expect(b.upstream).toBeCloseTo(-1 / (p[0]! + 1e-8), 10);
+    expect(b.dot).toBeCloseTo(-p[0]! / (p[0]! + 1e-8), 14);
+    b.chain.forEach((g, j) => expect(g).toBeCloseTo((p[0]! / (p[0]! + 1e-8)) * (p[j]! - (j === 0 ? 1 : 0)), 14));
   });
 });
 
@@ -120,10 +132,13 @@ describe('typed logits and the store', () => {
   it('textEpsilon and epsilonText write ε as a power of ten', () => {
     expect(textEpsilon(1e-8)).toBe('10⁻⁸');
     expect(textEpsilon(0)).toBe('0');
-    expect(epsilonText(epsilonAt([2, 3, 4], 0, 1e-8), 1e-8, 0)).toContain('L_ε = −log(p1 + 10⁻⁸)');
+    expect(epsilonText(epsilonAt([2, 3, 4], 0, 1e-8), 1e-8, 0)).toContain('L_ε = −ln(p1 + 10⁻⁸)');
   });
 
-  it('stabilityStartFormulas gives the seven starting formulas in two pieces each', () => {
-    expect(stabilityStartFormulas()).toHaveLength(14);
+  it('stabilityStartFormulas gives the eight starting formulas in two pieces each, every natural log written \\ln', () => {
+    const formulas = stabilityStartFormulas();
+    expect(formulas).toHaveLength(16);
+    expect(formulas.some((f) => f.tex.includes('\\log'))).toBe(false);
+    expect(formulas.some((f) => f.tex.includes('\\ln p_{1}'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { ComparisonCell } from './stabilityMath';
 import { Result } from './Result';
 
 const FORMS = [
-  { form: 'naive', name: 'naive', how: 'e^z / Σ e^z, then −log p' },
+  { form: 'naive', name: 'naive', how: 'e^z / Σ e^z, then −ln p' },
   { form: 'stable', name: 'stable', how: 'shift by max z; log-softmax' },
 ] as const;
 

@@ -22,7 +22,7 @@ const subscript = (n: number) => String(n).replace(/\d/g, (d) => '₀₁₂₃�
 const clampX = (v: number) => Math.min(LOG10_P_DOMAIN[1], Math.max(LOG10_P_DOMAIN[0], v));
 
 /**
- * The log(p + ε) trick against log-softmax, as a function of the true class's probability p_y on a
+ * The ln(p + ε) trick against log-softmax, as a function of the true class's probability p_y on a
  * log axis: the error it adds to the loss (for every ε, the chosen one drawn solid), and the relative
  * errors it makes in the loss and in the gradient. Both plots are a handle on the true class's logit.
  * It keeps ε in the address (`eps`), for the whole chapter.
@@ -52,8 +52,8 @@ export function EpsilonTrickExplorer() {
   });
 
   const errorLabel =
-    `The loss error −log(p${y} + ε) + log p${y} against log₁₀ p${y} from −24 to 0, for ε = 10⁻⁴, 10⁻⁸ and 10⁻¹²: ` +
-    `0 while p${y} is well above ε, −log 2 at p${y} = ε, then falling by ln 10 per decade. ` +
+    `The loss error −ln(p${y} + ε) + ln p${y} against log₁₀ p${y} from −24 to 0, for ε = 10⁻⁴, 10⁻⁸ and 10⁻¹²: ` +
+    `0 while p${y} is well above ε, −ln 2 at p${y} = ε, then falling by ln 10 per decade. ` +
     `Now ${where}, ε = ${textEpsilon(epsilon)}: the error is ${formatNumber(e.error, 3)}.`;
   const relativeLabel =
     `Relative errors of the trick for ε = ${textEpsilon(epsilon)} against log₁₀ p${y}: of the loss, (L_ε − L)/L, ` +

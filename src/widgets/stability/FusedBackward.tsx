@@ -9,30 +9,37 @@ import { Result } from './Result';
 import { useStability } from './StabilityContext';
 import { backwardTex, backwardText, textEpsilon } from './stabilityFormula';
 import { formatLogits } from './stabilityInputs';
-import { backwardAt, PRECISIONS, type BackwardAt } from './stabilityMath';
+import { backwardAt, formatResult, PRECISIONS, type BackwardAt } from './stabilityMath';
 import { FUSED_BACKWARD_STATE } from './stabilityState';
 import { FUSED_BACKWARD_LINK, useStabilityUrl } from './useStabilityUrl';
 
 /** What went wrong in the unfused gradient, in one sentence, or that nothing did. */
 export function backwardVerdict(b: BackwardAt, epsilon: number, label: number): string {
-  const y = label + 1;
+  const t = label + 1;
   if (b.chain.some(Number.isNaN)) {
-    return `The unfused gradient is NaN: with ε = ${textEpsilon(epsilon)}, some p + ε is 0, so −y/(p + ε) is −1/0 = −∞ (or 0/0), and −∞ × 0 = NaN. The fused p − y is finite.`;
+    const zero = Array.from(b.probabilities).findIndex((p) => p === 0);
+    const why =
+      b.probabilities[label] === 0
+        ? `p${t} underflowed to 0, so u${t} = −1/(0 + ${textEpsilon(epsilon)}) = −∞ and ⟨u, p⟩ = −∞ × 0 = NaN`
+        : `p${zero + 1} underflowed to 0, so u${zero + 1} = −0/(0 + ${textEpsilon(epsilon)}) = 0/0 = NaN (autograd divides every y_k by its p_k) and so is ⟨u, p⟩`;
+    return `The unfused gradient is NaN: ${why}, which p ⊙ (u − ⟨u, p⟩) passes to every class. The fused p − y divides by no probability and is finite.`;
   }
   const worst = Math.max(...Array.from(b.difference, Math.abs));
   const scale = Math.max(...Array.from(b.fused, Math.abs));
   if (worst > 1e-3 * Math.max(scale, 1e-300)) {
     const kept = b.fused[label] === 0 ? 1 : (b.chain[label] as number) / (b.fused[label] as number);
-    return `The unfused gradient has shrunk to ${formatNumber(100 * kept, 1)}% of p − y: p${y} is at or below ε, and the factor p${y}/(p${y} + ε) scales it away.`;
+    return `The unfused gradient has shrunk to ${formatNumber(100 * kept, 1)}% of p − y: p${t} is at or below ε, and the factor p${t}/(p${t} + ε) scales it away.`;
   }
   const naive = b.naiveChain.some(Number.isNaN) ? ' Through the naive softmax, though, p is already NaN, and so is every entry of its chain.' : '';
-  return `Both agree to ${formatNumber(worst, 2)}: through the stable softmax the unfused chain still works, at the cost of a division the fused form never makes.${naive}`;
+  const divisor = formatResult((b.probabilities[label] as number) + epsilon);
+  return `Both agree to ${formatNumber(worst, 2)}: the unfused chain divides by p${t} + ε = ${divisor}, harmless while that is not 0 and ε is small beside p${t}. The fused form makes no such division.${naive}`;
 }
 
 /**
  * The backward pass two ways at the current logits: fused (∂L/∂z = p − y from log-softmax) and the
- * chain through the loss on probabilities, (−y/(p + ε))·J, through the stable and the naive softmax,
- * in float32 or float64, with their difference. It keeps the precision in the address (`prec`).
+ * chain through the loss on probabilities as autograd runs it, u = −y/(p + ε) then p ⊙ (u − ⟨u, p⟩),
+ * through the stable and the naive softmax, in float32 or float64, with their difference. It keeps the
+ * precision in the address (`prec`).
  */
 export function FusedBackward() {
   useStabilityUrl(FUSED_BACKWARD_STATE, FUSED_BACKWARD_LINK);

@@ -17,41 +17,49 @@ export const texEpsilon = (eps: number) => (eps === 0 ? '0' : `10^{${Math.round(
 export const textEpsilon = (eps: number) => (eps === 0 ? '0' : formatNumber(eps, 1).replace(/^1(\.0)? × /, ''));
 
 export function epsilonTex(e: EpsilonAt, epsilon: number, label: number): string[][] {
-  const y = label + 1;
+  const t = label + 1;
   const p = texNumber(Math.exp(e.logP), G);
   return [
-    [`\\displaystyle L = -\\log p_{${y}}`, `\\displaystyle {} = \\term{${term.stabilityTrueLoss()}}{${texResult(e.trueLoss, G)}}`],
+    [`\\displaystyle L = -\\ln p_{${t}}`, `\\displaystyle {} = \\term{${term.stabilityTrueLoss()}}{${texResult(e.trueLoss, G)}}`],
     [
-      `\\displaystyle L_\\varepsilon = -\\log(p_{${y}} + \\varepsilon)`,
-      `\\displaystyle {} = -\\log(${p} + ${texEpsilon(epsilon)}) = ${texResult(e.trickLoss, G)}`,
+      `\\displaystyle L_\\varepsilon = -\\ln(p_{${t}} + \\varepsilon)`,
+      `\\displaystyle {} = -\\ln(${p} + ${texEpsilon(epsilon)}) = ${texResult(e.trickLoss, G)}`,
     ],
     [
-      `\\displaystyle L_\\varepsilon - L = -\\log\\Bigl(1 + \\frac{\\varepsilon}{p_{${y}}}\\Bigr)`,
+      `\\displaystyle L_\\varepsilon - L = -\\ln\\Bigl(1 + \\frac{\\varepsilon}{p_{${t}}}\\Bigr)`,
       `\\displaystyle {} = \\term{${term.stabilityLossError()}}{${texResult(e.error, G)}}`,
     ],
   ];
 }
 
 export function epsilonText(e: EpsilonAt, epsilon: number, label: number): string {
-  const y = label + 1;
+  const t = label + 1;
   return [
-    `L = −log p${y} = ${formatResult(e.trueLoss, G)}.`,
-    `With the trick, L_ε = −log(p${y} + ${textEpsilon(epsilon)}) = ${formatResult(e.trickLoss, G)}.`,
-    `The error it adds, L_ε − L = −log(1 + ε/p${y}) = ${formatResult(e.error, G)}.`,
+    `L = −ln p${t} = ${formatResult(e.trueLoss, G)}.`,
+    `With the trick, L_ε = −ln(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(e.trickLoss, G)}.`,
+    `The error it adds, L_ε − L = −ln(1 + ε/p${t}) = ${formatResult(e.error, G)}.`,
   ].join(' ');
 }
 
+/**
+ * The backward pass both ways: fused, p − y; unfused as autograd runs it, u_t = −1/(p_t + ε), the dot
+ * ⟨u, p⟩, and softmax's backward p ⊙ (u − ⟨u, p⟩), which never builds the C×C Jacobian.
+ */
 export function backwardTex(b: BackwardAt, epsilon: number, label: number): string[][] {
-  const y = label + 1;
+  const t = label + 1;
   const p = texResult(b.probabilities[label] as number, G);
   return [
-    [`\\displaystyle \\frac{\\partial L}{\\partial z} = p - y`, `\\displaystyle {} = \\term{${term.stabilityFused()}}{${texVector(b.fused)}}`],
     [
-      `\\displaystyle u_{${y}} = -\\frac{1}{p_{${y}} + \\varepsilon}`,
-      `\\displaystyle {} = -\\frac{1}{${p} + ${texEpsilon(epsilon)}} = ${texResult(b.upstream, G)}`,
+      `\\displaystyle \\frac{\\partial L}{\\partial \\mathbf z} = \\mathbf p - \\mathbf y`,
+      `\\displaystyle {} = \\term{${term.stabilityFused()}}{${texVector(b.fused)}}`,
     ],
     [
-      `\\displaystyle \\frac{\\partial L_\\varepsilon}{\\partial z_j} = u_{${y}}\\, p_{${y}}\\,(\\delta_{${y}j} - p_j)`,
+      `\\displaystyle u_{${t}} = -\\frac{1}{p_{${t}} + \\varepsilon}`,
+      `\\displaystyle {} = -\\frac{1}{${p} + ${texEpsilon(epsilon)}} = ${texResult(b.upstream, G)}`,
+    ],
+    [`\\displaystyle \\langle \\mathbf u, \\mathbf p \\rangle = \\textstyle\\sum_k u_k\\, p_k`, `\\displaystyle {} = ${texResult(b.dot, G)}`],
+    [
+      `\\displaystyle \\frac{\\partial L_\\varepsilon}{\\partial \\mathbf z} = \\mathbf p \\odot \\bigl(\\mathbf u - \\langle \\mathbf u, \\mathbf p \\rangle\\bigr)`,
       `\\displaystyle {} = \\term{${term.stabilityChain()}}{${texVector(b.chain)}}`,
     ],
     [`\\displaystyle \\text{difference}`, `\\displaystyle {} = ${texVector(b.difference, 2)}`],
@@ -59,10 +67,11 @@ export function backwardTex(b: BackwardAt, epsilon: number, label: number): stri
 }
 
 export function backwardText(b: BackwardAt, epsilon: number, label: number): string {
-  const y = label + 1;
+  const t = label + 1;
   return [
     `Fused: ∂L/∂z = p − y = ${textVector(b.fused)}.`,
-    `Unfused: u${y} = −1/(p${y} + ${textEpsilon(epsilon)}) = ${formatResult(b.upstream, G)}, and ∂L_ε/∂z_j = u${y} p${y}(δ${y}j − p_j) = ${textVector(b.chain)}.`,
+    `Unfused, as autograd runs it: u${t} = −1/(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(b.upstream, G)},`,
+    `⟨u, p⟩ = Σ u_k p_k = ${formatResult(b.dot, G)}, and ∂L_ε/∂z = p ⊙ (u − ⟨u, p⟩) = ${textVector(b.chain)}.`,
     `Difference: ${textVector(b.difference, 2)}.`,
   ].join(' ');
 }

@@ -1,5 +1,4 @@
 import {
-  chainGradient,
   epsilonCrossEntropy,
   epsilonGradientFactor,
   epsilonLossError,
@@ -7,6 +6,7 @@ import {
   naiveCrossEntropy,
   naiveSoftmax,
   OVERFLOW_THRESHOLD,
+  softmaxBackwardChain,
   stableCrossEntropy,
   stableLogSoftmax,
   stableSoftmax,
@@ -57,7 +57,7 @@ function indicesWhere(values: ArrayLike<number>, test: (v: number) => boolean): 
   return out;
 }
 
-/** Why the naive form's numbers are what they are: overflow, underflow, ∞/∞, 0/0, −log 0. */
+/** Why the naive form's numbers are what they are: overflow, underflow, ∞/∞, 0/0, −ln 0. */
 function naiveFlags(steps: SoftmaxSteps, label: number, loss: number, precision: Precision): Flag[] {
   const { exponentials: e, sum, probabilities: p } = steps;
   const flags: Flag[] = [];
@@ -74,8 +74,8 @@ function naiveFlags(steps: SoftmaxSteps, label: number, loss: number, precision:
   }
   const zeroFromInfinity = sum === Infinity ? indicesWhere(p, (v) => v === 0) : [];
   if (zeroFromInfinity.length > 0) flags.push({ kind: 'underflow', text: `${names('p', zeroFromInfinity)} = finite/∞ = 0.` });
-  if (Number.isNaN(loss)) flags.push({ kind: 'nan', text: `L = −log p${sub(label)} = −log NaN = NaN.` });
-  else if (loss === Infinity) flags.push({ kind: 'infinite', text: `L = −log 0 = ∞.` });
+  if (Number.isNaN(loss)) flags.push({ kind: 'nan', text: `L = −ln p${sub(label)} = −ln NaN = NaN.` });
+  else if (loss === Infinity) flags.push({ kind: 'infinite', text: `L = −ln 0 = ∞.` });
   if (flags.length === 0) flags.push({ kind: 'ok', text: 'Every number is finite.' });
   return flags;
 }
@@ -113,16 +113,16 @@ export function comparison(z: readonly number[], label: number): ComparisonCell[
 /** Everything the ε-trick plots show at the current logits (float64). */
 export interface EpsilonAt {
   logP: number;
-  /** log₁₀ p_y: the plots' x */
+  /** log₁₀ p_t: the plots' x */
   log10P: number;
   trueLoss: number;
-  /** −log(p_y + ε) as computed from the stable softmax */
+  /** −ln(p_t + ε) as computed from the stable softmax */
   trickLoss: number;
   /** trickLoss − trueLoss, exactly (from log p) */
   error: number;
   /** error / trueLoss */
   relativeError: number;
-  /** the trick's ∂L/∂z_y over the true one, p/(p + ε) */
+  /** the trick's ∂L/∂z_t over the true one, p_t/(p_t + ε) */
   gradientFactor: number;
 }
 
@@ -141,12 +141,12 @@ export function epsilonAt(z: readonly number[], label: number, epsilon: number):
   };
 }
 
-/** The x range of the ε plots: log₁₀ p_y from −24 to 0. */
+/** The x range of the ε plots: log₁₀ p_t from −24 to 0. */
 export const LOG10_P_DOMAIN = [-24, 0] as const;
 
 export interface EpsilonCurves {
   x: number[];
-  /** per ε: the loss error −log(p + ε) + log p */
+  /** per ε: the loss error −ln(p + ε) + ln p */
   errors: Map<number, [number, number][]>;
   /** per ε: the loss's relative error and the gradient's, −ε/(p + ε) */
   relativeLoss: Map<number, [number, number][]>;
@@ -170,8 +170,8 @@ export function epsilonCurves(epsilons: readonly number[], samples = 241): Epsil
 }
 
 /**
- * The true-class logit that gives log₁₀ p_y = x with the other logits fixed: p = e^{z_y}/(e^{z_y} + S)
- * with S = Σ_{k≠y} e^{z_k}, so z_y = log p − log(1 − p) + log S. For the plots' handle.
+ * The true-class logit that gives log₁₀ p_t = x with the other logits fixed: p = e^{z_t}/(e^{z_t} + S)
+ * with S = Σ_{k≠t} e^{z_k}, so z_t = ln p − ln(1 − p) + ln S. For the plots' handle.
  */
 export function labelLogitFor(log10P: number, z: readonly number[], label: number): number {
   const logP = Math.min(log10P, -1e-12) * Math.LN10;
@@ -185,9 +185,12 @@ export interface BackwardAt {
   probabilities: Float64Array;
   /** p − y from log-softmax */
   fused: Float64Array;
-  /** (−y/(p + ε))·J through the stable softmax */
+  /** autograd's unfused chain through the stable softmax: u = −y/(p + ε), then p ⊙ (u − ⟨u, p⟩) */
   chain: Float64Array;
+  /** u_t = −1/(p_t + ε), the only nonzero entry of u for a one-hot y */
   upstream: number;
+  /** ⟨u, p⟩ = u_t·p_t */
+  dot: number;
   /** the same chain through the naive softmax */
   naiveChain: Float64Array;
   /** chain − fused */
@@ -197,13 +200,14 @@ export interface BackwardAt {
 export function backwardAt(z: readonly number[], label: number, epsilon: number, precision: Precision): BackwardAt {
   const probabilities = stableSoftmax(z, precision).probabilities;
   const fused = fusedGradient(z, label, precision);
-  const chain = chainGradient(probabilities, label, epsilon, precision);
-  const naiveChain = chainGradient(naiveSoftmax(z, precision).probabilities, label, epsilon, precision).gradient;
+  const chain = softmaxBackwardChain(probabilities, label, epsilon, precision);
+  const naiveChain = softmaxBackwardChain(naiveSoftmax(z, precision).probabilities, label, epsilon, precision).gradient;
   return {
     probabilities,
     fused,
     chain: chain.gradient,
     upstream: chain.upstream[label] as number,
+    dot: chain.dot,
     naiveChain,
     difference: chain.gradient.map((g, j) => g - (fused[j] as number)),
   };

@@ -30,12 +30,12 @@ export const OVERFLOW_STATE = defineState({
 });
 
 /**
- * The ε-trick explorer: the logits and true class, and ε inside log(p + ε), written as the number it
+ * The ε-trick explorer: the logits and true class, and ε inside ln(p + ε), written as the number it
  * is (`0` is no trick at all). Example: `sz=0,0,30&eps=1e-12`.
  */
 export const EPSILON_STATE = defineState({
   ...OVERFLOW_STATE,
-  eps: { kind: 'choice', values: ['1e-4', '1e-8', '1e-12', '0'], default: '1e-8', control: 'ε inside the log' },
+  eps: { kind: 'choice', values: ['1e-4', '1e-8', '1e-12', '0'], default: '1e-8', control: 'ε inside the logarithm' },
 });
 
 /** The fused and unfused backward pass: the logits and true class, and the precision it is computed in. Example: `prec=float32`. */
