@@ -5,6 +5,7 @@ import { term } from '../math/terms';
 import { MatrixHeatmap } from '../plots/MatrixHeatmap';
 import { hardLabel } from '../state/labels';
 import { DERIVATION_STEPS, type DerivationInput } from './crossEntropyFormula';
+import { ChainRulePaths } from './ChainRulePaths';
 import { LiveFormula } from '../math/LiveFormula';
 import { LecturerControl } from './controls/LecturerControl';
 import type { CROSS_ENTROPY_EXPLORER_STATE } from './crossEntropyState';
@@ -27,6 +28,8 @@ const COMPONENT: readonly StateKey[] = ['j'];
 const P = 3;
 /** the steps from which on a component z_j is singled out: the Jacobian's column, the product, the cancellation */
 const FIRST_COMPONENT_STEP = 2;
+/** the step that multiplies the two out: every path from z_j to L */
+const PRODUCT_STEP = 3;
 
 /**
  * The chain rule for ∂L/∂z, one line at a time, every line evaluated at the learner's logits and
@@ -88,6 +91,8 @@ export function DerivationStepper(props: DerivationStepperProps) {
         </div>
       )}
 
+      {step === PRODUCT_STEP && <ChainRulePaths numbers={numbers} labels={labels} j={j} />}
+
       {step >= FIRST_COMPONENT_STEP && (
         <LecturerControl ids={COMPONENT}>
           <div className="component-choices" role="group" aria-label="Component written out">
@@ -112,7 +117,7 @@ function explain(step: number, { numbers, labels, j }: DerivationInput): ReactNo
     case 0:
       return hard === undefined
         ? 'With a soft label every class with yᵢ > 0 contributes a term; the others vanish.'
-        : `With a hard label only the true class's term survives: L = −log p${hard + 1} = −log ${p(hard)}.`;
+        : `With a hard label only the true class's term survives: L = −ln p${hard + 1} = −ln ${p(hard)}.`;
     case 1:
       return hard === undefined
         ? 'Each probability gets −yᵢ/pᵢ: large when a class is wanted (yᵢ big) but unlikely (pᵢ small).'
@@ -120,7 +125,7 @@ function explain(step: number, { numbers, labels, j }: DerivationInput): ReactNo
     case 2:
       return `Softmax couples every probability to every logit (chapter 3). Column ${j + 1} of J says how each p responds to z${j + 1}: positive on the diagonal, negative elsewhere. Choose a column in the matrix or below.`;
     case 3:
-      return `Backpropagation multiplies the two: ∂L/∂z${j + 1} sums, over every probability, its blame times its response to z${j + 1}. That is the vector–Jacobian product Jᵀ ∂L/∂p.`;
+      return `Backpropagation multiplies the two: ∂L/∂z${j + 1} sums, over every probability, its blame times its response to z${j + 1}. There are ${labels.length} paths from z${j + 1} to L, one through each pᵢ: the diagonal one (i = ${j + 1}) and ${labels.length - 1} off the diagonal. Together they are the vector–Jacobian product Jᵀ ∂L/∂p; the diagonal path alone is the classic mistake.`;
     default: {
       const g = numbers.gradient[j] ?? NaN;
       const who = labels[j] === 1 ? 'the true class, so it gets p − 1' : labels[j] === 0 ? 'not the true class, so it gets p itself' : 'given weight yⱼ, so it gets p − yⱼ';

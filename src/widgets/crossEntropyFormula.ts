@@ -59,19 +59,19 @@ function lossClasses(labels: readonly number[]): number[] {
 export function lossLine(f: DerivationInput): DerivationLine {
   const C = f.labels.length;
   const shown = lossClasses(f.labels);
-  const terms = shown.map((i) => `${ty(f, i)}\\log ${tp(f, i)}`);
+  const terms = shown.map((i) => `${ty(f, i)}\\ln ${tp(f, i)}`);
   const tex = [
-    `\\displaystyle L = -\\sum_{i=1}^{${C}} y_i \\log p_i`,
+    `\\displaystyle L = -\\sum_{i=1}^{${C}} y_i \\ln p_i`,
     ...chunks(terms, 2).map((piece, k) => (k === 0 ? piece.replace('{} = ', '{} = -\\big(') : piece)),
     `\\displaystyle {} = \\term{${term.loss()}}{${texNumber(f.numbers.loss, P)}}`,
   ];
   // close the bracket on the last piece of the sum
   tex[tex.length - 2] += '\\big)';
-  const words = shown.map((i) => `${fy(f.labels[i] ?? NaN)} × log ${formatNumber(at(f.numbers.probabilities, i), P)}`);
+  const words = shown.map((i) => `${fy(f.labels[i] ?? NaN)} × ln ${formatNumber(at(f.numbers.probabilities, i), P)}`);
   const skipped = shown.length < C ? ' (the classes with y = 0 add nothing)' : '';
   return {
     tex,
-    text: `L = minus the sum over i of y_i log p_i = −(${words.join(' + ')})${skipped} = ${formatNumber(f.numbers.loss, P)}`,
+    text: `L = minus the sum over i of y_i ln p_i = −(${words.join(' + ')})${skipped} = ${formatNumber(f.numbers.loss, P)}`,
   };
 }
 

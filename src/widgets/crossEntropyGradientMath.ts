@@ -16,6 +16,12 @@ export interface CrossEntropyGradient {
   jacobian: Float64Array[];
   /** Σ_i (∂L/∂p_i) J_ij, the chain rule multiplied out term by term */
   chainRule: Float64Array;
+  /**
+   * The classic mistake: (∂L/∂p_j)(∂p_j/∂z_j) = −y_j(1 − p_j), the diagonal path alone, with the
+   * C − 1 off-diagonal paths i ≠ j dropped (together they are p_j(1 − y_j)). Computed as that
+   * product, the way the mistaken code would.
+   */
+  diagonalOnly: Float64Array;
   /** the core's fused ∂L/∂z = p − y */
   gradient: Float64Array;
   /** central differences of the core's loss, coordinate by coordinate */
@@ -32,6 +38,7 @@ export function crossEntropyGradient(logits: readonly number[], labels: readonly
     lossByProbability,
     jacobian,
     chainRule: chainRuleProduct(lossByProbability, jacobian),
+    diagonalOnly: Float64Array.from(lossByProbability, (v, j) => v * (jacobian[j]?.[j] ?? NaN)),
     gradient: crossEntropyGrad([logits], [labels])[0] ?? new Float64Array(logits.length),
     numerical: numericalGradient((z) => crossEntropy([z], [labels]), logits),
   };
@@ -52,6 +59,64 @@ export function chainRuleProduct(v: ArrayLike<number>, jacobian: readonly ArrayL
     out[j] = sum;
   }
   return out;
+}
+
+/** One path from z_j to L, through p_i: its two factors and their product. */
+export interface ChainRulePath {
+  /** the probability the path goes through, from 0 */
+  i: number;
+  /** i = j: the Jacobian's diagonal */
+  diagonal: boolean;
+  /** ∂L/∂p_i = −y_i/p_i */
+  upstream: number;
+  /** ∂p_i/∂z_j = p_i(δ_ij − p_j) */
+  local: number;
+  /** their product, −y_i(δ_ij − p_j) in exact arithmetic: −y_j(1 − p_j) on the diagonal, y_i p_j off it */
+  product: number;
+}
+
+/** The C paths from z_j to L, one through each probability p_i; their products sum to p_j − y_j. */
+export function chainRulePaths(numbers: CrossEntropyGradient, j: number): ChainRulePath[] {
+  return Array.from(numbers.lossByProbability, (upstream, i) => {
+    const local = numbers.jacobian[i]?.[j] ?? NaN;
+    // a class with y_i = 0 has upstream exactly 0: its path adds 0, not −0
+    return { i, diagonal: i === j, upstream, local, product: upstream * local + 0 };
+  });
+}
+
+/**
+ * The explorer's gradient check. A central difference with h = 6·10⁻⁶·max(1, |z_j|) resolves a
+ * derivative to about 10⁻¹⁰ absolute, so a correct gradient checks out far below the relative
+ * tolerance; a gradient far smaller than 10⁻⁹ (one class near certain) is checked absolutely instead.
+ */
+export const GRADIENT_CHECK_TOLERANCE = { relative: 1e-6, absolute: 1e-9 } as const;
+
+export interface GradientCheckResult {
+  relative: number;
+  /** the largest entry-by-entry gap */
+  absolute: number;
+  passes: boolean;
+}
+
+/** An analytic gradient checked against its central-difference estimate, as the explorer does it. */
+export function checkGradient(analytic: ArrayLike<number>, numerical: ArrayLike<number>): GradientCheckResult {
+  const relative = relativeError(analytic, numerical);
+  const absolute = Math.max(...Array.from(analytic, (v, i) => Math.abs(v - (numerical[i] ?? NaN))));
+  return {
+    relative,
+    absolute,
+    passes: relative <= GRADIENT_CHECK_TOLERANCE.relative || absolute <= GRADIENT_CHECK_TOLERANCE.absolute,
+  };
+}
+
+/**
+ * Whether one entry of a gradient agrees with its central difference, relatively, by the check's
+ * relative tolerance. No absolute fallback entry by entry: an entry of 0 where the estimate is a tiny
+ * p_j (2.9·10⁻¹⁰ at the sliders' extremes) is wrong, and the estimate resolves it far better than
+ * 10⁻⁹ absolute would say.
+ */
+export function entryAgrees(analytic: number, numerical: number): boolean {
+  return Math.abs(analytic - numerical) <= GRADIENT_CHECK_TOLERANCE.relative * Math.max(Math.abs(analytic), Math.abs(numerical));
 }
 
 /**

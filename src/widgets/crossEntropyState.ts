@@ -21,8 +21,8 @@ export const CROSS_ENTROPY_EXPLORER_STATE = defineState({
  * The gradient step's own state in its URL: the learning rate η on its slider's 0.1 grid, and the
  * run so far as the η of each step taken. The run is a pure function of the lab's z and y and these
  * rates, so the widget replays it rather than storing where it got to; a single count of steps would
- * not do, since η may change between two steps. `eta=4&run=4,4,4` shows three steps at η = 4, which
- * overshoot. At most 20 steps: enough to see the loss level off, few enough to read them all.
+ * not do, since η may change between two steps. `eta=4&run=4,4,4` shows three steps at η = 4 (with a
+ * hard label each lowers the loss; with a soft label a step that large can overshoot). At most 20 steps: enough to see the loss level off, few enough to read them all.
  * The ranges are LEARNING_RATE's (crossEntropyGradientMath.ts, which loads the core: not imported
  * here, so the registry stays pure data; a test checks they agree).
  */

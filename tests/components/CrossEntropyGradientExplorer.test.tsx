@@ -43,6 +43,68 @@ describe('<CrossEntropyGradientExplorer>', () => {
     expect(checks(container)).toEqual(['true', 'true', 'true', 'true', 'true']);
   });
 
+  it('beside p − y it shows the diagonal-only −yⱼ(1 − pⱼ) = [0, p2 − 1, 0], each entry checked: class 2 passes, 1 and 3 fail', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />);
+    const table = screen.getByRole('table', { name: /^The diagonal-only mistake beside p − y/ });
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['z1', six(p(0)), '0.000000', '✗ fails'],
+      ['z2', six(p(1) - 1), six(p(1) - 1), '✓ passes'],
+      ['z3', six(p(2)), '0.000000', '✗ fails'],
+    ]);
+  });
+
+  it('the central-difference check flags the diagonal-only vector: relative error √(q / ((1 − p2)² + q)) = 0.664, q = p1² + p3²', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />);
+    const q = p(0) ** 2 + p(2) ** 2;
+    const flagged = screen.getByTestId('diagonal-check');
+    expect(flagged.getAttribute('data-ok')).toBe('false');
+    expect(flagged.textContent).toContain(`Central differences reject the diagonal-only −yⱼ(1 − pⱼ): relative error ${Math.sqrt(q / ((1 - p(1)) ** 2 + q)).toFixed(3)}`);
+    expect(flagged.textContent).toContain('Only the entry of class 2 passes');
+  });
+
+  it('with a soft label no entry of the diagonal-only result passes', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />);
+    fireEvent.click(screen.getByRole('button', { name: /^Soften the label/ }));
+    const table = screen.getByRole('table', { name: /^The diagonal-only mistake/ });
+    expect(within(table).getAllByText('✗ fails')).toHaveLength(3);
+    expect(screen.getByTestId('diagonal-check').textContent).toContain('No entry passes');
+  });
+
+  it('the product line lists all 3 paths to L for the chosen component, the diagonal marked, their sum p_j − y_j and the diagonal alone', () => {
+    window.history.replaceState(null, '', '#/softmax-cross-entropy?step=3&j=0');
+    renderWithLab(<CrossEntropyGradientExplorer />);
+    const table = screen.getByRole('table', { name: 'The 3 paths from z1 to L, one through each pᵢ' });
+    const rows = within(table).getAllByRole('row').map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['through', 'term', 'value'],
+      // z1 reaches L through p1 (the diagonal, y1 = 0), p2 (y2 = 1: y2·p1 = p1) and p3
+      ['p1diagonal', `−y1(1 − p1) = −(0 × ${three(1 - p(0))})`, '0.000'],
+      ['p2', `y2 p1 = 1 × ${three(p(0))}`, three(p(0))],
+      ['p3', `y3 p1 = 0 × ${three(p(0))}`, '0.000'],
+      ['all 3 paths: p1 − y1', three(p(0))],
+      ['the diagonal path alone', '0.000'],
+    ]);
+    expect(screen.getByTestId('paths-verdict').textContent).toBe(
+      `The diagonal path alone, −y1(1 − p1), is wrong here: it misses ${three(p(0))}, the 2 paths off the diagonal.`,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'write out ∂L/∂z2' }));
+    expect(screen.getByTestId('paths-sum').textContent).toBe(three(p(1) - 1));
+    expect(screen.getByTestId('paths-diagonal').textContent).toBe(three(p(1) - 1));
+    expect(screen.getByTestId('paths-verdict').textContent).toContain('happens to be right here: y2 = 1');
+  });
+
+  it('the paths appear on the product line only', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />);
+    const next = screen.getByRole('button', { name: 'Next step' });
+    const shown = [];
+    for (let k = 0; k < 5; k++) {
+      shown.push(screen.queryByTestId('chain-rule-paths') !== null);
+      fireEvent.click(next);
+    }
+    expect(shown).toEqual([false, false, false, true, false]);
+  });
+
   it('"Next step" and "Previous step" move through the five lines, stopping at either end', () => {
     renderWithLab(<CrossEntropyGradientExplorer />);
     const next = screen.getByRole('button', { name: 'Next step' });
@@ -58,10 +120,11 @@ describe('<CrossEntropyGradientExplorer>', () => {
     expect(screen.getByTestId('step-count').textContent).toBe('Step 4 of 5: Their product: the chain rule');
   });
 
-  it('each line is evaluated at the current numbers: L = −log p2, then −1/p2, then p2 − y2', () => {
+  it('each line is evaluated at the current numbers: L = −ln p2, then −1/p2, then p2 − y2', () => {
     renderWithLab(<CrossEntropyGradientExplorer />);
     const next = screen.getByRole('button', { name: 'Next step' });
     expect(formula()).toContain(`= ${three(-Math.log(p(1)))}`);
+    expect(screen.getByText(`With a hard label only the true class's term survives: L = −ln p2 = −ln ${three(p(1))}.`)).toBeTruthy();
     fireEvent.click(next);
     expect(formula()).toContain(`= [0.000, ${three(-1 / p(1))}, 0.000]`);
     fireEvent.click(next);

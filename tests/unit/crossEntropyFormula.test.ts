@@ -36,17 +36,18 @@ describe('the derivation lines', () => {
     for (const { tex } of softmaxCrossEntropyStartFormulas()) expect(render(tex)).not.toContain('katex-error');
   });
 
-  it('lossLine at [2, 3, 4], y = [0, 1, 0] reads L = −(0 log 0.090 + 1 log 0.245 + 0 log 0.665) = 1.407', () => {
-    // L = −log p2 = log(1 + e + e²) − 1
+  it('lossLine at [2, 3, 4], y = [0, 1, 0] reads L = −(0 ln 0.090 + 1 ln 0.245 + 0 ln 0.665) = 1.408, in ln throughout', () => {
+    // L = −ln p2 = ln(1 + e + e²) − 1
     const L = Math.log(1 + Math.E + Math.E ** 2) - 1;
     expect(lossLine(input([2, 3, 4], [0, 1, 0], 1)).text).toBe(
-      `L = minus the sum over i of y_i log p_i = −(0 × log 0.090 + 1 × log 0.245 + 0 × log 0.665) = ${L.toFixed(3)}`,
+      `L = minus the sum over i of y_i ln p_i = −(0 × ln 0.090 + 1 × ln 0.245 + 0 × ln 0.665) = ${L.toFixed(3)}`,
     );
+    for (const tex of lossLine(input([2, 3, 4], [0, 1, 0], 1)).tex) expect(tex).not.toContain('\\log');
   });
 
   it('lossLine with eight classes and a hard label writes out only the true class', () => {
     const text = lossLine(input([1, 2, 3, 4, 5, 6, 7, 8], [0, 0, 0, 0, 0, 0, 1, 0], 6)).text;
-    expect(text).toContain('= −(1 × log ');
+    expect(text).toContain('= −(1 × ln ');
     expect(text).toContain('(the classes with y = 0 add nothing)');
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chainRulePaths,
   chainRuleProduct,
+  checkGradient,
   crossEntropyGradient,
+  entryAgrees,
   gradientStep,
   probabilityGradient,
   relativeError,
@@ -31,6 +34,75 @@ describe('crossEntropyGradient', () => {
   it('central differences agree with p − y to a relative error below 1e-8', () => {
     const g = crossEntropyGradient([-1.5, 0.3, 2.2, 0.7], [0, 0, 0, 1]);
     expect(relativeError(g.gradient, g.numerical)).toBeLessThan(1e-8);
+  });
+});
+
+describe('the diagonal-only mistake', () => {
+  it('crossEntropyGradient([2, 3, 4], [0, 1, 0]).diagonalOnly is [0, p2 − 1, 0]: right for the true class only', () => {
+    const { diagonalOnly } = crossEntropyGradient([2, 3, 4], [0, 1, 0]);
+    expect(diagonalOnly[0]).toBe(0);
+    expect(diagonalOnly[1]).toBeCloseTo((P[1] ?? NaN) - 1, 15);
+    expect(diagonalOnly[2]).toBe(0);
+  });
+
+  it('with a soft label it is −y_j(1 − p_j), short of p_j − y_j by p_j(1 − y_j) in every entry', () => {
+    const y = [0.2, 0.5, 0.3];
+    const { diagonalOnly, gradient } = crossEntropyGradient([2, 3, 4], y);
+    P.forEach((p, j) => {
+      const yj = y[j] ?? NaN;
+      expect(diagonalOnly[j]).toBeCloseTo(-yj * (1 - p), 15);
+      expect((gradient[j] ?? NaN) - (diagonalOnly[j] ?? NaN)).toBeCloseTo(p * (1 - yj), 15);
+    });
+  });
+
+  it('central differences reject it (relative error 0.664 at the worked example) and accept p − y', () => {
+    const g = crossEntropyGradient([2, 3, 4], [0, 1, 0]);
+    const q = (P[0] ?? 0) ** 2 + (P[2] ?? 0) ** 2;
+    const wrong = checkGradient(g.diagonalOnly, g.numerical);
+    expect(wrong.relative).toBeCloseTo(Math.sqrt(q / ((1 - (P[1] ?? 0)) ** 2 + q)), 9);
+    expect(wrong.passes).toBe(false);
+    expect(checkGradient(g.gradient, g.numerical).passes).toBe(true);
+  });
+});
+
+describe('chainRulePaths', () => {
+  it('chainRulePaths(worked example, j = 1) has three paths, the diagonal one i = 1, only the path through p2 nonzero: y2·p1', () => {
+    const paths = chainRulePaths(crossEntropyGradient([2, 3, 4], [0, 1, 0]), 0);
+    expect(paths.map((p) => p.diagonal)).toEqual([true, false, false]);
+    expect(paths.map((p) => p.i)).toEqual([0, 1, 2]);
+    expect(paths[0]?.product).toBe(0);
+    expect(Object.is(paths[0]?.product, -0)).toBe(false);
+    expect(paths[1]?.product).toBeCloseTo(P[0] ?? NaN, 15);
+    expect(paths[1]?.upstream).toBeCloseTo(-1 / (P[1] ?? NaN), 14);
+    expect(paths[1]?.local).toBeCloseTo(-(P[1] ?? NaN) * (P[0] ?? NaN), 15);
+    expect(paths[2]?.product).toBe(0);
+  });
+
+  it('the paths of every component add up to the chain rule, p_j − y_j, for a soft label', () => {
+    const y = [0.2, 0.5, 0.3];
+    const numbers = crossEntropyGradient([2, 3, 4], y);
+    for (let j = 0; j < 3; j++) {
+      const paths = chainRulePaths(numbers, j);
+      expect(paths.reduce((s, p) => s + p.product, 0)).toBeCloseTo((P[j] ?? NaN) - (y[j] ?? NaN), 15);
+      // off the diagonal each is y_i p_j; on it, −y_j(1 − p_j)
+      paths.forEach((p) => expect(p.product).toBeCloseTo(p.diagonal ? -(y[j] ?? 0) * (1 - (P[j] ?? 0)) : (y[p.i] ?? 0) * (P[j] ?? 0), 15));
+    }
+  });
+});
+
+describe('checkGradient and entryAgrees', () => {
+  it('checkGradient passes a relative error up to 1e-6, or a largest gap up to 1e-9', () => {
+    expect(checkGradient([1, -1], [1 + 0.9e-6, -1]).passes).toBe(true);
+    expect(checkGradient([1, -1], [1 + 1.5e-6, -1]).passes).toBe(false);
+    expect(checkGradient([1e-6, 0], [1e-6 + 0.9e-9, 0]).passes).toBe(true);
+    expect(checkGradient([1e-6, 0], [1e-6 + 2e-9, 0]).passes).toBe(false);
+  });
+
+  it('entryAgrees(0, 2.9e-10) is false: an entry is judged relatively, with no absolute allowance', () => {
+    expect(entryAgrees(0, 2.9e-10)).toBe(false);
+    expect(entryAgrees(0, 0)).toBe(true);
+    expect(entryAgrees(-0.5, -0.5 * (1 + 5e-7))).toBe(true);
+    expect(entryAgrees(-0.5, -0.5 * (1 + 2e-6))).toBe(false);
   });
 });
 
