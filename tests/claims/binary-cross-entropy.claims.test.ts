@@ -3,6 +3,7 @@ import {
   binaryCrossEntropy,
   binaryCrossEntropyLossZ,
   crossEntropy,
+  crossEntropyGrad,
   sigmoid,
   sigmoidGrad,
   softmax,
@@ -59,6 +60,13 @@ describeClaims('binary-cross-entropy', (claim) => {
   });
 
   // ---- The loss: binary cross-entropy ----
+
+  claim('for $t = 1$ the loss is $-\\ln \\hat y$, for $t = 0$ it is $-\\ln(1 - \\hat y)$', () => {
+    for (const p of [0.02, 0.5, 0.9]) {
+      expect(relative(binaryCrossEntropy([p], [1]), -Math.log(p))).toBeLessThan(1e-15);
+      expect(relative(binaryCrossEntropy([p], [0]), -Math.log(1 - p))).toBeLessThan(1e-15);
+    }
+  });
 
   claim('A perfect prediction costs nothing', () => {
     expect(binaryCrossEntropy([1], [1])).toBe(0);
@@ -257,6 +265,16 @@ describeClaims('binary-cross-entropy', (claim) => {
         expect(c.ok.chain, `chain rule at z = ${z}, t = ${t}`).toBe(true);
         expect(c.ok.loss, `central difference at z = ${z}, t = ${t}`).toBe(true);
         expect(c.ok.slope).toBe(true);
+      }
+    }
+  });
+
+  claim('This is the same $p - y$ that cross-entropy through softmax gives, now with one logit.', () => {
+    // the gradient of cross-entropy through softmax in the first of the logits [z, 0], with y = [t, 1 − t]
+    for (const z of [-10, -1, 0, 2.5, 10]) {
+      for (const t of TARGETS) {
+        const [row] = crossEntropyGrad([[z, 0]], [[t, 1 - t]]);
+        expect(Math.abs((row?.[0] as number) - binaryState(z, t).gradLogit)).toBeLessThan(1e-15);
       }
     }
   });

@@ -57,7 +57,7 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     await page.close();
   });
 
-  it('the slider "binary logit z" moves every number: at z = 0 the loss is log 2 and the gradient −½', async () => {
+  it('the slider "binary logit z" moves every number: at z = 0 the loss is ln 2 and the gradient −½', async () => {
     const { page, errors } = await open();
     const slider = zSlider(page);
     await slider.focus();
