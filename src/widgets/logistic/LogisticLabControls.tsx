@@ -57,7 +57,10 @@ export function TrainingControls({ rate, start, learnBias, curvature, dispatch }
       </LecturerControl>
       {curvature && (
         <p className="hint curvature-readout" data-testid="lab-curvature">
-          {curvatureText(rate, curvature, learnBias)}
+          {/* "1/λmax" and "2/λmax" never break after their slash */}
+          {curvatureText(rate, curvature, learnBias)
+            .split(/([12]\/λmax)/)
+            .map((part, k) => (k % 2 === 1 ? <span key={k} className="nowrap">{part}</span> : part))}
         </p>
       )}
       <LecturerControl ids={['start']}>
