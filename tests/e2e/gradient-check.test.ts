@@ -133,7 +133,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowLeft');
     await page.getByRole('radio', { name: 'forward difference' }).check();
     await page.getByRole('radio', { name: 'float32', exact: true }).check();
-    await page.getByRole('radio', { name: 'x stored in an Int32Array' }).check();
+    await page.getByRole('radio', { name: 'x in an integer array' }).check();
     await page.waitForTimeout(400);
     // the starting weight is W2[16, 1]; W1 has two rows, so the row became its last, index 1
     const own = () => {
@@ -153,7 +153,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     expect(await page.getByRole('radio', { name: 'forward difference' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
     expect(await formula(page)).toContain('Forward difference in float32 for the weight W1[2, 5]');
-    expect(await page.getByRole('radio', { name: 'x stored in an Int32Array' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'x in an integer array' }).isChecked()).toBe(true);
     expectNoErrors(errors);
     await page.close();
 
