@@ -77,7 +77,7 @@ describeClaims('stability', (claim) => {
     expect(Math.exp(709.78)).toBeLessThan(Infinity);
     expect(Math.exp(709.79)).toBe(Infinity);
   });
-  claim("Chapter 8's network, with its He initialisation and inputs of size about 1, starts with logits whose root mean square is about 0.6, all of them between $-5$ and 5 for every one of the first 100 seeds on each of its three data sets.", () => {
+  claim("Chapter 8's network, with its He initialisation and inputs of size about 1, starts with logits whose root mean square is about 0.6, all of them between −5 and 5 for every one of the first 100 seeds on each of its three data sets.", () => {
     expect(initialBackpropInputs()).toMatchObject({ hidden: 16, activation: 'relu' });
     for (const kind of ['blobs', 'rings', 'spirals'] as const) {
       let squares = 0;
@@ -97,7 +97,7 @@ describeClaims('stability', (claim) => {
       expect(largest, kind).toBeGreaterThan(2); // a real spread, not all zeros
     }
   });
-  claim("while its biases are 0, a ReLU network's logits grow in proportion to its input, so they come out 255 times too large, about 150", () => {
+  claim("while its biases are 0, a ReLU network's logits grow in proportion to its input, so they come out 255 times too large, with a root mean square near 150", () => {
     let squares = 0;
     let count = 0;
     for (let seed = 0; seed < 100; seed++) {
