@@ -35,7 +35,7 @@ export function SoftmaxChecks({ logits, temperature, probabilities }: SoftmaxChe
           : `softmax(z + ${CHECK_SHIFT}) equals softmax(z) to within ${formatNumber(checks.shiftGap, 2)}.`}
       </li>
       <li data-ok={checks.smoothOk} data-testid="smooth-maximum">
-        Smooth maximum: {t}ln Σ e^(z_k{over}) = {formatNumber(smooth.value, 3)}, above max z ={' '}
+        Smooth maximum: {t}ln Σₖ exp(zₖ{over}) = {formatNumber(smooth.value, 3)}, above max z ={' '}
         {formatNumber(smooth.max, 3)} by {formatNumber(smooth.gap, 3)} (at most {t}ln {logits.length} ={' '}
         {formatNumber(smooth.bound, 3)}).
       </li>

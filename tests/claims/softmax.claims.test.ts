@@ -28,7 +28,7 @@ const SEED = 20240610;
 const { min: Z_MIN, max: Z_MAX } = LIMITS.logit;
 
 /** Logits as the sliders and the store hold them: the 0.1 grid of [−10, 10], two to eight classes. */
-const sliderLogits = (minLength = LIMITS.minClasses) =>
+const sliderLogits = (minLength: number = LIMITS.minClasses) =>
   fc.array(
     fc.integer({ min: Z_MIN * 10, max: Z_MAX * 10 }).map((k) => clampLogit(k / 10)),
     { minLength, maxLength: LIMITS.maxClasses },
@@ -269,11 +269,11 @@ describeClaims('softmax', (claim) => {
     const lines = checksText([2, 3, 4], 1);
     expect(lines).toHaveLength(4);
     // ln(1 + e + e²) + 2 = 4.408, max 4, gap 0.408, ln 3 = 1.099, all by hand
-    expect(lines[3]).toBe('Smooth maximum: ln Σ e^(z_k) = 4.408, above max z = 4.000 by 0.408 (at most ln 3 = 1.099).');
+    expect(lines[3]).toBe('Smooth maximum: ln Σₖ exp(zₖ) = 4.408, above max z = 4.000 by 0.408 (at most ln 3 = 1.099).');
     const moved = checksText([2, 3, 6.5], 1)[3];
     const gap = Math.log1p(Math.exp(-4.5) + Math.exp(-3.5));
     expect(moved).toBe(
-      `Smooth maximum: ln Σ e^(z_k) = ${(6.5 + gap).toFixed(3)}, above max z = 6.500 by ${gap.toFixed(3)} (at most ln 3 = 1.099).`,
+      `Smooth maximum: ln Σₖ exp(zₖ) = ${(6.5 + gap).toFixed(3)}, above max z = 6.500 by ${gap.toFixed(3)} (at most ln 3 = 1.099).`,
     );
   });
 
@@ -376,7 +376,7 @@ describeClaims('softmax', (claim) => {
     expect(relative(s.gap, byHand)).toBeLessThan(1e-14);
     expect(Math.abs(s.gap - 4.5e-6)).toBeLessThan(0.05e-6);
     expect(checksText([2, 3, 4], 0.1)[3]).toBe(
-      'Smooth maximum: 0.10 ln Σ e^(z_k/0.10) = 4.000, above max z = 4.000 by 4.54 × 10⁻⁶ (at most 0.10 ln 3 = 0.110).',
+      'Smooth maximum: 0.10 ln Σₖ exp(zₖ/0.10) = 4.000, above max z = 4.000 by 4.54 × 10⁻⁶ (at most 0.10 ln 3 = 0.110).',
     );
   });
 

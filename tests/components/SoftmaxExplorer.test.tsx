@@ -49,17 +49,17 @@ describe('<SoftmaxExplorer>', () => {
     expect(screen.getByText(/the probabilities did not change/)).toBeTruthy();
   });
 
-  it('the last check shows the smooth maximum ln Σ e^(z_k) = 4 + ln(1 + e⁻¹ + e⁻²) beside max z, and T·LSE(z/T) at T = 0.5', () => {
+  it('the last check shows the smooth maximum ln Σₖ exp(zₖ) = 4 + ln(1 + e⁻¹ + e⁻²) beside max z, and T·LSE(z/T) at T = 0.5', () => {
     renderWithLab(<SoftmaxExplorer />);
     const gap = Math.log1p(1 / E + 1 / (E * E));
     expect(screen.getByTestId('smooth-maximum').textContent).toBe(
-      `Smooth maximum: ln Σ e^(z_k) = ${(4 + gap).toFixed(3)}, above max z = 4.000 by ${gap.toFixed(3)} (at most ln 3 = 1.099).`,
+      `Smooth maximum: ln Σₖ exp(zₖ) = ${(4 + gap).toFixed(3)}, above max z = 4.000 by ${gap.toFixed(3)} (at most ln 3 = 1.099).`,
     );
     expect(screen.getByTestId('smooth-maximum').getAttribute('data-ok')).toBe('true');
     fireEvent.change(screen.getByRole('slider', { name: 'temperature T' }), { target: { value: '0.5' } });
     const gapHalf = 0.5 * Math.log1p(Math.exp(-2) + Math.exp(-4));
     expect(screen.getByTestId('smooth-maximum').textContent).toBe(
-      `Smooth maximum: 0.50 ln Σ e^(z_k/0.50) = ${(4 + gapHalf).toFixed(3)}, above max z = 4.000 by ${gapHalf.toFixed(3)} (at most 0.50 ln 3 = 0.549).`,
+      `Smooth maximum: 0.50 ln Σₖ exp(zₖ/0.50) = ${(4 + gapHalf).toFixed(3)}, above max z = 4.000 by ${gapHalf.toFixed(3)} (at most 0.50 ln 3 = 0.549).`,
     );
   });
 
