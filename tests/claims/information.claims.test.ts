@@ -174,6 +174,17 @@ describeClaims('information', (claim) => {
     });
   });
 
+  claim('Hover a number in the formula to see which bar it belongs to.', () => {
+    // y_i and p_i in the written-out sum carry the term ids of their bars (y-2 on the target bar, p-2 on the prediction bar)
+    const y = [0.2, 0.3, 0.5];
+    const p = Array.from(softmax([2, 3, 4]));
+    const tex = informationTex({ labels: y, probabilities: p, unit: 'bits', measures: informationMeasures(y, p, 'bits') });
+    for (const i of [1, 2, 3]) {
+      expect(tex.crossEntropy[1]).toContain(`\\term{y-${i}}{${y[i - 1]?.toFixed(3)}}`);
+      expect(tex.crossEntropy[1]).toContain(`\\term{p-${i}}{${p[i - 1]?.toFixed(3)}}`);
+    }
+  });
+
   claim('Drag a $\\mathbf p$ bar down and watch its information, $-\\log_2 p_i$, climb: rarer means more bits.', () => {
     // p₃ of the starting p, dragged from 0.6 down to 0.01 a step at a time, as the bar sets the logits
     let logits = defaultInputs().logits;

@@ -13,7 +13,7 @@ import {
 import { formatNumber } from '../../src/format/formatNumber';
 import { clampLogit, LIMITS } from '../../src/state/labInputs';
 import { jacobianNumpy, jacobianTorch } from '../../src/widgets/copyAsCode/programs';
-import { jacobianCellText } from '../../src/widgets/jacobianFormula';
+import { jacobianCellTex, jacobianCellText } from '../../src/widgets/jacobianFormula';
 import { eigenvalueText, EXACT, FD_TOLERANCE, jacobianChecks } from '../../src/widgets/jacobianMath';
 import { big, div, exp, mul, ONE, sub, sumOf, toNumber, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
@@ -107,7 +107,7 @@ describeClaims('jacobian', (claim) => {
     });
   });
 
-  claim('the formula below writes that entry out with your numbers, $\\delta_{ij}$ shown as the 1 or 0 it is', () => {
+  claim('the formula below writes that entry out with your numbers, $\\delta_{ij}$ shown as the 1 or 0 it is; the two probabilities it is made of light up in the bars.', () => {
     // z = [2, 3, 4]: p = [1, e, e²]/(1 + e + e²) = [0.090, 0.245, 0.665], by hand
     const E = Math.E;
     const S = 1 + E + E * E;
@@ -116,6 +116,10 @@ describeClaims('jacobian', (claim) => {
     const text = (i: number, k: number) => jacobianCellText({ probabilities: softmax([2, 3, 4]), value: softmaxJacobian([2, 3, 4])[i]?.[k] ?? NaN, i, j: k });
     expect(text(1, 1)).toBe(`J22 = ∂p2/∂z2 = p2 × (δ22 − p2) = 0.245 × (1 − 0.245) = ${j(1, 1).toFixed(3)}`);
     expect(text(1, 2)).toBe(`J23 = ∂p2/∂z3 = p2 × (δ23 − p3) = 0.245 × (0 − 0.665) = −${(-j(1, 2)).toFixed(3)}`);
+    // p_i and p_j carry the term ids of their bars
+    const [, numbers] = jacobianCellTex({ probabilities: softmax([2, 3, 4]), value: softmaxJacobian([2, 3, 4])[1]?.[2] ?? NaN, i: 1, j: 2 });
+    expect(numbers).toContain('\\term{p-2}{0.245}');
+    expect(numbers).toContain('\\term{p-3}{0.665}');
   });
 
   claim('"Copy as NumPy" and "Copy as PyTorch", at the bottom of the explorer, give you a short float64 program that recomputes $\\mathbf p$ and $J$ from exactly the logits you set and prints every entry with all its digits.', () => {

@@ -9,7 +9,7 @@ import { createLabStore } from '../../src/state/createLabStore';
 import { clampLogit, clampTemperature, defaultInputs, LIMITS } from '../../src/state/labInputs';
 import { softmaxNumpy, softmaxTorch } from '../../src/widgets/copyAsCode/programs';
 import { SoftmaxChecks } from '../../src/widgets/SoftmaxChecks';
-import { workedExampleText } from '../../src/widgets/softmaxFormula';
+import { softmaxFractionTex, workedExampleText } from '../../src/widgets/softmaxFormula';
 import { shiftNote, smoothMaximum, softmaxChecks } from '../../src/widgets/softmaxMath';
 import { big, mul, toNumber } from '../core/reference/bigFloat';
 import { referenceLogSumExp, referenceNegLogSoftmax, referenceSoftmax } from '../core/reference/reference';
@@ -90,6 +90,19 @@ describeClaims('softmax', (claim) => {
       expect(softmaxChecks(z, t, p).sameOrder).toBe(true);
       z.forEach((zi, i) => z.forEach((zj, j) => zi > zj && expect(p[i]).toBeGreaterThan(p[j] ?? NaN)));
     });
+  });
+
+  // ---- Try it ----
+
+  claim('Hover a number in the live formula to see which bar it belongs to', () => {
+    // every number of the fraction carries the term id its bar carries (z-1 … on the logit bars, p-k on
+    // the probability bar), which is what lights both up together
+    const logits = [2, 3, 4];
+    const exponentials = logits.map(Math.exp);
+    const sum = exponentials.reduce((a, b) => a + b);
+    const tex = softmaxFractionTex({ logits, temperature: 1, probabilities: softmax(logits), exponentials, sum, shown: 2 });
+    for (const id of ['z-1', 'z-2', 'z-3']) expect(tex.powers).toContain(`\\term{${id}}{`);
+    expect(tex.values).toContain('\\term{p-3}{0.665}');
   });
 
   // ---- Try it: copy as code ----
