@@ -26,7 +26,7 @@ export const CHAPTERS: readonly Chapter[] = [
     number: 2,
     slug: 'softmax',
     title: 'Softmax',
-    summary: 'Turning logits into probabilities: a soft maximum, shift invariance and temperature.',
+    summary: 'Turning logits into probabilities: a smooth argmax, shift invariance and temperature.',
     load: () => import('./pages/SoftmaxChapter'),
   },
   {
