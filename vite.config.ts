@@ -5,6 +5,7 @@ import mdx from '@mdx-js/rollup';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError.ts';
+import { rehypeKeepPunctuation } from './src/build/rehypeKeepPunctuation.ts';
 import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
       enforce: 'pre',
       ...mdx({
         remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError],
+        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation],
       }),
     } as Plugin,
     react({ include: /\.(mdx|tsx|ts)$/ }),
