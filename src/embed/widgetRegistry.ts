@@ -78,11 +78,11 @@ export const WIDGETS: readonly EmbeddableWidget[] = [
   widget('binary-cross-entropy', 'SigmoidSoftmaxPair', 'the softmax and sigmoid comparison', 'Two-class softmax beside the sigmoid', ['bz'], ['binary-logit']),
   widget('binary-cross-entropy', 'MultiLabelComparison', 'the multi-class and multi-label comparison', 'One softmax against one sigmoid per class', ['z', 'y'], ['logits']),
 
+  widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], [], LOGISTIC_STATE),
+
   widget('squared-error-vs-cross-entropy', 'SaturationExplorer', 'the gradient comparison', 'Squared error against cross-entropy: the gradients', [], [], SATURATION_STATE),
   widget('squared-error-vs-cross-entropy', 'LossRace', 'the training race', 'Training race', [], [], LOSS_RACE_STATE),
   widget('squared-error-vs-cross-entropy', 'SeedExperiment', 'the many-seed experiment', 'Many-seed experiment', [], [], SEED_EXPERIMENT_STATE),
-
-  widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], [], LOGISTIC_STATE),
 
   widget('backprop', 'BackpropTrainer', 'the network trainer', 'Network trainer', [], [], BACKPROP_TRAINER_STATE),
   widget('backprop', 'BackpropWeights', 'the weights and their gradients', 'Weights and gradients', [], []),
