@@ -72,9 +72,10 @@ export function ChainRulePaths({ numbers, labels, j }: DerivationInput) {
         </table>
       </div>
       <p className="paths-verdict" data-ok={right} data-testid="paths-verdict">
+        The diagonal path alone, <span className="nowrap">−y{b}(1 − p{b})</span>,{' '}
         {right
-          ? `The diagonal path alone, −y${b}(1 − p${b}), happens to be right here: y${b} = 1, so every other path adds 0.`
-          : `The diagonal path alone, −y${b}(1 − p${b}), is wrong here: it misses ${formatNumber(sum - diagonal, P)}, the ${paths.length - 1} paths off the diagonal.`}
+          ? `happens to be right here: y${b} = 1, so every other path adds 0.`
+          : `is wrong here: it misses ${formatNumber(sum - diagonal, P)}, the ${paths.length - 1} paths off the diagonal.`}
       </p>
     </div>
   );

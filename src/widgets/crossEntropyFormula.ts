@@ -1,4 +1,4 @@
-import { formatNumber, texNumber } from '../format/formatNumber';
+import { formatNumber, numberParts, texNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { workedExample } from '../state/labInputs';
 import { crossEntropyGradient, gradientStep, LEARNING_RATE, type CrossEntropyGradient } from './crossEntropyGradientMath';
@@ -36,8 +36,11 @@ const fy = (y: number) => formatNumber(y, labelDigits(y));
 const tdp = (f: DerivationInput, i: number) =>
   `\\term{${term.probabilityGradient(i)}}{${texNumber(at(f.numbers.lossByProbability, i), P)}}`;
 const tg = (f: DerivationInput, i: number) => `\\term{${term.gradient(i)}}{${texNumber(at(f.numbers.gradient, i), P)}}`;
-/** a number in parentheses when negative, so that "a · −b" never appears */
-const paren = (v: number, tex: string) => (v < 0 && Math.abs(v) >= 5e-4 ? `(${tex})` : tex);
+/**
+ * a number in parentheses when it reads negative at P decimals, so that "a · −b" never appears (a tiny
+ * negative reads in scientific notation with its sign, −4.25 × 10⁻¹⁸; only a rounded-away sign needs none)
+ */
+const paren = (v: number, tex: string) => (numberParts(v, P).negative ? `(${tex})` : tex);
 
 /** Split a long sum into pieces of `size` terms, the first starting with `{} =`, the rest with `{} +`. */
 function chunks(terms: string[], size: number): string[] {

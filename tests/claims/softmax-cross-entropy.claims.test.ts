@@ -7,6 +7,7 @@ import { formatNumber } from '../../src/format/formatNumber';
 import { normalizeLabels, oneHot } from '../../src/state/labels';
 import { LIMITS, workedExample } from '../../src/state/labInputs';
 import { crossEntropyNumpy, crossEntropyTorch } from '../../src/widgets/copyAsCode/programs';
+import { DERIVATION_STEPS } from '../../src/widgets/crossEntropyFormula';
 import {
   chainRulePaths,
   checkGradient,
@@ -19,6 +20,7 @@ import {
 } from '../../src/widgets/crossEntropyGradientMath';
 import { GRADIENT_DESCENT_STATE } from '../../src/widgets/crossEntropyState';
 import { big, div, exp, ONE, sub, sumOf, toNumber } from '../core/reference/bigFloat';
+import { referenceNegLogSoftmax } from '../core/reference/reference';
 import { describeClaims } from './chapterClaims';
 
 /*
@@ -111,7 +113,47 @@ const CONFIDENT_EXACT = (() => {
 const relative = (x: number, exact: number) => Math.abs(x - exact) / Math.abs(exact);
 
 describeClaims('softmax-cross-entropy', (claim) => {
+  // ── The opening and the loss ───────────────────────────────────────────────────────────────────
+
+  claim('This chapter takes the chain rule one line at a time, with your numbers in every line', () => {
+    // every line of the stepper, for every component, carries the learner's p (at three decimals)
+    for (const { z, y } of [{ z: [2, 3, 4], y: [0, 1, 0] }, { z: [-1.5, 0.3, 2.2], y: [0.2, 0.5, 0.3] }]) {
+      const numbers = crossEntropyGradient(z, y);
+      for (let j = 0; j < z.length; j++) {
+        // what each line ends in: L, then ∂L/∂p, then column j of J, then the product, then p_j − y_j
+        const ends = [
+          [numbers.loss],
+          Array.from(numbers.lossByProbability),
+          numbers.jacobian.map((row) => at(row, j)),
+          [at(numbers.chainRule, j)],
+          [at(numbers.gradient, j)],
+        ];
+        DERIVATION_STEPS.forEach(({ line }, step) => {
+          const { text } = line({ numbers, labels: y, j });
+          for (const v of ends[step] ?? []) expect(text).toContain(formatNumber(v, 3));
+        });
+      }
+    }
+  });
+
+  claim('$L = -\\ln p_t$: the loss is the surprise, in nats, at the true class', () => {
+    for (const { z, y, t } of HARD) {
+      const exact = toNumber(referenceNegLogSoftmax(z)[t] ?? ONE);
+      expect(Math.abs(crossEntropyGradient(z, y).loss - exact)).toBeLessThanOrEqual(4 * 2 ** -53 * Math.max(exact, 1e-300));
+    }
+    // the worked example by hand: ln(1 + e + e²) − 1 = 1.408
+    expect(crossEntropyGradient(WORKED.logits, WORKED.labels).loss).toBeCloseTo(Math.log(D) - 1, 14);
+    expect(formatNumber(Math.log(D) - 1, 3)).toBe('1.408');
+  });
+
   // ── Step one: the loss with respect to the probabilities ─────────────────────────────────────────
+
+  claim('For a hard label only the true class gets a nonzero entry, $-1/p_t$', () => {
+    for (const { z, y, t } of HARD) {
+      const { lossByProbability, probabilities } = crossEntropyGradient(z, y);
+      lossByProbability.forEach((v, i) => (i === t ? expect(v).toBeCloseTo(-1 / at(probabilities, t), 12) : expect(v).toBe(0)));
+    }
+  });
 
   claim('when the network gives the true class a probability of 0.01, this entry is $-100$', () => {
     // z = [0, ln 99] gives p1 = 1/(1 + 99) = 0.01 exactly in the reals
@@ -135,6 +177,18 @@ describeClaims('softmax-cross-entropy', (claim) => {
         const sum = paths.reduce((s, p) => s + p.product, 0);
         expect(Math.abs(sum - at(exact, j))).toBeLessThan(1e-15 * Math.max(1, 1 / Math.min(...numbers.probabilities)));
       }
+    }
+  });
+
+  claim('In matrix form: $\\partial L/\\partial \\mathbf z = J^{\\mathsf T} (-\\mathbf y \\oslash \\mathbf p) = \\mathbf p - \\mathbf y$.', () => {
+    // the explorer's first live check: the chain rule multiplied out equals the core's fused p − y
+    for (const { z, y } of [...HARD, ...SOFT, ...CORNERS]) {
+      const { chainRule, gradient } = crossEntropyGradient(z, y);
+      const exact = referenceGradient(z, y);
+      chainRule.forEach((v, j) => {
+        expect(Math.abs(v - at(gradient, j))).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(at(gradient, j) - at(exact, j))).toBeLessThanOrEqual(4 * 2 ** -53 * Math.max(at(softmax(z), j), y[j] ?? NaN));
+      });
     }
   });
 
@@ -270,6 +324,19 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(WORKED.logits).toEqual([2, 3, 4]);
     expect(Array.from(gradient, (g) => formatNumber(g, 3))).toEqual(['0.090', '−0.755', '0.665']);
     [at(P, 0), at(P, 1) - 1, at(P, 2)].forEach((g, i) => expect(at(gradient, i)).toBeCloseTo(g, 15));
+  });
+
+  claim('\\frac{\\partial L}{\\partial z_t} = p_t - 1 \\;\\le\\; 0, \\qquad \\frac{\\partial L}{\\partial z_j} = p_j \\;\\ge\\; 0 \\quad (j \\ne t).', () => {
+    for (const { z, y } of [...HARD, ...CORNERS.filter((c) => c.y.includes(1))]) {
+      const t = y.indexOf(1);
+      const { gradient } = crossEntropyGradient(z, y);
+      const exact = referenceGradient(z, y);
+      gradient.forEach((g, j) => {
+        if (j === t) expect(g).toBeLessThan(0);
+        else expect(g).toBeGreaterThan(0);
+        expect(Math.abs(g - at(exact, j))).toBeLessThanOrEqual(4 * 2 ** -53 * Math.abs(at(exact, j)));
+      });
+    }
   });
 
   claim('the entries of $\\mathbf p - \\mathbf y$ sum to $1 - 1 = 0$', () => {
@@ -551,6 +618,22 @@ describeClaims('softmax-cross-entropy', (claim) => {
   });
 
   // ── What to take away ──────────────────────────────────────────────────────────────────────────
+
+  claim('$\\partial L / \\partial \\mathbf z = \\mathbf p - \\mathbf y$ for softmax followed by cross-entropy, for any target $\\mathbf y$ that sums to 1', () => {
+    // against central differences of the loss itself, for hard, softened and soft targets
+    for (const { z, y } of [...HARD, ...SOFT]) {
+      const { gradient, numerical } = crossEntropyGradient(z, y);
+      expect(checkGradient(gradient, numerical).passes).toBe(true);
+    }
+  });
+
+  claim('With a hard label the true class gets $p_t - 1$ and every other class gets $p_j$; the entries sum to 0.', () => {
+    for (const { z, y, t } of HARD) {
+      const { gradient, probabilities } = crossEntropyGradient(z, y);
+      gradient.forEach((g, j) => expect(g).toBeCloseTo(j === t ? at(probabilities, j) - 1 : at(probabilities, j), 15));
+      expect(Math.abs(Array.from(gradient).reduce((a, b) => a + b, 0))).toBeLessThan(1e-15);
+    }
+  });
 
   claim("Keeping only the Jacobian's diagonal gives $-y_j(1 - p_j)$: right for the true class, wrong for every other; a central-difference check catches it.", () => {
     for (const { z, y, t } of HARD) {

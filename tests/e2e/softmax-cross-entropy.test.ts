@@ -75,6 +75,29 @@ describe('the cross-entropy-through-softmax chapter (#/softmax-cross-entropy)', 
     await page.close();
   });
 
+  it('the diagonal-only mistake sits beside p − y and central differences flag it; the product line shows all three paths', async () => {
+    const { page, errors } = await open();
+    const flagged = page.getByTestId('diagonal-check');
+    expect(await flagged.getAttribute('data-ok')).toBe('false');
+    // q = p1² + p3²: the relative error of [0, p2 − 1, 0] against p − y, by hand
+    const q = p(0) ** 2 + p(2) ** 2;
+    expect(await flagged.textContent()).toContain(`relative error ${Math.sqrt(q / ((1 - p(1)) ** 2 + q)).toFixed(3)}`);
+    expect(await page.getByTestId('diagonal-text-1').textContent()).toBe('0.000000');
+    expect(await page.getByTestId('diagonal-text-2').textContent()).toBe(six(p(1) - 1));
+    // to the product line, from the keyboard, then write out z1: it gets all of its p1 through p2, off the diagonal
+    const next = page.getByRole('button', { name: 'Next step' });
+    await next.focus();
+    for (let k = 0; k < 3; k++) await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'write out ∂L/∂z1' }).click();
+    const paths = page.getByRole('table', { name: 'The 3 paths from z1 to L, one through each pᵢ' });
+    await expect.poll(() => paths.isVisible()).toBe(true);
+    expect(await page.getByTestId('path-2').textContent()).toBe(three(p(0)));
+    expect(await page.getByTestId('paths-sum').textContent()).toBe(three(p(0)));
+    expect(await page.getByTestId('paths-diagonal').textContent()).toBe('0.000');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('choosing class 3 as the true class turns its entry into p3 − 1 and class 2’s into p2', async () => {
     const { page, errors } = await open();
     await page.getByRole('radio', { name: 'class 3' }).check();

@@ -59,6 +59,15 @@ describe('the derivation lines', () => {
     expect(cancellationLine(f).text.endsWith(`p2 − y2 = ${shown}`)).toBe(true);
   });
 
+  it('productLine never writes "a · −b": a tiny negative factor, −4.25 × 10⁻¹⁸, is in parentheses too', () => {
+    const f = input([10, -10, -10, -10, -10, -10, -10, -10], [1, 0, 0, 0, 0, 0, 0, 0], 1);
+    const text = productLine(f).text;
+    expect(text).toContain('× −4.25 × 10⁻¹⁸');
+    const pieces = productLine(f).tex.join(' ');
+    expect(pieces).toMatch(/\\cdot \(\\term\{J-3-2\}\{-/);
+    expect(pieces).not.toMatch(/\\cdot \\term\{[^}]*\}\{-/);
+  });
+
   it('descentLine writes z − η(p − y) with the next logits', () => {
     const logits = [2, 3, 4];
     const { gradient } = crossEntropyGradient(logits, [0, 1, 0]);
