@@ -137,6 +137,29 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     await page.close();
   });
 
+  it('the curvature readout: settled at η = 10 it reads λmax = 0.0795 and 2/λmax = 25.1 with no rise counted; at η = 28 the path bounces and the rises are counted; End takes η to 100', async () => {
+    const settled = await openRoute(browser, `${ROUTE}?eta=10&n=300`, { waitFor: READY });
+    const readout = (page: Page) => page.getByTestId('lab-curvature').textContent();
+    expect(await readout(settled.page)).toContain('λmax = 0.0795 (the largest eigenvalue of the Hessian), so 1/λmax = 12.6 and 2/λmax = 25.1. η = 10.0 is below 1/λmax.');
+    // the cost jitters by rounding once settled; none of it is a rise
+    expect(await settled.page.getByTestId('lab-status').textContent()).not.toContain('raised');
+    expect(await settled.page.locator('.rate-gauge-threshold text').textContent()).toBe('2/λmax');
+    expectNoErrors(settled.errors);
+    await settled.page.close();
+
+    const bouncing = await openRoute(browser, `${ROUTE}?eta=28&n=300`, { waitFor: READY });
+    expect(await bouncing.page.getByTestId('lab-status').textContent()).toMatch(/Steps that raised it so far: \d{3}\./);
+    // at one end of the bounce: (2.633, 1.482, 0.761), where λmax = 0.0493
+    expect(await readout(bouncing.page)).toContain('λmax = 0.0493 ');
+    const slider = bouncing.page.getByRole('slider', { name: 'learning rate η' });
+    await slider.focus();
+    await bouncing.page.keyboard.press('End');
+    await expect.poll(() => bouncing.page.getByTestId('lab-rate').textContent()).toBe('100');
+    expect(await readout(bouncing.page)).toMatch(/η = 100 is above 2\/λmax\.$/);
+    expectNoErrors(bouncing.errors);
+    await bouncing.page.close();
+  });
+
   it('removing every point of one class shows a message, never NaN, and Step is disabled', async () => {
     const { page, errors } = await open();
     await page.getByRole('radio', { name: 'class 1' }).check();
