@@ -8,7 +8,7 @@ import { crossEntropy, crossEntropyGrad, numericalGradient, softmax, softmaxJaco
  */
 export interface CrossEntropyGradient {
   probabilities: Float64Array;
-  /** L = −Σ y_i log p_i */
+  /** L = −Σ y_i ln p_i */
   loss: number;
   /** ∂L/∂p_i = −y_i / p_i (0 where y_i = 0: the term is absent from L, whatever p_i is) */
   lossByProbability: Float64Array;
