@@ -17,7 +17,8 @@ export const GRADIENT_CHECK = { step: 1e-5, relativeTolerance: 1e-6 } as const;
  *
  * Dividing by the step actually taken, (x + h) − (x − h), rather than 2h removes the error from x ± h
  * not being representable. The truncation error is f'''(x)h²/6 and the rounding error about
- * 2^-53·|f|/h, balanced near h ≈ 2^-53/3 ≈ 6e-6·max(1, |x|), the default.
+ * ε·|f|/h (ε = 2^-52), which balance near h ≈ ∛ε ≈ 6e-6 for values and derivatives of size 1; the
+ * default scales it with x, 6e-6·max(1, |x|), because the spacing of doubles near x grows with |x|.
  */
 export function centralDifference(f: (x: number) => number, x: number, h?: number): number {
   const step = h ?? 6e-6 * Math.max(1, Math.abs(x));
