@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curvatureAt, curvatureText, formatRate, rateRegime, type Curvature } from '../../src/widgets/logistic/logisticCurvature';
+import { curvatureAt, curvatureText, formatLambda, formatRate, rateRegime, type Curvature } from '../../src/widgets/logistic/logisticCurvature';
 import type { LabPoint } from '../../src/widgets/logistic/logisticLab';
 
 const point = (id: number, x1: number, x2: number, t: 0 | 1): LabPoint => ({ id, x1, x2, t });
@@ -54,6 +54,15 @@ describe('rateRegime and curvatureText', () => {
     expect(curvatureText(20, c, false)).toContain('the Hessian in (w₁, w₂), b held');
     expect(curvatureText(20, c, false)).toMatch(/η = 20\.0 is between 1\/λmax and 2\/λmax\.$/);
     expect(curvatureText(28, c, true)).toMatch(/η = 28\.0 is above 2\/λmax\.$/);
+  });
+
+  it('formatLambda: four decimals down to 0.01, then three significant digits, then powers of ten', () => {
+    expect(formatLambda(0.0795266)).toBe('0.0795');
+    expect(formatLambda(0.423)).toBe('0.4230');
+    expect(formatLambda(0.0212)).toBe('0.0212');
+    expect(formatLambda(3.9654e-4)).toBe('0.000397');
+    expect(formatLambda(2.4e-7)).toBe('2.40 × 10⁻⁷');
+    expect(formatLambda(0)).toBe('0.000');
   });
 
   it('formatRate: three significant digits or so, as the slider shows η', () => {

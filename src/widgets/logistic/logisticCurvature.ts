@@ -43,8 +43,14 @@ export function rateRegime(rate: number, c: Curvature): RateRegime {
   return rate > c.zigzagFrom ? 'zigzags' : 'slides';
 }
 
-/** The digits λmax is shown with: 4 significant-ish decimals for the values the lab reaches (0.0001 to 0.5). */
-export const LAMBDA_DIGITS = 4;
+/**
+ * λmax as the readout writes it: four decimals down to 0.01 ("0.0795", "0.4230"), then at least three
+ * significant digits ("0.000397" far out on separable points), and below 10⁻⁶ in powers of ten.
+ */
+export function formatLambda(lambda: number): string {
+  if (!(lambda >= 1e-6)) return formatNumber(lambda, 3);
+  return formatNumber(lambda, Math.min(8, Math.max(4, 2 - Math.floor(Math.log10(lambda)))));
+}
 
 /** A rate as the readout writes it: η and its thresholds, three significant digits. */
 export function formatRate(rate: number): string {
@@ -60,7 +66,7 @@ export function formatRate(rate: number): string {
 export function curvatureText(rate: number, c: Curvature, learnBias: boolean): string {
   const of = learnBias ? 'the Hessian' : 'the Hessian in (w₁, w₂), b held';
   const head =
-    `At the current weights λmax = ${formatNumber(c.lambdaMax, LAMBDA_DIGITS)} (the largest eigenvalue of ${of}), ` +
+    `At the current weights λmax = ${formatLambda(c.lambdaMax)} (the largest eigenvalue of ${of}), ` +
     `so 1/λmax = ${formatRate(c.zigzagFrom)} and 2/λmax = ${formatRate(c.threshold)}.`;
   const eta = `η = ${formatRate(rate)} is`;
   switch (rateRegime(rate, c)) {
