@@ -30,7 +30,7 @@ export const BACKPROP_LIMITS = {
   learningRateDecimals: 6,
   /** the decision regions are classified on a grid × grid raster over the square */
   grid: 72,
-  /** gradient steps per slice while training plays, and slices at most this often: about 600 steps a second */
+  /** gradient steps per slice while training plays, and slices at most every minSliceMs: at most 625 steps a second, fewer on a slow machine */
   stepsPerFrame: 20,
   minSliceMs: 32,
   classes: 3,
