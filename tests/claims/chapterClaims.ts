@@ -9,9 +9,15 @@ import { describe, expect, it } from 'vitest';
  * claims and their checks side by side.
  */
 
+/**
+ * This file's URL, held in a constant: Vite rewrites `new URL(…, import.meta.url)` into an asset import
+ * when a claims file runs in jsdom (to render a widget), and the MDX would then be compiled, not read.
+ */
+const HERE = import.meta.url;
+
 /** The chapter's MDX with its line breaks and emphasis markers folded away, as a reader sees the words. */
 export function chapterProse(slug: string): string {
-  return normaliseProse(readFileSync(new URL(`../../content/${slug}.mdx`, import.meta.url), 'utf8'));
+  return normaliseProse(readFileSync(new URL(`../../content/${slug}.mdx`, HERE), 'utf8'));
 }
 
 /** Whitespace runs become one space and `*` (bold and italic markers) disappear, in prose and quote alike. */
