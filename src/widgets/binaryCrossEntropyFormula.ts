@@ -49,7 +49,7 @@ export function lossFormula(s: BinaryState): BinaryFormula {
   };
 }
 
-/** ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ), which for the current t is one branch of the piecewise derivative. */
+/** ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ), which for the current t is −1/ŷ (t = 1) or 1/(1 − ŷ) (t = 0). */
 export function predictionGradientFormula(s: BinaryState): BinaryFormula {
   const branch = s.t === 1 ? `-\\frac{1}{\\hat y}` : `\\frac{1}{1 - \\hat y}`;
   const value =

@@ -16,7 +16,7 @@ import {
 export type BinaryTarget = 0 | 1;
 
 /**
- * ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ) for ŷ in (0, 1): the piecewise derivative, −1/ŷ for t = 1 and
+ * ∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ) for ŷ in (0, 1): one formula per label, −1/ŷ for t = 1 and
  * 1/(1 − ŷ) for t = 0. Infinite at the end of (0, 1) where the label says the prediction is wrong.
  */
 export function bceGradPrediction(yHat: number, t: BinaryTarget): number {
@@ -87,7 +87,7 @@ export const CHECK_TOLERANCE = {
   route: 1e-10,
 } as const;
 
-/** Far enough out that σ(z) rounds to exactly 1 in float64 (1 − σ(40) ≈ 4 × 10⁻¹⁸ < 2⁻⁵⁴). */
+/** Far enough out that σ(z) rounds to exactly 1 in float64 (1 − σ(40) ≈ 4.2 × 10⁻¹⁸ < 2⁻⁵⁴). */
 export const FAR_LOGIT = 40;
 
 /** Every number the explorer's live checks show, and whether each check holds. */

@@ -1,7 +1,14 @@
-import { expect } from 'vitest';
+// @vitest-environment jsdom
+import { createElement, type ReactElement } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, expect } from 'vitest';
+import prerendered from 'virtual:prerendered-tex/all';
+import { readFileSync } from 'node:fs';
 import {
   binaryCrossEntropy,
   binaryCrossEntropyLossZ,
+  binaryCrossEntropyWithLogits,
+  binaryCrossEntropyWithLogitsGrad,
   crossEntropy,
   crossEntropyGrad,
   sigmoid,
@@ -9,9 +16,17 @@ import {
   softmax,
   softplus,
 } from '../../src/core';
+import { App } from '../../src/App';
 import { formatNumber } from '../../src/format/formatNumber';
-import { LIMITS, WORKED_EXAMPLE } from '../../src/state/labInputs';
+import { registerPrerendered } from '../../src/math/texRuntime';
+import { TermScope } from '../../src/math/TermScope';
+import { createLabStore } from '../../src/state/createLabStore';
+import { LabProvider } from '../../src/state/LabContext';
+import { LIMITS, WORKED_EXAMPLE, type LabInputs } from '../../src/state/labInputs';
+import { BinaryCrossEntropyExplorer } from '../../src/widgets/BinaryCrossEntropyExplorer';
 import { bceGradPrediction, binaryChecks, binaryState, logit, type BinaryTarget } from '../../src/widgets/binaryCrossEntropyMath';
+import { binaryFormulas } from '../../src/widgets/binaryCrossEntropyFormula';
+import { SigmoidSoftmaxPair } from '../../src/widgets/SigmoidSoftmaxPair';
 import { add, big, div, exp, log, neg, ONE, toNumber, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
@@ -19,8 +34,20 @@ import { describeClaims } from './chapterClaims';
  * Chapter 5, "Sigmoid and binary cross-entropy". Every check replays what the explorer computes (its
  * state and its live checks, binaryState and binaryChecks) over the slider's own grid, or the core's
  * function the widget calls; reference values come from closed forms or from the arbitrary-precision
- * BigFloat, never from the code under test.
+ * BigFloat, never from the code under test. Sentences about what the widgets draw and print are checked
+ * on the widgets themselves, rendered in jsdom: the curves are read back from their SVG paths through
+ * the plots' own tick marks and compared with closed forms.
  */
+
+/** This file's URL (held in a constant, so that Vite does not turn `new URL(…, import.meta.url)` into an import). */
+const HERE = import.meta.url;
+
+// the build-time formulas a chapter page registers, so that the live formulas are typeset here too
+registerPrerendered(prerendered);
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
 
 /** The explorer's slider: z from −10 to 10 in steps of 0.1, as the store snaps it. */
 const { min, max, step } = LIMITS.binaryLogit;
@@ -34,6 +61,83 @@ const refSoftplus = (x: number) => toNumber(log(add(ONE, exp(big(x)))));
  * −ln σ(z) = ln(1 + e^{−z}), taken in that form so that it keeps its digits where σ(z) is within 2⁻²⁰⁰ of 1. */
 const refLoss = (z: number, t: BinaryTarget) => refSoftplus(t === 1 ? -z : z);
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+/** Closed forms in plain Math, for reading the plots back: σ, σ′ = e^{−z}/(1 + e^{−z})², L, ∂L/∂ŷ, ∂L/∂z. */
+const closed = {
+  sigma: (z: number) => 1 / (1 + Math.exp(-z)),
+  slope: (z: number) => Math.exp(-z) / (1 + Math.exp(-z)) ** 2,
+  loss: (t: BinaryTarget) => (z: number) => Math.log(1 + Math.exp(t === 1 ? -z : z)),
+  gradPrediction: (t: BinaryTarget) => (p: number) => (t === 1 ? -1 / p : 1 / (1 - p)),
+  gradLogit: (t: BinaryTarget) => (z: number) => 1 / (1 + Math.exp(-z)) - t,
+};
+
+/** One widget inside the lab store and term scope a chapter page gives it. */
+function renderInLab(widget: () => ReactElement, initial: Partial<LabInputs> = {}) {
+  const store = createLabStore(initial);
+  const view = render(createElement(LabProvider, { store, children: createElement(TermScope, { children: widget() }) }));
+  return { store, ...view };
+}
+const renderExplorer = (initial: Partial<LabInputs> = {}) => renderInLab(() => createElement(BinaryCrossEntropyExplorer), initial);
+
+interface DrawnCurve {
+  solid: boolean;
+  colour: string;
+  /** the path's vertices in data units */
+  points: [number, number][];
+}
+interface DrawnDot {
+  term: string;
+  main: boolean;
+  colour: string;
+  /** where the dot sits, in data units */
+  at: [number, number];
+}
+
+/**
+ * One of the explorer's plots as drawn: its curves and dots in data units, read back from the SVG with
+ * the plot's own tick marks (each tick line stands at its labelled value), not with the plot's code.
+ */
+function readPlot(svg: Element): { curves: DrawnCurve[]; dots: DrawnDot[]; xPixel: (x: number) => number } {
+  const ticks = [...svg.querySelectorAll('g.tick')].map((g) => {
+    const line = g.querySelector('line') as Element;
+    const a = (name: string) => Number(line.getAttribute(name));
+    return { horizontal: a('y1') === a('y2'), px: a('y1') === a('y2') ? a('y1') : a('x1'), value: Number((g.querySelector('text')?.textContent ?? '').replace('−', '-')) };
+  });
+  const scale = (horizontal: boolean) => {
+    const axis = ticks.filter((t) => t.horizontal === horizontal);
+    const [a, b] = [axis[0], axis.at(-1)] as [(typeof axis)[0], (typeof axis)[0]];
+    return { toData: (px: number) => a.value + ((px - a.px) * (b.value - a.value)) / (b.px - a.px), toPx: (v: number) => a.px + ((v - a.value) * (b.px - a.px)) / (b.value - a.value) };
+  };
+  const [x, y] = [scale(false), scale(true)];
+  const colourOf = (el: Element, property: string) => new RegExp(`${property}:\\s*([^;]+)`).exec(el.getAttribute('style') ?? '')?.[1]?.trim() ?? '';
+  const curves = [...svg.querySelectorAll('path.curve')].map((path) => ({
+    solid: path.classList.contains('curve-main') && !path.classList.contains('curve-other'),
+    colour: colourOf(path, 'stroke'),
+    points: [...(path.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.e+-]+),(-?[\d.e+-]+)/g)].map(
+      (m) => [x.toData(Number(m[1])), y.toData(Number(m[2]))] as [number, number],
+    ),
+  }));
+  const dots = [...svg.querySelectorAll('circle.marker')].map((c) => ({
+    term: c.getAttribute('data-term') ?? '',
+    main: c.classList.contains('marker-main'),
+    colour: colourOf(c, 'fill'),
+    at: [x.toData(Number(c.getAttribute('cx'))), y.toData(Number(c.getAttribute('cy')))] as [number, number],
+  }));
+  return { curves, dots, xPixel: x.toPx };
+}
+const plotsOf = (container: HTMLElement) => [...container.querySelectorAll('.bce-plots svg.curve-plot')];
+
+/** The largest gap between a drawn curve and f, over the vertices inside the plot's y range [lo, hi]. */
+function offBy(curve: DrawnCurve, f: (x: number) => number, [lo, hi]: readonly [number, number]): number {
+  const inside = curve.points.filter(([, v]) => v >= lo && v <= hi);
+  expect(inside.length).toBeGreaterThan(40);
+  return Math.max(...inside.map(([x, v]) => Math.abs(v - f(x))));
+}
+
+/** The y ranges of the four plots, as their tick labels state them. */
+const Y_RANGES = [[0, 1], [0, 10], [-10, 10], [-1, 1]] as const;
+/** A vertex is drawn to 0.001 px on a plot 186 px tall: its value is good to about 10⁻⁵ of the y range. */
+const DRAWN = (range: readonly [number, number]) => 1e-4 * (range[1] - range[0]);
 
 describeClaims('binary-cross-entropy', (claim) => {
   // ---- One logit, one probability ----
@@ -103,9 +207,18 @@ describeClaims('binary-cross-entropy', (claim) => {
   // ---- Where both come from: the likelihood of the labels ----
 
   claim('Since $t$ is 0 or 1, one expression, the Bernoulli probability, covers both', () => {
-    for (const yHat of [0.01, 0.3, 0.5, 0.97]) {
-      expect(yHat ** 1 * (1 - yHat) ** 0).toBe(yHat);
-      expect(yHat ** 0 * (1 - yHat) ** 1).toBe(1 - yHat);
+    // ŷ^t (1 − ŷ)^{1 − t} is the probability the model gave the label that came up, σ(z) for t = 1 and
+    // σ(−z) for t = 0 (60-digit reference); and its −ln is the loss the core computes from ŷ. Swapping
+    // the exponents would be off by far more than the rounding of 1 − ŷ (at most 3 × 10⁻¹² relative
+    // here, where σ(−z) is as small as 4.5 × 10⁻⁵).
+    for (const z of SLIDER) {
+      const yHat = sigmoid(z);
+      for (const t of TARGETS) {
+        const bernoulli = yHat ** t * (1 - yHat) ** (1 - t);
+        const given = toNumber(bigSigmoid(t === 1 ? z : -z));
+        expect(relative(bernoulli, given), `z = ${z}, t = ${t}`).toBeLessThan(3e-12);
+        expect(relative(binaryCrossEntropy([yHat], [t]), -Math.log(bernoulli))).toBeLessThan(1e-12);
+      }
     }
   });
 
@@ -174,7 +287,152 @@ describeClaims('binary-cross-entropy', (claim) => {
     expect(relative(crossEntropy([WORKED_EXAMPLE.logits], [1]), byHand)).toBeLessThan(1e-14);
   });
 
+  claim('with $C = 2$ the two are the same calculation (label $t = 1$ is class 1 of $\\mathbf p = [\\hat y, 1 - \\hat y]$, and $t = 0$ is class 2).', () => {
+    // the core's categorical cross-entropy of the logits [z, 0], whose softmax is p = [ŷ, 1 − ŷ], with the
+    // true class given as an index (0-based: class 1 is index 0): class 1 for t = 1, class 2 for t = 0
+    const classIndex = (t: BinaryTarget) => (t === 1 ? 0 : 1);
+    for (const z of [-10, -2.5, -0.1, 0.1, 3, 10]) {
+      for (const t of TARGETS) {
+        expect(relative(crossEntropy([[z, 0]], [classIndex(t)]), refLoss(z, t)), `z = ${z}, t = ${t}`).toBeLessThan(1e-13);
+      }
+      // taking the label itself as the class index would score t = 0 as class 1, −ln ŷ: the other loss
+      expect(relative(crossEntropy([[z, 0]], [0]), refLoss(z, 0))).toBeGreaterThan(0.1);
+    }
+  });
+
   // ---- Try it ----
+
+  claim('The slider sets the logit $z$ and the radio buttons the label $t$; you can also drag across any of the four plots, or focus one and use the arrow keys.', () => {
+    const { store, container } = renderExplorer();
+    fireEvent.change(screen.getByRole('slider', { name: 'binary logit z' }), { target: { value: '2.5' } });
+    expect(store.getState().binaryLogit).toBe(2.5);
+    fireEvent.click(screen.getByRole('radio', { name: 't = 0 (negative)' }));
+    expect(store.getState().binaryTarget).toBe(0);
+    fireEvent.click(screen.getByRole('radio', { name: 't = 1 (positive)' }));
+    expect(store.getState().binaryTarget).toBe(1);
+    const plots = plotsOf(container);
+    expect(plots).toHaveLength(4);
+    plots.forEach((svg, k) => {
+      // a keyboard handle: focusable, named, and the arrow keys step z by 0.1 either way
+      expect(svg.getAttribute('role')).toBe('slider');
+      expect(svg.getAttribute('tabindex')).toBe('0');
+      expect(svg.getAttribute('aria-label')).toMatch(/^binary logit z, on the plot of/);
+      act(() => store.getState().setBinaryLogit(-1));
+      fireEvent.keyDown(svg, { key: 'ArrowRight' });
+      expect(store.getState().binaryLogit, `ArrowRight on plot ${k + 1}`).toBeCloseTo(-0.9, 10);
+      fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+      fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+      expect(store.getState().binaryLogit, `ArrowLeft on plot ${k + 1}`).toBeCloseTo(-1.1, 10);
+      // a drag: press where z = 3 is drawn (ŷ = σ(3) on the third plot), move to where z = −4 is
+      // (jsdom has no screen matrix, so client coordinates are the plot's own units)
+      const { xPixel } = readPlot(svg);
+      const at = (z: number) => xPixel(k === 2 ? closed.sigma(z) : z);
+      fireEvent.pointerDown(svg, { clientX: at(3), clientY: 100, pointerId: 1 });
+      expect(store.getState().binaryLogit, `pressing plot ${k + 1}`).toBeCloseTo(3, 10);
+      fireEvent.pointerMove(svg, { clientX: at(-4), clientY: 100, pointerId: 1 });
+      expect(store.getState().binaryLogit, `dragging across plot ${k + 1}`).toBeCloseTo(-4, 10);
+      fireEvent.pointerUp(svg, { pointerId: 1 });
+      fireEvent.pointerMove(svg, { clientX: at(6), clientY: 100, pointerId: 1 });
+      expect(store.getState().binaryLogit, 'no drag once released').toBeCloseTo(-4, 10);
+    });
+  });
+
+  claim("The first plot draws $\\sigma(z)$, solid, and its slope $\\sigma'(z)$, dashed. Each of the other three draws its curve for both labels: solid for the label you chose, dashed for the other.", () => {
+    // what is drawn solid and dashed: the stylesheet dashes .curve-other and not .curve-main
+    const css = readFileSync(new URL('../../src/styles/widgets.css', HERE), 'utf8');
+    const rule = (selector: string) => new RegExp(`${selector.replace(/[.]/g, '\\.')}\\s*\\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+    expect(rule('.curve-plot .curve-other')).toMatch(/stroke-dasharray:\s*\d/);
+    expect(rule('.curve-plot .curve-main')).not.toMatch(/stroke-dasharray/);
+    for (const z of [-1, 2.5]) {
+      for (const t of TARGETS) {
+        const { container } = renderExplorer({ binaryLogit: z, binaryTarget: t });
+        const other: BinaryTarget = t === 1 ? 0 : 1;
+        const [first, loss, gradPrediction, gradLogit] = plotsOf(container).map(readPlot);
+        // each plot: one solid and one dashed curve, each the closed form of what the sentence says it is
+        const expected: [ReturnType<typeof readPlot> | undefined, (x: number) => number, (x: number) => number][] = [
+          [first, closed.sigma, closed.slope],
+          [loss, closed.loss(t), closed.loss(other)],
+          [gradPrediction, closed.gradPrediction(t), closed.gradPrediction(other)],
+          [gradLogit, closed.gradLogit(t), closed.gradLogit(other)],
+        ];
+        expected.forEach(([plot, solid, dashed], k) => {
+          const range = Y_RANGES[k] as readonly [number, number];
+          const curves = plot?.curves ?? [];
+          expect(curves.map((c) => c.solid).sort(), `plot ${k + 1}`).toEqual([false, true]);
+          const [main, rest] = [curves.find((c) => c.solid), curves.find((c) => !c.solid)] as DrawnCurve[];
+          expect(offBy(main as DrawnCurve, solid, range), `solid curve of plot ${k + 1}, z = ${z}, t = ${t}`).toBeLessThan(DRAWN(range));
+          expect(offBy(rest as DrawnCurve, dashed, range), `dashed curve of plot ${k + 1}, z = ${z}, t = ${t}`).toBeLessThan(DRAWN(range));
+          // and not the other way round: the two curves are far apart somewhere on every plot
+          expect(offBy(main as DrawnCurve, dashed, range)).toBeGreaterThan(0.1 * (range[1] - range[0]));
+        });
+      }
+    }
+  });
+
+  claim("A dot marks where you are on every curve, and hovering $\\hat y$, $\\sigma'$, $L$ or a derivative in the formulas lights up its dot.", async () => {
+    for (const [z, t] of [[-1, 1], [0, 0], [2.5, 0], [-7.3, 1]] as const) {
+      cleanup();
+      const { container, store } = renderExplorer({ binaryLogit: z, binaryTarget: t });
+      plotsOf(container).map(readPlot).forEach((plot, k) => {
+        // one dot per curve, in the curve's colour, at the current point (x = ŷ on the third plot, z on
+        // the others), on the curve: at its value, or on the plot's edge when the value is off the plot
+        expect(plot.dots, `plot ${k + 1}`).toHaveLength(plot.curves.length);
+        const range = Y_RANGES[k] as readonly [number, number];
+        const x = k === 2 ? closed.sigma(z) : z;
+        for (const curve of plot.curves) {
+          const dot = plot.dots.find((d) => d.colour === curve.colour) as DrawnDot;
+          expect(dot, `the dot of a curve on plot ${k + 1}`).toBeDefined();
+          expect(dot.main).toBe(curve.solid);
+          expect(Math.abs(dot.at[0] - x)).toBeLessThan(1e-9 * 20);
+          const near = curve.points.reduce((a, b) => (Math.abs(b[0] - x) < Math.abs(a[0] - x) ? b : a));
+          const onCurve = Math.min(Math.max(near[1], range[0]), range[1]);
+          // the nearest vertex is at most half a sample away: within the curve's change over that step
+          expect(Math.abs(dot.at[1] - onCurve), `dot on plot ${k + 1} at z = ${z}, t = ${t}`).toBeLessThan(0.02 * (range[1] - range[0]));
+        }
+      });
+      // the formulas tag ŷ, σ′, L, ∂L/∂ŷ and ∂L/∂z with the ids their dots carry; hovering each lights up
+      // every element of that id, the dot included
+      const ids = ['y-hat', 'sigma-prime', `bce-t${t}`, `dbce-dyhat-t${t}`, `dbce-dz-t${t}`];
+      const tex = binaryFormulas(binaryState(z, t)).flatMap((f) => f.pieces).join(' ');
+      const formula = container.querySelector('.bce-formula') as HTMLElement;
+      for (const id of ids) {
+        expect(tex).toContain(`\\term{${id}}{`);
+        const inFormula = await waitFor(() => {
+          const el = formula.querySelector(`[data-term="${id}"]`);
+          if (!el) throw new Error(`${id} is not typeset yet`);
+          return el;
+        });
+        fireEvent.pointerOver(inFormula);
+        expect(store.getState().focus).toBe(id);
+        expect(container.querySelector('style')?.textContent).toContain(`[data-term="${id}"]`);
+        expect(container.querySelector(`.bce-plots svg circle[data-term="${id}"]`), `the dot of ${id}`).not.toBeNull();
+        fireEvent.pointerOut(inFormula);
+      }
+    }
+  });
+
+  claim('The checks under the formulas are recomputed at every step.', () => {
+    // step z with the keyboard, across the whole slider for t = 1 and from −1 to 1 for t = 0: after every
+    // step each check prints the numbers binaryChecks gives for the new z (and holds)
+    const { container, store } = renderExplorer({ binaryLogit: -10 });
+    const plot = plotsOf(container)[0] as Element;
+    for (const [t, from, to] of [[1, -10, 10], [0, -1, 1]] as const) {
+      act(() => store.getState().setBinaryTarget(t));
+      act(() => store.getState().setBinaryLogit(from));
+      for (let k = 0; k <= Math.round((to - from) / step); k += 1) {
+        const z = store.getState().binaryLogit;
+        const c = binaryChecks(binaryState(z, t));
+        const items = [...container.querySelectorAll('.checks li')];
+        expect(items.map((li) => li.getAttribute('data-ok')), `z = ${z}, t = ${t}`).toEqual(Array(5).fill('true'));
+        expect(items[0]?.textContent).toContain(`= ${formatNumber(c.chain, 6)}, and ŷ − t = ${formatNumber(binaryState(z, t).gradLogit, 6)}`);
+        expect(items[1]?.textContent).toContain(`≈ ${formatNumber(c.lossEstimate, 6)}`);
+        expect(items[3]?.textContent).toContain(`is ${formatNumber(c.fromProbability, 6)}; from z, with softplus, it is ${formatNumber(c.fromLogit, 6)}`);
+        fireEvent.keyDown(plot, { key: 'ArrowRight' });
+      }
+      expect(store.getState().binaryLogit).toBeCloseTo(Math.min(to + step, max), 10);
+    }
+  });
+
 
   const lossCurve = (t: BinaryTarget) => SLIDER.map((z) => binaryState(z, t).loss);
   const gradCurve = (t: BinaryTarget) => SLIDER.map((z) => binaryState(z, t).gradLogit);
@@ -227,16 +485,24 @@ describeClaims('binary-cross-entropy', (claim) => {
     expect(bceGradPrediction(1 - 1e-9, 0)).toBeGreaterThan(1e8);
   });
 
-  claim('The third plot shows both branches against $\\hat y$; near the wrong end the curve leaves the plot.', () => {
-    // the plot's y axis runs from −10 to 10 and its curves are sampled on ŷ ∈ [0.005, 0.995]
-    expect(bceGradPrediction(0.005, 1)).toBeCloseTo(-200, 9);
-    expect(bceGradPrediction(0.995, 0)).toBeCloseTo(200, 9);
-    // and both branches are inside the plot away from the wrong end
-    expect(bceGradPrediction(0.5, 1)).toBe(-2);
-    expect(bceGradPrediction(0.5, 0)).toBe(2);
+  claim('The third plot draws both against $\\hat y$, one curve per label; near its wrong end each curve leaves the plot.', () => {
+    // the drawn curves, read back from the SVG: −1/ŷ (t = 1) and 1/(1 − ŷ) (t = 0), each running past
+    // the plot's edge at ±10 on its wrong end (ŷ → 0 for t = 1, ŷ → 1 for t = 0) and inside it elsewhere
+    const { container } = renderExplorer();
+    const plot = readPlot(plotsOf(container)[2] as Element);
+    expect(plot.curves).toHaveLength(2);
+    for (const t of TARGETS) {
+      const f = closed.gradPrediction(t);
+      const curve = plot.curves.find((c) => offBy(c, f, Y_RANGES[2]) < DRAWN(Y_RANGES[2])) as DrawnCurve;
+      expect(curve, `the curve for t = ${t}`).toBeDefined();
+      const wrongEnd = curve.points.filter(([p]) => (t === 1 ? p < 0.05 : p > 0.95));
+      expect(Math.max(...wrongEnd.map(([, v]) => Math.abs(v)))).toBeGreaterThan(10);
+      const rightHalf = curve.points.filter(([p]) => (t === 1 ? p >= 0.5 : p <= 0.5));
+      expect(Math.max(...rightHalf.map(([, v]) => Math.abs(v)))).toBeLessThanOrEqual(2 + 1e-3);
+    }
   });
 
-  claim('The slope is largest, $\\tfrac14$, at $z = 0$, and it goes to zero at both ends', () => {
+  claim('The slope is largest, $\\tfrac14$, at $z = 0$, and it goes to zero at both ends, where the sigmoid is flat (the dashed curve of the first plot).', () => {
     expect(sigmoidGrad(0)).toBe(0.25);
     for (const z of SLIDER) if (z !== 0) expect(sigmoidGrad(z)).toBeLessThan(0.25);
     // σ′(±10) = e¹⁰ / (1 + e¹⁰)² ≈ 4.54 × 10⁻⁵, by hand
@@ -244,6 +510,12 @@ describeClaims('binary-cross-entropy', (claim) => {
     expect(relative(sigmoidGrad(10), atTen)).toBeLessThan(1e-14);
     expect(sigmoidGrad(-10)).toBe(sigmoidGrad(10));
     expect(atTen).toBeLessThan(5e-5);
+    // the first plot's dashed curve is σ′, read back from the SVG; its solid one, σ, is nowhere near it
+    const { container } = renderExplorer();
+    const dashed = readPlot(plotsOf(container)[0] as Element).curves.filter((c) => !c.solid);
+    expect(dashed).toHaveLength(1);
+    expect(offBy(dashed[0] as DrawnCurve, closed.slope, Y_RANGES[0])).toBeLessThan(DRAWN(Y_RANGES[0]));
+    expect(offBy(dashed[0] as DrawnCurve, closed.sigma, Y_RANGES[0])).toBeGreaterThan(0.5);
   });
 
   claim('What is left is bounded between $-1$ and $1$, it is never zero unless the prediction is exactly right, and it is largest when the prediction is most wrong: a confidently wrong sigmoid gets a gradient of almost $\\pm 1$, not a vanishing one.', () => {
@@ -281,10 +553,24 @@ describeClaims('binary-cross-entropy', (claim) => {
 
   // ---- Numerics: why frameworks offer "BCE with logits" ----
 
-  claim('In float64, $\\sigma(40) = 1 - 4 \\times 10^{-18}$ rounds to exactly 1', () => {
-    const gap = toNumber(bigSigmoid(-40)); // 1 − σ(40) = σ(−40) = e⁻⁴⁰/(1 + e⁻⁴⁰) ≈ 4.25 × 10⁻¹⁸
-    expect(gap).toBeGreaterThan(3.5e-18);
-    expect(gap).toBeLessThan(4.5e-18);
+  /**
+   * The frameworks' formulas, transcribed from their source for float64 replay:
+   * - PyTorch, aten/src/ATen/native/Loss.cpp, binary_cross_entropy_out_cpu (F.binary_cross_entropy):
+   *   (t − 1)·max(log1p(−x), −100) − t·max(log(x), −100); older releases wrote log(1 − x) for log1p(−x).
+   *   The BCELoss docs: "BCELoss clamps its log function outputs to be greater than or equal to -100".
+   * - PyTorch, same file, binary_cross_entropy_with_logits: (1 − t)·x − log_sigmoid(x), with
+   *   log_sigmoid(x) = min(x, 0) − log1p(exp(−|x|)) (aten/src/ATen/native/cpu/Activation.cpp).
+   * - TensorFlow, python/ops/nn_impl.py, sigmoid_cross_entropy_with_logits:
+   *   max(x, 0) − x·z + log1p(exp(−|x|)) (x the logits, z the labels).
+   */
+  const torchBce = (p: number, t: number) => (t - 1) * Math.max(Math.log1p(-p), -100) - t * Math.max(Math.log(p), -100);
+  const torchLogSigmoid = (x: number) => Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)));
+  const torchWithLogits = (x: number, t: number) => (1 - t) * x - torchLogSigmoid(x);
+  const tfWithLogits = (x: number, t: number) => Math.max(x, 0) - x * t + Math.log1p(Math.exp(-Math.abs(x)));
+
+  claim('In float64, $\\sigma(40) \\approx 1 - 4.2 \\times 10^{-18}$ rounds to exactly 1', () => {
+    const gap = toNumber(bigSigmoid(-40)); // 1 − σ(40) = σ(−40) = e⁻⁴⁰/(1 + e⁻⁴⁰) = 4.248 × 10⁻¹⁸
+    expect(Math.abs(gap - 4.2e-18)).toBeLessThan(0.05e-18); // 4.2 to two digits, not 4 or 4.3
     expect(gap).toBeLessThan(2 ** -54); // less than half the spacing of the doubles just below 1
     expect(sigmoid(40)).toBe(1);
   });
@@ -298,13 +584,17 @@ describeClaims('binary-cross-entropy', (claim) => {
   });
 
   claim("PyTorch's `binary_cross_entropy` clamps each log at $-100$ to avoid the infinity, which gives a finite but wrong 100 (the last check in the explorer computes both).", () => {
-    // PyTorch's docs for BCELoss (the module form of F.binary_cross_entropy): "BCELoss clamps its log
-    // function outputs to be greater than or equal to -100". The core follows it; the last check shows it.
-    expect(binaryCrossEntropy([sigmoid(40)], [0])).toBe(100);
-    expect(binaryCrossEntropy([0], [1])).toBe(100);
+    // PyTorch's kernel, replayed from its source (above), against the core's binaryCrossEntropy
+    expect(torchBce(sigmoid(40), 0)).toBe(100);
+    expect(torchBce(0, 1)).toBe(100);
+    expect(binaryCrossEntropy([sigmoid(40)], [0])).toBe(torchBce(sigmoid(40), 0));
+    for (const p of [1e-300, 1e-50, 0.3, 0.5, 0.999]) {
+      for (const t of TARGETS) expect(relative(binaryCrossEntropy([p], [t]), torchBce(p, t))).toBeLessThan(1e-15);
+    }
+    // the last check: from ŷ, 100; from z, the true value (reference: 40 + ln(1 + e⁻⁴⁰))
     const c = binaryChecks(binaryState(0, 1));
     expect(c.farProbability).toBe(100);
-    expect(c.farLogit).toBeCloseTo(40, 12);
+    expect(relative(c.farLogit, refLoss(40, 0))).toBeLessThan(1e-15);
     expect(c.ok.far).toBe(true);
   });
 
@@ -327,16 +617,88 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('The explorer\'s fourth check compares it with the loss computed from $\\hat y$: across the slider\'s range the two agree to every digit shown, and only beyond it, in the last check at $z = 40$, does the route through $\\hat y$ fail.', () => {
+  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.8$, and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx 4.2 \\times 10^{-18}$ into 0.', () => {
+    // 1 + e^{−x} rounds to 1 once e^{−x} < 2⁻⁵³ (half the spacing of the doubles above 1), x > 53 ln 2 = 36.74
+    for (let x = 36.8; x <= 745; x += 0.5) expect(1 + Math.exp(-x), `x = ${x}`).toBe(1);
+    expect(1 + Math.exp(-36.7)).toBeGreaterThan(1); // and not long before 36.8
+    expect(Math.log(1 + Math.exp(-40))).toBe(0);
+    const reference = refSoftplus(-40); // ln(1 + e⁻⁴⁰) = 4.248 × 10⁻¹⁸
+    expect(Math.abs(reference - 4.2e-18)).toBeLessThan(0.05e-18);
+    // the core's softplus keeps every digit of such small losses
+    for (const x of [-36.8, -40, -100, -700]) expect(relative(softplus(x), refSoftplus(x)), `x = ${x}`).toBeLessThan(1e-15);
+  });
+
+  claim('Logit Lab\'s core computes the loss this way, and its gradient as $\\hat y - t$ directly, with no division by $\\hat y$ or $1 - \\hat y$ on the way.', () => {
+    // the gradient against σ(z) − t from the reference, where the route through ŷ breaks down
+    // σ(z) − t from the reference, taken as −σ(−z) for t = 1 so that it keeps its digits where σ(z) ≈ 1
+    const refGrad = (z: number, t: BinaryTarget) => toNumber(t === 1 ? neg(bigSigmoid(-z)) : bigSigmoid(z));
+    for (const z of [...SLIDER, -40, 40, -700, 700]) {
+      for (const t of TARGETS) {
+        const [g] = binaryCrossEntropyWithLogitsGrad([z], [t], { reduction: 'sum' });
+        expect(relative(g as number, refGrad(z, t)), `z = ${z}, t = ${t}`).toBeLessThan(1e-15);
+        expect(relative(binaryCrossEntropyWithLogits([z], [t]), refLoss(z, t))).toBeLessThan(1e-15);
+      }
+    }
+    // through ŷ: ∂L/∂ŷ · σ′ with ŷ = σ(40) = 1 is 1/0 times 0, not a number
+    const yHat = sigmoid(40);
+    expect(bceGradPrediction(yHat, 0) * yHat * (1 - yHat)).toBeNaN();
+  });
+
+  claim("TensorFlow's `sigmoid_cross_entropy_with_logits` computes $\\max(z, 0) - z\\,t + \\ln\\big(1 + e^{-|z|}\\big)$, and PyTorch's `BCEWithLogitsLoss` computes $(1 - t)\\,z - \\ln \\sigma(z)$ with the same bounded exponential. Neither ever forms $\\hat y$", () => {
+    // both, replayed from their source, are the binary cross-entropy: on the slider, and at z = ±40,
+    // where the route through ŷ gives 100 instead of 40. TensorFlow's to a few ulp of the loss; PyTorch's
+    // to a few ulp of z, the size of its two terms (the next claim is about that difference)
+    for (const z of [...SLIDER, -40, 40]) {
+      for (const t of TARGETS) {
+        const reference = refLoss(z, t);
+        expect(relative(tfWithLogits(z, t), reference), `TensorFlow, z = ${z}, t = ${t}`).toBeLessThan(1e-14);
+        expect(Math.abs(torchWithLogits(z, t) - reference), `PyTorch, z = ${z}, t = ${t}`).toBeLessThan(1e-15 * Math.max(1, Math.abs(z)));
+      }
+    }
+    expect(torchWithLogits(40, 0)).toBeCloseTo(40, 12);
+    expect(tfWithLogits(40, 0)).toBeCloseTo(40, 12);
+    // −log_sigmoid(z) is −ln σ(z) = softplus(−z), and its exponential e^{−|z|} is never above 1
+    for (const z of [-700, -40, -1, 0, 1, 40, 700]) {
+      expect(Math.exp(-Math.abs(z))).toBeLessThanOrEqual(1);
+      expect(relative(-torchLogSigmoid(z), refSoftplus(-z))).toBeLessThan(1e-15);
+    }
+  });
+
+  claim('PyTorch\'s two terms nearly cancel when $t = 0$ and $z < 0$, so a tiny loss there can lose its digits (at $z = -40$ its formula gives 0 where the core gives $4.2 \\times 10^{-18}$); the core keeps to the form above, which never cancels.', () => {
+    // (1 − t)z = z and −ln σ(z) = −z + ln(1 + e^{z}): their sum is tiny next to either term
+    expect(torchWithLogits(-40, 0)).toBe(0);
+    const reference = refLoss(-40, 0);
+    expect(Math.abs(reference - 4.2e-18)).toBeLessThan(0.05e-18);
+    expect(relative(binaryCrossEntropyWithLogits([-40], [0]), reference)).toBeLessThan(1e-15);
+    // losing digits: at z = −20, PyTorch's formula is off in the seventh digit, the core in none
+    expect(relative(torchWithLogits(-20, 0), refLoss(-20, 0))).toBeGreaterThan(1e-8);
+    // the core's loss has full relative accuracy wherever PyTorch's cancels: t = 0, z from −700 to 0
+    for (let z = -700; z <= 0; z += 3.7) expect(relative(binaryCrossEntropyWithLogits([z], [0]), refLoss(z, 0)), `z = ${z}`).toBeLessThan(1e-15);
+  });
+
+  claim('The explorer\'s fourth check compares the loss from $z$ with the loss computed from $\\hat y$: across the slider\'s range the two agree to every digit shown.', () => {
     for (const z of SLIDER) {
       for (const t of TARGETS) {
         const c = binaryChecks(binaryState(z, t));
         expect(c.ok.route, `z = ${z}, t = ${t}`).toBe(true);
         expect(formatNumber(c.fromProbability, 6)).toBe(formatNumber(c.fromLogit, 6));
+        expect(formatNumber(c.fromLogit, 6)).toBe(formatNumber(refLoss(z, t), 6));
       }
     }
+  });
+
+  claim('Beyond it the route through $\\hat y$ loses digits as $z$ grows (for $t = 0$ at $z = 30$ it gives 30.0010 instead of 30.0000), and in the last check, at $z = 40$, it fails outright.', () => {
+    // the loss from ŷ as the explorer computes it (the core's binaryCrossEntropy of σ(z)), against the reference
+    const fromPrediction = (z: number) => binaryCrossEntropy([sigmoid(z)], [0]);
+    const error = (z: number) => Math.abs(fromPrediction(z) - refLoss(z, 0));
+    const errors = [12, 15, 20, 25, 30, 35].map(error);
+    errors.forEach((e, k) => k > 0 && expect(e, `the error grows from step ${k}`).toBeGreaterThan(10 * (errors[k - 1] as number)));
+    expect(formatNumber(fromPrediction(30), 4)).toBe('30.0010');
+    expect(formatNumber(refLoss(30, 0), 4)).toBe('30.0000');
+    // at z = 40 (the last check): 100 against a true 40
     const c = binaryChecks(binaryState(0, 0));
-    expect(Math.abs(c.farProbability - c.farLogit)).toBeGreaterThan(59);
+    expect(c.farProbability).toBe(100);
+    expect(Math.abs(c.farProbability - refLoss(40, 0))).toBeGreaterThan(59);
   });
 
   // ---- Softmax over two classes is the sigmoid ----
@@ -355,13 +717,36 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim("Below, the bars come from the core's `softmax` and `sigmoid` separately, and the difference between them is printed.", () => {
-    // the widget prints "equal to the last bit" or the gap, and marks the check held when the gap ≤ 1e-15
+  claim("Below, the bars come from the core's `softmax` and `sigmoid` separately, and the difference between them is printed: 0, or one step in the last binary digit where the two routes round differently.", () => {
+    // the widget itself, at every position of the slider: each check prints "equal to the last bit" or
+    // "they differ by" the gap, and the gap is one unit in the last place (ulp) of the two numbers
+    const ulp = (v: number) => 2 ** (Math.floor(Math.log2(Math.abs(v))) - 52);
+    const { store } = renderInLab(() => createElement(SigmoidSoftmaxPair));
+    const seen = { equal: 0, differ: 0 };
     for (const z of SLIDER) {
+      act(() => store.getState().setBinaryLogit(z));
       const q = softmax([z, 0]);
-      expect(Math.abs((q[0] as number) - sigmoid(z))).toBeLessThanOrEqual(1e-15);
-      expect(Math.abs((q[1] as number) - sigmoid(-z))).toBeLessThanOrEqual(1e-15);
+      const pairs = [[q[0] as number, sigmoid(z)], [q[1] as number, sigmoid(-z)]] as const;
+      pairs.forEach(([a, b], k) => {
+        const text = screen.getByTestId(`pair-check-${k + 1}`).textContent ?? '';
+        const gap = Math.abs(a - b);
+        // both routes are within a rounding of the true value (60-digit reference)
+        const exact = toNumber(bigSigmoid(k === 0 ? z : -z));
+        expect(relative(a, exact)).toBeLessThan(4e-16);
+        expect(relative(b, exact)).toBeLessThan(4e-16);
+        if (gap === 0) {
+          seen.equal += 1;
+          expect(text, `z = ${z}`).toContain('they are equal to the last bit.');
+        } else {
+          seen.differ += 1;
+          expect([ulp(a), ulp(b)], `z = ${z}: one step in the last binary digit`).toContain(gap);
+          expect(text, `z = ${z}`).toContain(`they differ by ${formatNumber(gap, 2)}.`);
+        }
+      });
     }
+    // both cases are on the slider
+    expect(seen.equal).toBeGreaterThan(0);
+    expect(seen.differ).toBeGreaterThan(0);
   });
 
   // ---- Multi-class or multi-label? ----
@@ -384,4 +769,41 @@ describeClaims('binary-cross-entropy', (claim) => {
     expect(total).toBeLessThan(2.9);
     expect(Math.abs(WORKED_EXAMPLE.logits.map(sigmoid).reduce((a, b) => a + b) - total)).toBeLessThan(1e-15);
   });
+
+  claim('(so, unlike elsewhere in the lab, this $\\mathbf y$ need not sum to 1)', () => {
+    // a cat and a dog, no bird: y = [1, 1, 0] sums to 2, and the loss is one BCE per class, summed
+    const z = [1.5, -0.5, -2];
+    const y = [1, 1, 0];
+    expect(y.reduce((a, b) => a + b)).toBe(2);
+    const total = binaryCrossEntropyWithLogits(z, y, { reduction: 'sum' });
+    const byHand = Math.log(1 + Math.exp(-1.5)) + Math.log(1 + Math.exp(0.5)) + Math.log(1 + Math.exp(-2));
+    expect(relative(total, byHand)).toBeLessThan(1e-15);
+  });
+
+  claim("The explorer below reads the lab's logits (the same ones as in the softmax chapter) both ways.", async () => {
+    // the app as a learner uses it: set z₁ = 5 in the softmax chapter, then open this chapter; the
+    // comparison reads z = [5, 3, 4] as one softmax and as three sigmoids
+    // both chapters' chunks loaded first (each typesets its formulas on import, which jsdom takes a
+    // while over), so that the pages' lazy imports are ready when the hash changes
+    await import('../../src/chapters/pages/SoftmaxChapter');
+    await import('../../src/chapters/pages/BinaryCrossEntropyChapter');
+    window.location.hash = '#/softmax';
+    render(createElement(App));
+    await act(async () => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    const z1 = (await screen.findAllByRole('slider', { name: 'logit z1' }, { timeout: 10_000 }))[0] as HTMLElement;
+    fireEvent.change(z1, { target: { value: '5' } });
+    await act(async () => {
+      window.location.hash = '#/binary-cross-entropy';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    const sums = await screen.findByRole('list', { name: 'Sums and losses' }, { timeout: 10_000 });
+    const s = (v: number) => 1 / (1 + Math.exp(-v));
+    const n = (v: number) => formatNumber(v, 3);
+    expect(within(sums).getByTestId('sigmoid-sum').textContent).toContain(`Σ σ(zᵢ) = ${n(s(5) + s(3) + s(4))}`);
+    expect(within(sums).getByTestId('softmax-sum').textContent).toContain('Σ pᵢ = 1.000');
+    // the lab's label y = [0, 1, 0]: −ln p₂ = ln(e⁵ + e³ + e⁴) − 3, by hand
+    expect(within(sums).getByTestId('multiclass-loss').textContent).toContain(`= ${n(Math.log(Math.exp(5) + Math.exp(3) + Math.exp(4)) - 3)}`);
+  }, 180_000);
 });
