@@ -568,7 +568,7 @@ describeClaims('binary-cross-entropy', (claim) => {
   const torchWithLogits = (x: number, t: number) => (1 - t) * x - torchLogSigmoid(x);
   const tfWithLogits = (x: number, t: number) => Math.max(x, 0) - x * t + Math.log1p(Math.exp(-Math.abs(x)));
 
-  claim('In float64, $\\sigma(40) \\approx 1 - 4.2 \\times 10^{-18}$ rounds to exactly 1', () => {
+  claim('In float64, $\\sigma(40) \\approx {1 - 4.2 \\times 10^{-18}}$ rounds to exactly 1', () => {
     const gap = toNumber(bigSigmoid(-40)); // 1 − σ(40) = σ(−40) = e⁻⁴⁰/(1 + e⁻⁴⁰) = 4.248 × 10⁻¹⁸
     expect(Math.abs(gap - 4.2e-18)).toBeLessThan(0.05e-18); // 4.2 to two digits, not 4 or 4.3
     expect(gap).toBeLessThan(2 ** -54); // less than half the spacing of the doubles just below 1
@@ -617,7 +617,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.8$, and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx 4.2 \\times 10^{-18}$ into 0.', () => {
+  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.8$, and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx {4.2 \\times 10^{-18}}$ into 0.', () => {
     // 1 + e^{−x} rounds to 1 once e^{−x} < 2⁻⁵³ (half the spacing of the doubles above 1), x > 53 ln 2 = 36.74
     for (let x = 36.8; x <= 745; x += 0.5) expect(1 + Math.exp(-x), `x = ${x}`).toBe(1);
     expect(1 + Math.exp(-36.7)).toBeGreaterThan(1); // and not long before 36.8
@@ -664,7 +664,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('PyTorch\'s two terms nearly cancel when $t = 0$ and $z < 0$, so a tiny loss there can lose its digits (at $z = -40$ its formula gives 0 where the core gives $4.2 \\times 10^{-18}$); the core keeps to the form above, which never cancels.', () => {
+  claim('PyTorch\'s two terms nearly cancel when $t = 0$ and $z < 0$, so a tiny loss there can lose its digits (at $z = -40$ its formula gives 0 where the core gives ${4.2 \\times 10^{-18}}$); the core keeps to the form above, which never cancels.', () => {
     // (1 − t)z = z and −ln σ(z) = −z + ln(1 + e^{z}): their sum is tiny next to either term
     expect(torchWithLogits(-40, 0)).toBe(0);
     const reference = refLoss(-40, 0);
