@@ -5,7 +5,9 @@ import { term } from '../math/terms';
 
 /**
  * The live softmax formula as LaTeX, built only from formatted numbers and fixed templates.
- * Every number is wrapped in `\term` with the id its plot uses, so the two light up together.
+ * Every number but the sum is wrapped in `\term` with the id of what it belongs to, so the two light
+ * up together: z_j and e^{z_j/T} logit j's bar (and slider), p_k its probability bar, T the
+ * temperature slider. The sum is made of every logit and belongs to no single bar.
  */
 
 export interface SoftmaxFormulaInput {
@@ -44,7 +46,7 @@ export function softmaxFractionTex(f: SoftmaxFormulaInput): SoftmaxFractionTex {
   const C = f.logits.length;
   const scaled = (j: number) => {
     const z = `\\term{${term.logit(j)}}{${texNumber(f.logits[j] ?? NaN, Z)}}`;
-    return f.temperature === 1 ? z : `${z}/${texNumber(f.temperature, Z)}`;
+    return f.temperature === 1 ? z : `${z}/\\term{${term.temperature()}}{${texNumber(f.temperature, Z)}}`;
   };
   const power = (j: number) => `e^{${scaled(j)}}`;
   const terms =
@@ -56,7 +58,7 @@ export function softmaxFractionTex(f: SoftmaxFormulaInput): SoftmaxFractionTex {
   return {
     definition: `\\displaystyle p_{${k + 1}} = \\frac{e^{z_{${k + 1}}${over}}}{\\sum_{j=1}^{${C}} e^{z_j${over}}}`,
     powers: `\\displaystyle {} = \\frac{${power(k)}}{${terms}}`,
-    values: `\\displaystyle {} = \\frac{${texNumber(f.exponentials[k] ?? NaN, P)}}{${texNumber(f.sum, P)}} = ${pk}`,
+    values: `\\displaystyle {} = \\frac{\\term{${term.logit(k)}}{${texNumber(f.exponentials[k] ?? NaN, P)}}}{${texNumber(f.sum, P)}} = ${pk}`,
   };
 }
 

@@ -4,14 +4,16 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { centralDifference, logSumExp, softmax } from '../../src/core';
-import { formatNumber } from '../../src/format/formatNumber';
+import { formatNumber, texNumber } from '../../src/format/formatNumber';
 import { createLabStore } from '../../src/state/createLabStore';
+import { LabProvider } from '../../src/state/LabContext';
 import { clampLogit, clampTemperature, defaultInputs, LIMITS } from '../../src/state/labInputs';
 import { softmaxNumpy, softmaxTorch } from '../../src/widgets/copyAsCode/programs';
 import { SoftmaxChecks } from '../../src/widgets/SoftmaxChecks';
+import { SoftmaxExplorer } from '../../src/widgets/SoftmaxExplorer';
 import { softmaxFractionTex, workedExampleText } from '../../src/widgets/softmaxFormula';
 import { shiftNote, smoothMaximum, softmaxChecks } from '../../src/widgets/softmaxMath';
-import { big, mul, toNumber } from '../core/reference/bigFloat';
+import { big, div, exp, mul, sumOf, toNumber } from '../core/reference/bigFloat';
 import { referenceLogSumExp, referenceNegLogSoftmax, referenceSoftmax } from '../core/reference/reference';
 import { describeClaims } from './chapterClaims';
 
@@ -50,6 +52,45 @@ function checksText(logits: number[], temperature: number): string[] {
   return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'"));
 }
 
+/** The explorer as the page first renders it (a chapter's own store; no DOM needed for the markup). */
+function explorerMarkup(logits: number[], temperature: number): string {
+  const store = createLabStore({ logits, temperature });
+  return renderToStaticMarkup(createElement(LabProvider, { store, children: createElement(SoftmaxExplorer) }));
+}
+
+/**
+ * The \\term{id}{…} groups of a piece of the live formula, and the numbers left outside them. A group's
+ * content may hold braces of its own (2.98 \\times 10^{3}), so they are matched by counting.
+ */
+function termsAndLoose(tex: string): { terms: { id: string; content: string }[]; loose: string[] } {
+  const terms: { id: string; content: string }[] = [];
+  let rest = '';
+  let i = 0;
+  while (i < tex.length) {
+    const m = /^\\term\{([^}]*)\}\{/.exec(tex.slice(i));
+    if (!m) {
+      rest += tex[i];
+      i += 1;
+      continue;
+    }
+    let depth = 1;
+    let j = i + m[0].length;
+    for (; depth > 0; j++) depth += tex[j] === '{' ? 1 : tex[j] === '}' ? -1 : 0;
+    terms.push({ id: m[1] ?? '', content: tex.slice(i + m[0].length, j - 1) });
+    rest += ' ';
+    i = j;
+  }
+  return { terms, loose: rest.match(/\d+(?:\.\d+)?/g) ?? [] };
+}
+
+/** The largest change of any probability when one logit takes one slider step up or down, at temperature t. */
+function largestStepChange(z: number[], j: number, up: boolean, t: number): number {
+  const moved = clampLogit((z[j] ?? 0) + (up ? 0.1 : -0.1));
+  const p = softmax(z, t);
+  const q = softmax(z.map((v, i) => (i === j ? moved : v)), t);
+  return Math.max(...Array.from(p, (v, i) => Math.abs(v - (q[i] ?? NaN))));
+}
+
 /** Runs a program with python3 (NumPy installed, as for tests/unit/copyAsCodeNumpy.test.ts) and reads `name = [..]`. */
 function runPython(program: string): Record<string, number[]> {
   const run = spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: 30_000 });
@@ -69,7 +110,8 @@ describeClaims('softmax', (claim) => {
   // ---- The formula ----
 
   claim('Each $p_i$ lies strictly between 0 and 1 (for finite logits), and $\\sum_i p_i = 1$ by construction.', () => {
-    // on the sliders (T = 1 in this section) even the extremes stay inside: e⁻²⁰/(1 + 7e⁻²⁰) > 0, 1 − 2e⁻²⁰ < 1
+    // in exact arithmetic always; in float64 on the sliders at T = 1 too (the next claim is about lower T):
+    // even the extremes stay inside, e⁻²⁰/(1 + 7e⁻²⁰) > 0 and 1 − 2e⁻²⁰ < 1
     property(sliderLogits(), (z) => {
       const p = softmax(z);
       for (const pi of p) {
@@ -83,6 +125,35 @@ describeClaims('softmax', (claim) => {
     expect(softmax([-10, 10, 10, 10, 10, 10, 10, 10])[0]).toBeGreaterThan(0);
   });
 
+  claim('In float64 the largest can round to exactly 1 when the others are tiny enough', () => {
+    // two reachable states: z/T = [100, −100] and [20, −20, −20]; the others are e⁻²⁰⁰ and 2e⁻⁴⁰ of the largest
+    expect(softmax([10, -10], 0.1)[0]).toBe(1);
+    expect(Array.from(softmax([10, -10, -10], 0.5))[0]).toBe(1);
+    // … while the small ones stay above 0: e⁻²⁰⁰ is 1.4 × 10⁻⁸⁷, a double like any other
+    expect(relative(softmax([10, -10], 0.1)[1] ?? NaN, Math.exp(-200))).toBeLessThan(1e-13);
+    // "when": 1 − p_max, the others' share, against the halfway point 2⁻⁵⁴ below 1 (the end of the Jacobian
+    // chapter). Everywhere on the sliders and the temperature grid, p_max is exactly 1 when that share is
+    // clearly below 2⁻⁵⁴ and below 1 when it is clearly above; only the largest ever rounds, never to 0
+    let roundedToOne = 0;
+    property(fc.tuple(sliderLogits(), sliderTemperature), ([z, t]) => {
+      const p = softmax(z, t);
+      const top = z.indexOf(Math.max(...z));
+      const e = z.map((v) => exp(big((v - (z[top] ?? NaN)) / t))); // (z_k − max)/T is exact enough: 1 ulp of the exponent
+      const share = toNumber(div(sumOf(e.filter((_, k) => k !== top)), sumOf(e)));
+      p.forEach((v, i) => {
+        expect(v).toBeGreaterThan(0);
+        if (i !== top) expect(v).toBeLessThan(1);
+      });
+      if (share < 0.9 * 2 ** -54) expect(p[top]).toBe(1);
+      if (share > 1.1 * 2 ** -54) expect(p[top]).toBeLessThan(1);
+      if (p[top] === 1) roundedToOne += 1;
+    }, 1000);
+    expect(roundedToOne).toBeGreaterThan(10);
+    // on the sliders that takes a temperature below about 0.53: two logits 20 apart need e^{−20/T} < 2⁻⁵⁴
+    expect(softmax([10, -10], 0.5)[0]).toBe(1);
+    expect(softmax([10, -10], 0.55)[0]).toBeLessThan(1);
+  });
+
   claim('a larger logit always gets a larger probability: softmax keeps the order of the scores and changes only their spacing', () => {
     // the explorer's order check, at every temperature too (the ratio of two neighbours is at least e^{0.1/5})
     property(fc.tuple(sliderLogits(), sliderTemperature), ([z, t]) => {
@@ -94,20 +165,47 @@ describeClaims('softmax', (claim) => {
 
   // ---- Try it ----
 
-  claim('Hover a number in the live formula to see which bar it belongs to', () => {
-    // every number of the fraction carries the term id its bar carries (z-1 … on the logit bars, p-k on
-    // the probability bar), which is what lights both up together
-    const logits = [2, 3, 4];
-    const exponentials = logits.map(Math.exp);
-    const sum = exponentials.reduce((a, b) => a + b);
-    const tex = softmaxFractionTex({ logits, temperature: 1, probabilities: softmax(logits), exponentials, sum, shown: 2 });
-    for (const id of ['z-1', 'z-2', 'z-3']) expect(tex.powers).toContain(`\\term{${id}}{`);
-    expect(tex.values).toContain('\\term{p-3}{0.665}');
+  claim("Hover a number in the live formula to see where it belongs: a logit and its exponential light up that logit's bar, the probability its own bar, the temperature its slider; only the sum, made of every logit, lights up nothing.", () => {
+    // A number lights up what carries the same term id (TermScope). So: every number of the formula's
+    // two numeric pieces sits in a \\term, except the sum; each id is the one its bar or slider carries
+    // in the explorer's own markup. At T = 1 (worked example) and at T = 0.5 with five classes (the
+    // denominator abbreviated), each class shown in turn.
+    for (const [logits, temperature] of [[[2, 3, 4], 1], [[2, -1.5, 0.3, 7.1, 4], 0.5]] as const) {
+      const z = [...logits];
+      const probabilities = softmax(z, temperature);
+      const exponentials = z.map((v) => Math.exp(v / temperature)); // e^{z_j/T}, by hand
+      const sum = exponentials.reduce((a, b) => a + b);
+      const markup = explorerMarkup(z, temperature);
+      const carried = new Set([...markup.matchAll(/data-term="([^"]+)"/g)].map((m) => m[1]));
+      // the bars are SVG elements with the ids; the temperature slider's row carries T
+      z.forEach((_, j) => expect(markup).toMatch(new RegExp(`<(g|rect)[^>]*data-term="z-${j + 1}"`)));
+      z.forEach((_, j) => expect(markup).toMatch(new RegExp(`<(g|rect)[^>]*data-term="p-${j + 1}"`)));
+      expect(markup).toMatch(/<label class="slider-row" data-term="T">/);
+      z.forEach((_, k) => {
+        const tex = softmaxFractionTex({ logits: z, temperature, probabilities, exponentials, sum, shown: k });
+        const powers = termsAndLoose(tex.powers);
+        const values = termsAndLoose(tex.values);
+        // every logit written out is in its own term; at T ≠ 1 every /T is in the temperature's
+        expect(powers.loose).toEqual([]);
+        for (const { id, content } of powers.terms) {
+          expect(carried.has(id)).toBe(true);
+          if (id === 'T') expect(content).toBe(formatNumber(temperature, 2));
+          else expect(content).toBe(formatNumber(z[Number(id.slice(2)) - 1] ?? NaN, 2).replace('−', '-'));
+        }
+        expect(powers.terms.some((t) => t.id === 'T')).toBe(temperature !== 1);
+        // e^{z_k/T} lights up logit k's bar, p_k its probability bar, and the one number left is the sum
+        expect(values.terms.map((t) => t.id)).toEqual([`z-${k + 1}`, `p-${k + 1}`]);
+        expect(values.loose).toEqual(termsAndLoose(texNumber(sum, 3)).loose);
+        expect(values.loose.length).toBeGreaterThan(0);
+      });
+    }
   });
 
   // ---- Try it: copy as code ----
 
   claim('"Copy as NumPy" and "Copy as PyTorch" give you a short float64 program that recomputes the probabilities on screen from exactly the logits and temperature you set, and prints them with every digit', () => {
+    // Only the NumPy program is run here. The PyTorch one is checked as text (the same literals, float64,
+    // torch.softmax of z / T, printed with tolist()): the test machines have no torch.
     const state = { logits: [2.9, -1.3, 0.1, 7.4], temperature: 0.35 };
     const numpy = softmaxNumpy(state);
     const torch = softmaxTorch(state);
@@ -117,6 +215,7 @@ describeClaims('softmax', (claim) => {
       expect(program).toContain('T = 0.35');
     }
     expect(torch).toContain('dtype=torch.float64');
+    expect(torch).toContain("print('p =', p.tolist())");
     // NumPy's default dtype is float64; what it prints is every digit (repr), and it is the softmax
     const printed = runPython(numpy).p ?? [];
     const reference = referenceSoftmax(state.logits, state.temperature);
@@ -211,25 +310,23 @@ describeClaims('softmax', (claim) => {
     }
   });
 
-  claim('one slider step of 0.1 moves no probability by more than 0.025', () => {
-    // |∂p_i/∂z_j| ≤ ¼ everywhere (next chapter), so one step moves p_i by at most 0.1/4
+  claim('(at $T = 1$, where the explorer starts, one slider step of 0.1 moves no probability by more than 0.025; lower temperatures allow more, see below)', () => {
+    // |∂p_i/∂z_j| ≤ ¼ everywhere at T = 1 (next chapter), so by the mean value theorem one step moves p_i
+    // by at most 0.1/4; the 1e-12 allows for a step of the double grid being 0.1 ± 10⁻¹⁶
+    expect(defaultInputs().temperature).toBe(1);
     let largest = 0;
     property(fc.tuple(sliderLogits(), fc.nat(), fc.boolean()), ([z, k, up]) => {
-      const j = k % z.length;
-      const moved = clampLogit((z[j] ?? 0) + (up ? 0.1 : -0.1));
-      const p = softmax(z);
-      const q = softmax(z.map((v, i) => (i === j ? moved : v)));
-      p.forEach((v, i) => {
-        const change = Math.abs(v - (q[i] ?? NaN));
-        largest = Math.max(largest, change);
-        expect(change).toBeLessThanOrEqual(0.025);
-      });
+      const change = largestStepChange(z, k % z.length, up, 1);
+      largest = Math.max(largest, change);
+      expect(change).toBeLessThanOrEqual(0.025 * (1 + 1e-12));
     }, 2000);
     // the bound is nearly reached: two equal logits, one stepped up, move by σ(0.1) − ½ = 0.02498
     const step = (softmax([0.1, 0])[0] ?? NaN) - 0.5;
     expect(step).toBeCloseTo(1 / (1 + Math.exp(-0.1)) - 0.5, 15);
     expect(step).toBeGreaterThan(0.0249);
-    expect(largest).toBeGreaterThan(0);
+    expect(largest).toBeGreaterThan(0.02);
+    // and it is a T = 1 statement: at T = 0.5 the same step moves p₁ by σ(0.2) − ½ = 0.0498
+    expect(largestStepChange([0, 0], 0, true, 0.5)).toBeGreaterThan(0.049);
   });
 
   claim('\\max(\\mathbf z) \\;<\\; \\operatorname{LSE}(\\mathbf z) \\;\\le\\; \\max(\\mathbf z) + \\ln C', () => {
@@ -364,6 +461,56 @@ describeClaims('softmax', (claim) => {
       expect(relative(p[i] ?? NaN, (w[i] ?? NaN) / d)).toBeLessThan(1e-15);
       expect(Math.abs((p[i] ?? NaN) - stated)).toBeLessThan(0.0005);
     });
+  });
+
+  claim("The explorer's temperature runs from 0.1 to 5", () => {
+    expect(LIMITS.temperature.min).toBe(0.1);
+    expect(LIMITS.temperature.max).toBe(5);
+    // the slider the learner moves has those ends, and the store keeps any T inside them
+    expect(explorerMarkup([2, 3, 4], 1)).toMatch(/<input type="range" min="0.1" max="5" step="0.05" aria-label="temperature T"/);
+    const store = createLabStore();
+    store.getState().setTemperature(0.01);
+    expect(store.getState().temperature).toBe(0.1);
+    store.getState().setTemperature(40);
+    expect(store.getState().temperature).toBe(5);
+  });
+
+  claim('Dividing by $T$ multiplies every $\\partial p_i / \\partial z_j$ by $1/T$, so one slider step of 0.1 can move a probability by up to $0.025/T$ instead of 0.025', () => {
+    // the chain rule: ∂/∂z_j softmax(z/T)_i = (1/T)·p_i(δ_ij − p_j), against central differences
+    property(fc.tuple(sliderLogits(), sliderTemperature), ([z, t]) => {
+      const p = softmax(z, t);
+      z.forEach((_, j) => {
+        const slope = centralDifference((h) => softmax(z.map((v, k) => (k === j ? v + h : v)), t)[0] ?? NaN, 0);
+        const exact = ((p[0] ?? NaN) * ((j === 0 ? 1 : 0) - (p[j] ?? NaN))) / t;
+        expect(Math.abs(slope - exact)).toBeLessThan(1e-7 / t);
+      });
+    }, 100);
+    // so |∂p_i/∂z_j| ≤ 1/(4T), and one step moves p_i by at most 0.1/(4T) = 0.025/T (mean value theorem),
+    // on the whole temperature grid; at T = 0.1 the bound is 0.25, and it is nearly reached
+    const largest = new Map<number, number>();
+    property(fc.tuple(sliderLogits(), fc.nat(), fc.boolean(), sliderTemperature), ([z, k, up, t]) => {
+      const change = largestStepChange(z, k % z.length, up, t);
+      expect(change).toBeLessThanOrEqual((0.025 / t) * (1 + 1e-12));
+      largest.set(t, Math.max(largest.get(t) ?? 0, change));
+    }, 3000);
+    // up to 0.025/T means more than 0.025 at low T: seen on the sampled states, not only in the bound
+    expect(Math.max(...[...largest].filter(([t]) => t <= 0.5).map(([, c]) => c))).toBeGreaterThan(0.05);
+    // the steepest states, two equal logits (or a pair 0.1 apart) stepped apart, near the bound at every T
+    for (const t of [0.1, 0.25, 0.5, 1, 2, 5]) {
+      const best = Math.max(largestStepChange([0, 0], 0, true, t), largestStepChange([0, -0.1, 0], 1, true, t));
+      expect(best).toBeLessThanOrEqual((0.025 / t) * (1 + 1e-12));
+      expect(best).toBeGreaterThan(0.9 * (0.025 / t));
+    }
+  });
+
+  claim('at $T = 0.1$, stepping $\\mathbf z = [0, 0]$ to $[0.1, 0]$ moves $p_1$ from 0.5 to 0.731.', () => {
+    expect(softmax([0, 0], 0.1)[0]).toBe(0.5);
+    const after = softmax([clampLogit(0 + 0.1), 0], 0.1)[0] ?? NaN;
+    const byHand = 1 / (1 + Math.exp(-1)); // softmax([1, 0])₁ = σ(1) = 0.731058…
+    expect(relative(after, byHand)).toBeLessThan(1e-15);
+    expect(Math.abs(after - 0.731)).toBeLessThan(0.0005);
+    // ten times the step at T = 1, σ(0.1) = 0.525
+    expect(after - 0.5).toBeGreaterThan(9 * ((softmax([0.1, 0])[0] ?? NaN) - 0.5));
   });
 
   claim('At temperature $T$ it is $T \\operatorname{LSE}(\\mathbf z / T)$, which lies between $\\max(\\mathbf z)$ and $\\max(\\mathbf z) + T \\ln C$ and so tends to $\\max(\\mathbf z)$ as $T \\to 0$', () => {

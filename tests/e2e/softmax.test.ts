@@ -202,6 +202,45 @@ describe('the softmax chapter', () => {
     await page.close();
   });
 
+  it("hovering an exponential lights up its logit's bar, and hovering T the temperature slider", async () => {
+    // the chapter: "a logit and its exponential light up that logit's bar, … the temperature its slider"
+    const { page, errors } = await openSoftmax(browser);
+    const looks = (selector: string) => (): Promise<string> =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const s = getComputedStyle(element);
+          return [s.color, s.backgroundColor, s.stroke, s.strokeWidth].join(' | ');
+        });
+    const bar = looks('svg [data-term="z-3"]');
+    await page.mouse.move(0, 0);
+    await nextFrame(page);
+    const barBefore = await bar();
+    // the shown fraction is p3's: its numerator e^4 = 54.598 carries z-3
+    const exponential = page.locator('[data-testid="live-formula"] .katex [data-term="z-3"]', { hasText: '54.598' }).first();
+    await exponential.scrollIntoViewIfNeeded();
+    await exponential.hover();
+    await expect.poll(bar, { timeout: 3000 }).not.toBe(barBefore);
+    await page.mouse.move(0, 0);
+    await expect.poll(bar, { timeout: 3000 }).toBe(barBefore);
+
+    const temperature = temperatureSlider(page);
+    await temperature.focus();
+    await temperature.press('ArrowLeft'); // T = 0.95: the formula now divides by T
+    await temperature.blur();
+    const slider = looks('.slider-row[data-term="T"]');
+    await page.mouse.move(0, 0);
+    await nextFrame(page);
+    const sliderBefore = await slider();
+    const divisor = page.locator('[data-testid="live-formula"] .katex [data-term="T"]', { hasText: '0.95' }).first();
+    await divisor.scrollIntoViewIfNeeded();
+    await divisor.hover();
+    await expect.poll(slider, { timeout: 3000 }).not.toBe(sliderBefore);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('raising the temperature flattens the probabilities', async () => {
     const { page, errors } = await openSoftmax(browser);
     const temperature = temperatureSlider(page);
