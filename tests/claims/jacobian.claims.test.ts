@@ -56,6 +56,35 @@ function referenceOneMinus(z: readonly number[], i: number): number {
 }
 const largest = (m: readonly ArrayLike<number>[]) => Math.max(...m.flatMap((row) => Array.from(row, Math.abs)));
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+/** Runs a program with python3 (NumPy installed, as for tests/unit/copyAsCodeNumpy.test.ts) and reads `J = [[…]]`. */
+function printedJacobian(program: string): number[][] {
+  const run = spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: 30_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(/^J = (.*)$/m.exec(run.stdout)?.[1] ?? 'null') as number[][];
+}
+
+/**
+ * What autograd computes for the PyTorch program's `jacobian(softmax, z)`, replayed in float64: the
+ * program's softmax is e = exp(z − max z), e / Σe, and row i of J is the vector-Jacobian product with
+ * the i-th unit vector, pushed back through each operation by that operation's own derivative (the rules
+ * of PyTorch's derivatives.yaml: a/b → (g/b, −Σ g·(a/b)/b), sum → broadcast, exp → g·result, a − b →
+ * (g, −Σg), max → g at the maximum, shared evenly by ties). No step uses the closed form.
+ */
+function autogradJacobian(z: readonly number[]): number[][] {
+  const m = Math.max(...z);
+  const ties = z.filter((v) => v === m).length;
+  const e = z.map((v) => Math.exp(v - m));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return z.map((_, i) => {
+    const gy = z.map((__, k): number => (k === i ? 1 : 0));
+    const gSum = gy.reduce((s, g, k) => s + -g * ((e[k] ?? NaN) / sum / sum), 0); // division, denominator side
+    const gE = gy.map((g) => g / sum + gSum); // division, numerator side, plus the sum's broadcast
+    const gD = gE.map((g, k) => g * (e[k] ?? NaN)); // exp
+    const gMax = gD.reduce((s, g) => s + -g, 0); // z − max z, the max side
+    return gD.map((g, k) => g + (z[k] === m ? gMax / ties : 0)); // z's two uses, added
+  });
+}
+
 /** J^T g, the backward step of the chapter's last section */
 const backward = (jacobian: readonly Float64Array[], g: ArrayLike<number>) =>
   jacobian.map((_, j) => jacobian.reduce((sum, row, i) => sum + (row[j] ?? NaN) * (g[i] ?? NaN), 0));
@@ -122,30 +151,110 @@ describeClaims('jacobian', (claim) => {
     expect(numbers).toContain('\\term{p-3}{0.665}');
   });
 
-  claim('"Copy as NumPy" and "Copy as PyTorch", at the bottom of the explorer, give you a short float64 program that recomputes $\\mathbf p$ and $J$ from exactly the logits you set and prints every entry with all its digits.', () => {
+  // The PyTorch program is not run by these tests: the test machines have no torch. Its text is checked,
+  // and what autograd does with it is replayed below (autogradJacobian). Run by hand once with Debian's
+  // python3-torch 1.13 at eight states (those of copyAsCodeNumpy.test.ts, [10, −10, −10], [10, −10], …), it
+  // agreed with the 60-digit J to within 8 × 10⁻¹⁶ relative, J₁₁ at [10, −10, −10] included, and with
+  // autogradJacobian bit for bit at six of them, within 3 × 10⁻¹⁶ at the other two.
+
+  claim('"Copy as NumPy" and "Copy as PyTorch", at the bottom of the explorer, give you a short float64 program that recomputes $\\mathbf p$ and $J$ from exactly the logits you set and prints every entry in full.', () => {
     const z = [2.9, -1.3, 0.1];
     const numpy = jacobianNumpy({ logits: z });
     const torch = jacobianTorch({ logits: z });
     for (const program of [numpy, torch]) {
-      expect(program.split('\n').length).toBeLessThan(15);
+      expect(program.split('\n').length).toBeLessThan(16);
       expect(program).toContain('[2.9, -1.3, 0.1]');
+      // tolist() gives Python floats, printed as repr: the shortest digits that give back the same double
+      expect(program).toContain("print('p =', p.tolist())");
       expect(program).toContain("print('J =', J.tolist())");
     }
     expect(torch).toContain('dtype=torch.float64');
-    const run = spawnSync('python3', ['-c', numpy], { encoding: 'utf8', timeout: 30_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const printed = JSON.parse(/^J = (.*)$/m.exec(run.stdout)?.[1] ?? 'null') as number[][];
+    const printed = printedJacobian(numpy);
+    expect(printed).toHaveLength(3);
     const reference = referenceJacobian(z);
     printed.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(v - (reference[i]?.[k] ?? NaN))).toBeLessThan(1e-15)));
+    // in full: 0.1 + 0.2 comes back as 0.30000000000000004, not 0.3
+    const repr = spawnSync('python3', ['-c', 'import numpy as np\nprint(np.array([0.1 + 0.2]).tolist())'], { encoding: 'utf8' });
+    expect(repr.stdout.trim()).toBe('[0.30000000000000004]');
   });
 
-  claim("The NumPy version builds $J$ from this chapter's formula, `np.diag(p) - np.outer(p, p)`; the PyTorch version lets autograd build it, with `torch.autograd.functional.jacobian`, and never sees the formula.", () => {
+  claim("The NumPy version builds $J$ from this chapter's formula, `np.diag(p) - np.outer(p, p)`. Its diagonal is then $p_i - p_i^2$, a subtraction, so at saturated logits such as $[10, -10, -10]$ only about half the digits of $J_{11}$ are right", () => {
     expect(jacobianNumpy({ logits: [2, 3, 4] })).toContain('J = np.diag(p) - np.outer(p, p)');
+    const z = [10, -10, -10];
+    const printed = printedJacobian(jacobianNumpy({ logits: z }));
+    const reference = referenceJacobian(z); // J₁₁ = 2e⁻²⁰/(1 + 2e⁻²⁰)² = 4.1223072108903 × 10⁻⁹
+    const error = relative(printed[0]?.[0] ?? NaN, reference[0]?.[0] ?? NaN);
+    // about half of 16 digits: a relative error between 10⁻¹⁰ and 10⁻⁶ (it is 4 × 10⁻⁸ here) …
+    expect(error).toBeGreaterThan(1e-10);
+    expect(error).toBeLessThan(1e-6);
+    // … in J₁₁ alone: the other entries, with no subtraction near 1, keep their digits
+    printed.forEach((row, i) =>
+      row.forEach((v, k) => (i === 0 && k === 0) || expect(relative(v, reference[i]?.[k] ?? NaN)).toBeLessThan(1e-14)),
+    );
+    // and the page's own J₁₁ (the core's, p₁ × the sum of the others) is right to the last digit or so
+    expect(relative(softmaxJacobian(z)[0]?.[0] ?? NaN, reference[0]?.[0] ?? NaN)).toBeLessThan(1e-15);
+    // with logits close together nothing is lost
+    const mild = printedJacobian(jacobianNumpy({ logits: [2, 3, 4] }));
+    const exact = referenceJacobian([2, 3, 4]);
+    mild.forEach((row, i) => row.forEach((v, k) => expect(relative(v, exact[i]?.[k] ?? NaN)).toBeLessThan(1e-15)));
+  });
+
+  claim('The PyTorch version writes softmax out as an exponential, a sum and a division, and lets autograd differentiate those, with `torch.autograd.functional.jacobian`: it never sees the formula.', () => {
     const torch = jacobianTorch({ logits: [2, 3, 4] });
-    expect(torch).toContain('J = torch.autograd.functional.jacobian(lambda z: torch.softmax(z, dim=0), z)');
-    // the closed form appears only in a comment
-    const code = torch.split('\n').filter((line) => !line.startsWith('#'));
-    expect(code.some((line) => /diag|outer/.test(line))).toBe(false);
+    const code = torch
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, ''))
+      .join('\n');
+    expect(code).toContain('e = torch.exp(z - z.max())');
+    expect(code).toContain('return e / e.sum()');
+    expect(code).toContain('J = torch.autograd.functional.jacobian(softmax, z)');
+    expect(code).toContain('p = softmax(z)');
+    // the closed form and softmax's hand-written backward appear in no line of code
+    expect(code).not.toMatch(/diag|outer|torch\.softmax|log_softmax|functional as F|\.backward/);
+  });
+
+  claim("(`torch.softmax` would not do here: its backward is this chapter's formula, written by hand.)", () => {
+    // A fact about PyTorch, not checked here (no torch on the test machines): derivatives.yaml gives
+    // _softmax the backward _softmax_backward_data, whose CPU kernel computes (g − Σ g·p)·p, that is
+    // (diag(p) − ppᵀ)g. What is checked is the consequence for the program: it does not call torch.softmax.
+    expect(jacobianTorch({ logits: [0.5, -1.2, 1.7, 0.1] }).split('\n').filter((line) => /torch\.softmax/.test(line.replace(/#.*$/, '')))).toEqual([]);
+    // and (g − Σ g·p)·p is this chapter's Jᵀg, for any g
+    property(fc.tuple(sliderLogits(), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 8, maxLength: 8 })), ([z, w]) => {
+      const p = softmax(z);
+      const g = z.map((_, i) => w[i] ?? 0);
+      const dot = g.reduce((s, gi, i) => s + gi * (p[i] ?? NaN), 0);
+      const handWritten = g.map((gi, i) => (gi - dot) * (p[i] ?? NaN));
+      backward(softmaxJacobian(z), g).forEach((v, i) => expect(Math.abs(v - (handWritten[i] ?? NaN))).toBeLessThan(1e-14));
+    }, 100);
+  });
+
+  claim('Run that one and you have checked the formula against an independent derivative, at logits of your choosing.', () => {
+    // The derivative autograd takes of the program's softmax, replayed operation by operation, agrees with
+    // the formula (the 60-digit p_i(δ_ij − p_j)) to a few ulp everywhere on the sliders, saturated logits
+    // included; a wrong formula (a sign, a missing δ_ij, p_i p_j on the diagonal) would be off by O(1)
+    property(sliderLogits(), (z) => {
+      const independent = autogradJacobian(z);
+      const formula = referenceJacobian(z);
+      independent.forEach((row, i) => row.forEach((v, j) => expect(relative(v, formula[i]?.[j] ?? NaN)).toBeLessThan(1e-13)));
+    }, 300);
+    for (const z of [[10, -10, -10], [1, 1, 1, 1, 1, 1, 1, 1], [-10, 10, 10, 10, 10, 10, 10, 10]]) {
+      const formula = referenceJacobian(z);
+      autogradJacobian(z).forEach((row, i) => row.forEach((v, j) => expect(relative(v, formula[i]?.[j] ?? NaN)).toBeLessThan(1e-13)));
+    }
+    // independent: the same function's derivative by central differences agrees too
+    const z = [2.9, -1.3, 0.1, 7.4];
+    const programSoftmax = (v: number[]) => {
+      const e = v.map((x) => Math.exp(x - Math.max(...v)));
+      const s = e.reduce((a, b) => a + b, 0);
+      return e.map((x) => x / s);
+    };
+    const jacobian = softmaxJacobian(z);
+    z.forEach((_, j) =>
+      z.forEach((__, i) => {
+        const slope = centralDifference((h) => programSoftmax(z.map((v, k) => (k === j ? v + h : v)))[i] ?? NaN, 0);
+        expect(Math.abs(slope - (jacobian[i]?.[j] ?? NaN))).toBeLessThan(FD_TOLERANCE);
+      }),
+    );
   });
 
   // ---- What the matrix tells you ----
@@ -318,18 +427,47 @@ describeClaims('jacobian', (claim) => {
     expect(Math.max(...Array.from(right, Math.abs))).toBeLessThan(5e-9);
   });
 
-  claim('With a loss whose $\\partial L / \\partial \\mathbf p$ stays small, and so cannot cancel the small $J$, it vanishes right or wrong: squared error on the probabilities is one', () => {
-    // L = ½‖p − y‖², ∂L/∂p = p − y, no entry above 1 in size
+  claim('With a loss whose $\\partial L / \\partial \\mathbf p$ stays bounded instead of growing like $1/p_t$, nothing cancels the small $J$, and the gradient vanishes right or wrong.', () => {
+    // at [10, −10, −10] with t = 2 (confidently wrong): cross-entropy's ∂L/∂p_t = −1/p_t is about −5 × 10⁸
+    // and its gradient p − y about ±1; squared error's ∂L/∂p_t = p_t − 1 stays near −1 and its gradient vanishes
+    const z = [10, -10, -10];
+    const p = softmax(z);
+    const y = [0, 1, 0];
+    expect(distributionCrossEntropyGrad(y, p)[1]).toBeLessThan(-4e8);
+    expect(Math.max(...Array.from(crossEntropyGrad([z], [1])[0] ?? [], Math.abs))).toBeGreaterThan(0.99);
+    const squared = backward(softmaxJacobian(z), Array.from(p, (pi, i) => pi - (y[i] ?? NaN)));
+    expect(Math.max(...squared.map(Math.abs))).toBeLessThan(1e-8);
+  });
+
+  claim('Squared error on the probabilities, $L = \\tfrac12 \\lVert \\mathbf p - \\mathbf y \\rVert^2$, is one: its $\\partial L / \\partial \\mathbf p = \\mathbf p - \\mathbf y$ has no entry above 1 in size, so at $\\mathbf z = [10, -10, -10]$ no entry of its gradient is above $10^{-8}$, with $t = 1$ (right) or $t = 2$ (confidently wrong).', () => {
+    const halfSquared = (p: readonly number[], y: readonly number[]) => 0.5 * p.reduce((s, pi, i) => s + (pi - (y[i] ?? NaN)) ** 2, 0);
+    // ∂L/∂p = p − y, by central differences in p; and |p_i − y_i| ≤ 1 since both lie in [0, 1]
+    property(fc.tuple(sliderLogits(), fc.nat()), ([z, k]) => {
+      const t = k % z.length;
+      const y = z.map((_, i) => (i === t ? 1 : 0));
+      const p = Array.from(softmax(z));
+      p.forEach((pi, i) => {
+        const slope = centralDifference((h) => halfSquared(p.map((v, j) => (j === i ? v + h : v)), y), 0);
+        expect(Math.abs(slope - (pi - (y[i] ?? NaN)))).toBeLessThan(1e-9);
+        expect(Math.abs(pi - (y[i] ?? NaN))).toBeLessThanOrEqual(1);
+      });
+    }, 100);
     const z = [10, -10, -10];
     for (const t of [0, 1]) {
       const y = [0, 1, 2].map((i) => (i === t ? 1 : 0));
-      const loss = (logits: number[]) => 0.5 * Array.from(softmax(logits)).reduce((s, pi, i) => s + (pi - (y[i] ?? NaN)) ** 2, 0);
+      const loss = (logits: number[]) => halfSquared(Array.from(softmax(logits)), y);
       const p = softmax(z);
-      const g = backward(softmaxJacobian(z), Array.from(p, (pi, i) => pi - (y[i] ?? NaN)));
-      // right (t = 1) or confidently wrong (t = 2): every entry below 10⁻⁸
+      const dLdp = Array.from(p, (pi, i) => pi - (y[i] ?? NaN));
+      const g = backward(softmaxJacobian(z), dLdp);
+      // right (t = 1) or confidently wrong (t = 2): every entry below 10⁻⁸, as central differences of L agree
       expect(Math.max(...g.map(Math.abs))).toBeLessThan(1e-8);
       g.forEach((v, i) => expect(Math.abs(v - centralDifference((h) => loss(z.map((zk, k) => (k === i ? zk + h : zk))), 0))).toBeLessThan(1e-9));
+      // not because ∂L/∂p is small: when wrong, two of its entries are about ±1
+      if (t === 1) expect(Math.max(...dLdp.map(Math.abs))).toBeGreaterThan(0.99);
     }
+    // and not by a wide margin either way: the wrong case's largest entry is J₁₁ + |J₁₂| ≈ 6.2 × 10⁻⁹
+    const wrong = backward(softmaxJacobian(z), Array.from(softmax(z), (pi, i) => pi - (i === 1 ? 1 : 0)));
+    expect(Math.max(...wrong.map(Math.abs))).toBeGreaterThan(5e-9);
   });
 
   // ---- Why we need it ----

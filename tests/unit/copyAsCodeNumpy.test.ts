@@ -156,7 +156,9 @@ const crossEntropyArb = logitsArb.chain((logits) =>
 );
 const GENERATED = { seed: 42, numRuns: 4 };
 
-describe('Copy as NumPy, run with python3 and numpy', () => {
+// Each python3 start costs about half a second alone, and several seconds on a machine shared with other
+// test runs; a generated case starts four, so the default 5 s per test is too tight to mean anything.
+describe('Copy as NumPy, run with python3 and numpy', { timeout: 60_000 }, () => {
   it('python3 imports numpy (CI installs python3-numpy; a missing one fails here, it does not skip)', () => {
     const out = runPython("import numpy\nprint('ok =', 1)");
     expect(out.get('ok')).toBe(1);

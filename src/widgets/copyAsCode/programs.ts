@@ -6,7 +6,9 @@ import { plainList, plainNumber, pyFloat, pyFloatList } from './pythonLiteral';
  * exact inputs on screen, in float64. Each prints its results as `name = value` lines, the values as
  * Python's repr (shortest round-trip), lists via .tolist(), so a reader (or a test) gets every digit.
  * The NumPy programs use the textbook stable formulas; the PyTorch ones the library calls whose
- * semantics the core matches (torch.softmax, F.cross_entropy with a class index or probabilities).
+ * semantics the core matches (torch.softmax, F.cross_entropy with a class index or probabilities),
+ * except the Jacobian's, which writes softmax out as exp, sum and division so that autograd's J is a
+ * derivative obtained independently of the closed form (torch.softmax's backward is that formula).
  */
 
 export interface SoftmaxState {
@@ -86,10 +88,15 @@ export function jacobianTorch(state: JacobianState): string {
     jacobianHeader(state),
     'import torch',
     '',
+    'def softmax(z):',
+    '    # written out, so that autograd differentiates exp, sum and division itself',
+    '    # (torch.softmax has its own backward, which is the closed form this checks)',
+    '    e = torch.exp(z - z.max())  # the shift changes no probability',
+    '    return e / e.sum()',
+    '',
     `z = torch.tensor(${pyFloatList(state.logits)}, dtype=torch.float64)`,
-    'p = torch.softmax(z, dim=0)',
-    '# Autograd builds J[i, j] = dp_i/dz_j; the closed form is torch.diag(p) - torch.outer(p, p).',
-    'J = torch.autograd.functional.jacobian(lambda z: torch.softmax(z, dim=0), z)',
+    'p = softmax(z)',
+    'J = torch.autograd.functional.jacobian(softmax, z)  # J[i, j] = dp_i/dz_j',
     "print('p =', p.tolist())",
     "print('J =', J.tolist())",
   );
