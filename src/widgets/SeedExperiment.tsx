@@ -194,7 +194,7 @@ export function SeedExperiment({ createWorker }: { createWorker?: WorkerFactory 
         <>
           <figure className="strip-figure">
             <StripPlot
-              label={`Final accuracy over ${done} seeds: median ${median(summaries.seAccuracy, percent)} for squared error, ${median(summaries.ceAccuracy, percent)} for cross-entropy.`}
+              label={`Final accuracy on the training points over ${done} seeds: median ${median(summaries.seAccuracy, percent)} for squared error, ${median(summaries.ceAccuracy, percent)} for cross-entropy.`}
               rows={[
                 { kind: 'squared-error', name: 'squared error', values: se.accuracy, summary: summaries.seAccuracy },
                 { kind: 'cross-entropy', name: 'cross-entropy', values: ce.accuracy, summary: summaries.ceAccuracy },
@@ -205,7 +205,8 @@ export function SeedExperiment({ createWorker }: { createWorker?: WorkerFactory 
               tickText={percent}
             />
             <figcaption>
-              Final accuracy, one dot per seed; the box spans the middle half, the bar is the median. Higher is better:
+              Final accuracy on each seed&rsquo;s {SEED_SETTINGS.points} training points, one dot per seed; the box
+              spans the middle half, the bar is the median. Higher is better:
               cross-entropy ahead on {accuracyWins.crossEntropy} seeds, squared error on {accuracyWins.squaredError}, tied on{' '}
               {accuracyWins.ties}.
             </figcaption>

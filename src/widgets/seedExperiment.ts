@@ -42,7 +42,7 @@ export interface SeedResult {
 const LIMITS = { maxSteps: 5000, maxPoints: 1000, maxRate: 100, maxSeed: 2 ** 31 - 1 } as const;
 
 /**
- * runSeed(seed, settings): draw the seed's data set and starting weights [w₁, w₂, b] (in that order,
+ * runSeed(seed, settings): draw the seed's data set and starting weights (w₁, w₂, b) (in that order,
  * from one generator), train a copy with each loss, and report both outcomes. Deterministic: the same
  * seed and settings give the same numbers, on any engine.
  */

@@ -12,7 +12,7 @@ describe('<LossRace>', () => {
   it('starts at step 0 from the confidently wrong weights, with Play, Step and Reset', () => {
     renderWithLab(<LossRace />);
     expect(cell('race-step').textContent).toBe('Step 0 of 300.');
-    expect(cell('race-weights-se').textContent).toBe('[−4.000, −4.000, 0.000]');
+    expect(cell('race-weights-se').textContent).toBe('(−4.000, −4.000, 0.000)');
     for (const name of ['Play', 'Step', 'Reset']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'learning rate η' })).toBeTruthy();
   });
@@ -120,7 +120,7 @@ describe('<LossRace> in the address (start, rate, n)', () => {
     window.history.replaceState(null, '', `${ROUTE}?start=sideways&rate=fast&n=2.5`);
     renderWithLab(<LossRace />);
     expect(cell('race-step').textContent).toBe('Step 0 of 300.');
-    expect(cell('race-weights-se').textContent).toBe('[−4.000, −4.000, 0.000]');
+    expect(cell('race-weights-se').textContent).toBe('(−4.000, −4.000, 0.000)');
     expect(rateSlider().value).toBe('1');
   });
 

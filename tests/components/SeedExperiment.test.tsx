@@ -23,6 +23,9 @@ class FakeSeedWorker implements WorkerLike {
   }
 }
 
+/** Ten seeds take milliseconds, but a machine shared by many test runs can stretch that past waitFor's default second. */
+const RUN_WAIT = { timeout: 10_000 };
+
 const progress = () => screen.getByRole('progressbar', { name: 'Seeds finished' });
 
 describe('<SeedExperiment>', () => {
@@ -40,11 +43,20 @@ describe('<SeedExperiment>', () => {
     fireEvent.change(screen.getByLabelText('Steps per loss'), { target: { value: '100' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     expect(screen.getByTestId('seed-status').textContent).toMatch(/^Running 10 seeds/);
-    await waitFor(() => expect(screen.getByTestId('seed-status').textContent).toBe('Done: 10 seeds, 100 steps from large random weights.'));
+    await waitFor(() => expect(screen.getByTestId('seed-status').textContent).toBe('Done: 10 seeds, 100 steps from large random weights.'), RUN_WAIT);
     expect(progress().getAttribute('aria-valuenow')).toBe('10');
     expect(container.querySelectorAll('.strip-squared-error .strip-dot')).toHaveLength(20);
     expect(screen.getByTestId('seed-row-ce-accuracy')).toBeTruthy();
     expect(container.textContent).not.toMatch(/NaN/);
+    // the table has a mean beside the median (they can disagree), each a column of its own
+    const headers = Array.from(container.querySelectorAll('.seed-table thead th'), (th) => th.textContent);
+    expect(headers).toEqual(['measure, loss', 'min', '25%', 'median', '75%', 'max', 'mean']);
+    // the mean of squared error's ten accuracies, worked out here from the runner, as a percent to one decimal
+    const accuracies = Array.from({ length: 10 }, (_, i) => runSeed(i + 1, { init: 'large', steps: 100, learningRate: 1, points: 40 }).squaredError.accuracy);
+    const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
+    const cells = Array.from(screen.getByTestId('seed-row-se-accuracy').querySelectorAll('td'), (td) => td.textContent);
+    expect(cells).toHaveLength(6);
+    expect(cells[5]).toBe(`${(100 * mean).toFixed(1)}%`);
   });
 
   it('Cancel stops a run: the status says how many seeds finished', async () => {
@@ -92,7 +104,7 @@ describe('<SeedExperiment> in the address (seeds, init, steps)', () => {
     expect(progress().getAttribute('aria-valuemax')).toBe('10');
     expect(screen.getByTestId('seed-status').textContent).toBe('Press Run to train both losses on every seed.');
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
-    await waitFor(() => expect(screen.getByTestId('seed-status').textContent).toBe('Done: 10 seeds, 100 steps from small random weights.'));
+    await waitFor(() => expect(screen.getByTestId('seed-status').textContent).toBe('Done: 10 seeds, 100 steps from small random weights.'), RUN_WAIT);
   });
 
   it('refused values keep the defaults: seeds=37, init=huge and steps=300.5 give 100 seeds, large weights, 300 steps', () => {
