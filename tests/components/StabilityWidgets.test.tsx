@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { OverflowExplorer } from '../../src/widgets/stability/OverflowExplorer';
 import { EpsilonTrickExplorer } from '../../src/widgets/stability/EpsilonTrickExplorer';
@@ -159,6 +159,30 @@ describe('<EpsilonTrickExplorer> and <FusedBackward>', () => {
     expect(text('backward-verdict')).toContain(`The unfused gradient has shrunk to ${formatNumber(100 * (p / (p + 1e-8)), 1)}% of p − y`);
     expect(formatNumber(100 * (p / (p + 1e-8)), 1)).toBe('5 × 10⁻⁴');
   });
+
+  it('FusedBackward has its own true-class radios: class 3 at [−1000, 0, 1000] with ε = 0 gives p − y = 0 and a NaN chain, and the explorer’s radios follow', () => {
+    const { store } = renderStability(
+      <>
+        <OverflowExplorer />
+        <FusedBackward />
+      </>,
+    );
+    const group = screen.getByRole('group', { name: 'True class' });
+    const presets = screen.getAllByRole('button', { name: /^z = \[−1000, 0, 1000\]/ });
+    fireEvent.click(presets[presets.length - 1]!);
+    fireEvent.click(within(group).getByRole('radio', { name: 'true class 3' }));
+    fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
+    expect(store.getState()).toMatchObject({ logits: [-1000, 0, 1000], label: 2, epsilon: 0 });
+    // both groups show class 3: one store
+    for (const r of screen.getAllByRole<HTMLInputElement>('radio', { name: 'true class 3' })) expect(r.checked).toBe(true);
+    // p = [0, 0, 1]: p − y = [0, 0, 0], but u₁ = −0/0 = NaN in the chain
+    expect(['fused-1', 'fused-2', 'fused-3'].map(text)).toEqual(['0.000', '0.000', '0.000']);
+    expect(['chain-1', 'chain-2', 'chain-3'].map(text)).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(text('backward-verdict')).toContain('p1 underflowed to 0, so u1 = −0/(0 + 0) = 0/0 = NaN');
+    // the arrow keys move within the group (native radios): its radios share one name
+    const names = within(group).getAllByRole<HTMLInputElement>('radio').map((r) => r.name);
+    expect(new Set(names).size).toBe(1);
+  });
 });
 
 const at = (hash: string) => window.history.replaceState(null, '', hash);
@@ -317,5 +341,22 @@ describe('the stability widgets in an embed', () => {
     expect(screen.queryByRole('radio', { name: 'float32' })).toBeNull();
     expect(fused.store.getState().precision).toBe('float32');
     expect(screen.getByRole('table', { name: /in float32$/ })).toBeTruthy();
+  });
+
+  it('FusedBackward alone carries the true class and ε in its link (sy=2&eps=0), and hide=sy removes its true-class radios', () => {
+    at('#/embed/stability/FusedBackward?sz=-1000,0,1000&sy=2&eps=0');
+    const first = renderStability(<FusedBackward />, embedded([], []));
+    expect(first.store.getState()).toMatchObject({ logits: [-1000, 0, 1000], label: 2, epsilon: 0 });
+    expect(radio('true class 3').checked).toBe(true);
+    expect(radio(/^ε = 0/).checked).toBe(true);
+    expect(['chain-1', 'chain-2', 'chain-3'].map(text)).toEqual(['NaN', 'NaN', 'NaN']);
+    first.unmount();
+
+    at('#/embed/stability/FusedBackward?sy=1&hide=sy');
+    const hidden = renderStability(<FusedBackward />, embedded(['sy'], []));
+    expect(screen.queryByRole('radio', { name: /^true class/ })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'True class' })).toBeNull();
+    expect(hidden.store.getState().label).toBe(1);
+    expect(screen.getByRole('table', { name: /true class 2/ })).toBeTruthy();
   });
 });

@@ -141,6 +141,18 @@ describe('the numerical stability chapter (#/stability)', () => {
     await expect.poll(() => text(page, 'chain-1')).toBe('NaN');
     expect(await text(page, 'backward-verdict')).toContain('The unfused gradient is NaN');
     expect(await text(page, 'fused-1')).toBe('−1.000');
+
+    // the backward pass's own true-class radios, from the keyboard: class 3, where p = [0, 0, 1] and p − y = 0,
+    // yet the chain is NaN from u₁ = −0/0
+    const classes = page.getByRole('group', { name: 'True class' });
+    await classes.getByRole('radio', { name: 'true class 1' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => checked(page, 'true class 3')).toEqual([true, true]);
+    for (const j of [1, 2, 3]) expect(await text(page, `fused-${j}`)).toBe('0.000');
+    for (const j of [1, 2, 3]) expect(await text(page, `chain-${j}`)).toBe('NaN');
+    expect(await text(page, 'backward-verdict')).toContain('p1 underflowed to 0, so u1 = −0/(0 + 0) = 0/0 = NaN');
+    expect(await text(page, 'overflow-readout')).toMatch(/true class 3/);
     expect(await page.locator('.katex-error').count()).toBe(0);
     expectNoErrors(errors);
     await page.close();
@@ -168,7 +180,7 @@ describe('the numerical stability chapter (#/stability)', () => {
     const box = page.getByRole('textbox', { name: 'type logit z1' });
     await box.fill('710');
     await box.press('Enter');
-    await page.getByRole('radio', { name: 'true class 2' }).check();
+    await page.getByRole('radio', { name: 'true class 2' }).first().check();
     await page.getByRole('radio', { name: 'ε = 10⁻¹²' }).first().check();
     await page.getByRole('radio', { name: 'float32', exact: true }).check();
     await page.waitForTimeout(400);
@@ -178,8 +190,8 @@ describe('the numerical stability chapter (#/stability)', () => {
     await page.reload({ waitUntil: 'load' });
     await page.locator(READY).first().waitFor();
     expect(await page.getByRole('slider', { name: 'logit z1', exact: true }).inputValue()).toBe('710');
-    expect(await page.getByRole('radio', { name: 'true class 2' }).isChecked()).toBe(true);
-    // ε is chosen in two widgets, one store: both groups show it
+    // the true class and ε are chosen in two widgets each, one store: both groups show them
+    expect(await checked(page, 'true class 2')).toEqual([true, true]);
     expect(await checked(page, 'ε = 10⁻¹²')).toEqual([true, true]);
     expect(await page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
     expect(await text(page, 'overflow-readout')).toMatch(/^z = \[710, 3, 4\], true class 2/);
@@ -204,9 +216,14 @@ describe('the numerical stability chapter (#/stability)', () => {
     expectNoErrors(epsilon.errors);
     await epsilon.page.close();
 
-    const fused = await openRoute(browser, '#/embed/stability/FusedBackward?prec=float32', { waitFor: READY });
+    const fused = await openRoute(browser, '#/embed/stability/FusedBackward?sz=-1000,0,1000&sy=2&eps=0&prec=float32', { waitFor: READY });
     expect(await fused.page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
-    expect(await fused.page.locator('table.gradient-table caption').textContent()).toMatch(/in float32$/);
+    expect(await fused.page.getByRole('radio', { name: 'true class 3' }).isChecked()).toBe(true);
+    expect(await fused.page.getByRole('radio', { name: /^ε = 0/ }).isChecked()).toBe(true);
+    expect(await fused.page.locator('table.gradient-table caption').textContent()).toMatch(/true class 3, ε = 0, in float32$/);
+    expect(await text(fused.page, 'chain-2')).toBe('NaN');
+    // the link's settings were all understood: no notice of an ignored one
+    expect(await fused.page.getByText(/ignored the unknown setting/).count()).toBe(0);
     expectNoErrors(fused.errors);
     await fused.page.close();
   });

@@ -11,6 +11,7 @@ import { backwardTex, backwardText, textEpsilon } from './stabilityFormula';
 import { formatLogits } from './stabilityInputs';
 import { backwardAt, formatResult, PRECISIONS, type BackwardAt } from './stabilityMath';
 import { FUSED_BACKWARD_STATE } from './stabilityState';
+import { TrueClassRadios } from './TrueClassChoice';
 import { FUSED_BACKWARD_LINK, useStabilityUrl } from './useStabilityUrl';
 
 /** What went wrong in the unfused gradient, in one sentence, or that nothing did. */
@@ -38,8 +39,9 @@ export function backwardVerdict(b: BackwardAt, epsilon: number, label: number): 
 /**
  * The backward pass two ways at the current logits: fused (∂L/∂z = p − y from log-softmax) and the
  * chain through the loss on probabilities as autograd runs it, u = −y/(p + ε) then p ⊙ (u − ⟨u, p⟩),
- * through the stable and the naive softmax, in float32 or float64, with their difference. It keeps the
- * precision in the address (`prec`).
+ * through the stable and the naive softmax, in float32 or float64, with their difference. Its own presets
+ * and true-class radios set the chapter's logits and class (so the widget works alone in an embed); it
+ * keeps the precision in the address (`prec`).
  */
 export function FusedBackward() {
   useStabilityUrl(FUSED_BACKWARD_STATE, FUSED_BACKWARD_LINK);
@@ -89,7 +91,12 @@ export function FusedBackward() {
         </table>
       </div>
       <div className="backward-controls">
-        <EpsilonChoice />
+        <LecturerControl ids={['sy']}>
+          <fieldset className="controls choice-row">
+            <legend>True class</legend>
+            <TrueClassRadios />
+          </fieldset>
+        </LecturerControl>
         <LecturerControl ids={['prec']}>
           <fieldset className="controls choice-row">
             <legend>Precision</legend>
@@ -101,6 +108,7 @@ export function FusedBackward() {
             ))}
           </fieldset>
         </LecturerControl>
+        <EpsilonChoice />
       </div>
     </section>
   );

@@ -1,10 +1,11 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useControlMode } from '../../embed/embedContext';
 import { term } from '../../math/terms';
 import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
 import { useStability, useStabilityStore } from './StabilityContext';
 import { parseTypedLogit, STABILITY_LIMITS } from './stabilityInputs';
+import { TrueClassRadios } from './TrueClassChoice';
 
 /** A logit as the text field shows it for editing: plain ASCII, so it can be typed over. */
 const editable = (v: number) => String(v);
@@ -54,11 +55,9 @@ function TypedLogit({ index, value, onMessage }: { index: number; value: number;
  */
 export function LogitEntry() {
   const logits = useStability((s) => s.logits);
-  const label = useStability((s) => s.label);
   const store = useStabilityStore();
   const setLogitAt = useCallback((value: number, index: number) => store.getState().setLogit(index, value), [store]);
   const [message, setMessage] = useState<string | null>(null);
-  const radioName = useId();
   const { min, max, step } = STABILITY_LIMITS;
   const logitsHidden = useControlMode(['sz']) === 'hidden';
   const labelHidden = useControlMode(['sy']) === 'hidden';
@@ -95,12 +94,7 @@ export function LogitEntry() {
       </LecturerControl>
       <LecturerControl ids={['sy']}>
         <div className="label-choices" role="radiogroup" aria-label="True class">
-          {logits.map((_, i) => (
-            <label key={i} className="label-choice">
-              <input type="radio" name={radioName} checked={label === i} onChange={() => store.getState().setLabel(i)} />
-              true class {i + 1}
-            </label>
-          ))}
+          <TrueClassRadios />
         </div>
       </LecturerControl>
     </fieldset>

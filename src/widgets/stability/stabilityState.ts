@@ -8,7 +8,7 @@ export const STABILITY_LIMITS = { min: -1000, max: 1000, step: 0.1 } as const;
  * logits set in the first are the ones the later ones use. Every widget shows and sets the logits and
  * the true class, so all three schemas hold those two fields, as the same field objects (a chapter's
  * widgets may share a key only that way: a test checks it), and an embed of any of them carries the
- * logits it shows. ε is the ε-trick explorer's alone, the precision the backward pass's. Their
+ * logits it shows. ε is the ε-trick explorer's and the backward pass's, the precision the backward pass's alone. Their
  * defaults are the chapter's start (STABILITY_START is made from them).
  */
 
@@ -38,8 +38,11 @@ export const EPSILON_STATE = defineState({
   eps: { kind: 'choice', values: ['1e-4', '1e-8', '1e-12', '0'], default: '1e-8', control: 'ε inside the logarithm' },
 });
 
-/** The fused and unfused backward pass: the logits and true class, and the precision it is computed in. Example: `prec=float32`. */
+/**
+ * The fused and unfused backward pass: the logits, true class and ε (it has all three controls, so that
+ * an embed of it alone carries them), and the precision it is computed in. Example: `eps=0&prec=float32`.
+ */
 export const FUSED_BACKWARD_STATE = defineState({
-  ...OVERFLOW_STATE,
+  ...EPSILON_STATE,
   prec: { kind: 'choice', values: ['float64', 'float32'], default: 'float64', control: 'the precision of the backward pass' },
 });

@@ -35,9 +35,9 @@ export const EPSILON_LINK: StoreLink<typeof EPSILON_STATE> = {
 };
 
 export const FUSED_BACKWARD_LINK: StoreLink<typeof FUSED_BACKWARD_STATE> = {
-  read: (s) => ({ ...OVERFLOW_LINK.read(s), prec: s.precision }),
+  read: (s) => ({ ...EPSILON_LINK.read(s), prec: s.precision }),
   write(store, state) {
-    OVERFLOW_LINK.write(store, state);
+    EPSILON_LINK.write(store, state);
     if (store.precision !== state.prec) store.setPrecision(state.prec);
   },
 };
