@@ -1,10 +1,16 @@
-import { expect } from 'vitest';
+// @vitest-environment jsdom
+// (the backward pass's table is rendered, so that the columns the chapter names are read as a learner sees them)
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createElement } from 'react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, expect } from 'vitest';
+import prerendered from 'virtual:prerendered-tex/all';
 import { numericalGradient } from '../../src/core/finiteDifference';
-import { createWorkspace, forward, initNetwork } from '../../src/core/network';
+import { createWorkspace, forward, initNetwork, trainStep, type Network } from '../../src/core/network';
 import {
   chainGradient,
   epsilonCrossEntropy,
-  epsilonGradientFactor,
   epsilonLossError,
   exponential,
   FLT_MAX,
@@ -16,18 +22,28 @@ import {
   stableCrossEntropy,
   stableSoftmax,
 } from '../../src/core/naive';
-import { datasetOf, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
+import { formatNumber, texNumber } from '../../src/format/formatNumber';
+import { TermScope } from '../../src/math/TermScope';
+import { registerPrerendered } from '../../src/math/texRuntime';
+import { createLabStore } from '../../src/state/createLabStore';
+import { LabProvider } from '../../src/state/LabContext';
+import { BACKPROP_LIMITS, datasetOf, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
+import { runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
+import { backwardVerdict, FusedBackward } from '../../src/widgets/stability/FusedBackward';
+import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
 import { PRESETS, parseTypedLogit, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
-import { backwardAt, comparison, epsilonAt, labelLogitFor, type ComparisonCell } from '../../src/widgets/stability/stabilityMath';
+import { backwardAt, comparison, epsilonAt, formatResult, labelLogitFor, PRECISIONS, texResult, type ComparisonCell } from '../../src/widgets/stability/stabilityMath';
 import { big, exp as bigExp, log as bigLog, add, sub, mul, sumOf, toNumber, LN2 } from '../core/reference/bigFloat';
 import { fc } from '../core/helpers';
 import { describeClaims } from './chapterClaims';
 
 /*
  * Chapter 10's claims, section by section. Every number is replayed with the widgets' pure logic
- * (stabilityMath, stabilityInputs) and the core's naive.ts, at the presets and logits the chapter names;
- * the reference values come from closed forms in 200-bit arithmetic (tests/core/reference/bigFloat.ts)
- * or from the definition of the formats.
+ * (stabilityMath, stabilityInputs), the core's naive.ts, chapter 8's own trainer (its store's starting
+ * state and its slice function runTraining) and, for what the backward pass's table shows, the widget
+ * itself rendered in jsdom. The reference values come from closed forms in 200-bit arithmetic
+ * (tests/core/reference/bigFloat.ts), from the definition of the formats, from the He initialisation's
+ * expectation, or from an independent plain-loop forward pass written here.
  */
 
 const cellOf = (z: readonly number[], label: number, form: 'naive' | 'stable', precision: 'float32' | 'float64'): ComparisonCell => {
@@ -38,9 +54,10 @@ const cellOf = (z: readonly number[], label: number, form: 'naive' | 'stable', p
 const finite = (c: ComparisonCell) => Number.isFinite(c.loss) && c.probabilities.every(Number.isFinite);
 /** ln of an exact positive number given as big float, to a double */
 const ln = (x: ReturnType<typeof big>) => toNumber(bigLog(x));
+const KINDS = ['blobs', 'rings', 'spirals'] as const;
 
-/** Chapter 8's starting network and data, for the first 100 initial seeds: its logits, row after row. */
-function chapterEightLogits(kind: 'blobs' | 'rings' | 'spirals', seed: number, scale = 1): Float64Array {
+/** Chapter 8's starting network and data (data seed 1), for a weight seed: its logits, row after row. */
+function chapterEightLogits(kind: (typeof KINDS)[number], seed: number, scale = 1): Float64Array {
   const { dataSeed, hidden, activation } = initialBackpropInputs();
   const data = datasetOf(kind, dataSeed);
   const shape = shapeOf(hidden, activation);
@@ -50,7 +67,192 @@ function chapterEightLogits(kind: 'blobs' | 'rings' | 'spirals', seed: number, s
   return ws.z2.slice(0, data.m * shape.outputs);
 }
 
+/** Root mean square over the first 100 weight seeds, and the largest |z|. */
+function initialLogitStats(kind: (typeof KINDS)[number], scale = 1) {
+  let squares = 0;
+  let count = 0;
+  let largest = 0;
+  for (let seed = 0; seed < 100; seed++) {
+    for (const z of chapterEightLogits(kind, seed, scale)) {
+      squares += z * z;
+      count++;
+      largest = Math.max(largest, Math.abs(z));
+    }
+  }
+  return { rms: Math.sqrt(squares / count), largest };
+}
+
+/**
+ * What He initialisation makes the logits' mean square, in expectation over the weights: with
+ * w1 ~ N(0, 2/2), a ReLU keeps half of E[(w·x)²] = |x|², and w2 ~ N(0, 2/H) over H units doubles it
+ * back, so E[z²] = |x|²: the expected RMS is the inputs' RMS length (times the scale).
+ */
+function heExpectedRms(kind: (typeof KINDS)[number], scale = 1): number {
+  const data = datasetOf(kind, initialBackpropInputs().dataSeed);
+  let sum = 0;
+  for (let r = 0; r < data.m; r++) sum += (data.x[2 * r] as number) ** 2 + (data.x[2 * r + 1] as number) ** 2;
+  return scale * Math.sqrt(sum / data.m);
+}
+
+/** An independent forward pass, plain loops: 2 inputs → H ReLU units → 3 logits per point. */
+function plainLogits(net: Network, x: Float64Array, m: number): number[][] {
+  const { inputs, hidden, outputs } = net.shape;
+  const { w1, b1, w2, b2 } = net.params;
+  const rows: number[][] = [];
+  for (let r = 0; r < m; r++) {
+    const h: number[] = [];
+    for (let j = 0; j < hidden; j++) {
+      let a = b1[j] as number;
+      for (let i = 0; i < inputs; i++) a += (x[r * inputs + i] as number) * (w1[i * hidden + j] as number);
+      h.push(Math.max(0, a));
+    }
+    const z: number[] = [];
+    for (let k = 0; k < outputs; k++) {
+      let a = b2[k] as number;
+      for (let j = 0; j < hidden; j++) a += (h[j] as number) * (w2[j * outputs + k] as number);
+      z.push(a);
+    }
+    rows.push(z);
+  }
+  return rows;
+}
+
+/** Chapter 8's trainer from its starting state at η = 10, pressed Step n times: the network and snapshot after each. */
+function trainerAtTopRate(presses: number) {
+  const start = initialBackpropInputs({ learningRate: BACKPROP_LIMITS.learningRate.max });
+  let network: Network = start.network;
+  let step = 0;
+  const after: { network: Network; snapshot: TrainingSnapshot | null }[] = [{ network, snapshot: null }];
+  for (let n = 0; n < presses; n++) {
+    const answer = runTraining(
+      trainingRequest(1, network, start.dataset, { learningRate: start.learningRate, reduction: start.reduction, steps: 1, startStep: step, gridSize: 2, extent: BACKPROP_LIMITS.extent }),
+    );
+    if (answer.type !== 'snapshot') throw new Error(answer.message);
+    network = { shape: network.shape, params: answer.params };
+    step = answer.step;
+    after.push({ network, snapshot: answer });
+  }
+  return { start, after };
+}
+
+/** The logit that makes p₁ = p at z = [z₁, 0, 0]: p = e^{z₁}/(e^{z₁} + 2), so z₁ = ln(2p/(1 − p)). */
+const logitForP1 = (p: number) => Math.log((2 * p) / (1 - p));
+
+/** The backward pass as the chapter shows it: the widget alone, in its own chapter store, in jsdom. */
+registerPrerendered(prerendered);
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+function renderBackward() {
+  const store = createStabilityStore();
+  const ui = createElement(LabProvider, {
+    store: createLabStore(),
+    children: createElement(StabilityProvider, { store, children: createElement(TermScope, { children: createElement(FusedBackward) }) }),
+  });
+  return { store, ...render(ui) };
+}
+/** One column of the backward table, by its heading, as the three cells read. */
+function column(heading: string): string[] {
+  const table = screen.getByRole('table');
+  const headings = within(table).getAllByRole('columnheader').map((h) => (h.textContent ?? '').trim());
+  const at = headings.indexOf(heading);
+  if (at < 0) throw new Error(`no column "${heading}" in ${headings.join(' | ')}`);
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => (row.querySelectorAll('th, td')[at]?.textContent ?? '').trim());
+}
+
+/** How many times a backward pass reads the entries of its C inputs (all 1/C). */
+function readsOf(C: number, backward: (v: ArrayLike<number>) => unknown): number {
+  let count = 0;
+  const values = Array.from({ length: C }, () => 1 / C);
+  const v = new Proxy(values, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) count++;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  backward(v);
+  return count;
+}
+
+/** Source files under a folder, recursively. */
+const HERE = import.meta.url;
+function sourcesUnder(folder: string): string[] {
+  const root = fileURLToPath(new URL(folder, HERE));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .map((f) => `${root}${f}`);
+}
+/** The text inside a file's string literals (template holes and comments removed) that would reach the page. */
+function literalText(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
+  return (code.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? []).map((lit) => lit.replace(/\$\{[^}]*\}/g, ''));
+}
+
 describeClaims('stability', (claim) => {
+  // ── the opening ──
+  claim(String.raw`in float32 it overflows to $\infty$ for $z > 88.72$ and rounds to 0 for $z < -103.97$ (in float64, for $z > 709.78$ and $z < -745.13$)`, () => {
+    // the thresholds in 200 bits: ln FLT_MAX, and ln 2⁻¹⁵⁰, half the smallest positive float32 2⁻¹⁴⁹
+    // (round to nearest: e^z below half of it rounds to 0, above it to 2⁻¹⁴⁹); the same for float64
+    const over32 = toNumber(add(mul(big(127), LN2), bigLog(big(2 - 2 ** -23))));
+    const under32 = toNumber(mul(big(-150), LN2));
+    const over64 = toNumber(add(mul(big(1023), LN2), bigLog(big(2 - 2 ** -52))));
+    const under64 = toNumber(mul(big(-1075), LN2));
+    expect([over32, under32, over64, under64].map((v) => v.toFixed(2))).toEqual(['88.72', '-103.97', '709.78', '-745.13']);
+    for (const [precision, over, under] of [['float32', over32, under32], ['float64', over64, under64]] as const) {
+      expect(exponential(over - 0.005, precision)).toBeLessThan(Infinity);
+      expect(exponential(over + 0.005, precision)).toBe(Infinity);
+      expect(exponential(under + 0.005, precision)).toBeGreaterThan(0);
+      expect(exponential(under - 0.005, precision)).toBe(0);
+    }
+    // not the point where e^z is the smallest positive number itself (ln 2⁻¹⁴⁹ ≈ −103.28): below that it still rounds up to it
+    expect(exponential(-103.5, 'float32')).toBe(2 ** -149);
+    expect(exponential(-745, 'float64')).toBe(2 ** -1074);
+  });
+  claim("Logits like these are far beyond a healthy network's, but easy to reach, as the next section shows.", () => {
+    // healthy: chapter 8's network at the start (100 weight seeds) and after 2000 steps at the trainer's defaults
+    const { dataSeed, hidden, activation, initialSeed, learningRate, reduction } = initialBackpropInputs();
+    for (const kind of KINDS) {
+      expect(initialLogitStats(kind).largest, kind).toBeLessThan(OVERFLOW_THRESHOLD.float32 / 20);
+      const data = datasetOf(kind, dataSeed);
+      const net = initNetwork(shapeOf(hidden, activation), initialSeed);
+      const ws = createWorkspace(net.shape, data.m);
+      for (let step = 0; step < 2000; step++) trainStep(net, data.x, data.labels, data.m, ws, learningRate, reduction);
+      const largest = Math.max(...plainLogits(net, data.x, data.m).flat().map(Math.abs));
+      expect(largest, kind).toBeLessThan(OVERFLOW_THRESHOLD.float32 / 4);
+    }
+    // easy to reach: the next section's first cause, four presses of chapter 8's Step at its top rate
+    const { after } = trainerAtTopRate(4);
+    expect(Math.max(...plainLogits(after[4]!.network, initialBackpropInputs().dataset.x, 150).flat())).toBeGreaterThan(OVERFLOW_THRESHOLD.float64);
+  });
+  claim('in two precisions: float32, the usual one for training (mixed-precision training does most of its arithmetic in float16 or bfloat16, but PyTorch\'s keeps softmax and the loss in float32), and float64.', () => {
+    // the two precisions every widget offers and the table compares
+    expect([...PRECISIONS].sort()).toEqual(['float32', 'float64']);
+    expect(comparison([2, 3, 4], 0).map((c) => c.precision).sort()).toEqual(['float32', 'float32', 'float64', 'float64']);
+    // and float32 is the one with the 88.72 threshold: e^z in float16 would overflow already above ln 65504 ≈ 11.09
+    expect(Math.log(65504)).toBeCloseTo(11.09, 2);
+    expect(Math.log(65504)).toBeLessThan(OVERFLOW_THRESHOLD.float32 / 8);
+  });
+  claim('Here, and only here, the widgets print NaN ("not a number").', () => {
+    // every other widget writes numbers through the shared formatter, which never prints NaN …
+    expect(formatNumber(NaN)).toBe('undefined');
+    expect(texNumber(NaN)).not.toContain('NaN');
+    expect(formatNumber(Infinity)).toBe('∞');
+    // … and none of them has NaN in the text it renders: string literals (not a `?? NaN` fallback) and JSX text
+    const printing = sourcesUnder('../../src/widgets/').filter((file) => {
+      const source = readFileSync(file, 'utf8');
+      return literalText(source).some((t) => /\bNaN\b/.test(t)) || /(?<![=-])>[^<>{}()=;]*\bNaN\b[^<>{}()=;]*</.test(source);
+    });
+    expect(printing.length).toBeGreaterThan(0);
+    expect(printing.filter((f) => !f.includes('/stability/')), 'widgets outside chapter 10 that print NaN').toEqual([]);
+    // this chapter's formatter does print it
+    expect(formatResult(NaN)).toBe('NaN');
+    expect(texResult(NaN)).toBe('\\text{NaN}');
+  });
+
   // ── where e^z runs out ──
   claim(String.raw`$\mathrm{FLT\_MAX} = (2 - 2^{-23})\cdot 2^{127} \approx 3.40 \times 10^{38}$`, () => {
     expect(FLT_MAX).toBe((2 - 2 ** -23) * 2 ** 127);
@@ -77,42 +279,84 @@ describeClaims('stability', (claim) => {
     expect(Math.exp(709.78)).toBeLessThan(Infinity);
     expect(Math.exp(709.79)).toBe(Infinity);
   });
-  claim("Chapter 8's network, with its He initialisation and inputs of size about 1, starts with logits whose root mean square is about 0.6, all of them between −5 and 5 for every one of the first 100 seeds on each of its three data sets.", () => {
-    expect(initialBackpropInputs()).toMatchObject({ hidden: 16, activation: 'relu' });
-    for (const kind of ['blobs', 'rings', 'spirals'] as const) {
-      let squares = 0;
-      let count = 0;
-      let largest = 0;
-      for (let seed = 0; seed < 100; seed++) {
-        for (const z of chapterEightLogits(kind, seed)) {
-          squares += z * z;
-          count++;
-          largest = Math.max(largest, Math.abs(z));
-        }
-      }
-      const rms = Math.sqrt(squares / count);
-      expect(rms, kind).toBeGreaterThan(0.5);
-      expect(rms, kind).toBeLessThan(0.7);
+  claim("Chapter 8's network, with its He initialisation and inputs of size about 1, starts with logits whose root mean square is about 0.55, all of them between −5 and 5, for each of the first 100 weight seeds (data seed 1) on each of its three data sets.", () => {
+    expect(initialBackpropInputs()).toMatchObject({ dataSeed: 1, hidden: 16, activation: 'relu' });
+    for (const kind of KINDS) {
+      // inputs of size about 1: the points' root mean square length
+      const inputs = heExpectedRms(kind);
+      expect(inputs, kind).toBeGreaterThan(0.5);
+      expect(inputs, kind).toBeLessThan(1);
+      const { rms, largest } = initialLogitStats(kind);
+      // about 0.55 (the three sets give 0.54, 0.58, 0.54): neither 0.5 nor 0.6
+      expect(rms, kind).toBeGreaterThan(0.52);
+      expect(rms, kind).toBeLessThan(0.59);
+      // and within 10% of He's expectation, the inputs' RMS length (0.57, 0.62, 0.57)
+      expect(Math.abs(rms / inputs - 1), kind).toBeLessThan(0.1);
       expect(largest, kind).toBeLessThan(5);
-      expect(largest, kind).toBeGreaterThan(2); // a real spread, not all zeros
+      expect(largest, kind).toBeGreaterThan(3); // a real spread, not all zeros
     }
   });
-  claim("while its biases are 0, a ReLU network's logits grow in proportion to its input, so they come out 255 times too large, with a root mean square near 150", () => {
-    let squares = 0;
-    let count = 0;
-    for (let seed = 0; seed < 100; seed++) {
-      const plain = chapterEightLogits('blobs', seed);
-      const raw = chapterEightLogits('blobs', seed, 255);
-      plain.forEach((z, i) => {
-        expect(Math.abs((raw[i] as number) - 255 * z)).toBeLessThan(1e-12 * 255 * Math.max(1, Math.abs(z)));
-        squares += (raw[i] as number) ** 2;
-        count++;
-      });
+
+  // Training that diverges: chapter 8's trainer from its starting state (blobs, data seed 1, weight seed 1,
+  // 16 ReLU units, the mean) with its slider at the top, Step pressed four times
+  claim("In chapter 8's trainer, set the learning rate to the top of its slider, $\\eta = 10$, and press Step four times on the blobs. From the second step on, each step overshoots and the loss rises, while the largest logit grows from 0.99 to 14.0, 59.5, 237 and 1510.", () => {
+    expect(BACKPROP_LIMITS.learningRate.max).toBe(10);
+    const { start, after } = trainerAtTopRate(4);
+    expect(start).toMatchObject({ datasetKind: 'blobs', learningRate: 10, reduction: 'mean' });
+    // the loss (stable, as the trainer computes it) falls once, then rises at every step: 1.66, 0.92, 21.7, 77.2, 726
+    const losses = after.map(({ network }) => {
+      const z = plainLogits(network, start.dataset.x, start.dataset.m);
+      return z.reduce((sum, row, r) => sum + stableCrossEntropy(row, start.dataset.labels[r] as number), 0) / start.dataset.m;
+    });
+    expect(losses[1]).toBeLessThan(losses[0] as number);
+    for (const n of [2, 3, 4]) expect(losses[n], `step ${n}`).toBeGreaterThan(2 * (losses[n - 1] as number));
+    // the largest of the 150 × 3 logits, from an independent forward pass of the trainer's weights, to the digits shown
+    const largest = after.map(({ network }) => Math.max(...plainLogits(network, start.dataset.x, start.dataset.m).flat()));
+    const shown: [number, number][] = [[0.99, 0.005], [14.0, 0.05], [59.5, 0.05], [237, 0.5], [1510, 5]];
+    shown.forEach(([value, half], n) => expect(Math.abs((largest[n] as number) - value), `after ${n} steps`).toBeLessThanOrEqual(half));
+  });
+  claim('After three steps 111 of the 150 points have a logit above 88.72, and the naive float32 loss would be NaN; after four, the naive float64 loss would be $\\infty$.', () => {
+    const { start, after } = trainerAtTopRate(4);
+    const { x, m, labels } = start.dataset;
+    const rows = (n: number) => plainLogits(after[n]!.network, x, m);
+    const above = (n: number, threshold: number) => rows(n).filter((z) => Math.max(...z) > threshold).length;
+    expect(above(2, OVERFLOW_THRESHOLD.float32)).toBe(0);
+    expect(above(3, OVERFLOW_THRESHOLD.float32)).toBe(111);
+    const naiveMean = (n: number, precision: 'float32' | 'float64') => rows(n).reduce((s, z, r) => s + naiveCrossEntropy(z, labels[r] as number, precision), 0) / m;
+    expect(Number.isFinite(naiveMean(2, 'float32'))).toBe(true);
+    expect(Number.isNaN(naiveMean(3, 'float32'))).toBe(true);
+    expect(Number.isFinite(naiveMean(3, 'float64'))).toBe(true);
+    // after four steps some logits pass ln DBL_MAX: their e^z is ∞, the true class's p is finite/∞ = 0 and −ln 0 = ∞, and no row is NaN
+    expect(above(4, OVERFLOW_THRESHOLD.float64)).toBeGreaterThan(0);
+    expect(naiveMean(4, 'float64')).toBe(Infinity);
+  });
+  claim('The trainer shows 77.2 and 726 because its core takes the stable route this chapter builds.', () => {
+    const { start, after } = trainerAtTopRate(4);
+    for (const [n, shown, half] of [[3, 77.2, 0.05], [4, 726, 0.5]] as const) {
+      const snapshot = after[n]!.snapshot!;
+      expect(Math.abs(snapshot.loss - shown)).toBeLessThanOrEqual(half);
+      // the trainer's number is the mean of LSE(z) − z_t over the rows, to rounding
+      const z = plainLogits(after[n]!.network, start.dataset.x, start.dataset.m);
+      const stable = z.reduce((s, row, r) => s + stableCrossEntropy(row, start.dataset.labels[r] as number), 0) / start.dataset.m;
+      expect(Math.abs(snapshot.loss - stable) / stable).toBeLessThan(1e-12);
     }
-    const rms = Math.sqrt(squares / count);
-    expect(rms).toBeGreaterThan(130);
-    expect(rms).toBeLessThan(170);
-    expect(rms).toBeGreaterThan(OVERFLOW_THRESHOLD.float32);
+  });
+
+  // Inputs that were never normalised: the same network and data, every input times 255
+  claim("While its biases are 0, a ReLU network's logits grow in proportion to its input, so chapter 8's network would give logits 255 times too large, with a root mean square near 140.", () => {
+    for (const kind of KINDS) {
+      for (let seed = 0; seed < 100; seed++) {
+        const plain = chapterEightLogits(kind, seed);
+        const raw = chapterEightLogits(kind, seed, 255);
+        plain.forEach((z, i) => expect(Math.abs((raw[i] as number) - 255 * z)).toBeLessThan(1e-12 * 255 * Math.max(1, Math.abs(z))));
+      }
+      // 137.9, 148.0, 137.4: near 140, not 130 or 150 and more; within 10% of 255 × He's expectation
+      const { rms } = initialLogitStats(kind, 255);
+      expect(rms, kind).toBeGreaterThan(135);
+      expect(rms, kind).toBeLessThan(149);
+      expect(Math.abs(rms / heExpectedRms(kind, 255) - 1), kind).toBeLessThan(0.1);
+      expect(rms, kind).toBeGreaterThan(OVERFLOW_THRESHOLD.float32);
+    }
   });
   claim(String.raw`$\operatorname{softmax}(\mathbf z / T)$ with $T = 0.01$ turns a logit of 1 into 100`, () => {
     expect(1 / 0.01).toBe(100);
@@ -267,10 +511,31 @@ describeClaims('stability', (claim) => {
       numeric.forEach((g, j) => expect(g).toBeCloseTo(factor * ((p[j] as number) - (j === 0 ? 1 : 0)), 8));
     }
   });
-  claim(String.raw`The true gradient $\mathbf p - \mathbf y$ is scaled by $p_t/(p_t + \varepsilon)$: by $\tfrac12$ at $p_t = \varepsilon$, and by almost nothing below it.`, () => {
-    expect(epsilonGradientFactor(Math.log(1e-8), 1e-8)).toBeCloseTo(0.5, 14);
-    expect(epsilonGradientFactor(Math.log(1e-12), 1e-8)).toBeLessThan(1.01e-4);
-    expect(epsilonGradientFactor(Math.log(1e-16), 1e-8)).toBeLessThan(1.01e-8);
+  claim(String.raw`The true gradient $\mathbf p - \mathbf y$ is scaled by $p_t/(p_t + \varepsilon)$: by $\tfrac12$ at $p_t = \varepsilon$, by $\tfrac{1}{11}$ at $p_t = \varepsilon/10$, and ever closer to 0 below that.`, () => {
+    // the widget's own backward pass, unfused chain over fused p − y in the true class, at the logit that puts
+    // p₁ where the sentence says (z = [ln(2p/(1 − p)), 0, 0]); by hand the ratio is p/(p + ε)
+    const kept = (p: number, eps: number, precision: 'float32' | 'float64' = 'float64') => {
+      const b = backwardAt([logitForP1(p), 0, 0], 0, eps, precision);
+      return (b.chain[0] as number) / (b.fused[0] as number);
+    };
+    for (const eps of [1e-4, 1e-8, 1e-12]) {
+      expect(Math.abs(kept(eps, eps) - 1 / 2), `ε = ${eps}`).toBeLessThan(1e-9);
+      expect(Math.abs(kept(eps / 10, eps) - 1 / 11), `ε = ${eps}`).toBeLessThan(1e-9);
+      // not ⅓ or ⅒: the points are told apart by far more than rounding
+      expect(Math.abs(kept(eps / 10, eps) - 1 / 10)).toBeGreaterThan(1e-3);
+      // ever closer to 0: a thousandth below ε keeps 1/1001, a millionth 1/1000001, each less than the last
+      const further = [1, 10, 1e3, 1e6].map((d) => kept(eps / d, eps));
+      further.slice(1).forEach((v, i) => expect(v).toBeLessThan((further[i] as number) / 5));
+      expect(Math.abs((further[3] as number) - 1 / 1000001)).toBeLessThan(1e-12);
+    }
+    // the same factor in every class, and in float32 too (ε = 10⁻⁸ there: p₁ = ε is a normal float32)
+    const b = backwardAt([logitForP1(1e-8), 0, 0], 0, 1e-8, 'float64');
+    b.chain.forEach((g, j) => expect(Math.abs(g / (b.fused[j] as number) - 0.5)).toBeLessThan(1e-9));
+    expect(Math.abs(kept(1e-8, 1e-8, 'float32') - 0.5)).toBeLessThan(1e-6);
+    // what the verdict under the table says at z = [−20, 0, 0]: p₁ = e⁻²⁰/(e⁻²⁰ + 2) ≈ 1.03 × 10⁻⁹, so 9.3% is left
+    const p20 = Math.exp(-20) / (Math.exp(-20) + 2);
+    expect(formatNumber((100 * p20) / (p20 + 1e-8), 1)).toBe('9.3');
+    expect(backwardVerdict(backwardAt([-20, 0, 0], 0, 1e-8, 'float64'), 1e-8, 0)).toContain('The unfused gradient has shrunk to 9.3% of p − y');
   });
   claim(String.raw`so $-8$ means $p_t = 10^{-8}$`, () => {
     const z = [0, 3, 4];
@@ -299,6 +564,20 @@ describeClaims('stability', (claim) => {
       { seed: 10 },
     );
   });
+  claim(String.raw`First it differentiates the loss in $\mathbf p$ as it was written, $L_\varepsilon = -\sum_k y_k \ln(p_k + \varepsilon)$, one logarithm per class: $u_k = -y_k/(p_k + \varepsilon)$, one division per class. For a one-hot $\mathbf y$ that is $u_t = -1/(p_t + \varepsilon)$ in the true class and 0 in the others, as long as no $p_k + \varepsilon$ is 0.`, () => {
+    // the chain's upstream against −y_k/(p_k + ε) by hand, and against central differences of L_ε in p
+    const p = [0.2, 0.3, 0.5];
+    for (const eps of [0, 1e-8, 1e-2]) {
+      const { upstream } = softmaxBackwardChain(p, 1, eps);
+      expect(upstream[1]).toBeCloseTo(-1 / (0.3 + eps), 14);
+      expect([upstream[0] as number, upstream[2] as number].map(Math.abs)).toEqual([0, 0]);
+      const numeric = numericalGradient((q) => -Math.log((q[1] as number) + eps), p);
+      upstream.forEach((u, k) => expect(u).toBeCloseTo(numeric[k] as number, 8));
+    }
+    // where some p_k + ε is 0 the division is 0/0 in that class, although its y_k is 0
+    expect(Number.isNaN(softmaxBackwardChain([0, 0, 1], 2, 0).upstream[0])).toBe(true);
+    expect(Math.abs(softmaxBackwardChain([0, 0, 1], 2, 1e-8).upstream[0] as number)).toBe(0);
+  });
   claim(String.raw`= p_j \bigl(u_j - \langle \mathbf u, \mathbf p \rangle\bigr) = \frac{p_t}{p_t + \varepsilon}\,(p_j - y_j),`, () => {
     const logits = fc.array(fc.double({ min: -8, max: 8, noNaN: true }), { minLength: 2, maxLength: 6 });
     fc.assert(
@@ -318,25 +597,22 @@ describeClaims('stability', (claim) => {
   });
   claim('one dot product and one multiply-subtract per class: $O(C)$, the same order of work as the fused form.', () => {
     // count the reads of p: the autograd chain reads each p_k a fixed number of times, the C×C product C times as often
-    const reads = (C: number, backward: (p: ArrayLike<number>) => unknown) => {
-      let count = 0;
-      const values = Array.from({ length: C }, () => 1 / C);
-      const p = new Proxy(values, {
-        get(target, key, receiver) {
-          if (typeof key === 'string' && /^\d+$/.test(key)) count++;
-          return Reflect.get(target, key, receiver) as unknown;
-        },
-      });
-      backward(p);
-      return count;
-    };
-    const fast = (C: number) => reads(C, (p) => softmaxBackwardChain(p, 0, 1e-8));
-    const matrix = (C: number) => reads(C, (p) => chainGradient(p, 0, 1e-8));
+    const fast = (C: number) => readsOf(C, (p) => softmaxBackwardChain(p, 0, 1e-8));
+    const matrix = (C: number) => readsOf(C, (p) => chainGradient(p, 0, 1e-8));
     expect(fast(100) / fast(10)).toBeCloseTo(10, 0);
     expect(matrix(100) / matrix(10)).toBeGreaterThan(50);
     // and the widget's unfused column is the O(C) one
     const b = backwardAt([2, 3, 4], 0, 1e-8, 'float64');
     expect(Array.from(b.chain)).toEqual(Array.from(softmaxBackwardChain(stableSoftmax([2, 3, 4]).probabilities, 0, 1e-8).gradient));
+  });
+  claim('So the unfused route is no slower in order; its problem is not speed but fragility.', () => {
+    // the same order: both read their input a number of times proportional to C (the fused one reads the logits)
+    const fused = (C: number) => readsOf(C, (z) => fusedGradient(z, 0));
+    const chain = (C: number) => readsOf(C, (p) => softmaxBackwardChain(p, 0, 0));
+    for (const count of [fused, chain]) expect(count(1000) / count(10)).toBeCloseTo(100, 0);
+    // fragility: where p₁ underflows the chain is NaN, the fused gradient finite
+    expect(Array.from(backwardAt([-1000, 0, 1000], 0, 0, 'float64').chain).every(Number.isNaN)).toBe(true);
+    expect(Array.from(backwardAt([-1000, 0, 1000], 0, 0, 'float64').fused).every(Number.isFinite)).toBe(true);
   });
   claim(String.raw`When $p_t$ has underflowed to 0, it computes $u_t = -1/0 = -\infty$, and the dot product $\langle \mathbf u, \mathbf p \rangle$ contains $u_t p_t = -\infty \times 0 = \text{NaN}$`, () => {
     for (const precision of ['float32', 'float64'] as const) {
@@ -351,14 +627,103 @@ describeClaims('stability', (claim) => {
       expect(Array.from(backwardAt([-1000, 0, 1000], 0, 0, precision).chain).every(Number.isNaN)).toBe(true);
     }
   });
-  claim(String.raw`Press $\mathbf z = [-1000, 0, 1000]$ with true class 1 to compare the fused $[-1, 0, 1]$ with the unfused chain: NaN at $\varepsilon = 0$, and zeros at $\varepsilon = 10^{-8}$.`, () => {
-    for (const precision of ['float32', 'float64'] as const) {
-      const none = backwardAt([-1000, 0, 1000], 0, 0, precision);
-      expect(Array.from(none.fused)).toEqual([-1, 0, 1]);
-      expect(Array.from(none.chain).every(Number.isNaN)).toBe(true);
-      const trick = backwardAt([-1000, 0, 1000], 0, 1e-8, precision);
-      expect(Array.from(trick.chain).map(Math.abs)).toEqual([0, 0, 0]);
+  claim("With $\\varepsilon = 0$ the same happens when any other class's $p_k$ underflows: `torch.log`'s backward divides the upstream 0 by $p_k = 0$, and $0/0$ is NaN, although the loss is finite.", () => {
+    // autograd's two steps by hand: NLLLoss's backward hands log p the upstream −y_k (0 off the true class),
+    // and log's backward divides it by its input, p_k
+    expect(Number.isNaN(-0 / 0)).toBe(true);
+    for (const [z, t] of [[[1000, 0, -1000], 0], [[-1000, 0, 1000], 2]] as const) {
+      for (const precision of ['float32', 'float64'] as const) {
+        const b = backwardAt(z, t, 0, precision);
+        // p_t survived (it is 1), so it is not the −∞ × 0 of the true class
+        expect(b.probabilities[t]).toBe(1);
+        expect(b.upstream).toBe(-1);
+        // another class's p_k is 0, its u_k = −0/0 = NaN, and the NaN reaches every class
+        const chain = softmaxBackwardChain(b.probabilities, t, 0, precision);
+        const zeros = [0, 1, 2].filter((k) => k !== t && b.probabilities[k] === 0);
+        expect(zeros.length).toBeGreaterThan(0);
+        for (const k of zeros) expect(Number.isNaN(chain.upstream[k])).toBe(true);
+        expect(Array.from(b.chain).every(Number.isNaN)).toBe(true);
+        // while the loss, LSE(z) − z_t = ln(1 + e⁻¹⁰⁰⁰ + e⁻²⁰⁰⁰) = 0 to double precision, and p − y are finite
+        expect(Math.abs(stableCrossEntropy(z, t, precision))).toBe(0);
+        expect(Array.from(b.fused).map(Math.abs)).toEqual([0, 0, 0]);
+      }
     }
+  });
+
+  // What the backward pass's table shows: the widget rendered, its columns read by their headings
+  claim('(or with the presets and the true class here)', () => {
+    renderBackward();
+    expect(screen.getByRole('button', { name: /^z = \[−1000, 0, 1000\]/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^z = \[−1000, 0, 1000\]/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'true class 3' }));
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).toContain('z = [−1000, 0, 1000], true class 3');
+  });
+  claim(String.raw`Press $\mathbf z = [-1000, 0, 1000]$ with true class 1: the column "fused p − y" reads $[-1, 0, 1]$, and "chain, stable p" reads NaN at $\varepsilon = 0$ and 0 in every class at $\varepsilon = 10^{-8}$, where $p_1/(p_1 + \varepsilon) = 0$ scales the whole gradient away.`, () => {
+    const { store } = renderBackward();
+    fireEvent.click(screen.getByRole('button', { name: /^z = \[−1000, 0, 1000\]/ }));
+    expect(store.getState()).toMatchObject({ logits: [-1000, 0, 1000], label: 0, epsilon: 1e-8 });
+    expect(column('fused p − y')).toEqual(['−1.000', '0.000', '1.000']);
+    expect(column('chain, stable p')).toEqual(['0.000', '0.000', '0.000']);
+    // 0 in every class because p₁ = e⁻²⁰⁰⁰ = 0 makes the factor 0, not a small number shown as 0.000
+    const b = backwardAt([-1000, 0, 1000], 0, 1e-8, 'float64');
+    expect(b.probabilities[0]).toBe(0);
+    expect(Array.from(b.chain).map(Math.abs)).toEqual([0, 0, 0]);
+    fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
+    expect(column('chain, stable p')).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(column('fused p − y')).toEqual(['−1.000', '0.000', '1.000']);
+    // the same in float32
+    fireEvent.click(screen.getByRole('radio', { name: 'float32' }));
+    expect(column('chain, stable p')).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(column('fused p − y')).toEqual(['−1.000', '0.000', '1.000']);
+  });
+  claim('"chain, naive p" is NaN at both, since there $p_3 = \\infty/\\infty$ is already NaN.', () => {
+    renderBackward();
+    fireEvent.click(screen.getByRole('button', { name: /^z = \[−1000, 0, 1000\]/ }));
+    expect(column('chain, naive p')).toEqual(['NaN', 'NaN', 'NaN']);
+    fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
+    expect(column('chain, naive p')).toEqual(['NaN', 'NaN', 'NaN']);
+    // the naive softmax's own numbers: e¹⁰⁰⁰ = ∞ and the sum ∞, so p₃ = ∞/∞
+    const naive = naiveSoftmax([-1000, 0, 1000]);
+    expect([naive.exponentials[2], naive.sum]).toEqual([Infinity, Infinity]);
+    expect(Number.isNaN(naive.probabilities[2])).toBe(true);
+  });
+  claim('Then pick true class 3: $p = [0, 0, 1]$, the loss is 0 and $\\mathbf p - \\mathbf y = [0, 0, 0]$, yet at $\\varepsilon = 0$ the chain is NaN in every class, from the $0/0$ of $p_1 = p_2 = 0$.', () => {
+    const { store } = renderBackward();
+    fireEvent.click(screen.getByRole('button', { name: /^z = \[−1000, 0, 1000\]/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'true class 3' }));
+    fireEvent.click(screen.getByRole('radio', { name: /^ε = 0/ }));
+    expect(store.getState()).toMatchObject({ label: 2, epsilon: 0 });
+    expect(column('p')).toEqual(['0.000', '0.000', '1.000']);
+    // exactly: e⁻¹⁰⁰⁰ and e⁻²⁰⁰⁰ underflow in both precisions
+    const b = backwardAt([-1000, 0, 1000], 2, 0, 'float64');
+    expect(Array.from(b.probabilities)).toEqual([0, 0, 1]);
+    expect(Math.abs(stableCrossEntropy([-1000, 0, 1000], 2))).toBe(0);
+    expect(column('fused p − y')).toEqual(['0.000', '0.000', '0.000']);
+    expect(column('chain, stable p')).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(screen.getByTestId('backward-verdict').textContent).toContain('p1 underflowed to 0, so u1 = −0/(0 + 0) = 0/0 = NaN');
+    act(() => store.getState().setEpsilon(1e-8));
+    expect(column('chain, stable p')).toEqual(['0.000', '0.000', '0.000']);
+  });
+
+  // ── in PyTorch ──
+  claim(String.raw`the backward pass gives each example $\mathbf p - \mathbf y$ (divided by $m$ under the default mean)`, () => {
+    // a batch of m = 3 examples, loss = mean of LSE(z_n) − z_{n,t_n}: central differences in every logit against (p_n − y_n)/m
+    const Z = [[2, 3, 4], [-1, 0.5, 0], [10, -3, 1]];
+    const t = [0, 2, 1];
+    const m = Z.length;
+    const flat = Z.flat();
+    const mean = (v: Float64Array) => [0, 1, 2].reduce((s, n) => s + stableCrossEntropy(v.subarray(3 * n, 3 * n + 3), t[n] as number), 0) / m;
+    const numeric = numericalGradient(mean, flat);
+    Z.forEach((z, n) => {
+      const e = z.map(Math.exp);
+      const sum = e.reduce((a, b) => a + b, 0);
+      z.forEach((_, j) => {
+        const byHand = ((e[j] as number) / sum - (j === t[n] ? 1 : 0)) / m;
+        expect(numeric[3 * n + j]).toBeCloseTo(byHand, 9);
+        // and per example it is the fused p − y
+        expect((fusedGradient(z, t[n] as number)[j] as number) / m).toBeCloseTo(byHand, 15);
+      });
+    });
   });
 
   // ── what to take away ──
@@ -370,5 +735,25 @@ describeClaims('stability', (claim) => {
   claim(String.raw`$-\ln(p_t + 10^{-8})$ caps the loss near 18.42 and scales the gradient by $p_t/(p_t + \varepsilon)$.`, () => {
     expect(epsilonCrossEntropy([-1000, 0, 0], 0, 1e-8)).toBeCloseTo(18.42, 2);
     expect(epsilonAt([-1000, 0, 0], 0, 1e-8).gradientFactor).toBe(0);
+    // the widget's backward pass at random logits: chain = p_t/(p_t + ε) · (p − y) in every class, with p by hand
+    const logits = fc.array(fc.double({ min: -25, max: 25, noNaN: true }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(logits, fc.nat(2), (z, t) => {
+        const e = z.map((v) => Math.exp(v - Math.max(...z)));
+        const sum = e.reduce((a, b) => a + b, 0);
+        const p = e.map((v) => v / sum);
+        const factor = (p[t] as number) / ((p[t] as number) + 1e-8);
+        const b = backwardAt(z, t, 1e-8, 'float64');
+        b.chain.forEach((g, j) => expect(Math.abs(g - factor * ((p[j] as number) - (j === t ? 1 : 0)))).toBeLessThan(1e-12));
+      }),
+      { seed: 10 },
+    );
+  });
+  claim('the unfused chain costs the same order, $O(C)$, but divides by $p_t$.', () => {
+    const chain = (C: number) => readsOf(C, (p) => softmaxBackwardChain(p, 0, 0));
+    expect(chain(1000) / chain(10)).toBeCloseTo(100, 0);
+    // the division: u_t = −1/(p_t + ε), so p_t = 0 with ε = 0 is −1/0
+    expect(softmaxBackwardChain([0, 0.5, 0.5], 0, 0).upstream[0]).toBe(-Infinity);
+    expect(softmaxBackwardChain([0.25, 0.25, 0.5], 0, 0).upstream[0]).toBe(-4);
   });
 });
