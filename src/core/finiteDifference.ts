@@ -4,13 +4,17 @@
 
 /**
  * The gradient check of the core's own tests (tests/core/helpers.ts, expectGradientMatches): a central
- * difference with step `step`, accepted when |analytic − numeric| ≤ relativeTolerance·max(|analytic|,
- * |numeric|) + a small absolute tolerance for entries near 0. Chapter 9 shows this same object.
+ * difference, accepted when |analytic − numeric| ≤ relativeTolerance·max(|analytic|, |numeric|) + atol.
+ * Many of those tests take `step` and `relativeTolerance` from here; each passes its own atol (1e-11 to
+ * 1e-8) to suit its function. Chapter 9 shows this object and runs it live with `absoluteTolerance`.
  * A step of 1e-5 is near ∛ε ≈ 6e-6, where a central difference in float64 is most accurate, and leaves
  * about 1e-10 of truncation and round-off: 1e-6 is a tolerance no correct formula comes near failing
- * and no wrong one (a dropped factor, a sign) passes.
+ * and no wrong one (a dropped factor, a sign) passes, on entries of ordinary size.
+ * absoluteTolerance: the round-off of the estimate is about ε·|f|/step in absolute terms, whatever the
+ * size of the derivative (about 1e-10 for a loss near 10): a derivative near 0 needs this floor, 1e-9,
+ * or a correct formula fails a relative test. Entries below about 1e-9 are then not really tested.
  */
-export const GRADIENT_CHECK = { step: 1e-5, relativeTolerance: 1e-6 } as const;
+export const GRADIENT_CHECK = { step: 1e-5, relativeTolerance: 1e-6, absoluteTolerance: 1e-9 } as const;
 
 /**
  * centralDifference(f, x, h) ≈ f'(x) = (f(x + h) − f(x − h)) / ((x + h) − (x − h)).

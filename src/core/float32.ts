@@ -1,8 +1,10 @@
 /**
  * The chapter-9 quantities computed in a chosen precision: every arithmetic operation, and every
  * stored input, passes through a rounding. With `roundFloat64` (the identity) they are plain float64
- * code; with `roundFloat32` (Math.fround after each operation) they are float32 arithmetic as a GPU or
- * a float32 tensor does it, emulated in JavaScript. Rounding a float64 result of +, −, ×, ÷ or √ to
+ * code; with `roundFloat32` (Math.fround after each operation) they are float32 arithmetic as plain
+ * float32 code computes it, one operation after another, emulated in JavaScript. (A GPU or a float32
+ * tensor library rounds at the same places but may sum in another order, fuse a multiply and an add,
+ * and use its own exp and log: its numbers differ point by point, at the same sizes.) Rounding a float64 result of +, −, ×, ÷ or √ to
  * float32 gives the correctly rounded float32 result (double rounding is harmless for these, since
  * 53 ≥ 2·24 + 2), so the emulation is exact for them; for exp and log it is within one float32 ulp.
  *

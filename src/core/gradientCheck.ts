@@ -1,3 +1,4 @@
+import { GRADIENT_CHECK } from './finiteDifference';
 import { roundFloat32, roundFloat64, type Rounding } from './float32';
 
 /**
@@ -108,6 +109,30 @@ export function relativeError(numeric: number, analytic: number): number {
   if (analytic === 0) return gap === 0 ? 0 : Infinity;
   const error = gap / Math.abs(analytic);
   return Number.isNaN(error) ? Infinity : error;
+}
+
+/** The tolerances of a gradient check: the core tests' rule, |a − n| ≤ rtol·max(|a|, |n|) + atol. */
+export interface GradientTolerance {
+  relativeTolerance: number;
+  absoluteTolerance: number;
+}
+
+/**
+ * allowedGap(analytic, numeric) = rtol·max(|analytic|, |numeric|) + atol: how far apart the two may be.
+ * The absolute part is what lets an entry near 0 pass, whose round-off is a large fraction of itself.
+ */
+export function allowedGap(analytic: number, numeric: number, tolerance: GradientTolerance = GRADIENT_CHECK): number {
+  return tolerance.relativeTolerance * Math.max(Math.abs(analytic), Math.abs(numeric)) + tolerance.absoluteTolerance;
+}
+
+/**
+ * gradientCheckPasses(analytic, numeric): |analytic − numeric| ≤ allowedGap(analytic, numeric), the rule
+ * of the core tests' expectRelClose (tests/core/helpers.ts) with GRADIENT_CHECK's tolerances by default.
+ * A NaN or infinite value fails (an infinite estimate would otherwise allow an infinite gap).
+ */
+export function gradientCheckPasses(analytic: number, numeric: number, tolerance: GradientTolerance = GRADIENT_CHECK): boolean {
+  if (!Number.isFinite(analytic) || !Number.isFinite(numeric)) return false;
+  return Math.abs(analytic - numeric) <= allowedGap(analytic, numeric, tolerance);
 }
 
 /**

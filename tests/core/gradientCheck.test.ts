@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowedGap,
   bestStep,
   differenceQuotient,
   differenceTrace,
   errorCurve,
+  gradientCheckPasses,
   MACHINE_EPSILON,
   optimalStep,
   relativeError,
@@ -16,7 +18,7 @@ import { GRADIENT_CHECK, numericalGradient } from '../../src/core/finiteDifferen
 import { softmax } from '../../src/core/softmax';
 import { backward, createWorkspace, forward, initNetwork } from '../../src/core/network';
 import { makeDataset } from '../../src/core/datasets';
-import { expectGradientMatches } from './helpers';
+import { expectGradientMatches, expectRelClose } from './helpers';
 
 const exp32 = (x: number) => Math.fround(Math.exp(x));
 const f32 = { round: roundFloat32 };
@@ -213,5 +215,42 @@ describe('the analytic gradients chapter 9 checks, checked as the core tests che
       networkLossRounded(net.shape, which === 'w1' ? { w1: v, b1, w2, b2 } : { w1, b1, w2: v, b2 }, x, label[0] as number, roundFloat64);
     expectGradientMatches(ws.grads.w1, numericalGradient(lossWith('w1'), w1, GRADIENT_CHECK.step), 1e-10);
     expectGradientMatches(ws.grads.w2, numericalGradient(lossWith('w2'), w2, GRADIENT_CHECK.step), 1e-10);
+  });
+});
+
+describe('gradientCheckPasses: the core tests\' rule with GRADIENT_CHECK\'s tolerances', () => {
+  it('is |a − n| ≤ 10⁻⁶·max(|a|, |n|) + 10⁻⁹, by hand at both sides of the boundary', () => {
+    expect(GRADIENT_CHECK.absoluteTolerance).toBe(1e-9);
+    // a = 1, n = 1 + 10⁻⁶: allowed 10⁻⁶·(1 + 10⁻⁶) + 10⁻⁹ = 1.001001·10⁻⁶
+    expect(allowedGap(1, 1 + 1e-6)).toBeCloseTo(1.001001e-6, 18);
+    expect(gradientCheckPasses(1, 1 + 1.0009e-6)).toBe(true);
+    expect(gradientCheckPasses(1, 1 + 1.0011e-6)).toBe(false);
+    // near 0 the absolute part decides: 2·10⁻⁹ against 2.9·10⁻⁹ passes, against 3.1·10⁻⁹ fails
+    expect(gradientCheckPasses(2e-9, 2.9e-9)).toBe(true);
+    expect(gradientCheckPasses(2e-9, 3.1e-9)).toBe(false);
+    // a sign error on an entry of ordinary size fails by orders of magnitude
+    expect(gradientCheckPasses(0.3, -0.3)).toBe(false);
+  });
+
+  it('decides as expectRelClose of tests/core/helpers.ts does, with the same tolerances', () => {
+    const { relativeTolerance: rtol, absoluteTolerance: atol } = GRADIENT_CHECK;
+    const cases: [number, number][] = [
+      [1, 1 + 5e-7], [1, 1 + 2e-6], [2e-9, 2.5e-9], [2e-9, 4e-9], [0, 5e-10], [0, 2e-9], [-0.7, -0.7000007], [-0.7, 0.7], [5, 5 * (1 + 1.1e-6)],
+    ];
+    for (const [a, n] of cases) {
+      let helperPasses = true;
+      try {
+        expectRelClose([a], [n], rtol, atol);
+      } catch {
+        helperPasses = false;
+      }
+      expect(gradientCheckPasses(a, n), `${a} vs ${n}`).toBe(helperPasses);
+    }
+  });
+
+  it('NaN or an infinite estimate fails', () => {
+    expect(gradientCheckPasses(1, NaN)).toBe(false);
+    expect(gradientCheckPasses(1, Infinity)).toBe(false);
+    expect(gradientCheckPasses(NaN, NaN)).toBe(false);
   });
 });
