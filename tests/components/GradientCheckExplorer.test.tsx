@@ -27,7 +27,7 @@ describe('<GradientCheckExplorer>', () => {
     expect(Math.abs(value('estimate-central-float64') - analytic)).toBeLessThan(1e-8);
     expect(Math.abs(value('estimate-forward-float64') - analytic)).toBeLessThan(1e-4);
     expect(container.querySelectorAll('path.error-curve').length).toBe(4);
-    const plot = screen.getByRole('img', { name: /^Relative error of the finite-difference estimates of ∂L\/∂z2/ });
+    const plot = screen.getByRole('img', { name: /^Relative error of the finite-difference estimates of ∂L\/∂z₂/ });
     expect(plot.getAttribute('aria-label')).toContain('At h = 1.00 × 10⁻⁴: central float64');
     expect(plot.getAttribute('aria-label')).not.toMatch(/NaN|undefined/);
   });
@@ -42,7 +42,7 @@ describe('<GradientCheckExplorer>', () => {
     expect(value('error-central-float32')).toBe(1);
     expect(screen.queryByTestId('zero-warning')).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: 'float32' }));
-    expect(screen.getByTestId('zero-warning').textContent).toContain('x + h rounds back to x = 3.0000000');
+    expect(screen.getByTestId('zero-warning').textContent).toContain('z₂ + h rounds back to z₂ = 3.0000000, and so does z₂ − h');
     expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toContain('Central difference in float32');
   });
 
@@ -57,18 +57,52 @@ describe('<GradientCheckExplorer>', () => {
     fireEvent.change(screen.getByLabelText('logit'), { target: { value: '2' } });
     const p3 = 1 / (Math.exp(-2) + Math.exp(-1) + 1);
     expect(Math.abs(value('estimate-central-float64') - p3)).toBeLessThan(1e-8);
-    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toContain('z3');
+    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toContain('z₃');
   });
 
   it('the network weight: the default W2 weight, then a W1 weight chosen by layer, row and column', () => {
     renderWithLab(<GradientCheckExplorer />);
     fireEvent.click(screen.getByRole('radio', { name: /one weight of a 2-16-3 network/ }));
-    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toMatch(/the weight W2\[\d+, 1\]/);
+    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toMatch(/the weight \(W₂\)[₀-₉]+,₁/);
     expect(value('error-central-float64')).toBeLessThan(1e-6);
     fireEvent.change(screen.getByLabelText('layer'), { target: { value: 'w1' } });
     fireEvent.change(screen.getByLabelText('row'), { target: { value: '1' } });
     fireEvent.change(screen.getByLabelText('column'), { target: { value: '15' } });
-    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toContain('the weight W1[2, 16]');
+    expect(screen.getByTestId('live-formula').getAttribute('aria-label')).toContain('the weight (W₁)₂,₁₆');
+  });
+});
+
+describe('<GradientCheckExplorer> at ReLU\'s kink', () => {
+  const markers = (container: HTMLElement) => Array.from(container.querySelectorAll('circle.error-marker'), (c) => Number(c.getAttribute('cy')));
+  const floorY = (container: HTMLElement) => Number(container.querySelector('line.floor-line')?.getAttribute('y1'));
+
+  it('a weight out of an off unit: every marker and every curve on the floor line marked "exactly 0", and the notice names the pre-activation', () => {
+    at('#/gradient-check?wrt=weight&layer=w2&row=0&col=0');
+    const { container } = renderWithLab(<GradientCheckExplorer />);
+    expect(container.querySelector('text.floor-label')?.textContent).toBe('exactly 0');
+    const floor = floorY(container);
+    expect(markers(container)).toEqual([floor, floor, floor, floor]);
+    for (const path of container.querySelectorAll('path.error-curve')) {
+      const ys = Array.from((path.getAttribute('d') ?? '').matchAll(/,(-?[\d.]+)/g), (m) => Number(m[1]));
+      expect(ys.length).toBe(61);
+      expect(new Set(ys)).toEqual(new Set([floor]));
+    }
+    expect(screen.getByTestId('zero-gradient').textContent).toContain('hidden unit 1 is off for this sample (its pre-activation in Z₁ is −0.3108)');
+  });
+
+  it('(W₁)₂,₁₄ at h = 10⁻¹ crosses the kink of unit 14: the estimates are not 0, the errors read ∞, the markers sit on the top edge', () => {
+    at('#/gradient-check?wrt=weight&layer=w1&row=1&col=13&logh=-1');
+    const { container } = renderWithLab(<GradientCheckExplorer />);
+    expect(formula()).toContain('the weight (W₁)₂,₁₄');
+    for (const id of ['central-float64', 'central-float32', 'forward-float64', 'forward-float32']) {
+      expect(value(`estimate-${id}`)).not.toBe(0);
+      expect(screen.getByTestId(`error-${id}`).textContent).toBe('∞');
+    }
+    const top = Number(container.querySelector('rect.plot-area')?.getAttribute('y'));
+    expect(markers(container)).toEqual([top, top, top, top]);
+    fireEvent.change(slider(), { target: { value: '-1.5' } });
+    const floor = floorY(container);
+    expect(markers(container)).toEqual([floor, floor, floor, floor]);
   });
 });
 
@@ -109,11 +143,29 @@ describe('<ZeroCases>', () => {
 });
 
 describe('<TestTolerance>', () => {
-  it("shows the tests' own step and tolerance and passes on every logit of the worked example", () => {
+  it("shows the tests' own step and tolerances and passes on every logit of the worked example", () => {
     const { container } = renderWithLab(<TestTolerance />);
     expect(GRADIENT_CHECK.step).toBe(1e-5);
-    expect(screen.getByTestId('tolerance-constants').textContent).toBe('Step h = 1.00 × 10⁻⁵, relative tolerance 1 × 10⁻⁶');
+    expect(screen.getByTestId('tolerance-constants').textContent).toBe(
+      'Step h = 1.00 × 10⁻⁵, relative tolerance 1 × 10⁻⁶, absolute tolerance 1 × 10⁻⁹: a check passes when |analytic − estimate| ≤ 1 × 10⁻⁶ · max(|analytic|, |estimate|) + 1 × 10⁻⁹.',
+    );
     expect(container.querySelectorAll('li[data-ok="true"]').length).toBe(3);
+    expect(container.querySelectorAll('li[data-relative-ok="false"]').length).toBe(0);
+    // ∂L/∂z₂ = p₂ − 1 = −0.7552715289; allowed 10⁻⁶·0.755 + 10⁻⁹ = 7.6 × 10⁻⁷
+    const second = screen.getByTestId('tolerance-check-2').textContent ?? '';
+    expect(second).toMatch(/^passes ∂L\/∂z₂: p₂ − y₂ = −0\.7552715289, central difference −0\.75527152\d\d; they differ by [\d.]+ × 10⁻¹[⁰¹²³⁴⁵⁶⁷⁸⁹] ≤ 7\.6 × 10⁻⁷ allowed\.$/);
+  });
+
+  it('at z = [−10, 0, 10], t = 2, the tiny ∂L/∂z₁ passes through the absolute part, and the row says a relative test alone would fail it', () => {
+    const { container } = renderWithLab(<TestTolerance />, { logits: [-10, 0, 10], labels: [0, 1, 0] });
+    expect(container.querySelectorAll('li[data-ok="true"]').length).toBe(3);
+    const first = screen.getByTestId('tolerance-check-1');
+    expect(first.getAttribute('data-relative-ok')).toBe('false');
+    // p₁ = e⁻¹⁰/(e⁻¹⁰ + 1 + e¹⁰) = e⁻²⁰/(1 + e⁻¹⁰ + e⁻²⁰) = 2.0610600…·10⁻⁹, written with its digits, not as 0.0000000021
+    const p1 = Math.exp(-20) / (1 + Math.exp(-10) + Math.exp(-20));
+    expect(p1.toExponential(7)).toBe('2.0610600e-9');
+    expect(first.textContent).toContain('p₁ − y₁ = 2.0610600 × 10⁻⁹');
+    expect(first.textContent).toMatch(/≤ 1\.0 × 10⁻⁹ allowed\. The relative error, [\d.]+ × 10⁻[²³], is above 1 × 10⁻⁶: a relative tolerance alone would fail this correct formula\.$/);
   });
 
   it('follows the store: four logits give four checks', () => {
@@ -151,14 +203,14 @@ describe('<GradientCheckExplorer> in the address', () => {
     expect(screen.getByTestId('h-value').textContent).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
     expect(radio('forward difference').checked).toBe(true);
     expect(radio('float32').checked).toBe(true);
-    expect(formula()).toContain('Forward difference in float32 for the weight W1[2, 5]');
+    expect(formula()).toContain('Forward difference in float32 for the weight (W₁)₂,₅');
   });
 
   it('reads k=2 as the logit z3, and wrt=weight alone as the weight the radio starts on', () => {
     at('#/gradient-check?k=2');
     const first = renderWithLab(<GradientCheckExplorer />);
     expect(select('logit').value).toBe('2');
-    expect(formula()).toContain('the loss as a function of z3');
+    expect(formula()).toContain('the loss as a function of z₃');
     first.unmount();
 
     renderWithLab(<GradientCheckExplorer />);
@@ -196,11 +248,11 @@ describe('<GradientCheckExplorer> in the address', () => {
     at('#/gradient-check?k=7');
     const first = renderWithLab(<GradientCheckExplorer />);
     expect(select('logit').value).toBe('2');
-    expect(formula()).toContain('z3');
+    expect(formula()).toContain('z₃');
     first.unmount();
     at('#/gradient-check?wrt=weight&layer=w1&row=9&col=15');
     renderWithLab(<GradientCheckExplorer />);
-    expect(formula()).toContain('the weight W1[2, 16]');
+    expect(formula()).toContain('the weight (W₁)₂,₁₆');
   });
 
   it('writes the learner’s changes once they pause: logh=-8, then the W1 weight in row 2, in the schema’s order', () => {

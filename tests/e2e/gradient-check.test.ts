@@ -61,7 +61,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     expect(await value(page, 'estimate-central-float32')).toBe(0);
     expect(await value(page, 'error-central-float32')).toBe(1);
     await page.getByRole('radio', { name: 'float32', exact: true }).check();
-    await expect.poll(() => text(page, 'zero-warning')).toContain('x + h rounds back to x = 3');
+    await expect.poll(() => text(page, 'zero-warning')).toContain('z₂ + h rounds back to z₂ = 3');
     await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('in float32');
     expect(await page.locator('.katex-error').count()).toBe(0);
     expectNoErrors(errors);
@@ -71,10 +71,10 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
   it('a network weight: the analytic gradient from backward, checked in both precisions', async () => {
     const { page, errors } = await open();
     await page.getByRole('radio', { name: /one weight of a 2-16-3 network/ }).check();
-    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight W2[');
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight (W₂)');
     expect(await value(page, 'error-central-float64')).toBeLessThan(1e-6);
     await page.getByLabel('layer').selectOption('w1');
-    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight W1[');
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain('the weight (W₁)');
     expect(await page.locator('.katex-error').count()).toBe(0);
     expectNoErrors(errors);
     await page.close();
@@ -104,8 +104,36 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
 
   it("the tests' check reads the shared constant and passes on every logit", async () => {
     const { page, errors } = await open();
-    expect(await text(page, 'tolerance-constants')).toBe('Step h = 1.00 × 10⁻⁵, relative tolerance 1 × 10⁻⁶');
+    expect(await text(page, 'tolerance-constants')).toBe(
+      'Step h = 1.00 × 10⁻⁵, relative tolerance 1 × 10⁻⁶, absolute tolerance 1 × 10⁻⁹: a check passes when |analytic − estimate| ≤ 1 × 10⁻⁶ · max(|analytic|, |estimate|) + 1 × 10⁻⁹.',
+    );
     expect(await page.locator('.test-tolerance .checks li[data-ok="true"]').count()).toBe(3);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it("at z = [−10, 0, 10], t = 2, this browser's arithmetic also passes the tiny ∂L/∂z₁ only through the absolute part", async () => {
+    // the chapter says: the estimate moves in steps of 2⁻⁴⁹/(2 × 10⁻⁵) ≈ 8.9 × 10⁻¹¹, the nearest of them 0.9 % from p₁ ≈ 2.06 × 10⁻⁹,
+    // whatever this browser's exp and log round to; a relative test alone fails it, the absolute part passes it
+    const { page, errors } = await openRoute(browser, `${ROUTE}?z=-10,0,10&y=1`, { waitFor: READY });
+    await expect.poll(() => page.locator('.test-tolerance .checks li[data-ok="true"]').count()).toBe(3);
+    const first = page.getByTestId('tolerance-check-1');
+    expect(await first.getAttribute('data-relative-ok')).toBe('false');
+    expect(await first.textContent()).toContain('a relative tolerance alone would fail this correct formula');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('(W₁)₂,₁₄ crosses the kink of hidden unit 14 at h = 10⁻¹: the errors read ∞; at 10⁻¹·⁵ they are exactly 0', async () => {
+    const { page, errors } = await openRoute(browser, `${ROUTE}?wrt=weight&layer=w1&row=1&col=13&logh=-1`, { waitFor: READY });
+    await expect.poll(() => formula(page)).toContain('the weight (W₁)₂,₁₄');
+    for (const id of ['central-float64', 'forward-float32']) expect(await text(page, `error-${id}`)).toBe('∞');
+    expect(await text(page, 'zero-gradient')).toContain('hidden unit 14 is off for this sample (its pre-activation in Z₁ is −0.0148)');
+    await slider(page).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => text(page, 'h-value')).toContain('0.0316');
+    for (const id of ['central-float64', 'forward-float32']) expect(await text(page, `error-${id}`)).toBe('0 (exactly)');
     expectNoErrors(errors);
     await page.close();
   });
@@ -152,7 +180,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     expect(await text(page, 'h-value')).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
     expect(await page.getByRole('radio', { name: 'forward difference' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'float32', exact: true }).isChecked()).toBe(true);
-    expect(await formula(page)).toContain('Forward difference in float32 for the weight W1[2, 5]');
+    expect(await formula(page)).toContain('Forward difference in float32 for the weight (W₁)₂,₅');
     expect(await page.getByRole('radio', { name: 'x in an integer array' }).isChecked()).toBe(true);
     expectNoErrors(errors);
     await page.close();
@@ -162,7 +190,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
       '#/embed/gradient-check/GradientCheckExplorer?wrt=weight&layer=w1&row=0&col=15&logh=-7.5&scheme=forward&prec=float32',
       { waitFor: '[data-testid="live-formula"] .katex' },
     );
-    expect(await formula(embed.page)).toContain('Forward difference in float32 for the weight W1[1, 16]');
+    expect(await formula(embed.page)).toContain('Forward difference in float32 for the weight (W₁)₁,₁₆');
     expect(await text(embed.page, 'h-value')).toBe('h = 10−7.50 = 3.16 × 10⁻⁸');
     expect(await embed.page.getByTestId('widget-state-notice').count()).toBe(0);
     expectNoErrors(embed.errors);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatStep, gradientCheckStartFormulas, gradientCheckTex, gradientCheckText, stepDigits } from '../../src/widgets/gradientCheck/gradientCheckFormula';
-import { estimateAt, logitQuantity } from '../../src/widgets/gradientCheck/gradientCheckMath';
+import {
+  derivativeText,
+  formatStep,
+  gradientCheckStartFormulas,
+  gradientCheckTex,
+  gradientCheckText,
+  smallText,
+  stepDigits,
+} from '../../src/widgets/gradientCheck/gradientCheckFormula';
+import { estimateAt, logitQuantity, weightQuantity } from '../../src/widgets/gradientCheck/gradientCheckMath';
 
 describe('gradientCheckFormula', () => {
   it('formatStep shows h to three significant digits, fixed or scientific', () => {
@@ -22,7 +30,7 @@ describe('gradientCheckFormula', () => {
     expect(tex.quotient[1]).toContain('2 \\times \\term{h-step}{1.00 \\times {10}^{-4}}');
     expect(tex.error[1]).toContain('\\term{err-central-float64}');
     const text = gradientCheckText(q, e);
-    expect(text).toContain('Central difference in float64 for the loss as a function of z2, h = 1.00 × 10⁻⁴');
+    expect(text).toContain('Central difference in float64 for the loss as a function of z₂, h = 1.00 × 10⁻⁴: (f(z₂ + h) − f(z₂ − h)) / 2h');
     expect(text).not.toMatch(/NaN/);
   });
 
@@ -39,5 +47,29 @@ describe('gradientCheckFormula', () => {
     const formulas = gradientCheckStartFormulas();
     expect(formulas.length).toBe(24);
     expect(formulas.every((f) => !f.tex.includes('NaN'))).toBe(true);
+  });
+
+  it('a derivative reads ten decimals from 10⁻⁴ up, and eight significant digits below, so a tiny entry keeps its digits', () => {
+    expect(derivativeText(-0.7552715289452023)).toBe('−0.7552715289');
+    expect(derivativeText(0)).toBe('0');
+    // e⁻²⁰ = 2.0611536…·10⁻⁹, which ten decimals would show as 0.0000000021
+    expect(derivativeText(2.061153618190204e-9)).toBe('2.0611536 × 10⁻⁹');
+    expect(derivativeText(-2.061153618190204e-9, true)).toBe('-2.0611536 \\times {10}^{-9}');
+    expect(derivativeText(-5e-5)).toBe('−5.0000000 × 10⁻⁵');
+    expect(derivativeText(Infinity)).toBe('∞');
+  });
+
+  it('smallText: two significant digits, scientific below 0.1, "0" for an exact zero', () => {
+    expect(smallText(1.8e-11)).toBe('1.8 × 10⁻¹¹');
+    expect(smallText(0.0089)).toBe('8.9 × 10⁻³');
+    expect(smallText(0)).toBe('0');
+    expect(smallText(0.25)).toBe('0.25');
+  });
+
+  it('a weight is written as chapter 8 writes it: (W₂)₁₆,₁ in text, (W_{2})_{16,1} in the formula', () => {
+    const q = weightQuantity('w2', 15, 0);
+    const e = estimateAt(q, 1e-4, 'central', 'float64');
+    expect(gradientCheckTex(q, e).quotient[0]).toContain('\\frac{f((W_{2})_{16,1} + h) - f((W_{2})_{16,1} - h)}{2h}');
+    expect(gradientCheckText(q, e)).toContain('for the weight (W₂)₁₆,₁, h = 1.00 × 10⁻⁴: (f((W₂)₁₆,₁ + h) − f((W₂)₁₆,₁ − h)) / 2h');
   });
 });

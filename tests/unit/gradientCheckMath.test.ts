@@ -8,6 +8,8 @@ import {
   quantityOf,
   snapExponent,
   STEP_GRID,
+  subscript,
+  toleranceChecks,
   weightQuantity,
 } from '../../src/widgets/gradientCheck/gradientCheckMath';
 import { zeroCase, zeroCaseAnalytic } from '../../src/widgets/gradientCheck/zeroCases';
@@ -21,7 +23,8 @@ describe('gradientCheckMath', () => {
     expect(q.x).toBe(3);
     expect(q.analytic).toBeCloseTo(p2 - 1, 15);
     expect(q.value).toBeCloseTo(1 + Math.log(1 + Math.exp(-1) + Math.exp(-2)), 14);
-    expect(q.short).toBe('z2');
+    expect(q.short).toBe('z₂');
+    expect(q.symbolTex).toBe('z_{2}');
   });
 
   it('snapExponent puts any exponent on the quarter-decade grid within [−16, −1], and non-finite at the start', () => {
@@ -67,7 +70,37 @@ describe('gradientCheckMath', () => {
     const q = weightQuantity('w2', off, 0);
     expect(q.analytic).toBe(0);
     expect(q.zeroReason).toContain(`hidden unit ${off + 1} is off`);
+    // its pre-activation, by hand: b1 + x₁·W1[1, j] + x₂·W1[2, j]
+    const { net, x } = chapterNetwork();
+    const pre = (net.params.b1[off] as number) + (x[0] as number) * (net.params.w1[off] as number) + (x[1] as number) * (net.params.w1[16 + off] as number);
+    expect(q.zeroReason).toContain(`(its pre-activation in Z₁ is −${Math.abs(pre).toFixed(4)})`);
     expect(() => weightQuantity('w1', 2, 0)).toThrow(RangeError);
+  });
+});
+
+describe('toleranceChecks: the tests\' check at the learner\'s logits', () => {
+  it('subscript writes an index in subscript digits', () => {
+    expect(subscript(16)).toBe('₁₆');
+    expect(subscript(1)).toBe('₁');
+  });
+
+  it('passes every entry of the worked example, and the relative error alone agrees there', () => {
+    const rows = toleranceChecks([2, 3, 4], [0, 1, 0]);
+    expect(rows.map((r) => r.k)).toEqual([0, 1, 2]);
+    for (const r of rows) {
+      expect(r.ok).toBe(true);
+      expect(r.relativeOk).toBe(true);
+      expect(r.gap).toBe(Math.abs(r.analytic - r.estimate));
+      // allowed = 10⁻⁶·max(|a|, |n|) + 10⁻⁹, by hand
+      expect(r.allowed).toBe(1e-6 * Math.max(Math.abs(r.analytic), Math.abs(r.estimate)) + 1e-9);
+    }
+  });
+
+  it('at z = [−10, 0, 10], t = 2, ∂L/∂z₁ ≈ 2.06·10⁻⁹ passes only through the absolute part', () => {
+    const [r] = toleranceChecks([-10, 0, 10], [0, 1, 0]);
+    expect(r?.analytic).toBeCloseTo(Math.exp(-10) / (Math.exp(-10) + 1 + Math.exp(10)), 22);
+    expect(r?.relativeOk).toBe(false);
+    expect(r?.ok).toBe(true);
   });
 });
 

@@ -61,7 +61,9 @@ describe('every case shows its numbers', () => {
     const why = zeroCaseWhy(zeroCase('integer'));
     expect(why).toContain('(f(3) − f(2)) / (2h) = −41596.9');
     expect(why).toContain('about 5.5 × 10⁴ times the true −0.7553');
-    expect(why).toContain('z += h on the whole int64 array raises a UFuncTypeError');
+    // NumPy's rule: assigning into the int64 array truncates (z[1] += h too); an in-place operator on an array or slice raises
+    expect(why).toContain('NumPy truncates without a word whenever it assigns into the int64 array (z[1] = z[1] + h, z[:] = z + h, and z[1] += h');
+    expect(why).toContain('an in-place operator on an array or a slice (z += h, z[1:2] += h) raises a UFuncTypeError');
   });
 
   it('the constant and aliasing cases give their numbers and their cure', () => {

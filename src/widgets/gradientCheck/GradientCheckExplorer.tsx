@@ -158,7 +158,7 @@ export function GradientCheckExplorer() {
         </p>
       </fieldset>
 
-      <EstimateTable estimates={estimates} analytic={q.analytic} />
+      <EstimateTable estimates={estimates} analytic={q.analytic} symbol={q.short} />
       {q.analytic === 0 && (
         <p className="notice" data-testid="zero-gradient">
           The analytic derivative is exactly 0 here{q.zeroReason ? `: ${q.zeroReason}` : ''}. A relative error has no scale
@@ -198,9 +198,9 @@ export function GradientCheckExplorer() {
       {zero && (
         <p className="notice zero-case" data-testid="zero-warning" aria-live="polite">
           {shown.trace.stepLost
-            ? `It returns exactly 0: in ${precision}, x + h rounds back to x = ${formatNumber(shown.trace.x, d)}` +
-              `${scheme === 'central' ? ', and so does x − h' : ''}. f is evaluated twice at the same input, and the difference of a number with itself is 0.`
-            : `It returns exactly 0: x + h and x ${scheme === 'central' ? '− h' : ''} differ, but f changes by less than the spacing of ${precision} numbers near ${formatNumber(shown.trace.fPlus, 3)}, so both values round to the same number.`}
+            ? `It returns exactly 0: in ${precision}, ${q.short} + h rounds back to ${q.short} = ${formatNumber(shown.trace.x, d)}` +
+              `${scheme === 'central' ? `, and so does ${q.short} − h` : ''}. f is evaluated twice at the same input, and the difference of a number with itself is 0.`
+            : `It returns exactly 0: ${q.short} + h and ${q.short}${scheme === 'central' ? ' − h' : ''} differ, but f changes by less than the spacing of ${precision} numbers near ${formatNumber(shown.trace.fPlus, 3)}, so both values round to the same number.`}
         </p>
       )}
     </section>

@@ -11,8 +11,8 @@ interface QuantityPickerProps {
 }
 
 const LAYER_NAMES: Record<Layer, string> = {
-  w1: 'W1 (input → hidden)',
-  w2: 'W2 (hidden → output)',
+  w1: 'W₁ (input → hidden)',
+  w2: 'W₂ (hidden → output)',
 };
 
 /**

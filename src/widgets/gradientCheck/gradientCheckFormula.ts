@@ -31,10 +31,39 @@ export function formatStep(h: number): string {
   return formatNumber(h, stepDigits(h));
 }
 
-/** "0" for an exact zero, so the zero the chapter is about reads as one, not as 0.0000000000. */
-function derivative(v: number, tex: boolean): string {
+/** Significant digits of a derivative below 10⁻⁴ in size, where ten decimals would keep only a few. */
+export const SMALL_DERIVATIVE_DIGITS = 8;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** v in scientific notation with `significant` digits, as text ("2.0611536 × 10⁻⁹") or LaTeX. */
+export function scientificText(v: number, significant: number, tex = false): string {
+  const [mantissa = '', e = '0'] = Math.abs(v).toExponential(significant - 1).split('e');
+  const exponent = Number(e);
+  if (tex) return `${v < 0 ? '-' : ''}${mantissa} \\times {10}^{${exponent}}`;
+  const power = String(exponent).replace(/-/, '⁻').replace(/\d/g, (d) => SUPERSCRIPT.charAt(Number(d)));
+  return `${v < 0 ? '−' : ''}${mantissa} × 10${power}`;
+}
+
+/**
+ * A derivative as read: "0" for an exact zero, so the zero the chapter is about reads as one, not as
+ * 0.0000000000; ten decimals from 10⁻⁴ up; below, eight significant digits in scientific notation
+ * ("2.0611536 × 10⁻⁹"), so that an entry near 0 and its estimate can be told apart.
+ */
+export function derivativeText(v: number, tex = false): string {
   if (v === 0) return '0';
-  return tex ? texNumber(v, DERIVATIVE_DIGITS) : formatNumber(v, DERIVATIVE_DIGITS);
+  if (!Number.isFinite(v) || Math.abs(v) >= 1e-4) return tex ? texNumber(v, DERIVATIVE_DIGITS) : formatNumber(v, DERIVATIVE_DIGITS);
+  return scientificText(v, SMALL_DERIVATIVE_DIGITS, tex);
+}
+
+/** A small positive quantity (a gap, a tolerance, a relative error) to two significant digits; 0 as "0". */
+export function smallText(v: number): string {
+  if (v === 0) return '0';
+  if (!Number.isFinite(v) || Math.abs(v) >= 0.1) return formatNumber(v, 2);
+  return scientificText(v, 2);
+}
+
+function derivative(v: number, tex: boolean): string {
+  return derivativeText(v, tex);
 }
 
 function errorText(error: number, tex: boolean): string {
@@ -76,11 +105,12 @@ export function gradientCheckText(q: ScalarQuantity, e: Estimate): string {
   const d = valueDigits(precision);
   const central = scheme === 'central';
   const h = formatStep(trace.h);
+  const v = q.short;
   return [
     `${central ? 'Central' : 'Forward'} difference in ${precision} for ${q.name}, h = ${h}:`,
     central
-      ? `(f(x + h) − f(x − h)) / 2h = (${formatNumber(trace.fPlus, d)} − ${formatNumber(trace.fMinus, d)}) / (2 × ${h})`
-      : `(f(x + h) − f(x)) / h = (${formatNumber(trace.fPlus, d)} − ${formatNumber(trace.fMinus, d)}) / ${h}`,
+      ? `(f(${v} + h) − f(${v} − h)) / 2h = (${formatNumber(trace.fPlus, d)} − ${formatNumber(trace.fMinus, d)}) / (2 × ${h})`
+      : `(f(${v} + h) − f(${v})) / h = (${formatNumber(trace.fPlus, d)} − ${formatNumber(trace.fMinus, d)}) / ${h}`,
     `= ${derivative(trace.numerator, false)} / ${formatStep(trace.denominator)} = ${derivative(trace.estimate, false)}.`,
     `Analytic derivative ${derivative(q.analytic, false)}; relative error ${errorText(e.error, false)}.`,
   ].join(' ');

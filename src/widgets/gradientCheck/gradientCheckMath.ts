@@ -1,7 +1,10 @@
 import { logitLossRounded, networkLossRounded, roundFloat32, roundFloat64, type Rounding } from '../../core/float32';
+import { centralDifference, GRADIENT_CHECK } from '../../core/finiteDifference';
 import {
+  allowedGap,
   differenceTrace,
   errorCurve,
+  gradientCheckPasses,
   optimalStep,
   relativeError,
   stepExponents,
@@ -12,6 +15,7 @@ import {
 import { makeDataset } from '../../core/datasets';
 import { backward, createWorkspace, forward, initNetwork, type Network } from '../../core/network';
 import { softmax } from '../../core/softmax';
+import { formatNumber } from '../../format/formatNumber';
 import { START_EXPONENT, STEP_LIMITS } from './gradientCheckState';
 
 /**
@@ -45,7 +49,7 @@ export type Quantity =
   | { kind: 'logit'; k: number }
   | { kind: 'weight'; layer: Layer; row: number; col: number };
 
-/** Rows and columns of each weight matrix: W1 is inputs × hidden, W2 hidden × outputs. */
+/** Rows and columns of each weight matrix: W₁ is inputs × hidden, W₂ hidden × outputs. */
 export function layerSize(layer: Layer): { rows: number; cols: number } {
   return layer === 'w1'
     ? { rows: NETWORK_SHAPE.inputs, cols: NETWORK_SHAPE.hidden }
@@ -57,9 +61,9 @@ interface NetworkCase {
   x: Float64Array;
   label: number;
   loss: number;
-  /** ∂L/∂W1, ∂L/∂W2 from network.ts's backward, one sample */
+  /** ∂L/∂W₁, ∂L/∂W₂ from network.ts's backward, one sample */
   grads: { w1: Float64Array; w2: Float64Array };
-  /** z1 of the hidden layer: a unit with z1 ≤ 0 passes no gradient (ReLU) */
+  /** the sample's row of Z₁, the hidden pre-activations: a unit with (Z₁)ⱼ ≤ 0 passes no gradient (ReLU) */
   z1: Float64Array;
 }
 
@@ -87,7 +91,7 @@ export function chapterNetwork(): NetworkCase {
 }
 
 /**
- * The weight the chapter starts on: W2 from the most active hidden unit to the sample's class. Its
+ * The weight the chapter starts on: (W₂)ⱼₖ from the most active hidden unit j to the sample's class. Its
  * gradient a1·(p − 1) is far from 0, and its unit is far from ReLU's kink, so its V is clean.
  */
 export function defaultWeight(): Quantity {
@@ -108,13 +112,19 @@ export interface ScalarQuantity {
   analytic: number;
   /** f(x) in float64 */
   value: number;
-  /** a short name in words ("the loss in z₂", "W1[1, 3]") and as LaTeX */
+  /** a short name in words ("the loss as a function of z₂", "the weight (W₁)₁,₃") and as LaTeX */
   name: string;
-  /** "z2", "W2[16, 1]" */
+  /** the differentiated variable in text, as the chapter writes it: "z₂", "(W₂)₁₆,₁" */
   short: string;
   symbolTex: string;
   /** why the analytic derivative is exactly 0, when it is */
   zeroReason?: string;
+}
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+/** 16 → "₁₆": an index as Unicode subscript digits, for text alternatives and labels. */
+export function subscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUBSCRIPT.charAt(Number(d)));
 }
 
 /** The loss as a function of logit k, at the store's logits and labels: analytic p_k − y_k. */
@@ -130,8 +140,8 @@ export function logitQuantity(logits: readonly number[], labels: readonly number
     x,
     analytic: (p[k] as number) - (labels[k] as number),
     value: f.float64(x),
-    name: `the loss as a function of z${k + 1}`,
-    short: `z${k + 1}`,
+    name: `the loss as a function of z${subscript(k + 1)}`,
+    short: `z${subscript(k + 1)}`,
     symbolTex: `z_{${k + 1}}`,
   };
 }
@@ -161,17 +171,19 @@ export function weightQuantity(layer: Layer, row: number, col: number): ScalarQu
   const unit = layer === 'w1' ? col : row;
   const off = (z1[unit] as number) <= 0;
   const L = layer === 'w1' ? 1 : 2;
+  const short = `(W${subscript(L)})${subscript(row + 1)},${subscript(col + 1)}`;
+  const pre = z1[unit] as number;
   return {
     f,
     x: w,
     analytic,
     value: f.float64(w),
-    name: `the weight W${L}[${row + 1}, ${col + 1}]`,
-    short: `W${L}[${row + 1}, ${col + 1}]`,
-    symbolTex: `W^{(${L})}_{${row + 1},${col + 1}}`,
+    name: `the weight ${short}`,
+    short,
+    symbolTex: `(W_{${L}})_{${row + 1},${col + 1}}`,
     zeroReason:
       analytic === 0 && off
-        ? `hidden unit ${unit + 1} is off for this sample (its input z is ${z1[unit] === 0 ? '0' : 'negative'}), so ReLU passes it no gradient`
+        ? `hidden unit ${unit + 1} is off for this sample (its pre-activation in Z₁ is ${pre === 0 ? '0' : formatNumber(pre, 4)}), so ReLU passes it no gradient`
         : undefined,
   };
 }
@@ -218,4 +230,44 @@ export function errorCurves(q: ScalarQuantity): ErrorCurveData[] {
       bestH: optimalStep(scheme, precision),
     })),
   );
+}
+
+/** One row of the tests' check, run live: the analytic ∂L/∂z_k, the core's central difference, and the verdict. */
+export interface ToleranceCheck {
+  k: number;
+  analytic: number;
+  /** centralDifference(f, z_k, GRADIENT_CHECK.step): the core's, dividing by the step actually taken */
+  estimate: number;
+  /** |analytic − estimate| */
+  gap: number;
+  /** rtol·max(|analytic|, |estimate|) + atol */
+  allowed: number;
+  /** |analytic − estimate| / |analytic| (∞ against an analytic 0) */
+  relative: number;
+  /** the tests' rule: gap ≤ allowed */
+  ok: boolean;
+  /** what a relative tolerance alone would say: relative ≤ rtol */
+  relativeOk: boolean;
+}
+
+/**
+ * The check of the project's tests (GRADIENT_CHECK's step, relative and absolute tolerance, the core's
+ * centralDifference) on ∂L/∂z_k = p_k − y_k for every k, at the learner's logits and labels.
+ */
+export function toleranceChecks(logits: readonly number[], labels: readonly number[]): ToleranceCheck[] {
+  return logits.map((_, k) => {
+    const q = logitQuantity(logits, labels, k);
+    const estimate = centralDifference(q.f.float64, q.x, GRADIENT_CHECK.step);
+    const relative = relativeError(estimate, q.analytic);
+    return {
+      k,
+      analytic: q.analytic,
+      estimate,
+      gap: Math.abs(estimate - q.analytic),
+      allowed: allowedGap(q.analytic, estimate),
+      relative,
+      ok: gradientCheckPasses(q.analytic, estimate),
+      relativeOk: relative <= GRADIENT_CHECK.relativeTolerance,
+    };
+  });
 }

@@ -7,8 +7,8 @@ import { formatStep, valueDigits } from './gradientCheckFormula';
 /**
  * The five ways a finite difference "returns only zeros", each reproduced on one fixed function: the
  * worked example's loss as a function of z₂, f(x) = L([2, x, 4]) with true class t = 2, at x = 3, where
- * f′(3) = p₂ − 1 ≈ −0.7553. Three lose the step before f sees it (a step below the spacing of x, float32,
- * an integer array); one differentiates a function that does not depend on x (Σ softmax = 1); one compares
+ * f′(3) = p₂ − 1 ≈ −0.7553. Three lose the step before f sees it (a step below half the spacing of x,
+ * float32, an integer array; there the central difference instead sees a whole unit); one differentiates a function that does not depend on x (Σ softmax = 1); one compares
  * f with itself (NumPy aliasing, `xp = x` without a copy). Every number the widget shows is computed here.
  */
 
@@ -135,7 +135,7 @@ export function zeroCase(id: ZeroCaseId): ZeroCase {
     const h = 1e-16;
     const trace = differenceTrace(f64(), x, h, 'central');
     return {
-      id, label: 'h = 10⁻¹⁶ in float64', title: 'h below the spacing of x', precision: 'float64', scheme: 'central', h,
+      id, label: 'h = 10⁻¹⁶ in float64', title: 'h below half the spacing of x', precision: 'float64', scheme: 'central', h,
       trace, spacing: spacingAt(x, 'float64'), analytic,
       code: ['x, h = 3.0, 1e-16', '# x + h == x - h == 3.0', '(f(x + h) - f(x - h)) / (2 * h)'],
       steps: traceSteps(trace, 'float64', 1),
@@ -187,7 +187,7 @@ export function zeroCase(id: ZeroCaseId): ZeroCase {
       code: [
         'h = 1e-5',
         'z = lambda x: np.array([2.0, x, 4.0])',
-        's = lambda x: softmax(z(x)).sum()  # 1 always',
+        's = lambda x: softmax(z(x)).sum()  # 1, up to rounding',
         '(s(x + h) - s(x - h)) / (2 * h)',
         'y0 = np.zeros(3)  # labels never set',
         'L0 = lambda x: cross_entropy(z(x), y0)',
@@ -269,7 +269,9 @@ export function zeroCaseWhy(c: ZeroCase): string {
       '(it truncates towards zero), so f(x + h) = f(x) and the forward difference is 0. ' +
       `The central difference is no better: 3 − 0.00001 is stored as 2, and (f(3) − f(2)) / (2h) = ${formatNumber(central, 1)} is a slope over a step of 1 ` +
       `divided by 2 × 10⁻⁵, about ${roughly(central / zeroCaseAnalytic())} times the true ${formatNumber(zeroCaseAnalytic(), 4)}. ` +
-      'NumPy truncates silently only in element assignment (z[1] += h, z[1] = z[1] + h): z += h on the whole int64 array raises a UFuncTypeError. ' +
+      'NumPy truncates without a word whenever it assigns into the int64 array (z[1] = z[1] + h, z[:] = z + h, and z[1] += h, ' +
+      'which it runs as a scalar add and then an assignment); an in-place operator on an array or a slice (z += h, z[1:2] += h) ' +
+      'raises a UFuncTypeError instead. ' +
       'The cure: keep inputs in floating point (np.array([2, 3, 4], dtype=float), or z.astype(float)).';
   }
   if (c.id === 'constant') {
