@@ -51,13 +51,13 @@ interface OutputChainProps {
  * single one. Samples pulling a weight in opposite directions cancel, and the total can come out
  * smaller than one sample's share.
  */
-function ShareBalance({ chain, digits, m }: { chain: OutputWeightChain; digits: number; m: number }) {
+function ShareBalance({ chain, m }: { chain: OutputWeightChain; m: number }) {
   const { positiveSum, negativeSum, chainSum, largestTerm, largestSample } = chain;
   const largerThanTotal = Math.abs(largestTerm) > Math.abs(chainSum);
   return (
     <p className="bp-share-balance" data-testid="bp-share-balance">
       Of the {m} samples&rsquo; terms, the positive ones add up to {show(positiveSum)} and the negative ones to {show(negativeSum)}: together{' '}
-      {formatNumber(chainSum, digits)}. The largest single term, sample {largestSample + 1}&rsquo;s, is {show(largestTerm)}
+      {show(chainSum)}. The largest single term, sample {largestSample + 1}&rsquo;s, is {show(largestTerm)}
       {largerThanTotal ? ': larger than the whole sum, which the other samples cancel.' : '.'}
     </p>
   );
@@ -68,7 +68,7 @@ export function BackwardPassOutputChain({ chain, digits, finiteDifference, m, re
   return (
     <div className="bp-chain" data-testid="bp-output-chain">
       <LiveFormula testId="bp-output-chain-formula" label={`Live formula: ${outputChainText(chain, m, reduction, digits)}`} lines={outputChainTex(chain, m, reduction, digits)} />
-      <ShareBalance chain={chain} digits={digits} m={m} />
+      <ShareBalance chain={chain} m={m} />
       <ChainChecks digits={digits} chainSum={chain.chainSum} backprop={chain.backprop} finiteDifference={finiteDifference} testId="bp-output-checks" />
     </div>
   );
