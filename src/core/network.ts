@@ -7,12 +7,12 @@ import { createRandom } from './random';
  * {@link Workspace} made once, so a chapter can run thousands of steps per frame without the garbage
  * collector stepping in.
  *
- * For a batch X (m × I), labels y_r ∈ {0, …, K − 1} and one-hot rows Y:
+ * For a batch X (m × I), labels t_r ∈ {0, …, K − 1} (the true class of row r) and one-hot rows Y:
  *   Z1 = X·W1 + 1·b1ᵀ                  (m × H)
  *   A1 = φ(Z1)                          φ = relu, tanh or the logistic sigmoid, element-wise
  *   Z2 = A1·W2 + 1·b2ᵀ                  (m × K, the logits)
  *   P  = softmax(Z2) row by row,        P_rk = exp(Z2_rk − max_k Z2_r) / Σ_k exp(Z2_rk − max_k Z2_r)
- *   ℓ_r = logsumexp(Z2_r) − Z2_{r,y_r}  the cross-entropy −log P_{r,y_r}, computed without forming the log of P
+ *   ℓ_r = logsumexp(Z2_r) − Z2_{r,t_r}  the cross-entropy −ln P_{r,t_r}, computed without forming the log of P
  *   L  = (1/m)·Σ_r ℓ_r ('mean', the default) or Σ_r ℓ_r ('sum'), as PyTorch's reduction.
  * Backward (s = 1/m for 'mean', 1 for 'sum'):
  *   dZ2 = s·(P − Y),  dW2 = A1ᵀ·dZ2,  db2 = Σ_r dZ2_r,  dA1 = dZ2·W2ᵀ,
