@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber } from '../format/formatNumber';
+import { printedRelation, shownValue } from './informationFormula';
 import { informationChecks, UNIT_LOG, type InformationMeasures, type InformationUnit } from './informationMath';
 
 interface InformationChecksProps {
@@ -13,7 +14,8 @@ interface InformationChecksProps {
  * The chapter's claims, checked live on the learner's y and p (see informationChecks): a rarer class
  * carries more information; Gibbs' inequality H(y, p) ≥ H(y); KL ≥ 0; H(y, p) = H(y) + KL with KL
  * computed on its own; bits are nats divided by ln 2; and, for a one-hot y, why KL stays above 0. The
- * logarithm is written in the unit shown: log₂ for bits, ln for nats.
+ * logarithm is written in the unit shown: log₂ for bits, ln for nats. Printed arithmetic ends in "="
+ * only when the printed numbers give the printed result, and in "≈" otherwise (see printedRelation).
  */
 export function InformationChecks({ labels, probabilities, unit, measures }: InformationChecksProps) {
   const checks = useMemo(() => informationChecks(labels, probabilities, measures), [labels, probabilities, measures]);
@@ -21,6 +23,9 @@ export function InformationChecks({ labels, probabilities, unit, measures }: Inf
   const { entropy: h, crossEntropy: hp, kl } = measures;
   const log = UNIT_LOG[unit];
   const n = (v: number) => formatNumber(v, 3);
+  const ln2 = formatNumber(Math.LN2, 4);
+  const sumRelation = printedRelation(shownValue(h, 3) + shownValue(kl, 3), h + kl, 3);
+  const unitRelation = printedRelation(shownValue(checks.nats, 3) / shownValue(Math.LN2, 4), checks.nats / Math.LN2, 3);
   return (
     <ul className="checks" aria-label="Live checks">
       <li data-ok={checks.rarerMore}>
@@ -33,12 +38,12 @@ export function InformationChecks({ labels, probabilities, unit, measures }: Inf
       </li>
       <li data-ok={kl >= 0}>KL(y ‖ p) = {n(kl)} {unit} ≥ 0.</li>
       <li data-ok={checks.sumOk}>
-        H(y) + KL(y ‖ p) = {n(h + kl)} {unit}, with KL computed on its own: it differs from H(y, p) by{' '}
-        {formatNumber(checks.sumGap, 2)}.
+        H(y) + KL(y ‖ p) = {n(h)} + {n(kl)} {sumRelation} {n(h + kl)} {unit}, with KL computed on its own: it differs from
+        H(y, p) by {formatNumber(checks.sumGap, 2)}.
       </li>
       <li data-ok={checks.unitOk}>
-        Bits are nats ÷ ln 2: H(y, p) = {n(checks.nats)} nats ÷ {formatNumber(Math.LN2, 4)} = {n(checks.nats / Math.LN2)}{' '}
-        bits, and in bits directly {n(checks.bits)} (differing by {formatNumber(checks.unitGap, 2)}).
+        Bits are nats ÷ ln 2: H(y, p) = {n(checks.nats)} nats ÷ {ln2} {unitRelation} {n(checks.nats / Math.LN2)} bits, and in
+        bits directly {n(checks.bits)} (differing by {formatNumber(checks.unitGap, 2)}).
       </li>
       {checks.hard !== undefined && (
         <li data-ok={checks.klNats > 0 && checks.hardEntropy === 0}>

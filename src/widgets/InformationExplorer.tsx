@@ -9,11 +9,13 @@ import { DistributionBars } from '../plots/DistributionBars';
 import { useLab, useLabStore } from '../state/LabContext';
 import { InformationChecks } from './InformationChecks';
 import { informationTex, informationText } from './informationFormula';
-import { informationMeasures, logitsForDistribution, matchPrediction, withEntry, type InformationUnit } from './informationMath';
+import { informationMeasures, logitsForDistribution, matchNote, matchPrediction, withEntry, type InformationUnit } from './informationMath';
 import { InformationTable } from './InformationTable';
 import { LogitSliders } from './controls/LogitSliders';
 import { UnitSwitch } from './controls/UnitSwitch';
 import { LiveFormula } from '../math/LiveFormula';
+
+const sameValues = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Information, entropy, cross-entropy and KL, live: the target y and the prediction p as two
@@ -31,12 +33,17 @@ export function InformationExplorer() {
   const store = useLabStore();
   const [{ u: unit }, update] = useWidgetState(INFORMATION_STATE);
   const setUnit = useCallback((u: InformationUnit) => update({ u }), [update]);
-  const [note, setNote] = useState('');
+  // What "Make p equal y" last did: the y it matched and the logits it set. The note under the button
+  // is not kept: it is derived below from the current y, p and unit, and shown only while y and the
+  // logits are still the ones matched, so a unit switch rewrites it and any other change removes it.
+  const [matched, setMatched] = useState<{ labels: readonly number[]; logits: readonly number[] } | null>(null);
 
   const probabilities = useMemo(() => Array.from(softmax(logits)), [logits]);
   const measures = useMemo(() => informationMeasures(labels, probabilities, unit), [labels, probabilities, unit]);
   const formula = { labels, probabilities, unit, measures };
   const tex = informationTex(formula);
+  const note =
+    matched && sameValues(matched.labels, labels) && sameValues(matched.logits, logits) ? matchNote(labels, measures.kl, unit) : '';
 
   // Read the store at the moment of the event, not the render's closure: a fast drag sends several
   // events between two renders.
@@ -60,16 +67,11 @@ export function InformationExplorer() {
     const s = store.getState();
     const match = matchPrediction(s.labels, s.logits, unit);
     s.setLogits(match.logits);
-    setNote(match.note);
+    const after = store.getState();
+    setMatched({ labels: after.labels, logits: after.logits });
   };
-  const setOneHot = (index: number) => {
-    store.getState().setLabelClass(index);
-    setNote('');
-  };
-  const setUniform = () => {
-    store.getState().setLabels(labels.map(() => 1));
-    setNote('');
-  };
+  const setOneHot = (index: number) => store.getState().setLabelClass(index);
+  const setUniform = () => store.getState().setLabels(labels.map(() => 1));
 
   const summary: [string, string, number][] = [
     ['entropy', 'H(y)', measures.entropy],

@@ -1,5 +1,6 @@
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
+import { printedRelation, shownValue } from './informationFormula';
 import type { InformationMeasures, InformationUnit } from './informationMath';
 
 interface InformationTableProps {
@@ -14,11 +15,14 @@ const D = 3;
 /**
  * Bits (or nats) per event: for every class its target weight, its predicted probability, the
  * information −log pᵢ, and the term yᵢ · (−log pᵢ) it adds to H(y, p); the last row is the sum. A
- * short bar beside each information value shows it growing as pᵢ shrinks.
+ * short bar beside each information value shows it growing as pᵢ shrinks. The sum is written "≈ …" when
+ * the column as printed does not add up to it (each term is rounded on its own).
  */
 export function InformationTable({ labels, probabilities, unit, measures }: InformationTableProps) {
   const log = unit === 'bits' ? 'log₂' : 'ln';
   const largest = Math.max(...measures.information.filter(Number.isFinite), 1e-9);
+  const columnSum = measures.contributions.reduce((sum, c) => sum + shownValue(c, D), 0);
+  const total = formatNumber(measures.crossEntropy, D);
   return (
     // with eight classes the table can be wider than a phone: it scrolls in its own box, which a
     // keyboard user can focus to scroll
@@ -62,7 +66,9 @@ export function InformationTable({ labels, probabilities, unit, measures }: Info
             <th scope="row" colSpan={4}>
               sum: H(y, p)
             </th>
-            <td data-testid="cross-entropy-total">{formatNumber(measures.crossEntropy, D)}</td>
+            <td data-testid="cross-entropy-total">
+              {printedRelation(columnSum, measures.crossEntropy, D) === '=' ? total : `≈ ${total}`}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -1,4 +1,4 @@
-import { formatNumber, texNumber } from '../format/formatNumber';
+import { formatNumber, numberParts, texNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { softmax } from '../core';
 import { workedExample } from '../state/labInputs';
@@ -7,7 +7,38 @@ import { informationMeasures, type InformationMeasures, type InformationUnit } f
 /**
  * The live formulas of the information chapter, as LaTeX built only from formatted numbers and fixed
  * templates, and the same formulas in words. y_i and p_i carry the term ids of their bars.
+ *
+ * Every number is computed from unrounded values and then rounded on its own, so the printed
+ * arithmetic need not add up: 0.930 − 0.881 is 0.049, but H(y, p) − H(y) = 0.93012 − 0.88129 rounds to
+ * 0.048. A result is written with "=" only when a reader who does the printed arithmetic on the
+ * printed numbers, and rounds as the result is rounded, gets the printed result; otherwise with "≈".
  */
+
+/** The number a reader sees when x is printed with `digits`: "0.245" → 0.245, "4.12 × 10⁻⁹" → 4.12e-9. */
+export function shownValue(x: number, digits: number): number {
+  const p = numberParts(x, digits);
+  const sign = p.negative ? -1 : 1;
+  switch (p.kind) {
+    case 'undefined':
+      return NaN;
+    case 'infinite':
+      return sign * Infinity;
+    case 'fixed':
+      return sign * Number(p.mantissa);
+    case 'scientific':
+      return sign * Number(`${p.mantissa}e${p.exponent}`);
+  }
+}
+
+/**
+ * "=" if `fromShown` (the printed operation done on the printed operands) prints as `value` does, with
+ * `digits`; "≈" if not. Plain text; see RELATION_TEX for the LaTeX.
+ */
+export function printedRelation(fromShown: number, value: number, digits: number): '=' | '≈' {
+  return formatNumber(fromShown, digits) === formatNumber(value, digits) ? '=' : '≈';
+}
+
+export const RELATION_TEX: Readonly<Record<'=' | '≈', string>> = { '=': '=', '≈': '\\approx' };
 
 export interface InformationFormulaInput {
   labels: readonly number[];
@@ -22,6 +53,25 @@ const FULL_SUM_LIMIT = 3;
 
 const LOG_TEX: Record<InformationUnit, string> = { bits: '\\log_2', nats: '\\ln' };
 const LOG_TEXT: Record<InformationUnit, string> = { bits: 'log₂', nats: 'ln' };
+const LOG: Record<InformationUnit, (x: number) => number> = { bits: Math.log2, nats: Math.log };
+
+/**
+ * How the two results of the live formula relate to the numbers printed before them: −Σ yᵢ log pᵢ over
+ * the printed yᵢ and pᵢ (all of them, also those a long sum hides behind ⋯: the bars and the table print
+ * them), against the printed H(y, p); and the printed H(y, p) − H(y) against the printed KL.
+ */
+export function formulaRelations({ labels, probabilities, unit, measures }: InformationFormulaInput): {
+  crossEntropy: '=' | '≈';
+  kl: '=' | '≈';
+} {
+  const log = LOG[unit];
+  const sum = weighted(labels).reduce((s, i) => s + shownValue(labels[i] ?? NaN, D) * log(shownValue(probabilities[i] ?? NaN, D)), 0);
+  const difference = shownValue(measures.crossEntropy, D) - shownValue(measures.entropy, D);
+  return {
+    crossEntropy: printedRelation(-sum, measures.crossEntropy, D),
+    kl: printedRelation(difference, measures.kl, D),
+  };
+}
 
 /** The classes the target gives weight to: the only terms of H(y, p), since 0 · log 0 = 0. */
 function weighted(labels: readonly number[]): number[] {
@@ -37,7 +87,9 @@ function abbreviate<T>(items: T[], gap: T): T[] {
  * and KL(y‖p) = H(y, p) − H(y) in two (definition; the numbers), so that a phone can break between
  * pieces. Pieces after the first start with `{} =` to keep the relation's spacing.
  */
-export function informationTex({ labels, probabilities, unit, measures }: InformationFormulaInput) {
+export function informationTex(input: InformationFormulaInput) {
+  const { labels, probabilities, unit, measures } = input;
+  const relation = formulaRelations(input);
   const log = LOG_TEX[unit];
   const u = `\\ \\text{${unit}}`;
   const products = weighted(labels).map((i) => {
@@ -52,25 +104,27 @@ export function informationTex({ labels, probabilities, unit, measures }: Inform
     crossEntropy: [
       `\\displaystyle H(\\mathbf y, \\mathbf p) = -\\sum_{i} y_i ${log} p_i`,
       `\\displaystyle {} = ${written}`,
-      `\\displaystyle {} = ${h}${u}`,
+      `\\displaystyle {} ${RELATION_TEX[relation.crossEntropy]} ${h}${u}`,
     ],
     kl: [
       `\\displaystyle \\mathrm{KL}(\\mathbf y \\,\\|\\, \\mathbf p) = H(\\mathbf y, \\mathbf p) - H(\\mathbf y)`,
-      `\\displaystyle {} = ${h} - ${texNumber(measures.entropy, D)} = ${texNumber(measures.kl, D)}${u}`,
+      `\\displaystyle {} = ${h} - ${texNumber(measures.entropy, D)} ${RELATION_TEX[relation.kl]} ${texNumber(measures.kl, D)}${u}`,
     ],
   };
 }
 
 /** The same formulas in words: the text alternative of the live formula. */
-export function informationText({ labels, probabilities, unit, measures }: InformationFormulaInput): string {
+export function informationText(input: InformationFormulaInput): string {
+  const { labels, probabilities, unit, measures } = input;
+  const relation = formulaRelations(input);
   const log = LOG_TEXT[unit];
   const products = weighted(labels).map(
     (i) => `${formatNumber(labels[i] ?? NaN, D)} × ${log} ${formatNumber(probabilities[i] ?? NaN, D)}`,
   );
   const h = formatNumber(measures.crossEntropy, D);
   return (
-    `H(y, p) = −Σ y_i ${log} p_i = −(${products.join(' + ')}) = ${h} ${unit}. ` +
-    `KL(y‖p) = H(y, p) − H(y) = ${h} − ${formatNumber(measures.entropy, D)} = ${formatNumber(measures.kl, D)} ${unit}.`
+    `H(y, p) = −Σ y_i ${log} p_i = −(${products.join(' + ')}) ${relation.crossEntropy} ${h} ${unit}. ` +
+    `KL(y‖p) = H(y, p) − H(y) = ${h} − ${formatNumber(measures.entropy, D)} ${relation.kl} ${formatNumber(measures.kl, D)} ${unit}.`
   );
 }
 

@@ -30,6 +30,9 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** The least change in KL, in nats, that counts as closer: far above the rounding of a change (10⁻¹⁷). */
+const MIN_GAIN = 1e-15;
+
 /**
  * Logits z whose softmax is `target`, as nearly as the slider grid allows: z_i = ln target_i + c.
  *
@@ -40,9 +43,10 @@ function median(values: readonly number[]): number {
  * resolution, and a distribution with zeros, or spanning more than e²⁰ in ratio, is not reached
  * exactly at all.
  *
- * With `closest`, c is also searched (around that choice and at the ends of its range) for the
- * snapped logits whose softmax is nearest the target in KL divergence: "make p equal y" then gets
- * as close as the grid allows, e.g. [−10, 10, −10] for y = [0, 1, 0].
+ * With `closest`, the result is the setting of the sliders whose softmax is nearest the target in KL
+ * divergence, over the whole grid (see closestOnGrid): "make p equal y" then gets as close as the
+ * sliders allow, e.g. [−10, 10, −10] for y = [0, 1, 0]. The search starts from the shifts of the
+ * rounded logits, and among equally close settings it keeps the one nearest the choice above.
  */
 export function logitsForDistribution(
   target: readonly number[],
@@ -63,22 +67,76 @@ export function logitsForDistribution(
   const place = (c: number) => logs.map((l) => (Number.isFinite(l) ? clampLogit(l + c) : min));
   if (!closest) return place(anchor);
 
-  // Only c modulo the grid step changes the rounding; the ends of the range change how far the
-  // zeros sit below the rest. The anchor comes first, so a tie keeps it.
+  // A good start: only c modulo the grid step changes the rounding; the ends of the range change how
+  // far the zeros sit below the rest. The anchor comes first, and only a gain past rounding moves away
+  // from it, so the logits do not jump to an end of the sliders for a KL equal to the last digit.
   const offsets = [0, -0.5, -0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4].map((k) => k * step);
-  let best = place(anchor);
-  let bestGap = klDivergence(target, softmax(best));
+  let start = place(anchor);
+  let startGap = klDivergence(target, softmax(start));
   for (const base of [anchor, hi, lo]) {
     for (const offset of offsets) {
       const z = place(fit(base + offset));
       const gap = klDivergence(target, softmax(z));
-      if (gap < bestGap) {
-        best = z;
-        bestGap = gap;
+      if (gap < startGap - MIN_GAIN) {
+        start = z;
+        startGap = gap;
       }
     }
   }
-  return best;
+  return closestOnGrid(target, start);
+}
+
+/**
+ * The logits on the slider grid (steps of 0.1 in [−10, 10]) whose softmax is nearest `target` in KL
+ * divergence, found by descent from `start`: move the logits of any set S of classes up or down one
+ * step together, take the move that lowers KL(target ‖ softmax(z)) the most, and stop when none does.
+ *
+ * Where it stops is the best point of the whole grid, not just of its neighbourhood. In steps k = 10z,
+ * KL = const − Σ yᵢ kᵢ/10 + ln Σ e^{kᵢ/10}: a linear part, and log-sum-exp, which meets discrete midpoint
+ * convexity (f(a) + f(b) ≥ f(⌈(a+b)/2⌉) + f(⌊(a+b)/2⌋): expand both products of sums of exponentials and
+ * compare them pair by pair), and so does the box. Such a function is L♮-convex, and a point of an
+ * L♮-convex function that no move ±χ_S improves is a global minimum (Murota, Discrete Convex Analysis,
+ * 2003, Theorem 7.14). Moving every class at once only shifts z, which softmax ignores, so that move is
+ * left out.
+ *
+ * A move changes KL by exactly ln(1 + (e^{±0.1} − 1)·Σ_S pᵢ) ∓ 0.1·Σ_S yᵢ (in nats), which log1p and
+ * expm1 give to about 10⁻¹⁷ from the current p, with no cancellation against the size of KL. A move
+ * must gain more than 10⁻¹⁵ nats, so rounding can neither take a step nor undo one: equally close
+ * settings keep `start`, and the result is within 10⁻¹⁵ nats of the best on the grid.
+ */
+export function closestOnGrid(target: readonly number[], start: readonly number[]): number[] {
+  const { min, max, step } = LIMITS.logit;
+  const [kMin, kMax] = [Math.round(min / step), Math.round(max / step)];
+  const k = start.map((z) => Math.min(kMax, Math.max(kMin, Math.round(z / step))));
+  const grow = [Math.expm1(step), Math.expm1(-step)] as const;
+  const everyClass = (1 << k.length) - 1;
+  // each round gains more than 10⁻¹⁵ nats, so the bound is never reached; it only guards a bad input
+  for (let round = 0; round < 100_000; round++) {
+    const p = softmax(k.map((ki) => ki * step));
+    let bestGain = -MIN_GAIN;
+    let bestSet = 0;
+    let bestDirection = 0;
+    for (let set = 1; set < everyClass; set++) {
+      let pS = 0;
+      let yS = 0;
+      let canRise = true;
+      let canFall = true;
+      for (let i = 0; i < k.length; i++) {
+        if (!(set & (1 << i))) continue;
+        pS += p[i] ?? 0;
+        yS += target[i] ?? 0;
+        canRise &&= (k[i] ?? 0) < kMax;
+        canFall &&= (k[i] ?? 0) > kMin;
+      }
+      const rise = canRise ? Math.log1p(grow[0] * pS) - step * yS : Infinity;
+      const fall = canFall ? Math.log1p(grow[1] * pS) + step * yS : Infinity;
+      if (rise < bestGain) [bestGain, bestSet, bestDirection] = [rise, set, 1];
+      if (fall < bestGain) [bestGain, bestSet, bestDirection] = [fall, set, -1];
+    }
+    if (bestDirection === 0) break;
+    for (let i = 0; i < k.length; i++) if (bestSet & (1 << i)) k[i] = (k[i] ?? 0) + bestDirection;
+  }
+  return k.map((ki) => clampLogit(ki * step));
 }
 
 /** The unit of information: bits (log base 2) or nats (natural log, what the ML libraries use). */
@@ -176,7 +234,8 @@ export function informationChecks(labels: readonly number[], probabilities: Arra
 
 /**
  * "Make p equal y": the logits whose softmax is as close to y as the slider grid allows, the KL that
- * is left, in the unit shown, and a note saying why it is not 0 when it is not.
+ * is left, in the unit shown, and the note the explorer shows under the button while the logits stay
+ * there (see matchNote).
  */
 export function matchPrediction(
   labels: readonly number[],
@@ -185,11 +244,20 @@ export function matchPrediction(
 ): { logits: number[]; kl: number; note: string } {
   const z = logitsForDistribution(labels, logits, { closest: true });
   const kl = klDivergence(labels, softmax(z), UNIT_BASE[unit]);
+  return { logits: z, kl, note: matchNote(labels, kl, unit) };
+}
+
+/**
+ * The note under "Make p equal y": the KL that is left, in the unit shown, and why it is not 0 when it
+ * is not. The explorer builds it at every render from the current y, KL and unit, so it can never
+ * disagree with the numbers beside it.
+ */
+export function matchNote(labels: readonly number[], kl: number, unit: InformationUnit): string {
   const why =
     hardLabel(labels) !== undefined
       ? ' y is one-hot, and softmax never gives exactly 0 or 1, so KL gets close to 0 but never reaches it.'
       : kl === 0
         ? ''
         : ' The logits move in steps of 0.1, so p matches y only to that resolution.';
-  return { logits: z, kl, note: `p is now as close to y as the logits allow: KL(y ‖ p) = ${formatNumber(kl, 3)} ${unit}.${why}` };
+  return `p is now as close to y as the logits allow: KL(y ‖ p) = ${formatNumber(kl, 3)} ${unit}.${why}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { InformationExplorer } from '../../src/widgets/InformationExplorer';
 import { renderWithLab } from './renderWithLab';
 
@@ -71,6 +71,58 @@ describe('<InformationExplorer>', () => {
     expect(summary('kl')).toBe('5.95 × 10⁻⁹ bits');
     expect(screen.getByTestId('match-note').textContent).toMatch(/one-hot.*never reaches it/);
     expect(checkStates().every((s) => s === 'true')).toBe(true);
+  });
+
+  it('the note under "Make p equal y" follows the unit: 5.95 × 10⁻⁹ bits, then 4.12 × 10⁻⁹ nats after the switch', () => {
+    renderWithLab(<InformationExplorer />);
+    fireEvent.click(screen.getByRole('button', { name: 'Make p equal y' }));
+    const note = () => screen.getByTestId('match-note').textContent;
+    expect(note()).toContain('KL(y ‖ p) = 5.95 × 10⁻⁹ bits.');
+    fireEvent.click(screen.getByRole('radio', { name: /^nats/ }));
+    // ln(1 + 2e⁻²⁰) = 4.1223 × 10⁻⁹ nats, as the summary beside it says
+    expect(Math.log1p(2 * E ** -20).toExponential(2)).toBe('4.12e-9');
+    expect(summary('kl')).toBe('4.12 × 10⁻⁹ nats');
+    expect(note()).toContain('KL(y ‖ p) = 4.12 × 10⁻⁹ nats.');
+    expect(note()).not.toContain('bits');
+    fireEvent.click(screen.getByRole('radio', { name: /^bits/ }));
+    expect(note()).toContain('KL(y ‖ p) = 5.95 × 10⁻⁹ bits.');
+  });
+
+  it('the note goes when the logits move: "Make y uniform", "Make p equal y", then z1 two steps right', () => {
+    const { store } = renderWithLab(<InformationExplorer />, { logits: [2, 3, 4] });
+    fireEvent.click(screen.getByRole('button', { name: 'Make y uniform' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Make p equal y' }));
+    expect(screen.getByTestId('match-note').textContent).toContain('KL(y ‖ p) = 0.000 bits.');
+    expect(store.getState().logits).toEqual([3, 3, 3]);
+    // two steps of the slider (jsdom does not step a range input on its keys; the e2e test does)
+    fireEvent.change(screen.getByRole('slider', { name: 'logit z1' }), { target: { value: '3.2' } });
+    expect(store.getState().logits).toEqual([3.2, 3, 3]);
+    // KL of a uniform y against softmax([z + 0.2, z, z]) = ln((e^0.2 + 2)/3) − 0.2/3 = 0.00457 nats = 0.00659 bits
+    const kl = (Math.log((Math.exp(0.2) + 2) / 3) - 0.2 / 3) / Math.LN2;
+    expect(summary('kl')).toBe(bits(kl));
+    expect(screen.getByTestId('match-note').textContent).toBe('');
+  });
+
+  it('the note goes when y changes, and comes back only with the button', () => {
+    renderWithLab(<InformationExplorer />);
+    fireEvent.click(screen.getByRole('button', { name: 'Make p equal y' }));
+    expect(screen.getByTestId('match-note').textContent).not.toBe('');
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'target y1 bar' }), { key: 'ArrowUp' });
+    expect(screen.getByTestId('match-note').textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Make p equal y' }));
+    expect(screen.getByTestId('match-note').textContent).toMatch(/steps of 0\.1/);
+  });
+
+  it('every number of the written-out sum shares its term id with a bar: y-i with the target bar, p-i with the prediction bar', async () => {
+    const { container } = renderWithLab(<InformationExplorer />, { labels: [0.2, 0.3, 0.5], logits: [2, 3, 4] });
+    const formula = screen.getByTestId('live-formula');
+    await waitFor(() => expect(formula.querySelector('[data-term="p-3"]')).not.toBeNull());
+    const inFormula = [...formula.querySelectorAll('[data-term]')].map((el) => el.getAttribute('data-term'));
+    expect(new Set(inFormula)).toEqual(new Set(['y-1', 'y-2', 'y-3', 'p-1', 'p-2', 'p-3']));
+    for (const id of inFormula) {
+      const bar = container.querySelector(`svg [role="slider"][data-term="${id}"]`);
+      expect(bar?.getAttribute('aria-label')).toBe(`${id?.startsWith('y') ? 'target' : 'prediction'} ${id?.replace('-', '')} bar`);
+    }
   });
 
   it('a target y bar answers the keys: End on "target y1 bar" makes y = [1, 0, 0]', () => {

@@ -8,6 +8,7 @@ import {
   logitSlider,
   nextFrame,
   openRoute,
+  PHONE_OPTIONS,
 } from './browser';
 
 const openInformation = (browser: LaunchedChromium, colorScheme: 'light' | 'dark' = 'light') =>
@@ -38,7 +39,8 @@ describe('the information chapter (#/information)', () => {
     const h = Math.log2(S / E).toFixed(3);
     expect(await summary(page, 'cross-entropy')).toBe(`${h} bits`);
     expect(await summary(page, 'entropy')).toBe('0.000 bits');
-    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`−(1.000 × log₂ 0.245) = ${h} bits`);
+    // "≈": −log₂ 0.245 (p2 as printed) is 2.029, not the 2.031 that −log₂ p2 rounds to
+    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`−(1.000 × log₂ 0.245) ≈ ${h} bits`);
     expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true', 'true']);
     expectNoErrors(errors);
     await page.close();
@@ -68,6 +70,61 @@ describe('the information chapter (#/information)', () => {
     expect(await page.locator('.katex-error').count()).toBe(0);
     expectNoErrors(errors);
     await page.close();
+  });
+
+  it('the note under "Make p equal y" is rewritten by the unit switch and removed by a logit that moves', async () => {
+    const { page, errors } = await openInformation(browser);
+    const note = () => page.getByTestId('match-note').textContent();
+    await page.getByRole('button', { name: 'Make p equal y' }).click();
+    await expect.poll(note).toContain('KL(y ‖ p) = 5.95 × 10⁻⁹ bits.');
+    await page.getByRole('radio', { name: /^nats/ }).check();
+    // ln(1 + 2e⁻²⁰) = 4.12 × 10⁻⁹ nats, in the note as in the summary
+    await expect.poll(() => summary(page, 'kl')).toBe('4.12 × 10⁻⁹ nats');
+    await expect.poll(note).toContain('KL(y ‖ p) = 4.12 × 10⁻⁹ nats.');
+    // uniform y, matched: KL = 0 exactly; then z1 two steps right: KL = ln((e^0.2 + 2)/3) − 0.2/3 = 0.00457 nats
+    await page.getByRole('button', { name: 'Make y uniform' }).click();
+    await page.getByRole('button', { name: 'Make p equal y' }).click();
+    await expect.poll(note).toContain('KL(y ‖ p) = 0.000 nats.');
+    const z1 = logitSlider(page, 1);
+    await z1.focus();
+    await z1.press('ArrowRight');
+    await z1.press('ArrowRight');
+    const kl = Math.log((Math.exp(0.2) + 2) / 3) - 0.2 / 3;
+    await expect.poll(() => summary(page, 'kl')).toBe(`${kl.toFixed(3)} nats`);
+    await expect.poll(note).toBe('');
+    // and the formula marks its own rounding: 1.103 − 1.099 is 0.004, the KL printed is 0.005
+    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain('= 1.103 − 1.099 ≈ 0.005 nats.');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('the y bars come first and the logit sliders last, on a desktop and on a phone', async () => {
+    const phone = await launch(PHONE_OPTIONS);
+    try {
+      for (const b of [browser, phone]) {
+        const { page, errors } = await openInformation(b);
+        const explorer = page.locator('section.information-explorer');
+        const box = async (selector: string) => {
+          const r = await explorer.locator(selector).first().boundingBox();
+          if (!r) throw new Error(`${selector} has no box`);
+          return r;
+        };
+        const y = await box('svg.distribution-y');
+        const p = await box('svg.distribution-p');
+        // side by side (y on the left) or stacked (y on top): y is first in reading order either way
+        expect(y.y + y.height <= p.y + 1 || (Math.abs(y.y - p.y) < 1 && y.x + y.width <= p.x + 1)).toBe(true);
+        const firstSlider = await box('input[type="range"]');
+        for (const part of ['svg.distribution-p', '.information-summary', '[data-testid="live-formula"]', 'ul.checks', 'table', '[data-testid="match-note"]']) {
+          const r = await box(part);
+          expect(r.y + r.height, part).toBeLessThanOrEqual(firstSlider.y + 1);
+        }
+        expectNoErrors(errors);
+        await page.close();
+      }
+    } finally {
+      await phone.close();
+    }
   });
 
   it('dragging the y1 bar up by 50 px moves y1 by 50 px of its axis, and y2 keeps the rest', async () => {

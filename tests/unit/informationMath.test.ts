@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { klDivergence, softmax } from '../../src/core';
-import { informationChecks, informationMeasures, logitsForDistribution, matchPrediction, withEntry } from '../../src/widgets/informationMath';
+import {
+  closestOnGrid,
+  informationChecks,
+  informationMeasures,
+  logitsForDistribution,
+  matchNote,
+  matchPrediction,
+  withEntry,
+} from '../../src/widgets/informationMath';
 
 const E = Math.E;
 
@@ -81,6 +89,85 @@ describe('logitsForDistribution', () => {
   });
 });
 
+/** KL(y ‖ softmax(z)) in nats by hand: Σ yᵢ ln yᵢ − Σ yᵢ zᵢ + ln Σ e^{zⱼ}. */
+function klByHand(y: readonly number[], z: readonly number[]): number {
+  const top = Math.max(...z);
+  const lse = top + Math.log(z.reduce((s, zj) => s + Math.exp(zj - top), 0));
+  return y.reduce((s, yi, i) => (yi > 0 ? s + yi * (Math.log(yi) - (z[i] ?? NaN) + lse) : s), 0);
+}
+/** A reproducible stream of numbers in [0, 1) (a 32-bit LCG), for targets in these tests. */
+function numbers(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('closestOnGrid', () => {
+  it('finds what the shifts alone missed: y = [0, .12882, 0, .14665, .04524, .33370, .34559, 0] gets KL = 2.8326e-4 nats, not 3.600e-4', () => {
+    // Shifting ln y and rounding every logit gave 3.600e-4 nats; moving z₄ by one step beats it. The best
+    // of the grid, 2.83258e-4 nats at z = [−10, 9, −10, 9.2, 8, 10, 10, −10], was found in NumPy by a fine
+    // scan of the shift (0.001 apart) followed by every ±0.1 move of every set of logits until none helped.
+    const y = [0, 0.12882, 0, 0.14665, 0.04524, 0.3337, 0.34559, 0];
+    const z = logitsForDistribution(y, Array<number>(8).fill(0), { closest: true });
+    expect(z).toEqual([-10, 9, -10, 9.2, 8, 10, 10, -10]);
+    expect(Math.abs(klByHand(y, z) - 2.83258e-4)).toBeLessThan(1e-9);
+  });
+
+  it('two classes: the best of all 201² slider settings, for 12 targets', () => {
+    const next = numbers(7);
+    for (let n = 0; n < 12; n++) {
+      const a = n === 0 ? 0.5 : next() ** 3;
+      const y = [a, 1 - a];
+      const z = closestOnGrid(y, [0, 0]);
+      const found = klByHand(y, z);
+      let best = Infinity;
+      for (let i = -100; i <= 100; i++) for (let j = -100; j <= 100; j++) best = Math.min(best, klByHand(y, [i / 10, j / 10]));
+      // closestOnGrid promises the best to within 10⁻¹⁵ nats, and the by-hand sum (terms up to ~10 that
+      // cancel to KL) is good to about 10⁻¹⁵: allow 3 × 10⁻¹⁵
+      expect(found).toBeLessThanOrEqual(best + 3e-15);
+    }
+  });
+
+  it('three classes: no setting within ±0.4 of each logit does better, for 40 targets from any start', () => {
+    const next = numbers(11);
+    for (let n = 0; n < 40; n++) {
+      const w = [next() ** 2, next() ** 2, next() ** 2];
+      const y = w.map((v) => v / (w[0]! + w[1]! + w[2]!));
+      const start = [0, 1, 2].map(() => Math.round(next() * 100 - 50) / 10);
+      const z = closestOnGrid(y, start);
+      const found = klByHand(y, z);
+      for (let a = -4; a <= 4; a++) {
+        for (let b = -4; b <= 4; b++) {
+          for (let c = -4; c <= 4; c++) {
+            const near = [z[0]! + a / 10, z[1]! + b / 10, z[2]! + c / 10];
+            if (near.some((v) => Math.abs(v) > 10 + 1e-9)) continue;
+            expect(found).toBeLessThanOrEqual(klByHand(y, near) + 3e-15);
+          }
+        }
+      }
+    }
+  });
+
+  it('y = [0.3, 0.7] from z = [0, 0.3]: the gap 0.8 (ln(7/3) = 0.847), near where the logits were, not pushed to the end of the sliders', () => {
+    // with two classes KL depends on z₂ − z₁ only: 0.8 is off by 0.047, 0.9 by 0.053
+    const z = logitsForDistribution([0.3, 0.7], [0, 0.3], { closest: true });
+    expect((z[1] ?? NaN) - (z[0] ?? NaN)).toBeCloseTo(0.8, 12);
+    for (const zi of z) expect(Math.abs(zi)).toBeLessThan(1.5);
+  });
+
+  it('returns logits on the grid and inside [−10, 10], and keeps a start that is already best', () => {
+    const z = closestOnGrid([0.2, 0.3, 0.5], [9.95, 3.04, -12]);
+    for (const zi of z) {
+      expect(Math.abs(zi * 10 - Math.round(zi * 10))).toBeLessThan(1e-9);
+      expect(Math.abs(zi)).toBeLessThanOrEqual(10);
+    }
+    expect(closestOnGrid([1 / 3, 1 / 3, 1 / 3], [2, 2, 2])).toEqual([2, 2, 2]);
+    expect(closestOnGrid([0, 1, 0], [-10, 10, -10])).toEqual([-10, 10, -10]);
+  });
+});
+
 describe('informationMeasures', () => {
   it('a fair coin: 1 bit for each side, entropy 1 bit, cross-entropy 1 bit, KL 0', () => {
     const m = informationMeasures([0.5, 0.5], [0.5, 0.5], 'bits');
@@ -129,6 +216,15 @@ describe('matchPrediction', () => {
     const m = matchPrediction([1 / 3, 1 / 3, 1 / 3], [2, 3, 4], 'bits');
     expect(m.kl).toBe(0);
     expect(m.note).toBe('p is now as close to y as the logits allow: KL(y ‖ p) = 0.000 bits.');
+  });
+});
+
+describe('matchNote', () => {
+  it('is written from the KL and unit it is given, so the explorer rewrites it when the unit changes', () => {
+    const kl = Math.log1p(2 * Math.exp(-20));
+    expect(matchNote([0, 1, 0], kl, 'nats')).toContain('KL(y ‖ p) = 4.12 × 10⁻⁹ nats.');
+    expect(matchNote([0, 1, 0], kl / Math.LN2, 'bits')).toContain('KL(y ‖ p) = 5.95 × 10⁻⁹ bits.');
+    expect(matchNote([0.2, 0.3, 0.5], 1e-4, 'nats')).toMatch(/1\.00 × 10⁻⁴ nats\. The logits move in steps of 0\.1/);
   });
 });
 
