@@ -199,7 +199,8 @@ describeClaims('jacobian', (claim) => {
     mild.forEach((row, i) => row.forEach((v, k) => expect(relative(v, exact[i]?.[k] ?? NaN)).toBeLessThan(1e-15)));
   });
 
-  claim('The PyTorch version writes softmax out as an exponential, a sum and a division, and lets autograd differentiate those, with `torch.autograd.functional.jacobian`: it never sees the formula.', () => {
+  // (the <wbr /> let a phone of 360 px break the long name instead of running it off the screen)
+  claim('The PyTorch version writes softmax out as an exponential, a sum and a division, and lets autograd differentiate those, with <code>torch.autograd.<wbr />functional.<wbr />jacobian</code>: it never sees the formula.', () => {
     const torch = jacobianTorch({ logits: [2, 3, 4] });
     const code = torch
       .split('\n')
