@@ -144,8 +144,8 @@ describe('the numerical stability chapter (#/stability)', () => {
 
     // the backward pass's own true-class radios, from the keyboard: class 3, where p = [0, 0, 1] and p − y = 0,
     // yet the chain is NaN from u₁ = −0/0
-    const classes = page.getByRole('group', { name: 'True class' });
-    await classes.getByRole('radio', { name: 'true class 1' }).focus();
+    const backward = page.getByRole('region', { name: 'Fused against unfused backward pass' });
+    await backward.getByRole('group', { name: 'True class', exact: true }).getByRole('radio', { name: 'true class 1' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => checked(page, 'true class 3')).toEqual([true, true]);
