@@ -110,6 +110,15 @@ describe('the squared error vs cross-entropy chapter (#/squared-error-vs-cross-e
     expect(after[1]).toBeLessThan(before[1] ?? NaN);
     // confidently wrong: cross-entropy's loss falls by far more than squared error's
     expect((before[1] ?? 0) - (after[1] ?? 0)).toBeGreaterThan(100 * ((before[0] ?? 0) - (after[0] ?? 0)));
+    // the table's column names stand over their own columns, side by side (not stacked in one cell)
+    const box = async (locator: ReturnType<Page['locator']>) => (await locator.boundingBox()) ?? { x: NaN, y: NaN, width: NaN, height: NaN };
+    const heads = page.locator('.race-table thead th[scope="col"]');
+    const [seHead, ceHead] = [await box(heads.nth(0)), await box(heads.nth(1))];
+    const [seCell, ceCell] = [await box(page.getByTestId('race-loss-se')), await box(page.getByTestId('race-loss-ce'))];
+    expect(seHead.y).toBeCloseTo(ceHead.y, 0);
+    expect(seHead.x).toBeCloseTo(seCell.x, 0);
+    expect(ceHead.x).toBeCloseTo(ceCell.x, 0);
+    expect(ceHead.x).toBeGreaterThan(seHead.x + seHead.width - 1);
 
     await page.getByRole('radio', { name: /^neutral/ }).check();
     // w = 0: every ŷ = ½, so squared error's loss is ½ × ¼ = 0.125 and cross-entropy's ln 2
