@@ -88,9 +88,11 @@ describe('the Jacobian chapter (#/jacobian)', () => {
     const { page, errors } = await openJacobian();
     await cell(page, 'J', 3, 1).click();
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(400);
-    // the chapter's address names the logits it shows too, from the start
-    expect(Object.fromEntries(parseHash(new URL(page.url()).hash).query)).toEqual({ z: '2,3,4', i: '2', j: '0' });
+    // the chapter's address names the logits it shows too, from the start (polled: the address is
+    // written after the click settles, later on a busy machine)
+    await expect
+      .poll(() => Object.fromEntries(parseHash(new URL(page.url()).hash).query), { timeout: 5000 })
+      .toEqual({ z: '2,3,4', i: '2', j: '0' });
 
     await page.reload({ waitUntil: 'load' });
     await page.locator('[data-testid="live-formula"] .katex').first().waitFor();
