@@ -1,9 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { crossEntropyGrad } from '../core';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../math/terms';
 import { hardLabel } from '../state/labels';
-import { checkGradient, entryAgrees, GRADIENT_CHECK_TOLERANCE, type CrossEntropyGradient } from './crossEntropyGradientMath';
+import {
+  checkGradient,
+  diagonalEntryChecks,
+  GRADIENT_CHECK_TOLERANCE,
+  type CrossEntropyGradient,
+  type DiagonalEntryCheck,
+} from './crossEntropyGradientMath';
 
 interface CrossEntropyChecksProps {
   logits: readonly number[];
@@ -30,22 +36,23 @@ export function CrossEntropyChecks({ logits, labels, numbers }: CrossEntropyChec
     const batch = crossEntropyGrad([logits, logits], [labels, labels]);
     const t = hardLabel(labels);
     const subtracted = t === undefined ? NaN : (probabilities[t] ?? NaN) - 1;
-    const fused = t === undefined ? NaN : (gradient[t] ?? NaN);
+    // the core's p_t − 1: −Σ_{j≠t} p_j, never a subtraction from 1
+    const summed = t === undefined ? NaN : (gradient[t] ?? NaN);
     return {
       chainGap: gaps(chainRule, (i) => gradient[i] ?? NaN),
       fd: checkGradient(gradient, numerical),
       diagonal: checkGradient(diagonalOnly, numerical),
-      diagonalRight: Array.from(diagonalOnly, (d, i) => entryAgrees(d, numerical[i] ?? NaN)),
+      entries: diagonalEntryChecks(numbers, labels),
       sum: Math.abs(Array.from(gradient).reduce((a, b) => a + b, 0)),
       batchGap: Math.max(...batch.map((row) => gaps(row, (i) => (gradient[i] ?? NaN) / 2))),
       t,
-      fused,
+      summed,
       subtracted,
-      fusedGap: fused === 0 ? Math.abs(subtracted) : Math.abs(subtracted - fused) / Math.abs(fused),
+      summedGap: summed === 0 ? Math.abs(subtracted) : Math.abs(subtracted - summed) / Math.abs(summed),
     };
   }, [logits, labels, numbers]);
 
-  const right = checks.diagonalRight.flatMap((ok, i) => (ok ? [i + 1] : []));
+  const { entries } = checks;
   return (
     <>
       <div className="table-scroll">
@@ -90,10 +97,12 @@ export function CrossEntropyChecks({ logits, labels, numbers }: CrossEntropyChec
           {formatNumber(checks.batchGap, 2)}.
         </li>
         {checks.t !== undefined && (
-          <li data-ok={Number.isFinite(checks.fused)}>
-            The true class&apos;s p − 1, computed as −Σ of the other p (fused, no subtraction from 1):{' '}
-            {formatNumber(checks.fused, 3)}; by subtraction: {formatNumber(checks.subtracted, 3)}, off by a relative{' '}
-            {formatNumber(checks.fusedGap, 2)}.
+          <li data-ok={Number.isFinite(checks.summed)}>
+            {/* each number kept whole: a line breaks between them, never inside "−4.12 × 10⁻⁹" */}
+            The true class&apos;s p{checks.t + 1} − 1 as the core computes it, {othersSummed(checks.t, logits.length)}, with
+            no subtraction from 1: <span className="nowrap">{formatNumber(checks.summed, 3)}</span>; by subtraction,{' '}
+            p{checks.t + 1} − 1: <span className="nowrap">{formatNumber(checks.subtracted, 3)}</span>, off by a
+            relative <span className="nowrap">{formatNumber(checks.summedGap, 2)}</span>.
           </li>
         )}
       </ul>
@@ -115,11 +124,12 @@ export function CrossEntropyChecks({ logits, labels, numbers }: CrossEntropyChec
               <tr key={i}>
                 <th scope="row">z{i + 1}</th>
                 <td>{formatNumber(numbers.gradient[i] ?? NaN, 6)}</td>
-                <td data-ok={checks.diagonalRight[i]} data-testid={`diagonal-text-${i + 1}`}>
+                {/* red wherever it is wrong, whether or not the check can tell */}
+                <td data-ok={entries[i]?.verdict === 'passes'} data-testid={`diagonal-text-${i + 1}`}>
                   {formatNumber(d, 6)}
                 </td>
-                <td className="verdict" data-ok={checks.diagonalRight[i]}>
-                  {checks.diagonalRight[i] ? '✓ passes' : '✗ fails'}
+                <td className="verdict" data-verdict={entries[i]?.verdict} data-testid={`diagonal-verdict-${i + 1}`}>
+                  {verdictText(entries[i])}
                 </td>
               </tr>
             ))}
@@ -131,13 +141,49 @@ export function CrossEntropyChecks({ logits, labels, numbers }: CrossEntropyChec
           {checks.diagonal.passes ? 'Central differences agree with' : 'Central differences reject'} the diagonal-only
           −yⱼ(1 − pⱼ): relative error {formatNumber(checks.diagonal.relative, 3)}, where the check allows{' '}
           {formatNumber(GRADIENT_CHECK_TOLERANCE.relative, 0)}.{' '}
-          {right.length === 0
-            ? 'No entry passes: each is short by pⱼ(1 − yⱼ), the off-diagonal paths it dropped.'
-            : `Only the entry of ${classList(right)} passes; every other is short by pⱼ(1 − yⱼ), the off-diagonal paths it dropped.`}
+          {entrySummary(entries)}
         </li>
       </ul>
     </>
   );
+}
+
+/** The verdict beside one entry: a wrong entry the check lets through says how far off it is, never "passes". */
+function verdictText(entry: DiagonalEntryCheck | undefined): ReactNode {
+  if (!entry || entry.verdict === 'fails') return '✗ fails';
+  if (entry.verdict === 'passes') return '✓ passes';
+  // the number kept whole: on a phone the verdict wraps between its words
+  return (
+    <>
+      ≈ short by <span className="nowrap">{formatNumber(entry.short, 2)}</span>, within tolerance
+    </>
+  );
+}
+
+/** Which entries the check passes, which it lets through though they are short, and by how much. */
+function entrySummary(entries: readonly DiagonalEntryCheck[]): string {
+  const classes = (verdict: DiagonalEntryCheck['verdict']) => entries.flatMap((e, i) => (e.verdict === verdict ? [i + 1] : []));
+  const right = classes('passes');
+  const tolerated = classes('tolerated');
+  const dropped = 'pⱼ(1 − yⱼ), the off-diagonal paths it dropped';
+  const lead =
+    right.length > 0
+      ? `Only the entry of ${classList(right)} passes; every other is short by ${dropped}.`
+      : tolerated.length > 0
+        ? `Every entry is short by ${dropped}.`
+        : `No entry passes: each is short by ${dropped}.`;
+  if (tolerated.length === 0) return lead;
+  const most = Math.max(...tolerated.map((c) => entries[c - 1]?.short ?? NaN));
+  const many = tolerated.length > 1;
+  return `${lead} For ${classList(tolerated)} that is ${many ? 'at most' : 'only'} ${formatNumber(most, 2)}, within the check's relative tolerance, which lets ${many ? 'them' : 'it'} through.`;
+}
+
+/** The core's p_t − 1 without the subtraction, −Σ_{j≠t} p_j, with the learner's classes: −(p2 + p3). */
+function othersSummed(t: number, classes: number): string {
+  return `−(${Array.from({ length: classes }, (_, j) => j)
+    .filter((j) => j !== t)
+    .map((j) => `p${j + 1}`)
+    .join(' + ')})`;
 }
 
 /** "class 2", "classes 1 and 3", "classes 1, 2 and 4" */

@@ -120,6 +120,33 @@ export function entryAgrees(analytic: number, numerical: number): boolean {
 }
 
 /**
+ * One entry of the diagonal-only −y_j(1 − p_j), checked by central differences:
+ * - 'fails': the check rejects it;
+ * - 'passes': the check accepts it and it is right, y_j = 1 (the true class of a hard label), where
+ *   the dropped paths add nothing;
+ * - 'tolerated': the check accepts it, yet it is short of p_j − y_j by p_j(1 − y_j) > 0, a gap within
+ *   the check's relative tolerance (with a soft label at the sliders' corners: 2.0·10⁻⁹ for classes 2
+ *   and 3 at z = [10, −10, −10], class 1 softened, entries of size 0.033).
+ */
+export type DiagonalVerdict = 'fails' | 'passes' | 'tolerated';
+
+export interface DiagonalEntryCheck {
+  verdict: DiagonalVerdict;
+  /** p_j(1 − y_j), the off-diagonal paths it dropped: how far short of p_j − y_j it is */
+  short: number;
+}
+
+/** Each entry of the diagonal-only mistake, with the verdict the explorer shows beside it. */
+export function diagonalEntryChecks(numbers: CrossEntropyGradient, labels: readonly number[]): DiagonalEntryCheck[] {
+  return Array.from(numbers.diagonalOnly, (d, j) => {
+    const y = labels[j] ?? NaN;
+    const short = (numbers.probabilities[j] ?? NaN) * (1 - y);
+    const verdict: DiagonalVerdict = !entryAgrees(d, numbers.numerical[j] ?? NaN) ? 'fails' : y === 1 ? 'passes' : 'tolerated';
+    return { verdict, short };
+  });
+}
+
+/**
  * ‖a − b‖ / max(‖a‖, ‖b‖), the usual gradient-check figure: scale-free, and 0 when both are 0
  * (a gradient of exactly zero checked against an estimate of exactly zero agrees perfectly).
  */

@@ -71,6 +71,53 @@ describe('<CrossEntropyGradientExplorer>', () => {
     expect(screen.getByTestId('diagonal-check').textContent).toContain('No entry passes');
   });
 
+  it('at the corner z = [10, −10, −10] with class 1 softened, classes 2 and 3 are let through by the check but said to be short by 2.0 × 10⁻⁹, never "passes"', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />, { logits: [10, -10, -10], labels: [1, 0, 0] });
+    fireEvent.click(screen.getByRole('button', { name: /^Soften the label/ }));
+    const table = screen.getByRole('table', { name: /^The diagonal-only mistake/ });
+    // p2(1 − y2) = e^{−20}/(1 + 2e^{−20}) · 29/30 = 1.99 × 10⁻⁹, by hand
+    const short = ((Math.exp(-20) / (1 + 2 * Math.exp(-20))) * 29) / 30;
+    expect(short.toExponential(1)).toBe('2.0e-9');
+    expect([1, 2, 3].map((j) => screen.getByTestId(`diagonal-verdict-${j}`).textContent)).toEqual([
+      '✗ fails',
+      '≈ short by 2.0 × 10⁻⁹, within tolerance',
+      '≈ short by 2.0 × 10⁻⁹, within tolerance',
+    ]);
+    expect(within(table).queryByText('✓ passes')).toBeNull();
+    // every value of the mistake is marked wrong, the two let through included
+    expect([1, 2, 3].map((j) => screen.getByTestId(`diagonal-text-${j}`).getAttribute('data-ok'))).toEqual(['false', 'false', 'false']);
+    const summary = screen.getByTestId('diagonal-check').textContent ?? '';
+    expect(summary).toContain('Every entry is short by pⱼ(1 − yⱼ), the off-diagonal paths it dropped.');
+    expect(summary).toContain("For classes 2 and 3 that is at most 2.0 × 10⁻⁹, within the check's relative tolerance, which lets them through.");
+    expect(summary).not.toContain('passes');
+  });
+
+  it('at z = [−10, 10, 10] with class 1 softened, only class 1 is let through, short by 6.9 × 10⁻¹¹', () => {
+    renderWithLab(<CrossEntropyGradientExplorer />, { logits: [-10, 10, 10], labels: [1, 0, 0] });
+    fireEvent.click(screen.getByRole('button', { name: /^Soften the label/ }));
+    // by hand: p1 = e^{−20}/(e^{−20} + 2), times 1 − y1 = 1 − (0.9 + 0.1/3) = 1/15
+    expect(((Math.exp(-20) / (Math.exp(-20) + 2)) * (1 / 15)).toExponential(1)).toBe('6.9e-11');
+    expect([1, 2, 3].map((j) => screen.getByTestId(`diagonal-verdict-${j}`).textContent)).toEqual([
+      '≈ short by 6.9 × 10⁻¹¹, within tolerance',
+      '✗ fails',
+      '✗ fails',
+    ]);
+    expect(screen.getByTestId('diagonal-check').textContent).toContain(
+      "For class 1 that is only 6.9 × 10⁻¹¹, within the check's relative tolerance, which lets it through.",
+    );
+  });
+
+  it('a soft label that p nearly matches passes the gradient check only through its absolute part', () => {
+    // y = softmax([0.3, −1.2, 2]) rounded to 6 decimals, normalised, as a link ?y=0.149319,0.033318,0.817364 sets it
+    const weights = [0.149319, 0.033318, 0.817364];
+    const total = weights.reduce((a, b) => a + b, 0);
+    renderWithLab(<CrossEntropyGradientExplorer />, { logits: [0.3, -1.2, 2], labels: weights.map((w) => w / total) });
+    const fd = screen.getByTestId('fd-check');
+    expect(fd.getAttribute('data-ok')).toBe('true');
+    // relative error 8.0 × 10⁻⁶, above the 10⁻⁶ a relative test allows; largest gap 4.1 × 10⁻¹²
+    expect(fd.textContent).toMatch(/relative error 8\.0 × 10⁻⁶ \(largest gap 4\.\d × 10⁻¹²\)/);
+  });
+
   it('the product line lists all 3 paths to L for the chosen component, the diagonal marked, their sum p_j − y_j and the diagonal alone', () => {
     window.history.replaceState(null, '', '#/softmax-cross-entropy?step=3&j=0');
     renderWithLab(<CrossEntropyGradientExplorer />);
@@ -175,6 +222,9 @@ describe('<CrossEntropyGradientExplorer>', () => {
       `−${(-fused / 1e-9).toFixed(5)} × 10⁻⁹`,
     );
     expect(checks(container)).toEqual(['true', 'true', 'true', 'true', 'true']);
+    // the core's −(p1 + p3), no subtraction from 1, beside p2 − 1 by subtraction
+    const line = [...container.querySelectorAll('[aria-label="Live checks"] li')].at(-1)?.textContent ?? '';
+    expect(line).toMatch(/^The true class's p2 − 1 as the core computes it, −\(p1 \+ p3\), with no subtraction from 1: −4\.12 × 10⁻⁹; by subtraction, p2 − 1: −4\.12 × 10⁻⁹, off by a relative \d\.\d × 10⁻⁸\.$/);
   });
 
   it('focusing "logit z1" writes out component 1 and lights up z-1', () => {

@@ -4,6 +4,7 @@ import {
   chainRuleProduct,
   checkGradient,
   crossEntropyGradient,
+  diagonalEntryChecks,
   entryAgrees,
   gradientStep,
   probabilityGradient,
@@ -63,6 +64,24 @@ describe('the diagonal-only mistake', () => {
     expect(wrong.passes).toBe(false);
     expect(checkGradient(g.gradient, g.numerical).passes).toBe(true);
   });
+
+  it('diagonalEntryChecks: at the worked example class 2 passes (y2 = 1) and classes 1 and 3 fail, short by p1 and p3', () => {
+    const entries = diagonalEntryChecks(crossEntropyGradient([2, 3, 4], [0, 1, 0]), [0, 1, 0]);
+    expect(entries.map((e) => e.verdict)).toEqual(['fails', 'passes', 'fails']);
+    expect(entries.map((e) => e.short)).toEqual([P[0], 0, P[2]].map((v) => expect.closeTo(v ?? NaN, 15)));
+  });
+
+  it('diagonalEntryChecks: an entry the check lets through is "tolerated", not "passes", unless y_j = 1', () => {
+    // z = [10, −10, −10], y = [1, 0, 0] softened once: entries 2 and 3 are −0.0333 against an estimate 2 × 10⁻⁹ away
+    const y = [0.9 + 0.1 / 3, 0.1 / 3, 0.1 / 3];
+    const g = crossEntropyGradient([10, -10, -10], y);
+    expect(Array.from(g.diagonalOnly, (d, j) => entryAgrees(d, g.numerical[j] ?? NaN))).toEqual([false, true, true]);
+    const entries = diagonalEntryChecks(g, y);
+    expect(entries.map((e) => e.verdict)).toEqual(['fails', 'tolerated', 'tolerated']);
+    const p2 = Math.exp(-20) / (1 + 2 * Math.exp(-20));
+    expect(entries[1]?.short).toBeCloseTo(p2 * (29 / 30), 20);
+    expect(entries[1]?.short).toBeGreaterThan(1.9e-9);
+  });
 });
 
 describe('chainRulePaths', () => {
@@ -91,6 +110,17 @@ describe('chainRulePaths', () => {
 });
 
 describe('checkGradient and entryAgrees', () => {
+  it('checkGradient passes a soft label that p nearly matches through its absolute part alone', () => {
+    // y = softmax([0.3, −1.2, 2]) to 6 decimals, normalised: p − y is below 10⁻⁶ in every entry
+    const w = [0.149319, 0.033318, 0.817364];
+    const total = w.reduce((a, b) => a + b, 0);
+    const g = crossEntropyGradient([0.3, -1.2, 2], w.map((v) => v / total));
+    const check = checkGradient(g.gradient, g.numerical);
+    expect(check.relative).toBeGreaterThan(1e-6);
+    expect(check.absolute).toBeLessThan(1e-11);
+    expect(check.passes).toBe(true);
+  });
+
   it('checkGradient passes a relative error up to 1e-6, or a largest gap up to 1e-9', () => {
     expect(checkGradient([1, -1], [1 + 0.9e-6, -1]).passes).toBe(true);
     expect(checkGradient([1, -1], [1 + 1.5e-6, -1]).passes).toBe(false);
