@@ -12,6 +12,7 @@ import {
   chainRulePaths,
   checkGradient,
   crossEntropyGradient,
+  diagonalEntryChecks,
   entryAgrees,
   GRADIENT_CHECK_TOLERANCE,
   gradientStep,
@@ -54,6 +55,10 @@ const CORNERS = Array.from({ length: LIMITS.maxClasses - 1 }, (_, k) => k + 2).f
   }),
 );
 const SOFT = fc.sample(softArb, { seed: SEED + 1, numRuns: 400 });
+/** the same corners with "Soften the label" pressed once, on every class: where the check's tolerance shows */
+const SOFT_CORNERS = CORNERS.filter((c) => c.y.includes(1)).flatMap(({ z }) =>
+  z.map((_, t) => ({ z, y: oneHot(z.length, t).map((v) => 0.9 * v + 0.1 / z.length) })),
+);
 
 const WORKED = workedExample(); // z = [2, 3, 4], y = [0, 1, 0]: class 2 is true
 // p = [1, e, e²] / (1 + e + e²), by hand
@@ -194,6 +199,35 @@ describeClaims('softmax-cross-entropy', (claim) => {
 
   // ── Only the diagonal: the classic mistake ──────────────────────────────────────────────────────
 
+  claim('in the question the notes draw on it reads $\\partial E/\\partial o_j = -t_j/o_j$, our step one, and it is right', () => {
+    // the guess is ∂L/∂p_j = −y_j/p_j, the stepper's second line: checked against central differences of
+    // L(p) = −Σ y_i ln p_i in p itself (each p_i moved alone, as a partial derivative is taken)
+    for (const { z, y } of [{ z: [2, 3, 4], y: [0, 1, 0] }, { z: [-1.5, 0.3, 2.2], y: [0.2, 0.5, 0.3] }]) {
+      const { probabilities, lossByProbability } = crossEntropyGradient(z, y);
+      const p = Array.from(probabilities);
+      p.forEach((pj, j) => {
+        const along = (x: number) => -y.reduce((s, yi, i) => s + (yi === 0 ? 0 : yi * Math.log(i === j ? x : at(p, i))), 0);
+        const estimate = centralDifference(along, pj, 1e-6 * pj);
+        expect(at(lossByProbability, j)).toBeCloseTo(-(y[j] ?? NaN) / pj, 12);
+        expect(Math.abs(at(lossByProbability, j) - estimate)).toBeLessThan(1e-7 * Math.max(1, Math.abs(estimate)));
+      });
+    }
+  });
+
+  claim('The conflict came from chaining the guess through that one path and stopping there', () => {
+    // the guess times the diagonal ∂p_j/∂z_j = p_j(1 − p_j) is the diagonal-only result, which is not ∂E/∂z_j;
+    // the question's own step, (∂E/∂z_j) ÷ (∂p_j/∂z_j), is that one-path chain rule solved for the guess
+    const { lossByProbability, jacobian, diagonalOnly, gradient } = crossEntropyGradient(WORKED.logits, WORKED.labels);
+    const onePath = Array.from(lossByProbability, (u, j) => u * at(jacobian[j] ?? [], j));
+    onePath.forEach((v, j) => expect(v).toBe(at(diagonalOnly, j)));
+    // at the worked example the one path gives [0, p2 − 1, 0] against p − y = [p1, p2 − 1, p3]
+    expect(Math.abs(at(onePath, 0) - at(gradient, 0))).toBeCloseTo(at(P, 0), 12);
+    expect(Math.abs(at(onePath, 2) - at(gradient, 2))).toBeCloseTo(at(P, 2), 12);
+    // dividing p_j − y_j by the diagonal does not give −y_j/p_j back (here at j = 1: p1/(p1(1 − p1)) against 0)
+    expect(at(gradient, 0) / at(jacobian[0] ?? [], 0)).toBeCloseTo(1 / (1 - at(P, 0)), 12);
+    expect(at(lossByProbability, 0)).toBe(0);
+  });
+
   claim('It drops the $C - 1$ off-diagonal paths $i \\ne j$, each $-(y_i/p_i)(-p_i\\,p_j) = y_i\\,p_j$.', () => {
     for (const { z, y } of [...HARD.slice(0, 100), ...SOFT.slice(0, 100)]) {
       const numbers = crossEntropyGradient(z, y);
@@ -232,10 +266,18 @@ describeClaims('softmax-cross-entropy', (claim) => {
         else expect(gap).toBeGreaterThan(0);
       });
     }
-    // the explorer's entry-by-entry check sees it too: for a hard label the true class passes, every other fails
-    for (const { z, y } of [...HARD, ...CORNERS.filter((c) => c.y.includes(1))]) {
-      const { diagonalOnly, numerical } = crossEntropyGradient(z, y);
-      expect(Array.from(diagonalOnly, (d, j) => entryAgrees(d, at(numerical, j)))).toEqual(y.map((v) => v === 1));
+    // with a soft label at the corners too: every entry short of p_j − y_j by more than rounding
+    for (const { z, y } of SOFT_CORNERS) {
+      const { diagonalOnly } = crossEntropyGradient(z, y);
+      const exact = referenceGradient(z, y);
+      z.forEach((_, j) => expect(at(exact, j) - at(diagonalOnly, j)).toBeGreaterThan(1e3 * 2 ** -53 * Math.abs(at(exact, j))));
+    }
+    // the explorer's verdicts: for a hard label the true class passes and every other fails; no entry of a
+    // soft label passes (the check lets some through at the corners, and the explorer says they are short)
+    for (const { z, y } of [...HARD, ...CORNERS, ...SOFT, ...SOFT_CORNERS]) {
+      const verdicts = diagonalEntryChecks(crossEntropyGradient(z, y), y).map((e) => e.verdict);
+      expect(verdicts.map((v) => v === 'passes')).toEqual(y.map((v) => v === 1));
+      if (y.includes(1)) expect(verdicts.filter((v) => v === 'tolerated')).toEqual([]);
     }
   });
 
@@ -252,14 +294,19 @@ describeClaims('softmax-cross-entropy', (claim) => {
   });
 
   claim('with a soft label every entry is off, by $p_j(1 - y_j)$', () => {
-    for (const { z, y } of SOFT) {
-      const { diagonalOnly } = crossEntropyGradient(z, y);
+    for (const { z, y } of [...SOFT, ...SOFT_CORNERS, ...CORNERS.filter((c) => !c.y.includes(1))]) {
+      const numbers = crossEntropyGradient(z, y);
       const exact = referenceGradient(z, y);
       const p = softmax(z);
+      const entries = diagonalEntryChecks(numbers, y);
       z.forEach((_, j) => {
         const off = at(p, j) * (1 - (y[j] ?? NaN));
         expect(off).toBeGreaterThan(0);
-        expect(Math.abs(at(exact, j) - at(diagonalOnly, j) - off)).toBeLessThan(1e-15);
+        // to rounding: every entry is at most 1 in size
+        expect(Math.abs(at(exact, j) - at(numbers.diagonalOnly, j) - off)).toBeLessThan(1e-15);
+        // and the explorer never calls such an entry a pass: it fails, or it is let through with its shortfall shown
+        expect(entries[j]?.verdict).not.toBe('passes');
+        expect(entries[j]?.short).toBeCloseTo(off, 15);
       });
     }
   });
@@ -363,8 +410,10 @@ describeClaims('softmax-cross-entropy', (claim) => {
     const two = crossEntropyGradient([2, 3, 4], [0, 1, 0]).gradient;
     const three = crossEntropyGradient([2, 3, 4], [0, 0, 1]).gradient;
     expect(P.indexOf(Math.max(...P))).toBe(2);
-    // by hand: ‖[p1, p2, p3 − 1]‖ = 0.424 against ‖[p1, p2 − 1, p3]‖ = 1.009
+    // by hand: ‖[p1, p2, p3 − 1]‖ = 0.424 against ‖[p1, p2 − 1, p3]‖ = 1.0105
     expect(norm(three)).toBeCloseTo(Math.hypot(at(P, 0), at(P, 1), at(P, 2) - 1), 14);
+    expect(norm(three)).toBeCloseTo(0.4243, 4);
+    expect(norm(two)).toBeCloseTo(1.0105, 4);
     expect(norm(three)).toBeLessThan(0.5 * norm(two));
   });
 
@@ -445,18 +494,38 @@ describeClaims('softmax-cross-entropy', (claim) => {
     }
   });
 
-  claim('For a correct gradient it comes out around $10^{-11}$ at the worked example and below $10^{-9}$ for any hard label', () => {
+  claim('For a correct gradient it comes out around $10^{-11}$ at the worked example and below $10^{-9}$ for any hard label (up to about $6 \\times 10^{-10}$ at the sliders\' corners, the truncation error $h^2/6$ of a step that grows with $|z_j|$).', () => {
     const worked = crossEntropyGradient(WORKED.logits, WORKED.labels);
     const atWorked = relativeError(worked.gradient, worked.numerical);
     expect(atWorked).toBeGreaterThan(3e-12);
     expect(atWorked).toBeLessThan(3e-11);
-    const errors = [...HARD, ...CORNERS.filter((c) => c.y.includes(1))].map(({ z, y }) => {
+    const hardCorners = CORNERS.filter((c) => c.y.includes(1));
+    const error = ({ z, y }: { z: number[]; y: number[] }) => {
       const n = crossEntropyGradient(z, y);
       return relativeError(n.gradient, n.numerical);
-    });
+    };
+    const errors = [...HARD, ...hardCorners].map(error);
     expect(Math.max(...errors)).toBeLessThan(1e-9);
     // the floor is the float64 central difference's, not zero
     expect(errors.filter((e) => e > 1e-12).length).toBeGreaterThan(errors.length / 2);
+    // the largest is at the corners: h = 6·10⁻⁶ · 10 = 6·10⁻⁵ there, and the central difference's truncation
+    // error is (h²/6)·f‴ with f‴/f′ = (1 − p)(1 − 2p) ≈ 1 for each entry (f′ = p_j, or p_t − 1): h²/6 = 6.0·10⁻¹⁰
+    const truncation = (6e-5) ** 2 / 6;
+    expect(truncation).toBeCloseTo(6e-10, 20);
+    const atCorners = hardCorners.map(error);
+    expect(Math.max(...atCorners)).toBeGreaterThan(0.9 * truncation);
+    expect(Math.max(...atCorners)).toBeLessThan(1.05 * truncation);
+    expect(Math.max(...errors)).toBe(Math.max(...atCorners));
+    const confident = error(CONFIDENT);
+    expect(Math.abs(confident / truncation - 1)).toBeLessThan(0.01);
+    expect(formatNumber(confident, 2)).toBe('6.0 × 10⁻¹⁰'); // as the explorer shows it there
+    // it is the step, not float64's resolution: the same point with an unscaled step h = 6·10⁻⁶ is more than
+    // 10 times closer (3.5·10⁻¹¹ with the core's loss, whose rounding now dominates: h²/6 is 6·10⁻¹² there)
+    const g = crossEntropyGradient(CONFIDENT.z, CONFIDENT.y).gradient;
+    const unscaled = CONFIDENT.z.map((zj, j) =>
+      centralDifference((x) => crossEntropy([CONFIDENT.z.map((v, k) => (k === j ? x : v))], [CONFIDENT.y]), zj, 6e-6),
+    );
+    expect(relativeError(g, unscaled)).toBeLessThan(truncation / 10);
   });
 
   claim('The check passes anything below $10^{-6}$, or a largest gap below $10^{-9}$, for a gradient so close to 0 that a relative error says little (a soft label that $\\mathbf p$ nearly matches).', () => {
@@ -464,12 +533,22 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(checkGradient([1, -1], [1 + 0.9e-6, -1]).passes).toBe(true);
     expect(checkGradient([1, -1], [1 + 1.5e-6, -1]).passes).toBe(false);
     expect(checkGradient([1e-5, -1e-5], [1e-5 + 0.9e-9, -1e-5]).passes).toBe(true);
-    // a soft label nearly matched: p − y is about 0.004, and its relative error grows past 10⁻⁹
-    const near = crossEntropyGradient([-9.5, -7.3], normalizeLabels([0.03, 0.26]) ?? []);
-    expect(Math.abs(at(near.gradient, 0))).toBeLessThan(0.005);
+    // a soft label that p nearly matches, which only the absolute part passes: z = [0.3, −1.2, 2] with y its own
+    // softmax rounded to 6 decimals (a link can carry it: #/softmax-cross-entropy?z=0.3,-1.2,2&y=0.149319,0.033318,0.817364)
+    const z = [0.3, -1.2, 2];
+    const e = z.map((v) => Math.exp(v));
+    const weights = e.map((v) => Number((v / e.reduce((a, b) => a + b, 0)).toFixed(6)));
+    expect(weights).toEqual([0.149319, 0.033318, 0.817364]);
+    const near = crossEntropyGradient(z, normalizeLabels(weights) ?? []);
+    // p − y is below 10⁻⁶ in every entry, so the estimate's own error (a few 10⁻¹²) is a large part of it
+    for (const g of near.gradient) expect(Math.abs(g)).toBeLessThan(1e-6);
     const check = checkGradient(near.gradient, near.numerical);
-    expect(check.relative).toBeGreaterThan(1e-9);
-    expect(check.absolute).toBeLessThan(1e-10);
+    expect(check.relative).toBeGreaterThan(GRADIENT_CHECK_TOLERANCE.relative); // 8.0 × 10⁻⁶: the relative test fails it
+    expect(check.absolute).toBeLessThan(1e-11); // 4.1 × 10⁻¹²
+    expect(check.passes).toBe(true);
+    // and the floor still rejects the diagonal-only mistake and the sign flipped there
+    expect(checkGradient(near.diagonalOnly, near.numerical).passes).toBe(false);
+    expect(checkGradient(Array.from(near.gradient, (g) => -g), near.numerical).passes).toBe(false);
     // every lab state's correct gradient passes
     for (const { z, y } of [...HARD, ...SOFT, ...CORNERS]) {
       const n = crossEntropyGradient(z, y);
@@ -504,9 +583,46 @@ describeClaims('softmax-cross-entropy', (claim) => {
   });
 
   claim('the explorer marks each of its entries that the check rejects', () => {
-    const { diagonalOnly, numerical } = crossEntropyGradient(WORKED.logits, WORKED.labels);
+    const numbers = crossEntropyGradient(WORKED.logits, WORKED.labels);
     // classes 1 and 3 are rejected (0 against p1 and p3), class 2 passes
-    expect(Array.from(diagonalOnly, (d, j) => entryAgrees(d, at(numerical, j)))).toEqual([false, true, false]);
+    expect(Array.from(numbers.diagonalOnly, (d, j) => entryAgrees(d, at(numbers.numerical, j)))).toEqual([false, true, false]);
+    expect(diagonalEntryChecks(numbers, WORKED.labels).map((e) => e.verdict)).toEqual(['fails', 'passes', 'fails']);
+    // everywhere: 'fails' is exactly the check's rejection
+    for (const { z, y } of [...HARD, ...SOFT, ...CORNERS, ...SOFT_CORNERS]) {
+      const n = crossEntropyGradient(z, y);
+      diagonalEntryChecks(n, y).forEach((e, j) => expect(e.verdict === 'fails').toBe(!entryAgrees(at(n.diagonalOnly, j), at(n.numerical, j))));
+    }
+  });
+
+  claim("A wrong entry whose gap is within the check's relative tolerance gets through, and the explorer says how far short it is", () => {
+    let throughs = 0;
+    for (const { z, y } of [...SOFT, ...SOFT_CORNERS, ...CORNERS]) {
+      const n = crossEntropyGradient(z, y);
+      diagonalEntryChecks(n, y).forEach((e, j) => {
+        if (e.verdict !== 'tolerated') return;
+        throughs++;
+        // wrong: short of p_j − y_j by p_j(1 − y_j) > 0, yet its gap to the estimate is within 10⁻⁶ of its size
+        const d = at(n.diagonalOnly, j);
+        expect(e.short).toBeGreaterThan(0);
+        expect(Math.abs(d - at(n.numerical, j))).toBeLessThanOrEqual(GRADIENT_CHECK_TOLERANCE.relative * Math.abs(d) * (1 + 1e-9));
+        expect(e.short).toBeCloseTo(at(softmax(z), j) * (1 - (y[j] ?? NaN)), 20);
+        expect(e.short).toBeLessThan(1e-6);
+      });
+    }
+    // it happens (never with a hard label: its wrong entries are 0 against p_j), always by less than 10⁻⁶
+    expect(throughs).toBeGreaterThan(10);
+  });
+
+  claim('at $\\mathbf z = [10, -10, -10]$ with the label of class 1 softened, classes 2 and 3 are short by only $2.0 \\times 10^{-9}$', () => {
+    const y = [1, 0, 0].map((v) => 0.9 * v + 0.1 / 3); // "Soften the label", once
+    const entries = diagonalEntryChecks(crossEntropyGradient(CONFIDENT.z, y), y);
+    expect(entries.map((e) => e.verdict)).toEqual(['fails', 'tolerated', 'tolerated']);
+    // by hand: p2 = e^{−20}/(1 + 2e^{−20}), short by p2(1 − 1/30) = 1.99 × 10⁻⁹
+    const short = (Math.exp(-20) / (1 + 2 * Math.exp(-20))) * (29 / 30);
+    expect(short).toBeGreaterThan(1.95e-9);
+    expect(short).toBeLessThan(2.05e-9);
+    expect(formatNumber(short, 2)).toBe('2.0 × 10⁻⁹');
+    for (const e of entries.slice(1)) expect(e.short).toBeCloseTo(short, 20);
   });
 
   // ── A batch: the mean ───────────────────────────────────────────────────────────────────────────
@@ -560,14 +676,38 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(crossEntropy([[0, 800]], [[1, 0]])).toBe(800);
   });
 
-  claim('$-y_i/p_i$, which loses precision as a probability underflows towards 0 and is $-\\infty$ once it is 0', () => {
-    const p = softmax([0, 800]);
-    const unfused = chainGradient(p, 0, 0);
+  claim('a huge number times a tiny one, to get something ordinary', () => {
+    // at a gap of 700, −1/p1 is about −10³⁰⁴ and the product still comes out −1 (to 10⁻¹³) and +1
+    const unfused = chainGradient(softmax([0, 700]), 0, 0);
+    expect(at(unfused.upstream, 0)).toBeLessThan(-1e303);
+    expect(at(unfused.gradient, 0)).toBeCloseTo(-1, 13);
+    expect(at(unfused.gradient, 1)).toBeCloseTo(1, 13);
+  });
+
+  claim('once $p_i < 2^{-1024} \\approx 5.6 \\times 10^{-309}$, which for two classes is a logit gap of 709.8, while $p_i$ reaches 0 only at a gap of 745.1', () => {
+    // 1/p is finite up to the largest double, 2^1024(1 − 2^−53): p below 2^−1024 overflows it
+    expect(formatNumber(2 ** -1024, 2)).toBe('5.6 × 10⁻³⁰⁹');
+    expect(1 / 2 ** -1024).toBe(Infinity);
+    expect(1 / (2 ** -1024 + 2 ** -1074)).toBeLessThan(Infinity); // the next double up: 2^−1024 is subnormal
+    // for two classes p1 = 1/(1 + e^gap) ≈ e^−gap: below 2^−1024 past a gap of 1024 ln 2, to 0 past 1075 ln 2
+    expect(1024 * Math.LN2).toBeCloseTo(709.78, 2);
+    expect(1075 * Math.LN2).toBeCloseTo(745.13, 2);
+    const upstream = (gap: number) => at(chainGradient(softmax([0, gap]), 0, 0).upstream, 0);
+    expect(upstream(709.7)).toBeGreaterThan(-Infinity);
+    expect(upstream(709.9)).toBe(-Infinity);
+    expect(at(softmax([0, 745.1]), 0)).toBeGreaterThan(0);
+    expect(at(softmax([0, 745.2]), 0)).toBe(0);
+  });
+
+  claim('From there the product is $\\pm\\infty$, and once $p_i$ is 0 it is $-\\infty \\cdot 0$, which is NaN.', () => {
+    // between the two gaps: −∞ times p1(1 − p1) > 0 and times −p1 p2 < 0
+    expect(Array.from(chainGradient(softmax([0, 720]), 0, 0).gradient)).toEqual([-Infinity, Infinity]);
+    // past 745.1: −∞ · 0
+    const unfused = chainGradient(softmax([0, 800]), 0, 0);
     expect(at(unfused.upstream, 0)).toBe(-Infinity);
-    expect(at(crossEntropyGradient([0, 10], [1, 0]).lossByProbability, 0)).toBeLessThan(-2e4);
-    // and −∞ times the Jacobian's 0 is NaN, where the fused gradient is [−1, 1]
     expect(at(unfused.gradient, 0)).toBeNaN();
-    expect(Array.from(crossEntropyGrad([[0, 800]], [[1, 0]])[0] ?? [])).toEqual([-1, 1]);
+    // where the fused gradient is [−1, 1] throughout
+    for (const gap of [700, 720, 800]) expect(Array.from(crossEntropyGrad([[0, gap]], [[1, 0]])[0] ?? [])).toEqual([-1, 1]);
   });
 
   claim('At $\\mathbf z = [10, -10, -10]$ with the true class 1, $p_t - 1 = -4.12 \\times 10^{-9}$', () => {
@@ -607,7 +747,7 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(gap).toBeLessThan(3e-8);
   });
 
-  claim("\"Copy as NumPy\" there computes $\\mathbf p - \\mathbf y$ by subtraction, as most code does, and its true class's entry agrees with the fused one to 7 or 8 digits.", () => {
+  claim("\"Copy as NumPy\" there computes $\\mathbf p - \\mathbf y$ by subtraction, as most code does, and its true class's entry agrees with the core's $-\\sum_{j \\ne t} p_j$ to 7 or 8 digits.", () => {
     const program = crossEntropyNumpy({ logits: CONFIDENT.z, labels: CONFIDENT.y });
     expect(program).toContain('grad = p - y');
     const numpy = (runPython(program).get('grad') as number[])[0] ?? NaN;
@@ -615,6 +755,42 @@ describeClaims('softmax-cross-entropy', (claim) => {
     const gap = relative(numpy, fused);
     expect(gap).toBeGreaterThan(1e-9); // not 9 digits
     expect(gap).toBeLessThan(1e-7); // but 7
+  });
+
+  claim('PyTorch\'s fused backward forms $\\exp(\\ln p_t) - 1$, so it shows the same $10^{-8}$ gap in float64 (as does "Copy as PyTorch") and gives exactly 0 in float32.', () => {
+    // F.cross_entropy is log_softmax then nll_loss. nll_loss's backward hands log_softmax's the gradient
+    // −1 at t (mean over one example) and 0 elsewhere; log_softmax's backward (aten SoftMaxKernel.cpp,
+    // _vec_host_softmax_backward_lastdim) is grad − exp(output)·Σ grad, so at t it is −1 + exp(ln p_t).
+    // The forward's ln p_t is z_t − max − ln Σ exp(z − max), in that order. Both replayed in NumPy, step by step:
+    const emulate = (dtype: 'float64' | 'float32') =>
+      runPython(
+        [
+          'import numpy as np',
+          `z = np.array([10, -10, -10], dtype=np.${dtype})`,
+          'm = z.max()',
+          'out = z - m - np.log(np.exp(z - m).sum())  # log_softmax',
+          `g = np.array([-1, 0, 0], dtype=np.${dtype})  # nll_loss backward, class 1`,
+          'grad = g - np.exp(out) * g.sum()  # log_softmax backward',
+          "print('grad =', [float(v) for v in grad])",
+        ].join('\n'),
+      ).get('grad') as number[];
+    const f64 = emulate('float64');
+    const core = at(crossEntropyGrad([CONFIDENT.z], [CONFIDENT.y])[0] ?? [], 0);
+    const gap = relative(at(f64, 0), core);
+    expect(gap).toBeGreaterThan(1e-8);
+    expect(gap).toBeLessThan(1e-7);
+    // the same 10⁻⁸ whatever exp and log PyTorch's vector code uses: a double near 1, minus 1, is a multiple
+    // of 2⁻⁵³, and the nearest multiple to the exact −4.1223…·10⁻⁹ is 1.1·10⁻⁸ of it away (bigFloat)
+    const k = toNumber(div(big(CONFIDENT_EXACT), big(2 ** -53)));
+    const nearest = Math.min(k - Math.floor(k), Math.ceil(k) - k);
+    expect((nearest * 2 ** -53) / Math.abs(CONFIDENT_EXACT)).toBeGreaterThan(1e-8);
+    // the other entries are p_j, as the core's
+    expect(relative(at(f64, 1), Math.exp(-20) / (1 + 2 * Math.exp(-20)))).toBeLessThan(1e-14);
+    // float32: 1 + 2e^{−20} rounds to 1, ln 1 = 0, exp 0 = 1, and −1 + 1 = 0
+    expect(emulate('float32')[0]).toBe(0);
+    // "Copy as PyTorch" runs exactly that in float64 (a class index as the target)
+    const torch = crossEntropyTorch({ logits: CONFIDENT.z, labels: CONFIDENT.y });
+    for (const line of ['dtype=torch.float64', 'y = torch.tensor([0])', 'loss = F.cross_entropy(z.unsqueeze(0), y)', 'loss.backward()']) expect(torch).toContain(line);
   });
 
   // ── What to take away ──────────────────────────────────────────────────────────────────────────
@@ -635,7 +811,7 @@ describeClaims('softmax-cross-entropy', (claim) => {
     }
   });
 
-  claim("Keeping only the Jacobian's diagonal gives $-y_j(1 - p_j)$: right for the true class, wrong for every other; a central-difference check catches it.", () => {
+  claim("Keeping only the Jacobian's diagonal gives $-y_j(1 - p_j)$: with a hard label right for the true class, wrong for every other; a central-difference check catches it.", () => {
     for (const { z, y, t } of HARD) {
       const { diagonalOnly, numerical } = crossEntropyGradient(z, y);
       expect(Array.from(diagonalOnly, (d, j) => entryAgrees(d, at(numerical, j)))).toEqual(z.map((_, j) => j === t));
