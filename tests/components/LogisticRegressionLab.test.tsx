@@ -3,7 +3,9 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { logisticStep } from '../../src/core/logisticRegression';
 import { EmbedContext } from '../../src/embed/embedContext';
 import { LogisticRegressionLab } from '../../src/widgets/logistic/LogisticRegressionLab';
-import { DEFAULT_START, labData, presetPoints } from '../../src/widgets/logistic/logisticLab';
+import { curvatureAt } from '../../src/widgets/logistic/logisticCurvature';
+import { DEFAULT_START, labData, presetPoints, RATE_LIMITS } from '../../src/widgets/logistic/logisticLab';
+import { gaugeGeometry } from '../../src/widgets/logistic/rateGaugeGeometry';
 import { renderWithLab } from './renderWithLab';
 
 const weights = () => (screen.getByTestId('lab-weights').getAttribute('data-value') ?? '').split(',').map(Number);
@@ -123,6 +125,67 @@ describe('<LogisticRegressionLab>', () => {
     // unticking the bias: the (w₁, w₂) block
     fireEvent.click(screen.getByRole('checkbox', { name: /learn the bias b/ }));
     expect(readout()).toContain('the Hessian in (w₁, w₂), b held');
+  });
+
+  it('the gauge\'s bands are drawn where its geometry puts 1/λmax and 2/λmax for the current weights', () => {
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    const svg = container.querySelector('.rate-gauge svg')!;
+    const width = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+    const geometry = gaugeGeometry(RATE_LIMITS.min, RATE_LIMITS.max, curvatureAt(presetPoints('overlapping'), DEFAULT_START, true), width);
+    const band = (name: string) => ['x', 'width'].map((a) => Number(container.querySelector(name)!.getAttribute(a)));
+    expect(band('.rate-gauge-zigzag')).toEqual([geometry.zigzag!.x, geometry.zigzag!.width]);
+    expect(band('.rate-gauge-over')).toEqual([geometry.over!.x, geometry.over!.width]);
+    // at (−4, 3): 1/λmax = 2.36, 2/λmax = 4.73, both inside the slider's 0.01 … 100
+    expect(geometry.zigzag!.x).toBeCloseTo(geometry.at(1 / 0.42303), 1);
+    expect(geometry.over!.x + geometry.over!.width).toBe(geometry.end);
+  });
+
+  it('"Restore defaults" puts back the start (−4, 3), η = 0.5 and the learning of b, keeps the points, and pauses', () => {
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    fireEvent.click(screen.getByRole('button', { name: 'Separable classes' }));
+    fireEvent.change(slider('starting w1'), { target: { value: '6' } });
+    fireEvent.change(slider('learning rate η'), { target: { value: '1' } });
+    fireEvent.click(biasBox());
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    const restore = screen.getByRole('button', { name: 'Restore defaults' });
+    expect(restore.getAttribute('aria-describedby')).toBe(screen.getByTestId('lab-defaults').id);
+    expect(screen.getByTestId('lab-defaults').textContent).toBe('start (−4, 3), η = 0.50, b learned');
+    fireEvent.click(restore);
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+    expect(points(container)).toHaveLength(16);
+    expect([slider('starting w1').value, slider('starting w2').value]).toEqual(['-4', '3']);
+    expect(screen.getByTestId('lab-rate').textContent).toBe('0.50');
+    expect(biasBox().checked).toBe(true);
+    expect(weights()).toEqual([-4, 3, 0]);
+    expect(status()).toMatch(/^Step 0:/);
+  });
+
+  it('the caption says where the lowest cost on the map is: inside on the overlapping points, on the edge on the separable ones', () => {
+    renderWithLab(<LogisticRegressionLab />);
+    const caption = () => screen.getByTestId('map-caption').textContent ?? '';
+    expect(caption()).toMatch(/The bluer, the lower; the lowest cost on the map is near \(\d\.\d, \d\.\d\)\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Separable classes' }));
+    expect(caption()).toContain('The bluer, the lower; the lowest cost on the map is on its edge, at (6.0, 6.0).');
+  });
+
+  it('paused, the outlined contour passes through the current point', () => {
+    const { container } = renderWithLab(<LogisticRegressionLab />);
+    for (let k = 0; k < 12; k++) fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    const dot = container.querySelector('.path-current')!;
+    const [cx, cy] = ['cx', 'cy'].map((a) => Number(dot.getAttribute(a)));
+    // the outline's vertices, in the overlay's pixels: some pair of them brackets the point to a pixel
+    const numbers = (container.querySelector('.current-level')!.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+    const vertices = Array.from({ length: numbers.length / 2 }, (_, i) => [numbers[2 * i]!, numbers[2 * i + 1]!]);
+    expect(vertices.length).toBeGreaterThan(4);
+    let nearest = Infinity;
+    for (let i = 1; i < vertices.length; i++) {
+      const [a, b] = [vertices[i - 1]!, vertices[i]!];
+      const d = [b[0]! - a[0]!, b[1]! - a[1]!];
+      const s = Math.min(1, Math.max(0, ((cx! - a[0]!) * d[0]! + (cy! - a[1]!) * d[1]!) / (d[0]! ** 2 + d[1]! ** 2 || 1)));
+      nearest = Math.min(nearest, Math.hypot(cx! - a[0]! - s * d[0]!, cy! - a[1]! - s * d[1]!));
+    }
+    expect(nearest).toBeLessThan(1);
   });
 
   it('"The last step raised the cost" and the count of rises appear only for rises above rounding', () => {
@@ -311,6 +374,8 @@ describe('<LogisticRegressionLab> in the address', () => {
     expect(screen.getByRole('button', { name: 'Step' }).matches(':disabled')).toBe(false);
     expect(screen.queryByRole('slider', { name: 'starting w1' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: /learn the bias b/ })).toBeNull();
+    // "Restore defaults" sets the hidden start and bias too, so it is hidden with them
+    expect(screen.queryByRole('button', { name: 'Restore defaults' })).toBeNull();
     expect(screen.getByTestId('map-caption').textContent).not.toContain('Press the map');
     // the points are still there to be read, but the keyboard no longer moves or removes them
     const first = points(container)[0]!;

@@ -120,6 +120,10 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Separable classes' }).click();
     await expect.poll(() => page.locator('.contour-canvas').getAttribute('aria-label')).toContain('on the edge of the map');
+    // and where a sighted learner reads it: the map's caption, on screen
+    const caption = page.getByTestId('map-caption');
+    expect(await caption.textContent()).toContain('the lowest cost on the map is on its edge, at (6.0, 6.0).');
+    expect(await caption.isVisible()).toBe(true);
     const costs: number[] = [];
     const norms: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -158,6 +162,26 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expect(await readout(bouncing.page)).toMatch(/η = 100 is above 2\/λmax\.$/);
     expectNoErrors(bouncing.errors);
     await bouncing.page.close();
+  });
+
+  it('"Restore defaults", pressed from the keyboard, puts back the start (−4, 3), η = 0.5 and b learned, and keeps the points', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Separable classes' }).click();
+    await page.getByRole('slider', { name: 'learning rate η' }).fill('1');
+    await page.getByRole('slider', { name: 'starting w1' }).fill('6');
+    await page.getByRole('checkbox', { name: /learn the bias b/ }).uncheck();
+    for (let i = 0; i < 3; i++) await stepButton(page).click();
+    await page.getByRole('button', { name: 'Restore defaults' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('lab-rate').textContent()).toBe('0.50');
+    expect(await weights(page)).toEqual([-4, 3, 0]);
+    expect(await page.getByTestId('lab-status').textContent()).toMatch(/^Step 0:/);
+    expect(await page.getByRole('checkbox', { name: /learn the bias b/ }).isChecked()).toBe(true);
+    expect(await page.locator('.lab-point').count()).toBe(16);
+    // on separable points at (−4, 3) the curvature is not the overlapping points' 0.4230
+    expect(await page.getByTestId('lab-curvature').textContent()).not.toContain('0.4230');
+    expectNoErrors(errors);
+    await page.close();
   });
 
   it('removing every point of one class shows a message, never NaN, and Step is disabled', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundaryGeometry, type Point } from '../../src/widgets/logistic/boundaryGeometry';
-import { COST_LEVELS, gridMinimum, gridToWeights, levelsFor, sublevelRings } from '../../src/widgets/logistic/costMap';
+import { COST_LEVELS, gridMinimum, gridToWeights, levelsFor, lowestOnMapText, outlineLevel, sublevelRings } from '../../src/widgets/logistic/costMap';
+import { gaugeGeometry } from '../../src/widgets/logistic/rateGaugeGeometry';
 
 /** Shoelace area of a polygon. */
 const area = (ps: readonly Point[]) =>
@@ -70,5 +71,43 @@ describe('costMap', () => {
     const edge = Array.from({ length: 49 * 49 }, (_, k) => (k === 48 ? -1 : 1));
     expect(gridMinimum(edge, spec)?.onEdge).toBe(true);
     expect(gridMinimum([Number.NaN, Number.NaN, Number.NaN, Number.NaN], { ...spec, nx: 2, ny: 2 })).toBeNull();
+  });
+});
+
+describe('costMap: the caption and the outline through the point', () => {
+  it('lowestOnMapText says "near" for a sample inside the map and "on its edge, at" for one on its border', () => {
+    expect(lowestOnMapText({ w1: 2.1818, w2: 1.0909, onEdge: false })).toBe('the lowest cost on the map is near (2.2, 1.1)');
+    expect(lowestOnMapText({ w1: 6, w2: -6, onEdge: true })).toBe('the lowest cost on the map is on its edge, at (6.0, −6.0)');
+  });
+
+  it('outlineLevel is the cost at (w₁, w₂) on the slice b = mapB, not at the point\'s own b', () => {
+    // one point x = (1, 0) of class 1: cost = ln(1 + e^{−(w₁ + b)})
+    const X = new Float64Array([1, 0]);
+    const t = new Float64Array([1]);
+    expect(outlineLevel(X, t, [0.5, 7, 2], 0.25)).toBeCloseTo(Math.log1p(Math.exp(-0.75)), 15);
+    expect(outlineLevel(X, t, [0.5, 7, 2], 2)).toBeCloseTo(Math.log1p(Math.exp(-2.5)), 15);
+  });
+});
+
+describe('gaugeGeometry', () => {
+  it('puts η on the slider\'s log axis 8 px inside each end, and the bands between 1/λmax, 2/λmax and the end', () => {
+    const g = gaugeGeometry(0.01, 100, { lambdaMax: 0.1, zigzagFrom: 10, threshold: 20 }, 416);
+    // 400 px over four decades: 100 px a decade, from x = 8
+    expect(g.at(0.01)).toBeCloseTo(8, 12);
+    expect(g.at(1)).toBeCloseTo(208, 12);
+    expect(g.at(100)).toBeCloseTo(408, 12);
+    expect(g.end).toBe(408);
+    expect(g.zigzag!.x).toBeCloseTo(308, 12);
+    expect(g.zigzag!.width).toBeCloseTo(100 * Math.log10(2), 12);
+    expect(g.over!.x).toBeCloseTo(308 + 100 * Math.log10(2), 12);
+    expect(g.over!.x + g.over!.width).toBeCloseTo(408, 12);
+  });
+
+  it('clamps thresholds beyond the slider to its ends (λmax = 0: both at the right end), and draws no band without a cost', () => {
+    const flat = gaugeGeometry(0.01, 100, { lambdaMax: 0, zigzagFrom: Infinity, threshold: Infinity }, 416);
+    expect([flat.zigzag!.x, flat.zigzag!.width, flat.over!.width]).toEqual([408, 0, 0]);
+    const steep = gaugeGeometry(0.01, 100, { lambdaMax: 1000, zigzagFrom: 0.001, threshold: 0.002 }, 416);
+    expect([steep.zigzag!.x, steep.zigzag!.width, steep.over!.x]).toEqual([8, 0, 8]);
+    expect(gaugeGeometry(0.01, 100, null, 416)).toMatchObject({ zigzag: null, over: null });
   });
 });

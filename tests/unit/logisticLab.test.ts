@@ -63,6 +63,27 @@ describe('labReducer', () => {
     expect(reset.path).toEqual([DEFAULT_START]);
   });
 
+  it('defaults puts back the start (−4, 3), η = 0.5 and b learned, restarts the path there, and keeps the points', () => {
+    const moved = run(
+      initialLab('separable'),
+      { type: 'start', w1: 6, w2: -6 },
+      { type: 'rate', rate: 28 },
+      { type: 'learnBias', on: false },
+      { type: 'step', steps: 7 },
+      { type: 'move', id: 2, x1: 0.5, x2: 0.5 },
+      { type: 'step', steps: 3 },
+    );
+    const back = run(moved, { type: 'defaults' });
+    expect(back.start).toEqual(DEFAULT_START);
+    expect([back.rate, back.learnBias, back.runFrom]).toEqual([0.5, true, 0]);
+    expect(back.path).toEqual([DEFAULT_START]);
+    expect(back.points).toBe(moved.points);
+    const { X, t } = labData(back.points);
+    expect(back.costs).toEqual([logisticLoss(DEFAULT_START, X, t, 'cross-entropy')]);
+    // the same lab as the preset itself, once the moved point is put back by the preset
+    expect(run(back, { type: 'preset', name: 'separable' })).toEqual(run(initialLab('separable'), { type: 'preset', name: 'separable' }));
+  });
+
   it('with the bias unlearned, b stays 0 through every step', () => {
     const state = run(initialLab(), { type: 'learnBias', on: false }, { type: 'step', steps: 50 });
     for (const w of state.path) expect(w[2]).toBe(0);

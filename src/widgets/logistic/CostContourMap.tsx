@@ -15,7 +15,7 @@ export interface CostContourMapProps {
   values: Float64Array;
   spec: CostGridSpec;
   path: readonly Weights[];
-  /** the cost at the current weights: its contour is drawn through the current point */
+  /** the cost at the current (w₁, w₂) on the slice drawn: its contour passes through the current point */
   cost: number;
   /** where the next step lands, w − η∇L (null when there is nothing to train) */
   next: readonly [number, number] | null;

@@ -1,9 +1,10 @@
 import { useId, type Dispatch } from 'react';
+import { formatNumber } from '../../format/formatNumber';
 import { term } from '../../math/terms';
 import { LecturerControl } from '../controls/LecturerControl';
 import { RangeSlider } from '../controls/RangeSlider';
 import { curvatureText, formatRate, type Curvature } from './logisticCurvature';
-import { rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type LabAction, type Weights } from './logisticLab';
+import { DEFAULT_START, rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type LabAction, type Weights } from './logisticLab';
 import { RateGauge } from './RateGauge';
 
 /**
@@ -17,10 +18,16 @@ export interface TrainingControlsProps {
   /** the curvature at the current weights (null: no cost), shown under the rate slider */
   curvature: Curvature | null;
   dispatch: Dispatch<LabAction>;
+  /** puts back the chapter's start, η and learning of b (the lab also pauses) */
+  onDefaults(): void;
 }
 
-export function TrainingControls({ rate, start, learnBias, curvature, dispatch }: TrainingControlsProps) {
+/** What "Restore defaults" sets, in words: the settings every number in the chapter assumes. */
+export const DEFAULTS_TEXT = `start (${formatNumber(DEFAULT_START[0], 0)}, ${formatNumber(DEFAULT_START[1], 0)}), η = ${formatRate(RATE_LIMITS.start)}, b learned`;
+
+export function TrainingControls({ rate, start, learnBias, curvature, dispatch, onDefaults }: TrainingControlsProps) {
   const rateText = formatRate(rate);
+  const defaultsHint = useId();
   return (
     <fieldset className="controls">
       <legend>Training</legend>
@@ -87,6 +94,17 @@ export function TrainingControls({ rate, start, learnBias, curvature, dispatch }
           <input type="checkbox" checked={learnBias} onChange={(e) => dispatch({ type: 'learnBias', on: e.currentTarget.checked })} />
           learn the bias b too (unticked: b stays 0, and the path runs on exactly the surface drawn)
         </label>
+      </LecturerControl>
+      {/* it sets all three, so a lecturer who hid or locked any of them has it hidden or locked too */}
+      <LecturerControl ids={['start', 'eta', 'bias']}>
+        <div className="button-row defaults-row">
+          <button type="button" aria-describedby={defaultsHint} onClick={onDefaults}>
+            Restore defaults
+          </button>
+          <span id={defaultsHint} className="hint" data-testid="lab-defaults">
+            {DEFAULTS_TEXT}
+          </span>
+        </div>
       </LecturerControl>
     </fieldset>
   );

@@ -4,7 +4,7 @@ import { useWidgetState } from '../../embed/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { term } from '../../math/terms';
-import { gridMinimum, MAP_SPEC } from './costMap';
+import { gridMinimum, lowestOnMapText, MAP_FOLLOW_MS, MAP_SPEC, outlineLevel } from './costMap';
 import { CostContourMap } from './CostContourMap';
 import { LogisticChecks } from './LogisticChecks';
 import { curvatureAt } from './logisticCurvature';
@@ -15,8 +15,6 @@ import { labFromLink, linkedLabReducer, linkOfLab, sameLink, type LabLink } from
 import { LOGISTIC_STATE } from './logisticState';
 import { PointScatter, pointName } from './PointScatter';
 
-/** While playing, the map follows b at most this often: each new map costs a grid of the cost. */
-const MAP_INTERVAL_MS = 200;
 /** While playing, the link (and so the share panel's address) follows the steps at most this often. */
 const LINK_INTERVAL_MS = 200;
 /** With reduced motion, Play takes one step this often instead of one per frame. */
@@ -71,13 +69,13 @@ export function LogisticRegressionLab() {
   const [w1, w2, b] = readout.w;
   const data = useMemo(() => labData(state.points), [state.points]);
 
-  // The map's b: the current one, except while playing, when it follows at most every MAP_INTERVAL_MS.
+  // The map's b: the current one, except while playing, when it follows at most every MAP_FOLLOW_MS.
   const [playedB, setPlayedB] = useState(b);
   const lastMap = useRef(0);
   useEffect(() => {
     if (!playing) return;
     const now = performance.now();
-    if (now - lastMap.current >= MAP_INTERVAL_MS) {
+    if (now - lastMap.current >= MAP_FOLLOW_MS) {
       lastMap.current = now;
       setPlayedB(b);
     }
@@ -85,6 +83,11 @@ export function LogisticRegressionLab() {
   const mapB = playing ? playedB : b;
   const grid = useMemo(() => logisticCostGrid(data.X, data.t, Number.isFinite(mapB) ? mapB : 0, spec), [data, mapB]);
   const minimum = useMemo(() => gridMinimum(grid, spec), [grid]);
+  // The outline through the current point, on the slice drawn (see outlineLevel).
+  const sliceCost = useMemo(
+    () => (readout.problem === null && Number.isFinite(mapB) ? outlineLevel(data.X, data.t, [w1, w2], mapB) : NaN),
+    [readout.problem, w1, w2, mapB, data],
+  );
 
   const atCap = readout.steps >= MAX_STEPS;
   const canTrain = readout.problem === null && !atCap;
@@ -169,7 +172,7 @@ export function LogisticRegressionLab() {
             values={grid}
             spec={spec}
             path={state.path}
-            cost={readout.cost}
+            cost={sliceCost}
             next={next}
             onStart={
               startFixed
@@ -182,7 +185,12 @@ export function LogisticRegressionLab() {
           />
           <figcaption data-testid="map-caption">
             Cost over (w₁, w₂) with b held at {formatNumber(mapB, 2)}
-            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. Darker is lower.
+            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. The bluer, the lower
+            {minimum && readout.problem === null
+              ? // the coordinates are not broken across lines
+                `; ${lowestOnMapText(minimum)}`.split(/(\(.*\))/).map((part, k) => (k % 2 === 1 ? <span key={k} className="nowrap">{part}</span> : part))
+              : ''}
+            .
             {startFixed ? '' : ' Press the map to start there.'}
           </figcaption>
         </figure>
@@ -209,7 +217,18 @@ export function LogisticRegressionLab() {
         <button type="button" onClick={() => step(1)} disabled={!canTrain || playing}>
           Step
         </button>
-        <button type="button" onClick={() => setPlaying((p) => !p)} disabled={!canTrain && !playing}>
+        <button
+          type="button"
+          onClick={() => {
+            // Play starts with the map at the current b, not where the last run left the played slice
+            if (!playing) {
+              lastMap.current = performance.now();
+              setPlayedB(b);
+            }
+            setPlaying(!playing);
+          }}
+          disabled={!canTrain && !playing}
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <button
@@ -230,7 +249,17 @@ export function LogisticRegressionLab() {
         </>
       )}
 
-      <TrainingControls rate={state.rate} start={state.start} learnBias={state.learnBias} curvature={curvature} dispatch={dispatch} />
+      <TrainingControls
+        rate={state.rate}
+        start={state.start}
+        learnBias={state.learnBias}
+        curvature={curvature}
+        dispatch={dispatch}
+        onDefaults={() => {
+          setPlaying(false);
+          dispatch({ type: 'defaults' });
+        }}
+      />
       <PointControls
         newClass={newClass}
         onClass={(cls) => updateLink({ cls })}

@@ -1,7 +1,7 @@
-import { scaleLog } from 'd3-scale';
 import { formatNumber } from '../../format/formatNumber';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import type { Curvature } from './logisticCurvature';
+import { gaugeGeometry, THUMB_INSET } from './rateGaugeGeometry';
 
 export interface RateGaugeProps {
   /** the learning-rate slider's range, which the gauge's axis repeats */
@@ -11,8 +11,6 @@ export interface RateGaugeProps {
   curvature: Curvature | null;
 }
 
-/** Chromium's and Firefox's range thumbs are about 16 px wide: the thumb's centre runs 8 px inside the track. */
-const THUMB_INSET = 8;
 const LABEL_Y = 10;
 const BAND_TOP = 14;
 const BAND_HEIGHT = 12;
@@ -28,27 +26,15 @@ const DECADES = [0.01, 0.1, 1, 10, 100];
  */
 export function RateGauge({ min, max, curvature }: RateGaugeProps) {
   const [box, width] = useMeasuredWidth<HTMLDivElement>(300, 120, 800);
-  const end = width - THUMB_INSET;
-  const x = scaleLog().domain([min, max]).range([THUMB_INSET, end]).clamp(true);
-  const at = (v: number) => (Number.isFinite(v) ? x(v) : end);
+  const { at, end, zigzag, over } = gaugeGeometry(min, max, curvature, width);
   const shown = curvature !== null && curvature.threshold <= max;
   // the label sits over the threshold line, kept inside the gauge
   const labelX = shown ? Math.min(end - 22, Math.max(THUMB_INSET + 22, at(curvature.threshold))) : 0;
   return (
     <div ref={box} className="rate-gauge">
       <svg viewBox={`0 0 ${width} ${HEIGHT}`} width="100%" height={HEIGHT} aria-hidden="true" focusable="false">
-        {curvature && (
-          <>
-            <rect
-              className="rate-gauge-zigzag"
-              x={at(curvature.zigzagFrom)}
-              y={BAND_TOP}
-              width={Math.max(0, at(curvature.threshold) - at(curvature.zigzagFrom))}
-              height={BAND_HEIGHT}
-            />
-            <rect className="rate-gauge-over" x={at(curvature.threshold)} y={BAND_TOP} width={Math.max(0, end - at(curvature.threshold))} height={BAND_HEIGHT} />
-          </>
-        )}
+        {zigzag && <rect className="rate-gauge-zigzag" x={zigzag.x} y={BAND_TOP} width={zigzag.width} height={BAND_HEIGHT} />}
+        {over && <rect className="rate-gauge-over" x={over.x} y={BAND_TOP} width={over.width} height={BAND_HEIGHT} />}
         <line className="rate-gauge-axis" x1={THUMB_INSET} x2={end} y1={AXIS_Y} y2={AXIS_Y} />
         {shown && (
           <g className="rate-gauge-threshold">
@@ -60,8 +46,8 @@ export function RateGauge({ min, max, curvature }: RateGaugeProps) {
         )}
         {DECADES.filter((d) => d >= min && d <= max).map((d) => (
           <g key={d} className="tick">
-            <line x1={x(d)} x2={x(d)} y1={AXIS_Y} y2={AXIS_Y + 4} />
-            <text x={x(d)} y={HEIGHT - 4} textAnchor={d === min ? 'start' : d === max ? 'end' : 'middle'}>
+            <line x1={at(d)} x2={at(d)} y1={AXIS_Y} y2={AXIS_Y + 4} />
+            <text x={at(d)} y={HEIGHT - 4} textAnchor={d === min ? 'start' : d === max ? 'end' : 'middle'}>
               {formatNumber(d, d < 0.1 ? 2 : d < 1 ? 1 : 0)}
             </text>
           </g>

@@ -1,5 +1,7 @@
 import { contours } from 'd3-contour';
 import type { CostGridSpec } from '../../core/logisticCostGrid';
+import { logisticLoss } from '../../core/logisticRegression';
+import { formatNumber } from '../../format/formatNumber';
 import { WEIGHT_LIMIT } from './logisticLimits';
 
 /**
@@ -8,6 +10,12 @@ import { WEIGHT_LIMIT } from './logisticLimits';
  * sampled, (w1Min + i·Δ₁, w2Min + j·Δ₂). Rings come out in weight units, so the plot needs only its
  * own scales.
  */
+
+/**
+ * While the path plays, the map's slice follows b at most this often (five times a second): each new
+ * slice is a new grid of the cost and a new set of contours. Paused, the slice is at the current b.
+ */
+export const MAP_FOLLOW_MS = 200;
 
 /** 56 × 56 cells: fine enough for smooth contours, cheap enough (a few ms) to redo as b moves. */
 export const MAP_GRID = 56;
@@ -69,4 +77,25 @@ export function gridMinimum(values: ArrayLike<number>, spec: CostGridSpec): { w1
   const j = Math.floor(best / spec.nx);
   const [w1, w2] = gridToWeights(spec, i + 0.5, j + 0.5);
   return { w1, w2, cost: values[best] as number, onEdge: i === 0 || j === 0 || i === spec.nx - 1 || j === spec.ny - 1 };
+}
+
+/**
+ * Where the map's lowest cost lies, as its caption says it: "near (2.2, 1.1)" inside the map, "on its
+ * edge, at (6.0, 6.0)" when the lowest sample is on the map's border. One decimal: the grid's
+ * spacing is 0.22, so the sample is no more precise than that. On separable points the cost has no
+ * minimum and the lowest sample is always on the edge: the caption is where a learner sees it.
+ */
+export function lowestOnMapText(minimum: { w1: number; w2: number; onEdge: boolean }): string {
+  const at = `(${formatNumber(minimum.w1, 1)}, ${formatNumber(minimum.w2, 1)})`;
+  return minimum.onEdge ? `the lowest cost on the map is on its edge, at ${at}` : `the lowest cost on the map is near ${at}`;
+}
+
+/**
+ * The level of the outline drawn through the current point: the cost at the current (w₁, w₂) on the
+ * slice the map shows, b = `mapB`. Paused, `mapB` is the current b and this is the status line's cost.
+ * While playing the slice may be a few steps behind b; the cost at the current weights would then be
+ * the level of some other outline of this slice, which need not pass through the point at all.
+ */
+export function outlineLevel(X: Float64Array, t: Float64Array, w: readonly number[], mapB: number): number {
+  return logisticLoss([w[0] as number, w[1] as number, mapB], X, t, 'cross-entropy');
 }

@@ -134,7 +134,9 @@ export type LabAction =
   | { type: 'reset' }
   | { type: 'start'; w1: number; w2: number }
   | { type: 'rate'; rate: number }
-  | { type: 'learnBias'; on: boolean };
+  | { type: 'learnBias'; on: boolean }
+  /** the chapter's defaults: start (−4, 3), η = 0.5, b learned; the points stay */
+  | { type: 'defaults' };
 
 /**
  * The lab's one transition function. Changing the points keeps the current weights and starts a new
@@ -201,6 +203,10 @@ export function labReducer(state: LogisticLabState, action: LabAction): Logistic
     case 'learnBias':
       // b back to the start's 0 either way: a fixed b other than 0 would be a hidden input
       return restartFrom({ ...ok, learnBias: action.on }, state.start);
+    case 'defaults':
+      // Every number the chapter states is for these three settings: one press puts them all back,
+      // and the path starts again from the start. The points are the presets' business.
+      return restartFrom({ ...ok, start: DEFAULT_START, rate: RATE_LIMITS.start, learnBias: true, runFrom: 0 }, DEFAULT_START);
   }
 }
 
