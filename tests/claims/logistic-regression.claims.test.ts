@@ -17,6 +17,7 @@ import {
   presetPoints,
   RATE_LIMITS,
   RATE_SLIDER_STEP,
+  RISE_TOLERANCE,
   rateFromSlider,
   rateOnSlider,
   stepCount,
@@ -940,7 +941,7 @@ describeClaims('logistic-regression', (claim) => {
     }
   });
 
-  claim('At $\\eta = 28$, one position further, it leaves: within 25 steps the status line starts counting steps that raised the cost (by amounts at first far too small for the cost\'s four decimals, which read 0.1766 until more than 50 steps after the change), the path zigzags out of the bottom in ever wider swings, and about 100 steps after the change it is bouncing between two points, $(2.63, 1.48)$ and $(2.08, 1.04)$ on the map, with costs 0.1848 and 0.1911 where the bottom\'s is 0.1766.', () => {
+  claim('At $\\eta = 28$, one position further, it leaves: within 25 steps the status line starts counting steps that raised the cost (it counts rises of more than $10^{-12}$, its allowance for rounding; at first they are far too small for the cost\'s four decimals, which read 0.1766 until more than 50 steps after the change), the path zigzags out of the bottom in ever wider swings, and about 100 steps after the change it is bouncing between two points, $(2.63, 1.48)$ and $(2.08, 1.04)$ on the map, with costs 0.1848 and 0.1911 where the bottom\'s is 0.1766.', () => {
     // one position further: the slider's next rate after 25
     expect(SLIDER_RATES[SLIDER_RATES.indexOf(25) + 1]).toBe(28);
     // the bounce itself, from the reference descent from the start: two points that map onto each other
@@ -951,10 +952,16 @@ describeClaims('logistic-regression', (claim) => {
     expect(ends).toEqual(['(2.08, 1.04)', '(2.63, 1.48)']);
     expect([a, b].map((w) => shown(refCost(w, OVERLAPPING), 4)).sort()).toEqual(['0.1848', '0.1911']);
     expect(shown(refCost(W_STAR, OVERLAPPING), 4)).toBe('0.1766');
+    // what the status line counts, at these costs (below 1): a rise of more than 10⁻¹², not 10⁻¹³ more
+    expect(RISE_TOLERANCE).toBe(1e-12);
+    expect([costRose(0.1766, 0.1766 + 1.01e-12), costRose(0.1766, 0.1766 + 0.99e-12)]).toEqual([true, false]);
     const label = (w: readonly number[]) => w.map((v) => shown(v, 3)).join();
     for (const [why, before] of ROUTES()) {
       const n0 = stepCount(before);
       const state = run(before, rate(28), step(1000));
+      // the cost rises before the count starts (rounding first, then a real rise growing step by step), by less than 10⁻¹²
+      const firstReal = state.costs.slice(n0).findIndex((c, i, cs) => i > 0 && c > cs[i - 1]!);
+      expect(state.costs[n0 + firstReal]! - state.costs[n0 + firstReal - 1]!, why).toBeLessThan(1e-12);
       const rises = riseSteps(state, n0 + 1).map((i) => i - n0);
       expect(rises[0], why).toBeLessThanOrEqual(25);
       // the counted rises start while the cost still reads 0.1766, and it reads so past step 50 after the change
