@@ -22,6 +22,7 @@ import {
 import { GRADIENT_DESCENT_STATE } from '../../src/widgets/crossEntropyState';
 import { big, div, exp, ONE, sub, sumOf, toNumber } from '../core/reference/bigFloat';
 import { referenceNegLogSoftmax } from '../core/reference/reference';
+import { backwardAt, PRECISIONS } from '../../src/widgets/stability/stabilityMath';
 import { describeClaims } from './chapterClaims';
 
 /*
@@ -199,7 +200,7 @@ describeClaims('softmax-cross-entropy', (claim) => {
 
   // ── Only the diagonal: the classic mistake ──────────────────────────────────────────────────────
 
-  claim('in the question the notes draw on it reads $\\partial E/\\partial o_j = -t_j/o_j$, our step one, and it is right', () => {
+  claim('in the question they draw on it reads $\\partial E/\\partial o_j = -t_j/o_j$, our step one, and it is right', () => {
     // the guess is ∂L/∂p_j = −y_j/p_j, the stepper's second line: checked against central differences of
     // L(p) = −Σ y_i ln p_i in p itself (each p_i moved alone, as a partial derivative is taken)
     for (const { z, y } of [{ z: [2, 3, 4], y: [0, 1, 0] }, { z: [-1.5, 0.3, 2.2], y: [0.2, 0.5, 0.3] }]) {
@@ -699,7 +700,10 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(at(softmax([0, 745.2]), 0)).toBe(0);
   });
 
-  claim('From there the product is $\\pm\\infty$, and once $p_i$ is 0 it is $-\\infty \\cdot 0$, which is NaN.', () => {
+  claim('From there the product is $\\pm\\infty$, and once $p_i$ is 0 it is $-\\infty \\cdot 0$, which is NaN ("not a number", what floating point gives where arithmetic has no answer).', () => {
+    // ∞ · 0 has no value, and IEEE 754 answers it with NaN, which is equal to nothing, itself included
+    expect(-Infinity * 0).toBeNaN();
+    expect(Number.isNaN(NaN) && NaN !== NaN).toBe(true);
     // between the two gaps: −∞ times p1(1 − p1) > 0 and times −p1 p2 < 0
     expect(Array.from(chainGradient(softmax([0, 720]), 0, 0).gradient)).toEqual([-Infinity, Infinity]);
     // past 745.1: −∞ · 0
@@ -726,7 +730,16 @@ describeClaims('softmax-cross-entropy', (claim) => {
     expect(relative(grad[0] ?? NaN, CONFIDENT_EXACT)).toBeLessThan(1e-7);
   });
 
-  claim('in float32, $p_t$ rounds to exactly 1 and $p_t - 1$ is exactly 0', () => {
+  claim('in float32 (single precision, with about 7 significant digits, the usual precision for training networks), $p_t$ rounds to exactly 1 and $p_t - 1$ is exactly 0', () => {
+    // single precision: a 24-bit significand, so 24·log₁₀2 = 7.2 digits; the floats next to 1 are 2⁻²⁴ below
+    // and 2⁻²³ above it, and 1 + 10⁻⁷ is a float other than 1 while 1 + 10⁻⁸ is not
+    expect(24 * Math.log10(2)).toBeCloseTo(7.22, 2);
+    expect(Math.fround(1 - 2 ** -24)).toBe(1 - 2 ** -24);
+    expect(Math.fround(1 - 2 ** -25)).toBe(1);
+    expect(Math.fround(1 + 1e-7)).toBeGreaterThan(1);
+    expect(Math.fround(1 + 1e-8)).toBe(1);
+    // 1 − p_t ≈ 4.1 × 10⁻⁹ is below half of 2⁻²⁴, so p_t rounds up to 1
+    expect(-CONFIDENT_EXACT).toBeLessThan(2 ** -25);
     const p = stableSoftmax(CONFIDENT.z, 'float32').probabilities;
     expect(at(p, 0)).toBe(1);
     expect(Math.fround(at(p, 0) - 1)).toBe(0);
@@ -791,6 +804,34 @@ describeClaims('softmax-cross-entropy', (claim) => {
     // "Copy as PyTorch" runs exactly that in float64 (a class index as the target)
     const torch = crossEntropyTorch({ logits: CONFIDENT.z, labels: CONFIDENT.y });
     for (const line of ['dtype=torch.float64', 'y = torch.tensor([0])', 'loss = F.cross_entropy(z.unsqueeze(0), y)', 'loss.backward()']) expect(torch).toContain(line);
+  });
+
+  claim("Chapter 10's table of the fused backward forms it the same way, in the precision you choose.", () => {
+    // chapter 10's "fused p − y" column (backwardAt, as FusedBackward calls it), in each precision its radios
+    // offer, against PyTorch's log_softmax backward replayed in NumPy: −1 + exp(ln p_t) at the true class
+    expect(PRECISIONS).toEqual(['float32', 'float64']);
+    const torchLike = (dtype: 'float32' | 'float64') =>
+      (
+        runPython(
+          [
+            'import numpy as np',
+            `z = np.array([10, -10, -10], dtype=np.${dtype})`,
+            'm = z.max()',
+            'out = z - m - np.log(np.exp(z - m).sum())',
+            `g = np.array([-1, 0, 0], dtype=np.${dtype})`,
+            "print('grad =', [float(v) for v in g - np.exp(out) * g.sum()])",
+          ].join('\n'),
+        ).get('grad') as number[]
+      )[0] ?? NaN;
+    // float64: both are a subtraction from 1, off the exact −4.1223…·10⁻⁹ by about 10⁻⁸ of it, and within
+    // a spacing or two of each other (the two exp and log may differ in their last bit)
+    const f64 = at(backwardAt(CONFIDENT.z, 0, 0, 'float64').fused, 0);
+    expect(relative(f64, CONFIDENT_EXACT)).toBeGreaterThan(1e-8);
+    expect(relative(f64, CONFIDENT_EXACT)).toBeLessThan(1e-7);
+    expect(Math.abs(f64 - torchLike('float64'))).toBeLessThanOrEqual(2 * 2 ** -53);
+    // float32: exactly 0, like PyTorch's
+    expect(at(backwardAt(CONFIDENT.z, 0, 0, 'float32').fused, 0)).toBe(0);
+    expect(torchLike('float32')).toBe(0);
   });
 
   // ── What to take away ──────────────────────────────────────────────────────────────────────────
