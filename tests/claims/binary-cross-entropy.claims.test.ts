@@ -27,7 +27,7 @@ import { BinaryCrossEntropyExplorer } from '../../src/widgets/BinaryCrossEntropy
 import { bceGradPrediction, binaryChecks, binaryState, logit, type BinaryTarget } from '../../src/widgets/binaryCrossEntropyMath';
 import { binaryFormulas } from '../../src/widgets/binaryCrossEntropyFormula';
 import { SigmoidSoftmaxPair } from '../../src/widgets/SigmoidSoftmaxPair';
-import { add, big, div, exp, log, neg, ONE, toNumber, type BigFloat } from '../core/reference/bigFloat';
+import { add, big, div, exp, LN2, log, mul, neg, ONE, toNumber, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
 /*
@@ -617,10 +617,24 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.8$, and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx {4.2 \\times 10^{-18}}$ into 0.', () => {
-    // 1 + e^{−x} rounds to 1 once e^{−x} < 2⁻⁵³ (half the spacing of the doubles above 1), x > 53 ln 2 = 36.74
-    for (let x = 36.8; x <= 745; x += 0.5) expect(1 + Math.exp(-x), `x = ${x}`).toBe(1);
-    expect(1 + Math.exp(-36.7)).toBeGreaterThan(1); // and not long before 36.8
+  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.74$ (once $e^{-|x|} \\le 2^{-53}$, half the spacing of the doubles just above 1), and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx {4.2 \\times 10^{-18}}$ into 0.', () => {
+    // the doubles just above 1 are 1 and 1 + 2⁻⁵²: a u up to half that spacing rounds back to 1, the tie
+    // u = 2⁻⁵³ included (to even, and 1 is the even one); the next double above 2⁻⁵³ rounds up
+    expect(1 + 2 ** -52).toBeGreaterThan(1);
+    expect(1 + 2 ** -53).toBe(1);
+    expect(1 + (2 ** -53 + 2 ** -105)).toBe(1 + 2 ** -52);
+    // e^{−x} ≤ 2⁻⁵³ exactly when x ≥ 53 ln 2 = 36.73680056967710…, to 40 digits, so past 36.74
+    const threshold = toNumber(mul(big(53), LN2));
+    expect(threshold).toBeGreaterThan(36.7368);
+    expect(threshold).toBeLessThan(36.7369);
+    for (let x = 36.74; x <= 745; x += 0.001) expect(1 + Math.exp(-x), `x = ${x}`).toBe(1);
+    // and not before: Math.exp on either side of 53 ln 2 (the double nearest it, and its neighbours)
+    const below = threshold - 2 ** -47; // 36.7368… is in [32, 64), where doubles are 2⁻⁴⁷ apart
+    expect(Math.exp(-below)).toBeGreaterThan(2 ** -53);
+    expect(1 + Math.exp(-below)).toBeGreaterThan(1);
+    expect(1 + Math.exp(-36.7367)).toBeGreaterThan(1);
+    expect(Math.exp(-(threshold + 2 ** -47))).toBeLessThanOrEqual(2 ** -53);
+    expect(1 + Math.exp(-(threshold + 2 ** -47))).toBe(1);
     expect(Math.log(1 + Math.exp(-40))).toBe(0);
     const reference = refSoftplus(-40); // ln(1 + e⁻⁴⁰) = 4.248 × 10⁻¹⁸
     expect(Math.abs(reference - 4.2e-18)).toBeLessThan(0.05e-18);
