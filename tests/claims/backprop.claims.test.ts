@@ -1,10 +1,28 @@
-import { expect } from 'vitest';
-import { accuracy, backward, createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction, type Network } from '../../src/core/network';
+// @vitest-environment jsdom
+import { createElement, type ReactElement } from 'react';
+import { readFileSync } from 'node:fs';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, expect, vi } from 'vitest';
+import prerendered from 'virtual:prerendered-tex/all';
+import { accuracy, backward, classify, createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction, type Network } from '../../src/core/network';
 import type { Dataset, DatasetKind } from '../../src/core/datasets';
 import { createRandom } from '../../src/core/random';
 import { backpropFormulaLabel, backpropTex } from '../../src/widgets/backprop/backpropFormula';
-import { BACKPROP_LIMITS, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/widgets/backprop/backpropStore';
-import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from '../../src/widgets/backprop/backwardPassMath';
+import { BACKPROP_LIMITS, backpropStore, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/widgets/backprop/backpropStore';
+import {
+  activationSlope,
+  allowedDifferenceGap,
+  backwardPass,
+  DIFFERENCE_CHECK,
+  differenceAgrees,
+  hiddenWeightChain,
+  outer,
+  outputWeightChain,
+  sampleRows,
+  weightDifferenceCheck,
+  type BackwardPass,
+  type DifferenceCheck,
+} from '../../src/widgets/backprop/backwardPassMath';
 import {
   advanceBatchRun,
   BATCH_SIZES,
@@ -22,6 +40,17 @@ import { meanSpread, runKey, type RunResult } from '../../src/widgets/backprop/b
 import { inlineTrainer, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
 import { gridPoints, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
 import { weightsFile } from '../../src/widgets/backprop/weightsJson';
+import { formatNumber } from '../../src/format/formatNumber';
+import { registerPrerendered } from '../../src/math/texRuntime';
+import { decimalsFor } from '../../src/widgets/backprop/backwardPassFormula';
+import { TermScope } from '../../src/math/TermScope';
+import { createLabStore } from '../../src/state/createLabStore';
+import { LabProvider } from '../../src/state/LabContext';
+import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
+import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
+import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
+import { BatchReductionDemo } from '../../src/widgets/backprop/BatchReductionDemo';
+import { add, big, exp, log, mul, sub, toNumber, ZERO, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
 /*
@@ -30,14 +59,20 @@ import { describeClaims } from './chapterClaims';
  * own starting state (initialBackpropInputs: blobs of 150 points from data seed 1, initial seed 1,
  * 16 ReLU units, η = 0.3, the mean), the explorer's numbers through backwardPassMath, the demo's runs
  * through batchReductionMath. Reference values come from an independent plain-loop forward and
- * backward pass written here (which also counts its multiply-adds), from closed forms, or from an
- * exhaustive search, never from the code under test.
+ * backward pass written here (which also counts its multiply-adds), from closed forms, from the loss in
+ * 200-bit arithmetic (BigFloat), or from an exhaustive search, never from the code under test.
+ * Sentences about what the widgets show and how they are worked (the heatmaps' colours, clicking and
+ * dragging points, the explorer's shapes and checks, the controls of the η = 10 run) are checked on the
+ * widgets themselves, rendered in jsdom as the chapter renders them.
  */
 
 // ---------------------------------------------------------------------------------------------
 // Replays and references
 
+/** This file's URL (held in a constant, so that Vite does not turn `new URL(…, import.meta.url)` into an import). */
+const HERE = import.meta.url;
 const LN3 = Math.log(3);
+const ACTIVATION_LIST = ['relu', 'tanh', 'sigmoid'] as const;
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 interface RunSettings {
@@ -134,7 +169,9 @@ function referencePass(net: Network, data: Dataset, reduction: BatchReduction) {
   const A1 = Z1.map((row) => row.map((z) => f(activation, z)));
   const Z2 = product(A1, W2, forwardCount).map((row) => row.map((v, k) => v + net.params.b2[k]!));
   const P = Z2.map((row) => {
-    const e = row.map((z) => Math.exp(z));
+    // shifted by the row's largest logit, so that a diverged run's logits (in the thousands) do not overflow
+    const top = Math.max(...row);
+    const e = row.map((z) => Math.exp(z - top));
     const s = e.reduce((a, b) => a + b, 0);
     return e.map((v) => v / s);
   });
@@ -312,9 +349,193 @@ const etaM = (rate: number, m: number) => Math.round(rate * m * 1e6) / 1e6;
 /** The smallest batch at which the sum diverges at this rate (∞ if none). */
 const breakingPoint = (rate: number) => BATCH_SIZES.find((m) => demo(rate, 'sum', m).outcome.verdict === 'diverged') ?? Infinity;
 
+// ---------------------------------------------------------------------------------------------
+// The explorer's numerical check (finding: a nudge across ReLU's kink is no derivative)
+
+/** Trained networks, memoised: several claims look at the same states. */
+const trainedMemo = new Map<string, Network>();
+function trainedAt(s: RunSettings, steps: number): Network {
+  const key = JSON.stringify([s, steps]);
+  if (!trainedMemo.has(key)) trainedMemo.set(key, trainedNetwork(s, steps));
+  return trainedMemo.get(key)!;
+}
+/** The explorer's pass on the trainer's run after `steps` steps. */
+const explorerPass = (s: RunSettings, steps: number, reduction: BatchReduction = 'mean') => backwardPass(trainedAt(s, steps), trainerStart(s).dataset, reduction);
+
+/**
+ * The states the check is replayed at: the three data sets with the default settings up to step 3000,
+ * both reductions; tanh and sigmoid; a network of 3 units; and the diverging run of η = 10 (steps 1–4).
+ */
+const CHECK_STATES: { s: RunSettings; steps: number; reduction: BatchReduction }[] = [
+  ...(['blobs', 'rings', 'spirals'] as const).flatMap((kind) =>
+    [0, 140, 300, 360, 660, 1000, 3000].flatMap((steps) => (['mean', 'sum'] as const).map((reduction) => ({ s: { kind }, steps, reduction })))),
+  ...(['tanh', 'sigmoid'] as const).flatMap((activation) => [0, 300].map((steps) => ({ s: { kind: 'rings' as const, activation }, steps, reduction: 'mean' as const }))),
+  { s: { kind: 'spirals', hidden: 3 }, steps: 500, reduction: 'mean' },
+  ...[1, 2, 3, 4].map((steps) => ({ s: { learningRate: 10 }, steps, reduction: 'mean' as const })),
+];
+
+interface CheckedWeight {
+  state: (typeof CHECK_STATES)[number];
+  layer: 1 | 2;
+  index: number;
+  gradient: number;
+  /** the plain-loop reference pass's gradient */
+  reference: number;
+  check: DifferenceCheck;
+  pass: BackwardPass;
+}
+/** Every weight of W₁ and W₂ at every state, checked as the explorer checks it. */
+let checkedMemo: CheckedWeight[] | null = null;
+function everyCheck(): CheckedWeight[] {
+  if (checkedMemo) return checkedMemo;
+  checkedMemo = [];
+  for (const state of CHECK_STATES) {
+    const pass = explorerPass(state.s, state.steps, state.reduction);
+    const ref = referencePass(pass.net, pass.data, state.reduction);
+    for (const layer of [1, 2] as const) {
+      const grads = layer === 1 ? pass.ws.grads.w1 : pass.ws.grads.w2;
+      const reference = layer === 1 ? ref.dW1.flat() : ref.dW2.flat();
+      for (let index = 0; index < grads.length; index++) {
+        checkedMemo.push({ state, layer, index, gradient: grads[index]!, reference: reference[index]!, check: weightDifferenceCheck(pass, layer, index), pass });
+      }
+    }
+  }
+  return checkedMemo;
+}
+
+/** Sample i's pre-activation in unit j with (W₁)ᵣⱼ set to w, in plain arithmetic. */
+function preActivation(net: Network, data: Dataset, i: number, j: number, r: number, w: number): number {
+  const H = net.shape.hidden;
+  const weight = (q: number) => (q === r ? w : net.params.w1[q * H + j]!);
+  return data.x[2 * i]! * weight(0) + data.x[2 * i + 1]! * weight(1) + net.params.b1[j]!;
+}
+
+/**
+ * The loss of a ReLU network to 200 bits (BigFloat, independent of the core): −ln p_t by log-sum-exp
+ * for each sample, summed, with weight `index` of W₁ or W₂ set to `w`. Returned unreduced.
+ */
+function bigLoss(net: Network, data: Dataset, layer: 1 | 2, index: number, w: number): BigFloat {
+  const { hidden: H, outputs: C } = net.shape;
+  const w1 = Array.from(net.params.w1);
+  const w2 = Array.from(net.params.w2);
+  (layer === 1 ? w1 : w2)[index] = w;
+  let total = ZERO;
+  for (let i = 0; i < data.m; i++) {
+    const a = Array.from({ length: H }, (_, j) => {
+      const z = add(add(mul(big(data.x[2 * i]!), big(w1[j]!)), mul(big(data.x[2 * i + 1]!), big(w1[H + j]!))), big(net.params.b1[j]!));
+      return z.m > 0n ? z : ZERO;
+    });
+    const logits = Array.from({ length: C }, (_, k) => a.reduce((acc, aj, j) => add(acc, mul(aj, big(w2[j * C + k]!))), big(net.params.b2[k]!)));
+    const lse = log(logits.reduce((acc, z) => add(acc, exp(z)), ZERO));
+    total = add(total, sub(lse, logits[data.labels[i]!]!));
+  }
+  return total;
+}
+/** The exact central difference over the same two doubles w ± h as the check took. */
+function exactDifference(pass: BackwardPass, layer: 1 | 2, index: number, step: number): number {
+  const w = (layer === 1 ? pass.net.params.w1 : pass.net.params.w2)[index]!;
+  const [up, down] = [w + step, w - step];
+  const scale = pass.reduction === 'mean' ? pass.m : 1;
+  return toNumber(sub(bigLoss(pass.net, pass.data, layer, index, up), bigLoss(pass.net, pass.data, layer, index, down))) / scale / (up - down);
+}
+
+/** The six states where the review found a nudge across the kink: data set, step, (W₁)ᵣⱼ counted from 1. */
+const KINK_CASES = [
+  { kind: 'blobs', steps: 360, r: 2, j: 9 },
+  { kind: 'blobs', steps: 1000, r: 1, j: 6 },
+  { kind: 'blobs', steps: 3000, r: 1, j: 6 },
+  { kind: 'rings', steps: 660, r: 1, j: 6 },
+  { kind: 'spirals', steps: 140, r: 2, j: 1 },
+  { kind: 'spirals', steps: 3000, r: 2, j: 12 },
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Widgets rendered in jsdom, as the chapter page renders them
+
+// jsdom has no 2-D canvas: the regions are not painted, everything else runs
+vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+registerPrerendered(prerendered);
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+  backpropStore.setState(initialBackpropInputs());
+});
+
+/** Widgets inside the lab store and term scope a chapter page gives them. */
+function renderInChapter(...widgets: ReactElement[]) {
+  const store = createLabStore({});
+  return render(createElement(LabProvider, { store, children: createElement(TermScope, { children: widgets }) }));
+}
+/** The chapter's store at a network trained `steps` steps with these settings, its gradient and regions computed. */
+function storeAt(s: RunSettings, steps: number) {
+  const start = trainerStart(s);
+  const network = trainedAt(s, steps);
+  const answer = runTraining(trainingRequest(1, network, start.dataset, { learningRate: start.learningRate, reduction: start.reduction, steps: 0, startStep: steps, gridSize: BACKPROP_LIMITS.grid, extent: BACKPROP_LIMITS.extent }));
+  if (answer.type !== 'snapshot') throw new Error(answer.message);
+  backpropStore.setState({ ...start, network, step: steps, gradients: answer.gradients, regions: answer.regions, history: [{ step: steps, loss: answer.loss, accuracy: answer.accuracy }] });
+  return { network, dataset: start.dataset };
+}
+/** A number as formatNumber writes it, "−0.0123" or "4.5 × 10⁻⁶", and the unit of its last digit. */
+function readShown(text: string): { value: number; unit: number } {
+  const plain = text.replace(/−/g, '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c) >= 0 ? '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c) : '-'));
+  const [mantissa, power] = plain.split(' × 10') as [string, string | undefined];
+  const exponent = power === undefined ? 0 : Number(power);
+  const decimals = mantissa.split('.')[1]?.length ?? 0;
+  return { value: Number(mantissa) * 10 ** exponent, unit: 10 ** (exponent - decimals) };
+}
+
+/** The trainer's loss as its readout holds it (NaN while the step is not evaluated yet). */
+function shownLoss(): number {
+  const value = screen.getByTestId('bp-loss').getAttribute('data-value');
+  return value === null ? NaN : Number(value);
+}
+/** A hex colour's hue in degrees. */
+function hue(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((q) => parseInt(hex.slice(q, q + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const d = max - Math.min(r, g, b);
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (h * 60 + 360) % 360;
+}
+
 describeClaims('backprop', (claim) => {
   // -------------------------------------------------------------------------------------------
   // The network
+
+  claim('its pre-activation $u_j = x_1 (W_1)_{1j} + x_2 (W_1)_{2j} + (b_1)_j$', () => {
+    // (W₁)_{rj} is row r, column j of W₁ (2 × H, the core's w1[r·H + j]); the core's Z₁ holds exactly
+    // these sums, and the explorer's (W₁)₂,₅ is that entry
+    const net = trainedAt({}, 300);
+    const { dataset } = trainerStart();
+    const ws = createWorkspace(net.shape, 150);
+    forward(net, dataset.x, dataset.labels, 150, ws);
+    const W = (r: number, j: number) => net.params.w1[(r - 1) * 16 + (j - 1)]!;
+    for (const i of [0, 41, 149]) for (let j = 1; j <= 16; j++) {
+      const u = dataset.x[2 * i]! * W(1, j) + dataset.x[2 * i + 1]! * W(2, j) + net.params.b1[j - 1]!;
+      expect(Math.abs(ws.z1[i * 16 + j - 1]! - u)).toBeLessThanOrEqual(4 * Number.EPSILON * (Math.abs(u) + 1));
+    }
+    const chain = hiddenWeightChain(backwardPass(net, dataset, 'mean'), 1, 4, 0);
+    expect(chain.x).toBe(dataset.x[1]); // (W₁)₂,₅ multiplies x₂
+    expect(chain.backprop).toBe(coreGradients(net, dataset, 'mean').ws.grads.w1[16 + 4]);
+  });
+
+  claim("In this chapter $i$ counts the points (the notation box's $n$), $j$ the hidden units and $k$ the classes.", () => {
+    const box = readFileSync(new URL('../../content/shared/notation.mdx', HERE), 'utf8');
+    expect(box).toContain('$t_n$ is the true class of example $n$');
+    // the widgets name them so: sample i, hidden units h1 …, classes k1 … k3, in the trainer's W₂ as in the explorer
+    storeAt({}, 0);
+    renderInChapter(createElement(BackpropWeights), createElement(BackwardPassExplorer));
+    const headers = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers('bp-heatmap-W2')).toEqual(['k1', 'k2', 'k3']);
+    expect(headers('bp-heatmap-dW2')).toEqual(['k1', 'k2', 'k3']);
+    expect(headers('bp-heatmap-W1')).toEqual(Array.from({ length: 16 }, (_, j) => `h${j + 1}`));
+    expect(screen.getByRole('button', { name: /^W2 from h3 to k2 = / })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^dW2, row 3, column 2:/ })).toBeTruthy();
+    const explorerW2 = screen.getAllByRole('table').find((t) => t.querySelector('caption')?.textContent?.startsWith('dW₂ = A₁ᵀ dZ₂'))!;
+    expect(within(explorerW2).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['k1', 'k2', 'k3']);
+    expect(screen.getByRole('spinbutton', { name: 'Sample i' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\bz[123]\b/);
+  });
 
   claim('one-hot target, $-\\ln p_t$ for a point of class $t$', () => {
     const { network, dataset } = trainerStart();
@@ -417,6 +638,44 @@ describeClaims('backprop', (claim) => {
   // -------------------------------------------------------------------------------------------
   // Train it
 
+  claim('The heatmaps show $W_1$ and $W_2$ and the gradient of the loss with respect to each at the current weights, cell by cell, in one hue for positive values and another for negative ones', () => {
+    const { network, dataset } = storeAt({ kind: 'rings' }, 300);
+    const ref = referencePass(network, dataset, 'mean');
+    renderInChapter(createElement(BackpropWeights));
+    const panes = { W1: Array.from(network.params.w1), dW1: ref.dW1.flat(), W2: Array.from(network.params.w2), dW2: ref.dW2.flat() };
+    let positive = 0;
+    let negative = 0;
+    for (const [name, values] of Object.entries(panes)) {
+      const cells = within(screen.getByTestId(`bp-heatmap-${name}`)).getAllByRole('button');
+      expect(cells).toHaveLength(values.length);
+      cells.forEach((cell, q) => {
+        const v = values[q]!;
+        // the number is the cell's value at the current weights, to the decimals shown
+        const { value, unit } = readShown(cell.textContent ?? '');
+        expect(Math.abs(value - v)).toBeLessThanOrEqual(0.5 * unit * 1.000001);
+        // and its colour is the positive or the negative hue, mixed by |value|
+        const style = cell.getAttribute('style') ?? '';
+        if (v > 0) positive++;
+        if (v < 0) negative++;
+        expect(style).toContain(v >= 0 ? 'var(--positive)' : 'var(--negative)');
+      });
+    }
+    expect(positive).toBeGreaterThan(30);
+    expect(negative).toBeGreaterThan(30);
+    // two hues far apart, in the light theme and the dark one: blue and red, as the hint above them says
+    const theme = readFileSync(new URL('../../src/styles/theme.css', HERE), 'utf8');
+    const [light, dark] = [theme.indexOf('--positive'), theme.lastIndexOf('--positive')];
+    expect(dark).toBeGreaterThan(light);
+    for (const at of [light, dark]) {
+      const block = theme.slice(at, at + 80);
+      const [pos, neg] = [/--positive: (#[0-9a-f]{6})/.exec(block)![1]!, /--negative: (#[0-9a-f]{6})/.exec(block)![1]!];
+      expect(hue(pos)).toBeGreaterThan(200);
+      expect(hue(pos)).toBeLessThan(250);
+      expect(Math.min(hue(neg), 360 - hue(neg))).toBeLessThan(15);
+    }
+    expect(screen.getByText(/^Blue cells are positive, red negative/)).toBeTruthy();
+  });
+
   claim('Play trains in slices of 20 gradient steps, each step on all the points at once (full-batch gradient descent), and after every slice redraws the regions and adds a point to the curves; Step takes a single step.', async () => {
     expect(BACKPROP_LIMITS.stepsPerFrame).toBe(20);
     const store = createBackpropStore();
@@ -470,7 +729,7 @@ describeClaims('backprop', (claim) => {
     expect(at(curve, 100).loss).toBeGreaterThan(0.01);
   });
 
-  claim('the class regions are strips between lines parallel to $x_1 W_{11} + x_2 W_{21} + b_1 = 0$, at most a band with a half-plane on either side, never a closed curve around the centre', () => {
+  claim('the class regions are strips between lines parallel to $x_1 (W_1)_{11} + x_2 (W_1)_{21} + (b_1)_1 = 0$, at most a band with a half-plane on either side, never a closed curve around the centre', () => {
     // walking the trainer's picture across those lines meets each class at most once: ≤ 3 strips
     for (const seed of [1, 2, 3]) for (const steps of [0, 20, 300, 2000]) {
       const { regions, network } = regionsAfter({ kind: 'rings', hidden: 1, seed }, steps);
@@ -541,6 +800,54 @@ describeClaims('backprop', (claim) => {
     expect(touchesEdge(three.regions, 0)).toBe(false);
   }, 120_000);
 
+  claim('With two, whatever the activation, the three logits are straight-line functions of the two hidden outputs $(a_1, a_2)$, so each class gets a piece of the $(a_1, a_2)$ plane cut out by two straight lines. Such a piece runs on to the edge of the values $(a_1, a_2)$ can take, or to infinity, and the points of the plot that land there form no bounded patch', () => {
+    const random = createRandom(20240608);
+    const randomNet = (hidden: number, activation: Activation): Network => ({
+      shape: { inputs: 2, hidden, outputs: 3, activation },
+      params: {
+        w1: Float64Array.from({ length: 2 * hidden }, () => 2 * random.normal()),
+        b1: Float64Array.from({ length: hidden }, () => random.normal()),
+        w2: Float64Array.from({ length: 3 * hidden }, () => 3 * random.normal()),
+        b2: Float64Array.from({ length: 3 }, () => random.normal()),
+      },
+    });
+    // the classes a network predicts on a 41 × 41 grid over [−4, 4]², and at 4000 points along its border
+    const inner = Array.from({ length: 41 * 41 }, (_, q) => [-4 + (8 * (q % 41)) / 40, -4 + (8 * Math.floor(q / 41)) / 40]).flat();
+    const rim = Array.from({ length: 4000 }, (_, q) => {
+      const t = -4 + (8 * (q % 1000)) / 999;
+      return [[t, -4], [4, t], [t, 4], [-4, t]][Math.floor(q / 1000)]!;
+    }).flat();
+    const classesOn = (net: Network, points: number[]) => {
+      const m = points.length / 2;
+      const out = new Uint8Array(m);
+      classify(net, Float64Array.from(points), m, createWorkspace(net.shape, m), out);
+      return new Set(out);
+    };
+    /** a class drawn inside the square that never reaches its border: a bounded region */
+    const bounded = (net: Network) => {
+      const onRim = classesOn(net, rim);
+      return [...classesOn(net, inner)].some((c) => !onRim.has(c));
+    };
+    for (const activation of ACTIVATION_LIST) {
+      let closed3 = 0;
+      for (let n = 0; n < 200; n++) {
+        const two = randomNet(2, activation);
+        // the logits are a₁(W₂)₁ₖ + a₂(W₂)₂ₖ + (b₂)ₖ: straight-line functions of (a₁, a₂)
+        const ws = createWorkspace(two.shape, 3);
+        forward(two, Float64Array.from([0.3, -1.2, 2, 0.5, -3, 3]), new Int32Array(3), 3, ws);
+        for (let i = 0; i < 3; i++) for (let k = 0; k < 3; k++) {
+          const line = ws.a1[2 * i]! * two.params.w2[k]! + ws.a1[2 * i + 1]! * two.params.w2[3 + k]! + two.params.b2[k]!;
+          expect(Math.abs(ws.z2[3 * i + k]! - line)).toBeLessThanOrEqual(1e-14 * (1 + Math.abs(line)));
+        }
+        // and no class region of two units is bounded
+        expect(bounded(two), `${activation} network ${n}`).toBe(false);
+        // the same test finds the bounded regions that three units can make
+        if (bounded(randomNet(3, activation))) closed3++;
+      }
+      expect(closed3).toBeGreaterThanOrEqual(1); // 13 of 200 for ReLU, 3 for tanh and for sigmoid
+    }
+  }, 120_000);
+
   claim('From the default start, two units stall at 49%, three at about 70% and five at 79%; four reach 100% by step 1000, and every $H$ from 6 to 32 within 300 steps.', () => {
     const stall = (hidden: number, low: number, high: number) => {
       const curve = playCurve({ kind: 'rings', hidden }, 20_000);
@@ -556,6 +863,23 @@ describeClaims('backprop', (claim) => {
     for (const p of four.filter((q) => q.step >= 1000)) expect(p.accuracy).toBe(1);
     for (let hidden = 6; hidden <= 32; hidden++) expect(at(playCurve({ kind: 'rings', hidden }, 300), 300).accuracy).toBe(1);
   }, 120_000);
+
+  claim('(the same random draws for the initial weights, scaled for each activation)', () => {
+    // He's scale √(2/fan-in) for ReLU, Glorot's √(2/(fan-in + fan-out)) for tanh and sigmoid, over one
+    // sequence of standard normal draws from the seed: W₁'s 2H first, then W₂'s 3H; biases 0
+    for (const seed of [1, 2, 77]) for (const hidden of [1, 5, 16, 32]) {
+      const draws = createRandom(seed);
+      const normal = Array.from({ length: 5 * hidden }, () => draws.normal());
+      const scales = { relu: [Math.sqrt(2 / 2), Math.sqrt(2 / hidden)], tanh: [Math.sqrt(2 / (2 + hidden)), Math.sqrt(2 / (hidden + 3))], sigmoid: [Math.sqrt(2 / (2 + hidden)), Math.sqrt(2 / (hidden + 3))] };
+      for (const activation of ACTIVATION_LIST) {
+        const { w1, b1, w2, b2 } = trainerStart({ seed, hidden, activation }).network.params;
+        const [s1, s2] = scales[activation];
+        w1.forEach((w, q) => expect(Math.abs(w - s1! * normal[q]!)).toBeLessThanOrEqual(1e-15 * Math.abs(w)));
+        w2.forEach((w, q) => expect(Math.abs(w - s2! * normal[2 * hidden + q]!)).toBeLessThanOrEqual(1e-15 * Math.abs(w)));
+        expect([...b1, ...b2].every((b) => b === 0)).toBe(true);
+      }
+    }
+  });
 
   claim("The sigmoid's slope is at most $1/4$", () => {
     expect(activationSlope('sigmoid', 0)).toBe(0.25);
@@ -579,14 +903,50 @@ describeClaims('backprop', (claim) => {
     expect(at(sigmoid, 2200).accuracy).toBeGreaterThan(0.9);
   });
 
-  claim('Push the learning rate to the top of its slider, $\\eta = 10$, and press Step four times: on the blobs the loss goes from 1.66 to 0.92, then 21.7, 77.2 and 726.', () => {
+  claim('Set the trainer back to its defaults (blobs, ReLU, 16 hidden units, seed 1) and press Replay to start again from step 0. Then push the learning rate to the top of its slider, $\\eta = 10$, and press Step four times: the loss goes from 1.66 to 0.92, then 21.7, 77.2 and 726.', async () => {
     expect(BACKPROP_LIMITS.learningRate.max).toBe(10);
+    const shown = [1.66, 0.92, 21.7, 77.2, 726];
+    const matches = (losses: number[]) => shown.every((v, s) => Math.abs(losses[s]! - v) <= (s < 2 ? 0.005 : s < 4 ? 0.05 : 0.5));
+    // the run itself, through the trainer's slice function from the defaults at η = 10
     const run = trainerRun({ learningRate: 10 });
-    const losses = [run.slice(0).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss];
-    [1.66, 0.92, 21.7, 77.2, 726].forEach((shown, s) => {
-      const half = s < 2 ? 0.005 : s < 4 ? 0.05 : 0.5;
-      expect(Math.abs(losses[s]! - shown)).toBeLessThanOrEqual(half);
-    });
+    expect(matches([run.slice(0).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss, run.slice(1).loss])).toBe(true);
+
+    // and on the trainer's own controls, from where the bullet before leaves a learner: sigmoid on the
+    // rings, 200 steps played, and (say) a seed drawn with Reset
+    storeAt({ kind: 'rings', activation: 'sigmoid', seed: 3 }, 200);
+    renderInChapter(createElement(BackpropTrainer, { trainer: inlineTrainer }));
+    const loss = () => shownLoss();
+    const step = () => Number(screen.getByTestId('bp-step').textContent);
+    const stepFour = async () => {
+      const losses = [loss()];
+      for (let n = 1; n <= 4; n++) {
+        const before = step();
+        fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+        await vi.waitFor(() => {
+          expect(step()).toBe(before + 1);
+          expect(Number.isFinite(loss())).toBe(true);
+        });
+        losses.push(loss());
+      }
+      return losses;
+    };
+    const lr = screen.getByRole('slider', { name: 'learning rate η (logarithmic slider)' });
+    // the slider alone does not restart the run: from there the four steps go elsewhere
+    fireEvent.change(lr, { target: { value: lr.getAttribute('max') } });
+    expect(backpropStore.getState().learningRate).toBe(10);
+    expect(matches(await stepFour())).toBe(false);
+    // the defaults, Replay, the top of the slider, four Steps
+    fireEvent.change(screen.getByLabelText('Data'), { target: { value: 'blobs' } });
+    fireEvent.change(screen.getByLabelText('Activation'), { target: { value: 'relu' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'hidden units H' }), { target: { value: '16' } });
+    fireEvent.change(screen.getByLabelText('Seed of the initial weights'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
+    expect(step()).toBe(0);
+    fireEvent.change(lr, { target: { value: lr.getAttribute('max') } });
+    await vi.waitFor(() => expect(Number.isFinite(loss())).toBe(true));
+    const losses = await stepFour();
+    expect(step()).toBe(4);
+    expect(matches(losses)).toBe(true);
   });
 
   claim('From step 5 on the network gives every point the same class (accuracy 33.3%) and only the output biases still learn; at this rate even they overshoot, and a few steps later the loss swings between about 1.1 and 2.3, however long you play, never below $\\ln 3 \\approx 1.10$, the loss of a uniform guess.', () => {
@@ -638,6 +998,40 @@ describeClaims('backprop', (claim) => {
     loop.stop();
   });
 
+  claim('Click the plot to add points of the chosen class, drag them, or delete them', () => {
+    const { container } = renderInChapter(createElement(BackpropTrainer, { trainer: inlineTrainer }));
+    // jsdom lays nothing out: the plot keeps its 400-pixel fallback, and a pixel is 3/400 of a unit
+    const svg = container.querySelector<SVGSVGElement>('svg.region-points')!;
+    expect(svg.getAttribute('viewBox')).toBe('0 0 400 400');
+    const at = (px: number, py: number) => [-1.5 + (3 * px) / 400, 1.5 - (3 * py) / 400];
+    const data = () => backpropStore.getState().dataset;
+    // click: a point of the chosen class where the pointer went down
+    fireEvent.click(screen.getByRole('radio', { name: 'class 3' }));
+    fireEvent.pointerDown(container.querySelector('rect.region-hit')!, { button: 0, clientX: 300, clientY: 100 });
+    expect(data().m).toBe(151);
+    expect([data().x[300], data().x[301], data().labels[150]]).toEqual([...at(300, 100), 2]);
+    expect(container.querySelectorAll('circle.data-point')).toHaveLength(151);
+    // drag: down on the point, move, up; it follows the pointer and stays where it was let go
+    const point = container.querySelectorAll('circle.data-point')[150]!;
+    fireEvent.pointerDown(point, { button: 0, pointerId: 1, clientX: 300, clientY: 100 });
+    fireEvent.pointerMove(svg, { pointerId: 1, clientX: 180, clientY: 220 });
+    fireEvent.pointerMove(svg, { pointerId: 1, clientX: 100, clientY: 300 });
+    fireEvent.pointerUp(svg, { pointerId: 1, clientX: 100, clientY: 300 });
+    fireEvent.pointerMove(svg, { pointerId: 1, clientX: 20, clientY: 20 });
+    expect([data().x[300], data().x[301], data().labels[150]]).toEqual([...at(100, 300), 2]);
+    expect(data().m).toBe(151);
+    // delete: the dragged point is the selected one; Delete removes it and only it
+    const points = screen.getByRole('slider', { name: /The selected point/ });
+    expect(points.getAttribute('aria-valuenow')).toBe('151');
+    const before = Array.from(data().x.slice(0, 300));
+    fireEvent.keyDown(points, { key: 'Delete' });
+    expect(data().m).toBe(150);
+    expect(Array.from(data().x)).toEqual(before.map((v) => Number(v.toFixed(3)) || 0));
+    // the set is now the learner's own, and the plot says so in words
+    expect(backpropStore.getState().datasetKind).toBe('custom');
+    expect(screen.getByRole('img', { name: /^Decision regions/ }).getAttribute('aria-label')).toContain('150 points: 50 of class 1, 50 of class 2, 50 of class 3');
+  });
+
   claim('download the weights as JSON: the shapes, the activation, every parameter, the step and the seed, enough to rebuild this exact network elsewhere', () => {
     const net = trainedNetwork({ kind: 'spirals', hidden: 7, activation: 'tanh', seed: 4 }, 137);
     const file = JSON.parse(JSON.stringify(weightsFile(net, 137, 4, 'spirals')));
@@ -655,6 +1049,46 @@ describeClaims('backprop', (claim) => {
 
   // -------------------------------------------------------------------------------------------
   // The backward pass, line by line (the explorer runs the core's pass on the trainer's run)
+
+  claim('The explorer below runs the core\'s backward pass on the trainer\'s current network and data, with the shapes of that run written under each matrix. Pick a sample to see its rows; click a cell of $dW_2$ or $dW_1$ to see that weight\'s gradient as a product of chain-rule factors.', async () => {
+    // a run other than the default: rings, 5 hidden units, 40 steps, one point deleted (m = 149)
+    const { network } = storeAt({ kind: 'rings', hidden: 5 }, 40);
+    act(() => backpropStore.getState().deletePoint(0));
+    const dataset = backpropStore.getState().dataset;
+    const ref = referencePass(network, dataset, 'mean');
+    renderInChapter(createElement(BackwardPassExplorer));
+    const shapes = screen.getByTestId('bp-shapes-formula');
+    expect(shapes.getAttribute('aria-label')).toContain('dW₂ (5 × 3) = A₁ᵀ (5 × 149) times dZ₂ (149 × 3)');
+    expect(shapes.getAttribute('aria-label')).toContain('dW₁ (2 × 5) = Xᵀ (2 × 149) times dZ₁ (149 × 5)');
+    await vi.waitFor(() => expect(shapes.querySelector('.katex')).not.toBeNull());
+    // as typeset: each shape is the lower limit of its matrix (KaTeX draws it at a lower vertical offset)
+    const text = (shapes.textContent ?? '').replace(/\u200b/g, '');
+    for (const under of ['5×3dW2', '5×149A1⊤', '149×3dZ2', '2×149X⊤', '149×5dZ1']) expect(text).toContain(under);
+    const limits = Array.from(shapes.querySelectorAll<HTMLElement>('.op-limits .vlist')).map((list) =>
+      Array.from(list.children as HTMLCollectionOf<HTMLElement>).map((row) => ({ top: parseFloat(row.style.top), text: row.textContent ?? '' })),
+    );
+    const dW2 = limits.find((rows) => rows.some((r) => r.text === '5×3') && rows.some((r) => r.text.startsWith('dW')))!;
+    expect(dW2.find((r) => r.text === '5×3')!.top).toBeGreaterThan(dW2.find((r) => r.text.startsWith('dW'))!.top);
+    // pick sample 7: its rows, from the plain-loop reference pass
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Sample i' }), { target: { value: '7' } });
+    const hiddenRows = within(screen.getByTestId('bp-hidden-rows')).getAllByRole('row').slice(1);
+    expect(hiddenRows).toHaveLength(5);
+    hiddenRows.forEach((row, j) => {
+      const z = readShown(row.querySelectorAll('td')[0]!.textContent ?? '');
+      expect(Math.abs(z.value - ref.Z1[6]![j]!)).toBeLessThanOrEqual(0.5 * z.unit * 1.000001);
+    });
+    // click (W₂)₂,₃ and (W₁)₁,₄: each gradient as chain-rule factors for sample 7
+    const shown = (v: number) => formatNumber(v, decimalsFor(v));
+    fireEvent.click(screen.getByRole('button', { name: /^dW2, row 2, column 3:/ }));
+    const out = screen.getByTestId('bp-output-chain-formula').getAttribute('aria-label') ?? '';
+    const pMinusY = ref.P[6]![2]! - ref.Y[6]![2]!;
+    expect(out).toContain(`Sample 7: ${shown(ref.A1[6]![1]!)} × ${shown(pMinusY)} × 1/149 = ${shown((ref.A1[6]![1]! * pMinusY) / 149)}.`);
+    fireEvent.click(screen.getByRole('button', { name: /^dW1, row 1, column 4:/ }));
+    const hid = screen.getByTestId('bp-hidden-chain-formula').getAttribute('aria-label') ?? '';
+    const term = ref.X[6]![0]! * fPrime('relu', ref.Z1[6]![3]!) * ref.dA1[6]![3]!;
+    expect(hid).toContain(`Sample 7: ${shown(ref.X[6]![0]!)} × ${shown(fPrime('relu', ref.Z1[6]![3]!))} × (`);
+    expect(hid).toContain(`= ${shown(term)}. All 149 samples: `);
+  });
 
   claim('$dW_2 = \\sum_i a_{1,i}^{\\top}\\, dz_{2,i}$, one outer product per point', () => {
     const { network, dataset } = trainerStart();
@@ -681,7 +1115,7 @@ describeClaims('backprop', (claim) => {
     }
   });
 
-  claim("A ReLU unit that is off passes nothing back. Where a sample's $z_1$ is negative, $f'(z_1) = 0$ and its $dz_1$ is 0, whatever $dA_1$ was: that sample teaches the unit's incoming weights nothing.", () => {
+  claim("A ReLU unit that is off passes nothing back. Where sample $i$'s pre-activation $(Z_1)_{ij}$ in unit $j$ is negative, $f'\\big((Z_1)_{ij}\\big) = 0$ and $(dZ_1)_{ij} = 0$, whatever $(dA_1)_{ij}$ was: that sample teaches unit $j$'s incoming weights nothing.", () => {
     for (const steps of [0, 300]) {
       const net = trainedNetwork({}, steps);
       const { dataset } = trainerStart();
@@ -703,6 +1137,21 @@ describeClaims('backprop', (claim) => {
       }
       expect(off).toBeGreaterThan(100);
       expect(offWithUpstream).toBe(off);
+    }
+    // as the explorer shows it: sample 1's rows of Z₁, f′(Z₁) and dZ₁, where unit j is off, read 0 and 0
+    storeAt({}, 0);
+    renderInChapter(createElement(BackwardPassExplorer));
+    const table = screen.getByTestId('bp-hidden-rows');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['unit j', 'Z₁', 'A₁', 'dA₁', 'f′(Z₁)', 'dZ₁', 'db₁ (all)']);
+    const ref = referencePass(trainerStart().network, trainerStart().dataset, 'mean');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const offUnits = ref.Z1[0]!.flatMap((z, j) => (z < 0 ? [j] : []));
+    expect(offUnits.length).toBeGreaterThan(3);
+    for (const j of offUnits) {
+      const cells = Array.from(rows[j]!.querySelectorAll('td')).map((td) => readShown(td.textContent ?? '').value);
+      expect(cells[0]).toBeLessThan(0);
+      expect(cells[2]).not.toBe(0); // dA₁ came down
+      expect([cells[3], cells[4]]).toEqual([0, 0]); // and stops
     }
   });
 
@@ -740,26 +1189,160 @@ describeClaims('backprop', (claim) => {
     expect(relative(Math.abs(chain.largestTerm), largest)).toBeLessThan(1e-12);
   });
 
-  claim("the sum of the chain-rule products over all samples equals the backward pass's entry to the last few digits, and a central difference of the loss, computed by running the forward pass with the weight nudged up and down, agrees with both to within a few millionths of the gradient.", () => {
-    let worstChain = 0;
-    let worstDifference = 0;
+  claim("the sum of the chain-rule products over all samples equals the backward pass's entry to the last few digits", () => {
+    let worst = 0;
     for (const kind of ['blobs', 'rings'] as const) for (const steps of [0, 300]) for (const reduction of ['mean', 'sum'] as const) {
-      const pass = backwardPass(trainedNetwork({ kind }, steps), trainerStart({ kind }).dataset, reduction);
+      const pass = explorerPass({ kind }, steps, reduction);
       for (let j = 0; j < 16; j++) for (let k = 0; k < 3; k++) {
         const c = outputWeightChain(pass, j, k, 0);
-        worstChain = Math.max(worstChain, relative(c.chainSum, c.backprop));
-        worstDifference = Math.max(worstDifference, relative(weightFiniteDifference(pass, 2, 3 * j + k), c.backprop));
+        worst = Math.max(worst, relative(c.chainSum, c.backprop));
       }
       for (let r = 0; r < 2; r++) for (let j = 0; j < 16; j++) {
         const c = hiddenWeightChain(pass, r, j, 0);
-        worstChain = Math.max(worstChain, relative(c.chainSum, c.backprop));
-        worstDifference = Math.max(worstDifference, relative(weightFiniteDifference(pass, 1, 16 * r + j), c.backprop));
+        worst = Math.max(worst, relative(c.chainSum, c.backprop));
       }
     }
-    expect(worstChain).toBeLessThan(1e-12); // the last three or four of sixteen digits
-    expect(worstDifference).toBeLessThan(5e-6);
-    expect(worstDifference).toBeGreaterThan(worstChain); // a difference quotient, not the same sum
+    expect(worst).toBeLessThan(1e-12); // the last three or four of sixteen digits
+    expect(worst).toBeGreaterThan(0); // the same sum in another order, not a copy of it
   });
+
+  claim('a central difference of the loss, computed by running the forward pass with the weight nudged up and down by $h = 10^{-5}$, agrees with both to within a millionth of the gradient, plus the little that rounding in the loss can add (the check says how much it allows).', () => {
+    expect(DIFFERENCE_CHECK.step).toBe(1e-5);
+    expect(DIFFERENCE_CHECK.relativeTolerance).toBe(1e-6);
+    let smooth = 0;
+    for (const { state, layer, index, gradient, reference, check, pass } of everyCheck()) {
+      // the kinks: ReLU's, in W₁ only (a weight of W₂ leaves Z₁ alone; tanh and sigmoid have none)
+      if (layer === 2 || pass.net.shape.activation !== 'relu') expect(check.kinks).toEqual([]);
+      if (check.kinks.length > 0) continue;
+      smooth++;
+      // the step taken, ((w + h) − (w − h))/2: 10⁻⁵ to within the spacing of doubles near w
+      const w = (layer === 1 ? pass.net.params.w1 : pass.net.params.w2)[index]!;
+      expect(Math.abs(check.step - 1e-5)).toBeLessThanOrEqual(Number.EPSILON * Math.max(1, Math.abs(w)));
+      // the backward pass is the plain-loop reference's to rounding, and the difference agrees with both
+      expect(Math.abs(gradient - reference)).toBeLessThanOrEqual(1e-12 * Math.abs(reference) + 1e-15 * (state.reduction === 'sum' ? 150 : 1));
+      expect(differenceAgrees(check, gradient), `${JSON.stringify(state)} W${layer}[${index}]`).toBe(true);
+      expect(Math.abs(check.value - reference)).toBeLessThanOrEqual(allowedDifferenceGap(check, reference) * 1.001);
+      // the little: on the chapter's own runs (η = 0.3, the mean) rounding allows at most 10⁻⁷
+      if (state.reduction === 'mean' && state.s.learningRate === undefined) expect(check.roundingAllowance).toBeLessThan(1e-7);
+    }
+    expect(smooth).toBeGreaterThan(3900); // of 4015 weights at 51 states
+    // a millionth separates: at the start, a gradient off by ten millionths fails every entry above 10⁻³
+    for (const { state, gradient, check } of everyCheck().filter((c) => c.state.steps === 0 && c.state.s.kind === 'blobs')) {
+      if (Math.abs(gradient) > 1e-3 && state.reduction === 'mean') expect(differenceAgrees(check, gradient * (1 + 1e-5))).toBe(false);
+    }
+    // independently, in 200-bit arithmetic over the same two doubles w ± h: truncation stays below a
+    // millionth of the gradient, and the double-precision quotient is off from the exact one by less
+    // than the rounding the check allows
+    for (const [steps, reduction, layer, index] of [[0, 'mean', 1, 0], [0, 'mean', 2, 21], [1000, 'mean', 2, 7], [300, 'sum', 1, 17]] as const) {
+      const pass = explorerPass({}, steps, reduction);
+      const check = weightDifferenceCheck(pass, layer, index);
+      const ref = referencePass(pass.net, pass.data, reduction);
+      const gradient = (layer === 1 ? ref.dW1 : ref.dW2).flat()[index]!;
+      const exact = exactDifference(pass, layer, index, check.step);
+      expect(Math.abs(exact - gradient)).toBeLessThanOrEqual(1e-6 * Math.abs(gradient));
+      expect(Math.abs(check.value - exact)).toBeLessThanOrEqual(check.roundingAllowance);
+    }
+  }, 120_000);
+
+  claim("The exception is a weight of $W_1$ whose nudge moves some sample's pre-activation across ReLU's kink at 0: a difference quotient across a kink mixes the slopes on its two sides and is not a derivative.", () => {
+    for (const { kind, steps, r, j } of KINK_CASES) {
+      const pass = explorerPass({ kind }, steps);
+      const index = (r - 1) * 16 + (j - 1);
+      const check = weightDifferenceCheck(pass, 1, index);
+      const ref = referencePass(pass.net, pass.data, 'mean');
+      const gradient = ref.dW1[r - 1]![j - 1]!;
+      // one sample crosses: its pre-activation, in plain arithmetic, has opposite signs at w − h and w + h
+      expect(check.kinks).toHaveLength(1);
+      const i = check.kinks[0]!.sample;
+      const w = pass.net.params.w1[index]!;
+      const [down, up] = [preActivation(pass.net, pass.data, i, j - 1, r - 1, w - check.step), preActivation(pass.net, pass.data, i, j - 1, r - 1, w + check.step)];
+      expect(Math.sign(down) * Math.sign(up)).toBe(-1);
+      // no derivative: off by far more than the check allows, and by 0.1% of the gradient or more
+      const gap = Math.abs(check.value - gradient);
+      expect(gap).toBeGreaterThan(100 * allowedDifferenceGap(check, gradient));
+      expect(gap).toBeGreaterThan(1e-3 * Math.abs(gradient));
+      // it mixes the two slopes: beyond the kink, sample i adds (or takes away) x_ir · (dA₁)_ij, and the
+      // quotient is the slopes' average weighted by how much of [w − h, w + h] lies on each side
+      const z = ref.Z1[i]![j - 1]!;
+      const beyond = z > 0 ? Math.max(0, -Math.min(down, up)) : Math.max(0, Math.max(down, up));
+      const share = beyond / Math.abs(up - down);
+      const other = gradient + (z > 0 ? -1 : 1) * ref.X[i]![r - 1]! * ref.dA1[i]![j - 1]!;
+      const mixed = (1 - share) * gradient + share * other;
+      expect(Math.abs(check.value - mixed)).toBeLessThan(0.01 * gap);
+    }
+  });
+
+  claim("After training a few samples can sit that close to the kink. On the blobs at step 1000, sample 96's $(Z_1)_{96,6}$ is $-3.2 \\times 10^{-6}$, and the difference for $(W_1)_{1,6}$ is off by 0.14%.", () => {
+    const pass = explorerPass({}, 1000);
+    const ref = referencePass(pass.net, pass.data, 'mean');
+    expect(Math.abs(ref.Z1[95]![5]! + 3.2e-6)).toBeLessThan(0.05e-6);
+    const check = weightDifferenceCheck(pass, 1, 5);
+    expect(check.kinks.map((k) => k.sample)).toEqual([95]);
+    const off = Math.abs(check.value - ref.dW1[0]![5]!) / Math.abs(ref.dW1[0]![5]!);
+    expect(off).toBeGreaterThanOrEqual(0.00135);
+    expect(off).toBeLessThan(0.00145);
+    // a few: along the three default runs (every 20 steps to 3000), never more than four pairs of a
+    // sample and a unit lie within the largest nudge h·|x| of 0, and at blobs step 1000 only sample 96's
+    const within = (net: Network, data: Dataset) => {
+      const r = referencePass(net, data, 'mean');
+      return r.Z1.flatMap((row, i) => row.map((z, j) => ({ i, j, close: Math.abs(z) < DIFFERENCE_CHECK.step * Math.max(Math.abs(r.X[i]![0]!), Math.abs(r.X[i]![1]!)) }))).filter((p) => p.close);
+    };
+    expect(within(pass.net, pass.data).map((p) => [p.i, p.j])).toEqual([[95, 5]]);
+    let most = 0;
+    for (const kind of ['blobs', 'rings', 'spirals'] as const) {
+      const run = trainerRun({ kind });
+      for (let steps = 0; steps <= 3000; steps += 20) {
+        most = Math.max(most, within(run.network(), run.dataset).length);
+        run.slice(20);
+      }
+    }
+    expect(most).toBeGreaterThanOrEqual(2);
+    expect(most).toBeLessThanOrEqual(4);
+  }, 120_000);
+
+  claim('The check then names the sample and nudges again by less, so that every sample stays on its side, and that difference agrees.', async () => {
+    // every nudge across a kink met at the replayed states, and the review's six
+    const crossings = [
+      ...everyCheck().filter((c) => c.check.kinks.length > 0),
+      ...KINK_CASES.map(({ kind, steps, r, j }) => {
+        const pass = explorerPass({ kind }, steps);
+        const index = (r - 1) * 16 + (j - 1);
+        return { layer: 1 as const, index, gradient: pass.ws.grads.w1[index]!, check: weightDifferenceCheck(pass, 1, index), pass };
+      }),
+    ];
+    expect(crossings.length).toBeGreaterThan(10);
+    for (const { index, gradient, check, pass } of crossings) {
+      const again = check.kinkFree;
+      expect(again).not.toBeNull();
+      expect(again!.step).toBeLessThan(check.step);
+      // every sample keeps its side over the smaller nudge, in plain arithmetic
+      const [r, j] = [Math.floor(index / 16), index % 16];
+      const w = pass.net.params.w1[index]!;
+      for (let i = 0; i < pass.m; i++) {
+        const [down, up] = [preActivation(pass.net, pass.data, i, j, r, w - again!.step), preActivation(pass.net, pass.data, i, j, r, w + again!.step)];
+        expect(Math.min(down, up) < 0 && Math.max(down, up) > 0).toBe(false);
+      }
+      expect(differenceAgrees(again!, gradient)).toBe(true);
+    }
+    // at blobs step 1000, in 200-bit arithmetic: the smaller nudge's exact quotient is the derivative
+    const pass = explorerPass({}, 1000);
+    const check = weightDifferenceCheck(pass, 1, 5);
+    const gradient = referencePass(pass.net, pass.data, 'mean').dW1[0]![5]!;
+    const exact = exactDifference(pass, 1, 5, check.kinkFree!.step);
+    expect(Math.abs(exact - gradient)).toBeLessThanOrEqual(1e-6 * Math.abs(gradient));
+    expect(Math.abs(check.kinkFree!.value - exact)).toBeLessThanOrEqual(check.kinkFree!.roundingAllowance);
+    // and what the explorer shows there for (W₁)₁,₆: the sample named, no verdict on the quotient
+    // across the kink, a pass for the one beside it
+    storeAt({}, 1000);
+    window.location.hash = '#/backprop?w1x=1&w1h=6';
+    renderInChapter(createElement(BackwardPassExplorer));
+    const across = screen.getByTestId('bp-hidden-checks-difference');
+    expect(across.getAttribute('data-ok')).toBe('kink');
+    expect(across.textContent).toContain('sample 96’s pre-activation (Z₁)₉₆,₆ = −3.2 × 10⁻⁶ across ReLU’s kink at 0');
+    const beside = screen.getByTestId('bp-hidden-checks-kink-free');
+    expect(beside.getAttribute('data-ok')).toBe('true');
+    expect(beside.textContent).toMatch(/^Nudged by h = 4\.7 × 10⁻⁶ instead, which keeps every sample on its side of the kink/);
+  }, 120_000);
 
   claim('Play the trainer on the blobs for 300 steps or more: every probability of a correct class is then above 0.89 (at the start the smallest was 0.013), the rows of $dZ_2$ shrink toward 0, and so does the whole gradient, to less than a hundredth of its starting length.', () => {
     const run = trainerRun();
@@ -831,6 +1414,34 @@ describeClaims('backprop', (claim) => {
     expect(run.losses.length).toBe(301);
     expect(run.data.m).toBe(30);
     expect([BATCH_SIZES[0], BATCH_SIZES[BATCH_SIZES.length - 1]]).toEqual([10, 1000]);
+  });
+
+  claim("Its reduction switch is also the trainer's.", async () => {
+    renderInChapter(createElement(BackpropTrainer, { trainer: inlineTrainer }), createElement(BatchReductionDemo));
+    const formula = () => screen.getByTestId('bp-formula').getAttribute('aria-label') ?? '';
+    expect(formula()).toContain('the mean over the 150 points');
+    fireEvent.click(screen.getByRole('radio', { name: /^sum/ }));
+    expect(backpropStore.getState().reduction).toBe('sum');
+    expect(formula()).toContain('the sum over the 150 points');
+    // and the trainer's next step descends the sum: its loss is the plain-loop reference's after one
+    // step of W ← W − 0.3 ∇L_sum from the starting weights
+    const { network, dataset } = trainerStart();
+    const ref = referencePass(network, dataset, 'sum');
+    const stepped: Network = {
+      shape: network.shape,
+      params: {
+        w1: Float64Array.from(ref.dW1.flat(), (g, q) => network.params.w1[q]! - 0.3 * g),
+        b1: Float64Array.from(ref.db1, (g, q) => network.params.b1[q]! - 0.3 * g),
+        w2: Float64Array.from(ref.dW2.flat(), (g, q) => network.params.w2[q]! - 0.3 * g),
+        b2: Float64Array.from(ref.db2, (g, q) => network.params.b2[q]! - 0.3 * g),
+      },
+    };
+    const expected = referencePass(stepped, dataset, 'sum').loss;
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await vi.waitFor(() => expect(Number(screen.getByTestId('bp-step').textContent)).toBe(1));
+    await vi.waitFor(() => expect(Number.isFinite(shownLoss())).toBe(true));
+    expect(relative(shownLoss(), expected)).toBeLessThan(1e-12);
+    expect(relative(expected, referencePass(stepped, dataset, 'mean').loss * 150)).toBeLessThan(1e-12);
   });
 
   claim('It calls a run diverged when its loss at some step rises above twice where it started, and learned when it ends below half its start', () => {

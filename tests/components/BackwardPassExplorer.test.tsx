@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { EmbedContext } from '../../src/embed/embedContext';
 import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
 import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
-import type { Network } from '../../src/core/network';
+import { createWorkspace, trainStep, type Network } from '../../src/core/network';
 import { renderWithLab } from './renderWithLab';
 
 beforeEach(() => {
@@ -137,6 +137,22 @@ describe('<BackwardPassExplorer>', () => {
     const { x } = pointOf(0);
     expect(text).toContain(`Sample 1: ${(x[1] ?? NaN).toFixed(3).replace('-', '−')} ×`);
     expect(checks('bp-hidden-checks')).toEqual(['true', 'true']);
+  });
+
+  it('where the nudge crosses ReLU’s kink (blobs, step 1000, (W₁)₁,₆) the check names the sample, gives no verdict on that quotient and passes a smaller nudge', () => {
+    const start = initialBackpropInputs();
+    const ws = createWorkspace(start.network.shape, 150);
+    for (let s = 0; s < 1000; s++) trainStep(start.network, start.dataset.x, start.dataset.labels, 150, ws, 0.3, 'mean');
+    backpropStore.setState({ ...start, step: 1000 });
+    window.history.replaceState(null, '', '#/backprop?w1x=1&w1h=6');
+    renderWithLab(<BackwardPassExplorer />);
+    expect(checks('bp-hidden-checks')).toEqual(['true', 'kink', 'true']);
+    const across = screen.getByTestId('bp-hidden-checks-difference').textContent ?? '';
+    expect(across).toMatch(/with h = 1\.0 × 10⁻⁵, gives 0\.000371 \(off by 5\.2 × 10⁻⁷\)\./);
+    expect(across).toContain('But the nudge moves sample 96’s pre-activation (Z₁)₉₆,₆ = −3.2 × 10⁻⁶ across ReLU’s kink at 0.');
+    expect(screen.getByTestId('bp-hidden-checks-kink-free').textContent).toMatch(/^Nudged by h = 4\.7 × 10⁻⁶ instead, .* \(off by .*; allowed .*, a millionth of the gradient plus rounding in the loss\)\.$/);
+    // a weight of W₂ never crosses a kink: two lines, both passing
+    expect(checks('bp-output-checks')).toEqual(['true', 'true']);
   });
 
   it('with the sum, dZ₂ is P − Y without the 1/m, and the checks still hold', () => {

@@ -29,7 +29,7 @@ describe('backwardPassFormula', () => {
     expect(text).toContain('dZ₂ (40 × 3) = P − Y.');
     expect(text).toContain('dW₂ (8 × 3) = A₁ᵀ (8 × 40) times dZ₂ (40 × 3)');
     expect(text).toContain('dA₁ (40 × 8) = dZ₂ (40 × 3) times W₂ᵀ (3 × 8)');
-    expect(text).toContain('f′(z) = 1 − tanh² z');
+    expect(text).toContain('f′(u) = 1 − tanh² u');
     expect(text).toContain('dW₁ (2 × 8) = Xᵀ (2 × 40) times dZ₁ (40 × 8)');
   });
 

@@ -9,7 +9,11 @@ import {
   hiddenWeightChain,
   outer,
   outputWeightChain,
+  differenceAgrees,
+  DIFFERENCE_CHECK,
+  roundingScale,
   sampleRows,
+  weightDifferenceCheck,
   weightFiniteDifference,
 } from '../../src/widgets/backprop/backwardPassMath';
 
@@ -235,6 +239,72 @@ describe('the chain rule for one weight', () => {
     expect(() => hiddenWeightChain(pass, 2, 0, 0)).toThrow(/input r/);
     expect(() => hiddenWeightChain(pass, 0, 0, 5)).toThrow(/sample i/);
     expect(() => weightFiniteDifference(pass, 2, 6)).toThrow(/weight index/);
+  });
+});
+
+describe('weightDifferenceCheck: the explorer’s central difference and ReLU’s kink', () => {
+  /** The small network with sample 1's pre-activation in unit 0 moved to z (it is −0.07 with B1). */
+  function nearKink(z: number): Network {
+    const net = network('relu');
+    net.params.b1[0] = (B1[0] ?? NaN) + 0.07 + z;
+    return net;
+  }
+
+  it('roundingScale is 1 + the largest logit’s size bound: for sample 0 alone, 1 + 0.05 + 2.0·1.0 + 3.1·0.7 = 5.22', () => {
+    const one: Dataset = { x: Float64Array.from([1, 2]), labels: Int32Array.from([2]), m: 1, classes: 3 };
+    // |b₁ⱼ| + 1 + |x₁W₁₁ⱼ| + |x₂W₁₂ⱼ| = 2.0 and 3.1; carried through |W₂| and |b₂|: 4.22, 2.34, 3.39
+    expect(roundingScale(backwardPass(network('relu'), one, 'mean'))).toBeCloseTo(5.22, 13);
+    expect(roundingScale(backwardPass(network('relu'), data, 'sum'))).toBeCloseTo(2 * roundingScale(backwardPass(network('relu'), data, 'mean')), 13);
+  });
+
+  it('away from any kink the nudge is 10⁻⁵, nothing is crossed, and the difference agrees with the backward pass', () => {
+    for (const activation of ['relu', 'tanh', 'sigmoid'] as const) {
+      const pass = backwardPass(network(activation), data, 'mean');
+      for (const [layer, grads] of [[1, pass.ws.grads.w1], [2, pass.ws.grads.w2]] as const) {
+        grads.forEach((g, q) => {
+          const check = weightDifferenceCheck(pass, layer, q);
+          expect(check.step).toBeCloseTo(DIFFERENCE_CHECK.step, 15);
+          expect(check.kinks).toEqual([]);
+          expect(check.kinkFree).toBeNull();
+          expect(differenceAgrees(check, g)).toBe(true);
+          // and a gradient off by a part in 10⁴ does not
+          if (Math.abs(g) > 1e-3) expect(differenceAgrees(check, g * (1 + 1e-4))).toBe(false);
+        });
+      }
+    }
+  });
+
+  it('a nudge of (W₁)₁,₁ that moves sample 1’s pre-activation (−2 × 10⁻⁶) across 0 is named, is no derivative, and the smaller nudge agrees', () => {
+    const pass = backwardPass(nearKink(-2e-6), data, 'mean');
+    const g = pass.ws.grads.w1[0] ?? NaN;
+    const check = weightDifferenceCheck(pass, 1, 0);
+    expect(check.kinks).toHaveLength(1);
+    expect(check.kinks[0]?.sample).toBe(1);
+    expect(check.kinks[0]?.z1).toBeCloseTo(-2e-6, 12);
+    // x₁ = −0.5: w ± 10⁻⁵ moves z by ∓5 × 10⁻⁶, to 3 × 10⁻⁶ and −7 × 10⁻⁶
+    expect(check.kinks[0]?.z1Down).toBeCloseTo(3e-6, 12);
+    expect(check.kinks[0]?.z1Up).toBeCloseTo(-7e-6, 12);
+    expect(differenceAgrees(check, g)).toBe(false);
+    // the smaller nudge: half of |z|/|x| = 4 × 10⁻⁶, so 2 × 10⁻⁶, which keeps sample 1 below 0
+    expect(check.kinkFree?.step).toBeCloseTo(2e-6, 12);
+    expect(differenceAgrees(check.kinkFree!, g)).toBe(true);
+    // nothing in W₂ or under tanh has a kink to cross
+    expect(weightDifferenceCheck(pass, 2, 0).kinks).toEqual([]);
+    const smooth = network('tanh');
+    smooth.params.b1[0] = pass.net.params.b1[0] ?? NaN;
+    expect(weightDifferenceCheck(backwardPass(smooth, data, 'mean'), 1, 0).kinks).toEqual([]);
+  });
+
+  it('a sample exactly on the kink leaves no nudge that avoids it: kinkFree is null', () => {
+    // sample 1 at x = (−0.5, 0.25) with both weights of unit 0 at 0.5 and b = 0.125: z = 0 exactly
+    const exact: Dataset = { x: Float64Array.from([1, 2, -0.5, 0.25]), labels: Int32Array.from(LABELS), m: 2, classes: 3 };
+    const net = network('relu', [[0.5, -0.3], [0.5, 0.8]]);
+    net.params.b1[0] = 0.125;
+    const pass = backwardPass(net, exact, 'mean');
+    expect(sampleRows(pass, 1).z1[0]).toBe(0);
+    const check = weightDifferenceCheck(pass, 1, 0);
+    expect(check.kinks.map((k) => k.sample)).toEqual([1]);
+    expect(check.kinkFree).toBeNull();
   });
 });
 

@@ -48,13 +48,15 @@ export function BackpropWeights() {
   const gMax = maxAbs(g.w1, g.w2);
   const input = (i: number) => `x${i + 1}`;
   const unit = (j: number) => `h${j + 1}`;
-  const output = (k: number) => `z${k + 1}`;
+  // columns of W₂ are the classes k, labelled k1 to k3 as in the backward-pass explorer (z is the
+  // site's name for the logits themselves, not for an index)
+  const output = (k: number) => `k${k + 1}`;
 
   const panes: Pane[] = [
     { name: 'W1', caption: `W1, 2 × ${H}: input → hidden unit`, matrix: rowsOf(p.w1, 2, H), rowLabel: input, columnLabel: unit, cellName: (i, j, v) => `W1 from x${i + 1} to h${j + 1} = ${v}`, scaleMax: wMax },
     { name: 'dW1', caption: `∂L/∂W1, 2 × ${H}`, matrix: rowsOf(g.w1, 2, H), rowLabel: input, columnLabel: unit, cellName: (i, j, v) => `∂L/∂W1 from x${i + 1} to h${j + 1} = ${v}`, scaleMax: gMax },
-    { name: 'W2', caption: `W2, ${H} × 3: hidden unit → logit`, matrix: rowsOf(p.w2, H, 3), rowLabel: unit, columnLabel: output, cellName: (j, k, v) => `W2 from h${j + 1} to z${k + 1} = ${v}`, scaleMax: wMax },
-    { name: 'dW2', caption: `∂L/∂W2, ${H} × 3`, matrix: rowsOf(g.w2, H, 3), rowLabel: unit, columnLabel: output, cellName: (j, k, v) => `∂L/∂W2 from h${j + 1} to z${k + 1} = ${v}`, scaleMax: gMax },
+    { name: 'W2', caption: `W2, ${H} × 3: hidden unit → logit of class k`, matrix: rowsOf(p.w2, H, 3), rowLabel: unit, columnLabel: output, cellName: (j, k, v) => `W2 from h${j + 1} to k${k + 1} = ${v}`, scaleMax: wMax },
+    { name: 'dW2', caption: `∂L/∂W2, ${H} × 3`, matrix: rowsOf(g.w2, H, 3), rowLabel: unit, columnLabel: output, cellName: (j, k, v) => `∂L/∂W2 from h${j + 1} to k${k + 1} = ${v}`, scaleMax: gMax },
   ];
 
   return (

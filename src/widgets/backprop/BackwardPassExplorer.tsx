@@ -4,7 +4,7 @@ import { LiveFormula } from '../../math/LiveFormula';
 import { BACKWARD_PASS_STATE } from './backpropState';
 import { useThrottledBackprop } from './backpropStore';
 import { backwardShapesTex, backwardShapesText, decimalsForAll, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
-import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightFiniteDifference } from './backwardPassMath';
+import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, weightDifferenceCheck } from './backwardPassMath';
 import { BackwardPassHiddenChain, BackwardPassOutputChain } from './BackwardPassChain';
 import { BackwardPassRows } from './BackwardPassRows';
 import { BackwardPassSamplePicker } from './BackwardPassSamplePicker';
@@ -79,11 +79,11 @@ export function BackwardPassExplorer() {
       <h3 className="bp-heading">dW₂: one outer product per sample, summed</h3>
       <p className="hint">Click a cell, or move with the arrow keys, to see that weight&rsquo;s gradient as a product of chain-rule factors.</p>
       <BackwardPassOutputWeights share={matrices.share} total={matrices.dW2} sample={sample} m={m} selected={w2} onSelect={selectW2} />
-      <BackwardPassOutputChain chain={outputChain} digits={decimalsForAll(pass.ws.grads.w2)} finiteDifference={weightFiniteDifference(pass, 2, w2[0] * outputs + w2[1])} m={m} reduction={reduction} />
+      <BackwardPassOutputChain chain={outputChain} digits={decimalsForAll(pass.ws.grads.w2)} difference={weightDifferenceCheck(pass, 2, w2[0] * outputs + w2[1])} m={m} reduction={reduction} />
 
       <h3 className="bp-heading">dW₁: the longer chain, back through a hidden unit</h3>
       <BackwardPassHiddenWeights total={matrices.dW1} m={m} selected={w1} onSelect={selectW1} />
-      <BackwardPassHiddenChain chain={hiddenChain} digits={decimalsForAll(pass.ws.grads.w1)} finiteDifference={weightFiniteDifference(pass, 1, w1[0] * hidden + w1[1])} m={m} />
+      <BackwardPassHiddenChain chain={hiddenChain} digits={decimalsForAll(pass.ws.grads.w1)} difference={weightDifferenceCheck(pass, 1, w1[0] * hidden + w1[1])} m={m} />
     </section>
   );
 }

@@ -35,10 +35,10 @@ export function BackwardPassRows({ rows, db2, db1, m, reduction }: BackwardPassR
           <thead>
             <tr>
               <th scope="col">class k</th>
-              <th scope="col">p</th>
-              <th scope="col">y</th>
-              <th scope="col">p − y</th>
-              <th scope="col">dz₂</th>
+              <th scope="col">P</th>
+              <th scope="col">Y</th>
+              <th scope="col">P − Y</th>
+              <th scope="col">dZ₂</th>
               <th scope="col">db₂ (all)</th>
             </tr>
           </thead>
@@ -67,11 +67,11 @@ export function BackwardPassRows({ rows, db2, db1, m, reduction }: BackwardPassR
           <thead>
             <tr>
               <th scope="col">unit j</th>
-              <th scope="col">z₁</th>
-              <th scope="col">a₁</th>
+              <th scope="col">Z₁</th>
+              <th scope="col">A₁</th>
               <th scope="col">dA₁</th>
-              <th scope="col">f′(z₁)</th>
-              <th scope="col">dz₁</th>
+              <th scope="col">f′(Z₁)</th>
+              <th scope="col">dZ₁</th>
               <th scope="col">db₁ (all)</th>
             </tr>
           </thead>

@@ -42,16 +42,16 @@ export interface BackwardShapes {
 
 const shaped = (symbol: string, rows: number, cols: number) => `\\underset{${rows} \\times ${cols}}{${symbol}}`;
 
-/** f′ of the activation, in the activation's own terms */
+/** f′ of the activation, in the activation's own terms, of a pre-activation u (z is kept for the logits) */
 const SLOPE_TEX: Record<Activation, string> = {
-  relu: "f'(z) = [z > 0]",
-  tanh: "f'(z) = 1 - \\tanh^2 z",
-  sigmoid: "f'(z) = \\sigma(z)\\,(1 - \\sigma(z))",
+  relu: "f'(u) = [u > 0]",
+  tanh: "f'(u) = 1 - \\tanh^2 u",
+  sigmoid: "f'(u) = \\sigma(u)\\,(1 - \\sigma(u))",
 };
 const SLOPE_TEXT: Record<Activation, string> = {
-  relu: 'f′(z) = 1 where z > 0, else 0',
-  tanh: 'f′(z) = 1 − tanh² z',
-  sigmoid: 'f′(z) = σ(z)(1 − σ(z))',
+  relu: 'f′(u) = 1 where u > 0, else 0',
+  tanh: 'f′(u) = 1 − tanh² u',
+  sigmoid: 'f′(u) = σ(u)(1 − σ(u))',
 };
 
 /** The seven lines of the backward pass, each as pieces (symbols with shapes, then the matrix product). */
