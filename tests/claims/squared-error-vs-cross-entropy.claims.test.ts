@@ -792,7 +792,7 @@ describeClaims('squared-error-vs-cross-entropy', (claim) => {
     expect(clean('squared-error')).toBeLessThanOrEqual(1);
   });
 
-  claim("Momentum adds up past gradients, so a factor of ¼ on every gradient passes straight through it; Adam divides each step by a running average of the gradient's size, which cancels a constant factor (all but its small $\\epsilon$) but not the differences in $\\sigma'$ from point to point.", () => {
+  claim("Momentum adds up past gradients, so a factor of ¼ on every gradient passes straight through it; Adam divides each step by a running average of the gradient's size, which cancels a constant factor (all but the small constant, often $10^{-8}$, that Adam adds to avoid dividing by 0) but not the differences in $\\sigma'$ from point to point.", () => {
     type Grad = (w: number[]) => ArrayLike<number>;
     const ce: Grad = (w) => logisticLossGrad(w, raceData.X, raceData.t, 'cross-entropy');
     const quarter: Grad = (w) => Array.from(ce(w), (g) => g / 4);
@@ -833,11 +833,16 @@ describeClaims('squared-error-vs-cross-entropy', (claim) => {
     // rate, to the last bit: the factor is still there, as a smaller learning rate
     expect(momentum(quarter, start, 0.1, 200)).toEqual(momentum(ce, start, 0.025, 200));
     expect(norm(momentum(quarter, start, 0.1, 200).map((v, i) => v - (momentum(ce, start, 0.1, 200)[i] as number)))).toBeGreaterThan(0.1);
-    // Adam: a quarter of every gradient gives the same path as the whole gradient, but for ε
+    // Adam: a quarter of every gradient gives the same path as the whole gradient, but for its small constant
     const a = adam(quarter, start, 0.1, 200);
     const b = adam(ce, start, 0.1, 200);
     expect(norm(a.map((v, i) => v - (b[i] as number))) / norm(b)).toBeLessThan(1e-6);
     expect(adam(quarter, start, 0.1, 200, 0)).toEqual(adam(ce, start, 0.1, 200, 0));
+    // the constant is there because a gradient entry can be 0 from the start: without it Adam's first step
+    // divides 0 by √0 and gives NaN; with the 10⁻⁸ that PyTorch and Kingma and Ba take by default, it stays put
+    const flat: Grad = (w) => [0, ...Array.from(ce(w)).slice(1)];
+    expect(adam(flat, start, 0.1, 1, 0)[0]).toBeNaN();
+    expect(adam(flat, start, 0.1, 1)[0]).toBe(start[0]);
     // but squared error's gradient is not a constant multiple of cross-entropy's (each point has its own
     // σ′), so under Adam the two still take different paths
     const gSe = se([...start]);
