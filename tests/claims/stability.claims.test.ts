@@ -31,9 +31,9 @@ import { BACKPROP_LIMITS, datasetOf, initialBackpropInputs, shapeOf } from '../.
 import { runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
 import { backwardVerdict, FusedBackward } from '../../src/widgets/stability/FusedBackward';
 import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
-import { PRESETS, parseTypedLogit, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
+import { EPSILONS, PRESETS, parseTypedLogit, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
 import { backwardAt, comparison, epsilonAt, formatResult, labelLogitFor, PRECISIONS, texResult, type ComparisonCell } from '../../src/widgets/stability/stabilityMath';
-import { big, exp as bigExp, log as bigLog, add, sub, mul, sumOf, toNumber, LN2 } from '../core/reference/bigFloat';
+import { big, div, exp as bigExp, log as bigLog, add, sub, mul, sumOf, toNumber, LN2 } from '../core/reference/bigFloat';
 import { fc } from '../core/helpers';
 import { describeClaims } from './chapterClaims';
 
@@ -297,7 +297,7 @@ describeClaims('stability', (claim) => {
     }
   });
 
-  // Training that diverges: chapter 8's trainer from its starting state (blobs, data seed 1, weight seed 1,
+  // Training that blows up: chapter 8's trainer from its starting state (blobs, data seed 1, weight seed 1,
   // 16 ReLU units, the mean) with its slider at the top, Step pressed four times
   claim("In chapter 8's trainer, set the learning rate to the top of its slider, $\\eta = 10$, and press Step four times on the blobs. From the second step on, each step overshoots and the loss rises, while the largest logit grows from 0.99 to 14.0, 59.5, 237 and 1510.", () => {
     expect(BACKPROP_LIMITS.learningRate.max).toBe(10);
@@ -341,6 +341,38 @@ describeClaims('stability', (claim) => {
       expect(Math.abs(snapshot.loss - stable) / stable).toBeLessThan(1e-12);
     }
   });
+
+  claim('The blow-up lasts those few steps: after the fifth the loss is back to 5.0, and from the seventh on it swings between about 1.1 and 2.3 without settling, with no logit larger than 3.2 in size.', () => {
+    // Step pressed 3000 times; each loss and logit from the independent forward pass, not the trainer's numbers
+    const { start, after } = trainerAtTopRate(3000);
+    const { x, m, labels } = start.dataset;
+    const losses: number[] = [];
+    const largest: number[] = [];
+    for (const { network } of after) {
+      const z = plainLogits(network, x, m);
+      losses.push(z.reduce((s, row, r) => s + stableCrossEntropy(row, labels[r] as number), 0) / m);
+      largest.push(Math.max(...z.flat().map(Math.abs)));
+    }
+    // the fifth step brings it back down from 726, to 5.0 (4.99)
+    expect(losses[4]).toBeGreaterThan(700);
+    expect(Math.abs((losses[5] as number) - 5.0)).toBeLessThan(0.05);
+    // from the seventh step on: between about 1.1 and 2.3 (1.107 and 2.255), the logits within ±3.2 (3.12 at most)
+    const bounce = losses.slice(7);
+    expect(Math.min(...bounce)).toBeGreaterThan(1.05);
+    expect(Math.min(...bounce)).toBeLessThan(1.15);
+    expect(Math.max(...bounce)).toBeGreaterThan(2.25);
+    expect(Math.max(...bounce)).toBeLessThan(2.35);
+    expect(Math.max(...largest.slice(7))).toBeLessThanOrEqual(3.2);
+    expect(Math.max(...largest.slice(7))).toBeGreaterThan(3);
+    // without settling: over the last 500 steps it still swings by more than 1, and never by so little
+    // from one step to the next as to be resting (no run of ten steps within 10⁻³ of each other)
+    const last = losses.slice(-500);
+    expect(Math.max(...last) - Math.min(...last)).toBeGreaterThan(1);
+    for (let k = 0; k + 10 <= last.length; k++) {
+      const run = last.slice(k, k + 10);
+      expect(Math.max(...run) - Math.min(...run), `steps ${2500 + k} to ${2510 + k}`).toBeGreaterThan(1e-3);
+    }
+  }, 60_000);
 
   // Inputs that were never normalised: the same network and data, every input times 255
   claim("While its biases are 0, a ReLU network's logits grow in proportion to its input, so chapter 8's network would give logits 255 times too large, with a root mean square near 140.", () => {
@@ -472,6 +504,18 @@ describeClaims('stability', (claim) => {
   });
 
   // ── the 1e-8 inside the log ──
+  claim("This $\\varepsilon$ is a constant you choose, not chapter 9's machine epsilon.", () => {
+    // the choices the widgets offer: 0, 10⁻⁸ and the like, none of them float64's or float32's machine
+    // epsilon (the gap between 1 and the next number, 2⁻⁵² and 2⁻²³)
+    expect(EPSILONS).toContain(1e-8);
+    expect(EPSILONS.length).toBeGreaterThan(1);
+    expect(1 + 2 ** -52).toBeGreaterThan(1);
+    expect(Math.fround(1 + 2 ** -23)).toBeGreaterThan(1);
+    for (const eps of EPSILONS) expect([2 ** -52, 2 ** -23]).not.toContain(eps);
+    // and 10⁻⁸ is far from both: 45 million times float64's, a twelfth of float32's
+    expect(1e-8 / 2 ** -52).toBeGreaterThan(4e7);
+    expect(1e-8 / 2 ** -23).toBeLessThan(0.1);
+  });
   claim(String.raw`For $p_t \gg \varepsilon$ the error is about $-\varepsilon/p_t$, far too small to matter.`, () => {
     for (const p of [0.5, 1e-3, 1e-5]) expect(epsilonLossError(Math.log(p), 1e-8) / (-1e-8 / p)).toBeCloseTo(1, 2);
     expect(Math.abs(epsilonLossError(Math.log(0.1), 1e-8))).toBeLessThan(1e-6);
@@ -563,6 +607,58 @@ describeClaims('stability', (claim) => {
       }),
       { seed: 10 },
     );
+  });
+  // p_t − 1 in the fused column, at z = [10, −10, −10] with true class 1
+  claim('like PyTorch, the column "fused p − y" below forms it as $\\exp(\\ln p_t) - 1$', () => {
+    // PyTorch's log_softmax backward, grad − exp(output)·Σgrad with grad = −1 at t (nll_loss's), written out
+    // here by hand in each precision: out = z − max − ln Σ e^{z − max}, then −1 + e^{out_t}
+    for (const precision of PRECISIONS) {
+      const r = precision === 'float32' ? Math.fround : (v: number) => v;
+      for (const [z, t] of [[[10, -10, -10], 0], [[2, 3, 4], 1], [[5, -5, 0.5], 2], [[0.3, 0.2, -0.1], 0]] as const) {
+        const top = Math.max(...z);
+        const sum = z.reduce((acc, v) => r(acc + r(Math.exp(r(v - top)))), 0);
+        const out = r(r(z[t] - top) - r(Math.log(sum)));
+        const torch = r(-1 + r(Math.exp(out)));
+        const fused = backwardAt([...z], t, 1e-8, precision).fused[t] as number;
+        // equal but for the last bit of an exp or a log: within a few spacings of the numbers just below 1
+        const spacing = precision === 'float32' ? 2 ** -24 : 2 ** -53;
+        expect(Math.abs(fused - torch), `${precision} at [${z.join(', ')}]`).toBeLessThanOrEqual(4 * spacing);
+      }
+    }
+    // a subtraction from 1, not the core's −(p₂ + p₃): at [10, −10, −10] it lands on the grid of the doubles
+    // below 1 (a whole multiple of 2⁻⁵³), which −(p₂ + p₃) = −4.1223072278837…·10⁻⁹ does not
+    const confident = backwardAt([10, -10, -10], 0, 1e-8, 'float64').fused[0] as number;
+    expect(Number.isInteger(confident / 2 ** -53)).toBe(true);
+    const summed = -2 * (stableSoftmax([10, -10, -10]).probabilities[1] as number);
+    expect(Number.isInteger(summed / 2 ** -53)).toBe(false);
+    expect(Number.isInteger(Math.fround(backwardAt([10, -10, -10], 0, 1e-8, 'float32').fused[0] as number) / 2 ** -24)).toBe(true);
+  });
+  claim(String.raw`Type $\mathbf z = [10, -10, -10]$ into the boxes above, with true class 1: the column reads $-4.12 \times 10^{-9}$ in float64, a number right to only about 8 of its 16 digits, and 0 in float32, where $p_1$ rounds to exactly 1.`, () => {
+    // the boxes take both numbers, and the widget's true class 1 is its default
+    expect(parseTypedLogit('10', 'z₁')).toEqual({ ok: true, value: 10 });
+    expect(parseTypedLogit('−10', 'z₂')).toEqual({ ok: true, value: -10 });
+    const { store } = renderBackward();
+    act(() => store.getState().setLogits([10, -10, -10]));
+    expect(store.getState()).toMatchObject({ logits: [10, -10, -10], label: 0, precision: 'float64' });
+    // p₁ − 1 = −2e⁻²⁰/(1 + 2e⁻²⁰), exact in 200-bit arithmetic
+    const small = bigExp(big(-20));
+    const exact = -toNumber(div(add(small, small), sumOf([big(1), small, small])));
+    expect(column('fused p − y')[0]).toBe('−4.12 × 10⁻⁹');
+    expect(formatNumber(exact, 3)).toBe('−4.12 × 10⁻⁹');
+    const shown = Number(screen.getByTestId('fused-1').getAttribute('data-value'));
+    // about 8 of 16 digits: a relative error near 10⁻⁸ (1.1 × 10⁻⁸), not 10⁻¹⁶ and not 10⁻⁶
+    const error = Math.abs(shown - exact) / Math.abs(exact);
+    expect(error).toBeGreaterThan(3e-9);
+    expect(error).toBeLessThan(3e-8);
+    // the core's −(p₂ + p₃) has all of them, so the loss of digits is the subtraction's
+    expect(Math.abs(-(2 * Math.exp(-20)) / (1 + 2 * Math.exp(-20)) - exact) / Math.abs(exact)).toBeLessThan(1e-15);
+    fireEvent.click(screen.getByRole('radio', { name: 'float32' }));
+    expect(column('fused p − y')[0]).toBe('0.000');
+    expect(screen.getByTestId('fused-1').getAttribute('data-value')).toBe('0');
+    // p₁ = 1/(1 + 2e⁻²⁰) is within 2⁻²⁶ of 1, below half the float32 spacing under 1 (2⁻²⁵): it rounds to 1
+    expect(-exact).toBeLessThan(2 ** -25);
+    expect(column('p')[0]).toBe('1.000');
+    expect(stableSoftmax([10, -10, -10], 'float32').probabilities[0]).toBe(1);
   });
   claim(String.raw`First it differentiates the loss in $\mathbf p$ as it was written, $L_\varepsilon = -\sum_k y_k \ln(p_k + \varepsilon)$, one logarithm per class: $u_k = -y_k/(p_k + \varepsilon)$, one division per class. For a one-hot $\mathbf y$ that is $u_t = -1/(p_t + \varepsilon)$ in the true class and 0 in the others, as long as no $p_k + \varepsilon$ is 0.`, () => {
     // the chain's upstream against −y_k/(p_k + ε) by hand, and against central differences of L_ε in p
