@@ -38,6 +38,18 @@ describe('the backward pass in matrix form and mean against sum (#/backprop)', (
     await page.close();
   });
 
+  it('a link to blobs step 1000 with (W₁)₁,₆: the check names sample 96, marks the quotient across the kink with ⚠ (no pass, no fail) and passes the smaller nudge', async () => {
+    const { page, errors } = await openRoute(desktop, '#/backprop?n=1000&w1x=1&w1h=6', { waitFor: READY });
+    await expect.poll(() => page.getByTestId('bp-step').textContent(), { timeout: 30_000 }).toBe('1000');
+    await expect.poll(() => checkStates(page, 'bp-hidden-checks')).toEqual(['true', 'kink', 'true']);
+    expect(await text(page, 'bp-hidden-checks-difference')).toContain('sample 96’s pre-activation (Z₁)₉₆,₆ = −3.2 × 10⁻⁶ across ReLU’s kink at 0');
+    const marker = await page.getByTestId('bp-hidden-checks-difference').evaluate((li) => getComputedStyle(li, '::before').content);
+    expect(marker).toBe('"⚠ "');
+    expect(await checkStates(page, 'bp-output-checks')).toEqual(['true', 'true']);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('Next sample shows sample 2, whose row of dZ₂ = (P − Y)/150 adds up to 0 with one negative entry, at its class', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Next sample' }).click();
