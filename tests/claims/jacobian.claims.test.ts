@@ -539,4 +539,114 @@ describeClaims('jacobian', (claim) => {
     // where subtraction would give 0, the core's entry keeps its digits
     expect(softmaxJacobian([40, 0, 0])[0]?.[0]).toBeGreaterThan(8e-18);
   });
+  // ---- What to take away ----
+
+  claim('The softmax Jacobian is $\\partial p_i / \\partial z_j = p_i(\\delta_{ij} - p_j)$, in matrix form $J = \\operatorname{diag}(\\mathbf p) - \\mathbf p\\,\\mathbf p^{\\mathsf T}$.', () => {
+    property(sliderLogits(), (z) => {
+      const jacobian = softmaxJacobian(z);
+      const reference = referenceJacobian(z);
+      const p = softmax(z);
+      jacobian.forEach((row, i) =>
+        row.forEach((v, j) => {
+          // the 60-digit p_i(δ_ij − p_j), to a few ulp of the entry's size
+          expect(relative(v, reference[i]?.[j] ?? NaN)).toBeLessThan(1e-15);
+          // diag(p) − ppᵀ, entry by entry: off the diagonal to a few ulp; on it, p_i − p_i² is a subtraction that
+          // can lose digits near p_i = 1, so to within a few spacings of the doubles below 1
+          const matrix = (i === j ? (p[i] ?? NaN) : 0) - (p[i] ?? NaN) * (p[j] ?? NaN);
+          if (i === j) expect(Math.abs(v - matrix)).toBeLessThanOrEqual(4 * 2 ** -53);
+          else expect(relative(v, matrix)).toBeLessThan(1e-15);
+        }),
+      );
+    }, 100);
+    // and it is the derivative: central differences of softmax at the worked example
+    const z = [2, 3, 4];
+    softmaxJacobian(z).forEach((row, i) =>
+      row.forEach((v, j) => expect(Math.abs(v - centralDifference((h) => softmax(z.map((zk, k) => (k === j ? zk + h : zk)))[i] ?? NaN, 0))).toBeLessThan(FD_TOLERANCE)),
+    );
+  });
+
+  claim('$J$ is symmetric and every row sums to 0 ($J\\mathbf 1 = \\mathbf 0$: raising every logit by the same amount changes no probability), so it is never invertible. It is positive semidefinite: $\\mathbf v^{\\mathsf T} J \\mathbf v$ is a variance.', () => {
+    property(fc.tuple(sliderLogits(), fc.double({ min: -5, max: 5, noNaN: true })), ([z, c]) => {
+      const jacobian = softmaxJacobian(z);
+      jacobian.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(jacobian[j]?.[i])));
+      for (const row of jacobian) expect(Math.abs(Array.from(row).reduce((a, b) => a + b, 0))).toBeLessThanOrEqual(EXACT);
+      // the same amount on every logit: the probabilities move by rounding only (z + c itself is rounded)
+      const shifted = softmax(z.map((v) => v + c));
+      softmax(z).forEach((pi, i) => expect(relative(shifted[i] ?? NaN, pi)).toBeLessThan(1e-13));
+      // one eigenvalue 0 (so the determinant is 0), none below 0
+      const eigenvalues = Array.from(symmetricEigenvalues(jacobian)).sort((a, b) => a - b);
+      expect(Math.abs(eigenvalues[0] ?? NaN)).toBeLessThanOrEqual(EXACT);
+      expect(eigenvalues[0]).toBeGreaterThanOrEqual(-EXACT);
+    }, 200);
+  });
+
+  claim('Every entry lies between $-\\tfrac14$ and $\\tfrac14$: positive on the diagonal, never positive off it.', () => {
+    property(sliderLogits(), (z) => {
+      softmaxJacobian(z).forEach((row, i) =>
+        row.forEach((v, j) => {
+          expect(v).toBeGreaterThanOrEqual(-0.25);
+          expect(v).toBeLessThanOrEqual(0.25);
+          if (i === j) expect(v).toBeGreaterThan(0);
+          else expect(v).toBeLessThanOrEqual(0);
+        }),
+      );
+    });
+    // both ends are reached: p_i = ½ on the diagonal, p_i = p_j = ½ off it
+    expect(softmaxJacobian([0.7, 0.7])[0]?.[0]).toBe(0.25);
+    expect(softmaxJacobian([1.5, 1.5])[0]?.[1]).toBe(-0.25);
+  });
+
+  claim('When softmax saturates, every entry fades towards 0 (no entry larger than about $4 \\times 10^{-9}$ at $\\mathbf z = [10, -10, -10]$).', () => {
+    // the largest entry shrinks as the gap grows: 0 → 5 → 10 → 20 between the top logit and the rest
+    const sizes = [0, 5, 10, 20].map((gap) => largest(softmaxJacobian([gap / 2, -gap / 2, -gap / 2])));
+    sizes.slice(1).forEach((v, k) => expect(v).toBeLessThan((sizes[k] ?? NaN) / 10));
+    // at the corner, J₁₁ = 2e⁻²⁰/(1 + 2e⁻²⁰)² = 4.12 × 10⁻⁹, from the 60-digit reference
+    const corner = largest(referenceJacobian([10, -10, -10]));
+    expect(relative(corner, (2 * Math.exp(-20)) / (1 + 2 * Math.exp(-20)) ** 2)).toBeLessThan(1e-14);
+    expect(corner).toBeGreaterThan(3.5e-9);
+    expect(corner).toBeLessThan(4.5e-9);
+    expect(relative(largest(softmaxJacobian([10, -10, -10])), corner)).toBeLessThan(1e-14);
+  });
+
+  claim("Cross-entropy's $\\partial L / \\partial p_t = -1/p_t$ cancels that, so its gradient $\\mathbf p - \\mathbf y$ vanishes only when the prediction is confidently right; squared error on $\\mathbf p$ has nothing to cancel it, and its gradient vanishes right or wrong.", () => {
+    const z = [10, -10, -10];
+    const p = softmax(z);
+    for (const t of [0, 1]) {
+      const y = [0, 1, 2].map((i) => (i === t ? 1 : 0));
+      const crossEntropy = backward(softmaxJacobian(z), distributionCrossEntropyGrad(y, p));
+      const squared = backward(softmaxJacobian(z), Array.from(p, (pi, i) => pi - (y[i] ?? NaN)));
+      // squared error: every entry below 10⁻⁸, right (t = 1) or wrong (t = 2)
+      expect(Math.max(...squared.map(Math.abs)), `t = ${t + 1}`).toBeLessThan(1e-8);
+      // cross-entropy: below 10⁻⁸ only when right; when wrong, entries within 10⁻⁸ of ±1
+      if (t === 0) expect(Math.max(...crossEntropy.map(Math.abs))).toBeLessThan(1e-8);
+      else expect(Math.min(Math.abs((crossEntropy[0] ?? NaN) - 1), Math.abs((crossEntropy[1] ?? NaN) + 1))).toBeLessThan(1e-8);
+    }
+    // and it vanishes only when right: its largest entry is at least 1 − p_t, anywhere on the sliders
+    property(fc.tuple(sliderLogits(), fc.nat()), ([logits, k]) => {
+      const t = k % logits.length;
+      const g = crossEntropyGrad([logits], [t])[0] ?? [];
+      expect(Math.max(...Array.from(g, Math.abs))).toBeGreaterThanOrEqual(1 - (softmax(logits)[t] ?? NaN) - 1e-16);
+    }, 100);
+  });
+
+  claim('Backpropagation through softmax is $\\partial L / \\partial \\mathbf z = J^{\\mathsf T}\\, \\partial L / \\partial \\mathbf p$.', () => {
+    // for a loss of p chosen here, L(p) = Σ_i w_i ln(1 + p_i), against central differences through softmax
+    property(fc.tuple(sliderLogits(), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 8, maxLength: 8 })), ([z, w]) => {
+      const loss = (logits: number[]) => Array.from(softmax(logits)).reduce((s, pi, i) => s + (w[i] ?? 0) * Math.log1p(pi), 0);
+      const p = softmax(z);
+      const g = backward(softmaxJacobian(z), Array.from(p, (pi, i) => (w[i] ?? 0) / (1 + pi)));
+      g.forEach((v, i) => expect(Math.abs(v - centralDifference((h) => loss(z.map((zk, k) => (k === i ? zk + h : zk))), 0))).toBeLessThan(1e-8));
+    }, 100);
+  });
+
+  claim('Near $p_i = 1$, $1 - p_i$ computed by subtraction loses digits (about half of them at $\\mathbf z = [10, -10, -10]$); $\\sum_{k \\ne i} p_k$ keeps them all.', () => {
+    const z = [10, -10, -10];
+    const exact = referenceOneMinus(z, 0);
+    const p = softmax(z);
+    // by subtraction: a relative error between 10⁻¹⁰ and 10⁻⁶, about 8 of 16 digits
+    expect(relative(1 - (p[0] ?? NaN), exact)).toBeGreaterThan(1e-10);
+    expect(relative(1 - (p[0] ?? NaN), exact)).toBeLessThan(1e-6);
+    // as a sum of the others: to the last couple of bits
+    expect(relative((p[1] ?? NaN) + (p[2] ?? NaN), exact)).toBeLessThan(4 * 2 ** -53);
+  });
 });
