@@ -278,7 +278,7 @@ function stripNetwork(data: Dataset, strips: ReturnType<typeof bestStrips>): Net
   };
 }
 
-/** The classes met walking the trainer's region grid in order of x₁W₁₁ + x₂W₂₁, runs of one class merged. */
+/** The classes met walking the trainer's region grid in order of x₁(W₁)₁₁ + x₂(W₁)₂₁, runs of one class merged. */
 function classRunsAcrossLines(net: Network, regions: Uint8Array): number[] {
   const size = BACKPROP_LIMITS.grid;
   const grid = gridPoints(size, BACKPROP_LIMITS.extent);
@@ -737,7 +737,7 @@ describeClaims('backprop', (claim) => {
       expect(runs.length).toBeLessThanOrEqual(3);
       expect(new Set(runs).size).toBe(runs.length);
     }
-    // and it is what a single unit is: any 2-1-3 network's logits depend on x only through x₁W₁₁ + x₂W₂₁
+    // and it is what a single unit is: any 2-1-3 network's logits depend on x only through x₁(W₁)₁₁ + x₂(W₁)₂₁
     const random = createRandom(8);
     for (let n = 0; n < 50; n++) {
       const net = initNetwork({ inputs: 2, hidden: 1, outputs: 3, activation: 'relu' }, 100 + n);
@@ -1242,6 +1242,14 @@ describeClaims('backprop', (claim) => {
       expect(Math.abs(exact - gradient)).toBeLessThanOrEqual(1e-6 * Math.abs(gradient));
       expect(Math.abs(check.value - exact)).toBeLessThanOrEqual(check.roundingAllowance);
     }
+    // what the explorer prints under (W₂)₁,₁ at the start: the nudge, the gap and what the check allows
+    storeAt({}, 0);
+    renderInChapter(createElement(BackwardPassExplorer));
+    const start = weightDifferenceCheck(explorerPass({}, 0), 2, 0);
+    const g = explorerPass({}, 0).ws.grads.w2[0]!;
+    const line = screen.getByTestId('bp-output-checks-difference');
+    expect(line.getAttribute('data-ok')).toBe('true');
+    expect(line.textContent).toContain(`with h = 1.0 × 10⁻⁵, gives ${formatNumber(start.value, decimalsFor(start.value))} (off by ${formatNumber(Math.abs(start.value - g), 2)}; allowed ${formatNumber(allowedDifferenceGap(start, g), 2)}, a millionth of the gradient plus rounding in the loss).`);
   }, 120_000);
 
   claim("The exception is a weight of $W_1$ whose nudge moves some sample's pre-activation across ReLU's kink at 0: a difference quotient across a kink mixes the slopes on its two sides and is not a derivative.", () => {
