@@ -1280,7 +1280,7 @@ describeClaims('backprop', (claim) => {
     }
   });
 
-  claim("After training a few samples can sit that close to the kink. On the blobs at step 1000, sample 96's $(Z_1)_{96,6}$ is $-3.2 \\times 10^{-6}$, and the difference for $(W_1)_{1,6}$ is off by 0.14%.", () => {
+  claim("After training, a few samples can sit that close to the kink. On the blobs at step 1000, sample 96's $(Z_1)_{96,6}$ is $-3.2 \\times 10^{-6}$, and the difference for $(W_1)_{1,6}$ is off by 0.14%.", () => {
     const pass = explorerPass({}, 1000);
     const ref = referencePass(pass.net, pass.data, 'mean');
     expect(Math.abs(ref.Z1[95]![5]! + 3.2e-6)).toBeLessThan(0.05e-6);
