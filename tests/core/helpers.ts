@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { GRADIENT_CHECK } from '../../src/core/finiteDifference';
+import { createRandom } from '../../src/core/random';
 
 /** One seed for every property test, so a failure reproduces exactly. */
 fc.configureGlobal({ seed: 20261127, numRuns: 200 });
@@ -53,4 +54,19 @@ export { GRADIENT_CHECK };
 /** The core's gradient check: analytic against numeric within GRADIENT_CHECK.relativeTolerance (+ atol near 0). */
 export function expectGradientMatches(analytic: ArrayLike<number>, numeric: ArrayLike<number>, atol = 0): void {
   expectRelClose(analytic, numeric, GRADIENT_CHECK.relativeTolerance, atol);
+}
+
+/** Two Gaussian blobs around ±(1, 1) (class 1 at +), n points, from the core's seeded generator. */
+export function blobs(seed: number, n: number, spread = 0.7): { X: Float64Array; t: Float64Array } {
+  const random = createRandom(seed);
+  const X = new Float64Array(2 * n);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = random.int(2);
+    const centre = label === 1 ? 1 : -1;
+    X[2 * i] = centre + spread * random.normal();
+    X[2 * i + 1] = centre + spread * random.normal();
+    t[i] = label;
+  }
+  return { X, t };
 }

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, createRandom, logisticLoss, logisticLossGrad, logisticStep, numericalGradient } from '../../src/core';
-import { expectRelClose, fc } from './helpers';
+import { accuracy, logisticLoss, logisticLossGrad, logisticStep, numericalGradient } from '../../src/core';
+import { blobs, expectRelClose, fc } from './helpers';
 
 type Loss = 'cross-entropy' | 'squared-error';
 const LOSSES: Loss[] = ['cross-entropy', 'squared-error'];
-
-/** Two Gaussian blobs around ±(1, 1) (class 1 at +), n points, from the core's seeded generator. */
-function blobs(seed: number, n: number, spread = 0.7): { X: Float64Array; t: Float64Array } {
-  const random = createRandom(seed);
-  const X = new Float64Array(2 * n);
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const label = random.int(2);
-    const centre = label === 1 ? 1 : -1;
-    X[2 * i] = centre + spread * random.normal();
-    X[2 * i + 1] = centre + spread * random.normal();
-    t[i] = label;
-  }
-  return { X, t };
-}
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 const weights = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 3, maxLength: 3 });
