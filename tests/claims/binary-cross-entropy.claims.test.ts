@@ -607,7 +607,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('$\\operatorname{softplus}(x) = \\max(x, 0) + \\ln\\big(1 + e^{-|x|}\\big)$: the exponential is never larger than 1, and both terms are non-negative.', () => {
+  claim('$\\operatorname{softplus}(v) = \\max(v, 0) + \\ln\\big(1 + e^{-|v|}\\big)$: the exponential is never larger than 1, and both terms are non-negative.', () => {
     for (const x of [-745, -700, -40, -10, -1, -1e-9, 0, 1e-9, 1, 10, 40, 700, 1e300]) {
       const e = Math.exp(-Math.abs(x));
       expect(e).toBeLessThanOrEqual(1);
@@ -617,7 +617,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|x|}$ itself rounds to exactly 1 once $|x| > 36.74$ (once $e^{-|x|} \\le 2^{-53}$, half the spacing of the doubles just above 1), and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx {4.2 \\times 10^{-18}}$ into 0.', () => {
+  claim('For the second term the core calls `log1p`, which computes $\\ln(1 + u)$ without forming $1 + u$: in float64, $1 + e^{-|v|}$ itself rounds to exactly 1 once $|v| > 36.74$ (once $e^{-|v|} \\le 2^{-53}$, half the spacing of the doubles just above 1), and the logarithm of that 1 would turn a small loss such as $\\operatorname{softplus}(-40) \\approx {4.2 \\times 10^{-18}}$ into 0.', () => {
     // the doubles just above 1 are 1 and 1 + 2⁻⁵²: a u up to half that spacing rounds back to 1, the tie
     // u = 2⁻⁵³ included (to even, and 1 is the even one); the next double above 2⁻⁵³ rounds up
     expect(1 + 2 ** -52).toBeGreaterThan(1);
@@ -642,7 +642,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     for (const x of [-36.8, -40, -100, -700]) expect(relative(softplus(x), refSoftplus(x)), `x = ${x}`).toBeLessThan(1e-15);
   });
 
-  claim('Logit Lab\'s core computes the loss this way, and its gradient as $\\hat y - t$ directly, with no division by $\\hat y$ or $1 - \\hat y$ on the way.', () => {
+  claim('Logit Lab\'s core computes the loss this way, and its gradient as $(1 - t)\\,\\sigma(z) - t\\,\\sigma(-z)$, which is $\\hat y - t$ without a subtraction from 1, with no division by $\\hat y$ or $1 - \\hat y$ on the way.', () => {
     // the gradient against σ(z) − t from the reference, where the route through ŷ breaks down
     // σ(z) − t from the reference, taken as −σ(−z) for t = 1 so that it keeps its digits where σ(z) ≈ 1
     const refGrad = (z: number, t: BinaryTarget) => toNumber(t === 1 ? neg(bigSigmoid(-z)) : bigSigmoid(z));
@@ -653,6 +653,11 @@ describeClaims('binary-cross-entropy', (claim) => {
         expect(relative(binaryCrossEntropyWithLogits([z], [t]), refLoss(z, t))).toBeLessThan(1e-15);
       }
     }
+    // "without a subtraction from 1": at z = 30, t = 1, σ(z) − 1 by subtraction is off in the third digit,
+    // while the core's −σ(−z) keeps them all
+    const [g30] = binaryCrossEntropyWithLogitsGrad([30], [1], { reduction: 'sum' });
+    expect(relative(sigmoid(30) - 1, refGrad(30, 1))).toBeGreaterThan(1e-4);
+    expect(relative(g30 as number, refGrad(30, 1))).toBeLessThan(1e-15);
     // through ŷ: ∂L/∂ŷ · σ′ with ŷ = σ(40) = 1 is 1/0 times 0, not a number
     const yHat = sigmoid(40);
     expect(bceGradPrediction(yHat, 0) * yHat * (1 - yHat)).toBeNaN();

@@ -174,7 +174,12 @@ describeClaims('information', (claim) => {
     expect(informationContent(0.5 * 0.5, 2)).toBe(2);
   });
 
-  claim('A real code must use whole bits, for instance $\\lceil -\\log_2 p \\rceil$ for each codeword, so it can only approach the ideal on average, by coding long runs of events together.', () => {
+  claim('A real code must use whole bits, for instance $\\lceil -\\log_2 p \\rceil$ for each codeword, so unless every probability is a power of $\\tfrac12$ (as for the coins) it can only approach the ideal on average, by coding long runs of events together.', () => {
+    // powers of ½ have whole ideal lengths, and a code one event at a time reaches the entropy exactly:
+    // (½, ¼, ¼) gets 1, 2, 2 bits, an average of 1.5 bits = H
+    expect([0.5, 0.25, 0.25].map((p) => Math.ceil(-Math.log2(p)))).toEqual([1, 2, 2]);
+    expect(0.5 * 1 + 0.25 * 2 + 0.25 * 2).toBe(byHandEntropy([0.5, 0.25, 0.25], 'bits'));
+    expect(huffmanAverage([0.5, 0.25, 0.25])).toBe(1.5);
     // ⌈−log₂ p⌉ are whole lengths that a prefix code can have (Kraft: Σ 2^−ℓ ≤ 1), on average within a
     // bit of the entropy, the ideal's average
     const shannon = (probabilities: number[]) => probabilities.map((p) => Math.ceil(-Math.log2(p)));

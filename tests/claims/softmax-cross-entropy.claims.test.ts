@@ -215,7 +215,7 @@ describeClaims('softmax-cross-entropy', (claim) => {
     }
   });
 
-  claim('The conflict came from chaining the guess through that one path and stopping there', () => {
+  claim('The conflict came first from chaining the guess through that one path and stopping there', () => {
     // the guess times the diagonal ∂p_j/∂z_j = p_j(1 − p_j) is the diagonal-only result, which is not ∂E/∂z_j;
     // the question's own step, (∂E/∂z_j) ÷ (∂p_j/∂z_j), is that one-path chain rule solved for the guess
     const { lossByProbability, jacobian, diagonalOnly, gradient } = crossEntropyGradient(WORKED.logits, WORKED.labels);

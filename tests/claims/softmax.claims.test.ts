@@ -475,7 +475,7 @@ describeClaims('softmax', (claim) => {
     expect(store.getState().temperature).toBe(5);
   });
 
-  claim('Dividing by $T$ multiplies every $\\partial p_i / \\partial z_j$ by $1/T$, so one slider step of 0.1 can move a probability by up to $0.025/T$ instead of 0.025', () => {
+  claim('$\\partial p_i / \\partial z_j = p_i(\\delta_{ij} - p_j)/T$: the steepest slope, where two logits tie, grows to $1/(4T)$, so one slider step of 0.1 can move a probability by up to $0.025/T$ instead of 0.025', () => {
     // the chain rule: ∂/∂z_j softmax(z/T)_i = (1/T)·p_i(δ_ij − p_j), against central differences
     property(fc.tuple(sliderLogits(), sliderTemperature), ([z, t]) => {
       const p = softmax(z, t);
@@ -501,6 +501,30 @@ describeClaims('softmax', (claim) => {
       expect(best).toBeLessThanOrEqual((0.025 / t) * (1 + 1e-12));
       expect(best).toBeGreaterThan(0.9 * (0.025 / t));
     }
+  });
+
+  claim('a small one rounds to exactly 0 only once its logit is about 745 below the largest, which these sliders never reach.', () => {
+    // e^{−d} is below half the smallest double 2⁻¹⁰⁷⁴ once d > 1075 ln 2 = 745.13 (by hand)
+    expect(Math.exp(-745.2)).toBe(0);
+    expect(Math.exp(-745.1)).toBeGreaterThan(0);
+    expect(softmax([0, 745.2])[0]).toBe(0);
+    expect(softmax([0, 745.1])[0]).toBeGreaterThan(0);
+    // the sliders' widest gap, 20, at the lowest temperature, 0.1, is a gap of 200 in z/T: far from 745
+    expect(softmax([-10, 10], 0.1)[0]).toBeGreaterThan(0);
+    expect(softmax([-10, 10, 10, 10, 10, 10, 10, 10], 0.1)[0]).toBeGreaterThan(0);
+  });
+
+  claim('Away from ties a low $T$ does the opposite: it saturates softmax, and the slopes shrink. At the worked example, $T = 0.1$ makes one step of $z_3$ move $p_3$ by about $3 \\times 10^{-5}$, where $T = 1$ moves it by 0.022.', () => {
+    // by hand: p₃ = 1/(1 + e^{(z₁−z₃)/T} + e^{(z₂−z₃)/T}) at z₃ = 4 and 4.1
+    const p3 = (z3: number, t: number) => 1 / (1 + Math.exp((2 - z3) / t) + Math.exp((3 - z3) / t));
+    const step = (t: number) => p3(4.1, t) - p3(4, t);
+    expect(step(0.1)).toBeGreaterThan(2.5e-5);
+    expect(step(0.1)).toBeLessThan(3.5e-5); // 2.87 × 10⁻⁵
+    expect(Math.abs(step(1) - 0.022)).toBeLessThan(0.0005); // 0.0219
+    // the explorer's own numbers agree: the core's softmax at the worked example, one slider step up
+    expect(Math.abs(((softmax([2, 3, clampLogit(4.1)], 0.1)[2] ?? NaN) - (softmax([2, 3, 4], 0.1)[2] ?? NaN)) - step(0.1))).toBeLessThan(1e-12);
+    // shrinking slopes: at T = 0.1 the step is hundreds of times smaller than at T = 1
+    expect(step(1) / step(0.1)).toBeGreaterThan(500);
   });
 
   claim('at $T = 0.1$, stepping $\\mathbf z = [0, 0]$ to $[0.1, 0]$ moves $p_1$ from 0.5 to 0.731.', () => {
