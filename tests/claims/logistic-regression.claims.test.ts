@@ -927,7 +927,12 @@ describeClaims('logistic-regression', (claim) => {
     [`${n0} steps at 10, dragged to 25 while playing (3 steps a position)`, slideRate(settled(n0), 25, 3)] as const,
     [`${n0} steps at 10, then 200 steps at 25`, run(slideRate(settled(n0), 25), step(200))] as const,
     [`${n0} steps at 10, then 1500 steps at 25`, run(slideRate(settled(n0), 25), step(1500))] as const,
-  ]));
+  ]).concat([81, 84].flatMap((n0) => [
+    // a pause just after step 80 and a few steps at 25: the slowest routes to the first counted rise (36 steps)
+    [`${n0} steps at 10, paused, dragged to 25`, slideRate(settled(n0), 25)] as const,
+    [`${n0} steps at 10, then 2 steps at 25`, run(slideRate(settled(n0), 25), step(2))] as const,
+    [`${n0} steps at 10, then 3 steps at 25`, run(slideRate(settled(n0), 25), step(3))] as const,
+  ])));
 
   claim('At $\\eta = 25$, just below 25.1, it stays at the bottom.', () => {
     for (const [why, before] of ROUTES()) {
@@ -941,7 +946,7 @@ describeClaims('logistic-regression', (claim) => {
     }
   });
 
-  claim('At $\\eta = 28$, one position further, it leaves: within 25 steps the status line starts counting steps that raised the cost (it counts rises of more than $10^{-12}$, its allowance for rounding; at first they are far too small for the cost\'s four decimals, which read 0.1766 until more than 50 steps after the change), the path zigzags out of the bottom in ever wider swings, and about 100 steps after the change it is bouncing between two points, $(2.63, 1.48)$ and $(2.08, 1.04)$ on the map, with costs 0.1848 and 0.1911 where the bottom\'s is 0.1766.', () => {
+  claim('At $\\eta = 28$, one position further, it leaves: within about 40 steps the status line starts counting steps that raised the cost (it counts rises of more than $10^{-12}$, its allowance for rounding; at first they are far too small for the cost\'s four decimals, which read 0.1766 until more than 50 steps after the change), the path zigzags out of the bottom in ever wider swings, and about 100 steps after the change it is bouncing between two points, $(2.63, 1.48)$ and $(2.08, 1.04)$ on the map, with costs 0.1911 and 0.1848 where the bottom\'s is 0.1766.', () => {
     // one position further: the slider's next rate after 25
     expect(SLIDER_RATES[SLIDER_RATES.indexOf(25) + 1]).toBe(28);
     // the bounce itself, from the reference descent from the start: two points that map onto each other
@@ -950,7 +955,9 @@ describeClaims('logistic-regression', (claim) => {
     expect(distance(refDescent(OVERLAPPING, b, 28, 2, true)[2]!, b)).toBeLessThan(1e-12);
     const ends = [a, b].map((w) => `(${shown(w[0]!, 2)}, ${shown(w[1]!, 2)})`).sort();
     expect(ends).toEqual(['(2.08, 1.04)', '(2.63, 1.48)']);
-    expect([a, b].map((w) => shown(refCost(w, OVERLAPPING), 4)).sort()).toEqual(['0.1848', '0.1911']);
+    // each point with its own cost, in the order the sentence names them
+    const costOf = new Map([a, b].map((w) => [`(${shown(w[0]!, 2)}, ${shown(w[1]!, 2)})`, shown(refCost(w, OVERLAPPING), 4)]));
+    expect([costOf.get('(2.63, 1.48)'), costOf.get('(2.08, 1.04)')]).toEqual(['0.1911', '0.1848']);
     expect(shown(refCost(W_STAR, OVERLAPPING), 4)).toBe('0.1766');
     // what the status line counts, at these costs (below 1): a rise of more than 10⁻¹², not 10⁻¹³ more
     expect(RISE_TOLERANCE).toBe(1e-12);
@@ -963,11 +970,11 @@ describeClaims('logistic-regression', (claim) => {
       const firstReal = state.costs.slice(n0).findIndex((c, i, cs) => i > 0 && c > cs[i - 1]!);
       expect(state.costs[n0 + firstReal]! - state.costs[n0 + firstReal - 1]!, why).toBeLessThan(1e-12);
       const rises = riseSteps(state, n0 + 1).map((i) => i - n0);
-      expect(rises[0], why).toBeLessThanOrEqual(25);
+      expect(rises[0], why).toBeLessThanOrEqual(40);
       // the counted rises start while the cost still reads 0.1766, and it reads so past step 50 after the change
       const firstShown = state.costs.slice(n0).findIndex((c) => shown(c, 4) !== '0.1766');
       expect(firstShown, why).toBeGreaterThan(50);
-      expect(firstShown - rises[0]!, why).toBeGreaterThan(25);
+      expect(firstShown - rises[0]!, why).toBeGreaterThan(10);
       // … though they are real: the first counted one is a rise in the reference cost of the same weights too
       const k = n0 + rises[0]!;
       expect(refCost([...state.path[k]!], OVERLAPPING) - refCost([...state.path[k - 1]!], OVERLAPPING), why).toBeGreaterThan(5e-13);
@@ -1062,7 +1069,7 @@ describeClaims('logistic-regression', (claim) => {
   /** Where the bounce leaves the learner, by the first route; "Press Reset" follows. */
   const BOUNCING = () => run(ROUTES()[0]![1], rate(28), step(1000));
 
-  claim('Press Reset: from the start $(-4, 3)$ the same threshold holds: at every rate on the slider up to $\\eta = 25$ no step raises the cost, and at 28 it ends in the same bounce, its first rise at step 53', () => {
+  claim('Press Reset: from the start $(-4, 3)$ the same threshold holds: at every rate on the slider up to $\\eta = 25$ no step raises the cost (press Reset after each change of $\\eta$), and at 28 it ends in the same bounce, its first rise at step 53', () => {
     const reset = run(BOUNCING(), RESET);
     expect(reset.path).toEqual([[-4, 3, 0]]);
     for (const r of SLIDER_RATES.filter((v) => v <= 25)) {
