@@ -14,7 +14,7 @@ const allDone = () => waitFor(() => expect(screen.getByTestId('bp-batch-progress
 const number = (text: string) => Number(text.replace('−', '-'));
 
 describe('<BatchReductionDemo>', () => {
-  it('at η = 0.1 the mean learns at every m, the sum at m = 10 and diverges at m = 1000, and nothing reads NaN', async () => {
+  it('at η = 0.1 the mean learns at every m, the sum at m = 10 and blows up at m = 1000, and nothing reads NaN', async () => {
     const { container } = renderWithLab(<BatchReductionDemo />);
     expect(screen.getByTestId('bp-batch-progress').textContent).toMatch(/^Training: 0 of 10 runs done/);
     await allDone();
@@ -23,10 +23,10 @@ describe('<BatchReductionDemo>', () => {
       expect(number(cell('mean', m))).toBeLessThan(0.1);
     }
     expect(number(cell('sum', 10))).toBeLessThan(0.1);
-    expect(cell('sum', 1000)).toMatch(/^diverged \(ends at [\d.]+, peak [\d.]+/);
+    expect(cell('sum', 1000)).toMatch(/^blew up \(ends at [\d.]+, peak [\d.]+/);
     expect(container.textContent).not.toMatch(/NaN|undefined/);
     const plot = screen.getByRole('img', { name: /^Final loss per sample after 300 steps/ });
-    expect(plot.getAttribute('aria-label')).toContain('m = 1000: diverged');
+    expect(plot.getAttribute('aria-label')).toContain('m = 1000: blew up');
     // the mean's spread over m, from the cells above: smallest and largest and their ratio
     const finals = [10, 30, 100, 300, 1000].map((m) => ({ m, loss: number(cell('mean', m)) }));
     const low = finals.reduce((a, b) => (b.loss < a.loss ? b : a));
@@ -56,10 +56,10 @@ describe('<BatchReductionDemo>', () => {
     expect(check().getAttribute('data-ok')).toBe('true');
   });
 
-  it('a ten times smaller η moves the breaking point: at η = 0.01 the sum learns at m = 100, where it diverged at η = 0.1', async () => {
+  it('a ten times smaller η moves the breaking point: at η = 0.01 the sum learns at m = 100, where it blew up at η = 0.1', async () => {
     renderWithLab(<BatchReductionDemo />);
     await allDone();
-    expect(cell('sum', 100)).toMatch(/^diverged/);
+    expect(cell('sum', 100)).toMatch(/^blew up/);
     fireEvent.change(screen.getByRole('combobox', { name: 'Learning rate η of every run' }), { target: { value: '0.01' } });
     expect(screen.getByTestId('bp-batch-progress').textContent).toMatch(/^Training: 0 of 10/);
     await allDone();

@@ -97,7 +97,7 @@ describe('the backward pass in matrix form and mean against sum (#/backprop)', (
     await page.close();
   });
 
-  it('the demo: the mean learns at every m, the sum diverges at m = 1000 and never shows NaN; choosing "sum" switches the explorer to P − Y', async () => {
+  it('the demo: the mean learns at every m, the sum blows up at m = 1000 and never shows NaN; choosing "sum" switches the explorer to P − Y', async () => {
     const { page, errors } = await open();
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -106,7 +106,7 @@ describe('the backward pass in matrix form and mean against sum (#/backprop)', (
     });
     await allRunsDone(page);
     for (const m of [10, 30, 100, 300, 1000]) expect(number(await text(page, `bp-final-mean-${m}`))).toBeLessThan(0.1);
-    expect(await text(page, 'bp-final-sum-1000')).toMatch(/^diverged/);
+    expect(await text(page, 'bp-final-sum-1000')).toMatch(/^blew up/);
     expect(await page.locator('.batch-reduction-demo').textContent()).not.toMatch(/NaN/);
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
     expect(longest, 'the runs train in slices that never block the page for long').toBeLessThan(200);
@@ -125,7 +125,7 @@ describe('the backward pass in matrix form and mean against sum (#/backprop)', (
   it('η = 0.01 moves the breaking point: the sum then learns at m = 100', async () => {
     const { page, errors } = await open();
     await allRunsDone(page);
-    expect(await text(page, 'bp-final-sum-100')).toMatch(/^diverged/);
+    expect(await text(page, 'bp-final-sum-100')).toMatch(/^blew up/);
     await page.getByLabel('Learning rate η of every run', { exact: true }).selectOption('0.01');
     await allRunsDone(page);
     expect(number(await text(page, 'bp-final-sum-100'))).toBeLessThan(0.1);

@@ -202,7 +202,7 @@ describe('startTrainingLoop', () => {
     loop.stop();
   });
 
-  it('a diverging run stops itself with a message and keeps its last finite weights', async () => {
+  it('a run whose weights overflow stops itself with a message and keeps its last finite weights', async () => {
     const store = createBackpropStore({ initialSeed: 2, datasetKind: 'spirals' });
     const frames = manualFrames();
     const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);

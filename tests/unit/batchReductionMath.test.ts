@@ -41,7 +41,7 @@ describe('batch reduction: mean against sum', () => {
     }
     expect(runOutcome(finish(startBatchRun(10, 'sum', DEMO_LEARNING_RATE))).verdict).toBe('learned');
     const big = runOutcome(finish(startBatchRun(1000, 'sum', DEMO_LEARNING_RATE)));
-    expect(big.verdict).toBe('diverged');
+    expect(big.verdict).toBe('blewUp');
     expect(big.peakLoss).toBeGreaterThan(10 * big.startLoss);
   });
 
@@ -66,24 +66,24 @@ describe('batch reduction: mean against sum', () => {
     expect(chunked.filled).toBe(41);
   });
 
-  it('runOutcome calls a run whose loss went non-finite "diverged", never a number', () => {
+  it('runOutcome says a run whose loss went non-finite "blew up", never a number', () => {
     const run = startBatchRun(10, 'mean', 0.1, 3);
     advanceBatchRun(run, 4);
     run.losses[2] = Infinity;
     run.losses[3] = NaN;
     const outcome = runOutcome(run);
-    expect(outcome.verdict).toBe('diverged');
+    expect(outcome.verdict).toBe('blewUp');
     expect(outcome.peakLoss).toBe(Infinity);
   });
 
-  it('runOutcome: diverged above twice the start at any step, learned below half the start at the end, stalled otherwise', () => {
+  it('runOutcome: blew up above twice the start at any step, learned below half the start at the end, stalled otherwise', () => {
     const outcomeOf = (losses: number[]) => {
       const run = startBatchRun(10, 'mean', 0.1, losses.length - 1);
       run.losses.set(losses);
       run.filled = losses.length;
       return runOutcome(run);
     };
-    expect(outcomeOf([1.2, 2.5, 0.01]).verdict).toBe('diverged'); // a peak of 2.08 × the start, even though it ends low
+    expect(outcomeOf([1.2, 2.5, 0.01]).verdict).toBe('blewUp'); // a peak of 2.08 × the start, even though it ends low
     expect(outcomeOf([1.2, 2.3, 0.01]).verdict).toBe('learned');
     expect(outcomeOf([1.2, 1.0, 0.61]).verdict).toBe('stalled');
     expect(outcomeOf([1.2, 1.0, 0.59]).verdict).toBe('learned');

@@ -21,14 +21,14 @@ const lossShown = (v: number) => {
   return a >= 1e5 ? formatNumber(v, 3) : a >= 100 ? formatNumber(v, 0) : a >= 10 ? formatNumber(v, 1) : show(v);
 };
 
-/** What a run's final loss reads as: a number, "training…", "diverged" or "stalled" (never NaN). */
+/** What a run's final loss reads as: a number, "training…", "blew up" or "stalled" (never NaN). */
 function lossText(run: RunResult | undefined): string {
   if (!run?.outcome) return 'training…';
   const { finalLoss, peakLoss, verdict } = run.outcome;
   if (verdict === 'learned') return lossShown(finalLoss);
   if (verdict === 'stalled') return `stalled (ends at ${lossShown(finalLoss)})`;
-  if (!Number.isFinite(finalLoss)) return 'diverged (the loss overflowed)';
-  return `diverged (ends at ${lossShown(finalLoss)}, peak ${Number.isFinite(peakLoss) ? lossShown(peakLoss) : '∞'})`;
+  if (!Number.isFinite(finalLoss)) return 'blew up (the loss overflowed)';
+  return `blew up (ends at ${lossShown(finalLoss)}, peak ${Number.isFinite(peakLoss) ? lossShown(peakLoss) : '∞'})`;
 }
 
 /**
@@ -56,7 +56,7 @@ export function BatchReductionDemo() {
     const of = (r: BatchReduction): FinalLossPoint[] =>
       BATCH_SIZES.flatMap((size) => {
         const outcome = runs[runKey(r, size)]?.outcome;
-        return outcome ? [{ m: size, loss: outcome.finalLoss, diverged: outcome.verdict === 'diverged' }] : [];
+        return outcome ? [{ m: size, loss: outcome.finalLoss, blewUp: outcome.verdict === 'blewUp' }] : [];
       });
     return { mean: of('mean'), sum: of('sum') };
   }, [runs]);
@@ -64,7 +64,7 @@ export function BatchReductionDemo() {
   const chosenRun = runs[runKey(reduction, m)];
   const other: BatchReduction = reduction === 'mean' ? 'sum' : 'mean';
   const otherRun = runs[runKey(other, m)];
-  const summary = (r: BatchReduction) => series[r].map((p) => `m = ${p.m}: ${p.diverged ? 'diverged' : lossShown(p.loss)}`).join('; ');
+  const summary = (r: BatchReduction) => series[r].map((p) => `m = ${p.m}: ${p.blewUp ? 'blew up' : lossShown(p.loss)}`).join('; ');
   const finalLabel =
     `Final loss per sample after ${DEMO_STEPS} steps at η = ${formatNumber(rate, 2)}, against the batch size m on log scales. ` +
     `Mean: ${summary('mean') || 'still training'}. Sum: ${summary('sum') || 'still training'}.`;
@@ -125,7 +125,7 @@ export function BatchReductionDemo() {
           <BatchReductionFinalLossPlot label={finalLabel} sizes={BATCH_SIZES} series={series} chosen={m} />
           <figcaption>
             Final loss against m: <span className="legend-item bp-legend-mean">mean</span>{' '}
-            <span className="legend-item bp-legend-sum">sum</span> (✕: diverged).
+            <span className="legend-item bp-legend-sum">sum</span> (✕:&nbsp;blew&nbsp;up).
           </figcaption>
         </figure>
         <figure>

@@ -15,7 +15,8 @@ export interface FinalLossPoint {
   m: number;
   /** the mean loss per sample after the last step (may be non-finite: drawn at the top, as ✕) */
   loss: number;
-  diverged: boolean;
+  /** the run blew up: its loss rose above twice its start at some step (drawn as ✕) */
+  blewUp: boolean;
 }
 
 interface FinalLossPlotProps {
@@ -43,7 +44,7 @@ function LossAxis({ y, left, right }: { y: (v: number) => number; left: number; 
 
 /**
  * The loss each run ended at, against the batch size m on log axes: one line for the mean, one for
- * the sum; a run that diverged is a cross. d3 computes the scales and paths, React draws.
+ * the sum; a run that blew up is a cross. d3 computes the scales and paths, React draws.
  */
 export const BatchReductionFinalLossPlot = memo(function BatchReductionFinalLossPlot({ label, sizes, series, chosen }: FinalLossPlotProps) {
   const [box, width] = useMeasuredWidth<HTMLDivElement>(420, 260, 640);
@@ -76,8 +77,8 @@ export const BatchReductionFinalLossPlot = memo(function BatchReductionFinalLoss
           <g key={reduction} className={`bp-series bp-series-${reduction}`}>
             <path className="curve" d={path(series[reduction] as FinalLossPoint[]) ?? ''} />
             {series[reduction].map((p) =>
-              p.diverged ? (
-                <path key={p.m} className="bp-diverged-mark" d={`M${x(p.m) - 5},${y(onAxis(p.loss)) - 5}l10,10m0,-10l-10,10`} />
+              p.blewUp ? (
+                <path key={p.m} className="bp-blew-up-mark" d={`M${x(p.m) - 5},${y(onAxis(p.loss)) - 5}l10,10m0,-10l-10,10`} />
               ) : (
                 <circle key={p.m} className="marker" cx={x(p.m)} cy={y(onAxis(p.loss))} r={4} />
               ),

@@ -237,7 +237,7 @@ export function hiddenWeightChain(pass: BackwardPass, r: number, j: number, i: n
  *
  *     |difference − gradient| ≤ 10⁻⁶ · max(|difference|, |gradient|) + 4 ε S / h.
  *
- * The nudge scales with |w| nowhere below 10⁶: a run that diverged has weights in the hundreds, and a
+ * The nudge scales with |w| nowhere below 10⁶: a run that blew up has weights in the hundreds, and a
  * nudge of 10⁻⁵·|w| would bring back the truncation error (several millionths of the gradient).
  *
  * That bound holds where the loss is smooth over the nudge. Under ReLU it is not where a sample's

@@ -66,20 +66,21 @@ export function runComplete(run: BatchRun): boolean {
 }
 
 /**
- * 'learned': the loss ended below LEARNED_BELOW × its start and never rose above DIVERGED_ABOVE × its start;
- * 'diverged': some step's loss was not finite or above DIVERGED_ABOVE × the start (the steps overshoot
- * and the loss climbs); 'stalled': neither (it did not rise much, nor fall much).
+ * 'learned': the loss ended below LEARNED_BELOW × its start and never rose above BLEW_UP_ABOVE × its start;
+ * 'blewUp': some step's loss was not finite or above BLEW_UP_ABOVE × the start (the steps overshoot and
+ * the loss climbs); 'stalled': neither (it did not rise much, nor fall much). "Blew up", not "diverged":
+ * chapter 6 keeps "diverge" for a loss that climbs for ever, and a run here may climb and fall back.
  */
-export type RunVerdict = 'learned' | 'diverged' | 'stalled';
+export type RunVerdict = 'learned' | 'blewUp' | 'stalled';
 
 /**
  * The verdict's thresholds, relative to the run's starting loss. They sit far from every run the demo
  * offers (5 rates × 5 batch sizes × 2 reductions): the runs that learn end at 0.3 of their start or
- * less and never rise above it; those that diverge peak at 12 times their start or more. So neither
+ * less and never rise above it; those that blow up peak at 12 times their start or more. So neither
  * rounding nor the exact threshold can flip a verdict.
  */
 export const LEARNED_BELOW = 0.5;
-export const DIVERGED_ABOVE = 2;
+export const BLEW_UP_ABOVE = 2;
 
 /** How a finished run ended, in words the page shows instead of a raw (possibly non-finite) loss. */
 export interface RunOutcome {
@@ -101,8 +102,8 @@ export function runOutcome(run: BatchRun): RunOutcome {
     peakLoss = Number.isFinite(l) ? Math.max(peakLoss, l) : Infinity;
   }
   const verdict: RunVerdict =
-    !Number.isFinite(peakLoss) || !Number.isFinite(finalLoss) || peakLoss > DIVERGED_ABOVE * startLoss
-      ? 'diverged'
+    !Number.isFinite(peakLoss) || !Number.isFinite(finalLoss) || peakLoss > BLEW_UP_ABOVE * startLoss
+      ? 'blewUp'
       : finalLoss < LEARNED_BELOW * startLoss
         ? 'learned'
         : 'stalled';
