@@ -921,13 +921,14 @@ describeClaims('logistic-regression', (claim) => {
    * lingering at 25, after any number of steps at η = 10. Each is the lab just before the change to 28
    * (its step count is where "the change" happens).
    */
-  let routes: readonly (readonly [string, LogisticLabState])[] | null = null;
-  const ROUTES = (): readonly (readonly [string, LogisticLabState])[] => (routes ??= [80, 100, 300, 1000].flatMap((n0) => [
+  type Route = readonly [string, LogisticLabState];
+  let routes: readonly Route[] | null = null;
+  const ROUTES = (): readonly Route[] => (routes ??= [80, 100, 300, 1000].flatMap((n0): Route[] => [
     [`${n0} steps at 10, paused, dragged to 25`, slideRate(settled(n0), 25)] as const,
     [`${n0} steps at 10, dragged to 25 while playing (3 steps a position)`, slideRate(settled(n0), 25, 3)] as const,
     [`${n0} steps at 10, then 200 steps at 25`, run(slideRate(settled(n0), 25), step(200))] as const,
     [`${n0} steps at 10, then 1500 steps at 25`, run(slideRate(settled(n0), 25), step(1500))] as const,
-  ]).concat([81, 84].flatMap((n0) => [
+  ]).concat([81, 84].flatMap((n0): Route[] => [
     // a pause just after step 80 and a few steps at 25: the slowest routes to the first counted rise (36 steps)
     [`${n0} steps at 10, paused, dragged to 25`, slideRate(settled(n0), 25)] as const,
     [`${n0} steps at 10, then 2 steps at 25`, run(slideRate(settled(n0), 25), step(2))] as const,
