@@ -9,20 +9,8 @@ import type { Dataset, DatasetKind } from '../../src/core/datasets';
 import { createRandom } from '../../src/core/random';
 import { backpropFormulaLabel, backpropTex } from '../../src/widgets/backprop/backpropFormula';
 import { BACKPROP_LIMITS, backpropStore, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/widgets/backprop/backpropStore';
-import {
-  activationSlope,
-  allowedDifferenceGap,
-  backwardPass,
-  DIFFERENCE_CHECK,
-  differenceAgrees,
-  hiddenWeightChain,
-  outer,
-  outputWeightChain,
-  sampleRows,
-  weightDifferenceCheck,
-  type BackwardPass,
-  type DifferenceCheck,
-} from '../../src/widgets/backprop/backwardPassMath';
+import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, type BackwardPass } from '../../src/widgets/backprop/backwardPassMath';
+import { allowedDifferenceGap, DIFFERENCE_CHECK, differenceAgrees, weightDifferenceCheck, type DifferenceCheck } from '../../src/widgets/backprop/weightDifferenceCheck';
 import {
   advanceBatchRun,
   BATCH_SIZES,

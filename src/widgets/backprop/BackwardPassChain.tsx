@@ -1,7 +1,8 @@
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { hiddenChainTex, hiddenChainText, outputChainTex, outputChainText, show } from './backwardPassFormula';
-import { allowedDifferenceGap, differenceAgrees, type CentralDifference, type DifferenceCheck, type HiddenWeightChain, type KinkCrossing, type OutputWeightChain } from './backwardPassMath';
+import type { HiddenWeightChain, OutputWeightChain } from './backwardPassMath';
+import { allowedDifferenceGap, differenceAgrees, type CentralDifference, type DifferenceCheck, type KinkCrossing } from './weightDifferenceCheck';
 
 /**
  * The chain-rule sum and the backward pass add the same products in another order: a few ulp apart.
