@@ -90,7 +90,7 @@ const CASES: readonly TouchCase[] = [
     read: (page) => valueOf(page.locator('svg.curve-plot[role="slider"]').first()),
   },
   {
-    name: 'the ε handle of a curve plot (CurvePlot) on #/stability, dragged sideways',
+    name: "the true-class logit's handle on the ε trick's error plot (CurvePlot) on #/stability, dragged sideways",
     route: '#/stability',
     target: (page) => page.locator('svg.curve-plot[role="slider"]').first(),
     at: [0.3, 0.5],
@@ -145,10 +145,13 @@ async function openWith(route: string, target: (page: Page) => Locator) {
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);/**
- * Where the plot holding the element is on the screen: a swipe that scrolled the page moves it; the
- * browser's scroll anchoring (prose above laid out late) changes scrollY but not this.
+ * Where the plot holding the element is on the screen: a swipe that scrolled the page moves it by tens
+ * of pixels; the browser's scroll anchoring (prose above laid out late, or a widget above that shares the
+ * chapter's store growing a line) changes scrollY but leaves this within a pixel (`SCROLL_SLACK`).
  */
-const screenTop = (element: Locator) => element.evaluate((e) => Math.round((e.closest('svg') ?? e).getBoundingClientRect().top));
+const screenTop = (element: Locator) => element.evaluate((e) => (e.closest('svg') ?? e).getBoundingClientRect().top);
+/** e.g. #/stability's loss plot sets z₁ = −11.2, the comparison table above wraps one more line, and anchoring leaves 0.44 px */
+const SCROLL_SLACK = 1;
 
 describe('touch dragging on a phone', () => {
   it('control: the same kind of swipe over prose scrolls the page (so a drag that scrolled would be caught)', async () => {
@@ -172,7 +175,7 @@ describe('touch dragging on a phone', () => {
       const kept = await c.unchanged?.(page);
       await touchDrag(page, from, { x: from.x + c.by[0], y: from.y + c.by[1] });
       await expect.poll(() => c.read(page), { timeout: 5_000 }).not.toBe(before);
-      expect(await screenTop(element), 'the page scrolled under the finger').toBe(top);
+      expect(Math.abs((await screenTop(element)) - top), 'the page scrolled under the finger').toBeLessThanOrEqual(SCROLL_SLACK);
       if (c.unchanged) expect(await c.unchanged(page)).toBe(kept);
       expectNoErrors(errors);
       await page.close();
