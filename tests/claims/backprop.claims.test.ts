@@ -157,17 +157,35 @@ function sampleStats(values: readonly number[], variance: number) {
   };
 }
 
-/** The reference pass's whole gradient, W₁ b₁ W₂ b₂ in the core's order, at the parameters `theta`. */
-function referenceGradient(net: Network, data: Dataset, theta: readonly number[]): number[] {
+/**
+ * Every product of A (shape a) and B (shape b), either transposed or not, one of each, that multiplies out
+ * to the shape `want`: "Aᵀ B" for AᵀB, and so on.
+ */
+function productsOfShape(a: [number, number], b: [number, number], want: [number, number]): string[] {
+  const forms = (s: [number, number], name: string) => [{ name, s }, { name: `${name}ᵀ`, s: [s[1], s[0]] as [number, number] }];
+  const found: string[] = [];
+  for (const first of [...forms(a, 'A'), ...forms(b, 'B')]) for (const second of [...forms(a, 'A'), ...forms(b, 'B')]) {
+    if (first.name[0] === second.name[0]) continue;
+    if (first.s[1] === second.s[0] && first.s[0] === want[0] && second.s[1] === want[1]) found.push(`${first.name} ${second.name}`);
+  }
+  return found;
+}
+
+/** W₁ b₁ W₂ b₂ of `net`'s shape from one flat list in the core's order. */
+function paramsOf(net: Network, theta: readonly number[]): Network['params'] {
   const { hidden: H, outputs: C } = net.shape;
   const cut = [2 * H, 3 * H, 6 * H, 6 * H + C];
-  const params = {
+  return {
     w1: Float64Array.from(theta.slice(0, cut[0])),
     b1: Float64Array.from(theta.slice(cut[0], cut[1])),
     w2: Float64Array.from(theta.slice(cut[1], cut[2])),
     b2: Float64Array.from(theta.slice(cut[2], cut[3])),
   };
-  const ref = referencePass({ shape: net.shape, params }, data, 'mean');
+}
+
+/** The reference pass's whole gradient, W₁ b₁ W₂ b₂ in the core's order, at the parameters `theta`. */
+function referenceGradient(net: Network, data: Dataset, theta: readonly number[]): number[] {
+  const ref = referencePass({ shape: net.shape, params: paramsOf(net, theta) }, data, 'mean');
   return [...ref.dW1.flat(), ...ref.db1, ...ref.dW2.flat(), ...ref.db2];
 }
 
@@ -600,7 +618,10 @@ describeClaims('backprop', (claim) => {
   // -------------------------------------------------------------------------------------------
   // The forward pass in matrix form
 
-  claim('With $m$ points and $H$ hidden units ($H$ here counts hidden units, 16 unless you change it)', () => {
+  claim("With $m$ points and $H$ hidden units ($H$ here, not chapter 6's Hessian; 16 unless you change it)", () => {
+    // chapter 6 names its Hessian H
+    const chapter6 = normaliseProse(readFileSync(new URL('../../content/logistic-regression.mdx', HERE), 'utf8'));
+    expect(chapter6).toContain('with $H$ the Hessian at the minimum');
     // the trainer starts with 16, and its slider named H sets how many units the network has
     expect(initialBackpropInputs().hidden).toBe(16);
     expect(initialBackpropInputs().network.shape.hidden).toBe(16);
@@ -1124,42 +1145,57 @@ describeClaims('backprop', (claim) => {
     expect(matches(losses)).toBe(true);
   });
 
-  claim('From the second of these steps on, each overshoots the valley it was meant to descend, and the loss climbs. A fifth step turns every ReLU unit off for every point.', () => {
+  claim('Every one of these steps overshoots the valley it was meant to descend: the first still lands lower than it started, and from the second on each lands higher, so the loss climbs.', () => {
     const run = trainerRun({ learningRate: 10 });
     const { dataset } = run;
-    const losses = [run.slice(0).loss];
-    for (let step = 1; step <= 5; step++) {
-      // the gradient at the weights before this step, in plain loops
+    let loss = run.slice(0).loss;
+    for (let step = 1; step <= 4; step++) {
       const before = run.network();
       const ref = referencePass(before, dataset, 'mean');
-      const loss = run.slice(1).loss;
-      losses.push(loss);
-      if (step === 1) expect(loss).toBeLessThan(0.6 * losses[0]!); // the first step still descends
-      if (step >= 2 && step <= 4) {
-        expect(loss).toBeGreaterThan(2 * losses[step - 1]!); // the loss climbs
-        // an overshoot, not a wrong direction: along the same gradient a step of η = 0.1 descends
-        const short: Network = {
-          shape: before.shape,
-          params: {
-            w1: Float64Array.from(ref.dW1.flat(), (g, q) => before.params.w1[q]! - 0.1 * g),
-            b1: Float64Array.from(ref.db1, (g, q) => before.params.b1[q]! - 0.1 * g),
-            w2: Float64Array.from(ref.dW2.flat(), (g, q) => before.params.w2[q]! - 0.1 * g),
-            b2: Float64Array.from(ref.db2, (g, q) => before.params.b2[q]! - 0.1 * g),
-          },
-        };
-        expect(referencePass(short, dataset, 'mean').loss).toBeLessThan(ref.loss);
-      }
-      // which units are on: after four steps some still are, after the fifth none is, for any point
-      const on = referencePass(run.network(), dataset, 'mean').Z1.flat().filter((z) => z > 0).length;
-      if (step === 4) expect(on).toBeGreaterThan(100);
-      if (step === 5) expect(on).toBe(0);
+      const after = run.slice(1);
+      // the trainer's step is −η times the plain-loop gradient
+      const moved = [...after.params.w1, ...after.params.b1, ...after.params.w2, ...after.params.b2];
+      const theta = [...before.params.w1, ...before.params.b1, ...before.params.w2, ...before.params.b2];
+      const gradient = [...ref.dW1.flat(), ...ref.db1, ...ref.dW2.flat(), ...ref.db2];
+      moved.forEach((w, q) => expect(Math.abs(w - (theta[q]! - 10 * gradient[q]!))).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(w))));
+      // along the step's line the loss first falls (descent) and is rising where the step lands: it went
+      // past the valley floor. The slope there is the new gradient · (−g), from the plain loops.
+      const landed = referenceGradient(before, dataset, moved);
+      const slopeAtStart = -gradient.reduce((acc, g) => acc + g * g, 0);
+      const slopeAtLanding = -landed.reduce((acc, g, q) => acc + g * gradient[q]!, 0);
+      expect(slopeAtStart, `step ${step}`).toBeLessThan(0);
+      expect(slopeAtLanding / Math.abs(slopeAtStart), `step ${step}`).toBeGreaterThan(0.01);
+      // and a shorter step along it lands lower than the full one
+      const at = (t: number) => referencePass(
+        { shape: before.shape, params: paramsOf(before, theta.map((w, q) => w - t * gradient[q]!)) },
+        dataset,
+        'mean',
+      ).loss;
+      const shorter = Math.min(...[0.5, 1, 2, 4, 6, 8].map(at));
+      expect(shorter, `step ${step}`).toBeLessThan(0.9 * after.loss);
+      // lower than it started at the first step, higher (more than twice) from the second on
+      if (step === 1) expect(after.loss).toBeLessThan(0.6 * loss);
+      else expect(after.loss).toBeGreaterThan(2 * loss);
+      loss = after.loss;
     }
   });
 
-  claim('From step 5 on the network gives every point the same class (accuracy 33.3%) and only the output biases still learn; at this rate even they overshoot, and a few steps later the loss swings between about 1.1 and 2.3, however long you play, never below $\\ln 3 \\approx 1.10$, the loss of a uniform guess.', () => {
+  claim('From step 4 on the network gives every point the same class (accuracy 33.3%). A fifth step turns every ReLU unit off for every point, and from then on only the output biases still learn; at this rate even they overshoot, and a few steps later the loss swings between about 1.1 and 2.3, however long you play, never below $\\ln 3 \\approx 1.10$, the loss of a uniform guess.', () => {
     const run = trainerRun({ learningRate: 10 }, BACKPROP_LIMITS.grid);
-    run.slice(5);
     const { dataset } = run;
+    const classes = () => {
+      const P = referencePass(run.network(), dataset, 'mean').P;
+      return P.map((p) => p.indexOf(Math.max(...p)));
+    };
+    // after three steps the points still get different classes, and some units are on for some points
+    run.slice(3);
+    expect(new Set(classes()).size).toBeGreaterThan(1);
+    // after four: one class for all, one third right, while more than 100 (point, unit) pairs are still on
+    const fourth = run.slice(1);
+    expect(new Set(classes()).size).toBe(1);
+    expect(fourth.accuracy).toBe(1 / 3);
+    expect(referencePass(run.network(), dataset, 'mean').Z1.flat().filter((z) => z > 0).length).toBeGreaterThan(100);
+    run.slice(1);
     const ws = createWorkspace(run.network().shape, 150);
     const frozen = run.network().params;
     const keep = { w1: frozen.w1.slice(), b1: frozen.b1.slice(), w2: frozen.w2.slice() };
@@ -1167,9 +1203,10 @@ describeClaims('backprop', (claim) => {
     let previousB2 = frozen.b2.slice();
     for (let step = 5; step <= 5000; step++) {
       const answer = step === 5 ? run.slice(0) : run.slice(1);
-      // every ReLU unit off for every point, one class for all of them, one third right
+      // every ReLU unit off for every point (the plain loops agree), one class for all of them, one third right
       forward(run.network(), dataset.x, dataset.labels, 150, ws);
       expect(ws.a1.every((a) => a === 0)).toBe(true);
+      if (step === 5) expect(referencePass(run.network(), dataset, 'mean').Z1.flat().every((z) => z <= 0)).toBe(true);
       expect(answer.accuracy).toBe(1 / 3);
       const p = run.network().params;
       expect([p.w1, p.b1, p.w2].map((a) => Array.from(a))).toEqual([keep.w1, keep.b1, keep.w2].map((a) => Array.from(a)));
@@ -1319,6 +1356,24 @@ describeClaims('backprop', (claim) => {
     // db₂ = Σᵢ dz₂,ᵢ and db₁ = Σᵢ dz₁,ᵢ: the sums of those rows are the core's bias gradients
     db2.forEach((v, k) => close(v, pass.ws.grads.b2[k]!));
     db1.forEach((v, j) => close(v, pass.ws.grads.b1[j]!));
+  });
+
+  claim('$dW_2$ must be $H \\times 3$ like $W_2$, and out of $A_1$ ($m \\times H$) and $dZ_2$ ($m \\times 3$) the only product of that shape is $A_1^{\\top} dZ_2$ (at $H = 3$, $dZ_2^{\\top} A_1$ is $3 \\times 3$ too; then the indices decide: row $j$ of $dW_2$ belongs to hidden unit $j$).', () => {
+    for (let hidden = 1; hidden <= 32; hidden++) {
+      expect(productsOfShape([150, hidden], [150, 3], [hidden, 3])).toEqual(hidden === 3 ? ['Aᵀ B', 'Bᵀ A'] : ['Aᵀ B']);
+    }
+    // at H = 3 the two 3 × 3 products differ, and the core's dW₂ is A₁ᵀ dZ₂: row j pairs unit j with each class
+    const { network, dataset } = trainerStart({ hidden: 3 });
+    const ref = referencePass(network, dataset, 'mean');
+    const { ws } = coreGradients(network, dataset, 'mean');
+    const product = (rowsOf: number[][], colsOf: number[][], r: number, c: number) => rowsOf.reduce((acc, row, i) => acc + row[r]! * colsOf[i]![c]!, 0);
+    let transposedGap = 0;
+    for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) {
+      const right = product(ref.A1, ref.dZ2, j, k);
+      expect(Math.abs(ws.grads.w2[3 * j + k]! - right)).toBeLessThanOrEqual(1e-14 * (1e-3 + Math.abs(right)));
+      transposedGap = Math.max(transposedGap, Math.abs(product(ref.dZ2, ref.A1, j, k) - right));
+    }
+    expect(transposedGap).toBeGreaterThan(1e-3);
   });
 
   claim('$dW_2 = \\sum_i a_{1,i}^{\\top}\\, dz_{2,i}$, one outer product per point', () => {
@@ -1807,7 +1862,7 @@ describeClaims('backprop', (claim) => {
     }
   });
 
-  claim('Every gradient has the shape of its matrix, and the shapes say where the transposes go: $dW_2 = A_1^{\\top} dZ_2$ is $H \\times 3$ like $W_2$, and $dW_1 = X^{\\top} dZ_1$ is $2 \\times H$ like $W_1$.', () => {
+  claim('Every gradient has the shape of its matrix, and the shapes say where the transposes go: $dW_2 = A_1^{\\top} dZ_2$ is $H \\times 3$ like $W_2$, and $dW_1 = X^{\\top} dZ_1$ is $2 \\times H$ like $W_1$ (except at $H = 3$ for $dW_2$ and $H = 2$ for $dW_1$, where the transposed product fits too and the indices decide).', () => {
     for (let hidden = BACKPROP_LIMITS.hidden.min; hidden <= BACKPROP_LIMITS.hidden.max; hidden++) {
       const { network, dataset } = trainerStart({ hidden });
       const { ws } = coreGradients(network, dataset, 'mean');
@@ -1815,18 +1870,9 @@ describeClaims('backprop', (claim) => {
     }
     // of A₁ (m × H) and dZ₂ (m × 3), transposed or not, only A₁ᵀ dZ₂ multiplies out to H × 3; likewise
     // of X (m × 2) and dZ₁ (m × H), only Xᵀ dZ₁ is 2 × H (for m = 150 and every H the slider offers but 2)
-    const fits = (a: [number, number], b: [number, number], want: [number, number]) => {
-      const forms = (s: [number, number], name: string) => [{ name, s }, { name: `${name}ᵀ`, s: [s[1], s[0]] as [number, number] }];
-      const found: string[] = [];
-      for (const first of [...forms(a, 'A'), ...forms(b, 'B')]) for (const second of [...forms(a, 'A'), ...forms(b, 'B')]) {
-        if (first.name[0] === second.name[0]) continue;
-        if (first.s[1] === second.s[0] && first.s[0] === want[0] && second.s[1] === want[1]) found.push(`${first.name} ${second.name}`);
-      }
-      return found;
-    };
     for (let hidden = 1; hidden <= 32; hidden++) {
-      expect(fits([150, hidden], [150, 3], [hidden, 3])).toEqual(hidden === 3 ? ['Aᵀ B', 'Bᵀ A'] : ['Aᵀ B']);
-      if (hidden !== 2) expect(fits([150, 2], [150, hidden], [2, hidden])).toEqual(['Aᵀ B']);
+      expect(productsOfShape([150, hidden], [150, 3], [hidden, 3])).toEqual(hidden === 3 ? ['Aᵀ B', 'Bᵀ A'] : ['Aᵀ B']);
+      if (hidden !== 2) expect(productsOfShape([150, 2], [150, hidden], [2, hidden])).toEqual(['Aᵀ B']);
     }
     const ref = referencePass(trainerStart().network, trainerStart().dataset, 'mean');
     expect([ref.dW2.length, ref.dW2[0]!.length, ref.dW1.length, ref.dW1[0]!.length]).toEqual([16, 3, 2, 16]);
@@ -1847,7 +1893,7 @@ describeClaims('backprop', (claim) => {
     expect(touchesEdge(three.regions, 0)).toBe(false);
   }, 120_000);
 
-  claim("The sum's gradient is $m$ times the mean's, so with the sum the learning rate has to shrink as $1/m$; with the mean, in full-batch descent, one learning rate suits every batch size. A learning rate far past chapter 6's limit $2/\\lambda_{\\max}$ overshoots: at $\\eta = 10$ the trainer's loss climbs to 726 within four steps.", () => {
+  claim("The sum's gradient is $m$ times the mean's, so with the sum the learning rate has to shrink as $1/m$; with the mean, in full-batch descent, one learning rate suits every batch size. A learning rate far past $2/\\lambda_{\\max}$, chapter 6's limit taken at the current weights ($\\lambda_{\\max}$ the largest eigenvalue of the loss's Hessian there), overshoots: at $\\eta = 10$ the trainer's loss climbs to 726 within four steps, and $2/\\lambda_{\\max}$ is below 2.5 before each of them.", () => {
     // m times: the plain-loop gradients of both reductions at the demo's starting weights
     for (const m of [10, 300]) {
       const start = startBatchRun(m, 'mean', 0.1);
