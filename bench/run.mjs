@@ -30,7 +30,7 @@ function gitCommit() {
   }
 }
 
-const executablePath = findChromium();
+const { path: executablePath } = await findChromium();
 const server = await startStaticServer(DIST_DIR);
 try {
   const size = await measureSize({ baseURL: server.url });

@@ -16,11 +16,18 @@ declare module 'vitest' {
 }
 
 /**
- * Fails fast when there is no browser or no build, then serves dist/ for every e2e file.
+ * Finds the browser (or stops with one line saying what to install), then serves dist/ for every e2e file.
  * Returns the teardown.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  findChromium();
+  try {
+    const { path, source } = await findChromium();
+    console.log(`e2e: Chromium ${path} (${source})`);
+  } catch (error) {
+    // one line saying what to install, not a stack
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
   const server = await startStaticServer(DIST_DIR);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   project.provide('baseURL', server.url);
