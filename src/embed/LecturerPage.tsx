@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { CHAPTERS } from '../chapters/chapterList';
 import { useShareLinks } from './SharePanel';
+import { EMBED_ALLOW, EMBED_SANDBOX } from './embedUrl';
 import { CopyField, CopyStatus, useCopy } from './SharePanelCopy';
 import { SharePanelOptions } from './SharePanelOptions';
 import { SharePanelPreview } from './SharePanelPreview';
@@ -47,11 +48,13 @@ export function LecturerPage() {
         nothing anywhere.
       </p>
       <p>
-        The iframe line below carries <code>sandbox=&quot;allow-scripts&quot;</code>: the widget may run
-        its own scripts, but it cannot reach your page, its cookies or its storage. It tells your page how
-        tall it is in a small message that the optional <code>embed-resize.js</code> script acts on; without
-        the script, the iframe keeps the height written in the line. Two widgets on one page each keep their
-        own numbers.
+        The iframe line below carries <code>sandbox=&quot;{EMBED_SANDBOX}&quot;</code> and{' '}
+        <code>allow=&quot;{EMBED_ALLOW}&quot;</code>. The widget runs its own scripts with the address it is
+        served from as its origin, so it loads from any web space with its default settings, saves figures
+        and copies code; because that origin is not your course page&rsquo;s, it cannot reach your page, its
+        cookies or its storage. It tells your page how tall it is in a small message that the optional{' '}
+        <code>embed-resize.js</code> script acts on; without the script, the iframe keeps the height written
+        in the line. Two widgets on one page each keep their own numbers.
       </p>
       <p>
         A widget starts from the numbers you last set in the chapters. To share a widget exactly as it is
@@ -172,9 +175,11 @@ function LecturerSnippets({ widget, choices }: { widget: EmbeddableWidget; choic
           </section>
         ))}
         <p className="share-note">
-          Hosting Logit Lab yourself? A sandboxed embed loads the site&rsquo;s scripts from the origin{' '}
-          <code>null</code>, so the server must send <code>Access-Control-Allow-Origin: *</code> (GitHub
-          Pages does; elsewhere, add the header in the server&rsquo;s configuration), or the frame stays empty.
+          Hosting Logit Lab yourself? Copy <code>dist/</code> to any static host as it is (a university web
+          space, nginx or Apache, S3, GitHub Pages, even <code>python3 -m http.server</code>): no special
+          headers are needed. One thing to avoid: do not put it on the same origin (scheme, host name and
+          port) as the course pages that embed it. There a frame allowed both scripts and its own origin could
+          lift its sandbox and reach the course page; on a host name of its own it cannot.
         </p>
         <details className="lecturer-protocol">
           <summary>For developers: the height message</summary>
@@ -192,8 +197,8 @@ function LecturerSnippets({ widget, choices }: { widget: EmbeddableWidget; choic
             <code>{"{ type: 'logit-lab:request-height' }"}</code> to the iframe&rsquo;s window. Act on a
             height message only when <code>event.source</code> is the <code>contentWindow</code> of your
             own iframe and every field has the type above, and keep the height within bounds; that is what{' '}
-            <code>embed-resize.js</code> does. A sandboxed embed&rsquo;s origin is <code>null</code>, so
-            the origin cannot be checked: the source is.
+            <code>embed-resize.js</code> does. The source names your frame exactly; the origin (the address
+            Logit Lab is served from) can be checked as well, but the source check is the one that counts.
           </p>
         </details>
       </section>

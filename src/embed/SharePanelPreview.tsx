@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_IFRAME_HEIGHT } from './embedUrl';
+import { DEFAULT_IFRAME_HEIGHT, EMBED_ALLOW, EMBED_SANDBOX } from './embedUrl';
 
 /** The message an embed posts to its parent when its content's height changes (see embed-resize.js). */
 export interface HeightMessage {
@@ -34,8 +34,10 @@ export function withFrameId(url: string, frameId: string): string {
 const RELOAD_DELAY_MS = 500;
 
 /**
- * A live preview of an embed exactly as a course page would hold it: a sandboxed iframe (scripts,
- * no same-origin), as tall as the embed says it is. A new address reloads it once the lecturer
+ * A live preview of an embed exactly as a course page would hold it: an iframe with the snippet's
+ * sandbox and permissions, as tall as the embed says it is. (Here the frame shares this page's origin,
+ * the case the lecturer page warns against for course pages; it is Logit Lab's own page, so nothing
+ * is exposed.) A new address reloads it once the lecturer
  * pauses, not at every typed letter of a caption.
  */
 export function SharePanelPreview({ url, title, frameId }: { url: string; title: string; frameId: string }) {
@@ -67,7 +69,8 @@ export function SharePanelPreview({ url, title, frameId }: { url: string; title:
       className="share-preview"
       src={withFrameId(shown, frameId)}
       title={`Preview: Logit Lab: ${title}`}
-      sandbox="allow-scripts"
+      sandbox={EMBED_SANDBOX}
+      allow={EMBED_ALLOW}
       style={{ height: `${height}px` }}
       data-testid="embed-preview"
       // The embed posts its height as it renders; asking once more on load covers a post that raced

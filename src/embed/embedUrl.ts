@@ -38,12 +38,24 @@ function escapeAttribute(s: string): string {
 /** The height an iframe starts at before the embed tells its own (embed-resize.js). */
 export const DEFAULT_IFRAME_HEIGHT = 600;
 
-/** One line of HTML: <iframe src="…" title="Logit Lab: …" width="100%" height="…" sandbox="allow-scripts" loading="lazy" style="border:0"></iframe> */
+/**
+ * The embed's sandbox. allow-same-origin gives the frame the origin it is served from (Logit Lab's host),
+ * not the opaque origin 'null': its module scripts, lazy chunks and fonts are then same-origin fetches, so
+ * any static host works with its default headers (an opaque origin fetches them in CORS mode, which most
+ * hosts do not answer). The frame stays apart from the course page because the two origins differ; on the
+ * course page's own origin, scripts plus same-origin could lift the sandbox, which the lecturer page warns
+ * about. allow-downloads lets the figure export save its files.
+ */
+export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-downloads';
+/** The copy buttons write to the clipboard, which a frame may do only when the page allows it. */
+export const EMBED_ALLOW = 'clipboard-write';
+
+/** One line of HTML: <iframe src="…" title="Logit Lab: …" width="100%" height="…" sandbox="…" allow="clipboard-write" loading="lazy" style="border:0"></iframe> */
 export function iframeSnippet(widget: EmbeddableWidget, url: string, height: number = DEFAULT_IFRAME_HEIGHT): string {
   const h = Number.isFinite(height) ? Math.round(Math.min(5000, Math.max(100, height))) : DEFAULT_IFRAME_HEIGHT;
   return (
     `<iframe src="${escapeAttribute(url)}" title="Logit Lab: ${escapeAttribute(widget.title)}" width="100%" height="${h}"` +
-    ` sandbox="allow-scripts" loading="lazy" style="border:0" data-logit-lab></iframe>`
+    ` sandbox="${EMBED_SANDBOX}" allow="${EMBED_ALLOW}" loading="lazy" style="border:0" data-logit-lab></iframe>`
   );
 }
 

@@ -36,7 +36,8 @@ describe('<LecturerPage>', () => {
     const user = userEvent.setup();
     renderWithLab(<LecturerPage />, { logits: [0.5, 1, 1.5], temperature: 2 });
     expect(snippet()).toContain('#/embed/softmax/SoftmaxExplorer?z=0.5%2C1%2C1.5&amp;T=2');
-    expect(preview().getAttribute('sandbox')).toBe('allow-scripts');
+    expect(preview().getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-downloads');
+    expect(preview().getAttribute('allow')).toBe('clipboard-write');
     expect(preview().getAttribute('src')).toContain('#/embed/softmax/SoftmaxExplorer?');
     expect(preview().getAttribute('src')).toMatch(/&frame=lecturer-preview$/);
 

@@ -1,58 +1,49 @@
 /**
  * Embeds in a course page: a host page on another loopback origin (its own tiny server, addressed as
- * 127.0.0.1, while the site is addressed as localhost on a third port) embeds widgets in sandboxed
- * iframes with embed-resize.js, as a lecturer's page would.
+ * 127.0.0.1, while the site is addressed as localhost) embeds widgets with the share panel's iframe
+ * line and embed-resize.js, as a lecturer's page would.
  *
- * A frame sandboxed without allow-same-origin has the opaque origin 'null', and module scripts,
- * lazy chunks and fonts are fetched with CORS: the site must be served with
- * `Access-Control-Allow-Origin: *` (GitHub Pages does). The site's server here adds that header in
- * front of the suite's static server, as such a host would.
+ * The site is served by a plain static server of its own that sends no CORS header at all, like most
+ * places a lecturer can put files (a university web space, nginx or Apache defaults, S3,
+ * `python3 -m http.server`): the snippet's sandbox gives each frame the site's own origin, so its module
+ * scripts, lazy chunks and fonts are same-origin fetches.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { WIDGETS } from '../../src/embed/widgetRegistry';
-import { baseURL, collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
+import { startStaticServer } from '../../bench/lib/server.mjs';
+import { iframeSnippet } from '../../src/embed/embedUrl';
+import { findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
+import { collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
 
 let browser: LaunchedChromium;
 let host: Server;
-let site: Server;
+let site: Awaited<ReturnType<typeof startStaticServer>>;
 let hostURL: string;
 /** The site as the host page addresses it: another host name than the host page's own. */
 let siteURL: string;
 const pages = new Map<string, string>();
 
-const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** The share panel's iframe line for `route` (150 px tall to start with), with an id for the test to find it by. */
+function iframeLine(id: string, route: string): string {
+  const widget = findWidget(/^#\/embed\/([^?]+)/.exec(route)?.[1] ?? '');
+  if (!widget) throw new Error(`no widget for ${route}`);
+  return iframeSnippet(widget, siteURL + route, 150).replace('<iframe ', `<iframe id="${id}" `);
+}
 
 function hostPage(frames: readonly { id: string; route: string }[]): string {
-  const iframes = frames
-    .map(
-      (f) =>
-        `<iframe id="${f.id}" data-logit-lab src="${escapeAttribute(siteURL + f.route)}" title="Logit Lab: ${f.id}"` +
-        ` width="100%" height="150" sandbox="allow-scripts" style="border:0;display:block"></iframe>`,
-    )
-    .join('\n<p>Some of the course page between the widgets.</p>\n');
+  const iframes = frames.map((f) => iframeLine(f.id, f.route)).join('\n<p>Some of the course page between the widgets.</p>\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Course page</title></head>
 <body><main><h1>Week 3</h1>${iframes}</main><script src="${siteURL}embed-resize.js"></script></body></html>`;
 }
 
 beforeAll(async () => {
   browser = await launch();
-  site = createServer((req, res) => {
-    void fetch(new URL(req.url ?? '/', baseURL())).then(async (upstream) => {
-      const body = Buffer.from(await upstream.arrayBuffer());
-      res.writeHead(upstream.status, {
-        'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-        'access-control-allow-origin': '*',
-      });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
-  siteURL = `http://localhost:${(site.address() as AddressInfo).port}/`;
+  // dist/ again, on a port of its own: default headers, no Access-Control-Allow-Origin
+  site = await startStaticServer(inject('distDir'));
+  siteURL = `http://localhost:${site.port}/`;
   pages.set(
     '/two.html',
     hostPage([
@@ -80,7 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((done) => host?.close(done));
-  await new Promise((done) => site?.close(done));
+  await site?.close();
 });
 
 async function openHost(path: string) {
@@ -126,6 +117,21 @@ describe('two widgets embedded in sandboxed iframes on another origin', () => {
     await jacobian.getByRole('slider', { name: 'logit z1', exact: true }).waitFor({ timeout: 15_000 });
     expect(await jacobian.getByText('The Jacobian').count()).toBe(1);
     expect(new URL(softmax.url()).origin).not.toBe(hostURL);
+    // the site's server sends no CORS header, as most hosts do not; the frames load all the same, with
+    // the site's origin as their own, and still cannot reach the course page around them
+    const served = await fetch(siteURL);
+    expect(served.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await softmax.evaluate(() => window.origin)).toBe(new URL(siteURL).origin);
+    const reach = () => {
+      try {
+        return window.parent.document.title;
+      } catch {
+        return 'blocked';
+      }
+    };
+    expect(await softmax.evaluate(reach)).toBe('blocked');
+    expect(await jacobian.evaluate(reach)).toBe('blocked');
+    expect(await page.title()).toBe('Course page');
 
     for (const id of ['softmax', 'jacobian']) {
       await expect.poll(async () => (await heights(page, id)).attribute, { timeout: 10_000 }).toBeGreaterThan(300);

@@ -138,17 +138,11 @@ describe('the share / embed toolbar', () => {
 });
 
 describe('the lecturers\' page (#/embed)', () => {
-  // The preview is sandboxed without allow-same-origin, so its origin is 'null' and the site's module
-  // scripts and styles reach it only with CORS: a host serving Logit Lab for embedding must send
-  // `Access-Control-Allow-Origin: *` (GitHub Pages does). The suite's static server does not, so this
-  // browser adds the header to the site's responses, as such a host would.
+  // The suite's static server sends no CORS header, like most hosts: the preview, sandboxed with its own
+  // origin as the snippet is, must load from it as it is.
   let lecturer: LaunchedChromium;
   beforeAll(async () => {
     lecturer = await launch(DESKTOP_OPTIONS);
-    await lecturer.context.route('**/*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
-    });
   });
   afterAll(async () => {
     await lecturer?.close();
@@ -158,7 +152,7 @@ describe('the lecturers\' page (#/embed)', () => {
     const { page, errors } = await openRoute(lecturer, '#/embed', { waitFor: '[data-testid="embed-preview"]' });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/embed/i);
     const preview = page.getByTestId('embed-preview');
-    expect(await preview.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(await preview.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-downloads');
     // In view, as a lecturer looking at it has it: Chromium holds back an off-screen frame's animation frames.
     await preview.scrollIntoViewIfNeeded();
     const inside = page.frameLocator('[data-testid="embed-preview"]');
@@ -186,10 +180,6 @@ describe('the lecturers\' page (#/embed)', () => {
   it('fits a 360 px phone, preview included', async () => {
     const phone = await launch({ ...PHONE_OPTIONS, viewport: { width: 360, height: 740 } });
     try {
-      await phone.context.route('**/*', async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
-      });
       const { page, errors } = await openRoute(phone, '#/embed', { waitFor: '[data-testid="embed-preview"]' });
       await page.getByTestId('embed-preview').scrollIntoViewIfNeeded();
       await page.frameLocator('[data-testid="embed-preview"]').getByTestId('p-text-1').waitFor({ state: 'visible', timeout: 15_000 });

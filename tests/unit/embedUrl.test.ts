@@ -25,7 +25,10 @@ describe('embed addresses', () => {
     expect(snippet).not.toContain('\n');
     expect(snippet).toContain('src="https://x.example/#/embed/softmax/SoftmaxExplorer?a=1&amp;caption=&quot;&gt;&lt;script&gt;"');
     expect(snippet).toContain('title="Logit Lab: Softmax explorer"');
-    expect(snippet).toContain('sandbox="allow-scripts"');
+    // its own origin (no CORS needed from the host), downloads for figures, and nothing that reaches the
+    // page around it: no top navigation, no popups, no forms, no modals
+    expect(snippet).toContain(' sandbox="allow-scripts allow-same-origin allow-downloads" allow="clipboard-write" ');
+    expect(snippet).not.toMatch(/allow-(top-navigation|popups|forms|modals)/);
     expect(snippet).toContain('height="5000"');
     expect(iframeSnippet(explorer, 'u', NaN)).toContain('height="600"');
   });

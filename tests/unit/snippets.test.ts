@@ -54,7 +54,8 @@ describe('iframeSnippet', () => {
     expect(line).toContain('title="Logit Lab: Soft&quot;max&quot; &lt;b&gt;explorer&lt;/b&gt; &amp; \'co\'"');
     const attrs = attributes(line);
     expect(attrs.get('title')).toBe('Logit Lab: Soft"max" <b>explorer</b> & \'co\'');
-    expect(attrs.get('sandbox')).toBe('allow-scripts');
+    expect(attrs.get('sandbox')).toBe('allow-scripts allow-same-origin allow-downloads');
+    expect(attrs.get('allow')).toBe('clipboard-write');
     expect(attrs.get('src')).toBe(url);
   });
 
