@@ -27,7 +27,7 @@ export function WidgetToolbar({ widget, root, frame }: { widget: EmbeddableWidge
 
   return (
     <div className="widget-toolbar">
-      <FigureExport root={root} title={widget.title} />
+      <FigureExport root={root} title={widget.title} name={widget.name} />
       <div className={`share-disclosure${open ? ' share-disclosure-open' : ''}`} onKeyDown={onKeyDown}>
         <button
           ref={button}

@@ -6,10 +6,11 @@ import { FigureExport } from '../../src/widgets/export/FigureExport';
 
 /** A widget's section: its figures, and the export control given the section as its root. */
 function Section({ title = 'Softmax explorer', children }: { title?: string; children: ReactNode }) {
+  const name = 'the softmax explorer';
   const [root, setRoot] = useState<HTMLElement | null>(null);
   return (
     <section ref={setRoot}>
-      <FigureExport root={root} title={title} />
+      <FigureExport root={root} title={title} name={name} />
       {children}
     </section>
   );

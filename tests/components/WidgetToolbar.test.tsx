@@ -35,6 +35,21 @@ afterEach(() => {
 });
 
 describe('<WidgetToolbar>', () => {
+  it('the export button is named after the widget as a sentence names it: no doubled article, capitals kept', () => {
+    const cases: [string, string][] = [
+      ['backprop/BackwardPassExplorer', 'Export figure of the backward pass in matrix form'],
+      ['jacobian/JacobianExplorer', 'Export figure of the Jacobian explorer'],
+      ['gradient-check/ZeroCases', 'Export figure of the zero cases'],
+    ];
+    for (const [id, label] of cases) {
+      const widget = findWidget(id);
+      if (!widget) throw new Error(`the registry has no ${id}`);
+      const { unmount } = renderWithLab(<WidgetToolbar widget={widget} root={null} />, {});
+      expect(screen.getByRole('button', { name: label })).toBeTruthy();
+      unmount();
+    }
+  });
+
   it('the button opens the panel with Enter and Space and Escape closes it, focus back on the button', async () => {
     const user = userEvent.setup();
     renderToolbar();

@@ -19,7 +19,11 @@ type Format = 'svg' | 'png';
  * saves the chosen one as SVG or PNG, in the colours the page shows in its current scheme. A canvas
  * figure is saved as PNG only (with the SVG drawn over it composited on top): it has no vectors to give.
  */
-export function FigureExport({ root, title }: { root: HTMLElement | null; title: string }) {
+/**
+ * `title` names the files ("Logit Lab: <title> — <figure>"); `name` is the widget as a sentence names it,
+ * article included and capitals kept ("the Jacobian explorer"), for the button's accessible name.
+ */
+export function FigureExport({ root, title, name }: { root: HTMLElement | null; title: string; name: string }) {
   const [open, setOpen] = useState(false);
   const [figures, setFigures] = useState<Figure[]>([]);
   const [chosen, setChosen] = useState(0);
@@ -90,7 +94,7 @@ export function FigureExport({ root, title }: { root: HTMLElement | null; title:
         ref={toggleButton}
         type="button"
         className="figure-export__toggle"
-        aria-label={`Export figure of the ${title.toLowerCase()}`}
+        aria-label={`Export figure of ${name}`}
         aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         Export figure
       </button>
