@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref, type SyntheticEvent } from 'react';
+import { useId, type PointerEvent, type ReactNode, type Ref, type SyntheticEvent } from 'react';
 import { useLab } from '../state/LabContext';
 import { isTermId, relatedTerms } from './terms';
 
@@ -7,6 +7,10 @@ import { isTermId, relatedTerms } from './terms';
  * `data-term` (a KaTeX `\term`, a bar, a cell) sets the store's focus; one generated CSS rule then
  * highlights every element of that term, in formulas and plots alike. Nothing here searches KaTeX's
  * output for symbols: the ids were put there by `\term`.
+ *
+ * A finger has no hover: the browser sends pointerout the moment it lifts, so a tapped term would light
+ * up for an instant only. A touch therefore keeps its term lit until the next tap, on another term or
+ * on anything else in the scope (which clears it): "hover or tap" in the chapters' prose.
  */
 interface TermScopeProps {
   children: ReactNode;
@@ -19,14 +23,17 @@ export function TermScope({ children, className, ref }: TermScopeProps) {
   const focus = useLab((s) => s.focus);
   const setFocus = useLab((s) => s.setFocus);
 
+  const termOf = (event: SyntheticEvent) => (event.target as Element).closest?.('[data-term]')?.getAttribute('data-term');
   const enter = (event: SyntheticEvent) => {
-    const el = (event.target as Element).closest?.('[data-term]');
-    const id = el?.getAttribute('data-term');
+    const id = termOf(event);
     if (isTermId(id)) setFocus(id);
   };
   const leave = (event: SyntheticEvent) => {
-    const el = (event.target as Element).closest?.('[data-term]');
-    if (el && el.getAttribute('data-term') === focus) setFocus(null);
+    if ((event as PointerEvent).pointerType === 'touch') return;
+    if (termOf(event) === focus) setFocus(null);
+  };
+  const touch = (event: PointerEvent) => {
+    if (event.pointerType === 'touch' && !isTermId(termOf(event))) setFocus(null);
   };
 
   return (
@@ -36,6 +43,7 @@ export function TermScope({ children, className, ref }: TermScopeProps) {
       data-term-scope={scope}
       onPointerOver={enter}
       onPointerOut={leave}
+      onPointerDown={touch}
       onFocus={enter}
       onBlur={leave}
     >

@@ -369,7 +369,7 @@ describeClaims('binary-cross-entropy', (claim) => {
     }
   });
 
-  claim("A dot marks where you are on every curve, and hovering $\\hat y$, $\\sigma'$, $L$ or a derivative in the formulas lights up its dot.", async () => {
+  claim("A dot marks where you are on every curve, and hovering (or tapping) $\\hat y$, $\\sigma'$, $L$ or a derivative in the formulas lights up its dot.", async () => {
     for (const [z, t] of [[-1, 1], [0, 0], [2.5, 0], [-7.3, 1]] as const) {
       cleanup();
       const { container, store } = renderExplorer({ binaryLogit: z, binaryTarget: t });

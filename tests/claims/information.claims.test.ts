@@ -315,7 +315,7 @@ describeClaims('information', (claim) => {
     });
   });
 
-  claim('Hover a number in the formula to see which bar it belongs to.', async () => {
+  claim('Hover or tap a number in the formula to see which bar it belongs to.', async () => {
     // y = [0.2, 0.3, 0.5], z = [2, 3, 4]: the written-out sum shows y₁…y₃ and p₁…p₃; each number carries
     // the term id its bar carries, and the pointer on the number highlights that bar and nothing else
     const { container, store } = renderExplorer({ labels: [0.2, 0.3, 0.5] });
@@ -342,6 +342,10 @@ describeClaims('information', (claim) => {
         fireEvent.pointerOut(number as Element);
       }
     }
+    // a tap: the finger lifts at once (pointerout follows), and the bar stays lit until the next tap
+    const tapped = formula.querySelector('[data-term="p-2"]') as Element;
+    for (const type of ['pointerOver', 'pointerDown', 'pointerUp', 'pointerOut'] as const) fireEvent[type](tapped, { pointerType: 'touch' });
+    expect(store.getState().focus).toBe('p-2');
   });
 
   claim('Drag a $\\mathbf p$ bar down and watch its information, $-\\log_2 p_i$, climb: rarer means more bits.', () => {

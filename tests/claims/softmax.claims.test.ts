@@ -165,7 +165,7 @@ describeClaims('softmax', (claim) => {
 
   // ---- Try it ----
 
-  claim("Hover a number in the live formula to see where it belongs: a logit and its exponential light up that logit's bar, the probability its own bar, the temperature its slider; only the sum, made of every logit, lights up nothing.", () => {
+  claim("Hover or tap a number in the live formula to see where it belongs: a logit and its exponential light up that logit's bar, the probability its own bar, the temperature its slider; only the sum, made of every logit, lights up nothing.", () => {
     // A number lights up what carries the same term id (TermScope). So: every number of the formula's
     // two numeric pieces sits in a \\term, except the sum; each id is the one its bar or slider carries
     // in the explorer's own markup. At T = 1 (worked example) and at T = 0.5 with five classes (the
