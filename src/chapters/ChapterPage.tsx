@@ -1,6 +1,6 @@
 import { createElement, lazy, Suspense, useRef, type ReactNode } from 'react';
 import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
-import { CHAPTERS, isWritten, type Chapter } from './chapterList';
+import { CHAPTERS, writtenNeighbours, type Chapter } from './chapterList';
 import { chapterHref } from './hashRoute';
 import { TermScope } from '../math/TermScope';
 import { useChapterUrlState } from '../state/useChapterUrlState';
@@ -10,10 +10,7 @@ const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(
 
 export function ChapterPage({ chapter }: { chapter: Chapter }) {
   const content = pages.get(chapter.slug);
-  const written = CHAPTERS.filter(isWritten);
-  const at = written.indexOf(chapter);
-  const prev = at > 0 ? written[at - 1] : undefined;
-  const next = at >= 0 ? written[at + 1] : undefined;
+  const { prev, next } = writtenNeighbours(chapter);
 
   if (!content) return <ComingChapter chapter={chapter} />;
   return <WrittenChapter chapter={chapter} content={content} prev={prev} next={next} />;

@@ -9,6 +9,10 @@ export function HomePage() {
         watch every formula, plot and sentence follow, each number computed by one tested numeric core
         whose losses match PyTorch&rsquo;s.
       </p>
+      <p className="home-lecturers">
+        Teaching this? <a href="#/embed">Embed any widget in your course page</a> with one iframe line that
+        keeps the numbers you chose.
+      </p>
       <h2>Chapters</h2>
       <TableOfContents summaries />
     </article>

@@ -1,7 +1,13 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { findChapter, writtenNeighbours } from './chapterList';
+import { chapterHref } from './hashRoute';
 import { TableOfContents } from './TableOfContents';
 
-/** Site chrome: a header, the chapter list beside (desktop) or below (phone) the page. */
+/**
+ * Site chrome: a header; the chapter list, beside the page on a desktop and behind a "Chapters" button
+ * at the top on a phone (with the next chapter one tap away); the page; a footer with the lecturers'
+ * page. The list comes before the page in the document, as on the screen, so Tab reaches it first.
+ */
 interface LayoutProps {
   current?: string;
   /** the home page is itself the table of contents, so it has no second one beside it */
@@ -21,16 +27,47 @@ export function Layout({ current, home = false, children }: LayoutProps) {
         </a>
         <span className="site-tagline">softmax, cross-entropy and backprop, with numbers you can touch</span>
       </header>
+      {/* keyed by the chapter: choosing one from the open list closes the list behind it */}
+      {!home && <ChapterMenu key={current} current={current} />}
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      {/* after main in the DOM: on a phone the list follows the page; on a desktop it sits beside it */}
-      {!home && (
-        <aside className="site-toc" aria-label="All chapters">
-          <TableOfContents current={current} />
-        </aside>
-      )}
+      <footer className="site-footer">
+        <a href="#/">All chapters</a>
+        <a href="#/embed">For lecturers: embed a widget in your course</a>
+      </footer>
     </div>
+  );
+}
+
+/** The chapter list; on a phone folded behind a button (Escape folds it again). */
+function ChapterMenu({ current }: { current?: string }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const chapter = current ? findChapter(current) : undefined;
+  const next = chapter ? writtenNeighbours(chapter).next : undefined;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) setOpen(false);
+  };
+  return (
+    <aside className="site-toc" aria-label="All chapters" data-open={open} onKeyDown={onKeyDown}>
+      <div className="site-toc-bar">
+        <button type="button" className="site-toc-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+          Chapters{' '}
+          <span className="site-toc-caret" aria-hidden="true">
+            {open ? '▴' : '▾'}
+          </span>
+        </button>
+        {next && (
+          <a className="site-toc-next" href={chapterHref(next.slug)}>
+            Next: {next.title} →
+          </a>
+        )}
+      </div>
+      <div id={listId} className="site-toc-list">
+        <TableOfContents current={current} />
+      </div>
+    </aside>
   );
 }
 

@@ -112,3 +112,10 @@ export function findChapter(slug: string): Chapter | undefined {
 export function isWritten(chapter: Chapter): boolean {
   return chapter.load !== undefined;
 }
+
+/** The written chapters before and after `chapter`, in reading order (the unwritten ones are skipped). */
+export function writtenNeighbours(chapter: Chapter): { prev?: Chapter; next?: Chapter } {
+  const written = CHAPTERS.filter(isWritten);
+  const at = written.indexOf(chapter);
+  return { prev: at > 0 ? written[at - 1] : undefined, next: at >= 0 ? written[at + 1] : undefined };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoErrors, launch, openRoute } from './browser';
+import { expectNoErrors, launch, openRoute, PHONE_OPTIONS } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -61,6 +61,58 @@ describe('routes', () => {
     await link.click();
     await page.locator(TOC).last().waitFor({ state: 'visible' });
     expect(await page.locator(TOC).last().locator(':scope > li').count()).toBe(13);
+    expectNoErrors(errors);
+    await page.close();
+  });
+});
+
+describe('the way around on a phone and a desktop', () => {
+  it('on a 360 px phone the chapter list and the next chapter are on the first screen: "Chapters" opens the list, a chapter in it opens that chapter', async () => {
+    const phone = await launch({ ...PHONE_OPTIONS, viewport: { width: 360, height: 740 } });
+    try {
+      const { page, errors } = await openRoute(phone, '#/backprop', { waitFor: 'main h1' });
+      const toggle = page.getByRole('button', { name: 'Chapters' });
+      const next = page.getByRole('link', { name: 'Next: Checking gradients →' });
+      for (const control of [toggle, next]) {
+        const box = await control.boundingBox();
+        expect(box && box.y + box.height).toBeLessThanOrEqual(740);
+        expect(box?.height).toBeGreaterThanOrEqual(44);
+      }
+      // folded: the list takes no room until asked for
+      expect(await page.locator('.site-toc nav[aria-label="Chapters"]').isVisible()).toBe(false);
+      await toggle.click();
+      const stability = page.locator('.site-toc').getByRole('link', { name: 'Numerical stability' });
+      expect(await stability.isVisible()).toBe(true);
+      await stability.click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/stability/);
+      // the list folds again behind the new chapter
+      await expect.poll(() => page.getByRole('button', { name: 'Chapters' }).getAttribute('aria-expanded')).toBe('false');
+      await page.getByRole('link', { name: 'For lecturers: embed a widget in your course' }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/embed');
+      expectNoErrors(errors);
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('on a desktop the list beside the page is always there, with no button, and Tab reaches it before the page', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: '[data-testid="p-text-1"]' });
+    expect(await page.getByRole('button', { name: 'Chapters' }).count()).toBe(0);
+    const list = page.locator('.site-toc nav[aria-label="Chapters"]');
+    expect(await list.isVisible()).toBe(true);
+    // Tab from the top of the page: the site name, then the chapter list, before anything in the chapter
+    await page.locator('body').focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const a = document.activeElement;
+        return `${a?.closest('.site-toc') ? 'toc' : a?.closest('main') ? 'main' : 'other'}:${a?.textContent?.trim() ?? ''}`;
+      }));
+    }
+    expect(reached[2]).toBe('toc:Information and cross-entropy');
+    expect(reached[3]).toBe('toc:Softmax');
     expectNoErrors(errors);
     await page.close();
   });
