@@ -125,6 +125,25 @@ describe('<BackpropTrainer>', () => {
     expect(regionsLabel()).toContain('149 points');
   });
 
+  it('the selected point is drawn last, over its neighbours, in its class colour inside a two-colour ring', () => {
+    renderTrainer();
+    const points = screen.getByRole('slider', { name: /The selected point/ });
+    const check = (i: number) => {
+      const selected = points.lastElementChild as SVGGElement;
+      expect(selected.getAttribute('data-testid')).toBe('point-selected');
+      const dot = points.querySelectorAll('circle.data-point')[i] as SVGCircleElement;
+      // on the point itself, wherever the scale puts it
+      expect(selected.getAttribute('transform')).toBe(`translate(${dot.getAttribute('cx')} ${dot.getAttribute('cy')})`);
+      const copy = selected.querySelector('.point-selected-dot') as SVGCircleElement;
+      expect(copy.style.fill).toBe(dot.style.fill);
+      // the halo (page colour) under the solid ring (ink), both around the dot
+      expect([...selected.children].map((c) => c.getAttribute('class'))).toEqual(['point-selected-halo', 'point-selected-ring', 'point-selected-dot']);
+    };
+    check(0);
+    fireEvent.keyDown(points, { key: 'PageDown' });
+    check(1);
+  });
+
   it('"Add a point at the centre" adds one of the chosen class at (0, 0)', () => {
     renderTrainer();
     fireEvent.click(screen.getByRole('radio', { name: 'class 2' }));

@@ -133,7 +133,17 @@ export const DecisionRegions = memo(function DecisionRegions(props: DecisionRegi
         >
           <Points dataset={dataset} x={x} y={y} onPointDown={onPointDown} />
           {dataset.m > 0 && (
-            <circle className="point-selected" cx={x(dataset.x[2 * current] as number)} cy={y(dataset.x[2 * current + 1] as number)} r={9} />
+            // drawn last, so on top of its neighbours: the point again, then a ring in two colours (a wide
+            // halo in the page's colour under a solid line in the ink's) that reads on every class colour
+            <g
+              className="point-selected"
+              data-testid="point-selected"
+              transform={`translate(${x(dataset.x[2 * current] as number)} ${y(dataset.x[2 * current + 1] as number)})`}
+            >
+              <circle className="point-selected-halo" r={9} />
+              <circle className="point-selected-ring" r={9} />
+              <circle className="point-selected-dot" r={5} style={{ fill: classColour(dataset.labels[current] as number) }} />
+            </g>
           )}
         </g>
       </svg>
