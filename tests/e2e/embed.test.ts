@@ -155,6 +155,20 @@ describe('two widgets embedded in sandboxed iframes on another origin', () => {
     await page.close();
   });
 
+  it('a frame whose scripts cannot be loaded says so in its own place, not a blank box', async () => {
+    const page = await browser.context.newPage();
+    // every script of the site refused, as a host missing the assets folder would
+    await page.route(`${siteURL}assets/**`, (route) => route.abort());
+    await page.goto(hostURL + '/two.html', { waitUntil: 'load' });
+    const softmax = await frameOf(page, 'softmax');
+    const notice = softmax.getByTestId('boot-failed');
+    // hidden for the first seconds (a normal start replaces it before then), then shown
+    expect(await notice.evaluate((p) => getComputedStyle(p).opacity)).toBe('0');
+    await expect.poll(() => notice.evaluate((p) => getComputedStyle(p).opacity), { timeout: 12_000 }).toBe('1');
+    expect(await notice.textContent()).toMatch(/Logit Lab did not start: its scripts could not be loaded/);
+    await page.close();
+  });
+
   it('keep separate state, and a state set in one is in its URL and restored when that frame reloads', async () => {
     const { page, errors } = await openHost('/two.html');
     const softmax = await frameOf(page, 'softmax');
