@@ -1,5 +1,6 @@
 import { createElement, lazy, Suspense, useRef, type ReactNode } from 'react';
 import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
+import { useRememberedProseSizes } from './useRememberedProseSizes';
 import { CHAPTERS, writtenNeighbours, type Chapter } from './chapterList';
 import { chapterHref } from './hashRoute';
 import { TermScope } from '../math/TermScope';
@@ -19,6 +20,7 @@ export function ChapterPage({ chapter }: { chapter: Chapter }) {
 function WrittenChapter({ chapter, content, prev, next }: { chapter: Chapter; content: ReactNode; prev?: Chapter; next?: Chapter }) {
   const body = useRef<HTMLDivElement>(null);
   useKeyboardScrollableMath(body);
+  useRememberedProseSizes(body);
   const notice = useChapterUrlState(chapter.slug);
   return (
     <article className="chapter" aria-labelledby="chapter-title">

@@ -117,3 +117,32 @@ describe('the way around on a phone and a desktop', () => {
     await page.close();
   });
 });
+
+describe('the page keeps its length while you scroll', () => {
+  for (const [route, viewport] of [
+    ['#/softmax', { width: 1280, height: 800 }],
+    ['#/backprop', { width: 390, height: 844 }],
+  ] as const) {
+    it(`${route} at ${viewport.width} px: scrolled to the end a screen at a time, the page's length changes by under 3 %`, async () => {
+      const view = await launch(viewport.width < 600 ? { ...PHONE_OPTIONS, viewport } : { viewport });
+      try {
+        const { page, errors } = await openRoute(view, route, { waitFor: '.chapter-body .widget' });
+        const length = () => page.evaluate(() => document.documentElement.scrollHeight);
+        await page.waitForTimeout(500);
+        const atStart = await length();
+        const seen = [atStart];
+        for (let y = 0; y < (await length()); y += viewport.height) {
+          await page.evaluate((top) => window.scrollTo(0, top), y);
+          await page.waitForTimeout(50);
+          seen.push(await length());
+        }
+        const spread = (Math.max(...seen) - Math.min(...seen)) / atStart;
+        expect(spread, `lengths ${Math.min(...seen)} to ${Math.max(...seen)} px`).toBeLessThan(0.03);
+        expectNoErrors(errors);
+        await page.close();
+      } finally {
+        await view.close();
+      }
+    });
+  }
+});
