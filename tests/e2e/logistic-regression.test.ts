@@ -110,8 +110,14 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     const background = () => inFormula.evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.mouse.move(0, 0);
     const before = await background();
-    await page.locator('.boundary-line').hover({ force: true });
-    await expect.poll(background).not.toBe(before);
+    // hovered again on each try: the page may still settle under a still mouse just after load (the
+    // prose above drawn once to learn its size), and a line that moves away is no longer hovered
+    await expect
+      .poll(async () => {
+        await page.locator('.boundary-line').hover({ force: true });
+        return background();
+      })
+      .not.toBe(before);
     expectNoErrors(errors);
     await page.close();
   });
