@@ -4,6 +4,7 @@ import 'katex/dist/katex.min.css';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/widgets.css';
+import './styles/opener.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import Content from '../../../content/softmax.mdx';
 import { SoftmaxExplorer } from '../../widgets/SoftmaxExplorer';
 import { WorkedExample } from '../../widgets/WorkedExample';
+import { SoftmaxOpener } from '../../widgets/openers/SoftmaxOpener';
 import { embeddable } from '../../embed/embeddable';
 import prerendered from 'virtual:prerendered-tex/softmax';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -14,6 +15,9 @@ export const components = embeddable('softmax', {
   WorkedExample,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SoftmaxOpener };
+
 export default function SoftmaxChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }
