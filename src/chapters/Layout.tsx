@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { findChapter, writtenNeighbours } from './chapterList';
 import { chapterHref } from './hashRoute';
 import { TableOfContents } from './TableOfContents';
@@ -46,13 +46,17 @@ function ChapterMenu({ current }: { current?: string }) {
   const listId = useId();
   const chapter = current ? findChapter(current) : undefined;
   const next = chapter ? writtenNeighbours(chapter).next : undefined;
+  const toggle = useRef<HTMLButtonElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && open) setOpen(false);
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    // focus inside the list would fall to the page's start once the list is hidden: give it to the button
+    if (event.target !== toggle.current) toggle.current?.focus();
   };
   return (
     <aside className="site-toc" aria-label="All chapters" data-open={open} onKeyDown={onKeyDown}>
       <div className="site-toc-bar">
-        <button type="button" className="site-toc-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        <button ref={toggle} type="button" className="site-toc-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           Chapters{' '}
           <span className="site-toc-caret" aria-hidden="true">
             {open ? '▴' : '▾'}
@@ -60,7 +64,7 @@ function ChapterMenu({ current }: { current?: string }) {
         </button>
         {next && (
           <a className="site-toc-next" href={chapterHref(next.slug)}>
-            Next: {next.title} →
+            Next: <NoOrphanArrow text={next.title} />
           </a>
         )}
       </div>
@@ -75,4 +79,15 @@ function ChapterMenu({ current }: { current?: string }) {
 function skipToMain(event: MouseEvent) {
   event.preventDefault();
   document.getElementById('main')?.focus();
+}
+
+/** "Logistic regression →" with its last word and the arrow kept together, so the arrow never wraps alone. */
+function NoOrphanArrow({ text }: { text: string }) {
+  const cut = text.lastIndexOf(' ');
+  return (
+    <>
+      {text.slice(0, cut + 1)}
+      <span className="nowrap">{text.slice(cut + 1)} →</span>
+    </>
+  );
 }

@@ -45,6 +45,19 @@ describe('<Layout>', () => {
     expect(within(menu).getByRole('link', { name: 'Next: The softmax Jacobian →' }).getAttribute('href')).toBe('#/jacobian');
   });
 
+  it('Escape with focus on a chapter link folds the list and gives focus back to "Chapters"', async () => {
+    const user = userEvent.setup();
+    render(<Layout current="softmax">{PAGE}</Layout>);
+    const toggle = screen.getByRole('button', { name: 'Chapters' });
+    await user.click(toggle);
+    const menu = screen.getByRole('complementary', { name: 'All chapters' });
+    const link = within(menu).getByRole('link', { name: 'Information and cross-entropy' });
+    link.focus();
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+
   it('choosing another chapter closes the open list behind it', async () => {
     const user = userEvent.setup();
     const { rerender } = render(<Layout current="softmax">{PAGE}</Layout>);
