@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useDistributionSetters } from './useDistributionSetters';
 import { useWidgetState } from '../embed/useWidgetState';
 import { INFORMATION_STATE } from './informationState';
 import { LecturerControl } from './controls/LecturerControl';
@@ -9,7 +10,7 @@ import { DistributionBars } from '../plots/DistributionBars';
 import { useLab, useLabStore } from '../state/LabContext';
 import { InformationChecks } from './InformationChecks';
 import { informationTex, informationText } from './informationFormula';
-import { informationMeasures, logitsForDistribution, matchNote, matchPrediction, withEntry, type InformationUnit } from './informationMath';
+import { informationMeasures, matchNote, matchPrediction, type InformationUnit } from './informationMath';
 import { InformationTable } from './InformationTable';
 import { LogitSliders } from './controls/LogitSliders';
 import { UnitSwitch } from './controls/UnitSwitch';
@@ -45,23 +46,7 @@ export function InformationExplorer() {
   const note =
     matched && sameValues(matched.labels, labels) && sameValues(matched.logits, logits) ? matchNote(labels, measures.kl, unit) : '';
 
-  // Read the store at the moment of the event, not the render's closure: a fast drag sends several
-  // events between two renders.
-  const setTarget = useCallback(
-    (index: number, value: number) => {
-      const s = store.getState();
-      s.setLabels(withEntry(s.labels, index, value));
-    },
-    [store],
-  );
-  const setPrediction = useCallback(
-    (index: number, value: number) => {
-      const s = store.getState();
-      const p = Array.from(softmax(s.logits));
-      s.setLogits(logitsForDistribution(withEntry(p, index, value), s.logits));
-    },
-    [store],
-  );
+  const { setTarget, setPrediction } = useDistributionSetters();
 
   const matchPredictionToTarget = () => {
     const s = store.getState();

@@ -12,7 +12,8 @@ async function visit(hash: string) {
   return result;
 }
 
-describe('<App> routes', () => {
+// each route loads its chapter's lazy chunk, which in jsdom on a busy 2-core machine can take several seconds
+describe('<App> routes', { timeout: 30_000 }, () => {
   it('#/ lists all 13 chapters, linking only the written ones', async () => {
     await visit('#/');
     const toc = screen.getByRole('navigation', { name: 'Chapters' });
@@ -30,19 +31,19 @@ describe('<App> routes', () => {
   it('#/softmax renders the Softmax chapter with its explorer', async () => {
     await visit('#/softmax');
     expect(await screen.findByRole('heading', { level: 1, name: 'Softmax' })).toBeTruthy();
-    expect(await screen.findByText('p3 = 0.665', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('p3 = 0.665', {}, { timeout: 15_000 })).toBeTruthy();
     expect(document.title).toBe('Softmax · Logit Lab');
   });
 
   it('#/softmax?z=1,1&T=2 starts the explorer from the link’s state', async () => {
     await visit('#/softmax?z=1,1&T=2');
-    expect(await screen.findByText('p1 = 0.500', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('p1 = 0.500', {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'temperature T' }).getAttribute('value')).toBe('2');
   });
 
   it('#/softmax?z=2,abc,4 shows a notice and keeps the worked example', async () => {
     await visit('#/softmax?z=2,abc,4');
-    const notice = await screen.findByRole('status', {}, { timeout: 5000 });
+    const notice = await screen.findByRole('status', {}, { timeout: 15_000 });
     expect(notice.textContent).toMatch(/could not read z/);
     expect(screen.getByText('p1 = 0.090')).toBeTruthy();
   });

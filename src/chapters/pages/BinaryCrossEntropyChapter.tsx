@@ -3,6 +3,7 @@ import { BinaryCrossEntropyExplorer } from '../../widgets/BinaryCrossEntropyExpl
 import { MultiLabelComparison } from '../../widgets/MultiLabelComparison';
 import { SigmoidSoftmaxPair } from '../../widgets/SigmoidSoftmaxPair';
 import { embeddable } from '../../embed/embeddable';
+import { BinaryCrossEntropyOpener } from '../../widgets/openers/BinaryCrossEntropyOpener';
 import '../../styles/binary-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -17,6 +18,9 @@ export const components = embeddable('binary-cross-entropy', {
   MultiLabelComparison,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: BinaryCrossEntropyOpener };
+
 export default function BinaryCrossEntropyChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

@@ -1,6 +1,7 @@
 import Content from '../../../content/information.mdx';
 import { InformationExplorer } from '../../widgets/InformationExplorer';
 import { embeddable } from '../../embed/embeddable';
+import { InformationOpener } from '../../widgets/openers/InformationOpener';
 import '../../styles/information.css';
 import prerendered from 'virtual:prerendered-tex/information';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -13,6 +14,9 @@ export const components = embeddable('information', {
   InformationExplorer,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: InformationOpener };
+
 export default function InformationChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

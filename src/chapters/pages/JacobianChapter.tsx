@@ -1,6 +1,7 @@
 import Content from '../../../content/jacobian.mdx';
 import { JacobianExplorer } from '../../widgets/JacobianExplorer';
 import { embeddable } from '../../embed/embeddable';
+import { JacobianOpener } from '../../widgets/openers/JacobianOpener';
 import prerendered from 'virtual:prerendered-tex/jacobian';
 import { registerPrerendered } from '../../math/texRuntime';
 
@@ -12,6 +13,9 @@ export const components = embeddable('jacobian', {
   JacobianExplorer,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: JacobianOpener };
+
 export default function JacobianChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

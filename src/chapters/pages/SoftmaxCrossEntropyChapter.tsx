@@ -2,6 +2,7 @@ import Content from '../../../content/softmax-cross-entropy.mdx';
 import { CrossEntropyGradientExplorer } from '../../widgets/CrossEntropyGradientExplorer';
 import { GradientDescentStep } from '../../widgets/GradientDescentStep';
 import { embeddable } from '../../embed/embeddable';
+import { SoftmaxCrossEntropyOpener } from '../../widgets/openers/SoftmaxCrossEntropyOpener';
 import '../../styles/softmax-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
@@ -15,6 +16,9 @@ export const components = embeddable('softmax-cross-entropy', {
   GradientDescentStep,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SoftmaxCrossEntropyOpener };
+
 export default function SoftmaxCrossEntropyChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }
