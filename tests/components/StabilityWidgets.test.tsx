@@ -65,10 +65,10 @@ describe('<OverflowExplorer>', () => {
     const box = screen.getByRole('textbox', { name: 'type logit z2' });
     fireEvent.change(box, { target: { value: 'abc' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('z2: “abc” is not a number. z2 stays 3.');
+    expect(text('typed-message')).toBe('“abc” is not a number: z2 must be a number from −1000 to 1000. z2 stays 3.');
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.blur(box);
-    expect(text('typed-message')).toBe('z2: 2000 is outside −1000 to 1000. z2 stays 3.');
+    expect(text('typed-message')).toBe('“2000” is too large: z2 must be a number from −1000 to 1000. z2 stays 3.');
     expect(store.getState().logits).toEqual([2, 3, 4]);
     fireEvent.change(box, { target: { value: '-1000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
@@ -278,7 +278,7 @@ describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε t
     const box = screen.getByRole('textbox', { name: 'type logit z1' });
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('z1: 2000 is outside −1000 to 1000. z1 stays 1.');
+    expect(text('typed-message')).toBe('“2000” is too large: z1 must be a number from −1000 to 1000. z1 stays 1.');
     act(() => vi.advanceTimersByTime(300));
     expect(window.location.hash).toBe('#/stability?sz=1,2,3');
   });

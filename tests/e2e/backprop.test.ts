@@ -162,7 +162,8 @@ describe('the backprop chapter (#/backprop)', () => {
     await expect.poll(() => loss(page)).toBeGreaterThan(0);
     await stepTimes(page, 12);
     const trained = await loss(page);
-    await page.getByRole('spinbutton', { name: 'Sample i' }).fill('5');
+    await page.getByRole('textbox', { name: 'Sample i' }).fill('5');
+    await page.getByRole('textbox', { name: 'Sample i' }).press('Enter');
     await page.getByRole('combobox', { name: 'Batch size m' }).selectOption('30');
     await page.waitForTimeout(400);
     const query = addressQuery(page);
