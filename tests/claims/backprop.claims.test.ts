@@ -601,7 +601,7 @@ describeClaims('backprop', (claim) => {
     expect(screen.getByRole('button', { name: /^dW2, row 3, column 2:/ })).toBeTruthy();
     const explorerW2 = screen.getAllByRole('table').find((t) => t.querySelector('caption')?.textContent?.startsWith('dW₂ = A₁ᵀ dZ₂'))!;
     expect(within(explorerW2).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['k1', 'k2', 'k3']);
-    expect(screen.getByRole('spinbutton', { name: 'Sample i' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Sample i' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\bz[123]\b/);
   });
 
@@ -1135,7 +1135,9 @@ describeClaims('backprop', (claim) => {
     fireEvent.change(screen.getByLabelText('Data'), { target: { value: 'blobs' } });
     fireEvent.change(screen.getByLabelText('Activation'), { target: { value: 'relu' } });
     fireEvent.change(screen.getByRole('slider', { name: 'hidden units H' }), { target: { value: '16' } });
-    fireEvent.change(screen.getByLabelText('Seed of the initial weights'), { target: { value: '1' } });
+    const seed = screen.getByLabelText('Seed of the initial weights');
+    fireEvent.change(seed, { target: { value: '1' } });
+    fireEvent.keyDown(seed, { key: 'Enter' });
     fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
     expect(step()).toBe(0);
     fireEvent.change(lr, { target: { value: lr.getAttribute('max') } });
@@ -1314,7 +1316,9 @@ describeClaims('backprop', (claim) => {
     const dW2 = limits.find((rows) => rows.some((r) => r.text === '5×3') && rows.some((r) => r.text.startsWith('dW')))!;
     expect(dW2.find((r) => r.text === '5×3')!.top).toBeGreaterThan(dW2.find((r) => r.text.startsWith('dW'))!.top);
     // pick sample 7: its rows, from the plain-loop reference pass
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Sample i' }), { target: { value: '7' } });
+    const sample = screen.getByRole('textbox', { name: 'Sample i' });
+    fireEvent.change(sample, { target: { value: '7' } });
+    fireEvent.keyDown(sample, { key: 'Enter' });
     const hiddenRows = within(screen.getByTestId('bp-hidden-rows')).getAllByRole('row').slice(1);
     expect(hiddenRows).toHaveLength(5);
     hiddenRows.forEach((row, j) => {

@@ -31,7 +31,8 @@ import { BACKPROP_LIMITS, datasetOf, initialBackpropInputs, shapeOf } from '../.
 import { runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
 import { backwardVerdict, FusedBackward } from '../../src/widgets/stability/FusedBackward';
 import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
-import { EPSILONS, PRESETS, parseTypedLogit, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
+import { EPSILONS, logitRule, PRESETS, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
+import { parseTypedNumber } from '../../src/widgets/controls/parseTypedNumber';
 import { backwardAt, comparison, epsilonAt, formatResult, labelLogitFor, PRECISIONS, texResult, type ComparisonCell } from '../../src/widgets/stability/stabilityMath';
 import { big, div, exp as bigExp, log as bigLog, add, sub, mul, sumOf, toNumber, LN2 } from '../core/reference/bigFloat';
 import { fc } from '../core/helpers';
@@ -477,10 +478,10 @@ describeClaims('stability', (claim) => {
 
   // ── the explorer's presets and inputs ──
   claim('type any logit from −1000 to 1000 into the boxes under the table', () => {
-    expect(parseTypedLogit('−1000', 'z1')).toEqual({ ok: true, value: -1000 });
-    expect(parseTypedLogit('1000', 'z1')).toEqual({ ok: true, value: 1000 });
-    expect(parseTypedLogit('1000.1', 'z1').ok).toBe(false);
-    expect(parseTypedLogit('88.7', 'z1')).toEqual({ ok: true, value: 88.7 });
+    expect(parseTypedNumber('−1000', logitRule('z1'))).toEqual({ ok: true, value: -1000 });
+    expect(parseTypedNumber('1000', logitRule('z1'))).toEqual({ ok: true, value: 1000 });
+    expect(parseTypedNumber('1000.1', logitRule('z1')).ok).toBe(false);
+    expect(parseTypedNumber('88.7', logitRule('z1'))).toEqual({ ok: true, value: 88.7 });
   });
   claim(String.raw`Every $\infty$ and NaN in the table comes with the reason it appeared.`, () => {
     const cases = [...PRESETS.map((p) => [...p.logits]), [88.7, 88.7, 88.7], [2, 3, 1000], [-1000, 0, 0], [710, 700, -1000]];
@@ -667,8 +668,8 @@ describeClaims('stability', (claim) => {
   });
   claim(String.raw`Type $\mathbf z = [10, -10, -10]$ into the boxes above, with true class 1: the column reads $-4.12 \times 10^{-9}$ in float64, a number right to only about 8 of its 16 digits, and 0 in float32, where $p_1$ rounds to exactly 1.`, () => {
     // the boxes take both numbers, and the widget's true class 1 is its default
-    expect(parseTypedLogit('10', 'z₁')).toEqual({ ok: true, value: 10 });
-    expect(parseTypedLogit('−10', 'z₂')).toEqual({ ok: true, value: -10 });
+    expect(parseTypedNumber('10', logitRule('z₁'))).toEqual({ ok: true, value: 10 });
+    expect(parseTypedNumber('−10', logitRule('z₂'))).toEqual({ ok: true, value: -10 });
     const { store } = renderBackward();
     act(() => store.getState().setLogits([10, -10, -10]));
     expect(store.getState()).toMatchObject({ logits: [10, -10, -10], label: 0, precision: 'float64' });

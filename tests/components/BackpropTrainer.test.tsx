@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction } from '../../src/core/network';
 import { makeDataset, type DatasetKind } from '../../src/core/datasets';
 import { EmbedContext } from '../../src/embed/embedContext';
@@ -86,15 +87,75 @@ describe('<BackpropTrainer>', () => {
     await waitFor(() => expect(shownLoss()).toBe(coreLossAfter(0, 1, 5).loss));
   });
 
-  it('a seed that is not a whole number in range is refused with a message; the weights keep seed 1', () => {
-    renderTrainer();
-    const seed = screen.getByLabelText('Seed of the initial weights');
-    fireEvent.change(seed, { target: { value: '-4' } });
-    expect(screen.getByRole('alert').textContent).toMatch(/whole number from 0 to 99999.*keeps seed 1/);
-    expect(backpropStore.getState().initialSeed).toBe(1);
-    fireEvent.change(seed, { target: { value: '7' } });
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(Array.from(backpropStore.getState().network.params.w1)).toEqual(Array.from(initNetwork(shapeOf(16, 'relu'), 7).params.w1));
+  describe('the seed field', () => {
+    const seedRange = 'the seed must be a whole number from 0 to 99999.';
+    const seedField = () => screen.getByRole('textbox', { name: 'Seed of the initial weights' }) as HTMLInputElement;
+    /** the initial weights W₁ are the core's for this seed: what the seed drives, not just the field's text */
+    const w1IsSeed = (seed: number) =>
+      expect(Array.from(backpropStore.getState().network.params.w1)).toEqual(Array.from(initNetwork(shapeOf(16, 'relu'), seed).params.w1));
+
+    it('typing 1e309 key by key leaves the text as typed; Enter refuses it as too large and the weights keep seed 1', async () => {
+      const user = userEvent.setup();
+      renderTrainer();
+      await user.clear(seedField());
+      let typed = '';
+      for (const key of '1e309') {
+        await user.keyboard(key);
+        typed += key;
+        expect(seedField().value).toBe(typed);
+        expect(backpropStore.getState().initialSeed).toBe(1);
+      }
+      expect(screen.queryByRole('alert')).toBeNull();
+      await user.keyboard('{Enter}');
+      expect(screen.getByRole('alert').textContent).toBe(`“1e309” is too large: ${seedRange} The network keeps seed 1.`);
+      expect(seedField().value).toBe('1');
+      expect(backpropStore.getState().initialSeed).toBe(1);
+      w1IsSeed(1);
+    });
+
+    it.each([
+      ['2.5', `“2.5” is not a whole number: ${seedRange}`],
+      ['1,5', `“1,5” is not a number: ${seedRange}`],
+      ['0x10', `“0x10” is not a number: ${seedRange}`],
+      ['99999999', `“99999999” is too large: ${seedRange}`],
+      ['-4', `“-4” is too small: ${seedRange}`],
+    ])('%s on Enter is refused with a message naming it and the range; the weights keep seed 3', async (typed, why) => {
+      const user = userEvent.setup();
+      act(() => backpropStore.getState().setInitialSeed(3));
+      renderTrainer();
+      await user.clear(seedField());
+      await user.type(seedField(), `${typed}{Enter}`);
+      expect(screen.getByRole('alert').textContent).toBe(`${why} The network keeps seed 3.`);
+      expect(seedField().value).toBe('3');
+      w1IsSeed(3);
+    });
+
+    it('a whole number in range is taken when the field is left (Tab): seed 7’s weights, and the message goes', async () => {
+      const user = userEvent.setup();
+      renderTrainer();
+      await user.clear(seedField());
+      await user.type(seedField(), '2.5{Enter}');
+      expect(screen.getByRole('alert')).toBeTruthy();
+      await user.clear(seedField());
+      await user.type(seedField(), '7');
+      w1IsSeed(1);
+      await user.tab();
+      expect(seedField().value).toBe('7');
+      expect(backpropStore.getState().initialSeed).toBe(7);
+      w1IsSeed(7);
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('Escape drops what was typed: the field shows seed 1 again and leaving it changes nothing', async () => {
+      const user = userEvent.setup();
+      renderTrainer();
+      await user.clear(seedField());
+      await user.type(seedField(), '42{Escape}');
+      expect(seedField().value).toBe('1');
+      await user.tab();
+      expect(backpropStore.getState().initialSeed).toBe(1);
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
   });
 
   it('the learning-rate slider moves on a log scale from 0.0010 to 10', () => {

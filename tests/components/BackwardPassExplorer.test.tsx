@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { EmbedContext } from '../../src/embed/embedContext';
 import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
 import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
@@ -31,6 +32,8 @@ const pointOf = (i: number) => {
 const value = (testId: string) => Number(screen.getByTestId(testId).getAttribute('data-value'));
 const label = (testId: string) => screen.getByTestId(testId).getAttribute('aria-label') ?? '';
 const checks = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('listitem').map((li) => li.getAttribute('data-ok'));
+const sampleField = () => screen.getByRole('textbox', { name: 'Sample i' }) as HTMLInputElement;
+const facts = () => screen.getByTestId('bp-sample-facts').textContent ?? '';
 const w2Cell = (j: number, k: number) => screen.getByRole('button', { name: new RegExp(`^dW2, row ${j}, column ${k}:`) });
 
 describe('<BackwardPassExplorer>', () => {
@@ -50,14 +53,16 @@ describe('<BackwardPassExplorer>', () => {
     for (let k = 0; k < 3; k++) expect(value(`bp-dz2-${k + 1}`)).toBeCloseTo(((p[k] ?? NaN) - (k === y ? 1 : 0)) / 150, 14);
   });
 
-  it('typing 7 in "Sample i" shows sample 7; Next shows sample 8, Previous sample 7 again', () => {
+  it('typing 7 and Enter in "Sample i" shows sample 7; Next shows sample 8, Previous sample 7 again', async () => {
+    const user = userEvent.setup();
     renderWithLab(<BackwardPassExplorer />);
-    const box = screen.getByRole('spinbutton', { name: 'Sample i' });
-    fireEvent.change(box, { target: { value: '7' } });
+    await user.clear(sampleField());
+    await user.type(sampleField(), '7{Enter}');
     const { x } = pointOf(6);
     expect(screen.getByTestId('bp-sample-facts').textContent).toContain(`Sample 7: x = (${x[0]?.toFixed(3).replace('-', '−')}`);
     fireEvent.click(screen.getByRole('button', { name: 'Next sample' }));
     expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 8:/);
+    expect(sampleField().value).toBe('8');
     const { p } = referenceRow(backpropStore.getState().network, pointOf(7).x);
     const y = pointOf(7).label;
     expect(value('bp-dz2-1')).toBeCloseTo(((p[0] ?? NaN) - (y === 0 ? 1 : 0)) / 150, 14);
@@ -65,18 +70,74 @@ describe('<BackwardPassExplorer>', () => {
     expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 7:/);
   });
 
-  it('a sample number out of range is refused with a message, and the last good sample stays', () => {
-    renderWithLab(<BackwardPassExplorer />);
-    const box = screen.getByRole('spinbutton', { name: 'Sample i' });
-    fireEvent.change(box, { target: { value: '4' } });
-    fireEvent.change(box, { target: { value: '151' } });
-    expect(screen.getByRole('alert').textContent).toBe('The sample must be a whole number from 1 to 150; still showing sample 4.');
-    expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 4:/);
-    fireEvent.change(box, { target: { value: '2.5' } });
-    expect(screen.getByRole('alert')).toBeTruthy();
-    fireEvent.change(box, { target: { value: '150' } });
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Next sample' }).hasAttribute('disabled')).toBe(true);
+  describe('the sample field', () => {
+    const sampleRange = 'the sample must be a whole number from 1 to 150.';
+    /** sample 4 chosen first, so a refusal that fell back to a default would show */
+    async function atSample4() {
+      const user = userEvent.setup();
+      renderWithLab(<BackwardPassExplorer />);
+      await user.clear(sampleField());
+      await user.type(sampleField(), '4{Enter}');
+      expect(facts()).toMatch(/^Sample 4:/);
+      return user;
+    }
+
+    it('typing 1e309 key by key leaves the text as typed and sample 4 shown; Enter refuses it as too large', async () => {
+      const user = await atSample4();
+      const dz2 = value('bp-dz2-1');
+      await user.clear(sampleField());
+      let typed = '';
+      for (const key of '1e309') {
+        await user.keyboard(key);
+        typed += key;
+        expect(sampleField().value).toBe(typed);
+        expect(facts()).toMatch(/^Sample 4:/);
+      }
+      expect(screen.queryByRole('alert')).toBeNull();
+      await user.keyboard('{Enter}');
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).toBe(`“1e309” is too large: ${sampleRange} Still showing sample 4.`);
+      expect(sampleField().getAttribute('aria-describedby')).toBe(alert.id);
+      expect(sampleField().value).toBe('4');
+      // the rows still are sample 4's
+      expect(facts()).toMatch(/^Sample 4:/);
+      expect(value('bp-dz2-1')).toBe(dz2);
+    });
+
+    it.each([
+      ['2.5', `“2.5” is not a whole number: ${sampleRange}`],
+      ['1,5', `“1,5” is not a number: ${sampleRange}`],
+      ['0x10', `“0x10” is not a number: ${sampleRange}`],
+      ['99999999', `“99999999” is too large: ${sampleRange}`],
+      ['151', `“151” is too large: ${sampleRange}`],
+      ['0', `“0” is too small: ${sampleRange}`],
+    ])('%s on Enter is refused with a message naming it and the range; sample 4 stays', async (typed, why) => {
+      const user = await atSample4();
+      await user.clear(sampleField());
+      await user.type(sampleField(), `${typed}{Enter}`);
+      expect(screen.getByRole('alert').textContent).toBe(`${why} Still showing sample 4.`);
+      expect(sampleField().value).toBe('4');
+      expect(facts()).toMatch(/^Sample 4:/);
+    });
+
+    it('1 and 150, the ends, are taken when the field is left (Tab), and the message goes', async () => {
+      const user = await atSample4();
+      await user.clear(sampleField());
+      await user.type(sampleField(), '151{Enter}');
+      expect(screen.getByRole('alert')).toBeTruthy();
+      await user.clear(sampleField());
+      await user.type(sampleField(), '150');
+      expect(facts()).toMatch(/^Sample 4:/);
+      await user.tab();
+      expect(facts()).toMatch(/^Sample 150:/);
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(sampleField().hasAttribute('aria-describedby')).toBe(false);
+      expect(screen.getByRole('button', { name: 'Next sample' }).hasAttribute('disabled')).toBe(true);
+      await user.clear(sampleField());
+      await user.type(sampleField(), '1');
+      await user.tab();
+      expect(facts()).toMatch(/^Sample 1:/);
+    });
   });
 
   it('clicking a cell of dW₂ writes its chain for the chosen sample, a₁ · (p − y) · 1/150, and both checks hold', () => {
@@ -211,7 +272,7 @@ describe('<BackwardPassExplorer> and its address', () => {
     window.history.replaceState(null, '', '#/backprop?sample=7&w2h=3&w2k=2&w1x=2&w1h=5');
     renderWithLab(<BackwardPassExplorer />);
     expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 7:/);
-    expect((screen.getByRole('spinbutton', { name: 'Sample i' }) as HTMLInputElement).value).toBe('7');
+    expect((screen.getByRole('textbox', { name: 'Sample i' }) as HTMLInputElement).value).toBe('7');
     expect(w2Cell(3, 2).getAttribute('aria-pressed')).toBe('true');
     expect(label('bp-output-chain-formula')).toContain('∂L/∂(W₂)3,2');
     expect(screen.getByRole('button', { name: /^dW1, row 2, column 5:/ }).getAttribute('aria-pressed')).toBe('true');
@@ -252,11 +313,11 @@ describe('<BackwardPassExplorer> and its address', () => {
       );
     const locked = inEmbed([], ['sample']);
     expect(screen.getByRole('group', { name: 'Set by your lecturer' })).toBeTruthy();
-    expect(screen.getByRole('spinbutton', { name: 'Sample i' }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('textbox', { name: 'Sample i' }).matches(':disabled')).toBe(true);
     expect(screen.getByRole('button', { name: 'Next sample' }).matches(':disabled')).toBe(true);
     locked.unmount();
     inEmbed(['sample'], []);
-    expect(screen.queryByRole('spinbutton', { name: 'Sample i' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Sample i' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Next sample' })).toBeNull();
     expect(screen.getByTestId('bp-sample-facts').textContent).toMatch(/^Sample 1:/);
   });

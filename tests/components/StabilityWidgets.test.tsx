@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { OverflowExplorer } from '../../src/widgets/stability/OverflowExplorer';
 import { EpsilonTrickExplorer } from '../../src/widgets/stability/EpsilonTrickExplorer';
@@ -65,14 +66,38 @@ describe('<OverflowExplorer>', () => {
     const box = screen.getByRole('textbox', { name: 'type logit z2' });
     fireEvent.change(box, { target: { value: 'abc' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('z2: “abc” is not a number. z2 stays 3.');
+    expect(text('typed-message')).toBe('“abc” is not a number: z2 must be a number from −1000 to 1000. z2 stays 3.');
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.blur(box);
-    expect(text('typed-message')).toBe('z2: 2000 is outside −1000 to 1000. z2 stays 3.');
+    expect(text('typed-message')).toBe('“2000” is too large: z2 must be a number from −1000 to 1000. z2 stays 3.');
     expect(store.getState().logits).toEqual([2, 3, 4]);
     fireEvent.change(box, { target: { value: '-1000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(store.getState().logits).toEqual([2, -1000, 4]);
+    expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 and press Enter.');
+  });
+
+  it('typing 1e309 into z1 key by key keeps the text as typed; Enter refuses it and z1 stays 2; 88.7 is taken on Tab', async () => {
+    const user = userEvent.setup();
+    const { store } = renderStability(<OverflowExplorer />);
+    const box = screen.getByRole('textbox', { name: 'type logit z1' }) as HTMLInputElement;
+    await user.clear(box);
+    let typed = '';
+    for (const key of '1e309') {
+      await user.keyboard(key);
+      typed += key;
+      expect(box.value).toBe(typed);
+    }
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+    await user.keyboard('{Enter}');
+    expect(text('typed-message')).toBe('“1e309” is too large: z1 must be a number from −1000 to 1000. z1 stays 2.');
+    expect(box.value).toBe('2');
+    expect(box.getAttribute('aria-describedby')).toBe(screen.getByTestId('typed-message').id);
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+    await user.clear(box);
+    await user.type(box, '88.7');
+    await user.tab();
+    expect(store.getState().logits).toEqual([88.7, 3, 4]);
     expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 and press Enter.');
   });
 
@@ -278,7 +303,7 @@ describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε t
     const box = screen.getByRole('textbox', { name: 'type logit z1' });
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('z1: 2000 is outside −1000 to 1000. z1 stays 1.');
+    expect(text('typed-message')).toBe('“2000” is too large: z1 must be a number from −1000 to 1000. z1 stays 1.');
     act(() => vi.advanceTimersByTime(300));
     expect(window.location.hash).toBe('#/stability?sz=1,2,3');
   });

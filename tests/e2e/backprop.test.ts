@@ -127,6 +127,44 @@ describe('the backprop chapter (#/backprop)', () => {
     await page.close();
   });
 
+  it('the seed and sample fields keep what is typed: 1e309 keyed in stays 1e309, Enter refuses it and seed 1’s loss stays; 7 on Tab is taken', async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => loss(page)).toBeGreaterThan(0);
+    const seed1 = await loss(page);
+    const seed = page.getByLabel('Seed of the initial weights');
+    await seed.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    let typed = '';
+    for (const key of '1e309') {
+      await page.keyboard.press(key);
+      typed += key;
+      expect(await seed.inputValue()).toBe(typed);
+    }
+    await page.keyboard.press('Enter');
+    const alert = page.locator('.backprop-trainer [role="alert"]');
+    await expect.poll(() => alert.textContent()).toBe('“1e309” is too large: the seed must be a whole number from 0 to 99999. The network keeps seed 1.');
+    expect(await seed.inputValue()).toBe('1');
+    expect(await loss(page)).toBe(seed1);
+    await seed.fill('1,5');
+    await seed.press('Enter');
+    await expect.poll(() => alert.textContent()).toBe('“1,5” is not a number: the seed must be a whole number from 0 to 99999. The network keeps seed 1.');
+    await seed.fill('7');
+    await seed.press('Tab');
+    await expect.poll(() => alert.count()).toBe(0);
+    await expect.poll(() => loss(page)).not.toBe(seed1);
+
+    const sample = page.getByRole('textbox', { name: 'Sample i' });
+    await sample.fill('99999999');
+    await sample.press('Enter');
+    await expect.poll(() => page.locator('.bp-sample-picker [role="alert"]').textContent()).toBe(
+      '“99999999” is too large: the sample must be a whole number from 1 to 150. Still showing sample 1.',
+    );
+    expect(await sample.inputValue()).toBe('1');
+    expect(await page.getByTestId('bp-sample-facts').textContent()).toMatch(/^Sample 1:/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('Download weights gives JSON with the shape, the activation, every parameter, the step and the seed', async () => {
     const { page, errors } = await open();
     await expect.poll(() => loss(page)).toBeGreaterThan(0);
@@ -162,7 +200,8 @@ describe('the backprop chapter (#/backprop)', () => {
     await expect.poll(() => loss(page)).toBeGreaterThan(0);
     await stepTimes(page, 12);
     const trained = await loss(page);
-    await page.getByRole('spinbutton', { name: 'Sample i' }).fill('5');
+    await page.getByRole('textbox', { name: 'Sample i' }).fill('5');
+    await page.getByRole('textbox', { name: 'Sample i' }).press('Enter');
     await page.getByRole('combobox', { name: 'Batch size m' }).selectOption('30');
     await page.waitForTimeout(400);
     const query = addressQuery(page);

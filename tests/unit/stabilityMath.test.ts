@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparison, epsilonAt, epsilonCurves, formatResult, labelLogitFor, texResult, backwardAt } from '../../src/widgets/stability/stabilityMath';
-import { parseTypedLogit, snapStabilityLogit, formatLogits } from '../../src/widgets/stability/stabilityInputs';
+import { logitRule, snapStabilityLogit, formatLogits } from '../../src/widgets/stability/stabilityInputs';
+import { parseTypedNumber } from '../../src/widgets/controls/parseTypedNumber';
 import { createStabilityStore } from '../../src/widgets/stability/StabilityContext';
 import { backwardText, epsilonText, stabilityStartFormulas, textEpsilon } from '../../src/widgets/stability/stabilityFormula';
 
@@ -102,13 +103,13 @@ describe('epsilonAt, epsilonCurves and labelLogitFor', () => {
 });
 
 describe('typed logits and the store', () => {
-  it('parseTypedLogit accepts "−12.5" and "1e2", refuses "abc", "", "5000" and "Infinity" with a message', () => {
-    expect(parseTypedLogit('−12.5', 'z1')).toEqual({ ok: true, value: -12.5 });
-    expect(parseTypedLogit(' 1e2 ', 'z1')).toEqual({ ok: true, value: 100 });
-    expect(parseTypedLogit('abc', 'z2')).toEqual({ ok: false, message: 'z2: “abc” is not a number.' });
-    expect(parseTypedLogit('', 'z2')).toMatchObject({ ok: false });
-    expect(parseTypedLogit('5000', 'z3')).toEqual({ ok: false, message: 'z3: 5000 is outside −1000 to 1000.' });
-    expect(parseTypedLogit('Infinity', 'z3')).toMatchObject({ ok: false });
+  it('a typed logit (logitRule) takes "−12.5" and "1e2", and refuses "abc", "", "5000" and "Infinity" naming the range', () => {
+    expect(parseTypedNumber('−12.5', logitRule('z1'))).toEqual({ ok: true, value: -12.5 });
+    expect(parseTypedNumber(' 1e2 ', logitRule('z1'))).toEqual({ ok: true, value: 100 });
+    expect(parseTypedNumber('abc', logitRule('z2'))).toEqual({ ok: false, message: '“abc” is not a number: z2 must be a number from −1000 to 1000.' });
+    expect(parseTypedNumber('', logitRule('z2'))).toMatchObject({ ok: false });
+    expect(parseTypedNumber('5000', logitRule('z3'))).toEqual({ ok: false, message: '“5000” is too large: z3 must be a number from −1000 to 1000.' });
+    expect(parseTypedNumber('Infinity', logitRule('z3'))).toMatchObject({ ok: false });
   });
 
   it('snapStabilityLogit snaps to 0.1 and clamps to ±1000', () => {

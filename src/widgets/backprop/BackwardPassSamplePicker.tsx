@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour, term } from '../../math/terms';
 import { LecturerControl } from '../controls/LecturerControl';
+import { NumberField } from '../controls/NumberField';
 
 interface SamplePickerProps {
   /** zero-based index of the chosen sample */
@@ -15,31 +16,20 @@ interface SamplePickerProps {
 }
 
 /**
- * Which sample's rows the explorer shows: a number box (1 … m, as the learner counts) with previous
- * and next buttons. A typed value that is not a whole number in range is refused with a message, and
- * the last good sample stays. A lecturer may hide or lock the controls (`sample`); the sample's facts stay.
+ * Which sample's rows the explorer shows: a number field (1 … m, as the learner counts) with previous
+ * and next buttons. A typed value that is not a whole number in range is refused, on Enter or when
+ * the field is left, with a message, and the last good sample stays (NumberField). A lecturer may
+ * hide or lock the controls (`sample`); the sample's facts stay.
  */
 export function BackwardPassSamplePicker({ index, m, x, label, p, onIndex }: SamplePickerProps) {
   const inputId = useId();
   const messageId = useId();
-  const [typed, setTyped] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const predicted = p.reduce((best, v, k) => (v > (p[best] ?? -Infinity) ? k : best), 0);
 
   const choose = (next: number) => {
-    setTyped(null);
     setMessage(null);
     onIndex(Math.min(m - 1, Math.max(0, next)));
-  };
-  const onType = (text: string) => {
-    setTyped(text);
-    const n = Number(text);
-    if (text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= m) {
-      setMessage(null);
-      onIndex(n - 1);
-    } else {
-      setMessage(`The sample must be a whole number from 1 to ${m}; still showing sample ${index + 1}.`);
-    }
   };
 
   return (
@@ -50,18 +40,14 @@ export function BackwardPassSamplePicker({ index, m, x, label, p, onIndex }: Sam
           <button type="button" onClick={() => choose(index - 1)} disabled={index <= 0} aria-label="Previous sample">
             ‹
           </button>
-          <input
+          <NumberField
             id={inputId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={m}
-            step={1}
-            value={typed ?? String(index + 1)}
-            aria-describedby={message ? messageId : undefined}
-            aria-invalid={message ? true : undefined}
-            onChange={(e) => onType(e.currentTarget.value)}
-            onBlur={() => setTyped(null)}
+            value={index + 1}
+            rule={{ name: 'the sample', min: 1, max: m, whole: true }}
+            kept={`Still showing sample ${index + 1}.`}
+            onValue={(n) => onIndex(n - 1)}
+            onMessage={setMessage}
+            describedBy={message ? messageId : undefined}
           />
           <button type="button" onClick={() => choose(index + 1)} disabled={index >= m - 1} aria-label="Next sample">
             ›

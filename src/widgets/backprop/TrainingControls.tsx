@@ -1,9 +1,11 @@
-import { memo, useId, useState, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { Activation } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour } from '../../math/terms';
 import { useControlMode } from '../../embed/embedContext';
 import { LecturerControl } from '../controls/LecturerControl';
+import { NumberField } from '../controls/NumberField';
+import type { NumberRule } from '../controls/parseTypedNumber';
 import { RangeSlider } from '../controls/RangeSlider';
 import { ACTIVATIONS, BACKPROP_LIMITS, backpropStore, DATASET_KINDS, useBackprop, type BackpropDatasetKind } from './backpropStore';
 
@@ -22,6 +24,10 @@ export function learningRateText(lr: number): string {
 
 const lrAction = (log: number) => backpropStore.getState().setLearningRate(10 ** log);
 const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
+const seedAction = (seed: number) => backpropStore.getState().setInitialSeed(seed);
+// a refused seed is said where the trainer says every refusal: its alert over the plot
+const messageAction = (message: string | null) => backpropStore.getState().setMessage(message);
+const SEED_RULE: NumberRule = { name: 'the seed', ...BACKPROP_LIMITS.seed, whole: true };
 
 /**
  * A label and its field, one row of the two-column grid, as the lecturer set them. Locked, the group
@@ -57,19 +63,6 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   const empty = useBackprop((s) => s.dataset.m === 0);
   const actions = backpropStore.getState();
   const ids = { seed: useId(), data: useId(), activation: useId(), classes: useId() };
-  const [seedDraft, setSeedDraft] = useState<string | null>(null);
-
-  const commitSeed = (text: string) => {
-    const value = Number(text);
-    if (text.trim() !== '' && Number.isInteger(value) && value >= BACKPROP_LIMITS.seed.min && value <= BACKPROP_LIMITS.seed.max) {
-      actions.setInitialSeed(value);
-      setSeedDraft(null);
-    } else {
-      setSeedDraft(text);
-      actions.setMessage(`The seed must be a whole number from ${BACKPROP_LIMITS.seed.min} to ${BACKPROP_LIMITS.seed.max}; the network keeps seed ${initialSeed}.`);
-    }
-  };
-
   return (
     <div className="backprop-controls">
       <div className="button-row" role="group" aria-label="Training">
@@ -118,16 +111,13 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
         </FieldPair>
         <FieldPair ids={['seed', 'n']}>
           <label htmlFor={ids.seed}>Seed of the initial weights</label>
-          <input
+          <NumberField
             id={ids.seed}
-            type="number"
-            inputMode="numeric"
-            min={BACKPROP_LIMITS.seed.min}
-            max={BACKPROP_LIMITS.seed.max}
-            step={1}
-            value={seedDraft ?? String(initialSeed)}
-            aria-invalid={seedDraft !== null}
-            onChange={(e) => commitSeed(e.currentTarget.value)}
+            value={initialSeed}
+            rule={SEED_RULE}
+            kept={`The network keeps seed ${initialSeed}.`}
+            onValue={seedAction}
+            onMessage={messageAction}
           />
         </FieldPair>
       </div>

@@ -1,47 +1,29 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useControlMode } from '../../embed/embedContext';
 import { term } from '../../math/terms';
 import { LecturerControl } from '../controls/LecturerControl';
+import { NumberField } from '../controls/NumberField';
 import { RangeSlider } from '../controls/RangeSlider';
 import { useStability, useStabilityStore } from './StabilityContext';
-import { parseTypedLogit, STABILITY_LIMITS } from './stabilityInputs';
+import { logitRule, STABILITY_LIMITS } from './stabilityInputs';
 import { TrueClassRadios } from './TrueClassChoice';
 
-/** A logit as the text field shows it for editing: plain ASCII, so it can be typed over. */
-const editable = (v: number) => String(v);
-
-function TypedLogit({ index, value, onMessage }: { index: number; value: number; onMessage(message: string | null): void }) {
+function TypedLogit({ index, value, onMessage, messageId }: { index: number; value: number; onMessage(message: string | null): void; messageId: string }) {
   const setLogit = useStability((s) => s.setLogit);
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const parsed = parseTypedLogit(draft, `z${index + 1}`);
-    if (parsed.ok) {
-      setLogit(index, parsed.value);
-      onMessage(null);
-    } else {
-      onMessage(`${parsed.message} z${index + 1} stays ${value}.`);
-    }
-    setDraft(null);
-  };
+  const name = `z${index + 1}`;
   return (
     <label className="typed-logit">
       <span aria-hidden="true">
         z<sub>{index + 1}</sub> =
       </span>
-      <input
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        aria-label={`type logit z${index + 1}`}
-        value={draft ?? editable(value)}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          else if (e.key === 'Escape') setDraft(null);
-        }}
+      <NumberField
+        label={`type logit ${name}`}
+        value={value}
+        rule={logitRule(name)}
+        kept={`${name} stays ${value}.`}
+        onValue={(v) => setLogit(index, v)}
+        onMessage={onMessage}
+        describedBy={messageId}
       />
     </label>
   );
@@ -58,6 +40,7 @@ export function LogitEntry() {
   const store = useStabilityStore();
   const setLogitAt = useCallback((value: number, index: number) => store.getState().setLogit(index, value), [store]);
   const [message, setMessage] = useState<string | null>(null);
+  const messageId = useId();
   const { min, max, step } = STABILITY_LIMITS;
   const logitsHidden = useControlMode(['sz']) === 'hidden';
   const labelHidden = useControlMode(['sy']) === 'hidden';
@@ -85,10 +68,10 @@ export function LogitEntry() {
         ))}
         <div className="typed-logits">
           {logits.map((z, i) => (
-            <TypedLogit key={i} index={i} value={z} onMessage={setMessage} />
+            <TypedLogit key={i} index={i} value={z} onMessage={setMessage} messageId={messageId} />
           ))}
         </div>
-        <p className={message ? 'notice typed-message' : 'hint'} role="status" data-testid="typed-message">
+        <p className={message ? 'notice typed-message' : 'hint'} role="status" id={messageId} data-testid="typed-message">
           {message ?? 'Type a logit from −1000 to 1000 and press Enter.'}
         </p>
       </LecturerControl>

@@ -1,5 +1,6 @@
 import type { Precision } from '../../core/naive';
 import { formatNumber } from '../../format/formatNumber';
+import type { NumberRule } from '../controls/parseTypedNumber';
 import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE, STABILITY_LIMITS } from './stabilityState';
 
 /**
@@ -58,22 +59,9 @@ export function snapStabilityLogit(v: number): number {
   return Math.min(max, Math.max(min, Number(snapped.toFixed(10))));
 }
 
-export type ParsedLogit = { ok: true; value: number } | { ok: false; message: string };
-
 /**
- * A typed logit: a plain decimal number (a true minus sign "−" is accepted, as the page writes it)
- * within −1000 to 1000. Anything else is refused with a message that says why; nothing is clamped
- * silently, since a learner who types 5000 should learn that it was refused.
+ * The rule of a typed logit (NumberField, parseTypedNumber): a number within −1000 to 1000, refused
+ * with a message otherwise; nothing is clamped silently, since a learner who types 5000 should learn
+ * that it was refused. The store snaps what it takes to the sliders' 0.1 grid.
  */
-export function parseTypedLogit(text: string, name: string): ParsedLogit {
-  const cleaned = text.trim().replace(/^[\u2212\u2013]/, '-');
-  const { min, max } = STABILITY_LIMITS;
-  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
-    return { ok: false, message: `${name}: “${text.slice(0, 24)}” is not a number.` };
-  }
-  const value = Number(cleaned);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    return { ok: false, message: `${name}: ${text.slice(0, 24)} is outside ${formatNumber(min, 0)} to ${formatNumber(max, 0)}.` };
-  }
-  return { ok: true, value: snapStabilityLogit(value) };
-}
+export const logitRule = (name: string): NumberRule => ({ name, min: STABILITY_LIMITS.min, max: STABILITY_LIMITS.max });
