@@ -64,7 +64,7 @@ function ChapterMenu({ current }: { current?: string }) {
         </button>
         {next && (
           <a className="site-toc-next" href={chapterHref(next.slug)}>
-            Next: <NoOrphanArrow text={next.title} />
+            <NoOrphanArrow text={`Next: ${next.title}`} />
           </a>
         )}
       </div>
@@ -81,13 +81,14 @@ function skipToMain(event: MouseEvent) {
   document.getElementById('main')?.focus();
 }
 
-/** "Logistic regression →" with its last word and the arrow kept together, so the arrow never wraps alone. */
+/** "Next: Logistic regression" + " →", with its last word and the arrow kept together, so the arrow never wraps alone. */
 function NoOrphanArrow({ text }: { text: string }) {
   const cut = text.lastIndexOf(' ');
+  // one span: the link is a flex box, which would lay out loose text pieces as separate items
   return (
-    <>
+    <span>
       {text.slice(0, cut + 1)}
       <span className="nowrap">{text.slice(cut + 1)} →</span>
-    </>
+    </span>
   );
 }

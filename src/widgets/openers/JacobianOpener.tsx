@@ -31,6 +31,7 @@ export function JacobianOpener() {
       }
     >
       <OpenerPair
+        rightFits
         left={(width, height) => (
           <LogitBars logits={logits} domain={[min, max]} step={step} onChange={setLogit} width={width} height={height} />
         )}

@@ -27,31 +27,31 @@ export function Opener({ name, caption, children }: OpenerProps) {
   );
 }
 
-/** The arrow between an opener's two plots takes this much of the row, in CSS pixels. */
-const ARROW = 28;
-
 /**
  * Two plots side by side with an arrow between them (input → output), each drawn in a viewBox of
  * its real width so its labels keep their size on a phone. The plots are render functions given
- * the width and height to draw at.
+ * the width and height to draw at. `rightFits` gives the right-hand side its own natural width (a
+ * table of numbers) and the left the rest, instead of half each.
  */
 export function OpenerPair({
   left,
   right,
+  rightFits = false,
 }: {
   left: (width: number, height: number) => ReactNode;
   right: (width: number, height: number) => ReactNode;
+  rightFits?: boolean;
 }) {
-  const [ref, width] = useMeasuredWidth<HTMLDivElement>(640, 260, 1000);
-  const each = Math.floor((width - ARROW) / 2);
-  const height = each < 220 ? 160 : 200;
+  const [leftRef, leftWidth] = useMeasuredWidth<HTMLDivElement>(300, 100, 600);
+  const [rightRef, rightWidth] = useMeasuredWidth<HTMLDivElement>(300, 100, 600);
+  const height = leftWidth < 220 ? 160 : 200;
   return (
-    <div className="opener-pair" ref={ref}>
-      <div>{left(each, height)}</div>
+    <div className={rightFits ? 'opener-pair opener-pair-fit' : 'opener-pair'}>
+      <div ref={leftRef}>{left(leftWidth, height)}</div>
       <span className="opener-arrow" aria-hidden="true">
         →
       </span>
-      <div>{right(each, height)}</div>
+      <div ref={rightRef}>{right(rightWidth, height)}</div>
     </div>
   );
 }
