@@ -56,12 +56,12 @@ export function useWidgetState<S extends StateSchema>(
   useEffect(() => {
     const onHash = () => {
       const route = parseHash(window.location.hash);
-      // another page's address (the learner is leaving) may use the same keys for its own widgets
-      if (route.slug !== slug) return;
       const next = readWidgetState(schema, route.query);
       if (next.present.length === 0) return;
       frame.setProblems(next.problems);
-      if (next.problems.length > 0) updateHashQuery((q) => writeWidgetState(schema, next.value, q));
+      // Another page's address (the learner is leaving this one) may use the same keys for its own
+      // widgets, in its own ranges: it is not this widget's to put right.
+      if (next.problems.length > 0 && route.slug === slug) updateHashQuery((q) => writeWidgetState(schema, next.value, q));
       if (sameState(next.value, latest.current as Record<string, unknown>)) return;
       fromUrl.current = true;
       latest.current = next.value;
