@@ -149,7 +149,7 @@ function EmbedInstance({
       {options.caption && <p className="embed-caption">{options.caption}</p>}
       {problems.length > 0 && (
         <p className="notice" role="status">
-          This link’s settings: {problems.join('; ')}. The widget uses its defaults for those.
+          This link’s settings: {problems.join('; ')}. The widget uses its defaults for what it could not read.
         </p>
       )}
       <LabProvider store={store}>

@@ -35,7 +35,7 @@ describe('#/embed/<chapter>/<Key>', () => {
     expect(notice?.textContent).toBe(
       'This link’s settings: ignored __proto__: not a setting of this page; ' +
         'could not read z=__proto__: it needs 2 to 8 plain numbers separated by commas, such as 2,3,4; ' +
-        'could not read T=1e309: it needs a plain number such as 1. The widget uses its defaults for those.',
+        'could not read T=1e309: it needs a plain number such as 1. The widget uses its defaults for what it could not read.',
     );
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
@@ -47,7 +47,7 @@ describe('#/embed/<chapter>/<Key>', () => {
     const { container } = await visit('#/embed/softmax/SoftmaxExplorer?z=1,1&T=0');
     expect(await screen.findByText('p1 = 0.500', {}, { timeout: 8000 })).toBeTruthy();
     expect(container.querySelector('.notice[role="status"]')?.textContent).toBe(
-      'This link’s settings: T=0 is out of range (0.1 to 5): clamped to 0.1. The widget uses its defaults for those.',
+      'This link’s settings: T=0 is out of range (0.1 to 5): clamped to 0.1. The widget uses its defaults for what it could not read.',
     );
     expect(window.location.hash).toBe('#/embed/softmax/SoftmaxExplorer?z=1%2C1&T=0.1');
     expect(window.history.length).toBe(entries + 1); // the visit's own entry only
@@ -59,7 +59,7 @@ describe('#/embed/<chapter>/<Key>', () => {
     expect(container.querySelector('.notice[role="status"]')?.textContent).toBe(
       'This link’s settings: ignored junk: not a setting of this page; ' +
         'could not read z=%E0%A4%A: it needs 2 to 8 plain numbers separated by commas, such as 2,3,4; ' +
-        'could not read T=%: it needs a plain number such as 1. The widget uses its defaults for those.',
+        'could not read T=%: it needs a plain number such as 1. The widget uses its defaults for what it could not read.',
     );
     expect(window.location.hash).toBe('#/embed/softmax/SoftmaxExplorer?z=2%2C3%2C4&T=1&caption=Hi');
   });
@@ -69,7 +69,7 @@ describe('#/embed/<chapter>/<Key>', () => {
     const notice = await screen.findByTestId('widget-state-notice', {}, { timeout: 8000 });
     expect(notice.textContent).toBe(
       'The link’s settings for the naive against stable comparison: could not read sz=1,2: it needs exactly 3 plain numbers ' +
-        'separated by commas, such as 2,3,4. It uses its defaults for those.',
+        'separated by commas, such as 2,3,4. It uses its defaults for what it could not read.',
     );
     expect(window.location.hash).toBe('#/embed/stability/OverflowExplorer?sy=1');
   });
