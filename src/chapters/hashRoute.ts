@@ -13,13 +13,37 @@ export function parseHash(hash: string): HashRoute {
   const body = hash.replace(/^#\/?/, '');
   const q = body.indexOf('?');
   const path = q === -1 ? body : body.slice(0, q);
-  const query = new URLSearchParams(q === -1 ? '' : body.slice(q + 1));
+  const query = readQuery(q === -1 ? '' : body.slice(q + 1));
   return { slug: decodeURIComponentSafe(path).replace(/\/+$/, ''), query };
 }
 
 function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * A query as URLSearchParams reads it, but a key or value that is not valid percent-encoding
+ * (`%E0%A4%A`, a lone `%`) is kept as typed rather than turned into U+FFFD or a stray '%': a reader
+ * then refuses it (no number or choice looks like that) and its notice repeats what was typed.
+ */
+export function readQuery(text: string): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const [key, value] = eq === -1 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    query.append(decodeQueryPart(key), decodeQueryPart(value));
+  }
+  return query;
+}
+
+function decodeQueryPart(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
     return s;
   }

@@ -1,4 +1,4 @@
-import { createElement, Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createElement, Fragment, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
 import { chapterHref, parseHash, updateHashQuery } from '../chapters/hashRoute';
 import { TermScope } from '../math/TermScope';
@@ -48,10 +48,19 @@ export function EmbedPage({ path }: { path: string }) {
   const widget = findWidget(path);
   const chapter = widget && findChapter(widget.chapter);
   const [source, setSource] = useState(currentQuery);
+  // What the embed itself last put in the address (a refused setting taken out, say).
+  const written = useRef('');
+  const onWrite = useCallback((query: string) => {
+    written.current = query;
+  }, []);
   // An address typed or changed from outside (a hashchange) restarts the widget from it; the
-  // embed's own writes (replaceState) fire no hashchange and restart nothing.
+  // embed's own writes (replaceState) fire no hashchange and restart nothing, and a late event
+  // that finds the address as the embed wrote it is not news either (it would drop the notice).
   useEffect(() => {
-    const onHash = () => setSource(currentQuery());
+    const onHash = () => {
+      const now = currentQuery();
+      if (now !== written.current) setSource(now);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -63,14 +72,25 @@ export function EmbedPage({ path }: { path: string }) {
       </EmbedShell>
     );
   }
-  return <EmbedInstance key={`${widget.id}?${source}`} widget={widget} chapter={chapter} query={source} />;
+  return <EmbedInstance key={`${widget.id}?${source}`} widget={widget} chapter={chapter} query={source} onWrite={onWrite} />;
 }
 
 function currentQuery(): string {
   return parseHash(window.location.hash).query.toString();
 }
 
-function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; chapter: Chapter; query: string }) {
+function EmbedInstance({
+  widget,
+  chapter,
+  query,
+  onWrite,
+}: {
+  widget: EmbeddableWidget;
+  chapter: Chapter;
+  query: string;
+  /** told the query the embed wrote */
+  onWrite: (query: string) => void;
+}) {
   const reading: LabQueryReading = useMemo(
     () => readLabQuery(new URLSearchParams(query), { ...widget, otherKeys: stateKeys(widget) }),
     [query, widget],
@@ -97,18 +117,22 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
       timer = undefined;
       const keep = new Set(stateKeys(widget));
       updateHashQuery((q) => {
-        // the lab fields and options first, as written; then the widget's own keys; nothing refused
-        const own = [...q].filter(([k]) => keep.has(k));
+        // the lab fields and options first, as written; then the widget's own keys, each once (the
+        // first, as read); nothing refused
+        const own = [...keep].filter((k) => q.has(k)).map((k) => [k, q.get(k)!] as const);
         for (const key of [...q.keys()]) q.delete(key);
         for (const [k, v] of writeOptions(writeLabQuery(store.getState(), widget.fields), options)) q.append(k, v);
         for (const [k, v] of own) q.append(k, v);
       });
+      onWrite(currentQuery());
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (!labInputsChanged(s, prev)) return;
       clearTimeout(timer);
       timer = setTimeout(write, URL_WRITE_DELAY_MS);
     });
+    // A link with something refused is put right at once, so the address says what the frame shows.
+    if (problems.length > 0) write();
     const flush = () => timer !== undefined && write();
     window.addEventListener('pagehide', flush);
     return () => {
@@ -116,7 +140,7 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
       unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [store, widget, options]);
+  }, [store, widget, options, problems, onWrite]);
 
   return (
     <EmbedShell id={options.frame || widget.id} theme={options.theme} label={`Logit Lab: ${widget.title}`}>
@@ -125,7 +149,7 @@ function EmbedInstance({ widget, chapter, query }: { widget: EmbeddableWidget; c
       {options.caption && <p className="embed-caption">{options.caption}</p>}
       {problems.length > 0 && (
         <p className="notice" role="status">
-          This link’s settings: {problems.join('; ')}. The widget uses its defaults for those.
+          This link’s settings: {problems.join('; ')}. The widget uses its defaults for what it could not read.
         </p>
       )}
       <LabProvider store={store}>

@@ -59,7 +59,7 @@ function StateNotice({ frame, name }: { frame: WidgetFrame; name: string }) {
   if (problems.length === 0) return null;
   return (
     <p className="notice" role="status" data-testid="widget-state-notice">
-      The link’s settings for {name}: {problems.join('; ')}. It uses its defaults for those.
+      The link’s settings for {name}: {problems.join('; ')}. It uses its defaults for what it could not read.
     </p>
   );
 }

@@ -1,7 +1,8 @@
 import { defaultInputs, LIMITS, type LabInputs } from '../state/labInputs';
 import { hardLabel, normalizeLabels, resizeLabels } from '../state/labels';
 import { CONTROL_IDS, type LabField } from './widgetRegistry';
-import { clamp, readNumber } from './widgetState';
+import { clamped, count, notAControl, range, repeatedKey, unknownKeys, unreadable } from '../state/addressNotices';
+import { clamp, FIELD_MAX, plainNumber, readNumber } from './widgetState';
 
 /**
  * A widget's whole shareable state and the lecturer's options, as a URL query:
@@ -19,7 +20,8 @@ import { clamp, readNumber } from './widgetState';
  *
  * Reading is strict and never throws: allow-listed keys only, plain decimal numbers only (no 1e3,
  * Infinity, NaN, hex), capped lengths, clamped ranges. Every refused or clamped field is named in
- * `problems` and falls back to its default, so a bad link still shows a working widget. Values are
+ * `problems`, in the words of every address (addressNotices.ts), and a refused one keeps the page's
+ * last good value (`base`) or its default, so a bad link still shows a working widget. Values are
  * only ever copied into fresh objects by name: no key from the URL is used as a property name.
  */
 
@@ -46,7 +48,7 @@ export interface LecturerOptions {
 export interface LabQueryReading {
   state: LabQueryState;
   options: LecturerOptions;
-  /** short, plain-text phrases naming what was refused or clamped; empty when all was well */
+  /** short, plain-text phrases naming what was refused or clamped (addressNotices.ts); empty when all was well */
   problems: string[];
 }
 
@@ -55,7 +57,6 @@ export const OPTION_KEYS = ['hide', 'lock', 'caption', 'theme', 'frame'] as cons
 export const CAPTION_MAX = 140;
 /** a longer caption is not truncated but refused: it is not a caption */
 const CAPTION_REFUSE = 1000;
-const FIELD_MAX = 200;
 const FRAME = /^[A-Za-z0-9_-]{1,40}$/;
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 // C0/C1 controls and the bidirectional overrides, which could make a caption read other than it is.
@@ -71,12 +72,6 @@ export function defaultOptions(): LecturerOptions {
   return { hide: [], lock: [], caption: '', theme: 'auto', frame: '' };
 }
 
-/** A key as it may appear in a notice: short, printable. */
-function shown(key: string): string {
-  const clean = key.replace(UNSAFE_CHARS, '').slice(0, 20);
-  return clean.length < key.length ? `${clean}…` : clean;
-}
-
 export interface ReadOptions {
   /** the lab fields the widget reads (default: all) */
   fields?: readonly LabField[];
@@ -84,105 +79,104 @@ export interface ReadOptions {
   controls?: readonly string[];
   /** further keys the page reads itself (widgets' own state, see widgetState.ts): not unknown */
   otherKeys?: readonly string[];
+  /**
+   * whether the lecturer's options (hide, lock, caption, theme, frame) are settings of this page:
+   * an embed's, not a chapter's (default: true)
+   */
+  lecturerOptions?: boolean;
+  /** the state a refused field keeps: the page's last good one (default: the defaults) */
+  base?: LabQueryState;
 }
 
 export function readLabQuery(
   query: URLSearchParams,
-  { fields = FIELD_KEYS, controls = CONTROL_IDS, otherKeys = [] }: ReadOptions = {},
+  { fields = FIELD_KEYS, controls = CONTROL_IDS, otherKeys = [], lecturerOptions = true, base }: ReadOptions = {},
 ): LabQueryReading {
-  const state = defaultLabQueryState();
+  // by name: a store passed as the base brings only these fields
+  const state: LabQueryState = base
+    ? { logits: [...base.logits], temperature: base.temperature, labels: [...base.labels], binaryLogit: base.binaryLogit, binaryTarget: base.binaryTarget }
+    : defaultLabQueryState();
   const options = defaultOptions();
   const problems: string[] = [];
-  const labKeys = new Set<string>([...fields, ...OPTION_KEYS]);
+  const optionKeys: readonly string[] = lecturerOptions ? OPTION_KEYS : [];
+  const labKeys = new Set<string>([...fields, ...optionKeys]);
   const allowed = new Set<string>([...labKeys, ...otherKeys]);
 
   const unknown: string[] = [];
-  const repeated: string[] = [];
   const keys = [...query.keys()];
   for (const key of new Set(keys)) {
-    if (!allowed.has(key)) unknown.push(`“${shown(key)}”`);
-    else if (keys.indexOf(key) !== keys.lastIndexOf(key)) repeated.push(key);
+    if (!allowed.has(key)) unknown.push(key);
+    else if (keys.indexOf(key) !== keys.lastIndexOf(key)) problems.push(repeatedKey(key));
   }
-  if (unknown.length) {
-    const named = unknown.slice(0, 3).join(', ') + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
-    problems.push(`ignored the unknown setting${unknown.length > 1 ? 's' : ''} ${named}`);
-  }
-  if (repeated.length) problems.push(`${repeated.join(', ')} given more than once: the first is used`);
+  problems.unshift(...unknownKeys(unknown));
 
   const get = (key: string): string | null => (labKeys.has(key) ? query.get(key) : null);
+  /** a plain number in [min, max], or a notice; a longer field than FIELD_MAX is not read */
+  const readBounded = (key: string, text: string, { min, max }: { min: number; max: number }, example: string): number | undefined => {
+    const n = text.length > FIELD_MAX ? undefined : readNumber(text);
+    if (n === undefined) {
+      problems.push(unreadable(key, text, `a plain number such as ${example}`));
+      return undefined;
+    }
+    const v = clamp(n, min, max);
+    if (v !== n) problems.push(clamped(key, text, range(min, max), plainNumber(v)));
+    return v;
+  };
 
   // z first: the labels are read against its class count.
   const z = get('z');
   if (z !== null) {
     const parts = z.length > FIELD_MAX ? [] : z.split(',');
     const numbers = parts.map(readNumber);
-    if (parts.length < LIMITS.minClasses || parts.length > LIMITS.maxClasses) {
-      problems.push(`could not read z: it needs ${LIMITS.minClasses} to ${LIMITS.maxClasses} numbers separated by commas`);
-    } else if (numbers.some((n) => n === undefined)) {
-      problems.push('could not read z: every logit must be a plain number such as 2 or -1.5');
+    if (parts.length < LIMITS.minClasses || parts.length > LIMITS.maxClasses || numbers.some((n) => n === undefined)) {
+      problems.push(unreadable('z', z, `${count(LIMITS.minClasses, LIMITS.maxClasses, 'plain numbers')} separated by commas, such as 2,3,4`));
     } else {
       const { min, max } = LIMITS.logit;
-      const logits = numbers as number[];
-      if (logits.some((n) => n < min || n > max)) problems.push(`z was clamped to the range ${min} to ${max}`);
-      state.logits = logits.map((n) => clamp(n, min, max));
+      const logits = (numbers as number[]).map((n) => clamp(n, min, max));
+      if (logits.some((v, i) => v !== numbers[i])) problems.push(clamped('z', z, range(min, max), logits.map(plainNumber).join(',')));
+      state.logits = logits;
     }
   }
   const classes = state.logits.length;
   state.labels = resizeLabels(state.labels, classes);
 
   const t = get('T');
-  if (t !== null) {
-    const n = t.length > FIELD_MAX ? undefined : readNumber(t);
-    const { min, max } = LIMITS.temperature;
-    if (n === undefined) problems.push('could not read T: the temperature must be a plain number such as 1 or 0.5');
-    else {
-      if (n < min || n > max) problems.push(`T was clamped to the range ${min} to ${max}`);
-      state.temperature = clamp(n, min, max);
-    }
-  }
+  if (t !== null) state.temperature = readBounded('T', t, LIMITS.temperature, '1') ?? state.temperature;
 
   const y = get('y');
   if (y !== null) {
     const parts = y.length > FIELD_MAX ? [] : y.split(',');
     const numbers = parts.map(readNumber);
-    const bad = `could not read y: it needs a class index from 0 to ${classes - 1}, or ${classes} non-negative weights`;
+    const bad = () => problems.push(unreadable('y', y, `a class index from 0 to ${classes - 1}, or ${count(classes, classes, 'non-negative weights')}`));
     if (parts.length === 1 && numbers[0] !== undefined) {
       const index = numbers[0];
       if (Number.isInteger(index) && index >= 0 && index < classes) {
         state.labels = Array.from({ length: classes }, (_, i) => (i === index ? 1 : 0));
-      } else problems.push(bad);
+      } else bad();
     } else if (parts.length === classes && numbers.every((n) => n !== undefined)) {
       const labels = normalizeLabels(numbers as number[]);
       if (labels) state.labels = labels;
-      else problems.push(bad);
-    } else problems.push(bad);
+      else bad();
+    } else bad();
   }
 
   const bz = get('bz');
-  if (bz !== null) {
-    const n = bz.length > FIELD_MAX ? undefined : readNumber(bz);
-    const { min, max } = LIMITS.binaryLogit;
-    if (n === undefined) problems.push('could not read bz: the binary logit must be a plain number such as -1');
-    else {
-      if (n < min || n > max) problems.push(`bz was clamped to the range ${min} to ${max}`);
-      state.binaryLogit = clamp(n, min, max);
-    }
-  }
+  if (bz !== null) state.binaryLogit = readBounded('bz', bz, LIMITS.binaryLogit, '-1') ?? state.binaryLogit;
 
   const bt = get('bt');
   if (bt !== null) {
     if (bt.trim() === '0' || bt.trim() === '1') state.binaryTarget = bt.trim() === '1' ? 1 : 0;
-    else problems.push('could not read bt: the binary label must be 0 or 1');
+    else problems.push(unreadable('bt', bt, '0 or 1'));
   }
+
+  if (!lecturerOptions) return { state, options, problems };
 
   const readControls = (key: 'hide' | 'lock'): string[] => {
     const text = query.get(key);
     if (text === null || text === '') return [];
     const parts = text.length > FIELD_MAX ? [] : text.split(',').map((s) => s.trim());
     const ok = parts.filter((p) => controls.includes(p));
-    if (ok.length !== parts.length || parts.length === 0) {
-      problems.push(`${key}: this widget's controls are ${controls.length ? controls.join(', ') : 'none'}; others were ignored`);
-    }
+    if (ok.length !== parts.length || parts.length === 0) problems.push(notAControl(key, text, controls));
     return [...new Set(ok)];
   };
   options.hide = readControls('hide');
@@ -190,11 +184,12 @@ export function readLabQuery(
 
   const caption = query.get('caption');
   if (caption !== null) {
-    if (caption.length > CAPTION_REFUSE) problems.push(`the caption was left out: it is longer than ${CAPTION_MAX} characters`);
+    const most = `at most ${CAPTION_MAX} characters`;
+    if (caption.length > CAPTION_REFUSE) problems.push(unreadable('caption', caption, most));
     else {
       // Array.from counts code points, so a cut never splits a surrogate pair.
       const chars = Array.from(caption.replace(UNSAFE_CHARS, ' ').trim());
-      if (chars.length > CAPTION_MAX) problems.push(`the caption was cut to ${CAPTION_MAX} characters`);
+      if (chars.length > CAPTION_MAX) problems.push(clamped('caption', caption, most, `its first ${CAPTION_MAX}`));
       options.caption = chars.slice(0, CAPTION_MAX).join('');
     }
   }
@@ -203,13 +198,13 @@ export function readLabQuery(
   if (theme !== null) {
     const found = THEMES.find((th) => th === theme);
     if (found) options.theme = found;
-    else problems.push('theme must be light, dark or auto');
+    else problems.push(unreadable('theme', theme, `one of ${THEMES.join(', ')}`));
   }
 
   const frame = query.get('frame');
   if (frame !== null) {
     if (FRAME.test(frame)) options.frame = frame;
-    else problems.push('frame must be up to 40 letters, digits, - or _');
+    else problems.push(unreadable('frame', frame, 'up to 40 letters, digits, - or _'));
   }
 
   return { state, options, problems };

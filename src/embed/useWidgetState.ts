@@ -26,7 +26,10 @@ export function useWidgetState<S extends StateSchema>(
 ): [StateOf<S>, (patch: Patch<S>) => void, (key: keyof S & string) => ControlMode] {
   const frame = useWidgetFrame();
   const settings = useEmbedSettings();
-  const [reading] = useState(() => readWidgetState(schema, parseHash(window.location.hash).query));
+  const [{ reading, slug }] = useState(() => {
+    const route = parseHash(window.location.hash);
+    return { reading: readWidgetState(schema, route.query), slug: route.slug };
+  });
   const [state, setState] = useState<StateOf<S>>(reading.value);
   const latest = useRef(state);
   // What this hook last read or wrote: the address saying just that again is not news.
@@ -34,7 +37,10 @@ export function useWidgetState<S extends StateSchema>(
 
   useEffect(() => {
     frame.setProblems(reading.problems);
-  }, [frame, reading]);
+    // What was refused leaves the address at once (replaceState: no history entry), so it says what
+    // the widget shows; the notice says what it was.
+    if (reading.problems.length > 0) updateHashQuery((q) => writeWidgetState(schema, reading.value, q));
+  }, [frame, reading, schema]);
 
   useEffect(() => {
     latest.current = state;
@@ -49,9 +55,13 @@ export function useWidgetState<S extends StateSchema>(
   // From the address: a link followed or typed while the page is open.
   useEffect(() => {
     const onHash = () => {
-      const next = readWidgetState(schema, parseHash(window.location.hash).query);
+      const route = parseHash(window.location.hash);
+      const next = readWidgetState(schema, route.query);
       if (next.present.length === 0) return;
       frame.setProblems(next.problems);
+      // Another page's address (the learner is leaving this one) may use the same keys for its own
+      // widgets, in its own ranges: it is not this widget's to put right.
+      if (next.problems.length > 0 && route.slug === slug) updateHashQuery((q) => writeWidgetState(schema, next.value, q));
       if (sameState(next.value, latest.current as Record<string, unknown>)) return;
       fromUrl.current = true;
       latest.current = next.value;
@@ -59,7 +69,7 @@ export function useWidgetState<S extends StateSchema>(
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [frame, schema]);
+  }, [frame, schema, slug]);
 
   // To the address, once the learner pauses (and when the page is left).
   useEffect(() => {
@@ -87,7 +97,7 @@ export function useWidgetState<S extends StateSchema>(
         const next: Record<string, unknown> = { ...current };
         let changed = false;
         for (const key of Object.keys(changes)) {
-          if (!(key in schema) || controlMode(settings, [key]) !== 'shown') continue;
+          if (!Object.hasOwn(schema, key) || controlMode(settings, [key]) !== 'shown') continue;
           const v = (changes as Record<string, unknown>)[key];
           if (v === undefined || Object.is(v, next[key])) continue;
           next[key] = v;

@@ -1,3 +1,5 @@
+import { clamped, count, range, unreadable } from '../state/addressNotices';
+
 /**
  * A widget's own state (what it keeps beside the shared lab inputs: a unit switch, a step of a
  * derivation, a learning rate, a set of points) as a small schema, and its strict reading from and
@@ -7,7 +9,8 @@
  *
  * Reading follows the lab inputs' rules (stateSchema.ts): plain decimal numbers only (no 1e3,
  * Infinity, NaN, hex), capped lengths, clamped ranges, choices from a fixed list. A field that is
- * refused keeps its default and is named in `problems`; the other fields are read as usual. Values are
+ * refused keeps its default and is named in `problems`, in the words of every address
+ * (addressNotices.ts); the other fields are read as usual. Values are
  * copied into a fresh object by the schema's own keys, never by a key taken from the URL.
  */
 
@@ -100,16 +103,20 @@ export const STATE_KEY = /^[a-z][a-zA-Z0-9]{0,11}$/;
 /** How long a page waits after the learner's last change before writing its address. */
 export const URL_WRITE_DELAY_MS = 250;
 
-const NUMBER = /^[-+]?(?:\d{1,6}(?:\.\d{0,12})?|\.\d{1,12})$/;
-const FIELD_MAX = 200;
+// Any length of digits: a plain number too big for its field (eta=-99999999) is out of range and
+// clamped, not unreadable. A field is at most FIELD_MAX characters, so Number() stays finite.
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+export const FIELD_MAX = 200;
 /** a point is at most "-123.456,-123.456,12," */
 const POINT_CHARS = 24;
 const DECIMALS = 6;
 
-/** A plain decimal (no 1e3, Infinity, NaN, hex), at most 20 characters, or undefined: the one number reader of every URL. */
+/** A plain decimal (no 1e3, Infinity, NaN, hex) of at most FIELD_MAX characters, or undefined: the one number reader of every URL. */
 export function readNumber(text: string): number | undefined {
   const t = text.trim();
-  return t.length <= 20 && NUMBER.test(t) ? Number(t) : undefined;
+  if (t.length > FIELD_MAX || !NUMBER.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 export function clamp(n: number, min: number, max: number): number {
@@ -131,7 +138,7 @@ export function defaultState<S extends StateSchema>(schema: S): StateOf<S> {
 
 export interface StateReading<S extends StateSchema> {
   value: StateOf<S>;
-  /** short, plain-text phrases naming what was refused or clamped */
+  /** short, plain-text phrases naming what was refused or clamped (addressNotices.ts) */
   problems: string[];
   /** the keys the query gave (valid or not): a query that names none of them leaves a widget as it is */
   present: (keyof S & string)[];
@@ -139,58 +146,74 @@ export interface StateReading<S extends StateSchema> {
 
 type Read<T> = { value?: T; problem?: string };
 
-function readField(key: string, spec: FieldSpec, text: string): Read<unknown> {
-  if (text.length > (spec.kind === 'points' ? spec.maxPoints * POINT_CHARS : FIELD_MAX)) {
-    return { problem: `could not read ${key}: it is too long` };
+/** What a field reads, for the notice that refuses a value: "a plain number such as 0.5". */
+function expected(spec: FieldSpec): string {
+  switch (spec.kind) {
+    case 'number':
+      return `a plain number such as ${plainNumber(spec.default)}`;
+    case 'integer':
+      return `a whole number such as ${plainNumber(spec.default)}`;
+    case 'choice':
+      return `one of ${spec.values.join(', ')}`;
+    case 'flag':
+      return '0 or 1';
+    case 'numbers':
+      return `${count(spec.minLength, spec.maxLength, 'plain numbers')} separated by commas, such as ${spec.default.map(plainNumber).join(',')}`;
+    case 'points':
+      return `${count(0, spec.maxPoints, 'points')}, each x,y,class with a class of ${spec.classes.join(', ')}`;
   }
+}
+
+function readField(key: string, spec: FieldSpec, text: string): Read<unknown> {
+  const refused = { problem: unreadable(key, text, expected(spec)) };
+  if (text.length > (spec.kind === 'points' ? spec.maxPoints * POINT_CHARS : FIELD_MAX)) return refused;
+  const outside = (lo: number, hi: number, used: string) => clamped(key, text, range(plainNumber(lo), plainNumber(hi)), used);
   switch (spec.kind) {
     case 'number': {
       const n = readNumber(text);
-      if (n === undefined) return { problem: `could not read ${key}: it must be a plain number such as ${plainNumber(spec.default)}` };
+      if (n === undefined) return refused;
       let v = clamp(n, spec.min, spec.max);
       if (spec.step) v = clamp(Number((spec.min + Math.round((v - spec.min) / spec.step) * spec.step).toFixed(12)), spec.min, spec.max);
-      return n < spec.min || n > spec.max ? { value: v, problem: `${key} was clamped to the range ${spec.min} to ${spec.max}` } : { value: v };
+      return n < spec.min || n > spec.max ? { value: v, problem: outside(spec.min, spec.max, plainNumber(v)) } : { value: v };
     }
     case 'integer': {
       const n = readNumber(text);
-      if (n === undefined || !Number.isInteger(n)) return { problem: `could not read ${key}: it must be a whole number from ${spec.min} to ${spec.max}` };
+      if (n === undefined || !Number.isInteger(n)) return refused;
       const v = clamp(n, spec.min, spec.max);
-      return v !== n ? { value: v, problem: `${key} was clamped to the range ${spec.min} to ${spec.max}` } : { value: v };
+      return v !== n ? { value: v, problem: outside(spec.min, spec.max, plainNumber(v)) } : { value: v };
     }
     case 'choice': {
       const found = spec.values.find((v) => v === text.trim());
-      return found !== undefined ? { value: found } : { problem: `${key} must be one of ${spec.values.join(', ')}` };
+      return found !== undefined ? { value: found } : refused;
     }
     case 'flag': {
       const t = text.trim();
-      return t === '1' || t === '0' ? { value: t === '1' } : { problem: `${key} must be 0 or 1` };
+      return t === '1' || t === '0' ? { value: t === '1' } : refused;
     }
     case 'numbers': {
       const parts = text.split(',');
       const numbers = parts.map(readNumber);
-      if (parts.length < spec.minLength || parts.length > spec.maxLength || numbers.some((n) => n === undefined)) {
-        return { problem: `could not read ${key}: it needs ${spec.minLength} to ${spec.maxLength} plain numbers separated by commas` };
-      }
+      if (parts.length < spec.minLength || parts.length > spec.maxLength || numbers.some((n) => n === undefined)) return refused;
       const values = (numbers as number[]).map((n) => clamp(n, spec.min, spec.max));
-      const clamped = values.some((v, i) => v !== numbers[i]);
-      return { value: values, problem: clamped ? `${key} was clamped to the range ${spec.min} to ${spec.max}` : undefined };
+      const moved = values.some((v, i) => v !== numbers[i]);
+      return { value: values, problem: moved ? outside(spec.min, spec.max, values.map(plainNumber).join(',')) : undefined };
     }
     case 'points': {
       if (text.trim() === '') return { value: [] };
       const parts = text.split(',');
       const numbers = parts.map(readNumber);
-      const bad = `could not read ${key}: it needs up to ${spec.maxPoints} points, each x,y,class`;
-      if (parts.length % 3 !== 0 || parts.length / 3 > spec.maxPoints || numbers.some((n) => n === undefined)) return { problem: bad };
+      if (parts.length % 3 !== 0 || parts.length / 3 > spec.maxPoints || numbers.some((n) => n === undefined)) return refused;
       const points: StatePoint[] = [];
-      let clamped = false;
+      let moved = false;
       for (let i = 0; i < parts.length; i += 3) {
         const [x, y, c] = [numbers[i]!, numbers[i + 1]!, numbers[i + 2]!];
-        if (!spec.classes.includes(c)) return { problem: `${bad}; the classes are ${spec.classes.join(', ')}` };
+        if (!spec.classes.includes(c)) return refused;
         const p = { x: clamp(x, spec.x[0], spec.x[1]), y: clamp(y, spec.y[0], spec.y[1]), c };
-        clamped ||= p.x !== x || p.y !== y;
+        moved ||= p.x !== x || p.y !== y;
         points.push(p);
       }
-      return { value: points, problem: clamped ? `${key}: points outside the plot were moved to its edge` : undefined };
+      const plot = `x ${range(plainNumber(spec.x[0]), plainNumber(spec.x[1]))}, y ${range(plainNumber(spec.y[0]), plainNumber(spec.y[1]))}`;
+      return { value: points, problem: moved ? clamped(key, text, plot, 'the edge of the plot') : undefined };
     }
   }
 }

@@ -255,9 +255,15 @@ describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε t
       </>,
     );
     expect(store.getState()).toMatchObject({ logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' });
-    expect(frames[0]!.problems().join('; ')).toMatch(/could not read sz.*could not read sy/);
-    expect(frames[1]!.problems().join('; ')).toMatch(/eps must be one of 1e-4, 1e-8, 1e-12, 0/);
-    expect(frames[2]!.problems().join('; ')).toMatch(/prec must be one of float64, float32/);
+    // three logits exactly: a fixed count says so, never "3 to 3"
+    expect(frames[0]!.problems()).toEqual([
+      'could not read sz=1,2: it needs exactly 3 plain numbers separated by commas, such as 2,3,4',
+      'could not read sy=1.5: it needs a whole number such as 0',
+    ]);
+    expect(frames[1]!.problems().join('; ')).toMatch(/could not read eps=0.5: it needs one of 1e-4, 1e-8, 1e-12, 0/);
+    expect(frames[2]!.problems().join('; ')).toMatch(/could not read prec=float16: it needs one of float64, float32/);
+    // and the address no longer carries what was refused
+    expect([...query().keys()].filter((k) => ['sz', 'sy', 'eps', 'prec'].includes(k))).toEqual([]);
   });
 
   it('sz=5000,2.345,-3 is clamped to 1000 and snapped to the sliders’ 0.1 grid, and the address then says so', () => {

@@ -18,6 +18,17 @@ describe('parseHash', () => {
     expect(parseHash('#/%E0%A4%A').slug).toBe('%E0%A4%A');
   });
 
+  it('parseHash keeps a query value that is not valid percent-encoding as typed: z=%E0%A4%A&T=%, and decodes the rest as a form does', () => {
+    const r = parseHash('#/softmax?z=%E0%A4%A&T=%&caption=a+b%26c&k%3D=1&flag');
+    expect([...r.query]).toEqual([
+      ['z', '%E0%A4%A'],
+      ['T', '%'],
+      ['caption', 'a b&c'],
+      ['k=', '1'],
+      ['flag', ''],
+    ]);
+  });
+
   it('parseHash keeps an embed path whole: #/embed/softmax/SoftmaxExplorer?z=1,2', () => {
     const r = parseHash('#/embed/softmax/SoftmaxExplorer?z=1,2');
     expect(r.slug).toBe('embed/softmax/SoftmaxExplorer');

@@ -87,12 +87,54 @@ describe('useWidgetState', () => {
     expect(shown('k')).toBe('4');
   });
 
-  it('a refused field is reported to the frame, and the widget keeps that field’s default', () => {
-    window.history.replaceState(null, '', '#/information?u=furlongs&k=2');
+  it('a refused field is reported to the frame, the widget keeps that field’s default, and the address drops it at once', () => {
+    window.history.replaceState(null, '', '#/information?z=1,2&u=furlongs&k=2');
+    const entries = window.history.length;
     const frame = mount();
     expect(shown('u')).toBe('bits');
     expect(shown('k')).toBe('2');
-    expect(frame.problems().join(' ')).toMatch(/u must be one of bits, nats/);
+    expect(frame.problems()).toEqual(['could not read u=furlongs: it needs one of bits, nats']);
+    // no wait for a pause, and no history entry; the lab input z is not this hook's and stays
+    expect(window.location.hash).toBe('#/information?z=1%2C2&k=2');
+    expect(window.history.length).toBe(entries);
+  });
+
+  it('an integer out of range is clamped, said so, and the address says the clamped value: k=9 → k=5', () => {
+    window.history.replaceState(null, '', '#/information?k=9');
+    const frame = mount();
+    expect(shown('k')).toBe('5');
+    expect(frame.problems()).toEqual(['k=9 is out of range (0 to 5): clamped to 5']);
+    expect(window.location.hash).toBe('#/information?k=5');
+  });
+
+  it('bad percent-encoding (k=%E0%A4%A&u=%) is repeated as typed and leaves the address', () => {
+    window.history.replaceState(null, '', '#/information?k=%E0%A4%A&u=%');
+    const frame = mount();
+    expect([shown('u'), shown('k')]).toEqual(['bits', '0']);
+    expect(frame.problems()).toEqual(['could not read u=%: it needs one of bits, nats', 'could not read k=%E0%A4%A: it needs a whole number such as 0']);
+    expect(window.location.hash).toBe('#/information');
+  });
+
+  it('a refused value in an address typed later (hashchange) is put right too', () => {
+    window.history.replaceState(null, '', '#/information');
+    const frame = mount();
+    act(() => {
+      window.history.replaceState(null, '', '#/information?k=3&u=x');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(shown('k')).toBe('3');
+    expect(frame.problems()).toEqual(['could not read u=x: it needs one of bits, nats']);
+    expect(window.location.hash).toBe('#/information?k=3');
+  });
+
+  it('another page’s address (the learner leaving) is not rewritten, though it uses the same keys', () => {
+    window.history.replaceState(null, '', '#/information');
+    mount();
+    act(() => {
+      window.history.replaceState(null, '', '#/jacobian?k=x');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(window.location.hash).toBe('#/jacobian?k=x');
   });
 
   it('a field the lecturer locked keeps the link’s value whatever asks to change it', () => {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import { startStaticServer } from '../../bench/lib/server.mjs';
+import { parseHash } from '../../src/chapters/hashRoute';
 import { iframeSnippet } from '../../src/embed/embedUrl';
 import { findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
 import { collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
@@ -201,7 +202,14 @@ describe('two widgets embedded in sandboxed iframes on another origin', () => {
     const frame = await frameOf(page, 'hostile');
     await expect.poll(() => p1(frame), { timeout: 15_000 }).toBe('p1 = 0.090');
     const notice = frame.locator('.notice[role="status"]');
-    expect(await notice.textContent()).toMatch(/could not read z.*could not read T/);
+    expect(await notice.textContent()).toMatch(/ignored __proto__\[polluted\]: not a setting of this page; could not read z=__proto__: .*; could not read T=1e309: it needs a plain number such as 1/);
+    // the address says what the frame shows: what was refused is gone from it
+    const address = async () => [...parseHash(await frame.evaluate(() => location.hash)).query];
+    await expect.poll(address).toEqual([
+      ['z', '2,3,4'],
+      ['T', '1'],
+      ['caption', '<img src=x onerror=alert(1)>'],
+    ]);
     expect(await frame.getByText('<img src=x onerror=alert(1)>', { exact: true }).count()).toBe(1);
     expect(await frame.locator('img').count()).toBe(0);
     // it works: T from 1 to 2 changes p1 to e^0.5 / (e^0.5 + e + e^1.5) = 0.186
@@ -213,7 +221,7 @@ describe('two widgets embedded in sandboxed iframes on another origin', () => {
     expect(await frame.evaluate(() => (Object.prototype as Record<string, unknown>).polluted === undefined)).toBe(true);
     const trace = await frameOf(page, 'trace');
     await trace.getByRole('slider', { name: 'logit z1', exact: true }).waitFor({ timeout: 15_000 });
-    expect(await trace.locator('.notice[role="status"]').textContent()).toMatch(/theme must be light, dark or auto/);
+    expect(await trace.locator('.notice[role="status"]').textContent()).toMatch(/could not read theme=javascript:x: it needs one of light, dark, auto/);
     expect(await trace.locator('svg[onload], img').count()).toBe(0);
     expect(await trace.evaluate(() => document.title)).toBe('Softmax Jacobian explorer · Logit Lab');
     expect(dialogs).toEqual([]);

@@ -53,11 +53,35 @@ describe('state in the address, chapter by chapter', () => {
   it('a chapter link with a refused field says so at the top of the chapter and keeps the rest', async () => {
     const { page, errors } = await openRoute(browser, '#/jacobian?z=1,2,nope&junk=1', { waitFor: FORMULA });
     const notice = page.getByTestId('chapter-url-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/could not read z/);
-    expect(await notice.textContent()).toMatch(/unknown setting “junk”/);
+    await expect.poll(() => notice.textContent()).toMatch(/could not read z=1,2,nope: it needs 2 to 8 plain numbers/);
+    expect(await notice.textContent()).toMatch(/ignored junk: not a setting of this page/);
     // z refused as a whole: the logits stay those of the worked example
     expect(await logitSlider(page, 1).inputValue()).toBe('2');
     expect(await logitSlider(page, 3).inputValue()).toBe('4');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('#/softmax?z=%E0%A4%A&T=% (bad percent-encoding) gets a notice naming both as typed, and the address is rewritten', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax?z=%E0%A4%A&T=%', { waitFor: FORMULA });
+    const notice = page.getByTestId('chapter-url-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/could not read z=%E0%A4%A: it needs 2 to 8 plain numbers/);
+    expect(await notice.textContent()).toMatch(/could not read T=%: it needs a plain number such as 1/);
+    // the worked example, and an address that says it
+    expect(await logitSlider(page, 1).inputValue()).toBe('2');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/softmax?z=2%2C3%2C4&T=1');
+    expectNoErrors(errors);
+    // rewritten in place: one step back leaves the page (the new tab's blank page), not to the refused address
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
+    await page.close();
+  });
+
+  it('#/softmax?caption=<script> gets "not a setting of this page", and the caption leaves the address', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax?caption=<script>', { waitFor: FORMULA });
+    const notice = page.getByTestId('chapter-url-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/ignored caption: not a setting of this page/);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/softmax?z=2%2C3%2C4&T=1');
     expectNoErrors(errors);
     await page.close();
   });
@@ -117,7 +141,8 @@ describe('state in the address, chapter by chapter', () => {
 
   it('an embed with a refused own field shows the widget’s notice and its default: u=furlongs', async () => {
     const { page, errors } = await openRoute(browser, '#/embed/information/InformationExplorer?u=furlongs', { waitFor: FORMULA });
-    await expect.poll(() => page.getByTestId('widget-state-notice').textContent()).toMatch(/u must be one of bits, nats/);
+    await expect.poll(() => page.getByTestId('widget-state-notice').textContent()).toMatch(/could not read u=furlongs: it needs one of bits, nats/);
+    await expect.poll(() => queryOf(page).has('u')).toBe(false);
     expect(await page.getByRole('radio', { name: /^bits/ }).isChecked()).toBe(true);
     expectNoErrors(errors);
     await page.close();

@@ -69,19 +69,39 @@ describe('readLabQuery', () => {
     expect(r.state.temperature).toBe(1);
     expect(r.state.binaryLogit).toBe(-1);
     expect(r.state.binaryTarget).toBe(1);
-    expect(r.problems.join(' ')).toMatch(/could not read z.*could not read T.*could not read bz.*could not read bt/);
+    expect(r.problems).toEqual([
+      'could not read z=2,1e3,4: it needs 2 to 8 plain numbers separated by commas, such as 2,3,4',
+      'could not read T=Infinity: it needs a plain number such as 1',
+      'could not read bz=NaN: it needs a plain number such as -1',
+      'could not read bt=2: it needs 0 or 1',
+    ]);
   });
 
-  it('clamps to the limits and says so: T=99 → 5, bz=-50 → -10', () => {
+  it('clamps to the limits and says so: T=99 → 5, bz=-50 → -10, T=0 → 0.1, z=1,2,99 → 1,2,10', () => {
     const r = read('T=99&bz=-50');
     expect([r.state.temperature, r.state.binaryLogit]).toEqual([LIMITS.temperature.max, LIMITS.binaryLogit.min]);
-    expect(r.problems.join(' ')).toMatch(/T was clamped.*bz was clamped/);
+    expect(r.problems).toEqual(['T=99 is out of range (0.1 to 5): clamped to 5', 'bz=-50 is out of range (-10 to 10): clamped to -10']);
+    expect(read('T=0').problems).toEqual(['T=0 is out of range (0.1 to 5): clamped to 0.1']);
+    const z = read('z=1,2,99');
+    expect(z.state.logits).toEqual([1, 2, 10]);
+    expect(z.problems).toEqual(['z=1,2,99 is out of range (-10 to 10): clamped to 1,2,10']);
+  });
+
+  it('a plain number of any length is out of range, not unreadable: T=-99999999 is clamped to 0.1', () => {
+    const r = read('T=-99999999');
+    expect(r.state.temperature).toBe(0.1);
+    expect(r.problems).toEqual(['T=-99999999 is out of range (0.1 to 5): clamped to 0.1']);
   });
 
   it('refuses __proto__, constructor, prototype and unknown keys by name, and uses the first of repeated keys', () => {
     const r = read('__proto__=1&constructor=2&prototype=3&zz=4&T=2&T=3');
-    expect(r.problems[0]).toBe('ignored the unknown settings “__proto__”, “constructor”, “prototype” and 1 more');
-    expect(r.problems[1]).toMatch(/T given more than once/);
+    expect(r.problems).toEqual([
+      'ignored __proto__: not a setting of this page',
+      'ignored constructor: not a setting of this page',
+      'ignored prototype: not a setting of this page',
+      'ignored 1 more key: not settings of this page',
+      'T was given more than once: the first is used',
+    ]);
     expect(r.state.temperature).toBe(2);
     expect(Object.getPrototypeOf(r.state)).toBe(Object.prototype);
   });
@@ -91,7 +111,10 @@ describe('readLabQuery', () => {
     const r = readLabQuery(new URLSearchParams('z=1,2&bz=3&hide=binary-logit,temperature'), explorer);
     expect(r.state.binaryLogit).toBe(-1);
     expect(r.options.hide).toEqual(['temperature']);
-    expect(r.problems.join(' ')).toMatch(/“bz”.*hide: this widget's controls are logits, temperature/);
+    expect(r.problems).toEqual([
+      'ignored bz: not a setting of this page',
+      "ignored part of hide=binary-logit,temperature: this widget's controls are logits, temperature",
+    ]);
   });
 
   it('reads the lecturer’s options: hide, lock (not both for one control), caption, theme, frame', () => {
@@ -103,7 +126,8 @@ describe('readLabQuery', () => {
   it('cuts a long caption to 140 characters (whole code points), refuses a huge one, strips control and bidi characters', () => {
     const long = read(`caption=${'😀'.repeat(200)}`);
     expect(long.options.caption).toBe('😀'.repeat(CAPTION_MAX));
-    expect(long.problems.join(' ')).toMatch(/cut to 140/);
+    // the notice repeats the first 40 of the 200 emoji, then an ellipsis
+    expect(long.problems).toEqual([`caption=${'😀'.repeat(40)}… is out of range (at most 140 characters): clamped to its first 140`]);
     expect(read(`caption=${'a'.repeat(5000)}`).options.caption).toBe('');
     expect(read('caption=a%00b%E2%80%AEc%0Ad').options.caption).toBe('a b c d');
   });
@@ -112,6 +136,74 @@ describe('readLabQuery', () => {
     const r = read('theme=javascript:alert(1)&frame=%3Cscript%3E');
     expect([r.options.theme, r.options.frame]).toEqual(['auto', '']);
     expect(r.problems).toHaveLength(2);
+  });
+});
+
+describe('readLabQuery: one vocabulary of refusals, on a chapter and in an embed', () => {
+  // How each page reads its address: the chapter as useChapterUrlState does, the embed as EmbedPage does.
+  const explorer = findWidget('softmax/SoftmaxExplorer')!;
+  const chapter = (hash: string) =>
+    readLabQuery(parseHash(hash).query, { fields: ['z', 'T'], otherKeys: [], controls: [], lecturerOptions: false });
+  const embed = (hash: string) => readLabQuery(parseHash(hash).query, { ...explorer, otherKeys: stateKeys(explorer) });
+  const pages = [
+    ['a chapter', (q: string) => chapter(`#/softmax?${q}`)],
+    ['an embed', (q: string) => embed(`#/embed/softmax/SoftmaxExplorer?${q}`)],
+  ] as const;
+
+  for (const [page, read] of pages) {
+    it(`unreadable, on ${page}: T=abc says what it needs and keeps T = 1`, () => {
+      const r = read('T=abc');
+      expect(r.state.temperature).toBe(1);
+      expect(r.problems).toEqual(['could not read T=abc: it needs a plain number such as 1']);
+    });
+
+    it(`out of range, on ${page}: T=0 is clamped to 0.1`, () => {
+      const r = read('T=0');
+      expect(r.state.temperature).toBe(0.1);
+      expect(r.problems).toEqual(['T=0 is out of range (0.1 to 5): clamped to 0.1']);
+    });
+
+    it(`an unknown key, on ${page}: constructor=x and toString=1 are not settings of this page`, () => {
+      expect(read('constructor=x&toString=1').problems).toEqual([
+        'ignored constructor: not a setting of this page',
+        'ignored toString: not a setting of this page',
+      ]);
+    });
+
+    it(`bad percent-encoding, on ${page}: z=%E0%A4%A&T=% are repeated as typed and the defaults kept`, () => {
+      const r = read('z=%E0%A4%A&T=%');
+      expect(r.state.logits).toEqual([2, 3, 4]);
+      expect(r.state.temperature).toBe(1);
+      expect(r.problems).toEqual([
+        'could not read z=%E0%A4%A: it needs 2 to 8 plain numbers separated by commas, such as 2,3,4',
+        'could not read T=%: it needs a plain number such as 1',
+      ]);
+    });
+  }
+
+  it('a chapter reads no lecturer option: caption=<script> is not a setting of the page, and no caption is kept', () => {
+    const r = chapter('#/softmax?caption=%3Cscript%3E&hide=temperature');
+    expect(r.options.caption).toBe('');
+    expect(r.options.hide).toEqual([]);
+    expect(r.problems).toEqual(['ignored caption: not a setting of this page', 'ignored hide: not a setting of this page']);
+  });
+
+  it('an embed reads caption=<script> as the text it is, with no notice', () => {
+    const r = embed('#/embed/softmax/SoftmaxExplorer?caption=%3Cscript%3E');
+    expect(r.options.caption).toBe('<script>');
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a refused field keeps the base (the page’s last good state), not the default: T=abc keeps T = 2.5', () => {
+    const base = { logits: [1, 2, 3, 4], temperature: 2.5, labels: [0, 0, 0, 1], binaryLogit: 3, binaryTarget: 0 as const };
+    const r = readLabQuery(new URLSearchParams('T=abc&y=2'), { fields: ['z', 'T', 'y'], lecturerOptions: false, base });
+    expect(r.state).toEqual({ ...base, labels: [0, 0, 1, 0] });
+    expect(r.problems).toEqual(['could not read T=abc: it needs a plain number such as 1']);
+  });
+
+  it('repeats at most 40 characters of a typed value, then an ellipsis', () => {
+    const r = read(`T=${'x'.repeat(100)}`);
+    expect(r.problems).toEqual([`could not read T=${'x'.repeat(40)}…: it needs a plain number such as 1`]);
   });
 });
 
