@@ -46,8 +46,7 @@ export function GradientCheckOpener() {
       name="The step of a finite difference at a glance"
       caption={
         <>
-          Slide the step h (or drag across the plot). As h shrinks the central difference’s error falls, then climbs
-          again once rounding takes over: the smallest step is not the best.
+          Slide h: the central difference’s error falls as h shrinks, then climbs again once rounding takes over.
         </>
       }
     >
@@ -79,8 +78,6 @@ export function GradientCheckOpener() {
           ∂L/∂{q.short}: central difference <span data-testid="opener-estimate">{estimateText(shown.trace.estimate)}</span>
           {' · '}exact <span data-testid="opener-exact">{derivativeText(q.analytic)}</span>
           {' · '}relative error <span data-testid="opener-error">{errorText(shown.error)}</span>
-          {' '}
-          <span className="visually-hidden">at h = {formatStep(h)}</span>
         </p>
       </div>
     </Opener>

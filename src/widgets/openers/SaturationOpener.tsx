@@ -31,8 +31,8 @@ export function SaturationOpener() {
       name="Two gradients at a glance"
       caption={
         <>
-          Drag across the plot (or focus it and use the arrow keys) to move z. Where the prediction is confidently
-          wrong (shaded), cross-entropy’s gradient stays near −1 while squared error’s fades to 0.
+          Drag z. While the prediction is confidently wrong (shaded), cross-entropy’s gradient stays near −1; squared
+          error’s fades to 0.
         </>
       }
     >
