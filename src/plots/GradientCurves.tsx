@@ -26,6 +26,10 @@ export interface GradientCurvesProps {
   /** the term id of z, shared with the formula */
   zTerm: string;
   onZ(z: number): void;
+  /** the plot's height in CSS pixels; by default 250 on a phone, 300 wider (a chapter's opener draws it flatter) */
+  height?: number;
+  /** the accessible name of the z handle, unique on its page */
+  handleLabel?: string;
 }
 
 const M = { top: 22, right: 12, bottom: 36, left: 44 } as const;
@@ -39,10 +43,14 @@ const QUARTER = 0.25;
  * guide is the learner's z: drag anywhere on the plot, or focus the handle and use the arrow keys.
  * Props in, SVG out: no store.
  */
-export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, onZ }: GradientCurvesProps) {
+export function GradientCurves({
+  label, zs, curves, z, zLimits, region, zTerm, onZ, height: fixedHeight, handleLabel = 'logit z on the plot',
+}: GradientCurvesProps) {
   const [box, width] = useMeasuredWidth<HTMLDivElement>(640);
   // a phone gets a flatter plot, so the formulas below it stay in view
-  const height = width < 500 ? 250 : 300;
+  const height = fixedHeight ?? (width < 500 ? 250 : 300);
+  // the ¼ line is the most σ′ can be: it means something only beside the σ′ curve
+  const showQuarter = curves.some((c) => c.kind === 'slope');
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
   const x = scaleLinear().domain([zLimits.min, zLimits.max]).range([M.left, width - M.right]);
@@ -111,10 +119,14 @@ export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, o
           </text>
         </g>
       ))}
-      <line className="quarter-line" x1={M.left} x2={width - M.right} y1={y(QUARTER)} y2={y(QUARTER)} />
-      <text className="quarter-label" x={width - M.right - 4} y={y(QUARTER) - 5} textAnchor="end">
-        ¼: the most σ′ can be
-      </text>
+      {showQuarter && (
+        <>
+          <line className="quarter-line" x1={M.left} x2={width - M.right} y1={y(QUARTER)} y2={y(QUARTER)} />
+          <text className="quarter-label" x={width - M.right - 4} y={y(QUARTER) - 5} textAnchor="end">
+            ¼: the most σ′ can be
+          </text>
+        </>
+      )}
       {xTicks.map((v) => (
         <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 16} textAnchor="middle">
           {formatNumber(v, 0)}
@@ -131,7 +143,7 @@ export function GradientCurves({ label, zs, curves, z, zLimits, region, zTerm, o
         data-term={zTerm}
         role="slider"
         tabIndex={0}
-        aria-label="logit z on the plot"
+        aria-label={handleLabel}
         aria-valuemin={zLimits.min}
         aria-valuemax={zLimits.max}
         aria-valuenow={z}

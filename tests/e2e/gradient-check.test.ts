@@ -41,7 +41,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     expect(await value(page, 'error-central-float64')).toBeLessThan(1e-7);
     // float32 keeps about three to five digits at this h
     expect(await value(page, 'error-forward-float32')).toBeLessThan(1e-2);
-    expect(await page.locator('svg.error-curve-plot path.error-curve').count()).toBe(4);
+    expect(await page.locator('.gradient-check-explorer svg.error-curve-plot path.error-curve').count()).toBe(4);
     expect(await page.getByTestId('zero-warning').count()).toBe(0);
     expectNoErrors(errors);
     await page.close();
@@ -145,7 +145,7 @@ describe('the gradient-check chapter (#/gradient-check)', () => {
     await page.mouse.move(0, 0);
     await nextFrame(page);
     const before = await background();
-    await page.locator('svg circle[data-term="err-central-float64"]').hover({ force: true });
+    await page.locator('.gradient-check-explorer svg circle[data-term="err-central-float64"]').hover({ force: true });
     await expect.poll(background).not.toBe(before);
     expectNoErrors(errors);
     await page.close();

@@ -94,7 +94,7 @@ describe('the squared error vs cross-entropy chapter (#/squared-error-vs-cross-e
     await page.mouse.move(0, 0);
     await nextFrame(page);
     const before = await background();
-    await page.locator('svg circle[data-term="dse-dz"]').hover();
+    await page.locator('.saturation-explorer svg circle[data-term="dse-dz"]').hover();
     await expect.poll(background).not.toBe(before);
     expectNoErrors(errors);
     await page.close();

@@ -100,7 +100,7 @@ describe('the numerical stability chapter (#/stability)', () => {
     await expect.poll(() => cellFinite(page, 'naive-float32')).toBe('false');
     expect(await cellFinite(page, 'naive-float64')).toBe('true');
     // e^89 ≈ 4.49 × 10³⁸ > FLT_MAX: the exponential plot says so in words
-    const plot = await page.locator('svg.exponential-plot').getAttribute('aria-label');
+    const plot = await page.locator('.overflow-explorer svg.exponential-plot').getAttribute('aria-label');
     expect(plot).toContain('ln(FLT_MAX) = 88.72');
     expect(plot).toContain('ln(DBL_MAX) = 709.78');
     expect(plot).toContain('z1 = 89.0: e^z is 4.49 × 10³⁸, ∞ in float32, finite in float64');

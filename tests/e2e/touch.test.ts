@@ -100,7 +100,7 @@ const CASES: readonly TouchCase[] = [
   {
     name: 'z on the gradient curves (GradientCurves) on #/squared-error-vs-cross-entropy, dragged sideways',
     route: '#/squared-error-vs-cross-entropy',
-    target: (page) => page.locator('svg.gradient-curves').first(),
+    target: (page) => page.locator('.saturation-explorer svg.gradient-curves'),
     at: [0.3, 0.5],
     by: [120, 0],
     read: (page) => valueOf(page.getByRole('slider', { name: 'logit z on the plot' }).first()),
@@ -108,7 +108,7 @@ const CASES: readonly TouchCase[] = [
   {
     name: 'h on the error plot (ErrorCurvePlot) on #/gradient-check, dragged sideways',
     route: '#/gradient-check',
-    target: (page) => page.locator('svg.error-curve-plot').first(),
+    target: (page) => page.locator('.gradient-check-explorer svg.error-curve-plot'),
     at: [0.3, 0.5],
     by: [120, 0],
     read: (page) => valueOf(page.getByRole('slider', { name: 'step h, as a power of ten' })),

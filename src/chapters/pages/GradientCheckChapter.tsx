@@ -2,6 +2,7 @@ import Content from '../../../content/gradient-check.mdx';
 import { GradientCheckExplorer } from '../../widgets/gradientCheck/GradientCheckExplorer';
 import { TestTolerance } from '../../widgets/gradientCheck/TestTolerance';
 import { ZeroCases } from '../../widgets/gradientCheck/ZeroCases';
+import { GradientCheckOpener } from '../../widgets/openers/GradientCheckOpener';
 import { embeddable } from '../../embed/embeddable';
 import '../../styles/gradient-check.css';
 import prerendered from 'virtual:prerendered-tex/gradient-check';
@@ -17,6 +18,9 @@ export const components = embeddable('gradient-check', {
   TestTolerance,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: GradientCheckOpener };
+
 export default function GradientCheckChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

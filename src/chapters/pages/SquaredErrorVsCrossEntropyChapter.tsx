@@ -2,6 +2,7 @@ import Content from '../../../content/squared-error-vs-cross-entropy.mdx';
 import { LossRace } from '../../widgets/LossRace';
 import { SaturationExplorer } from '../../widgets/SaturationExplorer';
 import { SeedExperiment } from '../../widgets/SeedExperiment';
+import { SaturationOpener } from '../../widgets/openers/SaturationOpener';
 import { embeddable } from '../../embed/embeddable';
 import '../../styles/squared-error-vs-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/squared-error-vs-cross-entropy';
@@ -17,6 +18,9 @@ export const components = embeddable('squared-error-vs-cross-entropy', {
   SeedExperiment,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SaturationOpener };
+
 export default function SquaredErrorVsCrossEntropyChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

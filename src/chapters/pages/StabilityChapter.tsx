@@ -3,6 +3,7 @@ import { EpsilonTrickExplorer } from '../../widgets/stability/EpsilonTrickExplor
 import { FusedBackward } from '../../widgets/stability/FusedBackward';
 import { OverflowExplorer } from '../../widgets/stability/OverflowExplorer';
 import { StabilityProvider } from '../../widgets/stability/StabilityContext';
+import { OverflowOpener } from '../../widgets/openers/OverflowOpener';
 import { embeddable } from '../../embed/embeddable';
 import '../../styles/stability.css';
 import prerendered from 'virtual:prerendered-tex/stability';
@@ -21,11 +22,14 @@ export const components = embeddable('stability', {
 /** What each of the chapter's widgets needs around it, in the chapter and in an embed. */
 export const Provider = StabilityProvider;
 
-/** One store for the chapter's widgets: the logits set in the first carry to the later ones. */
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: OverflowOpener };
+
+/** One store for the chapter's widgets, the opener's included: the logits set in the first carry to the later ones. */
 export default function StabilityChapter() {
   return (
     <StabilityProvider>
-      <Content components={components} />
+      <Content components={pageComponents} />
     </StabilityProvider>
   );
 }

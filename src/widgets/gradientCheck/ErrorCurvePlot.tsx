@@ -38,6 +38,8 @@ interface ErrorCurvePlotProps {
   marks: readonly StepMark[];
   /** a pointer on the plot picks h (the slider is the keyboard's way to it) */
   onExponent(exponent: number): void;
+  /** the plot's height in CSS pixels; by default 280 on a phone, 330 wider (a chapter's opener draws it flatter) */
+  height?: number;
 }
 
 /** Errors are drawn between 10⁻¹⁶ and 10⁴; an exact 0 on a floor line below, anything above 10⁴ on the top edge. */
@@ -57,9 +59,11 @@ function decade(v: number): string {
  * paths, React draws. Log axes cannot show 0 (it is −∞ there), so an exact 0 is drawn on a floor line
  * labelled "exactly 0"; an error above the top (or ∞) sits on the top edge. Props in, SVG out.
  */
-export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, marks, onExponent }: ErrorCurvePlotProps) {
+export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, marks, onExponent, height: fixedHeight }: ErrorCurvePlotProps) {
   const [box, width] = useMeasuredWidth<HTMLDivElement>(640);
-  const height = width < 500 ? 280 : 330;
+  const height = fixedHeight ?? (width < 500 ? 280 : 330);
+  // the two rows of step labels need room above the plot; without marks the plot takes it
+  const top = marks.length > 0 ? M.top : 12;
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
   const first = exponents[0] ?? -16;
@@ -68,18 +72,18 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
   const floor = bottom + FLOOR_GAP;
 
   const x = scaleLog().domain([10 ** first, 10 ** last]).range([M.left, width - M.right]);
-  const y = scaleLog().domain(ERROR_DOMAIN).range([bottom, M.top]).clamp(true);
+  const y = scaleLog().domain(ERROR_DOMAIN).range([bottom, top]).clamp(true);
   const yOf = (error: number) => (error === 0 ? floor : y(Number.isFinite(error) ? Math.max(error, ERROR_DOMAIN[0]) : ERROR_DOMAIN[1]));
 
   const paths = useMemo(() => {
     const px = scaleLinear().domain([first, last]).range([M.left, width - M.right]);
-    const py = scaleLog().domain(ERROR_DOMAIN).range([height - M.bottom, M.top]).clamp(true);
+    const py = scaleLog().domain(ERROR_DOMAIN).range([height - M.bottom, top]).clamp(true);
     const zeroAt = height - M.bottom + FLOOR_GAP;
     const path = line<number>()
       .x((_, i) => px(exponents[i] ?? first))
       .y((v) => (v === 0 ? zeroAt : py(Number.isFinite(v) ? Math.max(v, ERROR_DOMAIN[0]) : ERROR_DOMAIN[1])));
     return curves.map((c) => path(Array.from(c.errors)) ?? '');
-  }, [curves, exponents, first, last, width, height]);
+  }, [curves, exponents, first, last, width, height, top]);
 
   const at = Math.max(0, exponents.findIndex((e) => Math.abs(e - exponent) < 1e-9));
   const h = 10 ** exponent;
@@ -115,7 +119,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
         onPointerUp={stop}
         onPointerCancel={stop}
       >
-        <rect className="plot-area" x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
+        <rect className="plot-area" x={M.left} y={top} width={width - M.left - M.right} height={bottom - top} />
         {Y_TICKS.map((t) => (
           <g key={`y${t}`} className="tick">
             <line className="grid-line" x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} />
@@ -135,7 +139,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
         </g>
         {xTicks.map((t) => (
           <g key={`x${t}`} className="tick">
-            <line className="grid-line" x1={x(t)} x2={x(t)} y1={M.top} y2={bottom} />
+            <line className="grid-line" x1={x(t)} x2={x(t)} y1={top} y2={bottom} />
             <text x={x(t)} y={floor + 14} textAnchor="middle">
               {decade(t)}
             </text>
@@ -144,7 +148,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
         <text className="axis-name" x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle">
           step h (log scale)
         </text>
-        <text className="axis-name" transform={`translate(12 ${(M.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
+        <text className="axis-name" transform={`translate(12 ${(top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
           relative error
         </text>
         {marks.map((m) => (
@@ -171,7 +175,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
             strokeDasharray={c.dashed ? '6 4' : undefined}
           />
         ))}
-        <line className="step-guide" data-term={stepTerm} x1={x(h)} x2={x(h)} y1={M.top} y2={floor} />
+        <line className="step-guide" data-term={stepTerm} x1={x(h)} x2={x(h)} y1={top} y2={floor} />
         {curves.map((c) => {
           const error = c.errors[at] ?? NaN;
           return (

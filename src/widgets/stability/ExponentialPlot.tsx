@@ -33,9 +33,16 @@ function overflowNote(z: number): string {
  * thresholds ln(FLT_MAX) and ln(DBL_MAX) as labelled vertical lines, the regions beyond them shaded,
  * and the current logits marked in their class colours. Props in, SVG out.
  */
-export function ExponentialPlot({ logits }: { logits: readonly number[] }) {
+export function ExponentialPlot({
+  logits,
+  height: givenHeight,
+}: {
+  logits: readonly number[];
+  /** the height in CSS pixels; by default 250 on a phone and 280 wider (the chapter's opener draws it flatter) */
+  height?: number;
+}) {
   const [box, width] = useMeasuredWidth<HTMLDivElement>(640);
-  const height = width < 500 ? 250 : 280;
+  const height = givenHeight ?? (width < 500 ? 250 : 280);
   const { min, max } = STABILITY_LIMITS;
   const x = scaleLinear().domain([min, max]).range([M.left, width - M.right]);
   const y = scaleLinear().domain([-Y_MAX, Y_MAX]).range([height - M.bottom, M.top]);
