@@ -174,7 +174,7 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
         )}
         {staticPoints &&
           points.map((p) => (
-            <g key={p.id} className={`lab-point lab-point-static lab-point-${p.t}`} transform={`translate(${x(p.x1)},${y(p.x2)})`} aria-hidden="true">
+            <g key={p.id} className={`static-point static-point-${p.t}`} transform={`translate(${x(p.x1)},${y(p.x2)})`} aria-hidden="true">
               {p.t === 1 ? <circle className="mark" r={6.5} /> : <rect className="mark" x={-6} y={-6} width={12} height={12} />}
             </g>
           ))}

@@ -38,8 +38,8 @@ export function BackpropOpener() {
       name="Backpropagation at a glance"
       caption={
         <>
-          Press Train: the 2-16-3 network takes gradient steps, its coloured regions bend to fit the three classes and the loss on
-          the right falls. Drag a point to move it. The trainer under “Train it” runs the same network.
+          Press Train: the regions bend to the three classes as the loss falls. Drag a point to move it. Same network as
+          “Train it” below.
         </>
       }
     >

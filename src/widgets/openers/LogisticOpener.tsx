@@ -44,8 +44,8 @@ export function LogisticOpener() {
       name="Logistic regression at a glance"
       caption={
         <>
-          Drag the line to move it and the tip of the arrow w to turn it or make it longer (or focus them and press the arrow
-          keys). Class 1 is predicted on the side w points to; watch the cost L and the accuracy.
+          Drag the line, or the tip of the arrow w (keys work too). Class 1 is predicted where w points: watch L and the
+          accuracy.
         </>
       }
     >
@@ -65,7 +65,13 @@ export function LogisticOpener() {
           />
         </div>
         <p className="opener-readout" data-testid="logistic-opener-readout">
-          cost L = {formatNumber(cost, 3)} · accuracy {percent} · w = ({n2(w1)}, {n2(w2)}), b = {n2(b)}
+          {/* two pieces that wrap as wholes on a phone */}
+          <span className="nowrap">
+            cost L = {formatNumber(cost, 3)} · accuracy {percent} ·
+          </span>{' '}
+          <span className="nowrap">
+            w = ({n2(w1)}, {n2(w2)}), b = {n2(b)}
+          </span>
         </p>
       </div>
     </Opener>
