@@ -22,6 +22,8 @@ afterAll(async () => {
 const ROUTE = '#/backprop';
 const READY = '.backprop-trainer [data-testid="bp-formula"] .katex';
 const open = (b = desktop, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
+// the trainer's part of the page: the chapter's opener above it draws the same regions
+const trainer = (page: Page) => page.locator('.backprop-trainer');
 const loss = async (page: Page) => Number(await page.getByTestId('bp-loss').getAttribute('data-value'));
 const accuracy = async (page: Page) => Number(await page.getByTestId('bp-accuracy').getAttribute('data-value'));
 
@@ -42,7 +44,7 @@ describe('the backprop chapter (#/backprop)', () => {
     await expect.poll(() => loss(page)).toBeGreaterThan(0);
     expect(await step(page)).toBe(0);
     expect(await page.locator('.katex-error').count()).toBe(0);
-    const regions = page.getByRole('img', { name: /^Decision regions/ });
+    const regions = trainer(page).getByRole('img', { name: /^Decision regions/ });
     await expect.poll(() => regions.getAttribute('aria-label')).toContain('150 points: 50 of class 1, 50 of class 2, 50 of class 3');
     expect(await page.getByRole('slider', { name: 'hidden units H' }).inputValue()).toBe('16');
     // the weight tables: W1 is 2 × 16, W2 is 16 × 3
@@ -66,7 +68,7 @@ describe('the backprop chapter (#/backprop)', () => {
     // the chapter: 100% from step 20 on, the loss below 0.01 by step 200 (tests/claims/backprop.claims.test.ts)
     expect(after).toBeLessThan(0.01);
     expect(await accuracy(page)).toBe(1);
-    const label = await page.getByRole('img', { name: /^Decision regions/ }).getAttribute('aria-label');
+    const label = await trainer(page).getByRole('img', { name: /^Decision regions/ }).getAttribute('aria-label');
     expect(label).toMatch(/Accuracy 100\.0%/);
     // the weights on show are the trained ones: the gradient heatmap's cells are numbers, not "undefined"
     expect(await page.getByTestId('bp-heatmap-dW2').textContent()).not.toMatch(/undefined|NaN/);
@@ -111,15 +113,15 @@ describe('the backprop chapter (#/backprop)', () => {
 
   it('clicking the plot adds a point of the chosen class; Delete on the keyboard removes one', async () => {
     const { page, errors } = await open();
-    const regions = page.getByRole('img', { name: /^Decision regions/ });
+    const regions = trainer(page).getByRole('img', { name: /^Decision regions/ });
     await page.getByRole('radio', { name: 'class 3' }).check();
-    await page.locator('.region-points').scrollIntoViewIfNeeded();
-    const box = await page.locator('.region-points').boundingBox();
+    await trainer(page).locator('.region-points').scrollIntoViewIfNeeded();
+    const box = await trainer(page).locator('.region-points').boundingBox();
     if (!box) throw new Error('the plot has no box');
     await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.1);
     await expect.poll(() => regions.getAttribute('aria-label')).toContain('151 points: 50 of class 1, 50 of class 2, 51 of class 3');
     expect(await page.getByLabel('Data', { exact: true }).inputValue()).toBe('custom');
-    const points = page.getByRole('slider', { name: /The selected point/ });
+    const points = trainer(page).getByRole('slider', { name: /The selected point/ });
     await points.focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => regions.getAttribute('aria-label')).toContain('150 points');

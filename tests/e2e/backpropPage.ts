@@ -6,8 +6,9 @@ import { parseHash } from '../../src/chapters/hashRoute';
 export const step = async (page: Page) => Number(await page.getByTestId('bp-step').textContent());
 /** The query of the page's address (after the route, in the hash). */
 export const addressQuery = (page: Page) => parseHash(new URL(page.url()).hash).query;
-export const play = (page: Page) => page.getByRole('button', { name: 'Play', exact: true });
-export const pause = (page: Page) => page.getByRole('button', { name: 'Pause', exact: true });
+// the trainer's own buttons: the chapter's opener above it has a Train / Pause button of its own
+export const play = (page: Page) => page.locator('.backprop-trainer').getByRole('button', { name: 'Play', exact: true });
+export const pause = (page: Page) => page.locator('.backprop-trainer').getByRole('button', { name: 'Pause', exact: true });
 
 /** Play until at least `steps` steps, then pause; returns the step it stopped at. */
 export async function trainFor(page: Page, steps: number): Promise<number> {

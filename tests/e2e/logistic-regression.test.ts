@@ -87,7 +87,7 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     const { page, errors } = await open();
     const before = await cost(page);
     // a new point is a new term in the mean, so the cost moves
-    const area = page.locator('.point-scatter .add-area');
+    const area = page.locator('.logistic-lab .point-scatter .add-area');
     await area.scrollIntoViewIfNeeded();
     const box = await area.boundingBox();
     if (!box) throw new Error('no scatter plot');
@@ -114,7 +114,7 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     // prose above drawn once to learn its size), and a line that moves away is no longer hovered
     await expect
       .poll(async () => {
-        await page.locator('.boundary-line').hover({ force: true });
+        await page.locator('.logistic-lab .boundary-line').hover({ force: true });
         return background();
       })
       .not.toBe(before);

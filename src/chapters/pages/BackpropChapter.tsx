@@ -3,6 +3,7 @@ import { BackpropTrainer } from '../../widgets/backprop/BackpropTrainer';
 import { BackpropWeights } from '../../widgets/backprop/BackpropWeights';
 import { BackwardPassExplorer } from '../../widgets/backprop/BackwardPassExplorer';
 import { BatchReductionDemo } from '../../widgets/backprop/BatchReductionDemo';
+import { BackpropOpener } from '../../widgets/openers/BackpropOpener';
 import { embeddable } from '../../embed/embeddable';
 import '../../styles/backprop.css';
 import prerendered from 'virtual:prerendered-tex/backprop';
@@ -19,6 +20,9 @@ export const components = embeddable('backprop', {
   BatchReductionDemo,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: BackpropOpener };
+
 export default function BackpropChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

@@ -1,5 +1,6 @@
 import Content from '../../../content/logistic-regression.mdx';
 import { LogisticRegressionLab } from '../../widgets/logistic/LogisticRegressionLab';
+import { LogisticOpener } from '../../widgets/openers/LogisticOpener';
 import { embeddable } from '../../embed/embeddable';
 import '../../styles/logistic-regression.css';
 import prerendered from 'virtual:prerendered-tex/logistic-regression';
@@ -13,6 +14,9 @@ export const components = embeddable('logistic-regression', {
   LogisticRegressionLab,
 });
 
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: LogisticOpener };
+
 export default function LogisticRegressionChapter() {
-  return <Content components={components} />;
+  return <Content components={pageComponents} />;
 }

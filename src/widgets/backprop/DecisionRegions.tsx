@@ -24,6 +24,8 @@ export interface DecisionRegionsProps {
   onAdd(x: number, y: number, label: number): void;
   onMove(index: number, x: number, y: number): void;
   onDelete(index: number): void;
+  /** draw at this size (CSS px, square) instead of the measured width: a compact figure sets its own */
+  size?: number;
 }
 
 const KEY_STEP = 0.05;
@@ -37,7 +39,7 @@ const KEY_STEP = 0.05;
 export const DecisionRegions = memo(function DecisionRegions(props: DecisionRegionsProps) {
   const { dataset, regions, gridSize, extent, classNames, loss, accuracy, pointClass, onAdd, onMove, onDelete } = props;
   const [box, width] = useMeasuredWidth<HTMLDivElement>(400, 240, 460);
-  const size = width;
+  const size = props.size ?? width;
   const canvas = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const [selected, setSelected] = useState(0);

@@ -13,6 +13,8 @@ export interface RunCurvesProps {
   /** the run before the last replay or reset, drawn faint and dashed */
   previous: readonly TrainingPoint[];
   height?: number;
+  /** draw at this width (CSS px) instead of the measured one: a compact figure sets its own */
+  width?: number;
 }
 
 const M = { top: 10, right: 12, bottom: 30, left: 44 } as const;
@@ -37,8 +39,9 @@ const niceTop = (v: number) => (v <= 0.5 ? 0.5 : v <= 1 ? 1 : v <= 1.5 ? 1.5 : v
  * paths, React for the SVG), but over steps that need not be consecutive: points arrive once per
  * frame, ten steps apart while playing. The x axis grows with the run. Props in, SVG out.
  */
-export const RunCurves = memo(function RunCurves({ label, measure, run, previous, height = 170 }: RunCurvesProps) {
-  const [box, width] = useMeasuredWidth<HTMLDivElement>(360, 240, 520);
+export const RunCurves = memo(function RunCurves({ label, measure, run, previous, height = 170, width: fixedWidth }: RunCurvesProps) {
+  const [box, measured] = useMeasuredWidth<HTMLDivElement>(360, 240, 520);
+  const width = fixedWidth ?? measured;
   const value = (p: TrainingPoint) => (measure === 'loss' ? p.loss : p.accuracy);
   const lastStep = Math.max(run[run.length - 1]?.step ?? 0, previous[previous.length - 1]?.step ?? 0);
   const xMax = Math.max(50, lastStep);

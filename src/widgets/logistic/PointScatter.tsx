@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { formatNumber } from '../../format/formatNumber';
 import { term } from '../../math/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
@@ -20,6 +20,21 @@ export interface PointScatterProps {
   focusId?: number | null;
   /** the points are the lecturer's: shown, and reachable from the keyboard, but not to be changed */
   readOnly?: boolean;
+  /**
+   * the points are only drawn, for a figure where the learner moves something else (the chapter
+   * opener's boundary): no Tab stop, no pointer, said by `label`. Implies readOnly.
+   */
+  staticPoints?: boolean;
+  /** draw at this size (CSS px, square) instead of the measured width: a compact figure sets its own */
+  size?: number;
+  /** more SVG drawn on top of the points, in the plot's coordinates (the chapter opener's boundary handles) */
+  overlay?: (scale: PlotScale) => ReactNode;
+}
+
+/** The plot's data → viewBox maps (d3 scales: `invert` finds where a pointer on an overlay lands). */
+export interface PlotScale {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
 }
 
 const M = { top: 12, right: 12, bottom: 34, left: 38 } as const;
@@ -37,9 +52,10 @@ export const pointName = (p: LabPoint) => `class ${p.t} point at (${formatNumber
  * and Home/End go to another point, Delete removes it. Read-only, only the going from point to point
  * is left. Props in, SVG out.
  */
-export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove, focusId, readOnly = false }: PointScatterProps) {
+export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove, focusId, readOnly: fixedPoints = false, staticPoints = false, size: fixedSize, overlay }: PointScatterProps) {
+  const readOnly = fixedPoints || staticPoints;
   const [box, measured] = useMeasuredWidth<HTMLDivElement>(420, 280, 520);
-  const size = measured;
+  const size = fixedSize ?? measured;
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ id: number; moved: boolean } | null>(null);
   const [active, setActive] = useState(0);
@@ -156,7 +172,13 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
             y2={y(geometry.segment[1][1])}
           />
         )}
-        {points.map((p, index) => (
+        {staticPoints &&
+          points.map((p) => (
+            <g key={p.id} className={`static-point static-point-${p.t}`} transform={`translate(${x(p.x1)},${y(p.x2)})`} aria-hidden="true">
+              {p.t === 1 ? <circle className="mark" r={6.5} /> : <rect className="mark" x={-6} y={-6} width={12} height={12} />}
+            </g>
+          ))}
+        {!staticPoints && points.map((p, index) => (
           <g
             key={p.id}
             className={`lab-point lab-point-${p.t}`}
@@ -183,6 +205,7 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
             {p.t === 1 ? <circle className="mark" r={6.5} /> : <rect className="mark" x={-6} y={-6} width={12} height={12} />}
           </g>
         ))}
+        {overlay?.({ x, y })}
       </svg>
     </div>
   );
