@@ -68,7 +68,8 @@ export function MatrixHeatmap(props: MatrixHeatmapProps) {
     <div className="heatmap-figure">
       <p className="heatmap-title" id={titleId}>
         {caption}
-        {notation && notation.exponent !== 0 && `, entries ${powerOfTen(notation.exponent)}`}
+        {/* no-break spaces: a wrapped title never leaves "entries ×" at the end of a line */}
+        {notation && notation.exponent !== 0 && `, entries ${powerOfTen(notation.exponent)}`.replace(/ (?=[×1])/g, '\u00a0')}
       </p>
       <div
         ref={scroller}
