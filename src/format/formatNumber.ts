@@ -72,3 +72,50 @@ export function texNumber(x: number, digits = 3): string {
       return `${sign}${p.mantissa} \\times {10}^{${p.exponent}}`;
   }
 }
+
+/**
+ * One notation for every cell of a table, so its columns line up and no cell reads "0.15" beside
+ * "3.4 × 10⁻³": fixed decimals that give the largest |value| `significant` digits (smaller values
+ * get fewer, and one far below the largest reads 0.000, as in any printed table). Where that would
+ * take more than `maxDecimals` decimals, or the largest is too large to read fixed, every cell is
+ * scientific with the largest's power of ten, shared: 1.23 × 10⁻⁷, 0.04 × 10⁻⁷.
+ */
+export interface TableNotation {
+  decimals: number;
+  /** the shared power of ten; 0 in fixed notation */
+  exponent: number;
+}
+
+export interface TableNotationOptions {
+  significant?: number;
+  minDecimals?: number;
+  maxDecimals?: number;
+}
+
+export function tableNotation(values: Iterable<number>, { significant = 3, minDecimals = 0, maxDecimals = 6 }: TableNotationOptions = {}): TableNotation {
+  let largest = 0;
+  for (const v of values) if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+  const clamp = (d: number) => Math.min(maxDecimals, Math.max(minDecimals, d));
+  if (largest === 0) return { decimals: clamp(significant), exponent: 0 };
+  const lead = Math.floor(Math.log10(largest));
+  const decimals = significant - 1 - lead;
+  if (largest >= LARGE_LIMIT || decimals > maxDecimals) return { decimals: Math.max(significant - 1, 0), exponent: lead };
+  return { decimals: clamp(decimals), exponent: 0 };
+}
+
+/**
+ * A cell of a table in its table's notation (non-finite values read as words, as in formatNumber).
+ * `withPower: false` leaves out a shared "× 10⁻⁴", for a table that states it once in its title.
+ */
+export function formatInTable(x: number, { decimals, exponent }: TableNotation, { withPower = true } = {}): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  const digits = (Math.abs(x) / 10 ** exponent).toFixed(decimals);
+  // as in numberParts: a value rounded to zero carries no sign
+  const sign = x < 0 && Number(digits) !== 0 ? '−' : '';
+  return exponent === 0 || !withPower ? sign + digits : `${sign}${digits} ${powerOfTen(exponent)}`;
+}
+
+/** "× 10⁻⁴": a table's shared power of ten, as its title states it */
+export function powerOfTen(exponent: number): string {
+  return `× 10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}

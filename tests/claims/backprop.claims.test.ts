@@ -599,7 +599,7 @@ describeClaims('backprop', (claim) => {
     expect(headers('bp-heatmap-W1')).toEqual(Array.from({ length: 16 }, (_, j) => `h${j + 1}`));
     expect(screen.getByRole('button', { name: /^W2 from h3 to k2 = / })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^dW2, row 3, column 2:/ })).toBeTruthy();
-    const explorerW2 = screen.getAllByRole('table').find((t) => t.querySelector('caption')?.textContent?.startsWith('dW₂ = A₁ᵀ dZ₂'))!;
+    const explorerW2 = screen.getByRole('table', { name: /^dW₂ = A₁ᵀ dZ₂/ });
     expect(within(explorerW2).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['k1', 'k2', 'k3']);
     expect(screen.getByRole('textbox', { name: 'Sample i' })).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/\bz[123]\b/);
@@ -846,8 +846,11 @@ describeClaims('backprop', (claim) => {
       expect(cells).toHaveLength(values.length);
       cells.forEach((cell, q) => {
         const v = values[q]!;
-        // the number is the cell's value at the current weights, to the decimals shown
-        const { value, unit } = readShown(cell.textContent ?? '');
+        // the number is the cell's value at the current weights, to the decimals shown; a power of ten
+        // the whole table shares is said once in its title, and in full in the cell's name
+        const named = (cell.getAttribute('aria-label') ?? '').split(' = ').pop() ?? '';
+        expect(named.split(' × 10')[0]).toBe(cell.textContent);
+        const { value, unit } = readShown(named);
         expect(Math.abs(value - v)).toBeLessThanOrEqual(0.5 * unit * 1.000001);
         // and its colour is the positive or the negative hue, mixed by |value|
         const style = cell.getAttribute('style') ?? '';

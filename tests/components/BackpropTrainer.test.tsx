@@ -6,7 +6,7 @@ import { makeDataset, type DatasetKind } from '../../src/core/datasets';
 import { EmbedContext } from '../../src/embed/embedContext';
 import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
 import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
-import { BackpropWeights, gradientDigits } from '../../src/widgets/backprop/BackpropWeights';
+import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
 import { inlineTrainer } from '../../src/widgets/backprop/trainingLoop';
 
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
@@ -245,8 +245,24 @@ describe('<BackpropTrainer>', () => {
 });
 
 describe('<BackpropWeights>', () => {
-  it('gradientDigits gives three significant digits of the largest gradient: 0.003 → 5, 0.3 → 3, 1.5 → 2', () => {
-    expect([gradientDigits(0.003), gradientDigits(0.3), gradientDigits(1.5), gradientDigits(0)]).toEqual([5, 3, 2, 3]);
+  it('every weight cell of W1 and W2 reads in one notation: the decimals that give the largest |w| three significant digits', () => {
+    render(<BackpropWeights />);
+    const { w1, w2 } = backpropStore.getState().network.params;
+    const weights = [...w1, ...w2];
+    const cells = [...screen.getByTestId('bp-heatmap-W1').querySelectorAll('tbody button'), ...screen.getByTestId('bp-heatmap-W2').querySelectorAll('tbody button')];
+    expect(cells).toHaveLength(weights.length);
+    const texts = cells.map((c) => c.textContent ?? '');
+    // fixed notation throughout: no "× 10⁻³" beside "0.15"
+    texts.forEach((t) => expect(t).toMatch(/^−?\d+\.\d+$/));
+    const decimals = new Set(texts.map((t) => t.split('.')[1]?.length));
+    expect(decimals.size).toBe(1);
+    const d = [...decimals][0] as number;
+    // the largest weight shows three significant digits (leading zeros are not significant)
+    const largest = weights.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+    const largestText = texts[weights.indexOf(largest)] ?? '';
+    expect(largestText.replace(/[−.]/g, '').replace(/^0+/, '')).toHaveLength(3);
+    // and every cell is its own weight rounded to those decimals
+    texts.forEach((t, i) => expect(Math.abs(Number(t.replace('−', '-')) - (weights[i] ?? NaN))).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-12));
   });
 
   it('shows W1 as 2 × 16 and W2 as 16 × 3, cells reading the store’s weights', () => {

@@ -4,6 +4,7 @@ import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import {
   DESKTOP_OPTIONS,
   PHONE_OPTIONS,
+  WIDE_OPTIONS,
   expectNoErrors,
   launch,
   openRoute,
@@ -236,5 +237,67 @@ describe('the backprop chapter (#/backprop)', () => {
     expect(await explorer.page.getByRole('button', { name: /^dW2, row 3, column 1:/ }).getAttribute('aria-pressed')).toBe('true');
     expectNoErrors(explorer.errors);
     await explorer.page.close();
+  });
+
+  describe('the 2 × 16 tables of W1 and ∂L/∂W1', () => {
+    const W1_TITLE = 'W1, 2 × 16: input → hidden unit';
+    /** the table's box: its width, what it scrolls, and where its 16 column headers lie within it */
+    const tableBox = (page: Page, pane: string) =>
+      page.getByTestId(`bp-heatmap-${pane}`).evaluate((el) => {
+        const scroller = el.querySelector('.heatmap-scroll') as HTMLElement;
+        const box = scroller.getBoundingClientRect();
+        const headers = Array.from(el.querySelectorAll('thead th'), (th) => th.getBoundingClientRect());
+        return {
+          scrolls: scroller.scrollWidth > scroller.clientWidth + 1,
+          columns: headers.length,
+          shown: headers.filter((r) => r.left >= box.left - 1 && r.right <= box.right + 1).length,
+          right: box.right,
+          cue: el.querySelector('.heatmap-scroll-cue')?.textContent ?? null,
+        };
+      });
+
+    for (const width of [1280, 1440]) {
+      it(`at ${width} px all 16 columns of W1 show without scrolling; ∂L/∂W1 too, or its cue says what shows`, async () => {
+        const launched = width === 1280 ? desktop : await launch(WIDE_OPTIONS);
+        const { page, errors } = await open(launched);
+        await page.getByTestId('bp-heatmap-W1').scrollIntoViewIfNeeded();
+        const w1 = await tableBox(page, 'W1');
+        expect(w1).toMatchObject({ scrolls: false, columns: 16, shown: 16, cue: null });
+        expect(w1.right).toBeLessThanOrEqual(width);
+        const dW1 = await tableBox(page, 'dW1');
+        expect(dW1.columns).toBe(16);
+        if (dW1.scrolls) expect(dW1.cue).toMatch(/^h1–h\d+ of 16 columns shown/);
+        else expect(dW1).toMatchObject({ shown: 16, cue: null });
+        expectNoErrors(errors);
+        await page.close();
+        if (launched !== desktop) await launched.close();
+      });
+    }
+
+    it('on a 375 px phone W1 scrolls in its own named region, its title in view, and the cue follows the scroll', async () => {
+      const { page, errors } = await open(phone);
+      await page.setViewportSize({ width: 375, height: 812 });
+      const pane = page.getByTestId('bp-heatmap-W1');
+      await pane.scrollIntoViewIfNeeded();
+      const title = pane.getByText(W1_TITLE, { exact: true });
+      const box = await title.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+      // the scroll box is a focusable region named by the title and described by the cue
+      const region = pane.getByRole('region', { name: W1_TITLE });
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      const cue = pane.locator('.heatmap-scroll-cue');
+      await expect.poll(() => cue.textContent()).toMatch(/^h1–h\d of 16 columns shown: scroll sideways for the rest$/);
+      expect(await region.getAttribute('aria-describedby')).toBe(await cue.getAttribute('id'));
+      const before = await tableBox(page, 'W1');
+      expect(before.shown).toBeLessThan(16);
+      // scrolled to its end, the cue names the last columns
+      await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await expect.poll(() => cue.textContent()).toMatch(/^h\d+–h16 of 16 columns shown/);
+      expect(await page.getByRole('table', { name: W1_TITLE }).count()).toBe(1);
+      expectNoErrors(errors);
+      await page.close();
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The checks every written chapter passes in Chromium, whatever it teaches: at desktop width in the
  * light and dark colour schemes, and on a phone, it loads with no console error and no KaTeX error, axe
  * finds nothing, nothing is wider than the screen (down to 360 px), and a screenshot of the whole page
- * is written for a person to look at. A chapter's own e2e file tests what its widgets do.
+ * is written for a person to look at. At 1440 px (light only, without axe, to keep the run short) the
+ * widgets take the wider figure column beside the chapter list while the prose keeps its measure. A chapter's own e2e file tests what its widgets do.
  */
 import { stat } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,8 @@ import {
   DESKTOP_OPTIONS,
   PHONE,
   PHONE_OPTIONS,
+  WIDE,
+  WIDE_OPTIONS,
   expectNoAxeViolationsOnPage,
   expectNoErrors,
   expectNoPageOverflow,
@@ -58,14 +61,40 @@ async function expectNotationOpensFromTheKeyboard(page: Page): Promise<void> {
   expect(await box.locator('li').count()).toBeGreaterThanOrEqual(5);
 }
 
+/** The prose's measure (46rem at the page's 17 px root), and what the figure column may reach. */
+const PROSE_MAX = 46 * 17 + 1;
+
+/**
+ * On a wide screen every widget lies right of the chapter list (never under it) and inside the
+ * viewport, at least one is wider than the prose, and no paragraph is wider than its measure.
+ */
+async function expectFigureColumnBesideTheList(page: Page, width: number): Promise<void> {
+  const layout = await page.evaluate(() => ({
+    list: document.querySelector('.site-toc')?.getBoundingClientRect().right ?? NaN,
+    widgets: Array.from(document.querySelectorAll('.chapter-body > .embeddable'), (e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width };
+    }),
+    paragraphs: Array.from(document.querySelectorAll('.chapter-body > p'), (e) => e.getBoundingClientRect().width),
+  }));
+  expect(layout.widgets.length).toBeGreaterThan(0);
+  for (const w of layout.widgets) {
+    expect(w.left).toBeGreaterThanOrEqual(layout.list);
+    expect(w.right).toBeLessThanOrEqual(width);
+  }
+  expect(Math.max(...layout.widgets.map((w) => w.width))).toBeGreaterThan(PROSE_MAX);
+  expect(Math.max(...layout.paragraphs)).toBeLessThanOrEqual(PROSE_MAX);
+}
+
 export function describeChapterPageChecks(chapters: readonly ChapterPage[]): void {
   let desktop: LaunchedChromium;
   let phone: LaunchedChromium;
+  let wide: LaunchedChromium;
   beforeAll(async () => {
-    [desktop, phone] = await Promise.all([launch(DESKTOP_OPTIONS), launch(PHONE_OPTIONS)]);
+    [desktop, phone, wide] = await Promise.all([launch(DESKTOP_OPTIONS), launch(PHONE_OPTIONS), launch(WIDE_OPTIONS)]);
   });
   afterAll(async () => {
-    await Promise.all([desktop?.close(), phone?.close()]);
+    await Promise.all([desktop?.close(), phone?.close(), wide?.close()]);
   });
 
   const open = async (browser: LaunchedChromium, chapter: ChapterPage, colorScheme: Scheme) => {
@@ -83,12 +112,22 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
           const { page, errors } = await open(desktop, chapter, colorScheme);
           await expectNotationOpensFromTheKeyboard(page);
           await expectNoPageOverflow(page, DESKTOP.width);
+          await expectFigureColumnBesideTheList(page, DESKTOP.width);
           await expectNoAxeViolationsOnPage(page, `#/${chapter.slug} (desktop, ${colorScheme})`);
           await expectScreenshot(page, `${chapter.slug}-desktop-${colorScheme}`);
           expectNoErrors(errors);
           await page.close();
         });
       }
+
+      it(`${chapter.slug}-wide-light.png: at ${WIDE.width} px the widgets take the figure column beside the chapter list, the prose keeps its measure`, async () => {
+        const { page, errors } = await open(wide, chapter, 'light');
+        await expectNoPageOverflow(page, WIDE.width);
+        await expectFigureColumnBesideTheList(page, WIDE.width);
+        await expectScreenshot(page, `${chapter.slug}-wide-light`);
+        expectNoErrors(errors);
+        await page.close();
+      });
 
       for (const colorScheme of chapter.phoneDark ? (['light', 'dark'] as const) : (['light'] as const)) {
         it(`${chapter.slug}-phone-${colorScheme}.png: no axe violation, nothing wider than ${PHONE.width} px or ${NARROW_PHONE_WIDTH} px`, async () => {

@@ -1,21 +1,12 @@
 import { useState } from 'react';
 import type { NetworkParams } from '../../core/network';
-import { formatNumber } from '../../format/formatNumber';
+import { formatInTable, tableNotation } from '../../format/formatNumber';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { term } from '../../math/terms';
 import { useThrottledBackprop } from './backpropStore';
 
 /** While training plays, the tables follow at most this often: 300 buttons a frame would cost the page its frame rate. */
 const REFRESH_MS = 250;
-
-/**
- * Decimals for the gradient tables: enough for three significant digits of the largest entry, so a
- * table of values around 0.003 reads 0.00312, −0.00011 instead of mixing 0.003 with 1.1 × 10⁻⁴.
- */
-export function gradientDigits(largest: number): number {
-  if (!(largest > 0) || !Number.isFinite(largest)) return 3;
-  return Math.min(8, Math.max(2, Math.ceil(-Math.log10(largest)) + 2));
-}
 
 const rowsOf = (flat: Float64Array, count: number, width: number) => Array.from({ length: count }, (_, r) => flat.subarray(r * width, (r + 1) * width));
 const maxAbs = (...arrays: Float64Array[]) => arrays.reduce((m, a) => a.reduce((mm, v) => Math.max(mm, Math.abs(v)), m), 0);
@@ -46,6 +37,12 @@ export function BackpropWeights() {
   const g: NetworkParams = gradients ?? { w1: new Float64Array(2 * H), b1: new Float64Array(H), w2: new Float64Array(3 * H), b2: new Float64Array(3) };
   const wMax = maxAbs(p.w1, p.w2);
   const gMax = maxAbs(g.w1, g.w2);
+  // One notation per kind, shared by both layers' tables as the colour scale is: three significant
+  // digits of the largest, the same decimals in every cell. Below 0.1 the gradients share a power of
+  // ten, said once in the title ("entries × 10⁻²": −4.90, 0.31), so no cell is wider than "−0.123"
+  // and the 2 × 16 table fits the figure column at 1280 px.
+  const weightNotation = tableNotation([wMax]);
+  const gradientNotation = tableNotation([gMax], { minDecimals: 2, maxDecimals: 3 });
   const input = (i: number) => `x${i + 1}`;
   const unit = (j: number) => `h${j + 1}`;
   // columns of W₂ are the classes k, labelled k1 to k3 as in the backward-pass explorer (z is the
@@ -62,8 +59,8 @@ export function BackpropWeights() {
   return (
     <section className="widget backprop-widget backprop-weights" aria-label="Weights and gradients">
       <p className="hint">
-        Blue cells are positive, red negative; the stronger the colour, the larger the value. Weights: strongest at |w| = {formatNumber(wMax, 2)}. Gradients:
-        strongest at {formatNumber(gMax, gradientDigits(gMax))}.
+        Blue cells are positive, red negative; the stronger the colour, the larger the value. Weights: strongest at |w| = {formatInTable(wMax, weightNotation)}. Gradients:
+        strongest at {formatInTable(gMax, gradientNotation)}.
       </p>
       <div className="weights-grid">
         {panes.map((pane) => {
@@ -79,7 +76,7 @@ export function BackpropWeights() {
                 cellName={pane.cellName}
                 cellTerm={(i, j) => (pane.name.endsWith('W1') ? term.backpropW1(i, j) : term.backpropW2(i, j))}
                 scaleMax={pane.scaleMax}
-                digits={pane.name.startsWith('d') ? gradientDigits(gMax) : 2}
+                notation={pane.name.startsWith('d') ? gradientNotation : weightNotation}
                 selected={at}
                 onSelect={(i, j) => setSelected((s) => ({ ...s, [pane.name]: [i, j] }))}
               />

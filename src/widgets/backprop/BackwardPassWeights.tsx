@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { term } from '../../math/terms';
-import { decimalsForAll } from './backwardPassFormula';
+import { tableNotation } from '../../format/formatNumber';
 
 interface OutputWeightsProps {
   /** sample i's share a₁ᵢᵀ dz₂ᵢ and the whole dW₂ = A₁ᵀ dZ₂, both h × C */
@@ -14,6 +14,12 @@ interface OutputWeightsProps {
 }
 
 const maxAbs = (matrix: readonly (readonly number[])[]) => Math.max(0, ...matrix.flat().filter(Number.isFinite).map(Math.abs));
+/**
+ * Every cell of a matrix in one notation: the decimals decimalsForAll gives the chain lines below (so a
+ * total reads the same in both), fixed in every cell (a power of ten shared by all, in the title, only
+ * below 10⁻⁴), never 0.15 beside 3.4 × 10⁻³.
+ */
+const oneNotation = (matrix: readonly (readonly number[])[]) => tableNotation(matrix.flat(), { minDecimals: 3, maxDecimals: 6 });
 
 /**
  * dW₂ as the sum of one outer product per sample: the chosen sample's a₁ᵢᵀ dz₂ᵢ beside the total.
@@ -38,7 +44,7 @@ export const BackwardPassOutputWeights = memo(function BackwardPassOutputWeights
         matrix={share}
         cellName={(j, k, v) => `sample ${i}'s share of dW2, row ${j + 1}, column ${k + 1}: ${v}`}
         scaleMax={maxAbs(share)}
-        digits={decimalsForAll(share.flat())}
+        notation={oneNotation(share)}
       />
       <span className="bp-weights-operator" aria-hidden="true">
         Σ over {m} →
@@ -49,7 +55,7 @@ export const BackwardPassOutputWeights = memo(function BackwardPassOutputWeights
         matrix={total}
         cellName={(j, k, v) => `dW2, row ${j + 1}, column ${k + 1}: ${v}`}
         scaleMax={maxAbs(total)}
-        digits={decimalsForAll(total.flat())}
+        notation={oneNotation(total)}
       />
     </div>
   );
@@ -74,7 +80,7 @@ export const BackwardPassHiddenWeights = memo(function BackwardPassHiddenWeights
       cellName={(r, j, v) => `dW1, row ${r + 1}, column ${j + 1}: ${v}`}
       cellTerm={(r, j) => term.backpropW1(r, j)}
       scaleMax={maxAbs(total)}
-      digits={decimalsForAll(total.flat())}
+      notation={oneNotation(total)}
       selected={selected}
       onSelect={onSelect}
     />
