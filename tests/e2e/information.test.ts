@@ -129,7 +129,7 @@ describe('the information chapter (#/information)', () => {
 
   it('dragging the y1 bar up by 50 px moves y1 by 50 px of its axis, and y2 keeps the rest', async () => {
     const { page, errors } = await openInformation(browser);
-    const bar = page.getByRole('slider', { name: 'target y1 bar' });
+    const bar = page.locator('.information-explorer').getByRole('slider', { name: 'target y1 bar' });
     await bar.scrollIntoViewIfNeeded();
     const box = await bar.boundingBox();
     const svg = await page.getByRole('group', { name: /^target y bars/ }).boundingBox();
@@ -144,7 +144,7 @@ describe('the information chapter (#/information)', () => {
     await page.mouse.up();
     await nextFrame(page);
     const y1 = Number(await bar.getAttribute('aria-valuenow'));
-    const y2 = Number(await page.getByRole('slider', { name: 'target y2 bar' }).getAttribute('aria-valuenow'));
+    const y2 = Number(await page.locator('.information-explorer').getByRole('slider', { name: 'target y2 bar' }).getAttribute('aria-valuenow'));
     expect(Math.abs(y1 - expected)).toBeLessThanOrEqual(0.0100001);
     expect(y1 + y2).toBeCloseTo(1, 12);
     expect(await summary(page, 'entropy')).not.toBe('0.000 bits');

@@ -142,7 +142,7 @@ describe('the softmax chapter', () => {
 
   it('a logit bar is a keyboard slider too: "logit z1 bar" + ArrowUp raises z1', async () => {
     const { page, errors } = await openSoftmax(browser);
-    const bar = page.getByRole('slider', { name: 'logit z1 bar', exact: true });
+    const bar = page.locator('.softmax-explorer').getByRole('slider', { name: 'logit z1 bar', exact: true });
     await bar.focus();
     expect(await bar.evaluate((element) => element === document.activeElement)).toBe(true);
     await bar.press('ArrowUp');

@@ -60,7 +60,7 @@ const CASES: readonly TouchCase[] = [
   {
     name: 'a logit bar (useBarDrag) on #/softmax, dragged up',
     route: '#/softmax',
-    target: (page) => page.getByRole('slider', { name: 'logit z1 bar', exact: true }),
+    target: (page) => page.locator('.softmax-explorer').getByRole('slider', { name: 'logit z1 bar', exact: true }),
     at: [0.5, 0.6],
     by: [0, -60],
     read: (page) => valueOf(page.getByRole('slider', { name: 'logit z1', exact: true })),

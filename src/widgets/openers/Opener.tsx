@@ -33,6 +33,9 @@ export function Opener({ name, caption, children }: OpenerProps) {
  * the width and height to draw at. `rightFits` gives the right-hand side its own natural width (a
  * table of numbers) and the left the rest, instead of half each.
  */
+/** Narrower than this (CSS px), an opener's two plots stack. */
+const STACK_BELOW = 480;
+
 export function OpenerPair({
   left,
   right,
@@ -42,14 +45,19 @@ export function OpenerPair({
   right: (width: number, height: number) => ReactNode;
   rightFits?: boolean;
 }) {
+  const [pairRef, pairWidth] = useMeasuredWidth<HTMLDivElement>(640, 200, 2000);
   const [leftRef, leftWidth] = useMeasuredWidth<HTMLDivElement>(300, 100, 600);
   const [rightRef, rightWidth] = useMeasuredWidth<HTMLDivElement>(300, 100, 600);
-  const height = leftWidth < 220 ? 160 : 200;
+  // Side by side, a phone's half is ~140 px: three bars would be ~30 px wide, under a finger's 44 px.
+  // So a narrow pair stacks, each plot full width and low, one above the other.
+  const stacked = pairWidth < STACK_BELOW;
+  const height = stacked ? 130 : leftWidth < 220 ? 160 : 200;
+  const classes = ['opener-pair', rightFits ? 'opener-pair-fit' : '', stacked ? 'opener-pair-stacked' : ''].filter(Boolean).join(' ');
   return (
-    <div className={rightFits ? 'opener-pair opener-pair-fit' : 'opener-pair'}>
+    <div className={classes} ref={pairRef}>
       <div ref={leftRef}>{left(leftWidth, height)}</div>
       <span className="opener-arrow" aria-hidden="true">
-        →
+        {stacked ? '↓' : '→'}
       </span>
       <div ref={rightRef}>{right(rightWidth, height)}</div>
     </div>

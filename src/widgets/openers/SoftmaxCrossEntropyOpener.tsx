@@ -21,7 +21,7 @@ export function SoftmaxCrossEntropyOpener() {
       name="The cross-entropy gradient at a glance"
       caption={
         <>
-          Drag a logit bar (or focus it and press the arrow keys): the gradient ∂L/∂z = p − y on the right follows.
+          Drag a logit bar (or focus it and press the arrow keys): the gradient ∂L/∂z = p − y follows.
           Its bars always add up to 0, because p and y both add up to 1.
         </>
       }

@@ -20,7 +20,7 @@ export function SoftmaxOpener() {
       name="Softmax at a glance"
       caption={
         <>
-          Drag a logit bar (or focus it and press the arrow keys): every probability on the right moves, and they
+          Drag a logit bar (or focus it and press the arrow keys): every probability moves, and they
           still add up to 1. The explorer under “Try it” uses the same logits.
         </>
       }
