@@ -61,8 +61,8 @@ async function expectNotationOpensFromTheKeyboard(page: Page): Promise<void> {
   expect(await box.locator('li').count()).toBeGreaterThanOrEqual(5);
 }
 
-/** The prose's measure (46rem at the page's 17 px root), and what the figure column may reach. */
-const PROSE_MAX = 46 * 17 + 1;
+/** The prose's measure (42rem at the page's 18 px root), and what the figure column may reach. */
+const PROSE_MAX = 42 * 18 + 1;
 
 /**
  * On a wide screen every widget lies right of the chapter list (never under it) and inside the
