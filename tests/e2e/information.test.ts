@@ -132,7 +132,7 @@ describe('the information chapter (#/information)', () => {
     const bar = page.locator('.information-explorer').getByRole('slider', { name: 'target y1 bar' });
     await bar.scrollIntoViewIfNeeded();
     const box = await bar.boundingBox();
-    const svg = await page.getByRole('group', { name: /^target y bars/ }).boundingBox();
+    const svg = await page.locator('.information-explorer').getByRole('group', { name: /^target y bars/ }).boundingBox();
     if (!box || !svg) throw new Error('the target bars have no box');
     // the axis: [0, 1] over 240 − 18 − 26 = 196 viewBox units of a 240-unit-tall SVG
     const expected = Math.round((50 / ((196 * svg.height) / 240)) * 100) / 100;
