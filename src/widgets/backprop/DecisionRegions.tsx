@@ -57,10 +57,16 @@ export const DecisionRegions = memo(function DecisionRegions(props: DecisionRegi
   const counts = [0, 0, 0];
   for (let i = 0; i < dataset.m; i++) counts[dataset.labels[i] as number]! += 1;
   const countText = counts.map((n, c) => `${n} of class ${classNames[c]}`).join(', ');
+  // before the first evaluation of a new network (a frame after a reset) there is no accuracy or loss
+  // to state yet; the label says so rather than "Accuracy undefined%"
+  const measured =
+    Number.isFinite(accuracy) && Number.isFinite(loss)
+      ? `Accuracy ${formatNumber(100 * accuracy, 1)}%, loss ${formatNumber(loss, 3)}.`
+      : 'Accuracy and loss not measured yet.';
   const label =
     dataset.m === 0
       ? 'Decision regions: no points yet. Click the plot, or use Add a point, to add some.'
-      : `Decision regions of the network over the square from −${formatNumber(extent, 1)} to ${formatNumber(extent, 1)}, with ${dataset.m} points: ${countText}. Accuracy ${formatNumber(100 * accuracy, 1)}%, loss ${formatNumber(loss, 3)}.`;
+      : `Decision regions of the network over the square from −${formatNumber(extent, 1)} to ${formatNumber(extent, 1)}, with ${dataset.m} points: ${countText}. ${measured}`;
 
   const toData = (event: { clientX: number; clientY: number }) => {
     const p = viewBoxPoint(svg.current, event);
