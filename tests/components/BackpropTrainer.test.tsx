@@ -108,6 +108,9 @@ describe('<BackpropTrainer>', () => {
       expect(screen.queryByRole('alert')).toBeNull();
       await user.keyboard('{Enter}');
       expect(screen.getByRole('alert').textContent).toBe(`“1e309” is too large: ${seedRange} The network keeps seed 1.`);
+      // the message is read with the field it refuses
+      const describedBy = seedField().getAttribute('aria-describedby');
+      expect(describedBy && document.getElementById(describedBy)).toBe(screen.getByRole('alert'));
       expect(seedField().value).toBe('1');
       expect(backpropStore.getState().initialSeed).toBe(1);
       w1IsSeed(1);

@@ -1,4 +1,4 @@
-import { memo, useId, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import type { Activation } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour } from '../../math/terms';
@@ -25,8 +25,6 @@ export function learningRateText(lr: number): string {
 const lrAction = (log: number) => backpropStore.getState().setLearningRate(10 ** log);
 const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
 const seedAction = (seed: number) => backpropStore.getState().setInitialSeed(seed);
-// a refused seed is said where the trainer says every refusal: its alert over the plot
-const messageAction = (message: string | null) => backpropStore.getState().setMessage(message);
 const SEED_RULE: NumberRule = { name: 'the seed', ...BACKPROP_LIMITS.seed, whole: true };
 
 /**
@@ -62,7 +60,10 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   const pointClass = useBackprop((s) => s.pointClass);
   const empty = useBackprop((s) => s.dataset.m === 0);
   const actions = backpropStore.getState();
-  const ids = { seed: useId(), data: useId(), activation: useId(), classes: useId() };
+  const ids = { seed: useId(), seedMessage: useId(), data: useId(), activation: useId(), classes: useId() };
+  // a refused seed is said right under the fields, where the learner is typing (on a phone the
+  // trainer's own alert over the plot is a screen above), and read with the field
+  const [seedMessage, setSeedMessage] = useState<string | null>(null);
   return (
     <div className="backprop-controls">
       <div className="button-row" role="group" aria-label="Training">
@@ -117,10 +118,16 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
             rule={SEED_RULE}
             kept={`The network keeps seed ${initialSeed}.`}
             onValue={seedAction}
-            onMessage={messageAction}
+            onMessage={setSeedMessage}
+            describedBy={seedMessage ? ids.seedMessage : undefined}
           />
         </FieldPair>
       </div>
+      {seedMessage && (
+        <p className="notice" id={ids.seedMessage} role="alert">
+          {seedMessage}
+        </p>
+      )}
 
       <LecturerControl ids={['hidden', 'n']}>
         <RangeSlider label="hidden units H" symbol="H" value={hidden} min={BACKPROP_LIMITS.hidden.min} max={BACKPROP_LIMITS.hidden.max} step={1} digits={0} term="bp-hidden" onValue={hiddenAction} />
