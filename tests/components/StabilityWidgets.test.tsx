@@ -61,20 +61,25 @@ describe('<OverflowExplorer>', () => {
     expect(plot).toContain('z1 = 89.0: e^z is 4.49 × 10³⁸, ∞ in float32, finite in float64.');
   });
 
-  it('a typed "abc" or "2000" is refused with a message and the logit stays; "-1000" is taken', () => {
+  it('a typed "abc", "2000" or "1.234" is refused with a message and the logit stays; "-1000" is taken', () => {
     const { store } = renderStability(<OverflowExplorer />);
     const box = screen.getByRole('textbox', { name: 'type logit z2' });
     fireEvent.change(box, { target: { value: 'abc' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('“abc” is not a number: z2 must be a number from −1000 to 1000. z2 stays 3.');
+    expect(text('typed-message')).toBe('“abc” is not a number: z2 must be a number from −1000 to 1000 in steps of 0.1. z2 stays 3.');
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.blur(box);
-    expect(text('typed-message')).toBe('“2000” is too large: z2 must be a number from −1000 to 1000. z2 stays 3.');
+    expect(text('typed-message')).toBe('“2000” is too large: z2 must be a number from −1000 to 1000 in steps of 0.1. z2 stays 3.');
+    expect(store.getState().logits).toEqual([2, 3, 4]);
+    // off the sliders' 0.1 grid: refused, not rounded to 1.2 behind the learner's back
+    fireEvent.change(box, { target: { value: '1.234' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(text('typed-message')).toBe('“1.234” has too many decimal places: z2 must be a number from −1000 to 1000 in steps of 0.1. z2 stays 3.');
     expect(store.getState().logits).toEqual([2, 3, 4]);
     fireEvent.change(box, { target: { value: '-1000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(store.getState().logits).toEqual([2, -1000, 4]);
-    expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 and press Enter.');
+    expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 in steps of 0.1 and press Enter.');
   });
 
   it('typing 1e309 into z1 key by key keeps the text as typed; Enter refuses it and z1 stays 2; 88.7 is taken on Tab', async () => {
@@ -90,7 +95,7 @@ describe('<OverflowExplorer>', () => {
     }
     expect(store.getState().logits).toEqual([2, 3, 4]);
     await user.keyboard('{Enter}');
-    expect(text('typed-message')).toBe('“1e309” is too large: z1 must be a number from −1000 to 1000. z1 stays 2.');
+    expect(text('typed-message')).toBe('“1e309” is too large: z1 must be a number from −1000 to 1000 in steps of 0.1. z1 stays 2.');
     expect(box.value).toBe('2');
     expect(box.getAttribute('aria-describedby')).toBe(screen.getByTestId('typed-message').id);
     expect(store.getState().logits).toEqual([2, 3, 4]);
@@ -98,7 +103,7 @@ describe('<OverflowExplorer>', () => {
     await user.type(box, '88.7');
     await user.tab();
     expect(store.getState().logits).toEqual([88.7, 3, 4]);
-    expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 and press Enter.');
+    expect(text('typed-message')).toBe('Type a logit from −1000 to 1000 in steps of 0.1 and press Enter.');
   });
 
   it('the bars are keyboard sliders: End on bar z2 sets it to 1000', () => {
@@ -309,7 +314,7 @@ describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε t
     const box = screen.getByRole('textbox', { name: 'type logit z1' });
     fireEvent.change(box, { target: { value: '2000' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(text('typed-message')).toBe('“2000” is too large: z1 must be a number from −1000 to 1000. z1 stays 1.');
+    expect(text('typed-message')).toBe('“2000” is too large: z1 must be a number from −1000 to 1000 in steps of 0.1. z1 stays 1.');
     act(() => vi.advanceTimersByTime(300));
     expect(window.location.hash).toBe('#/stability?sz=1,2,3');
   });

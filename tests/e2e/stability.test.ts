@@ -113,10 +113,10 @@ describe('the numerical stability chapter (#/stability)', () => {
     const box = page.getByRole('textbox', { name: 'type logit z1' });
     await box.fill('abc');
     await box.press('Enter');
-    await expect.poll(() => text(page, 'typed-message')).toBe('“abc” is not a number: z1 must be a number from −1000 to 1000. z1 stays 2.');
+    await expect.poll(() => text(page, 'typed-message')).toBe('“abc” is not a number: z1 must be a number from −1000 to 1000 in steps of 0.1. z1 stays 2.');
     await box.fill('5000');
     await box.press('Enter');
-    await expect.poll(() => text(page, 'typed-message')).toBe('“5000” is too large: z1 must be a number from −1000 to 1000. z1 stays 2.');
+    await expect.poll(() => text(page, 'typed-message')).toBe('“5000” is too large: z1 must be a number from −1000 to 1000 in steps of 0.1. z1 stays 2.');
     expect(await page.getByRole('slider', { name: 'logit z1', exact: true }).inputValue()).toBe('2');
     await box.fill('710');
     await box.press('Enter');

@@ -85,6 +85,29 @@ describe('parseTypedNumber', () => {
     expect(value('0e5', LOGIT)).toBe(0);
   });
 
+  const GRID: NumberRule = { ...LOGIT, decimals: 1 };
+  const gridRange = 'z1 must be a number from −1000 to 1000 in steps of 0.1.';
+
+  it('ruleText of a rule with decimals: 1 says "in steps of 0.1", with decimals: 2 "in steps of 0.01"', () => {
+    expect(ruleText(GRID)).toBe(gridRange);
+    expect(ruleText({ ...LOGIT, decimals: 2 })).toBe('z1 must be a number from −1000 to 1000 in steps of 0.01.');
+  });
+
+  it('with decimals: 1 takes 88.7, −0.1, 2.50, 0.05e1 (0.5) and 1.25e1 (12.5) as typed', () => {
+    expect(value('88.7', GRID)).toBe(88.7);
+    expect(value('−0.1', GRID)).toBe(-0.1);
+    expect(value('2.50', GRID)).toBe(2.5);
+    expect(value('0.05e1', GRID)).toBe(0.5);
+    expect(value('1.25e1', GRID)).toBe(12.5);
+  });
+
+  it('with decimals: 1 refuses 1.234, 0.05, 1e-3 and 88.75 instead of rounding them to the grid; 1000.1 is too large', () => {
+    for (const text of ['1.234', '0.05', '1e-3', '88.75', '−0.01']) {
+      expect(message(text, GRID)).toBe(`“${text}” has too many decimal places: ${gridRange}`);
+    }
+    expect(message('1000.1', GRID)).toBe(`“1000.1” is too large: ${gridRange}`);
+  });
+
   it('quotes a long paste cut to 24 characters', () => {
     expect(message('123456789012345678901234567890', SEED)).toBe(`“123456789012345678901234…” is too large: ${seedRange}`);
   });

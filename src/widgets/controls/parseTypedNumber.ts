@@ -14,6 +14,8 @@ export interface NumberRule {
   max: number;
   /** a count or a seed: only whole numbers */
   whole?: boolean;
+  /** at most this many decimal places (1: steps of 0.1), for a value that lives on a slider's grid */
+  decimals?: number;
 }
 
 export type TypedNumber = { ok: true; value: number } | { ok: false; message: string };
@@ -24,8 +26,9 @@ const DECIMAL = /^([-+]?)(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$/i;
 const limit = (v: number) => String(v).replace('-', '−');
 
 /** What the field takes, in words: "the seed must be a whole number from 0 to 99999." */
-export const ruleText = ({ name, min, max, whole }: NumberRule) =>
-  `${name} must be ${whole ? 'a whole number' : 'a number'} from ${limit(min)} to ${limit(max)}.`;
+export const ruleText = ({ name, min, max, whole, decimals }: NumberRule) =>
+  `${name} must be ${whole ? 'a whole number' : 'a number'} from ${limit(min)} to ${limit(max)}` +
+  (!whole && decimals !== undefined ? ` in steps of ${limit(10 ** -decimals)}.` : '.');
 
 /** The typed text as the message quotes it: a long paste is cut, so the message stays readable. */
 const quoted = (text: string) => {
@@ -34,14 +37,14 @@ const quoted = (text: string) => {
 };
 
 /**
- * Whether the decimal digits `int`.`frac` × 10^`exp` are a whole number, decided on the digits
- * themselves: Number("2.0000000000000001") is 2, but nobody typed a whole number.
+ * How many decimal places the decimal digits `int`.`frac` × 10^`exp` have, decided on the digits
+ * themselves: Number("2.0000000000000001") is 2, but nobody typed a whole number. Trailing zeros do not
+ * count ("2.50" has one place, "1e3" none).
  */
-function isWholeText(int: string, frac: string, exp: number): boolean {
-  const digits = (int + frac).replace(/^0+/, '');
-  if (digits.replace(/0+$/, '') === '') return true; // zero, however written
-  const pointAt = digits.length - frac.length + exp; // digits before the decimal point
-  return digits.replace(/0+$/, '').length <= pointAt;
+function decimalPlaces(int: string, frac: string, exp: number): number {
+  const significant = (int + frac).replace(/0+$/, '');
+  if (!/[1-9]/.test(significant)) return 0; // zero, however written
+  return Math.max(0, significant.length - (int.length + exp));
 }
 
 /** Reads a typed number for a field with `rule`; see the module's comment for what it accepts. */
@@ -52,7 +55,10 @@ export function parseTypedNumber(text: string, rule: NumberRule): TypedNumber {
   const parts = DECIMAL.exec(cleaned);
   const [, , int = '', frac = '', exp = '0'] = parts ?? [];
   if (!parts || (int === '' && frac === '')) return refuse(`${quoted(text)} is not a number`);
-  if (rule.whole && !isWholeText(int, frac, Number(exp))) return refuse(`${quoted(text)} is not a whole number`);
+  const places = decimalPlaces(int, frac, Number(exp));
+  if (rule.whole && places > 0) return refuse(`${quoted(text)} is not a whole number`);
+  // a logit on the 0.1 grid: 1.234 is refused rather than silently taken as 1.2
+  if (rule.decimals !== undefined && places > rule.decimals) return refuse(`${quoted(text)} has too many decimal places`);
   // + 0 turns a typed −0 into 0
   const value = Number(cleaned) + 0;
   if (!(value <= rule.max)) return refuse(`${quoted(text)} is too large`); // Infinity for 1e309 too

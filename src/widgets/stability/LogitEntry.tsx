@@ -72,7 +72,7 @@ export function LogitEntry() {
           ))}
         </div>
         <p className={message ? 'notice typed-message' : 'hint'} role="status" id={messageId} data-testid="typed-message">
-          {message ?? 'Type a logit from −1000 to 1000 and press Enter.'}
+          {message ?? 'Type a logit from −1000 to 1000 in steps of 0.1 and press Enter.'}
         </p>
       </LecturerControl>
       <LecturerControl ids={['sy']}>

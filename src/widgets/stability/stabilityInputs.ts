@@ -60,8 +60,8 @@ export function snapStabilityLogit(v: number): number {
 }
 
 /**
- * The rule of a typed logit (NumberField, parseTypedNumber): a number within −1000 to 1000, refused
- * with a message otherwise; nothing is clamped silently, since a learner who types 5000 should learn
- * that it was refused. The store snaps what it takes to the sliders' 0.1 grid.
+ * The rule of a typed logit (NumberField, parseTypedNumber): a number within −1000 to 1000 on the
+ * sliders' 0.1 grid, refused with a message otherwise; nothing is clamped or rounded silently, since a
+ * learner who types 5000 or 1.234 should learn that it was refused, not see another number taken.
  */
-export const logitRule = (name: string): NumberRule => ({ name, min: STABILITY_LIMITS.min, max: STABILITY_LIMITS.max });
+export const logitRule = (name: string): NumberRule => ({ name, min: STABILITY_LIMITS.min, max: STABILITY_LIMITS.max, decimals: 1 });
