@@ -103,13 +103,18 @@ describe('epsilonAt, epsilonCurves and labelLogitFor', () => {
 });
 
 describe('typed logits and the store', () => {
-  it('a typed logit (logitRule) takes "−12.5" and "1e2", and refuses "abc", "", "5000" and "Infinity" naming the range', () => {
+  it('a typed logit (logitRule) takes "−12.5" and "1e2", and refuses "abc", "", "5000", "Infinity" and "88.75" naming the range', () => {
     expect(parseTypedNumber('−12.5', logitRule('z1'))).toEqual({ ok: true, value: -12.5 });
     expect(parseTypedNumber(' 1e2 ', logitRule('z1'))).toEqual({ ok: true, value: 100 });
-    expect(parseTypedNumber('abc', logitRule('z2'))).toEqual({ ok: false, message: '“abc” is not a number: z2 must be a number from −1000 to 1000.' });
+    expect(parseTypedNumber('abc', logitRule('z2'))).toEqual({ ok: false, message: '“abc” is not a number: z2 must be a number from −1000 to 1000 in steps of 0.1.' });
     expect(parseTypedNumber('', logitRule('z2'))).toMatchObject({ ok: false });
-    expect(parseTypedNumber('5000', logitRule('z3'))).toEqual({ ok: false, message: '“5000” is too large: z3 must be a number from −1000 to 1000.' });
+    expect(parseTypedNumber('5000', logitRule('z3'))).toEqual({ ok: false, message: '“5000” is too large: z3 must be a number from −1000 to 1000 in steps of 0.1.' });
     expect(parseTypedNumber('Infinity', logitRule('z3'))).toMatchObject({ ok: false });
+    // the sliders' grid: 88.75 would be taken as 88.8 if it were not refused
+    expect(parseTypedNumber('88.75', logitRule('z1'))).toEqual({
+      ok: false,
+      message: '“88.75” has too many decimal places: z1 must be a number from −1000 to 1000 in steps of 0.1.',
+    });
   });
 
   it('snapStabilityLogit snaps to 0.1 and clamps to ±1000', () => {
