@@ -3,6 +3,25 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * The house plan's one direction of imports (ARCHITECTURE.md): a folder of src imports only folders
+ * below it. Folders on one row are siblings and do not import each other. src/build runs at build
+ * time and may read anything; nothing in the app imports it. src/styles holds CSS only.
+ */
+const LAYERS = [['core'], ['format'], ['url'], ['state'], ['math', 'plots', 'controls'], ['tools'], ['chapters'], ['embed'], ['app']];
+
+/** no-restricted-imports patterns for a folder: every relative path into a folder on its row or above. */
+function importDirection(folder) {
+  const row = LAYERS.findIndex((names) => names.includes(folder));
+  const forbidden = [...LAYERS.slice(row).flat().filter((name) => name !== folder), 'build'];
+  return [
+    {
+      regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+      message: `src/${folder} imports only folders below it: ${LAYERS.slice(0, row).flat().join(', ') || 'none'} (see ARCHITECTURE.md).`,
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-output', 'bench/results', 'coverage'] },
   js.configs.recommended,
@@ -19,6 +38,28 @@ export default tseslint.config(
   {
     files: ['bench/**/*.{js,mjs}', '.ci/**/*.{js,mjs}', '*.config.js'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  ...LAYERS.flat()
+    .filter((folder) => folder !== 'core')
+    .map((folder) => ({
+      files: folder === 'app' ? ['src/app/**/*.{ts,tsx}', 'src/main.tsx'] : [`src/${folder}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', { patterns: importDirection(folder) }] },
+    })),
+  {
+    // A chapter's folder is its own: chapters share only what lies below them (and src/chapters' own
+    // files, such as the opener frame and the chapter list, which alone imports every chapter's page).
+    files: ['src/chapters/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...importDirection('chapters'),
+            { regex: '^\\.\\./[^./][^/]*/', message: "A chapter imports no other chapter's folder: move what two chapters share below src/chapters." },
+          ],
+        },
+      ],
+    },
   },
   {
     // The core is pure math: the same module runs in node tests, in workers and in the page.

@@ -5,8 +5,8 @@ import './styles/fonts.css';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/widgets.css';
-import './styles/opener.css';
-import { App } from './App';
+import './chapters/opener.css';
+import { App } from './app/App';
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,7 +5,7 @@ import { texKey } from '../math/texKeys.ts';
 import { learnTemplate, splitNumbers, type TexTemplate } from '../math/texTemplate.ts';
 
 const PREFIX = 'virtual:prerendered-tex/';
-type FormulaModule = typeof import('../math/prerenderedFormulas');
+type FormulaModule = typeof import('./prerenderedFormulas');
 
 /**
  * Typesets a chapter's starting-state live formulas at build time into
@@ -22,7 +22,7 @@ export function prerenderTex(): Plugin {
       if (!id.startsWith(`\0${PREFIX}`)) return null;
       const slug = id.slice(PREFIX.length + 1);
       const { module } = await runnerImport<FormulaModule>(
-        new URL('../math/prerenderedFormulas.ts', import.meta.url).pathname,
+        new URL('./prerenderedFormulas.ts', import.meta.url).pathname,
         { configFile: false, logLevel: 'error' },
       );
       const formulas: Record<string, string> = {};

@@ -1,15 +1,16 @@
 import { createElement, Fragment, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
-import { chapterHref, parseHash, updateHashQuery } from '../chapters/hashRoute';
+import { chapterHref, parseHash, updateHashQuery } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { LabProvider } from '../state/LabContext';
-import { EmbedContext, type EmbedSettings } from './embedContext';
+import { EmbedContext, type EmbedSettings } from '../state/embedContext';
 import { createEmbedStore } from './embedStore';
-import { EMBED_ROUTE } from './embedUrl';
-import { labInputsChanged, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from './stateSchema';
+import { EMBED_ROUTE } from '../tools/share/embedUrl';
+import { labInputsChanged, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from '../url/labQuery';
 import { useEmbedHeight } from './useEmbedHeight';
-import { URL_WRITE_DELAY_MS } from './widgetState';
-import { findWidget, stateKeys, type EmbeddableWidget } from './widgetRegistry';
+import { URL_WRITE_DELAY_MS } from '../url/stateSchema';
+import { findWidget } from './widgetRegistry';
+import { stateKeys, type EmbeddableWidget } from '../url/widgetEntry';
 import '../styles/embed.css';
 
 /** What the embed needs of a chapter's page module besides its default export. */

@@ -1,13 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { CHAPTERS } from '../chapters/chapterList';
-import { useShareLinks } from './SharePanel';
-import { EMBED_ALLOW, EMBED_SANDBOX } from './embedUrl';
-import { CopyField, CopyStatus, useCopy } from './SharePanelCopy';
-import { SharePanelOptions } from './SharePanelOptions';
-import { SharePanelPreview } from './SharePanelPreview';
-import { NO_CHOICES, platformSnippet, type Platform, type ShareChoices } from './snippets';
-import { findWidget, WIDGETS, type EmbeddableWidget } from './widgetRegistry';
-import '../styles/embed-share.css';
+import { useShareLinks } from '../tools/share/SharePanel';
+import { EMBED_ALLOW, EMBED_SANDBOX } from '../tools/share/embedUrl';
+import { CopyField, CopyStatus, useCopy } from '../tools/share/SharePanelCopy';
+import { SharePanelOptions } from '../tools/share/SharePanelOptions';
+import { SharePanelPreview } from '../tools/share/SharePanelPreview';
+import { NO_CHOICES, platformSnippet, type Platform, type ShareChoices } from '../tools/share/snippets';
+import { findWidget, WIDGETS } from './widgetRegistry';
+import { type EmbeddableWidget } from '../url/widgetEntry';
+import '../tools/share/share.css';
 
 const FIRST_WIDGET = findWidget('softmax/SoftmaxExplorer') ?? WIDGETS[0];
 

@@ -1,6 +1,6 @@
 import { createLabStore, type LabActions, type LabStore } from '../state/createLabStore';
-import type { LabQueryState } from './stateSchema';
-import { isControlId, type ControlId } from './widgetRegistry';
+import type { LabQueryState } from '../url/labQuery';
+import { isControlId, type ControlId } from '../url/widgetEntry';
 
 /** The store actions that change each lecturer-controllable input. */
 const ACTIONS: Record<ControlId, readonly (keyof LabActions)[]> = {

@@ -1,6 +1,6 @@
 import { useId, type PointerEvent, type ReactNode, type Ref, type SyntheticEvent } from 'react';
 import { useLab } from '../state/LabContext';
-import { isTermId, relatedTerms } from './terms';
+import { isTermId, relatedTerms } from '../format/terms';
 
 /**
  * Formula ↔ plot linking for everything inside: pointer or keyboard focus on any element with a

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format/formatNumber';
-import { classColour } from '../math/terms';
+import { classColour } from '../format/terms';
 import { barScales, ValueGrid } from './barChart';
 
 export interface GradientBarsProps {

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format/formatNumber';
-import { classColour, term } from '../math/terms';
+import { classColour, term } from '../format/terms';
 import { barScales, BAR_MARGIN as M, ValueGrid } from './barChart';
 import { useBarDrag } from './useBarDrag';
 

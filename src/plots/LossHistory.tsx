@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
-import { term } from '../math/terms';
+import { term } from '../format/terms';
 import { BAR_MARGIN as M } from './barChart';
 
 export interface LossHistoryProps {

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format/formatNumber';
-import { classColour, term } from '../math/terms';
+import { classColour, term } from '../format/terms';
 import { barScales, ValueGrid } from './barChart';
 
 export interface ProbabilityBarsProps {

@@ -1,7 +1,17 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { formatNumber } from '../format/formatNumber';
 import { useMeasuredWidth } from './useMeasuredWidth';
-import type { Summary } from '../widgets/seedExperiment';
+
+/** The five numbers and the mean of a strip of values, as the plot marks them (summarize() in seedRuns.ts computes them). */
+export interface Summary {
+  count: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+}
 
 /** One row of dots: one value per seed, and their summary for the box. */
 export interface StripRow {

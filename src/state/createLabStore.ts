@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { clampBinaryLogit, clampLogit, clampTemperature, defaultInputs, LIMITS, workedExample, type LabInputs } from './labInputs';
-import { normalizeLabels, oneHot, resizeLabels } from './labels';
-import { isTermId } from '../math/terms';
+import { clampBinaryLogit, clampLogit, clampTemperature, defaultInputs, LIMITS, workedExample, type LabInputs } from '../url/labInputs';
+import { normalizeLabels, oneHot, resizeLabels } from '../url/labels';
+import { isTermId } from '../format/terms';
 
 export interface LabActions {
   setLogit(index: number, value: number): void;

@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { parseHash, updateHashQuery, useHash } from '../chapters/hashRoute';
-import { labInputsChanged, readLabQuery, writeLabQuery } from '../embed/stateSchema';
-import { URL_WRITE_DELAY_MS } from '../embed/widgetState';
-import { stateKeys, WIDGETS, type LabField } from '../embed/widgetRegistry';
+import { parseHash, updateHashQuery, useHash } from '../url/hashRoute';
+import { labInputsChanged, readLabQuery, writeLabQuery } from '../url/labQuery';
+import { URL_WRITE_DELAY_MS } from '../url/stateSchema';
+import { stateKeys, type EmbeddableWidget, type LabField } from '../url/widgetEntry';
 import { useLabStore } from './LabContext';
 
-/** The lab inputs a chapter's widgets read, and the keys of their own states, from the registry. */
-export function chapterKeys(slug: string): { fields: LabField[]; otherKeys: string[] } {
-  const widgets = WIDGETS.filter((w) => w.chapter === slug);
+/** The lab inputs a chapter's widgets read, and the keys of their own states, from their entries. */
+export function chapterKeys(widgets: readonly EmbeddableWidget[]): { fields: LabField[]; otherKeys: string[] } {
   const fields = [...new Set(widgets.flatMap((w) => w.fields))];
   return { fields, otherKeys: [...new Set(widgets.flatMap(stateKeys))] };
 }
@@ -26,11 +25,11 @@ function labPart(query: URLSearchParams, otherKeys: readonly string[]): string {
  * rewritten at once to what the page shows. A chapter's address without a query leaves the inputs
  * as the learner last set them, in this chapter or another, and is completed with them.
  */
-export function useChapterUrlState(slug: string): string {
+export function useChapterUrlState(slug: string, widgets: readonly EmbeddableWidget[]): string {
   const store = useLabStore();
   const hash = useHash();
   const [notice, setNotice] = useState('');
-  const { fields, otherKeys } = useMemo(() => chapterKeys(slug), [slug]);
+  const { fields, otherKeys } = useMemo(() => chapterKeys(widgets), [widgets]);
   // What this hook itself last wrote: reading it back would undo the steps taken since the write.
   const written = useRef('');
 

@@ -7,10 +7,10 @@ import prerendered from 'virtual:prerendered-tex/all';
 import { accuracy, backward, classify, createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction, type Network } from '../../src/core/network';
 import type { Dataset, DatasetKind } from '../../src/core/datasets';
 import { createRandom } from '../../src/core/random';
-import { backpropFormulaLabel, backpropTex } from '../../src/widgets/backprop/backpropFormula';
-import { BACKPROP_LIMITS, backpropStore, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/widgets/backprop/backpropStore';
-import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, type BackwardPass } from '../../src/widgets/backprop/backwardPassMath';
-import { allowedDifferenceGap, DIFFERENCE_CHECK, differenceAgrees, weightDifferenceCheck, type DifferenceCheck } from '../../src/widgets/backprop/weightDifferenceCheck';
+import { backpropFormulaLabel, backpropTex } from '../../src/chapters/backprop/backpropFormula';
+import { BACKPROP_LIMITS, backpropStore, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/chapters/backprop/backpropStore';
+import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, type BackwardPass } from '../../src/chapters/backprop/backwardPassMath';
+import { allowedDifferenceGap, DIFFERENCE_CHECK, differenceAgrees, weightDifferenceCheck, type DifferenceCheck } from '../../src/chapters/backprop/weightDifferenceCheck';
 import {
   advanceBatchRun,
   BATCH_SIZES,
@@ -23,21 +23,21 @@ import {
   startBatchRun,
   type BatchRun,
   type RunOutcome,
-} from '../../src/widgets/backprop/batchReductionMath';
-import { meanSpread, runKey, type RunResult } from '../../src/widgets/backprop/batchReductionRuns';
-import { inlineTrainer, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
-import { gridPoints, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
-import { weightsFile } from '../../src/widgets/backprop/weightsJson';
+} from '../../src/chapters/backprop/batchReductionMath';
+import { meanSpread, runKey, type RunResult } from '../../src/chapters/backprop/batchReductionRuns';
+import { inlineTrainer, startTrainingLoop } from '../../src/chapters/backprop/trainingLoop';
+import { gridPoints, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/chapters/backprop/trainingSession';
+import { weightsFile } from '../../src/chapters/backprop/weightsJson';
 import { formatNumber } from '../../src/format/formatNumber';
 import { registerPrerendered } from '../../src/math/texRuntime';
-import { backwardShapesTex, decimalsFor } from '../../src/widgets/backprop/backwardPassFormula';
+import { backwardShapesTex, decimalsFor } from '../../src/chapters/backprop/backwardPassFormula';
 import { TermScope } from '../../src/math/TermScope';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
-import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
-import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
-import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
-import { BatchReductionDemo } from '../../src/widgets/backprop/BatchReductionDemo';
+import { BackpropTrainer } from '../../src/chapters/backprop/BackpropTrainer';
+import { BackpropWeights } from '../../src/chapters/backprop/BackpropWeights';
+import { BackwardPassExplorer } from '../../src/chapters/backprop/BackwardPassExplorer';
+import { BatchReductionDemo } from '../../src/chapters/backprop/BatchReductionDemo';
 import { add, big, exp, log, mul, sub, toNumber, ZERO, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims, normaliseProse } from './chapterClaims';
 

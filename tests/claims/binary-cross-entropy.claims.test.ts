@@ -16,17 +16,17 @@ import {
   softmax,
   softplus,
 } from '../../src/core';
-import { App } from '../../src/App';
+import { App } from '../../src/app/App';
 import { formatNumber } from '../../src/format/formatNumber';
 import { registerPrerendered } from '../../src/math/texRuntime';
 import { TermScope } from '../../src/math/TermScope';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
-import { LIMITS, WORKED_EXAMPLE, type LabInputs } from '../../src/state/labInputs';
-import { BinaryCrossEntropyExplorer } from '../../src/widgets/BinaryCrossEntropyExplorer';
-import { bceGradPrediction, binaryChecks, binaryState, logit, type BinaryTarget } from '../../src/widgets/binaryCrossEntropyMath';
-import { binaryFormulas } from '../../src/widgets/binaryCrossEntropyFormula';
-import { SigmoidSoftmaxPair } from '../../src/widgets/SigmoidSoftmaxPair';
+import { LIMITS, WORKED_EXAMPLE, type LabInputs } from '../../src/url/labInputs';
+import { BinaryCrossEntropyExplorer } from '../../src/chapters/binary-cross-entropy/BinaryCrossEntropyExplorer';
+import { bceGradPrediction, binaryChecks, binaryState, logit, type BinaryTarget } from '../../src/chapters/binary-cross-entropy/binaryCrossEntropyMath';
+import { binaryFormulas } from '../../src/chapters/binary-cross-entropy/binaryCrossEntropyFormula';
+import { SigmoidSoftmaxPair } from '../../src/chapters/binary-cross-entropy/SigmoidSoftmaxPair';
 import { add, big, div, exp, LN2, log, mul, neg, ONE, toNumber, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
@@ -804,8 +804,8 @@ describeClaims('binary-cross-entropy', (claim) => {
     // comparison reads z = [5, 3, 4] as one softmax and as three sigmoids
     // both chapters' chunks loaded first (each typesets its formulas on import, which jsdom takes a
     // while over), so that the pages' lazy imports are ready when the hash changes
-    await import('../../src/chapters/pages/SoftmaxChapter');
-    await import('../../src/chapters/pages/BinaryCrossEntropyChapter');
+    await import('../../src/chapters/softmax/SoftmaxChapter');
+    await import('../../src/chapters/binary-cross-entropy/BinaryCrossEntropyChapter');
     window.location.hash = '#/softmax';
     render(createElement(App));
     await act(async () => {

@@ -9,9 +9,9 @@ import { roundFloat32 } from '../../src/core/float32';
 import { bestStep, gradientCheckPasses, MACHINE_EPSILON, optimalStep, relativeError, spacingAt } from '../../src/core/gradientCheck';
 import { softmaxJacobian } from '../../src/core/jacobian';
 import { softmax } from '../../src/core/softmax';
-import { ErrorCurvePlot } from '../../src/widgets/gradientCheck/ErrorCurvePlot';
-import { errorText } from '../../src/widgets/gradientCheck/EstimateTable';
-import { gradientCheckText } from '../../src/widgets/gradientCheck/gradientCheckFormula';
+import { ErrorCurvePlot } from '../../src/chapters/gradient-check/ErrorCurvePlot';
+import { errorText } from '../../src/chapters/gradient-check/EstimateTable';
+import { gradientCheckText } from '../../src/chapters/gradient-check/gradientCheckFormula';
 import {
   chapterNetwork,
   defaultWeight,
@@ -25,8 +25,8 @@ import {
   weightQuantity,
   type ErrorCurveData,
   type ScalarQuantity,
-} from '../../src/widgets/gradientCheck/gradientCheckMath';
-import { aliasedForward, softmaxSum, zeroCase } from '../../src/widgets/gradientCheck/zeroCases';
+} from '../../src/chapters/gradient-check/gradientCheckMath';
+import { aliasedForward, softmaxSum, zeroCase } from '../../src/chapters/gradient-check/zeroCaseMath';
 import { expectRelClose } from '../core/helpers';
 import { describeClaims } from './chapterClaims';
 

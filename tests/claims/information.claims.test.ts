@@ -12,11 +12,11 @@ import { TermScope } from '../../src/math/TermScope';
 import { registerPrerendered } from '../../src/math/texRuntime';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
-import { clampLogit, defaultInputs, LIMITS } from '../../src/state/labInputs';
-import { normalizeLabels } from '../../src/state/labels';
-import { InformationChecks } from '../../src/widgets/InformationChecks';
-import { InformationExplorer } from '../../src/widgets/InformationExplorer';
-import { informationTex, informationText } from '../../src/widgets/informationFormula';
+import { clampLogit, defaultInputs, LIMITS } from '../../src/url/labInputs';
+import { normalizeLabels } from '../../src/url/labels';
+import { InformationChecks } from '../../src/chapters/information/InformationChecks';
+import { InformationExplorer } from '../../src/chapters/information/InformationExplorer';
+import { informationTex, informationText } from '../../src/chapters/information/informationFormula';
 import {
   informationChecks,
   informationMeasures,
@@ -24,7 +24,7 @@ import {
   matchPrediction,
   withEntry,
   type InformationUnit,
-} from '../../src/widgets/informationMath';
+} from '../../src/chapters/information/informationMath';
 import { add, big, div, exp, log, LN2, mul, sumOf, toNumber } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 

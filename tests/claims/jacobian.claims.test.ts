@@ -11,10 +11,10 @@ import {
   symmetricEigenvalues,
 } from '../../src/core';
 import { formatNumber } from '../../src/format/formatNumber';
-import { clampLogit, LIMITS } from '../../src/state/labInputs';
-import { jacobianNumpy, jacobianTorch } from '../../src/widgets/copyAsCode/programs';
-import { jacobianCellTex, jacobianCellText } from '../../src/widgets/jacobianFormula';
-import { eigenvalueText, EXACT, FD_TOLERANCE, jacobianChecks } from '../../src/widgets/jacobianMath';
+import { clampLogit, LIMITS } from '../../src/url/labInputs';
+import { jacobianNumpy, jacobianTorch } from '../../src/tools/copyAsCode/programs';
+import { jacobianCellTex, jacobianCellText } from '../../src/chapters/jacobian/jacobianFormula';
+import { eigenvalueText, EXACT, FD_TOLERANCE, jacobianChecks } from '../../src/chapters/jacobian/jacobianMath';
 import { big, div, exp, mul, ONE, sub, sumOf, toNumber, type BigFloat } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { logisticCostGrid } from '../../src/core/logisticCostGrid';
 import { formatNumber } from '../../src/format/formatNumber';
-import { COST_LEVELS, gridMinimum, levelsFor, lowestOnMapText, MAP_FOLLOW_MS, MAP_SPEC, outlineLevel, sublevelRings } from '../../src/widgets/logistic/costMap';
-import { curvatureAt, curvatureText } from '../../src/widgets/logistic/logisticCurvature';
-import { twoForms } from '../../src/widgets/logistic/logisticFormula';
-import { gaugeGeometry } from '../../src/widgets/logistic/rateGaugeGeometry';
+import { COST_LEVELS, gridMinimum, levelsFor, lowestOnMapText, MAP_FOLLOW_MS, MAP_SPEC, outlineLevel, sublevelRings } from '../../src/chapters/logistic-regression/costMap';
+import { curvatureAt, curvatureText } from '../../src/chapters/logistic-regression/logisticCurvature';
+import { twoForms } from '../../src/chapters/logistic-regression/logisticFormula';
+import { gaugeGeometry } from '../../src/chapters/logistic-regression/rateGaugeGeometry';
 import {
   costRose,
   currentWeights,
@@ -27,7 +27,7 @@ import {
   type LogisticLabState,
   type PresetName,
   type Weights,
-} from '../../src/widgets/logistic/logisticLab';
+} from '../../src/chapters/logistic-regression/logisticLab';
 import { add, big, div, exp, log, mul, neg, ONE, sub, toNumber } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 

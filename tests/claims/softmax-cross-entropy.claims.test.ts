@@ -4,10 +4,10 @@ import { expect } from 'vitest';
 import { centralDifference, crossEntropy, crossEntropyGrad, softmax } from '../../src/core';
 import { chainGradient, stableSoftmax } from '../../src/core/naive';
 import { formatNumber } from '../../src/format/formatNumber';
-import { normalizeLabels, oneHot } from '../../src/state/labels';
-import { LIMITS, workedExample } from '../../src/state/labInputs';
-import { crossEntropyNumpy, crossEntropyTorch } from '../../src/widgets/copyAsCode/programs';
-import { DERIVATION_STEPS } from '../../src/widgets/crossEntropyFormula';
+import { normalizeLabels, oneHot } from '../../src/url/labels';
+import { LIMITS, workedExample } from '../../src/url/labInputs';
+import { crossEntropyNumpy, crossEntropyTorch } from '../../src/tools/copyAsCode/programs';
+import { DERIVATION_STEPS } from '../../src/chapters/softmax-cross-entropy/crossEntropyFormula';
 import {
   chainRulePaths,
   checkGradient,
@@ -18,11 +18,11 @@ import {
   gradientStep,
   LEARNING_RATE,
   relativeError,
-} from '../../src/widgets/crossEntropyGradientMath';
-import { GRADIENT_DESCENT_STATE } from '../../src/widgets/crossEntropyState';
+} from '../../src/chapters/softmax-cross-entropy/crossEntropyGradientMath';
+import { GRADIENT_DESCENT_STATE } from '../../src/chapters/softmax-cross-entropy/crossEntropyState';
 import { big, div, exp, ONE, sub, sumOf, toNumber } from '../core/reference/bigFloat';
 import { referenceNegLogSoftmax } from '../core/reference/reference';
-import { backwardAt, PRECISIONS } from '../../src/widgets/stability/stabilityMath';
+import { backwardAt, PRECISIONS } from '../../src/chapters/stability/stabilityMath';
 import { describeClaims } from './chapterClaims';
 
 /*

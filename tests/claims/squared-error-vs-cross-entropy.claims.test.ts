@@ -16,11 +16,11 @@ import {
   type LogisticLossKind,
 } from '../../src/core';
 import { formatNumber } from '../../src/format/formatNumber';
-import { RACE_POINTS, RACE_SEED } from '../../src/widgets/LossRace';
-import { advanceRace, makeRaceData, makeRaceDataWith, RACE_STARTS, startRace, type RaceState } from '../../src/widgets/lossRaceMath';
-import { confidentlyWrongRegion, gradientsAt, logit, saturationChecks, Z_LIMITS, type Target } from '../../src/widgets/saturationMath';
-import { headToHead, INIT_SCALE, runSeed, SEED_SETTINGS, summarize, type SeedInit, type SeedResult } from '../../src/widgets/seedExperiment';
-import { RACE_CAP, SEED_EXPERIMENT_STATE, STEP_BUDGETS } from '../../src/widgets/squaredErrorState';
+import { RACE_POINTS, RACE_SEED } from '../../src/chapters/squared-error-vs-cross-entropy/LossRace';
+import { advanceRace, makeRaceData, makeRaceDataWith, RACE_STARTS, startRace, type RaceState } from '../../src/chapters/squared-error-vs-cross-entropy/lossRaceMath';
+import { confidentlyWrongRegion, gradientsAt, logit, saturationChecks, Z_LIMITS, type Target } from '../../src/chapters/squared-error-vs-cross-entropy/saturationMath';
+import { headToHead, INIT_SCALE, runSeed, SEED_SETTINGS, summarize, type SeedInit, type SeedResult } from '../../src/chapters/squared-error-vs-cross-entropy/seedRuns';
+import { RACE_CAP, SEED_EXPERIMENT_STATE, STEP_BUDGETS } from '../../src/chapters/squared-error-vs-cross-entropy/squaredErrorState';
 import { add, big, div, exp, log, mul, neg, ONE, sub, toNumber } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
@@ -195,7 +195,7 @@ describeClaims('squared-error-vs-cross-entropy', (claim) => {
   claim('The plot below draws both gradients against $z$, with $\\sigma\'$ dashed and its ceiling of ¼ dotted.', () => {
     // the plot draws σ′ as the curve of kind 'slope' and the ceiling as .quarter-line at y = 0.25; the
     // chapter's stylesheet dashes the one (long dashes) and dots the other (dashes shorter than its gaps)
-    const css = readFileSync(new URL('../../src/styles/squared-error-vs-cross-entropy.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../../src/chapters/squared-error-vs-cross-entropy/squared-error-vs-cross-entropy.css', import.meta.url), 'utf8');
     const dashes = (selector: string) => {
       const rule = css.slice(css.indexOf(selector)).split('}')[0] as string;
       return (/stroke-dasharray:\s*([\d.]+)\s+([\d.]+)/.exec(rule) ?? []).slice(1).map(Number);

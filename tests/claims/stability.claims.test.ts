@@ -27,13 +27,13 @@ import { TermScope } from '../../src/math/TermScope';
 import { registerPrerendered } from '../../src/math/texRuntime';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
-import { BACKPROP_LIMITS, datasetOf, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
-import { runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
-import { backwardVerdict, FusedBackward } from '../../src/widgets/stability/FusedBackward';
-import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
-import { EPSILONS, logitRule, PRESETS, STABILITY_LIMITS } from '../../src/widgets/stability/stabilityInputs';
-import { parseTypedNumber } from '../../src/widgets/controls/parseTypedNumber';
-import { backwardAt, comparison, epsilonAt, formatResult, labelLogitFor, PRECISIONS, texResult, type ComparisonCell } from '../../src/widgets/stability/stabilityMath';
+import { BACKPROP_LIMITS, datasetOf, initialBackpropInputs, shapeOf } from '../../src/chapters/backprop/backpropStore';
+import { runTraining, trainingRequest, type TrainingSnapshot } from '../../src/chapters/backprop/trainingSession';
+import { backwardVerdict, FusedBackward } from '../../src/chapters/stability/FusedBackward';
+import { createStabilityStore, StabilityProvider } from '../../src/chapters/stability/StabilityContext';
+import { EPSILONS, logitRule, PRESETS, STABILITY_LIMITS } from '../../src/chapters/stability/stabilityInputs';
+import { parseTypedNumber } from '../../src/controls/parseTypedNumber';
+import { backwardAt, comparison, epsilonAt, formatResult, labelLogitFor, PRECISIONS, texResult, type ComparisonCell } from '../../src/chapters/stability/stabilityMath';
 import { big, div, exp as bigExp, log as bigLog, add, sub, mul, sumOf, toNumber, LN2 } from '../core/reference/bigFloat';
 import { fc } from '../core/helpers';
 import { describeClaims } from './chapterClaims';
@@ -243,7 +243,7 @@ describeClaims('stability', (claim) => {
     expect(texNumber(NaN)).not.toContain('NaN');
     expect(formatNumber(Infinity)).toBe('∞');
     // … and none of them has NaN in the text it renders: string literals (not a `?? NaN` fallback) and JSX text
-    const printing = sourcesUnder('../../src/widgets/').filter((file) => {
+    const printing = ['../../src/chapters/', '../../src/plots/', '../../src/controls/', '../../src/tools/'].flatMap((dir) => sourcesUnder(dir)).filter((file) => {
       const source = readFileSync(file, 'utf8');
       return literalText(source).some((t) => /\bNaN\b/.test(t)) || /(?<![=-])>[^<>{}()=;]*\bNaN\b[^<>{}()=;]*</.test(source);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
-import { App } from '../../src/App';
+import { App } from '../../src/app/App';
 import { CHAPTERS, isWritten } from '../../src/chapters/chapterList';
 
 async function visit(hash: string) {

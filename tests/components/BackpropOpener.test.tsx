@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createWorkspace, forward, initNetwork, trainStep } from '../../src/core/network';
 import { makeDataset } from '../../src/core/datasets';
-import { backpropStore, customDataset, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
-import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
-import { inlineTrainer } from '../../src/widgets/backprop/trainingLoop';
-import { BackpropOpener } from '../../src/widgets/openers/BackpropOpener';
+import { backpropStore, customDataset, initialBackpropInputs, shapeOf } from '../../src/chapters/backprop/backpropStore';
+import { BackpropTrainer } from '../../src/chapters/backprop/BackpropTrainer';
+import { inlineTrainer } from '../../src/chapters/backprop/trainingLoop';
+import { BackpropOpener } from '../../src/chapters/backprop/BackpropOpener';
 
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

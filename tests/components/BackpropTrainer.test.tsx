@@ -3,11 +3,11 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction } from '../../src/core/network';
 import { makeDataset, type DatasetKind } from '../../src/core/datasets';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/widgets/backprop/backpropStore';
-import { BackpropTrainer } from '../../src/widgets/backprop/BackpropTrainer';
-import { BackpropWeights } from '../../src/widgets/backprop/BackpropWeights';
-import { inlineTrainer } from '../../src/widgets/backprop/trainingLoop';
+import { EmbedContext } from '../../src/state/embedContext';
+import { backpropStore, initialBackpropInputs, shapeOf } from '../../src/chapters/backprop/backpropStore';
+import { BackpropTrainer } from '../../src/chapters/backprop/BackpropTrainer';
+import { BackpropWeights } from '../../src/chapters/backprop/BackpropWeights';
+import { inlineTrainer } from '../../src/chapters/backprop/trainingLoop';
 
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

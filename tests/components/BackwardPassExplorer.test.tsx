@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { BackwardPassExplorer } from '../../src/widgets/backprop/BackwardPassExplorer';
-import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
+import { EmbedContext } from '../../src/state/embedContext';
+import { BackwardPassExplorer } from '../../src/chapters/backprop/BackwardPassExplorer';
+import { backpropStore, initialBackpropInputs } from '../../src/chapters/backprop/backpropStore';
 import { createWorkspace, trainStep, type Network } from '../../src/core/network';
 import { renderWithLab } from './renderWithLab';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { BatchReductionDemo } from '../../src/widgets/backprop/BatchReductionDemo';
-import { backpropStore, initialBackpropInputs } from '../../src/widgets/backprop/backpropStore';
+import { EmbedContext } from '../../src/state/embedContext';
+import { BatchReductionDemo } from '../../src/chapters/backprop/BatchReductionDemo';
+import { backpropStore, initialBackpropInputs } from '../../src/chapters/backprop/backpropStore';
 import { renderWithLab } from './renderWithLab';
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { BinaryCrossEntropyExplorer } from '../../src/widgets/BinaryCrossEntropyExplorer';
+import { BinaryCrossEntropyExplorer } from '../../src/chapters/binary-cross-entropy/BinaryCrossEntropyExplorer';
 import { renderWithLab } from './renderWithLab';
 
 // By hand: σ(z) = 1/(1 + e^{−z}); at z = −1, ŷ = 1/(1 + e), 1 − ŷ = e/(1 + e).

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SoftmaxExplorer } from '../../src/widgets/SoftmaxExplorer';
-import { JacobianExplorer } from '../../src/widgets/JacobianExplorer';
-import { CrossEntropyGradientExplorer } from '../../src/widgets/CrossEntropyGradientExplorer';
+import { SoftmaxExplorer } from '../../src/chapters/softmax/SoftmaxExplorer';
+import { JacobianExplorer } from '../../src/chapters/jacobian/JacobianExplorer';
+import { CrossEntropyGradientExplorer } from '../../src/chapters/softmax-cross-entropy/CrossEntropyGradientExplorer';
 import { renderWithLab } from './renderWithLab';
 
 /** Puts a fake async clipboard on navigator; `refuse` makes writeText reject, as in a sandboxed iframe. */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { CrossEntropyGradientExplorer } from '../../src/widgets/CrossEntropyGradientExplorer';
-import { DERIVATION_STEPS } from '../../src/widgets/crossEntropyFormula';
-import { CROSS_ENTROPY_EXPLORER_STATE } from '../../src/widgets/crossEntropyState';
+import { EmbedContext } from '../../src/state/embedContext';
+import { CrossEntropyGradientExplorer } from '../../src/chapters/softmax-cross-entropy/CrossEntropyGradientExplorer';
+import { DERIVATION_STEPS } from '../../src/chapters/softmax-cross-entropy/crossEntropyFormula';
+import { CROSS_ENTROPY_EXPLORER_STATE } from '../../src/chapters/softmax-cross-entropy/crossEntropyState';
 import { renderWithLab } from './renderWithLab';
 
 // z = [2, 3, 4]: p = [1, e, e²] / (1 + e + e²); with y = [0, 1, 0], ∂L/∂z = [p1, p2 − 1, p3], by hand

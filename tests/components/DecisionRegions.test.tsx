@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { makeDataset } from '../../src/core/datasets';
-import { DecisionRegions } from '../../src/widgets/backprop/DecisionRegions';
+import { DecisionRegions } from '../../src/chapters/backprop/DecisionRegions';
 
 // jsdom has no 2-D canvas: the regions are not painted, the text alternative is still written.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/App';
+import { App } from '../../src/app/App';
 
 async function visit(hash: string) {
   window.location.hash = hash;

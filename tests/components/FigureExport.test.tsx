@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
-import { FigureExport } from '../../src/widgets/export/FigureExport';
+import { FigureExport } from '../../src/tools/export/FigureExport';
 
 /** A widget's section: its figures, and the export control given the section as its root. */
 function Section({ title = 'Softmax explorer', children }: { title?: string; children: ReactNode }) {

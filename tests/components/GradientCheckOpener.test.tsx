@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { GradientCheckOpener } from '../../src/widgets/openers/GradientCheckOpener';
-import { GradientCheckExplorer } from '../../src/widgets/gradientCheck/GradientCheckExplorer';
+import { GradientCheckOpener } from '../../src/chapters/gradient-check/GradientCheckOpener';
+import { GradientCheckExplorer } from '../../src/chapters/gradient-check/GradientCheckExplorer';
 import { renderWithLab } from './renderWithLab';
 
 const E = Math.E;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { LEARNING_RATE } from '../../src/widgets/crossEntropyGradientMath';
-import { GRADIENT_DESCENT_STATE } from '../../src/widgets/crossEntropyState';
-import { GradientDescentStep } from '../../src/widgets/GradientDescentStep';
+import { EmbedContext } from '../../src/state/embedContext';
+import { LEARNING_RATE } from '../../src/chapters/softmax-cross-entropy/crossEntropyGradientMath';
+import { GRADIENT_DESCENT_STATE } from '../../src/chapters/softmax-cross-entropy/crossEntropyState';
+import { GradientDescentStep } from '../../src/chapters/softmax-cross-entropy/GradientDescentStep';
 import { renderWithLab } from './renderWithLab';
 
 const E = Math.E;

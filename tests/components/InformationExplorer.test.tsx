@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InformationExplorer } from '../../src/widgets/InformationExplorer';
+import { InformationExplorer } from '../../src/chapters/information/InformationExplorer';
 import { renderWithLab } from './renderWithLab';
 
 // The starting state by hand: y = [0, 1, 0], p = [1, e, e²] / (1 + e + e²).

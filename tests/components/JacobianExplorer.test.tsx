@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { JacobianExplorer } from '../../src/widgets/JacobianExplorer';
+import { EmbedContext } from '../../src/state/embedContext';
+import { JacobianExplorer } from '../../src/chapters/jacobian/JacobianExplorer';
 import { renderWithLab } from './renderWithLab';
 
 // z = [2, 3, 4]: p = [1, e, e²] / (1 + e + e²); J_ij = p_i(δ_ij − p_j), by hand

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Layout } from '../../src/chapters/Layout';
-import { HomePage } from '../../src/chapters/HomePage';
+import { Layout } from '../../src/app/Layout';
+import { HomePage } from '../../src/app/HomePage';
 
 /** A chapter page's own links at its end, as ChapterPage draws them. */
 const PAGE = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { presetPoints } from '../../src/widgets/logistic/logisticLab';
-import { LogisticOpener } from '../../src/widgets/openers/LogisticOpener';
+import { presetPoints } from '../../src/chapters/logistic-regression/logisticLab';
+import { LogisticOpener } from '../../src/chapters/logistic-regression/LogisticOpener';
 
 /** The chapter's 20 points, the data the opener scores the line against. */
 const POINTS = presetPoints('overlapping');

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { logisticStep } from '../../src/core/logisticRegression';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { LogisticRegressionLab } from '../../src/widgets/logistic/LogisticRegressionLab';
-import { curvatureAt } from '../../src/widgets/logistic/logisticCurvature';
-import { DEFAULT_START, labData, presetPoints, RATE_LIMITS } from '../../src/widgets/logistic/logisticLab';
-import { gaugeGeometry } from '../../src/widgets/logistic/rateGaugeGeometry';
+import { EmbedContext } from '../../src/state/embedContext';
+import { LogisticRegressionLab } from '../../src/chapters/logistic-regression/LogisticRegressionLab';
+import { curvatureAt } from '../../src/chapters/logistic-regression/logisticCurvature';
+import { DEFAULT_START, labData, presetPoints, RATE_LIMITS } from '../../src/chapters/logistic-regression/logisticLab';
+import { gaugeGeometry } from '../../src/chapters/logistic-regression/rateGaugeGeometry';
 import { renderWithLab } from './renderWithLab';
 
 const weights = () => (screen.getByTestId('lab-weights').getAttribute('data-value') ?? '').split(',').map(Number);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { LossRace, RACE_POINTS, RACE_SEED } from '../../src/widgets/LossRace';
-import { makeRaceData } from '../../src/widgets/lossRaceMath';
+import { EmbedContext } from '../../src/state/embedContext';
+import { LossRace, RACE_POINTS, RACE_SEED } from '../../src/chapters/squared-error-vs-cross-entropy/LossRace';
+import { makeRaceData } from '../../src/chapters/squared-error-vs-cross-entropy/lossRaceMath';
 import { renderWithLab } from './renderWithLab';
 
 const cell = (id: string) => screen.getByTestId(id);

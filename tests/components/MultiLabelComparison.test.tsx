@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
-import { MultiLabelComparison } from '../../src/widgets/MultiLabelComparison';
+import { MultiLabelComparison } from '../../src/chapters/binary-cross-entropy/MultiLabelComparison';
 import { renderWithLab } from './renderWithLab';
 
 const E = Math.E;

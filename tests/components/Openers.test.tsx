@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { SoftmaxOpener } from '../../src/widgets/openers/SoftmaxOpener';
-import { SoftmaxExplorer } from '../../src/widgets/SoftmaxExplorer';
-import { InformationOpener } from '../../src/widgets/openers/InformationOpener';
-import { JacobianOpener } from '../../src/widgets/openers/JacobianOpener';
-import { SoftmaxCrossEntropyOpener } from '../../src/widgets/openers/SoftmaxCrossEntropyOpener';
-import { BinaryCrossEntropyOpener } from '../../src/widgets/openers/BinaryCrossEntropyOpener';
+import { SoftmaxOpener } from '../../src/chapters/softmax/SoftmaxOpener';
+import { SoftmaxExplorer } from '../../src/chapters/softmax/SoftmaxExplorer';
+import { InformationOpener } from '../../src/chapters/information/InformationOpener';
+import { JacobianOpener } from '../../src/chapters/jacobian/JacobianOpener';
+import { SoftmaxCrossEntropyOpener } from '../../src/chapters/softmax-cross-entropy/SoftmaxCrossEntropyOpener';
+import { BinaryCrossEntropyOpener } from '../../src/chapters/binary-cross-entropy/BinaryCrossEntropyOpener';
 import { softmaxJacobian } from '../../src/core';
 import { renderWithLab } from './renderWithLab';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { OverflowOpener } from '../../src/widgets/openers/OverflowOpener';
-import { OverflowExplorer } from '../../src/widgets/stability/OverflowExplorer';
-import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
+import { OverflowOpener } from '../../src/chapters/stability/OverflowOpener';
+import { OverflowExplorer } from '../../src/chapters/stability/OverflowExplorer';
+import { createStabilityStore, StabilityProvider } from '../../src/chapters/stability/StabilityContext';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
 import { TermScope } from '../../src/math/TermScope';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { SaturationExplorer } from '../../src/widgets/SaturationExplorer';
-import { SATURATION_START, Z_LIMITS } from '../../src/widgets/saturationMath';
-import { SATURATION_STATE } from '../../src/widgets/squaredErrorState';
+import { EmbedContext } from '../../src/state/embedContext';
+import { SaturationExplorer } from '../../src/chapters/squared-error-vs-cross-entropy/SaturationExplorer';
+import { SATURATION_START, Z_LIMITS } from '../../src/chapters/squared-error-vs-cross-entropy/saturationMath';
+import { SATURATION_STATE } from '../../src/chapters/squared-error-vs-cross-entropy/squaredErrorState';
 import { renderWithLab } from './renderWithLab';
 
 // By hand: σ(z) = 1/(1 + e^{−z}); squared error's ∂L/∂z = (σ − t)σ(1 − σ), cross-entropy's σ − t.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
-import { SaturationOpener } from '../../src/widgets/openers/SaturationOpener';
-import { SaturationExplorer } from '../../src/widgets/SaturationExplorer';
+import { SaturationOpener } from '../../src/chapters/squared-error-vs-cross-entropy/SaturationOpener';
+import { SaturationExplorer } from '../../src/chapters/squared-error-vs-cross-entropy/SaturationExplorer';
 import { renderWithLab } from './renderWithLab';
 
 // By hand, for t = 1: ŷ = σ(z) = 1/(1 + e^{−z}); cross-entropy's ∂L/∂z = σ − 1, squared error's (σ − 1)σ(1 − σ).

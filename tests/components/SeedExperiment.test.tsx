@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { EmbedContext } from '../../src/embed/embedContext';
-import { SeedExperiment } from '../../src/widgets/SeedExperiment';
-import { parseSeedRequest, runSeed } from '../../src/widgets/seedExperiment';
-import type { WorkerLike } from '../../src/widgets/seedPool';
+import { EmbedContext } from '../../src/state/embedContext';
+import { SeedExperiment } from '../../src/chapters/squared-error-vs-cross-entropy/SeedExperiment';
+import { parseSeedRequest, runSeed } from '../../src/chapters/squared-error-vs-cross-entropy/seedRuns';
+import type { WorkerLike } from '../../src/chapters/squared-error-vs-cross-entropy/seedPool';
 import { renderWithLab } from './renderWithLab';
 
 /** Stands in for the Web Worker in jsdom: it answers each request with the pure runner, asynchronously. */

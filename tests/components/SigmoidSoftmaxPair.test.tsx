@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
-import { SigmoidSoftmaxPair } from '../../src/widgets/SigmoidSoftmaxPair';
+import { SigmoidSoftmaxPair } from '../../src/chapters/binary-cross-entropy/SigmoidSoftmaxPair';
 import { renderWithLab } from './renderWithLab';
 
 const E = Math.E;

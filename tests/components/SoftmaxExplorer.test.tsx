@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { SoftmaxExplorer } from '../../src/widgets/SoftmaxExplorer';
+import { SoftmaxExplorer } from '../../src/chapters/softmax/SoftmaxExplorer';
 import { renderWithLab, shownProbabilities } from './renderWithLab';
 
 // softmax([2, 3, 4]) by hand: e^2, e^3, e^4 over their sum = 1 / (1 + e + e²) · [1, e, e²]

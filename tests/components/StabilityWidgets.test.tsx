@@ -2,17 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { OverflowExplorer } from '../../src/widgets/stability/OverflowExplorer';
-import { EpsilonTrickExplorer } from '../../src/widgets/stability/EpsilonTrickExplorer';
-import { FusedBackward } from '../../src/widgets/stability/FusedBackward';
-import { createStabilityStore, StabilityProvider } from '../../src/widgets/stability/StabilityContext';
+import { OverflowExplorer } from '../../src/chapters/stability/OverflowExplorer';
+import { EpsilonTrickExplorer } from '../../src/chapters/stability/EpsilonTrickExplorer';
+import { FusedBackward } from '../../src/chapters/stability/FusedBackward';
+import { createStabilityStore, StabilityProvider } from '../../src/chapters/stability/StabilityContext';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
 import { TermScope } from '../../src/math/TermScope';
 import { formatNumber } from '../../src/format/formatNumber';
-import { EmbedContext, type EmbedSettings } from '../../src/embed/embedContext';
-import { createWidgetFrame, WidgetFrameContext } from '../../src/embed/widgetFrame';
-import { EPSILONS, STABILITY_START } from '../../src/widgets/stability/stabilityInputs';
+import { EmbedContext, type EmbedSettings } from '../../src/state/embedContext';
+import { createWidgetFrame, WidgetFrameContext } from '../../src/state/widgetFrame';
+import { EPSILONS, STABILITY_START } from '../../src/chapters/stability/stabilityInputs';
 
 /**
  * Render the chapter's widgets as the chapter does: one stability store, inside a lab and a term scope;

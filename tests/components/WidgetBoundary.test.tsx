@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { WidgetBoundary } from '../../src/chapters/WidgetBoundary';
+import { WidgetBoundary } from '../../src/tools/WidgetBoundary';
 
 let broken = true;
 function Fragile() {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { WidgetToolbar } from '../../src/embed/WidgetToolbar';
-import { findWidget, type EmbeddableWidget } from '../../src/embed/widgetRegistry';
+import { WidgetToolbar } from '../../src/tools/share/WidgetToolbar';
+import { findWidget } from '../../src/embed/widgetRegistry';
+import { type EmbeddableWidget } from '../../src/url/widgetEntry';
 import { renderWithLab } from './renderWithLab';
 
 function softmaxExplorer(): EmbeddableWidget {

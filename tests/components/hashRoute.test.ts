@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseHash, updateHashQuery } from '../../src/chapters/hashRoute';
+import { parseHash, updateHashQuery } from '../../src/url/hashRoute';
 
 describe('parseHash', () => {
   it('parseHash("#/softmax?z=2,3,4&T=1") splits the slug from the query', () => {

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createLabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
-import type { LabInputs } from '../../src/state/labInputs';
+import type { LabInputs } from '../../src/url/labInputs';
 import { TermScope } from '../../src/math/TermScope';
 
 /** Render a widget the way a chapter does: its own lab store, inside a term scope. */

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 import { createLabStore, type LabStore } from '../../src/state/createLabStore';
 import { LabProvider } from '../../src/state/LabContext';
 import { useChapterUrlState } from '../../src/state/useChapterUrlState';
+import { widgetsOf } from '../../src/embed/widgetRegistry';
 
 function Notice({ slug }: { slug: string }) {
-  const notice = useChapterUrlState(slug);
+  const notice = useChapterUrlState(slug, widgetsOf(slug));
   return <p data-testid="chapter-url-notice">{notice}</p>;
 }
 

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useKeyboardScrollableMath } from '../../src/chapters/useKeyboardScrollableMath';
+import { useKeyboardScrollableMath } from '../../src/app/useKeyboardScrollableMath';
 
 // jsdom lays nothing out: a formula "overflows" when its scrollWidth is said to exceed its clientWidth.
 function sized(element: HTMLElement, scrollWidth: number, clientWidth: number): void {

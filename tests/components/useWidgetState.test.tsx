@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { EmbedContext, CHAPTER_SETTINGS, type EmbedSettings } from '../../src/embed/embedContext';
-import { useWidgetState } from '../../src/embed/useWidgetState';
-import { createWidgetFrame, WidgetFrameContext, type WidgetFrame } from '../../src/embed/widgetFrame';
-import { defineState } from '../../src/embed/widgetState';
+import { EmbedContext, CHAPTER_SETTINGS, type EmbedSettings } from '../../src/state/embedContext';
+import { useWidgetState } from '../../src/state/useWidgetState';
+import { createWidgetFrame, WidgetFrameContext, type WidgetFrame } from '../../src/state/widgetFrame';
+import { defineState } from '../../src/url/stateSchema';
 
 const SCHEMA = defineState({
   u: { kind: 'choice', values: ['bits', 'nats'], default: 'bits', control: 'the unit' },

@@ -1,7 +1,7 @@
 /** Readers and a training helper for chapter 8's trainer, shared by its own e2e file and the page checks. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 
 export const step = async (page: Page) => Number(await page.getByTestId('bp-step').textContent());
 /** The query of the page's address (after the route, in the hash). */

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import { startStaticServer } from '../../bench/lib/server.mjs';
-import { parseHash } from '../../src/chapters/hashRoute';
-import { iframeSnippet } from '../../src/embed/embedUrl';
+import { parseHash } from '../../src/url/hashRoute';
+import { iframeSnippet } from '../../src/tools/share/embedUrl';
 import { findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
 import { collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
 

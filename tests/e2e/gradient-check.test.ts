@@ -8,7 +8,7 @@ import {
   nextFrame,
   openRoute,
 } from './browser';
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';

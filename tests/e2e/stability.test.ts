@@ -8,7 +8,7 @@ import {
   openRoute,
 } from './browser';
 import { formatNumber } from '../../src/format/formatNumber';
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { parseHash } from '../../src/chapters/hashRoute';
+import { parseHash } from '../../src/url/hashRoute';
 import { chapterKeys } from '../../src/state/useChapterUrlState';
+import { widgetsOf } from '../../src/embed/widgetRegistry';
 import { CHAPTERS, isWritten } from '../../src/chapters/chapterList';
 import { DESKTOP_OPTIONS, expectNoErrors, launch, logitSlider, nextFrame, openRoute, routeURL } from './browser';
 
@@ -25,7 +26,7 @@ describe('state in the address, chapter by chapter', () => {
   });
 
   // Every written chapter whose widgets read the logits: a link's z reaches the first logit slider.
-  const withLogits = CHAPTERS.filter(isWritten).filter((c) => chapterKeys(c.slug).fields.includes('z'));
+  const withLogits = CHAPTERS.filter(isWritten).filter((c) => chapterKeys(widgetsOf(c.slug)).fields.includes('z'));
   for (const chapter of withLogits) {
     it(`#/${chapter.slug}?z=1.5,-2,0.5 sets the logits the chapter's widgets read, with no notice`, async () => {
       const { page, errors } = await openRoute(browser, `#/${chapter.slug}?z=1.5,-2,0.5`, { waitFor: 'h1' });

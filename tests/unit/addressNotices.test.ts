@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, shown, unknownKeys } from '../../src/state/addressNotices';
+import { count, shown, unknownKeys } from '../../src/url/addressNotices';
 
 describe('addressNotices', () => {
   it('count(3, 3, "numbers") is "exactly 3 numbers"; count(2, 8, …) "2 to 8 …"; count(0, 40, …) "up to 40 …"', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, createWorkspace, forward, initNetwork, trainStep, type Network } from '../../src/core/network';
 import { makeDataset } from '../../src/core/datasets';
-import { BACKPROP_LIMITS, createBackpropStore, shapeOf } from '../../src/widgets/backprop/backpropStore';
-import { gridPoints, parseTrainingRequest, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/widgets/backprop/trainingSession';
-import { inlineTrainer, replaySlice, startTrainingLoop } from '../../src/widgets/backprop/trainingLoop';
+import { BACKPROP_LIMITS, createBackpropStore, shapeOf } from '../../src/chapters/backprop/backpropStore';
+import { gridPoints, parseTrainingRequest, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/chapters/backprop/trainingSession';
+import { inlineTrainer, replaySlice, startTrainingLoop } from '../../src/chapters/backprop/trainingLoop';
 
 const settings = { learningRate: 0.3, reduction: 'mean' as const, gridSize: 8, extent: 1.5 };
 

@@ -9,8 +9,8 @@ import {
   decimalsForAll,
   hiddenChainText,
   outputChainText,
-} from '../../src/widgets/backprop/backwardPassFormula';
-import type { HiddenWeightChain, OutputWeightChain } from '../../src/widgets/backprop/backwardPassMath';
+} from '../../src/chapters/backprop/backwardPassFormula';
+import type { HiddenWeightChain, OutputWeightChain } from '../../src/chapters/backprop/backwardPassMath';
 
 describe('backwardPassFormula', () => {
   it('decimalsFor keeps three significant digits: 3 for 0.5, 4 for 0.05, 6 for 0.0007, capped at 6', () => {

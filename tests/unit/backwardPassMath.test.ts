@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Activation, BatchReduction, Network } from '../../src/core/network';
 import type { Dataset } from '../../src/core/datasets';
-import { activationSlope, asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows } from '../../src/widgets/backprop/backwardPassMath';
-import { differenceAgrees, DIFFERENCE_CHECK, roundingScale, weightDifferenceCheck, weightFiniteDifference } from '../../src/widgets/backprop/weightDifferenceCheck';
+import { activationSlope, asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows } from '../../src/chapters/backprop/backwardPassMath';
+import { differenceAgrees, DIFFERENCE_CHECK, roundingScale, weightDifferenceCheck, weightFiniteDifference } from '../../src/chapters/backprop/weightDifferenceCheck';
 
 /**
  * A 2-2-3 network small enough to follow by hand. Sample 0, x = (1, 2), gives the round

@@ -8,7 +8,7 @@ import {
   runComplete,
   runOutcome,
   startBatchRun,
-} from '../../src/widgets/backprop/batchReductionMath';
+} from '../../src/chapters/backprop/batchReductionMath';
 
 const finish = (run: ReturnType<typeof startBatchRun>) => {
   while (!advanceBatchRun(run, 50));

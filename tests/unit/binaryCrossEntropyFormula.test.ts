@@ -8,8 +8,8 @@ import {
   logitGradientFormula,
   pairSoftmaxFormula,
   predictionGradientFormula,
-} from '../../src/widgets/binaryCrossEntropyFormula';
-import { binaryState } from '../../src/widgets/binaryCrossEntropyMath';
+} from '../../src/chapters/binary-cross-entropy/binaryCrossEntropyFormula';
+import { binaryState } from '../../src/chapters/binary-cross-entropy/binaryCrossEntropyMath';
 
 describe('binaryCrossEntropyFormula', () => {
   it('lossFormula(z = 0, t = 1) writes −(1 · ln 0.500 + 0 · ln 0.500) = 0.693, with ln for the natural log', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binaryCrossEntropy, binaryCrossEntropyWithLogits, centralDifference, sigmoid, sigmoidGrad, softmax } from '../../src/core';
-import { bceGradPrediction, bceGradPredictionAtLogit, binaryState, logit, sampleCurve } from '../../src/widgets/binaryCrossEntropyMath';
+import { bceGradPrediction, bceGradPredictionAtLogit, binaryState, logit, sampleCurve } from '../../src/chapters/binary-cross-entropy/binaryCrossEntropyMath';
 
 const E = Math.E;
 const GRID = Array.from({ length: 201 }, (_, k) => -10 + k / 10);

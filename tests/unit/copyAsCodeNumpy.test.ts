@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, crossEntropyGrad, softmax, softmaxJacobian } from '../../src/core';
-import { normalizeLabels, oneHot } from '../../src/state/labels';
+import { normalizeLabels, oneHot } from '../../src/url/labels';
 import {
   crossEntropyNumpy,
   jacobianNumpy,
@@ -10,7 +10,7 @@ import {
   type CrossEntropyState,
   type JacobianState,
   type SoftmaxState,
-} from '../../src/widgets/copyAsCode/programs';
+} from '../../src/tools/copyAsCode/programs';
 
 /*
  * Runs the "Copy as NumPy" programs with the real python3 and numpy and compares what they print with

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainList, pyFloat, pyFloatList } from '../../src/widgets/copyAsCode/pythonLiteral';
+import { plainList, pyFloat, pyFloatList } from '../../src/tools/copyAsCode/pythonLiteral';
 import {
   crossEntropyNumpy,
   crossEntropyTorch,
@@ -9,7 +9,7 @@ import {
   jacobianTorch,
   softmaxNumpy,
   softmaxTorch,
-} from '../../src/widgets/copyAsCode/programs';
+} from '../../src/tools/copyAsCode/programs';
 
 /*
  * The text of the copied programs. The PyTorch programs are NOT executed (this machine and CI have no

@@ -8,8 +8,8 @@ import {
   lossLine,
   productLine,
   softmaxCrossEntropyStartFormulas,
-} from '../../src/widgets/crossEntropyFormula';
-import { crossEntropyGradient, gradientStep } from '../../src/widgets/crossEntropyGradientMath';
+} from '../../src/chapters/softmax-cross-entropy/crossEntropyFormula';
+import { crossEntropyGradient, gradientStep } from '../../src/chapters/softmax-cross-entropy/crossEntropyGradientMath';
 
 const render = (tex: string) => katex.renderToString(tex, { ...liveKatexOptions(false), throwOnError: true });
 const input = (logits: number[], labels: number[], j: number) => ({ numbers: crossEntropyGradient(logits, labels), labels, j });

@@ -9,7 +9,7 @@ import {
   gradientStep,
   probabilityGradient,
   relativeError,
-} from '../../src/widgets/crossEntropyGradientMath';
+} from '../../src/chapters/softmax-cross-entropy/crossEntropyGradientMath';
 
 // z = [2, 3, 4]: p = [1, e, e²] / (1 + e + e²), by hand
 const E = Math.E;

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { parseHash } from '../../src/chapters/hashRoute';
-import { CAPTION_MAX, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading } from '../../src/embed/stateSchema';
-import { CONTROL_IDS, findWidget, stateKeys, WIDGETS } from '../../src/embed/widgetRegistry';
-import { readWidgetState } from '../../src/embed/widgetState';
+import { parseHash } from '../../src/url/hashRoute';
+import { CAPTION_MAX, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading } from '../../src/url/labQuery';
+import { findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
+import { CONTROL_IDS, stateKeys } from '../../src/url/widgetEntry';
+import { readWidgetState } from '../../src/url/stateSchema';
 import { expectValidState } from './widgetStateAssertions';
-import { LIMITS } from '../../src/state/labInputs';
+import { LIMITS } from '../../src/url/labInputs';
 
 const read = (qs: string) => readLabQuery(new URLSearchParams(qs));
 

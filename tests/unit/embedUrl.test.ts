@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedHash, embedUrl, iframeSnippet, widgetQuery } from '../../src/embed/embedUrl';
+import { embedHash, embedUrl, iframeSnippet, widgetQuery } from '../../src/tools/share/embedUrl';
 import { isHeightRequest } from '../../src/embed/useEmbedHeight';
 import { findWidget } from '../../src/embed/widgetRegistry';
 import { createLabStore } from '../../src/state/createLabStore';

@@ -9,7 +9,7 @@ import {
   slugify,
   standaloneSvg,
   svgSize,
-} from '../../src/widgets/export/figureExport';
+} from '../../src/tools/export/figures';
 
 /** A stand-in for getComputedStyle: what a stylesheet with resolved variables would give each element. */
 function fakeStyles(byClass: Record<string, Record<string, string>>) {

@@ -7,8 +7,8 @@ import {
   gradientCheckText,
   smallText,
   stepDigits,
-} from '../../src/widgets/gradientCheck/gradientCheckFormula';
-import { estimateAt, logitQuantity, weightQuantity } from '../../src/widgets/gradientCheck/gradientCheckMath';
+} from '../../src/chapters/gradient-check/gradientCheckFormula';
+import { estimateAt, logitQuantity, weightQuantity } from '../../src/chapters/gradient-check/gradientCheckMath';
 
 describe('gradientCheckFormula', () => {
   it('formatStep shows h to three significant digits, fixed or scientific', () => {

@@ -11,8 +11,8 @@ import {
   subscript,
   toleranceChecks,
   weightQuantity,
-} from '../../src/widgets/gradientCheck/gradientCheckMath';
-import { zeroCase, zeroCaseAnalytic } from '../../src/widgets/gradientCheck/zeroCases';
+} from '../../src/chapters/gradient-check/gradientCheckMath';
+import { zeroCase, zeroCaseAnalytic } from '../../src/chapters/gradient-check/zeroCaseMath';
 
 // By hand: softmax([2, 3, 4])₂ = e³ / (e² + e³ + e⁴) = 1 / (e⁻¹ + 1 + e)
 const p2 = 1 / (Math.exp(-1) + 1 + Math.exp(1));

@@ -9,8 +9,8 @@ import {
   zeroStepText,
   ZERO_CASES,
   type ZeroCase,
-} from '../../src/widgets/gradientCheck/zeroCases';
-import { ZERO_CASES_STATE } from '../../src/widgets/gradientCheck/gradientCheckState';
+} from '../../src/chapters/gradient-check/zeroCaseMath';
+import { ZERO_CASES_STATE } from '../../src/chapters/gradient-check/gradientCheckState';
 
 // By hand: p₂ = 1/(e⁻¹ + 1 + e) for z = [2, 3, 4]; f(x) = ln(e² + eˣ + e⁴) − x
 const p2 = 1 / (Math.exp(-1) + 1 + Math.exp(1));

@@ -3,10 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { softmax } from '../../src/core';
-import { InformationChecks } from '../../src/widgets/InformationChecks';
-import { informationTex, informationText } from '../../src/widgets/informationFormula';
-import { informationMeasures, type InformationUnit } from '../../src/widgets/informationMath';
-import { InformationTable } from '../../src/widgets/InformationTable';
+import { InformationChecks } from '../../src/chapters/information/InformationChecks';
+import { informationTex, informationText } from '../../src/chapters/information/informationFormula';
+import { informationMeasures, type InformationUnit } from '../../src/chapters/information/informationMath';
+import { InformationTable } from '../../src/chapters/information/InformationTable';
 
 /*
  * The explorer prints arithmetic: −(0.300 × log₂ 0.574 + 0.700 × log₂ 0.426) = …, 0.930 − 0.881 = …,

@@ -8,8 +8,8 @@ import {
   informationText,
   printedRelation,
   shownValue,
-} from '../../src/widgets/informationFormula';
-import { informationMeasures, type InformationUnit } from '../../src/widgets/informationMath';
+} from '../../src/chapters/information/informationFormula';
+import { informationMeasures, type InformationUnit } from '../../src/chapters/information/informationMath';
 
 const E = Math.E;
 

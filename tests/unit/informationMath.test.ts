@@ -8,7 +8,7 @@ import {
   matchNote,
   matchPrediction,
   withEntry,
-} from '../../src/widgets/informationMath';
+} from '../../src/chapters/information/informationMath';
 
 const E = Math.E;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { softmaxJacobian } from '../../src/core';
-import { eigenvalueText, jacobianChecks } from '../../src/widgets/jacobianMath';
+import { eigenvalueText, jacobianChecks } from '../../src/chapters/jacobian/jacobianMath';
 
 describe('jacobianChecks', () => {
   it('at z = [2, 3, 4]: symmetric exactly, rows sum to 0, one eigenvalue 0, and J23 = −p2p3 by central differences', () => {

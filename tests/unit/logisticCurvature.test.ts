@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curvatureAt, curvatureText, formatLambda, formatRate, rateRegime, type Curvature } from '../../src/widgets/logistic/logisticCurvature';
-import type { LabPoint } from '../../src/widgets/logistic/logisticLab';
+import { curvatureAt, curvatureText, formatLambda, formatRate, rateRegime, type Curvature } from '../../src/chapters/logistic-regression/logisticCurvature';
+import type { LabPoint } from '../../src/chapters/logistic-regression/logisticLab';
 
 const point = (id: number, x1: number, x2: number, t: 0 | 1): LabPoint => ({ id, x1, x2, t });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialLab, labReducer } from '../../src/widgets/logistic/logisticLab';
-import { logisticStartFormulas, logisticTex, logisticText, twoForms } from '../../src/widgets/logistic/logisticFormula';
+import { initialLab, labReducer } from '../../src/chapters/logistic-regression/logisticLab';
+import { logisticStartFormulas, logisticTex, logisticText, twoForms } from '../../src/chapters/logistic-regression/logisticFormula';
 
 describe('twoForms', () => {
   it('the ±1 form, from its own core function, gives the 0/1 cost and gradient at the start and after 10 steps', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryGeometry, type Point } from '../../src/widgets/logistic/boundaryGeometry';
-import { COST_LEVELS, gridMinimum, gridToWeights, levelsFor, lowestOnMapText, outlineLevel, sublevelRings } from '../../src/widgets/logistic/costMap';
-import { gaugeGeometry } from '../../src/widgets/logistic/rateGaugeGeometry';
+import { boundaryGeometry, type Point } from '../../src/chapters/logistic-regression/boundaryGeometry';
+import { COST_LEVELS, gridMinimum, gridToWeights, levelsFor, lowestOnMapText, outlineLevel, sublevelRings } from '../../src/chapters/logistic-regression/costMap';
+import { gaugeGeometry } from '../../src/chapters/logistic-regression/rateGaugeGeometry';
 
 /** Shoelace area of a polygon. */
 const area = (ps: readonly Point[]) =>

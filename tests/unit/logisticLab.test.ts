@@ -16,7 +16,7 @@ import {
   rateOnSlider,
   type LabAction,
   type LogisticLabState,
-} from '../../src/widgets/logistic/logisticLab';
+} from '../../src/chapters/logistic-regression/logisticLab';
 
 const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
 

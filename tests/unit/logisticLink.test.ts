@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultState, readWidgetState, writeWidgetState } from '../../src/embed/widgetState';
-import { currentWeights, initialLab, labReducer, presetPoints, type LabAction, type LogisticLabState } from '../../src/widgets/logistic/logisticLab';
-import { labFromLink, linkOfLab, sameLink } from '../../src/widgets/logistic/logisticLink';
-import { LOGISTIC_STATE } from '../../src/widgets/logistic/logisticState';
+import { defaultState, readWidgetState, writeWidgetState } from '../../src/url/stateSchema';
+import { currentWeights, initialLab, labReducer, presetPoints, type LabAction, type LogisticLabState } from '../../src/chapters/logistic-regression/logisticLab';
+import { labFromLink, linkOfLab, sameLink } from '../../src/chapters/logistic-regression/logisticLink';
+import { LOGISTIC_STATE } from '../../src/chapters/logistic-regression/logisticState';
 
 const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
 const DEFAULTS = defaultState(LOGISTIC_STATE);

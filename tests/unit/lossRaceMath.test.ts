@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceRace, makeRaceData, RACE_STARTS, startRace } from '../../src/widgets/lossRaceMath';
+import { advanceRace, makeRaceData, RACE_STARTS, startRace } from '../../src/chapters/squared-error-vs-cross-entropy/lossRaceMath';
 
 const data = makeRaceData(2024, 40);
 

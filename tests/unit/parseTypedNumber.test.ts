@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedNumber, ruleText, type NumberRule } from '../../src/widgets/controls/parseTypedNumber';
+import { parseTypedNumber, ruleText, type NumberRule } from '../../src/controls/parseTypedNumber';
 
 const SEED: NumberRule = { name: 'the seed', min: 0, max: 99999, whole: true };
 const LOGIT: NumberRule = { name: 'z1', min: -1000, max: 1000 };

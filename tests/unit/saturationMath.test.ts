@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/core';
-import { saturationStartFormulas, saturationTex, saturationText } from '../../src/widgets/saturationFormula';
-import { confidentlyWrongRegion, gradientCurves, gradientsAt, logit, snapZ, WRONG_BY } from '../../src/widgets/saturationMath';
+import { saturationStartFormulas, saturationTex, saturationText } from '../../src/chapters/squared-error-vs-cross-entropy/saturationFormula';
+import { confidentlyWrongRegion, gradientCurves, gradientsAt, logit, snapZ, WRONG_BY } from '../../src/chapters/squared-error-vs-cross-entropy/saturationMath';
 
 describe('saturationMath', () => {
   it('logit inverts the sigmoid: σ(logit(0.1)) = 0.1, and logit(0.1) = −ln 9', () => {

@@ -9,7 +9,7 @@ import {
   summarize,
   type SeedResult,
   type SeedSettings,
-} from '../../src/widgets/seedExperiment';
+} from '../../src/chapters/squared-error-vs-cross-entropy/seedRuns';
 
 const settings: SeedSettings = { ...SEED_SETTINGS, init: 'large', steps: 50 };
 

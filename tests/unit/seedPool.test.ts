@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeedRequest, runSeed, SEED_SETTINGS, type SeedResult, type SeedSettings } from '../../src/widgets/seedExperiment';
-import { poolSize, runSeedPool, type WorkerLike } from '../../src/widgets/seedPool';
+import { parseSeedRequest, runSeed, SEED_SETTINGS, type SeedResult, type SeedSettings } from '../../src/chapters/squared-error-vs-cross-entropy/seedRuns';
+import { poolSize, runSeedPool, type WorkerLike } from '../../src/chapters/squared-error-vs-cross-entropy/seedPool';
 
 const settings: SeedSettings = { ...SEED_SETTINGS, init: 'small', steps: 5 };
 

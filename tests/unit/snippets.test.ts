@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { embedUrl, iframeSnippet } from '../../src/embed/embedUrl';
-import { readLabQuery } from '../../src/embed/stateSchema';
-import { findWidget, type EmbeddableWidget } from '../../src/embed/widgetRegistry';
+import { embedUrl, iframeSnippet } from '../../src/tools/share/embedUrl';
+import { readLabQuery } from '../../src/url/labQuery';
+import { findWidget } from '../../src/embed/widgetRegistry';
+import { type EmbeddableWidget } from '../../src/url/widgetEntry';
 import {
   CAPTION_MAX_LENGTH,
   embedOptions,
@@ -11,8 +12,8 @@ import {
   platformSnippet,
   resizeScriptTag,
   toggled,
-} from '../../src/embed/snippets';
-import { readHeightMessage, withFrameId } from '../../src/embed/SharePanelPreview';
+} from '../../src/tools/share/snippets';
+import { readHeightMessage, withFrameId } from '../../src/tools/share/SharePanelPreview';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { softmax } from '../../src/core';
-import { shiftNote, smoothMaximum, softmaxChecks } from '../../src/widgets/softmaxMath';
+import { shiftNote, smoothMaximum, softmaxChecks } from '../../src/chapters/softmax/softmaxMath';
 
 const E = Math.E;
 

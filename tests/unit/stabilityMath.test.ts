@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { comparison, epsilonAt, epsilonCurves, formatResult, labelLogitFor, texResult, backwardAt } from '../../src/widgets/stability/stabilityMath';
-import { logitRule, snapStabilityLogit, formatLogits } from '../../src/widgets/stability/stabilityInputs';
-import { parseTypedNumber } from '../../src/widgets/controls/parseTypedNumber';
-import { createStabilityStore } from '../../src/widgets/stability/StabilityContext';
-import { backwardText, epsilonText, stabilityStartFormulas, textEpsilon } from '../../src/widgets/stability/stabilityFormula';
+import { comparison, epsilonAt, epsilonCurves, formatResult, labelLogitFor, texResult, backwardAt } from '../../src/chapters/stability/stabilityMath';
+import { logitRule, snapStabilityLogit, formatLogits } from '../../src/chapters/stability/stabilityInputs';
+import { parseTypedNumber } from '../../src/controls/parseTypedNumber';
+import { createStabilityStore } from '../../src/chapters/stability/StabilityContext';
+import { backwardText, epsilonText, stabilityStartFormulas, textEpsilon } from '../../src/chapters/stability/stabilityFormula';
 
 const cell = (z: number[], label: number, form: string, precision: string) =>
   comparison(z, label).find((c) => c.form === form && c.precision === precision)!;

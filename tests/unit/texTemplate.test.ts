@@ -4,7 +4,7 @@ import katex from 'katex';
 import { softmax, softmaxTerms } from '../../src/core';
 import { liveKatexOptions } from '../../src/math/katexOptions';
 import { fillTemplate, learnTemplate, parseTypeset, splitNumbers, toHtml } from '../../src/math/texTemplate';
-import { softmaxFractionTex } from '../../src/widgets/softmaxFormula';
+import { softmaxFractionTex } from '../../src/chapters/softmax/softmaxFormula';
 
 const render = (tex: string) => katex.renderToString(tex, liveKatexOptions(true));
 const SEED = 20261127;

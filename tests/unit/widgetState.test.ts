@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseHash } from '../../src/chapters/hashRoute';
-import { FIELD_KEYS, OPTION_KEYS } from '../../src/embed/stateSchema';
-import { isControlId, stateKeys, WIDGETS } from '../../src/embed/widgetRegistry';
+import { parseHash } from '../../src/url/hashRoute';
+import { FIELD_KEYS, OPTION_KEYS } from '../../src/url/labQuery';
+import { WIDGETS } from '../../src/embed/widgetRegistry';
+import { isControlId, stateKeys } from '../../src/url/widgetEntry';
 import { expectValidState } from './widgetStateAssertions';
 import {
   defaultState,
@@ -12,7 +13,7 @@ import {
   STATE_KEY,
   stateControls,
   writeWidgetState,
-} from '../../src/embed/widgetState';
+} from '../../src/url/stateSchema';
 
 /** One field of every kind, with ranges chosen so the expected readings can be worked out by hand. */
 const ALL_KINDS = defineState({

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { FieldSpec, StateSchema } from '../../src/embed/widgetState';
+import type { FieldSpec, StateSchema } from '../../src/url/stateSchema';
 
 /** A value is valid for its field: checked here by hand, not by the reader. */
 export function expectValidField(key: string, spec: FieldSpec, v: unknown) {

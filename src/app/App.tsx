@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { findChapter } from '../chapters/chapterList';
+import { ChapterPage } from './ChapterPage';
+import { HomePage } from './HomePage';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { parseHash, useHash } from '../url/hashRoute';
+import { EmbedPage } from '../embed/EmbedPage';
+import { LecturerPage } from '../embed/LecturerPage';
+import { LabProvider } from '../state/LabContext';
+
+export function App() {
+  const { slug } = parseHash(useHash());
+  // `#/embed/<chapter>/<Key>?…`: one widget alone, with its own store and no site around it.
+  if (slug.startsWith('embed/')) return <EmbedPage path={slug.slice('embed/'.length)} />;
+  return <Site slug={slug} />;
+}
+
+function Site({ slug }: { slug: string }) {
+  const chapter = slug ? findChapter(slug) : undefined;
+  const lecturers = slug === 'embed';
+
+  useEffect(() => {
+    document.title = chapter ? `${chapter.title} · Logit Lab` : lecturers ? 'Embedding Logit Lab · Logit Lab' : 'Logit Lab';
+  }, [chapter, lecturers]);
+
+  return (
+    <LabProvider>
+      <Layout current={chapter?.slug} home={slug === ''}>
+        {slug === '' ? (
+          <HomePage />
+        ) : lecturers ? (
+          <LecturerPage />
+        ) : chapter ? (
+          <ChapterPage key={chapter.slug} chapter={chapter} />
+        ) : (
+          <NotFoundPage slug={slug} />
+        )}
+      </Layout>
+    </LabProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import { CHAPTERS, isWritten } from '../chapters/chapterList';
+import { chapterHref } from '../url/hashRoute';
+
+/** All 13 chapters; the unwritten ones are listed as coming and are not links. */
+export function TableOfContents({ current, summaries = false }: { current?: string; summaries?: boolean }) {
+  return (
+    <nav className="toc" aria-label="Chapters">
+      <ol>
+        {CHAPTERS.map((c) => (
+          <li key={c.slug} className={isWritten(c) ? 'toc-ready' : 'toc-coming'}>
+            <span className="toc-number" aria-hidden="true">
+              {c.number}
+            </span>
+            {isWritten(c) ? (
+              <a href={chapterHref(c.slug)} aria-current={c.slug === current ? 'page' : undefined}>
+                {c.title}
+              </a>
+            ) : (
+              <span className="toc-title">
+                {c.title} <span className="toc-badge">coming</span>
+              </span>
+            )}
+            {summaries && <span className="toc-summary">{c.summary}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,29 @@
+import Content from '../../../content/backprop.mdx';
+import { BackpropTrainer } from './BackpropTrainer';
+import { BackpropWeights } from './BackpropWeights';
+import { BackwardPassExplorer } from './BackwardPassExplorer';
+import { BatchReductionDemo } from './BatchReductionDemo';
+import { BackpropOpener } from './BackpropOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './backprop.css';
+import prerendered from 'virtual:prerendered-tex/backprop';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/backprop.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  BackpropTrainer,
+  BackpropWeights,
+  BackwardPassExplorer,
+  BatchReductionDemo,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: BackpropOpener };
+
+export default function BackpropChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { formatNumber } from '../../format/formatNumber';
+import { LiveFormula } from '../../math/LiveFormula';
+import { backpropFormulaLabel, backpropTex } from './backpropFormula';
+import { BACKPROP_LIMITS, backpropStore, useBackprop } from './backpropStore';
+import { DecisionRegions } from './DecisionRegions';
+import { RunCurves } from './RunCurves';
+import { TrainingControls } from './TrainingControls';
+import { inlineTrainer, startTrainingLoop, workerTrainer, type Trainer, type TrainingLoop } from './trainingLoop';
+import { useTrainerState } from './useTrainerState';
+import { downloadWeights, weightsFile } from './weightsJson';
+
+const CLASS_NAMES = ['1', '2', '3'] as const;
+
+function createTrainer(): Trainer {
+  if (typeof Worker === 'undefined') return inlineTrainer();
+  return workerTrainer(new Worker(new URL('./backpropTraining.worker.ts', import.meta.url), { type: 'module' }));
+}
+
+const { addPoint, movePoint, deletePoint } = backpropStore.getState();
+// while the lecturer fixed the points, the plot takes no edits
+const keepPoints = () => {};
+
+function download() {
+  const s = backpropStore.getState();
+  downloadWeights(weightsFile(s.network, s.step, s.initialSeed, s.datasetKind));
+}
+
+/**
+ * The network lab: decision regions with the points, the controls, the loss and accuracy curves and the
+ * live loss formula. Training runs in a Web Worker (where there is none, in the same function on this
+ * thread), one slice per frame, so the page keeps drawing and the sliders keep answering while it runs.
+ * Its settings and step count are in the address (useTrainerState): a link replays its run.
+ */
+export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
+  const loop = useRef<TrainingLoop | null>(null);
+  const dataset = useBackprop((s) => s.dataset);
+  const regions = useBackprop((s) => s.regions);
+  const pointClass = useBackprop((s) => s.pointClass);
+  const history = useBackprop((s) => s.history);
+  const previous = useBackprop((s) => s.previousHistory);
+  const step = useBackprop((s) => s.step);
+  const hidden = useBackprop((s) => s.hidden);
+  const reduction = useBackprop((s) => s.reduction);
+  const message = useBackprop((s) => s.message);
+  const replayTarget = useBackprop((s) => s.replayTarget);
+  const mode = useTrainerState();
+  const editable = mode('data') === 'shown' && mode('points') === 'shown';
+
+  useEffect(() => {
+    const running = startTrainingLoop(backpropStore, (trainer ?? createTrainer)());
+    loop.current = running;
+    return () => {
+      running.stop();
+      // Leaving the chapter pauses training: nothing runs for a page nobody sees.
+      backpropStore.getState().setRunning(false);
+      loop.current = null;
+    };
+  }, [trainer]);
+
+  const now = history[history.length - 1];
+  const evaluated = now !== undefined && now.step === step;
+  const loss = evaluated ? now.loss : NaN;
+  const accuracy = evaluated ? now.accuracy : NaN;
+  const takeStep = useCallback(() => loop.current?.step(1), []);
+  const shownLoss = Number.isFinite(loss) ? formatNumber(loss, 4) : '–';
+  const shownAccuracy = Number.isFinite(accuracy) ? `${formatNumber(100 * accuracy, 1)}%` : '–';
+  const numbers = { m: dataset.m, hidden, reduction, loss, step };
+
+  return (
+    <section className="widget backprop-widget backprop-trainer" aria-label="Network trainer">
+      {message && (
+        <p className="notice" role="alert">
+          {message}
+        </p>
+      )}
+      <p className="backprop-status" aria-live="off">
+        Step <span data-testid="bp-step">{step}</span>
+        {step < replayTarget && <span data-testid="bp-replay"> of {replayTarget} (replaying the link’s run)</span>} · loss{' '}
+        <span data-testid="bp-loss" data-value={Number.isFinite(loss) ? String(loss) : undefined}>
+          {shownLoss}
+        </span>{' '}
+        · accuracy{' '}
+        <span data-testid="bp-accuracy" data-value={Number.isFinite(accuracy) ? String(accuracy) : undefined}>
+          {shownAccuracy}
+        </span>
+      </p>
+      <div className="backprop-layout">
+        <figure className="regions-figure">
+          <DecisionRegions
+            dataset={dataset}
+            regions={regions}
+            gridSize={BACKPROP_LIMITS.grid}
+            extent={BACKPROP_LIMITS.extent}
+            classNames={CLASS_NAMES}
+            loss={loss}
+            accuracy={accuracy}
+            pointClass={pointClass}
+            onAdd={editable ? addPoint : keepPoints}
+            onMove={editable ? movePoint : keepPoints}
+            onDelete={editable ? deletePoint : keepPoints}
+          />
+          <figcaption>
+            Each pixel in the colour of the class the network predicts there.{' '}
+            {editable
+              ? `Click to add a point of class ${pointClass + 1}; drag a point to move it. From the keyboard: Tab to the points, arrow keys move one, Page Up / Page Down pick another, Delete removes it.`
+              : 'Your lecturer set the points: they stay as they are.'}
+          </figcaption>
+        </figure>
+        <TrainingControls onStep={takeStep} onDownload={download} />
+      </div>
+      <LiveFormula label={backpropFormulaLabel(numbers)} lines={backpropTex(numbers)} testId="bp-formula" />
+      <div className="plots-pair">
+        <figure>
+          <RunCurves
+            measure="loss"
+            run={history}
+            previous={previous}
+            label={`Loss against step, steps 0 to ${step}: now ${shownLoss}${previous.length > 0 ? `; the previous run, dashed, reached step ${previous[previous.length - 1]?.step ?? 0}` : ''}.`}
+          />
+          <figcaption>Loss (the previous run dashed, after Replay or Reset)</figcaption>
+        </figure>
+        <figure>
+          <RunCurves measure="accuracy" run={history} previous={previous} label={`Accuracy on the ${dataset.m} points against step, steps 0 to ${step}: now ${shownAccuracy}.`} />
+          <figcaption>Accuracy on the points</figcaption>
+        </figure>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import Content from '../../../content/binary-cross-entropy.mdx';
+import { BinaryCrossEntropyExplorer } from './BinaryCrossEntropyExplorer';
+import { MultiLabelComparison } from './MultiLabelComparison';
+import { SigmoidSoftmaxPair } from './SigmoidSoftmaxPair';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import { BinaryCrossEntropyOpener } from './BinaryCrossEntropyOpener';
+import './binary-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/binary-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  BinaryCrossEntropyExplorer,
+  SigmoidSoftmaxPair,
+  MultiLabelComparison,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: BinaryCrossEntropyOpener };
+
+export default function BinaryCrossEntropyChapter() {
+  return <Content components={pageComponents} />;
+}

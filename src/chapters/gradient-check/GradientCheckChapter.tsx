@@ -1,0 +1,27 @@
+import Content from '../../../content/gradient-check.mdx';
+import { GradientCheckExplorer } from './GradientCheckExplorer';
+import { TestTolerance } from './TestTolerance';
+import { ZeroCases } from './ZeroCases';
+import { GradientCheckOpener } from './GradientCheckOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './gradient-check.css';
+import prerendered from 'virtual:prerendered-tex/gradient-check';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/gradient-check.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  GradientCheckExplorer,
+  ZeroCases,
+  TestTolerance,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: GradientCheckOpener };
+
+export default function GradientCheckChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,23 @@
+import Content from '../../../content/information.mdx';
+import { InformationExplorer } from './InformationExplorer';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import { InformationOpener } from './InformationOpener';
+import './information.css';
+import prerendered from 'virtual:prerendered-tex/information';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/information.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  InformationExplorer,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: InformationOpener };
+
+export default function InformationChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,22 @@
+import Content from '../../../content/jacobian.mdx';
+import { JacobianExplorer } from './JacobianExplorer';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import { JacobianOpener } from './JacobianOpener';
+import prerendered from 'virtual:prerendered-tex/jacobian';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/jacobian.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  JacobianExplorer,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: JacobianOpener };
+
+export default function JacobianChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,23 @@
+import Content from '../../../content/logistic-regression.mdx';
+import { LogisticRegressionLab } from './LogisticRegressionLab';
+import { LogisticOpener } from './LogisticOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './logistic-regression.css';
+import prerendered from 'virtual:prerendered-tex/logistic-regression';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/logistic-regression.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  LogisticRegressionLab,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: LogisticOpener };
+
+export default function LogisticRegressionChapter() {
+  return <Content components={pageComponents} />;
+}

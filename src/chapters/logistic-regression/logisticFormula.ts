@@ -1,0 +1,89 @@
+import { labData, initialLab, labReadout, type LabReadout, type LogisticLabState } from './logisticLab';
+import { logisticLossPlusMinus, logisticLossPlusMinusGrad, plusMinusLabels } from '../../core/logisticPlusMinus';
+import { formatNumber, texNumber } from '../../format/formatNumber';
+import { term } from '../../format/terms';
+
+/**
+ * The lab's live formulas, as LaTeX built only from fixed templates and texNumber(), and the same in
+ * words. The cost appears twice, once per label convention, each computed by its own core function:
+ * that the two numbers agree is the live check of "the same function".
+ */
+
+const W = 3;
+const L = 4;
+
+const w = term.logisticWeights();
+const cost = term.logisticCost();
+const grad = term.logisticGradient();
+const boundary = term.logisticBoundary();
+
+/** The readout, plus the ±1 form's cost and gradient from its own core function. */
+export interface TwoForms {
+  readout: LabReadout;
+  plusMinusCost: number;
+  plusMinusGrad: Float64Array;
+}
+
+export function twoForms(state: LogisticLabState): TwoForms {
+  const readout = labReadout(state);
+  if (readout.problem !== null) return { readout, plusMinusCost: NaN, plusMinusGrad: new Float64Array(3) };
+  const { X, t } = labData(state.points);
+  const s = plusMinusLabels(t);
+  const plusMinusGrad = logisticLossPlusMinusGrad(readout.w, X, s);
+  if (!state.learnBias) plusMinusGrad[2] = 0;
+  return { readout, plusMinusCost: logisticLossPlusMinus(readout.w, X, s), plusMinusGrad };
+}
+
+const vector = (v: ArrayLike<number>, digits: number) => `(${Array.from(v, (x) => texNumber(x, digits)).join(',\\ ')})`;
+const vectorText = (v: ArrayLike<number>, digits: number) => `(${Array.from(v, (x) => formatNumber(x, digits)).join(', ')})`;
+
+/** Each formula as short pieces, symbols then numbers, so a phone breaks a line only between them. */
+export interface LogisticTex {
+  weights: string[];
+  boundary: string[];
+  zeroOne: string[];
+  plusMinus: string[];
+  gradient: string[];
+}
+
+export function logisticTex(f: TwoForms): LogisticTex {
+  const [w1, w2, b] = f.readout.w;
+  const sign = (v: number) => (v < 0 ? '-' : '+');
+  return {
+    weights: [`\\displaystyle \\term{${w}}{(w_1,\\ w_2,\\ b)}`, `\\displaystyle {} = \\term{${w}}{${vector(f.readout.w, W)}}`],
+    boundary: [
+      `\\displaystyle \\term{${boundary}}{w_1 x_1 + w_2 x_2 + b = 0}\\colon`,
+      `\\displaystyle ${texNumber(w1, W)}\\,x_1 ${sign(w2)} ${texNumber(Math.abs(w2), W)}\\,x_2`,
+      `\\displaystyle {} ${sign(b)} ${texNumber(Math.abs(b), W)} = 0`,
+    ],
+    zeroOne: [
+      `\\displaystyle L_{0/1} = -\\frac1m \\sum_n \\big[t_n \\ln \\hat y_n`,
+      `\\displaystyle {} + (1 - t_n) \\ln(1 - \\hat y_n)\\big]`,
+      `\\displaystyle {} = \\term{${cost}}{${texNumber(f.readout.cost, L)}}`,
+    ],
+    plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1m \\sum_n \\ln\\big(1 + e^{-s_n z_n}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, L)}}`],
+    gradient: [
+      `\\displaystyle \\term{${grad}}{\\nabla L} = \\frac1m \\sum_n \\big(\\sigma(z_n) - t_n\\big)\\,\\tilde{\\mathbf x}_n`,
+      `\\displaystyle {} = \\term{${grad}}{${vector(f.readout.grad, W)}}`,
+    ],
+  };
+}
+
+/** The formulas in words with the current numbers: the live formula block's text alternative. */
+export function logisticText(f: TwoForms): string {
+  const [w1, w2, b] = f.readout.w;
+  return [
+    `Weights (w1, w2, b) = ${vectorText(f.readout.w, W)}.`,
+    `Decision boundary ${formatNumber(w1, W)} x1 + ${formatNumber(w2, W)} x2 + ${formatNumber(b, W)} = 0.`,
+    `Cost with 0/1 labels: ${formatNumber(f.readout.cost, L)}.`,
+    `Cost with ±1 labels: ${formatNumber(f.plusMinusCost, L)}.`,
+    `Gradient ${vectorText(f.readout.grad, W)}.`,
+  ].join(' ');
+}
+
+/** The lab's starting formulas, for src/math/prerenderedFormulas.ts: typeset at build time. */
+export function logisticStartFormulas(): { tex: string; display: boolean }[] {
+  return Object.values(logisticTex(twoForms(initialLab())))
+    .flat()
+    .map((tex) => ({ tex, display: false }));
+}

@@ -1,0 +1,25 @@
+import Content from '../../../content/softmax-cross-entropy.mdx';
+import { CrossEntropyGradientExplorer } from './CrossEntropyGradientExplorer';
+import { GradientDescentStep } from './GradientDescentStep';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import { SoftmaxCrossEntropyOpener } from './SoftmaxCrossEntropyOpener';
+import './softmax-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/softmax-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  CrossEntropyGradientExplorer,
+  GradientDescentStep,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SoftmaxCrossEntropyOpener };
+
+export default function SoftmaxCrossEntropyChapter() {
+  return <Content components={pageComponents} />;
+}

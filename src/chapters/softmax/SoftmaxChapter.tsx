@@ -1,0 +1,24 @@
+import Content from '../../../content/softmax.mdx';
+import { SoftmaxExplorer } from './SoftmaxExplorer';
+import { WorkedExample } from './WorkedExample';
+import { SoftmaxOpener } from './SoftmaxOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import prerendered from 'virtual:prerendered-tex/softmax';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/softmax.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  SoftmaxExplorer,
+  WorkedExample,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SoftmaxOpener };
+
+export default function SoftmaxChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,27 @@
+import Content from '../../../content/squared-error-vs-cross-entropy.mdx';
+import { LossRace } from './LossRace';
+import { SaturationExplorer } from './SaturationExplorer';
+import { SeedExperiment } from './SeedExperiment';
+import { SaturationOpener } from './SaturationOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './squared-error-vs-cross-entropy.css';
+import prerendered from 'virtual:prerendered-tex/squared-error-vs-cross-entropy';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/squared-error-vs-cross-entropy.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  SaturationExplorer,
+  LossRace,
+  SeedExperiment,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: SaturationOpener };
+
+export default function SquaredErrorVsCrossEntropyChapter() {
+  return <Content components={pageComponents} />;
+}

@@ -1,0 +1,36 @@
+import Content from '../../../content/stability.mdx';
+import { EpsilonTrickExplorer } from './EpsilonTrickExplorer';
+import { FusedBackward } from './FusedBackward';
+import { OverflowExplorer } from './OverflowExplorer';
+import { StabilityProvider } from './StabilityContext';
+import { OverflowOpener } from './OverflowOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './stability.css';
+import prerendered from 'virtual:prerendered-tex/stability';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/stability.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  OverflowExplorer,
+  EpsilonTrickExplorer,
+  FusedBackward,
+});
+
+/** What each of the chapter's widgets needs around it, in the chapter and in an embed. */
+export const Provider = StabilityProvider;
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: OverflowOpener };
+
+/** One store for the chapter's widgets, the opener's included: the logits set in the first carry to the later ones. */
+export default function StabilityChapter() {
+  return (
+    <StabilityProvider>
+      <Content components={pageComponents} />
+    </StabilityProvider>
+  );
+}

@@ -1,6 +1,0 @@
-import { defineState } from '../embed/widgetState';
-
-/** The information explorer's own state in its URL: `u=nats` (bits, the default, needs no key). */
-export const INFORMATION_STATE = defineState({
-  u: { kind: 'choice', values: ['bits', 'nats'], default: 'bits', control: 'the unit, bits or nats' },
-});
