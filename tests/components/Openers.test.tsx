@@ -3,6 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { SoftmaxOpener } from '../../src/widgets/openers/SoftmaxOpener';
 import { SoftmaxExplorer } from '../../src/widgets/SoftmaxExplorer';
 import { InformationOpener } from '../../src/widgets/openers/InformationOpener';
+import { InformationExplorer } from '../../src/widgets/InformationExplorer';
 import { JacobianOpener } from '../../src/widgets/openers/JacobianOpener';
 import { SoftmaxCrossEntropyOpener } from '../../src/widgets/openers/SoftmaxCrossEntropyOpener';
 import { BinaryCrossEntropyOpener } from '../../src/widgets/openers/BinaryCrossEntropyOpener';
@@ -62,10 +63,26 @@ function softmaxByHand(z: readonly number[]): number[] {
 const round3 = (v: number) => Number(v.toFixed(3));
 
 describe('<InformationOpener>', () => {
-  it('starts at y = one-hot class 2, p = softmax([2, 3, 4]): H(y) = 0 and H(y, p) = KL = ln((1 + e + e²) / e) nats', () => {
+  it('starts at y = one-hot class 2, p = softmax([2, 3, 4]): H(y) = 0 and H(y, p) = KL = log₂((1 + e + e²) / e) = 2.031 bits', () => {
     const { container } = renderWithLab(<InformationOpener />);
-    const h = Math.log((1 + E + E * E) / E);
+    // −log₂ p₂ with p₂ = e / (1 + e + e²): 2.0307 bits, in the unit the chapter's prose starts in
+    const h = Math.log2((1 + E + E * E) / E);
     expect(readout(container)).toEqual([0, round3(h), round3(h)]);
+    expect(round3(h)).toBe(2.031);
+    expect(container.querySelector('.opener-readout')?.textContent).toMatch(/ bits$/);
+  });
+
+  it('the y and p bars’ text alternatives state y = [0, 1, 0] and p = [1, e, e²] / (1 + e + e²) = [0.090, 0.245, 0.665]', () => {
+    renderWithLab(<InformationOpener />);
+    const d = 1 + E + E * E;
+    const [p1, p2, p3] = [1 / d, E / d, (E * E) / d].map((v) => v.toFixed(3));
+    expect([p1, p2, p3]).toEqual(['0.090', '0.245', '0.665']);
+    expect(screen.getByRole('group', { name: /^target y bars: / }).getAttribute('aria-label')).toBe(
+      'target y bars: y1 = 0.000, y2 = 1.000, y3 = 0.000. Drag a bar, or focus it and use the arrow keys.',
+    );
+    expect(screen.getByRole('group', { name: /^prediction p bars: / }).getAttribute('aria-label')).toBe(
+      `prediction p bars: p1 = ${p1}, p2 = ${p2}, p3 = ${p3}. Drag a bar, or focus it and use the arrow keys.`,
+    );
   });
 
   it('dragging y and p by keyboard keeps H(y, p) ≥ H(y), with KL = H(y, p) − H(y), all recomputed by hand', () => {
@@ -80,8 +97,8 @@ describe('<InformationOpener>', () => {
       fireEvent.keyDown(screen.getByRole('slider', { name }), { key });
       const { labels: y, logits } = store.getState();
       const p = softmaxByHand(logits);
-      const hy = -y.reduce((a, yi) => a + (yi > 0 ? yi * Math.log(yi) : 0), 0);
-      const hyp = -y.reduce((a, yi, i) => a + (yi > 0 ? yi * Math.log(p[i] ?? NaN) : 0), 0);
+      const hy = -y.reduce((a, yi) => a + (yi > 0 ? yi * Math.log2(yi) : 0), 0);
+      const hyp = -y.reduce((a, yi, i) => a + (yi > 0 ? yi * Math.log2(p[i] ?? NaN) : 0), 0);
       const [shownH, shownHyp, shownKl] = readout(container);
       expect(shownH).toBeCloseTo(hy, 3);
       expect(shownHyp).toBeCloseTo(hyp, 3);
@@ -91,6 +108,34 @@ describe('<InformationOpener>', () => {
     // the moves did change both distributions
     expect(store.getState().labels[0]).toBeGreaterThan(0);
     expect(store.getState().logits).not.toEqual([2, 3, 4]);
+  });
+
+  it('as its caption says, KL is 0 when p equals y: a uniform y with equal logits (the explorer’s buttons) reads KL = 0.000, H(y, p) = H(y) = log₂ 3', () => {
+    const { container, store } = renderWithLab(
+      <>
+        <InformationOpener />
+        <InformationExplorer />
+      </>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Make y uniform' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Make p equal y' }));
+    // equal logits give p = [1/3, 1/3, 1/3] exactly as y: Σ yᵢ log₂(yᵢ/pᵢ) = 0, and H(y) = log₂ 3 = 1.585
+    expect(new Set(store.getState().logits).size).toBe(1);
+    expect(readout(container)).toEqual([round3(Math.log2(3)), round3(Math.log2(3)), 0]);
+    expect(container.querySelector('.opener-readout')?.textContent).toMatch(/KL\(y ‖ p\) = 0\.000 bits$/);
+  });
+
+  it('a one-hot y is never reached by p: p2 pulled to the top (End) gives z = [−10, 3, −10] and KL = log₂(1 + 2e⁻¹³) = 6.52 × 10⁻⁶ bits, not 0', () => {
+    const { container, store } = renderWithLab(<InformationOpener />);
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'prediction p2 bar' }), { key: 'End' });
+    // p = [0, 1, 0] asked for: the zeros go to the lowest logit, −10, and z2 keeps its place, 3
+    expect(store.getState().logits).toEqual([-10, 3, -10]);
+    // KL = −log₂ p₂ = log₂((e³ + 2e⁻¹⁰) / e³) = log₂(1 + 2e⁻¹³) ≈ 2e⁻¹³ / ln 2 = 6.5219 × 10⁻⁶
+    const kl = Math.log1p(2 * E ** -13) / Math.LN2;
+    expect(Math.abs(kl - 6.5219e-6)).toBeLessThan(1e-10);
+    expect(container.querySelector('.opener-readout')?.textContent).toBe(
+      'H(y) = 0.000 · H(y, p) = 6.52 × 10⁻⁶ · KL(y ‖ p) = 6.52 × 10⁻⁶ bits',
+    );
   });
 });
 
