@@ -68,6 +68,19 @@ describe('<OverflowOpener>', () => {
     expect(shown('opener-stable')).toBe(softmaxText([2, 3, 4]));
   });
 
+  it('its plot’s text alternative starts with e² = 7.389, e³ = 20.086, e⁴ = 54.598 and the thresholds ln(FLT_MAX) = 88.72, ln(DBL_MAX) = 709.78', () => {
+    renderStability(<OverflowOpener />);
+    // FLT_MAX = (2 − 2⁻²³)·2¹²⁷: ln = 88.7228; DBL_MAX = (2 − 2⁻⁵²)·2¹⁰²³ (Number.MAX_VALUE): ln = 709.7827
+    expect([Math.log((2 - 2 ** -23) * 2 ** 127).toFixed(2), Math.log(Number.MAX_VALUE).toFixed(2)]).toEqual(['88.72', '709.78']);
+    // e² = 7.38906, e³ = 20.08554, e⁴ = 54.59815
+    expect([Math.E ** 2, Math.E ** 3, Math.E ** 4].map((v) => v.toFixed(3))).toEqual(['7.389', '20.086', '54.598']);
+    expect(screen.getByRole('img', { name: /^e to the z/ }).getAttribute('aria-label')).toBe(
+      'e to the z on a log scale against z from −1000 to 1000, a straight line. ' +
+        'It overflows to infinity above ln(FLT_MAX) = 88.72 in float32 and above ln(DBL_MAX) = 709.78 in float64. ' +
+        'z1 = 2.0: e^z is 7.389, finite in both. z2 = 3.0: e^z is 20.086, finite in both. z3 = 4.0: e^z is 54.598, finite in both.',
+    );
+  });
+
   it('z1 = 709 is still finite in float64; z1 = 710 makes the naive p1 ∞/∞, written "not a number", while the stable p1 is 1', () => {
     renderStability(<OverflowOpener />);
     // ln(DBL_MAX) ≈ 709.78: e^709 ≈ 8.2 × 10³⁰⁷ is a double, e^710 is not
