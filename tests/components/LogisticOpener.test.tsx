@@ -47,6 +47,16 @@ describe('<LogisticOpener>', () => {
     expect(screen.getByRole('group', { name: /points/ }).getAttribute('aria-label')).toContain('−1.60 x₁ + 1.20 x₂ + 0.00 = 0');
   });
 
+  it('its text alternative starts with 20 points, 10 of class 1, and cost 1.626, accuracy 35% at w = (−1.6, 1.2), b = 0', () => {
+    render(<LogisticOpener />);
+    // Independent of the app's code: the reviewer's Python reimplementation of the seeded overlapping set
+    // (/tmp/review-openers/ch6.py, re-run for this test: the sfc32 generator, x = ±1 + 1.1·N(0, 1) within ±3
+    // to 0.1) and a 30-digit mpmath mean cross-entropy give cost 1.625914479, 7 of 20 points on their side.
+    const label = screen.getByRole('group', { name: /points/ }).getAttribute('aria-label') ?? '';
+    expect(label).toMatch(/^20 points, 10 of class 1 \(circles\) and 10 of class 0 \(squares\), /);
+    expect(label).toMatch(/ Cost 1\.626, accuracy 35%\.$/);
+  });
+
   it('ArrowRight on the line moves it 0.1 along w: b = −0.1·‖w‖ = −0.2', () => {
     render(<LogisticOpener />);
     fireEvent.keyDown(lineHandle(), { key: 'ArrowRight' });
