@@ -50,8 +50,9 @@ describe('<LogisticOpener>', () => {
   it('its text alternative starts with 20 points, 10 of class 1, and cost 1.626, accuracy 35% at w = (−1.6, 1.2), b = 0', () => {
     render(<LogisticOpener />);
     // Independent of the app's code: the reviewer's Python reimplementation of the seeded overlapping set
-    // (/tmp/review-openers/ch6.py, re-run for this test: the sfc32 generator, x = ±1 + 1.1·N(0, 1) within ±3
-    // to 0.1) and a 30-digit mpmath mean cross-entropy give cost 1.625914479, 7 of 20 points on their side.
+    // (/tmp/review-openers/ch6.py, re-run for this test: the sfc32 generator, x = ±1 + 1.1·N(0, 1) rounded
+    // to 0.1 and kept within ±3) and a 30-digit mpmath mean cross-entropy give cost 1.625914479, and 7 of
+    // the 20 points on their own side.
     const label = screen.getByRole('group', { name: /points/ }).getAttribute('aria-label') ?? '';
     expect(label).toMatch(/^20 points, 10 of class 1 \(circles\) and 10 of class 0 \(squares\), /);
     expect(label).toMatch(/ Cost 1\.626, accuracy 35%\.$/);
