@@ -38,6 +38,22 @@ describe('<SoftmaxOpener>', () => {
     expect(readout(container)).toEqual([E ** 2 / d, E ** 3 / d, E ** z3 / d].map((v) => Number(v.toFixed(3))));
   });
 
+  it('as its caption says, the probabilities still add up to 1 after any logit move, and its bars’ text alternative states p = [0.090, 0.245, 0.665] at the start', () => {
+    const { container } = renderWithLab(<SoftmaxOpener />);
+    // p = [1, e, e²] / (1 + e + e²) = [0.09003, 0.24473, 0.66524]
+    const d = 1 + E + E * E;
+    expect([1 / d, E / d, (E * E) / d].map((v) => v.toFixed(3))).toEqual(['0.090', '0.245', '0.665']);
+    expect(screen.getByRole('img', { name: /^Probability bars: / }).getAttribute('aria-label')).toBe('Probability bars: p1 = 0.090, p2 = 0.245, p3 = 0.665');
+    const shownSum = () =>
+      [...container.querySelectorAll('.probability-bars [data-value]')].reduce((a, b) => a + Number(b.getAttribute('data-value')), 0);
+    // the sum of the bars' values, to rounding (a few ulp); an unnormalised p would be off by far more
+    expect(Math.abs(shownSum() - 1)).toBeLessThan(1e-15);
+    for (const [name, key] of [['logit z1 bar', 'End'], ['logit z3 bar', 'Home'], ['logit z2 bar', 'PageDown']] as const) {
+      fireEvent.keyDown(screen.getByRole('slider', { name }), { key });
+      expect(Math.abs(shownSum() - 1)).toBeLessThan(1e-15);
+    }
+  });
+
   it('shares its logits and temperature with the explorer below it', () => {
     const { container } = renderWithLab(
       <>
@@ -171,6 +187,18 @@ describe('<JacobianOpener>', () => {
 });
 
 describe('<SoftmaxCrossEntropyOpener>', () => {
+  it('starts with y = [0.00, 1.00, 0.00] in its readout, and its gradient bars’ text alternative states p − y = [0.090, −0.755, 0.665]', () => {
+    const { container } = renderWithLab(<SoftmaxCrossEntropyOpener />);
+    expect(container.querySelector('.opener-readout')?.textContent).toMatch(/^y = \[0\.00, 1\.00, 0\.00\] · L = /);
+    // p − y = [1, e − (1 + e + e²), e²] / (1 + e + e²) = [0.09003, −0.75527, 0.66524]
+    const d = 1 + E + E * E;
+    expect([1 / d, E / d - 1, (E * E) / d].map((v) => v.toFixed(3))).toEqual(['0.090', '-0.755', '0.665']);
+    expect(screen.getByRole('img', { name: /^Gradient ∂L\/∂z = p − y: / }).getAttribute('aria-label')).toBe(
+      'Gradient ∂L/∂z = p − y: ∂L/∂z1 = 0.090, ∂L/∂z2 = −0.755, ∂L/∂z3 = 0.665',
+    );
+  });
+
+
   it('starts at L = ln((1 + e + e²)/e) and, after any logit change, its gradient bars are p − y and add up to 0', () => {
     const { container, store } = renderWithLab(<SoftmaxCrossEntropyOpener />);
     expect(readout(container).at(-1)).toBe(round3(Math.log((1 + E + E * E) / E)));
@@ -196,6 +224,34 @@ describe('<BinaryCrossEntropyOpener>', () => {
     fireEvent.click(screen.getByRole('button', { name: 't = 0' }));
     expect(screen.getByRole('button', { name: 't = 0' }).getAttribute('aria-pressed')).toBe('true');
     expect(readout(container)[2]).toBe(round3(Math.log(1 + 1 / E)));
+  });
+
+  it('its plot’s text alternative states ŷ = 1/(1 + e) = 0.269 and L = ln(1 + e) = 1.313 at z = −1, t = 1', () => {
+    renderWithLab(<BinaryCrossEntropyOpener />);
+    // 1/(1 + e) = 0.26894, ln(1 + e) = 1.31326
+    expect([(1 / (1 + E)).toFixed(3), Math.log(1 + E).toFixed(3)]).toEqual(['0.269', '1.313']);
+    expect(screen.getByRole('slider', { name: /^binary logit z, on the loss plot/ }).getAttribute('aria-label')).toBe(
+      'binary logit z, on the loss plot. Binary cross-entropy L against z for t = 1 and t = 0; at z = −1.00 with t = 1, ŷ = σ(z) = 0.269 and L = 1.313.',
+    );
+  });
+
+  it('as its caption says, with t = 0 too a confident wrong answer costs about |z|: L = ln(1 + e¹⁰) = 10.0000454 at z = 10', () => {
+    const { container } = renderWithLab(<BinaryCrossEntropyOpener />);
+    fireEvent.click(screen.getByRole('button', { name: 't = 0' }));
+    const handle = screen.getByRole('slider', { name: /^binary logit z, on the loss plot/ });
+    fireEvent.keyDown(handle, { key: 'End' });
+    expect(readout(container)[0]).toBe(10);
+    // ln(1 + e¹⁰) = 10 + ln(1 + e⁻¹⁰) = 10 + 4.54 × 10⁻⁵: within 10⁻⁴ of |z|, shown as 10.000
+    const wrong = Number(container.querySelector('.opener .plot [data-value]')?.getAttribute('data-value'));
+    expect(wrong).toBeCloseTo(10 + Math.log1p(Math.exp(-10)), 12);
+    expect(Math.abs(wrong - 10)).toBeLessThan(1e-4);
+    expect(readout(container)[2]).toBe(10);
+    expect(handle.getAttribute('aria-label')).toContain('at z = 10.00 with t = 0, ŷ = σ(z) = 1.000 and L = 10.000.');
+    // and the right answer for t = 0, z = −10, costs ln(1 + e⁻¹⁰) = 4.54 × 10⁻⁵
+    fireEvent.keyDown(handle, { key: 'Home' });
+    const right = Number(container.querySelector('.opener .plot [data-value]')?.getAttribute('data-value'));
+    expect(right).toBeCloseTo(Math.log1p(Math.exp(-10)), 15);
+    expect(right).toBeLessThan(1e-4);
   });
 
   it('as its caption says: a confident right answer costs almost nothing, a confident wrong one about |z|', () => {
