@@ -25,7 +25,7 @@ function coreLossAfter(steps: number): number {
 }
 
 const figure = () => screen.getByRole('figure', { name: 'Backpropagation at a glance' });
-/** "step 20 · loss 0.912 · accuracy 64.0%" → { step: 20, loss: '0.912' } */
+/** "step 20 · loss 0.134 · accuracy 100.0%" → { step: 20, loss: '0.134' } */
 function readout() {
   const text = screen.getByTestId('backprop-opener-readout').textContent ?? '';
   const match = /^step (\d+) · loss ([\d.–]+) · accuracy/.exec(text);
@@ -51,6 +51,20 @@ describe('<BackpropOpener>', () => {
     renderWithTrainer();
     await waitFor(() => expect(readout()).toEqual({ step: 0, loss: coreLossAfter(0).toFixed(3) }));
     expect(within(figure()).getByRole('img', { name: /^Loss against step, steps 0 to 0: now / })).toBeTruthy();
+  });
+
+  it('shows loss 1.659 and accuracy 33.3% at step 0, in the readout and in the regions’ text alternative, with 50 points of each class', async () => {
+    renderWithTrainer();
+    // Independent of the app's code: the reviewer's float64 numpy reimplementation of the seeded sfc32
+    // generator, the blobs (150 points, class i mod 3), the seed-1 2-16-3 ReLU net and the mean
+    // cross-entropy (/tmp/review-openers/ch8.py, re-run for this test) gives loss 1.658884 and accuracy
+    // 50/150 at step 0, and 0.134252 with 100% at step 20.
+    await waitFor(() => expect(screen.getByTestId('backprop-opener-readout').textContent).toBe('step 0 · loss 1.659 · accuracy 33.3%'));
+    // jsdom paints no canvas (getContext is mocked), but the regions' text alternative is still written
+    const regions = within(figure()).getByTestId('decision-regions');
+    expect(regions.getAttribute('aria-label')).toMatch(
+      /with 150 points: 50 of class 1, 50 of class 2, 50 of class 3\. Accuracy 33\.3%, loss 1\.659\.$/,
+    );
   });
 
   it('Train trains the trainer’s network: the loss falls, to the core’s loss after as many steps, and Pause stops it', async () => {

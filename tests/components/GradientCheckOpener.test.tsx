@@ -7,7 +7,7 @@ import { renderWithLab } from './renderWithLab';
 const E = Math.E;
 const slider = () => screen.getByRole('slider', { name: 'step h of the opening plot, as a power of ten' });
 const read = (id: string) => screen.getByTestId(id).textContent ?? '';
-/** "−0.7552715144" → −0.7552715144, "2.1 × 10⁻¹⁰" → 2.1e-10 */
+/** "−0.7552715289" → −0.7552715289, "2.1 × 10⁻¹⁰" → 2.1e-10 */
 function parse(text: string): number {
   const sup: Record<string, string> = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
   const [mantissa = '', power] = text.replace('−', '-').split(' × 10');
@@ -39,6 +39,20 @@ describe('<GradientCheckOpener>', () => {
     expect(parse(read('opener-error'))).toBeCloseTo(truncation(1e-4), 11);
     expect(screen.getByRole('img', { name: /^Relative error of the central difference of ∂L\/∂z₂/ }).getAttribute('aria-label')).toContain(
       `exact −${(-exact).toFixed(10)}`,
+    );
+  });
+
+  it('its text alternative at h = 10⁻⁴ states estimate −0.7552715288, exact −0.7552715289, relative error 2.1 × 10⁻¹⁰', () => {
+    renderWithLab(<GradientCheckOpener />);
+    // The estimate by hand: f′ + f‴h²/6 = −0.75527152894520 + 1.5728 × 10⁻¹⁰ = −0.75527152878792 (the h⁴
+    // term is 10⁻¹⁸); a 50-digit mpmath central difference gives the same 14 digits. Float64 rounding moves
+    // it by at most ε|f|/h ≈ 3 × 10⁻¹², far from the 3.8 × 10⁻¹¹ that would change the tenth decimal, and
+    // the relative error by about 4 × 10⁻¹², well inside 2.08 × 10⁻¹⁰'s two shown digits.
+    const estimate = exact + (third * 1e-8) / 6;
+    expect([estimate.toFixed(10), exact.toFixed(10)]).toEqual(['-0.7552715288', '-0.7552715289']);
+    expect(truncation(1e-4).toExponential(2)).toBe('2.08e-10');
+    expect(screen.getByRole('img', { name: /^Relative error of the central difference/ }).getAttribute('aria-label')).toContain(
+      'At h = 1.00 × 10⁻⁴: estimate −0.7552715288, exact −0.7552715289, relative error 2.1 × 10⁻¹⁰.',
     );
   });
 

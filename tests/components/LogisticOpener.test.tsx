@@ -20,12 +20,12 @@ function reference(w1: number, w2: number, b: number) {
     if ((z >= 0 ? 1 : 0) === p.t) right++;
   }
   const shown = (v: number) => v.toFixed(2).replace('-', '−');
-  return `cost L = ${(sum / POINTS.length).toFixed(3)} · accuracy ${Math.round((100 * right) / POINTS.length)}% · w = (${shown(w1)}, ${shown(w2)}), b = ${shown(b)}`;
+  return `cost L = ${(sum / POINTS.length).toFixed(3)} · accuracy ${Math.round((100 * right) / POINTS.length)}% · (w₁, w₂) = (${shown(w1)}, ${shown(w2)}), b = ${shown(b)}`;
 }
 
 const readout = () => screen.getByTestId('logistic-opener-readout').textContent;
 const lineHandle = () => screen.getByRole('slider', { name: /^decision boundary/ });
-const tipHandle = () => screen.getByRole('slider', { name: /^weight vector w/ });
+const tipHandle = () => screen.getByRole('slider', { name: /^weight arrow \(w₁, w₂\)/ });
 
 // jsdom has no screen matrix: a pointer's client coordinates are the plot's viewBox units. The plot is
 // 240 px square (jsdom measures no width, so the desktop size) with margins 38 left, 12 right, 12 top,
@@ -45,6 +45,29 @@ describe('<LogisticOpener>', () => {
     render(<LogisticOpener />);
     expect(readout()).toBe(reference(-1.6, 1.2, 0));
     expect(screen.getByRole('group', { name: /points/ }).getAttribute('aria-label')).toContain('−1.60 x₁ + 1.20 x₂ + 0.00 = 0');
+  });
+
+  it('its text alternative starts with 20 points, 10 of class 1, and cost 1.626, accuracy 35% at w = (−1.6, 1.2), b = 0', () => {
+    render(<LogisticOpener />);
+    // Independent of the app's code: the reviewer's Python reimplementation of the seeded overlapping set
+    // (/tmp/review-openers/ch6.py, re-run for this test: the sfc32 generator, x = ±1 + 1.1·N(0, 1) rounded
+    // to 0.1 and kept within ±3) and a 30-digit mpmath mean cross-entropy give cost 1.625914479, and 7 of
+    // the 20 points on their own side.
+    const label = screen.getByRole('group', { name: /points/ }).getAttribute('aria-label') ?? '';
+    expect(label).toMatch(/^20 points, 10 of class 1 \(circles\) and 10 of class 0 \(squares\), /);
+    expect(label).toMatch(/ Cost 1\.626, accuracy 35%\.$/);
+  });
+
+  it('names the arrow (w₁, w₂), never w, which the chapter keeps for (w₁, w₂, b): in the caption, readout, text alternative and handle', () => {
+    render(<LogisticOpener />);
+    const figure = screen.getByRole('figure', { name: 'Logistic regression at a glance' });
+    expect(figure.querySelector('figcaption')?.textContent).toContain('the arrow (w₁, w₂)');
+    expect(readout()).toContain('(w₁, w₂) = (−1.60, 1.20), b = 0.00');
+    expect(screen.getByRole('group', { name: /points/ }).getAttribute('aria-label')).toContain('on the side (w₁, w₂) points to');
+    expect(tipHandle().getAttribute('aria-valuetext')).toMatch(/^\(w₁, w₂\) = \(−1\.60, 1\.20\), /);
+    // no bare "w" as a name: every w is followed by a subscript
+    const texts = [figure.textContent ?? '', ...[...figure.querySelectorAll('[aria-label], [aria-valuetext]')].flatMap((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('aria-valuetext') ?? ''])];
+    for (const text of texts) expect(text).not.toMatch(/(^|[^\p{L}])w(?![₁₂\p{L}])/u);
   });
 
   it('ArrowRight on the line moves it 0.1 along w: b = −0.1·‖w‖ = −0.2', () => {

@@ -32,6 +32,36 @@ describe('<SaturationOpener>', () => {
     expect(plot.getAttribute('aria-label')).toContain(`squared error's = ${shown(seGrad(-3))}`);
   });
 
+  it('its text alternative states ŷ = σ(−3) = 0.047 and the shaded edge z = ln(1/9) = −2.20 at the start', () => {
+    renderWithLab(<SaturationOpener />);
+    // σ(−3) = 1/(1 + e³) = 0.04743; the region is where ŷ < 0.1, i.e. z < ln(0.1/0.9) = −ln 9 = −2.1972
+    expect(sigma(-3).toFixed(3)).toBe('0.047');
+    expect(Math.log(1 / 9).toFixed(2)).toBe('-2.20');
+    expect(screen.getByRole('group', { name: /^Both gradients/ }).getAttribute('aria-label')).toBe(
+      'Both gradients ∂L/∂z against the logit z from −8 to 8 for t = 1: ' +
+        `at z = −3.0, ŷ = 0.047, cross-entropy's = ${shown(ceGrad(-3))}, squared error's = ${shown(seGrad(-3))}. ` +
+        'Shaded: the confidently wrong region, z below −2.20.',
+    );
+  });
+
+  it('as its caption says, cross-entropy’s gradient is near −1 even at the shaded edge: ŷ − 1 = −0.9 at z = ln(1/9), −0.900 at z = −2.2', () => {
+    const { container } = renderWithLab(<SaturationOpener />);
+    // eight steps of 0.1 right from −3: z = −2.2, the last grid point left of the edge −2.197
+    for (let i = 0; i < 8; i++) fireEvent.keyDown(handle(), { key: 'ArrowRight' });
+    expect(handle().getAttribute('aria-valuenow')).toBe('-2.2');
+    // at the edge itself σ(ln(1/9)) = 1/(1 + 9) = 0.1, so ŷ − 1 = −0.9: within 0.1 of −1 everywhere in the region
+    expect(ceGrad(Math.log(1 / 9))).toBeCloseTo(-0.9, 14);
+    // at −2.2: 1/(1 + e^2.2) − 1 = −0.90025, inside the region and still near −1 …
+    expect(ceGrad(-2.2)).toBeLessThan(-0.9);
+    expect(shownGradient(container, 'cross-entropy')).toBe('cross-entropy −0.900');
+    // … while squared error's, (ŷ − 1)ŷ(1 − ŷ) = −0.081 there, is already under a tenth of it
+    expect(shownGradient(container, 'squared-error')).toBe('squared error −0.081');
+    // one step more leaves the shaded region, where ŷ > 0.1
+    fireEvent.keyDown(handle(), { key: 'ArrowRight' });
+    expect(sigma(-2.1)).toBeGreaterThan(0.1);
+    expect(handle().getAttribute('aria-valuenow')).toBe('-2.1');
+  });
+
   it('PageDown deeper into the shaded region: cross-entropy stays near −1 while squared error fades to 0', () => {
     const { container } = renderWithLab(<SaturationOpener />);
     let previous = Math.abs(seGrad(-3));

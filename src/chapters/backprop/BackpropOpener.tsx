@@ -38,8 +38,8 @@ export function BackpropOpener() {
       name="Backpropagation at a glance"
       caption={
         <>
-          Press Train: the regions bend to the three classes as the loss falls. Drag a point to move it. Same network as
-          “Train it” below.
+          Press Train: the regions settle on the three classes as the loss falls. Drag a point to move it. Same network
+          as “Train it” below.
         </>
       }
     >

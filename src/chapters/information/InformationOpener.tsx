@@ -8,13 +8,17 @@ import { informationMeasures } from './informationMath';
 import { useDistributionSetters } from './useDistributionSetters';
 import { Opener, OpenerPair } from '../Opener';
 
-/** Chapter 1 opens with the two distributions it compares: the truth y and the guess p, and the cost of the gap. */
+/**
+ * Chapter 1 opens with the two distributions it compares: the truth y and the guess p, and the cost of the gap.
+ * In bits, the unit the chapter's prose and its explorer start in, so the first numbers a learner reads
+ * are the ones the text goes on to explain.
+ */
 export function InformationOpener() {
   const logits = useLab((s) => s.logits);
   const labels = useLab((s) => s.labels);
   const { setTarget, setPrediction } = useDistributionSetters();
   const p = useMemo(() => Array.from(softmax(logits)), [logits]);
-  const m = useMemo(() => informationMeasures(labels, p, 'nats'), [labels, p]);
+  const m = useMemo(() => informationMeasures(labels, p, 'bits'), [labels, p]);
   return (
     <Opener
       name="Cross-entropy at a glance"
@@ -35,7 +39,7 @@ export function InformationOpener() {
       />
       <p className="opener-readout" data-testid="opener-readout">
         H(y) = {formatNumber(m.entropy, 3)} · H(y, p) = {formatNumber(m.crossEntropy, 3)} · KL(y ‖ p) ={' '}
-        {formatNumber(m.kl, 3)} nats
+        {formatNumber(m.kl, 3)} bits
       </p>
     </Opener>
   );

@@ -17,9 +17,10 @@ const n2 = (v: number) => formatNumber(v, 2);
 
 /**
  * The decision boundary as two things to grab, drawn over PointScatter: the line itself (drag it, or
- * focus it and press the arrow keys, to move it parallel to itself) and the tip of the arrow w from
- * a point of the line (drag it to turn w and change its length; arrow keys turn it, Page Up / Page
- * Down lengthen it). Each is a slider for assistive technology, its value text the current numbers.
+ * focus it and press the arrow keys, to move it parallel to itself) and the tip of the arrow (w₁, w₂)
+ * from a point of the line (drag it to turn the arrow and change its length; arrow keys turn it, Page
+ * Up / Page Down lengthen it). The arrow is named (w₁, w₂), not w, which the chapter keeps for all
+ * three weights (w₁, w₂, b). Each is a slider for assistive technology, its value text the current numbers.
  */
 export function BoundaryHandles({ pose, limit, scale, onChange }: BoundaryHandlesProps) {
   const drag = useRef<'line' | 'tip' | null>(null);
@@ -76,11 +77,11 @@ export function BoundaryHandles({ pose, limit, scale, onChange }: BoundaryHandle
         className="tip-handle"
         role="slider"
         tabIndex={0}
-        aria-label="weight vector w: drag its tip; arrow keys turn it, Page Up and Page Down lengthen it"
+        aria-label="weight arrow (w₁, w₂): drag its tip; arrow keys turn it, Page Up and Page Down lengthen it"
         aria-valuemin={-180}
         aria-valuemax={180}
         aria-valuenow={Math.round(degrees)}
-        aria-valuetext={`w = (${n2(w1)}, ${n2(w2)}), pointing at ${formatNumber(degrees, 0)}°, length ${n2(normOf(pose.w))}`}
+        aria-valuetext={`(w₁, w₂) = (${n2(w1)}, ${n2(w2)}), pointing at ${formatNumber(degrees, 0)}°, length ${n2(normOf(pose.w))}`}
         transform={`translate(${x(tip[0])},${y(tip[1])})`}
         onPointerDown={(event) => start(event, 'tip')}
         onKeyDown={(event) => key(event, 'tip')}

@@ -13,7 +13,7 @@ import './logistic-opener.css';
 const POINTS = presetPoints('overlapping');
 const DATA = labData(POINTS);
 const ONES = POINTS.filter((p) => p.t === 1).length;
-/** The lab's start, w = (−4, 3), scaled to ‖w‖ = 2, through the origin: pointing the wrong way, so there is something to fix. */
+/** The lab's start, (w₁, w₂) = (−4, 3), scaled to length 2, through the origin: pointing the wrong way, so there is something to fix. */
 export const OPENER_START: BoundaryPose = { w: [-1.6, 1.2], anchor: [0, 0] };
 const noEdit = () => {};
 
@@ -21,8 +21,9 @@ const n2 = (v: number) => formatNumber(v, 2);
 
 /**
  * Chapter 6 opens with the model itself: the chapter's points, the line w₁x₁ + w₂x₂ + b = 0 and the
- * arrow w, both to drag, with the cost and accuracy of where the learner put them. Its pose is its
- * own (the lab below keeps its state in its own address, and trains its own weights).
+ * arrow (w₁, w₂), both to drag, with the cost and accuracy of where the learner put them. Its pose is its
+ * own (the lab below keeps its state in its own address, and trains its own weights). The arrow is
+ * called (w₁, w₂), never w: the chapter's 𝐰 is all three weights (w₁, w₂, b), as the lab below writes it.
  */
 export function LogisticOpener() {
   const [pose, setPose] = useState<BoundaryPose>(OPENER_START);
@@ -36,7 +37,7 @@ export function LogisticOpener() {
   const percent = `${formatNumber(100 * share, 0)}%`;
   const label =
     `${POINTS.length} points, ${ONES} of class 1 (circles) and ${POINTS.length - ONES} of class 0 (squares), in x₁ and x₂ from −${POINT_LIMIT} to ${POINT_LIMIT}. ` +
-    `Decision boundary ${n2(w1)} x₁ + ${n2(w2)} x₂ + ${n2(b)} = 0; class 1 is predicted on the side w points to. ` +
+    `Decision boundary ${n2(w1)} x₁ + ${n2(w2)} x₂ + ${n2(b)} = 0; class 1 is predicted on the side (w₁, w₂) points to. ` +
     `Cost ${formatNumber(cost, 3)}, accuracy ${percent}.`;
 
   return (
@@ -44,8 +45,8 @@ export function LogisticOpener() {
       name="Logistic regression at a glance"
       caption={
         <>
-          Drag the line, or the tip of the arrow w (keys work too). Class 1 is predicted where w points: watch L and the
-          accuracy.
+          Drag the line, or the tip of the arrow (w₁, w₂); keys work too. Class 1 is predicted on the side the arrow
+          points to: watch L and the accuracy.
         </>
       }
     >
@@ -70,7 +71,7 @@ export function LogisticOpener() {
             cost L = {formatNumber(cost, 3)} · accuracy {percent} ·
           </span>{' '}
           <span className="nowrap">
-            w = ({n2(w1)}, {n2(w2)}), b = {n2(b)}
+            (w₁, w₂) = ({n2(w1)}, {n2(w2)}), b = {n2(b)}
           </span>
         </p>
       </div>

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { OVERFLOW_THRESHOLD } from '../../core/naive';
-import { formatNumber } from '../../format/formatNumber';
+import { formatNumber, powerOfTen } from '../../format/formatNumber';
 import { classColour, term } from '../../format/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { STABILITY_LIMITS } from './stabilityInputs';
@@ -11,15 +11,31 @@ const LOG10_E = Math.LOG10E;
 const Y_MAX = STABILITY_LIMITS.max * LOG10_E + 10;
 const Y_TICKS = [-400, -200, 0, 200, 400];
 const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '.': '·',
+  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
 };
-const powerOfTen = (k: number) => `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+/** a tick label of the log axis, an integer power of ten: 10⁻⁴⁰⁰ … 10⁴⁰⁰ */
+const tickLabel = (k: number) => `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+/** the least normal double: below it float64 keeps fewer than 53 bits, down to 1 at 4.9 × 10⁻³²⁴ */
+const DBL_MIN = 2.2250738585072014e-308;
 
-/** e^z in words: its value while float64 holds it, else its power of ten. */
+/**
+ * e^z in words: its value while float64 holds it to full precision, else "about m × 10^k" from
+ * log₁₀ e^z = z·log₁₀ e = k + f, with m = 10^f to three digits and k an integer. A decimal exponent in
+ * superscript ("10⁴³⁴·³") reads as a product; and a subnormal e^z (z below −708.4) is a rounded
+ * multiple of 4.9 × 10⁻³²⁴, so e^−744 would read 9.88 × 10⁻³²⁴ where it is 7.67 × 10⁻³²⁴.
+ */
 export function describeExponential(z: number): string {
   const value = Math.exp(z);
-  if (Number.isFinite(value) && value > 0) return formatNumber(value, 3);
-  return `about ${powerOfTen(Number((z * LOG10_E).toFixed(1)))}`;
+  if (Number.isFinite(value) && value >= DBL_MIN) return formatNumber(value, 3);
+  const log10 = z * LOG10_E;
+  let k = Math.floor(log10);
+  let mantissa = (10 ** (log10 - k)).toFixed(2);
+  // 10^f just under 10 rounds up to "10.00": carry it into the power
+  if (mantissa === '10.00') {
+    mantissa = '1.00';
+    k += 1;
+  }
+  return `about ${mantissa} ${powerOfTen(k)}`;
 }
 
 function overflowNote(z: number): string {
@@ -65,7 +81,7 @@ export function ExponentialPlot({
           <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
             <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
             <text x={M.left - 6} dy="0.32em" textAnchor="end">
-              {powerOfTen(v)}
+              {tickLabel(v)}
             </text>
           </g>
         ))}
