@@ -110,7 +110,7 @@ export function GradientCheckExplorer() {
   const d = valueDigits(precision);
 
   return (
-    <section className="widget ch9-widget gradient-check-explorer" aria-label="Finite differences against the step h">
+    <section className="widget gradient-check-widget gradient-check-explorer" aria-label="Finite differences against the step h">
       <QuantityPicker quantity={quantity} classes={logits.length} onQuantity={setQuantity} />
 
       <figure className="error-figure">

@@ -50,7 +50,7 @@ export function GradientCheckOpener() {
         </>
       }
     >
-      <div className="ch9-widget gradient-check-opener" ref={box}>
+      <div className="gradient-check-widget gradient-check-opener" ref={box}>
         <ErrorCurvePlot
           label={label}
           exponents={STEP_GRID}

@@ -19,7 +19,7 @@ export function TestTolerance() {
   const labels = useLab((s) => s.labels);
   const rows = useMemo(() => toleranceChecks(logits, labels), [logits, labels]);
   return (
-    <section className="widget ch9-widget test-tolerance" aria-label="The gradient check of the project's tests">
+    <section className="widget gradient-check-widget test-tolerance" aria-label="The gradient check of the project's tests">
       <p className="tolerance-constants" data-testid="tolerance-constants">
         <strong>
           Step h = <Num>{formatStep(GRADIENT_CHECK.step)}</Num>, relative tolerance <Num>{RTOL}</Num>, absolute tolerance <Num>{ATOL}</Num>

@@ -17,7 +17,7 @@ export function ZeroCases() {
   const labels = useMemo(() => Object.fromEntries(ZERO_CASES.map((k) => [k, zeroCase(k).label])), []);
   const analytic = zeroCaseAnalytic();
   return (
-    <section className="widget ch9-widget zero-cases" aria-label="It returns only zeros">
+    <section className="widget gradient-check-widget zero-cases" aria-label="It returns only zeros">
       <LecturerControl ids={['zero']}>
         <fieldset className="controls">
           <legend>Reproduce a zero</legend>

@@ -75,7 +75,7 @@ export function EpsilonTrickExplorer() {
         ];
 
   return (
-    <section className="widget ch10-widget epsilon-explorer" aria-label="The epsilon trick against log-softmax">
+    <section className="widget stability-widget epsilon-explorer" aria-label="The epsilon trick against log-softmax">
       <EpsilonChoice />
       <PresetButtons only={[0, 2]} />
       <div className="plots-pair">

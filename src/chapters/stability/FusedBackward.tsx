@@ -54,7 +54,7 @@ export function FusedBackward() {
   const name = useId();
 
   return (
-    <section className="widget ch10-widget fused-backward" aria-label="Fused against unfused backward pass">
+    <section className="widget stability-widget fused-backward" aria-label="Fused against unfused backward pass">
       <PresetButtons only={[0, 1, 2]} />
       <LiveFormula label={`Live formulas at z = ${formatLogits(logits)}: ${backwardText(b, epsilon, label)}`} lines={backwardTex(b, epsilon, label)} testId="backward-formula" />
       <p className="stability-readout" aria-live="polite" data-testid="backward-verdict">

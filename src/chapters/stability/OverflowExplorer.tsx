@@ -28,7 +28,7 @@ export function OverflowExplorer() {
   const { min, max } = STABILITY_LIMITS;
 
   return (
-    <section className="widget ch10-widget overflow-explorer" aria-label="Naive against stable softmax">
+    <section className="widget stability-widget overflow-explorer" aria-label="Naive against stable softmax">
       <PresetButtons />
       <div className="plots-pair">
         <figure>

@@ -57,7 +57,7 @@ export function OverflowOpener() {
         </>
       }
     >
-      <div className="ch10-widget stability-opener" ref={box}>
+      <div className="stability-widget stability-opener" ref={box}>
         {/* the e^z plot at the column's full width: halved beside a second plot, its thresholds' labels collide */}
         <ExponentialPlot logits={logits} height={width < 500 ? 150 : 190} />
         <RangeSlider
