@@ -1,6 +1,6 @@
 import { createElement, Fragment, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
-import { chapterHref, parseHash, updateHashQuery } from '../url/hashRoute';
+import { currentRoute, chapterHref, updateHashQuery } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { LabProvider } from '../state/LabContext';
 import { EmbedContext, type EmbedSettings } from '../state/embedContext';
@@ -8,7 +8,7 @@ import { createEmbedStore } from './embedStore';
 import { EMBED_ROUTE } from '../tools/share/embedUrl';
 import { labInputsChanged, readLabQuery, writeLabQuery, writeOptions, type LabQueryReading, type Theme } from '../url/labQuery';
 import { useEmbedHeight } from './useEmbedHeight';
-import { URL_WRITE_DELAY_MS } from '../url/stateSchema';
+import { writeAfterPause } from '../url/writeAfterPause';
 import { findWidget } from './widgetRegistry';
 import { stateKeys, type EmbeddableWidget } from '../url/widgetEntry';
 import '../styles/embed.css';
@@ -77,7 +77,7 @@ export function EmbedPage({ path }: { path: string }) {
 }
 
 function currentQuery(): string {
-  return parseHash(window.location.hash).query.toString();
+  return currentRoute().query.toString();
 }
 
 function EmbedInstance({
@@ -112,10 +112,7 @@ function EmbedInstance({
   // so a refused one is not carried on), once they pause: replaceState, so the history gets no entry
   // per slider step. The widget's own state is its hook's to write; its keys are left as they are.
   useLayoutEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
-      clearTimeout(timer);
-      timer = undefined;
       const keep = new Set(stateKeys(widget));
       updateHashQuery((q) => {
         // the lab fields and options first, as written; then the widget's own keys, each once (the
@@ -127,19 +124,15 @@ function EmbedInstance({
       });
       onWrite(currentQuery());
     };
+    const paused = writeAfterPause(write);
     const unsubscribe = store.subscribe((s, prev) => {
-      if (!labInputsChanged(s, prev)) return;
-      clearTimeout(timer);
-      timer = setTimeout(write, URL_WRITE_DELAY_MS);
+      if (labInputsChanged(s, prev)) paused.schedule();
     });
     // A link with something refused is put right at once, so the address says what the frame shows.
     if (problems.length > 0) write();
-    const flush = () => timer !== undefined && write();
-    window.addEventListener('pagehide', flush);
     return () => {
-      clearTimeout(timer);
+      paused.dispose();
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
     };
   }, [store, widget, options, problems, onWrite]);
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { parseHash, updateHashQuery, useHash } from '../url/hashRoute';
+import { currentRoute, parseHash, updateHashQuery, useHash } from '../url/hashRoute';
 import { labInputsChanged, readLabQuery, writeLabQuery } from '../url/labQuery';
-import { URL_WRITE_DELAY_MS } from '../url/stateSchema';
+import { writeAfterPause } from '../url/writeAfterPause';
 import { stateKeys, type EmbeddableWidget, type LabField } from '../url/widgetEntry';
 import { useLabStore } from './LabContext';
 
@@ -64,35 +64,26 @@ export function useChapterUrlState(slug: string, widgets: readonly EmbeddableWid
 
   useEffect(() => {
     if (fields.length === 0) return;
-    // The address bar need not follow every slider step: a write costs about half a millisecond of
-    // main-thread work, so changes are written once the learner pauses (and when the page is left).
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
-      clearTimeout(timer);
-      timer = undefined;
       const lab = writeLabQuery(store.getState(), fields);
       updateHashQuery((q) => {
         for (const [k, v] of lab) q.set(k, v);
         written.current = labPart(q, otherKeys);
       });
     };
+    const paused = writeAfterPause(write);
     const unsubscribe = store.subscribe((s, prev) => {
-      if (!labInputsChanged(s, prev)) return;
-      clearTimeout(timer);
-      timer = setTimeout(write, URL_WRITE_DELAY_MS);
+      if (labInputsChanged(s, prev)) paused.schedule();
     });
     // The address names every input the chapter shows from the start, set here or in another
     // chapter: a widget's own keys written beside them (a run of steps, say) would otherwise be
     // replayed from the default inputs when the link is opened.
-    const { slug: at, query } = parseHash(window.location.hash);
+    const { slug: at, query } = currentRoute();
     if (at === slug && fields.some((k) => !query.has(k))) write();
-    const flush = () => timer !== undefined && write();
-    window.addEventListener('pagehide', flush);
     return () => {
       // Leaving the chapter: the hash already names the next route, so the pending write is dropped.
-      clearTimeout(timer);
+      paused.dispose();
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
     };
   }, [store, slug, fields, otherKeys]);
 

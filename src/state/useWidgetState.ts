@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseHash, updateHashQuery } from '../url/hashRoute';
+import { currentRoute, updateHashQuery } from '../url/hashRoute';
 import { controlMode, useEmbedSettings, type ControlMode } from './embedContext';
 import { useWidgetFrame } from './widgetFrame';
-import { equalValue, readWidgetState, URL_WRITE_DELAY_MS, writeWidgetState, type StateOf, type StateSchema } from '../url/stateSchema';
+import { equalValue, readWidgetState, writeWidgetState, type StateOf, type StateSchema } from '../url/stateSchema';
+import { writeAfterPause } from '../url/writeAfterPause';
 
 type Patch<S extends StateSchema> = Partial<StateOf<S>> | ((state: StateOf<S>) => Partial<StateOf<S>>);
 
@@ -27,7 +28,7 @@ export function useWidgetState<S extends StateSchema>(
   const frame = useWidgetFrame();
   const settings = useEmbedSettings();
   const [{ reading, slug }] = useState(() => {
-    const route = parseHash(window.location.hash);
+    const route = currentRoute();
     return { reading: readWidgetState(schema, route.query), slug: route.slug };
   });
   const [state, setState] = useState<StateOf<S>>(reading.value);
@@ -55,7 +56,7 @@ export function useWidgetState<S extends StateSchema>(
   // From the address: a link followed or typed while the page is open.
   useEffect(() => {
     const onHash = () => {
-      const route = parseHash(window.location.hash);
+      const route = currentRoute();
       const next = readWidgetState(schema, route.query);
       if (next.present.length === 0) return;
       frame.setProblems(next.problems);
@@ -78,14 +79,10 @@ export function useWidgetState<S extends StateSchema>(
       fromUrl.current = false;
       return;
     }
-    const write = () => updateHashQuery((q) => writeWidgetState(schema, latest.current, q));
-    const timer = setTimeout(write, URL_WRITE_DELAY_MS);
-    window.addEventListener('pagehide', write);
-    return () => {
-      // A newer state reschedules; leaving the page (the hash already names the next route) drops it.
-      clearTimeout(timer);
-      window.removeEventListener('pagehide', write);
-    };
+    const paused = writeAfterPause(() => updateHashQuery((q) => writeWidgetState(schema, latest.current, q)));
+    paused.schedule();
+    // A newer state reschedules; leaving the page (the hash already names the next route) drops it.
+    return () => paused.dispose();
   }, [state, frame, schema]);
 
   const mode = useCallback((key: keyof S & string) => controlMode(settings, [key]), [settings]);

@@ -61,6 +61,11 @@ function subscribe(onChange: () => void) {
 
 const getHash = () => window.location.hash;
 
+/** The route and query the address bar holds now: the one place the app reads location.hash. */
+export function currentRoute(): HashRoute {
+  return parseHash(window.location.hash);
+}
+
 /** The current hash, re-rendering on navigation. Parse it with parseHash where needed. */
 export function useHash(): string {
   return useSyncExternalStore(subscribe, getHash, () => '');
@@ -71,7 +76,7 @@ export function useHash(): string {
  * should leave the chapter, not undo 200 drags).
  */
 export function replaceQuery(query: URLSearchParams): void {
-  const { slug } = parseHash(window.location.hash);
+  const { slug } = currentRoute();
   const next = chapterHref(slug, query);
   if (next !== window.location.hash) {
     window.history.replaceState(window.history.state, '', next);
@@ -83,7 +88,7 @@ export function replaceQuery(query: URLSearchParams): void {
  * widget of a page writes only its own keys, and the lab inputs theirs, into one address.
  */
 export function updateHashQuery(change: (query: URLSearchParams) => void): void {
-  const { slug, query } = parseHash(window.location.hash);
+  const { slug, query } = currentRoute();
   change(query);
   const next = chapterHref(slug, query);
   if (next !== window.location.hash) {

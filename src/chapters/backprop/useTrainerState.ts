@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../core/datasets';
-import { parseHash } from '../../url/hashRoute';
+import { currentRoute } from '../../url/hashRoute';
 import type { ControlMode } from '../../state/embedContext';
 import { useWidgetState } from '../../state/useWidgetState';
 import { equalValue, readWidgetState, type StateOf, type StatePoint } from '../../url/stateSchema';
@@ -90,14 +90,14 @@ export function useTrainerState(): (key: TrainerKey) => ControlMode {
   const [, update, mode] = useWidgetState(BACKPROP_TRAINER_STATE);
 
   useEffect(() => {
-    const route = parseHash(window.location.hash);
+    const route = currentRoute();
     followLink(route.query);
     // Read from the store at the moment the state is computed, so a burst of snapshots is one change.
     const mirror = () => update((state) => changes(state, trainerStateOf(backpropStore.getState())));
     const unsubscribe = backpropStore.subscribe(mirror);
     mirror();
     const onHash = () => {
-      const next = parseHash(window.location.hash);
+      const next = currentRoute();
       // another chapter's address may use the same keys for its own widgets: not a link to this run
       if (next.slug === route.slug) followLink(next.query);
     };

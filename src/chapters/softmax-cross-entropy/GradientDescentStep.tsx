@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo } from 'react';
-import { parseHash } from '../../url/hashRoute';
+import { currentRoute } from '../../url/hashRoute';
 import { crossEntropy, crossEntropyGrad } from '../../core';
 import { useWidgetState } from '../../state/useWidgetState';
 import { readLabQuery } from '../../url/labQuery';
@@ -45,7 +45,7 @@ const near = (a: readonly number[], b: readonly number[]) => a.length === b.leng
  * chapter sets z, then y: new labels along with new logits are z's resizing of y.
  */
 function setByRunLink(s: LabInputs, prev: LabInputs): boolean {
-  const query = parseHash(window.location.hash).query;
+  const query = currentRoute().query;
   if (!query.has('run')) return false;
   const { state } = readLabQuery(query, { fields: ['z', 'y'] });
   if (s.logits !== prev.logits) return query.has('z') && near(state.logits.map(clampLogit), s.logits);
