@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { App } from '../../../src/app/App';
+import { CHAPTERS, isWritten } from '../../../src/chapters/chapterList';
+
+async function visit(hash: string) {
+  window.location.hash = hash;
+  const result = render(<App />);
+  await act(async () => {
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  return result;
+}
+
+// each route loads its chapter's lazy chunk, which in jsdom on a busy 2-core machine can take several seconds
+describe('<App> routes', { timeout: 30_000 }, () => {
+  it('#/ lists all 13 chapters, linking only the written ones', async () => {
+    await visit('#/');
+    const toc = screen.getByRole('navigation', { name: 'Chapters' });
+    expect(within(toc).getAllByRole('listitem')).toHaveLength(13);
+    // every written chapter is a link to its route, every other one says it is coming
+    const items = within(toc).getAllByRole('listitem');
+    CHAPTERS.forEach((chapter, i) => {
+      const link = within(items[i] as HTMLElement).queryByRole('link');
+      if (isWritten(chapter)) expect(link?.getAttribute('href')).toBe(`#/${chapter.slug}`);
+      else expect([link, within(items[i] as HTMLElement).queryByText('coming')]).toEqual([null, expect.anything()]);
+    });
+    expect(within(toc).getAllByRole('link').map((a) => a.getAttribute('href'))).toContain('#/softmax');
+  });
+
+  it('#/softmax renders the Softmax chapter with its explorer', async () => {
+    await visit('#/softmax');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Softmax' })).toBeTruthy();
+    expect(await screen.findByText('p3 = 0.665', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(document.title).toBe('Softmax · Logit Lab');
+  });
+
+  it('#/softmax?z=1,1&T=2 starts the explorer from the link’s state', async () => {
+    await visit('#/softmax?z=1,1&T=2');
+    expect(await screen.findByText('p1 = 0.500', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'temperature T' }).getAttribute('value')).toBe('2');
+  });
+
+  it('#/softmax?z=2,abc,4 shows a notice and keeps the worked example', async () => {
+    await visit('#/softmax?z=2,abc,4');
+    const notice = await screen.findByRole('status', {}, { timeout: 15_000 });
+    expect(notice.textContent).toMatch(/could not read z/);
+    expect(screen.getByText('p1 = 0.090')).toBeTruthy();
+  });
+
+  it('#/lstm, not yet written, says it is coming instead of showing an empty page', async () => {
+    await visit('#/lstm');
+    expect(screen.getByRole('heading', { level: 1, name: 'Where the gates live: the LSTM cell' })).toBeTruthy();
+    expect(screen.getByText(/This chapter is coming/)).toBeTruthy();
+  });
+
+  it('#/nope shows a way back instead of a blank page', async () => {
+    await visit('#/nope');
+    expect(screen.getByRole('heading', { level: 1, name: 'No such page' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'table of contents' }).getAttribute('href')).toBe('#/');
+  });
+});
