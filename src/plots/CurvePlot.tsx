@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { viewBoxPoint } from './viewBoxPoint';
+import { XGrid, YGrid } from './axes';
 
 export interface Curve {
   /** stable key */
@@ -149,22 +150,8 @@ export function CurvePlot(props: CurvePlotProps) {
         </clipPath>
       </defs>
       <rect className="plot-area" x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
-      {yTicks.map((t) => (
-        <g key={`y${t}`} className="tick">
-          <line x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-            {formatNumber(t, yDigits)}
-          </text>
-        </g>
-      ))}
-      {xTicks.map((t) => (
-        <g key={`x${t}`} className="tick">
-          <line x1={x(t)} x2={x(t)} y1={M.top} y2={bottom} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={x(t)} y={bottom + 14} textAnchor="middle">
-            {formatNumber(t, xDigits)}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={yTicks} y={y} left={M.left} right={width - M.right} label={(t) => formatNumber(t, yDigits)} />
+      <XGrid ticks={xTicks} x={x} top={M.top} bottom={bottom} labelY={bottom + 14} label={(t) => formatNumber(t, xDigits)} />
       <text className="axis-name" x={(M.left + width - M.right) / 2} y={height - 3} textAnchor="middle">
         {xName}
       </text>

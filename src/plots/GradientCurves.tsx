@@ -4,6 +4,7 @@ import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { useMeasuredWidth } from './useMeasuredWidth';
 import { viewBoxPoint } from './viewBoxPoint';
+import { XTickLabels, YGrid } from './axes';
 
 /** One curve y(z) with the term id its formula shares, and its value at the learner's z. */
 export interface GradientCurve {
@@ -111,14 +112,7 @@ export function GradientCurves({
       <text className="region-label" x={(r0 + r1) / 2} y={M.top - 7} textAnchor="middle">
         confidently wrong
       </text>
-      {Y_TICKS.map((v) => (
-        <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
-          <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(v, v === 0 || Math.abs(v) === 1 ? 0 : 1)}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={Y_TICKS} y={y} left={M.left} right={width - M.right} label={(v) => formatNumber(v, v === 0 || Math.abs(v) === 1 ? 0 : 1)} />
       {showQuarter && (
         <>
           <line className="quarter-line" x1={M.left} x2={width - M.right} y1={y(QUARTER)} y2={y(QUARTER)} />
@@ -127,11 +121,7 @@ export function GradientCurves({
           </text>
         </>
       )}
-      {xTicks.map((v) => (
-        <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 16} textAnchor="middle">
-          {formatNumber(v, 0)}
-        </text>
-      ))}
+      <XTickLabels ticks={xTicks} x={x} y={height - M.bottom + 16} label={(v) => formatNumber(v, 0)} />
       <text className="axis-name" x={width - M.right} y={height - 4} textAnchor="end">
         logit z
       </text>

@@ -3,6 +3,7 @@ import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../format/terms';
 import { BAR_MARGIN as M } from './barChart';
+import { YGrid } from './axes';
 
 export interface LossHistoryProps {
   /** the loss before the first step, then after each step */
@@ -31,14 +32,7 @@ export function LossHistory({ losses, capacity, width = 360, height = 200 }: Los
 
   return (
     <svg className="plot loss-history" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Loss after each step: ${summary}`}>
-      {ticks.map((t) => (
-        <g key={t} className="tick" transform={`translate(0,${y(t)})`}>
-          <line x1={M.left} x2={width - M.right} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(t, 1)}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} left={M.left} right={width - M.right} label={(t) => formatNumber(t, 1)} />
       <path className="loss-line" d={path ?? ''} fill="none" />
       {losses.map((v, k) =>
         Number.isFinite(v) ? <circle key={k} className="loss-dot" data-term={k === last ? term.loss() : undefined} cx={x(k)} cy={y(v)} r={k === last ? 5 : 3.5} /> : null,

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { useMeasuredWidth } from './useMeasuredWidth';
+import { XTickLabels, YGrid } from './axes';
 
 /** One model's history of a measure, one value per step (index = step). */
 export interface TrainingSeries {
@@ -44,19 +45,8 @@ export function TrainingCurves({ label, series, cap, yDomain, yTicks, yDigits, t
   return (
     <div ref={box}>
     <svg className="plot training-curves" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      {yTicks.map((v) => (
-        <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
-          <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={M.left - 6} dy="0.32em" textAnchor="end">
-            {tickText ? tickText(v) : formatNumber(v, yDigits)}
-          </text>
-        </g>
-      ))}
-      {x.ticks(4).map((v) => (
-        <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 15} textAnchor="middle">
-          {formatNumber(v, 0)}
-        </text>
-      ))}
+      <YGrid ticks={yTicks} y={y} left={M.left} right={width - M.right} label={(v) => (tickText ? tickText(v) : formatNumber(v, yDigits))} />
+      <XTickLabels ticks={x.ticks(4)} x={x} y={height - M.bottom + 15} label={(v) => formatNumber(v, 0)} />
       <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
         step
       </text>

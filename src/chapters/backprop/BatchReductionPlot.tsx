@@ -4,6 +4,7 @@ import { line } from 'd3-shape';
 import type { BatchReduction } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
+import { XTickLabels, YGrid } from '../../plots/axes';
 
 /** Losses from 10⁻⁴ to 10⁴ on a log axis: a fitted run and a run that blew up both stay on the plot. */
 export const LOSS_DOMAIN = [1e-4, 1e4] as const;
@@ -28,18 +29,8 @@ interface FinalLossPlotProps {
 }
 
 function LossAxis({ y, left, right }: { y: (v: number) => number; left: number; right: number }) {
-  return (
-    <>
-      {LOSS_TICKS.map((v) => (
-        <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
-          <line x1={left} x2={right} className={v === 1 ? 'zero-line' : 'grid-line'} />
-          <text x={left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(v, 0)}
-          </text>
-        </g>
-      ))}
-    </>
-  );
+  // a log axis: 1 is its middle line, as 0 is a linear axis's
+  return <YGrid ticks={LOSS_TICKS} y={y} left={left} right={right} label={(v) => formatNumber(v, 0)} zeroAt={1} />;
 }
 
 /**
@@ -61,11 +52,7 @@ export const BatchReductionFinalLossPlot = memo(function BatchReductionFinalLoss
     <div ref={box}>
       <svg className="plot bp-final-loss-plot" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
         <LossAxis y={y} left={M.left} right={width - M.right} />
-        {sizes.map((m) => (
-          <text key={m} className="tick x-tick" x={x(m)} y={height - M.bottom + 15} textAnchor="middle">
-            {m}
-          </text>
-        ))}
+        <XTickLabels ticks={sizes} x={x} y={height - M.bottom + 15} label={String} />
         <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
           batch size m (log scale)
         </text>
@@ -111,11 +98,7 @@ export const BatchReductionCurvesPlot = memo(function BatchReductionCurvesPlot({
     <div ref={box}>
       <svg className="plot bp-curves-plot" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
         <LossAxis y={y} left={M.left} right={width - M.right} />
-        {x.ticks(4).map((v) => (
-          <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 15} textAnchor="middle">
-            {formatNumber(v, 0)}
-          </text>
-        ))}
+        <XTickLabels ticks={x.ticks(4)} x={x} y={height - M.bottom + 15} label={(v) => formatNumber(v, 0)} />
         <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
           step
         </text>

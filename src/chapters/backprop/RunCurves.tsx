@@ -4,6 +4,7 @@ import { line } from 'd3-shape';
 import { formatNumber } from '../../format/formatNumber';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import type { TrainingPoint } from './backpropStore';
+import { XTickLabels, YGrid } from '../../plots/axes';
 
 export interface RunCurvesProps {
   /** the text alternative, with the current numbers */
@@ -59,19 +60,8 @@ export const RunCurves = memo(function RunCurves({ label, measure, run, previous
   return (
     <div ref={box}>
       <svg className={`plot run-curves run-${measure}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-        {yTicks.map((v) => (
-          <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
-            <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
-            <text x={M.left - 6} dy="0.32em" textAnchor="end">
-              {tickText(v)}
-            </text>
-          </g>
-        ))}
-        {x.ticks(4).map((v) => (
-          <text key={v} className="tick x-tick" x={x(v)} y={height - M.bottom + 15} textAnchor="middle">
-            {formatNumber(v, 0)}
-          </text>
-        ))}
+        <YGrid ticks={yTicks} y={y} left={M.left} right={width - M.right} label={tickText} />
+        <XTickLabels ticks={x.ticks(4)} x={x} y={height - M.bottom + 15} label={(v) => formatNumber(v, 0)} />
         <text className="axis-name" x={width - M.right} y={height - 3} textAnchor="end">
           step
         </text>

@@ -4,6 +4,7 @@ import { line } from 'd3-shape';
 import { formatNumber } from '../../format/formatNumber';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { viewBoxPoint } from '../../plots/viewBoxPoint';
+import { XGrid, YGrid } from '../../plots/axes';
 
 export interface ErrorCurve {
   id: string;
@@ -120,14 +121,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
         onPointerCancel={stop}
       >
         <rect className="plot-area" x={M.left} y={top} width={width - M.left - M.right} height={bottom - top} />
-        {Y_TICKS.map((t) => (
-          <g key={`y${t}`} className="tick">
-            <line className="grid-line" x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
-              {decade(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={Y_TICKS} y={y} left={M.left} right={width - M.right} label={decade} zeroAt={null} />
         <g className="tick floor-tick">
           <line className="floor-line" x1={M.left} x2={width - M.right} y1={floor} y2={floor} />
           <text x={M.left - 6} y={floor} dy="0.32em" textAnchor="end">
@@ -137,14 +131,7 @@ export function ErrorCurvePlot({ label, exponents, curves, exponent, stepTerm, m
             exactly 0
           </text>
         </g>
-        {xTicks.map((t) => (
-          <g key={`x${t}`} className="tick">
-            <line className="grid-line" x1={x(t)} x2={x(t)} y1={top} y2={bottom} />
-            <text x={x(t)} y={floor + 14} textAnchor="middle">
-              {decade(t)}
-            </text>
-          </g>
-        ))}
+        <XGrid ticks={xTicks} x={x} top={top} bottom={bottom} labelY={floor + 14} label={decade} zeroAt={null} />
         <text className="axis-name" x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle">
           step h (log scale)
         </text>

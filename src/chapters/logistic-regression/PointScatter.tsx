@@ -6,6 +6,7 @@ import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { viewBoxPoint } from '../../plots/viewBoxPoint';
 import { boundaryGeometry, type Point } from './boundaryGeometry';
 import type { LabPoint, Weights } from './logisticLab';
+import { XGrid, YGrid } from '../../plots/axes';
 
 export interface PointScatterProps {
   /** the text alternative, with the current numbers */
@@ -144,18 +145,8 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
           height={size - M.top - M.bottom}
           onPointerDown={onBackgroundDown}
         />
-        {TICKS.map((v) => (
-          <g key={v} className="tick">
-            <line className={v === 0 ? 'zero-line' : 'grid-line'} x1={x(v)} x2={x(v)} y1={M.top} y2={size - M.bottom} />
-            <line className={v === 0 ? 'zero-line' : 'grid-line'} x1={M.left} x2={size - M.right} y1={y(v)} y2={y(v)} />
-            <text x={x(v)} y={size - M.bottom + 15} textAnchor="middle">
-              {formatNumber(v, 0)}
-            </text>
-            <text x={M.left - 6} y={y(v)} dy="0.32em" textAnchor="end">
-              {formatNumber(v, 0)}
-            </text>
-          </g>
-        ))}
+        <XGrid ticks={TICKS} x={x} top={M.top} bottom={size - M.bottom} labelY={size - M.bottom + 15} label={(v) => formatNumber(v, 0)} />
+        <YGrid ticks={TICKS} y={y} left={M.left} right={size - M.right} label={(v) => formatNumber(v, 0)} />
         <text className="axis-name" x={size - M.right} y={size - 4} textAnchor="end">
           x₁
         </text>

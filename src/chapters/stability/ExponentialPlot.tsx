@@ -4,6 +4,7 @@ import { formatNumber, powerOfTen } from '../../format/formatNumber';
 import { classColour, term } from '../../format/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { STABILITY_LIMITS } from './stabilityInputs';
+import { XTickLabels, YGrid } from '../../plots/axes';
 
 const M = { top: 34, right: 14, bottom: 36, left: 52 } as const;
 /** log₁₀ e^z = z·log₁₀ e: on a log scale e^z is a straight line */
@@ -77,19 +78,8 @@ export function ExponentialPlot({
       <svg className="plot exponential-plot" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
         <rect className="overflow-region overflow-32" x={x(t32)} y={M.top} width={x(t64) - x(t32)} height={bottom - M.top} />
         <rect className="overflow-region overflow-64" x={x(t64)} y={M.top} width={x(max) - x(t64)} height={bottom - M.top} />
-        {Y_TICKS.map((v) => (
-          <g key={v} className="tick" transform={`translate(0,${y(v)})`}>
-            <line x1={M.left} x2={width - M.right} className={v === 0 ? 'zero-line' : 'grid-line'} />
-            <text x={M.left - 6} dy="0.32em" textAnchor="end">
-              {tickLabel(v)}
-            </text>
-          </g>
-        ))}
-        {x.ticks(narrow ? 4 : 8).map((v) => (
-          <text key={v} className="tick x-tick" x={x(v)} y={bottom + 16} textAnchor="middle">
-            {formatNumber(v, 0)}
-          </text>
-        ))}
+        <YGrid ticks={Y_TICKS} y={y} left={M.left} right={width - M.right} label={tickLabel} />
+        <XTickLabels ticks={x.ticks(narrow ? 4 : 8)} x={x} y={bottom + 16} label={(v) => formatNumber(v, 0)} />
         <text className="axis-name" x={width - M.right} y={height - 4} textAnchor="end">
           logit z
         </text>
