@@ -3,6 +3,7 @@ import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { BINARY_START } from '../../url/labInputs';
 import { binaryState, type BinaryState } from './binaryCrossEntropyMath';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The binary chapter's live formulas as LaTeX, built only from formatted numbers and fixed templates,
@@ -10,11 +11,9 @@ import { binaryState, type BinaryState } from './binaryCrossEntropyMath';
  * Every line is a list of pieces typeset side by side, so that a phone can break between them.
  */
 
-const Z = 2;
-const V = 3;
 
-const tex = (id: string, value: number, digits = V) => `\\term{${id}}{${texNumber(value, digits)}}`;
-const words = (value: number, digits = V) => formatNumber(value, digits);
+const tex = (id: string, value: number, digits: number = DIGITS.value) => `\\term{${id}}{${texNumber(value, digits)}}`;
+const words = (value: number, digits: number = DIGITS.value) => formatNumber(value, digits);
 
 export interface BinaryFormula {
   /** pieces of one line, each typeset on its own */
@@ -28,9 +27,9 @@ export function predictionFormula(s: BinaryState): BinaryFormula {
   return {
     pieces: [
       `\\displaystyle \\hat y = \\sigma(z) = \\frac{1}{1 + e^{-z}}`,
-      `\\displaystyle {} = \\frac{1}{1 + e^{-(${tex(term.binaryLogit(), s.z, Z)})}} = ${tex(term.binaryPrediction(), s.yHat)}`,
+      `\\displaystyle {} = \\frac{1}{1 + e^{-(${tex(term.binaryLogit(), s.z, DIGITS.logit)})}} = ${tex(term.binaryPrediction(), s.yHat)}`,
     ],
-    text: `ŷ = σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + e^(−(${words(s.z, Z)}))) = ${words(s.yHat)}`,
+    text: `ŷ = σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + e^(−(${words(s.z, DIGITS.logit)}))) = ${words(s.yHat)}`,
   };
 }
 
@@ -90,7 +89,7 @@ export function binaryFormulas(s: BinaryState): BinaryFormula[] {
 /** softmax([z, 0])₁ = e^z / (e^z + e^0) = 1/(1 + e^{−z}) = σ(z), then both sides with the numbers. */
 export function pairSoftmaxFormula(z: number, pair: ArrayLike<number>, yHat: number): BinaryFormula[] {
   const q1 = pair[0] ?? NaN;
-  const zTex = tex(term.binaryLogit(), z, Z);
+  const zTex = tex(term.binaryLogit(), z, DIGITS.logit);
   return [
     {
       pieces: [
@@ -102,11 +101,11 @@ export function pairSoftmaxFormula(z: number, pair: ArrayLike<number>, yHat: num
     // the two numbers one above the other, so that they can be compared digit by digit
     {
       pieces: [`\\displaystyle \\operatorname{softmax}([${zTex}, 0])_1 = ${tex(term.pairSoftmax(0), q1)}`],
-      text: `the first entry of softmax([${words(z, Z)}, 0]) = ${words(q1)}`,
+      text: `the first entry of softmax([${words(z, DIGITS.logit)}, 0]) = ${words(q1)}`,
     },
     {
       pieces: [`\\displaystyle \\sigma(${zTex}) = ${tex(term.binaryPrediction(), yHat)}`],
-      text: `σ(${words(z, Z)}) = ${words(yHat)}`,
+      text: `σ(${words(z, DIGITS.logit)}) = ${words(yHat)}`,
     },
   ];
 }

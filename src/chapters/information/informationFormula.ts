@@ -3,6 +3,7 @@ import { term } from '../../format/terms';
 import { softmax } from '../../core';
 import { workedExample } from '../../url/labInputs';
 import { informationMeasures, type InformationMeasures, type InformationUnit } from './informationMath';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of the information chapter, as LaTeX built only from formatted numbers and fixed
@@ -47,7 +48,6 @@ export interface InformationFormulaInput {
   measures: Pick<InformationMeasures, 'entropy' | 'crossEntropy' | 'kl'>;
 }
 
-const D = 3;
 /** with more terms than this, the written-out sum keeps its first two and its last */
 const FULL_SUM_LIMIT = 3;
 
@@ -65,11 +65,11 @@ export function formulaRelations({ labels, probabilities, unit, measures }: Info
   kl: '=' | '≈';
 } {
   const log = LOG[unit];
-  const sum = weighted(labels).reduce((s, i) => s + shownValue(labels[i] ?? NaN, D) * log(shownValue(probabilities[i] ?? NaN, D)), 0);
-  const difference = shownValue(measures.crossEntropy, D) - shownValue(measures.entropy, D);
+  const sum = weighted(labels).reduce((s, i) => s + shownValue(labels[i] ?? NaN, DIGITS.value) * log(shownValue(probabilities[i] ?? NaN, DIGITS.value)), 0);
+  const difference = shownValue(measures.crossEntropy, DIGITS.value) - shownValue(measures.entropy, DIGITS.value);
   return {
-    crossEntropy: printedRelation(-sum, measures.crossEntropy, D),
-    kl: printedRelation(difference, measures.kl, D),
+    crossEntropy: printedRelation(-sum, measures.crossEntropy, DIGITS.value),
+    kl: printedRelation(difference, measures.kl, DIGITS.value),
   };
 }
 
@@ -93,13 +93,13 @@ export function informationTex(input: InformationFormulaInput) {
   const log = LOG_TEX[unit];
   const u = `\\ \\text{${unit}}`;
   const products = weighted(labels).map((i) => {
-    const y = `\\term{${term.label(i)}}{${texNumber(labels[i] ?? NaN, D)}}`;
-    const p = `\\term{${term.probability(i)}}{${texNumber(probabilities[i] ?? NaN, D)}}`;
+    const y = `\\term{${term.label(i)}}{${texNumber(labels[i] ?? NaN, DIGITS.value)}}`;
+    const p = `\\term{${term.probability(i)}}{${texNumber(probabilities[i] ?? NaN, DIGITS.value)}}`;
     return `${y}\\,${log} ${p}`;
   });
   const sum = abbreviate(products, '\\cdots').join(' + ');
   const written = products.length === 1 ? `-${sum}` : `-\\left(${sum}\\right)`;
-  const h = texNumber(measures.crossEntropy, D);
+  const h = texNumber(measures.crossEntropy, DIGITS.value);
   return {
     crossEntropy: [
       `\\displaystyle H(\\mathbf y, \\mathbf p) = -\\sum_{i} y_i ${log} p_i`,
@@ -108,7 +108,7 @@ export function informationTex(input: InformationFormulaInput) {
     ],
     kl: [
       `\\displaystyle \\mathrm{KL}(\\mathbf y \\,\\|\\, \\mathbf p) = H(\\mathbf y, \\mathbf p) - H(\\mathbf y)`,
-      `\\displaystyle {} = ${h} - ${texNumber(measures.entropy, D)} ${RELATION_TEX[relation.kl]} ${texNumber(measures.kl, D)}${u}`,
+      `\\displaystyle {} = ${h} - ${texNumber(measures.entropy, DIGITS.value)} ${RELATION_TEX[relation.kl]} ${texNumber(measures.kl, DIGITS.value)}${u}`,
     ],
   };
 }
@@ -119,12 +119,12 @@ export function informationText(input: InformationFormulaInput): string {
   const relation = formulaRelations(input);
   const log = LOG_TEXT[unit];
   const products = weighted(labels).map(
-    (i) => `${formatNumber(labels[i] ?? NaN, D)} × ${log} ${formatNumber(probabilities[i] ?? NaN, D)}`,
+    (i) => `${formatNumber(labels[i] ?? NaN, DIGITS.value)} × ${log} ${formatNumber(probabilities[i] ?? NaN, DIGITS.value)}`,
   );
-  const h = formatNumber(measures.crossEntropy, D);
+  const h = formatNumber(measures.crossEntropy, DIGITS.value);
   return (
     `H(y, p) = −Σ y_i ${log} p_i = −(${products.join(' + ')}) ${relation.crossEntropy} ${h} ${unit}. ` +
-    `KL(y‖p) = H(y, p) − H(y) = ${h} − ${formatNumber(measures.entropy, D)} ${relation.kl} ${formatNumber(measures.kl, D)} ${unit}.`
+    `KL(y‖p) = H(y, p) − H(y) = ${h} − ${formatNumber(measures.entropy, DIGITS.value)} ${relation.kl} ${formatNumber(measures.kl, DIGITS.value)} ${unit}.`
   );
 }
 

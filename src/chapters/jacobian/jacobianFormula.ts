@@ -1,7 +1,7 @@
 import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
+import { DIGITS } from '../../format/digits';
 
-const P = 3;
 
 export interface JacobianCellInput {
   probabilities: ArrayLike<number>;
@@ -19,13 +19,13 @@ export interface JacobianCellInput {
 export function jacobianCellTex({ probabilities, value, i, j }: JacobianCellInput): [string, string] {
   const a = i + 1;
   const b = j + 1;
-  const pi = `\\term{${term.probability(i)}}{${texNumber(probabilities[i] ?? NaN, P)}}`;
-  const pj = `\\term{${term.probability(j)}}{${texNumber(probabilities[j] ?? NaN, P)}}`;
+  const pi = `\\term{${term.probability(i)}}{${texNumber(probabilities[i] ?? NaN, DIGITS.value)}}`;
+  const pj = `\\term{${term.probability(j)}}{${texNumber(probabilities[j] ?? NaN, DIGITS.value)}}`;
   const symbols = `\\term{${term.jacobian(i, j)}}{p_{${a}}\\,(\\delta_{${a}${b}} - p_{${b}})}`;
   // two pieces, symbols then numbers, so that a phone can put them on two lines
   return [
     `\\displaystyle J_{${a}${b}} = \\frac{\\partial p_{${a}}}{\\partial z_{${b}}} = ${symbols}`,
-    `\\displaystyle {} = ${pi}\\,(${i === j ? 1 : 0} - ${pj}) = \\term{${term.jacobian(i, j)}}{${texNumber(value, P)}}`,
+    `\\displaystyle {} = ${pi}\\,(${i === j ? 1 : 0} - ${pj}) = \\term{${term.jacobian(i, j)}}{${texNumber(value, DIGITS.value)}}`,
   ];
 }
 
@@ -35,7 +35,7 @@ export function jacobianCellText({ probabilities, value, i, j }: JacobianCellInp
   const b = j + 1;
   return (
     `J${a}${b} = ∂p${a}/∂z${b} = p${a} × (δ${a}${b} − p${b}) = ` +
-    `${formatNumber(probabilities[i] ?? NaN, P)} × (${i === j ? 1 : 0} − ${formatNumber(probabilities[j] ?? NaN, P)}) = ` +
-    formatNumber(value, P)
+    `${formatNumber(probabilities[i] ?? NaN, DIGITS.value)} × (${i === j ? 1 : 0} − ${formatNumber(probabilities[j] ?? NaN, DIGITS.value)}) = ` +
+    formatNumber(value, DIGITS.value)
   );
 }

@@ -2,6 +2,7 @@ import { labData, initialLab, labReadout, type LabReadout, type LogisticLabState
 import { logisticLossPlusMinus, logisticLossPlusMinusGrad, plusMinusLabels } from '../../core/logisticPlusMinus';
 import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The lab's live formulas, as LaTeX built only from fixed templates and texNumber(), and the same in
@@ -9,8 +10,6 @@ import { term } from '../../format/terms';
  * that the two numbers agree is the live check of "the same function".
  */
 
-const W = 3;
-const L = 4;
 
 const w = term.logisticWeights();
 const cost = term.logisticCost();
@@ -50,21 +49,21 @@ export function logisticTex(f: TwoForms): LogisticTex {
   const [w1, w2, b] = f.readout.w;
   const sign = (v: number) => (v < 0 ? '-' : '+');
   return {
-    weights: [`\\displaystyle \\term{${w}}{(w_1,\\ w_2,\\ b)}`, `\\displaystyle {} = \\term{${w}}{${vector(f.readout.w, W)}}`],
+    weights: [`\\displaystyle \\term{${w}}{(w_1,\\ w_2,\\ b)}`, `\\displaystyle {} = \\term{${w}}{${vector(f.readout.w, DIGITS.weight)}}`],
     boundary: [
       `\\displaystyle \\term{${boundary}}{w_1 x_1 + w_2 x_2 + b = 0}\\colon`,
-      `\\displaystyle ${texNumber(w1, W)}\\,x_1 ${sign(w2)} ${texNumber(Math.abs(w2), W)}\\,x_2`,
-      `\\displaystyle {} ${sign(b)} ${texNumber(Math.abs(b), W)} = 0`,
+      `\\displaystyle ${texNumber(w1, DIGITS.weight)}\\,x_1 ${sign(w2)} ${texNumber(Math.abs(w2), DIGITS.weight)}\\,x_2`,
+      `\\displaystyle {} ${sign(b)} ${texNumber(Math.abs(b), DIGITS.weight)} = 0`,
     ],
     zeroOne: [
       `\\displaystyle L_{0/1} = -\\frac1m \\sum_n \\big[t_n \\ln \\hat y_n`,
       `\\displaystyle {} + (1 - t_n) \\ln(1 - \\hat y_n)\\big]`,
-      `\\displaystyle {} = \\term{${cost}}{${texNumber(f.readout.cost, L)}}`,
+      `\\displaystyle {} = \\term{${cost}}{${texNumber(f.readout.cost, DIGITS.cost)}}`,
     ],
-    plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1m \\sum_n \\ln\\big(1 + e^{-s_n z_n}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, L)}}`],
+    plusMinus: [`\\displaystyle L_{\\pm1} = \\frac1m \\sum_n \\ln\\big(1 + e^{-s_n z_n}\\big)`, `\\displaystyle {} = \\term{${cost}}{${texNumber(f.plusMinusCost, DIGITS.cost)}}`],
     gradient: [
       `\\displaystyle \\term{${grad}}{\\nabla L} = \\frac1m \\sum_n \\big(\\sigma(z_n) - t_n\\big)\\,\\tilde{\\mathbf x}_n`,
-      `\\displaystyle {} = \\term{${grad}}{${vector(f.readout.grad, W)}}`,
+      `\\displaystyle {} = \\term{${grad}}{${vector(f.readout.grad, DIGITS.weight)}}`,
     ],
   };
 }
@@ -73,11 +72,11 @@ export function logisticTex(f: TwoForms): LogisticTex {
 export function logisticText(f: TwoForms): string {
   const [w1, w2, b] = f.readout.w;
   return [
-    `Weights (w1, w2, b) = ${vectorText(f.readout.w, W)}.`,
-    `Decision boundary ${formatNumber(w1, W)} x1 + ${formatNumber(w2, W)} x2 + ${formatNumber(b, W)} = 0.`,
-    `Cost with 0/1 labels: ${formatNumber(f.readout.cost, L)}.`,
-    `Cost with ±1 labels: ${formatNumber(f.plusMinusCost, L)}.`,
-    `Gradient ${vectorText(f.readout.grad, W)}.`,
+    `Weights (w1, w2, b) = ${vectorText(f.readout.w, DIGITS.weight)}.`,
+    `Decision boundary ${formatNumber(w1, DIGITS.weight)} x1 + ${formatNumber(w2, DIGITS.weight)} x2 + ${formatNumber(b, DIGITS.weight)} = 0.`,
+    `Cost with 0/1 labels: ${formatNumber(f.readout.cost, DIGITS.cost)}.`,
+    `Cost with ±1 labels: ${formatNumber(f.plusMinusCost, DIGITS.cost)}.`,
+    `Gradient ${vectorText(f.readout.grad, DIGITS.weight)}.`,
   ].join(' ');
 }
 

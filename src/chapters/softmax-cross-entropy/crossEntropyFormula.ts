@@ -2,6 +2,7 @@ import { formatNumber, numberParts, texNumber } from '../../format/formatNumber'
 import { term } from '../../format/terms';
 import { workedExample } from '../../url/labInputs';
 import { crossEntropyGradient, gradientStep, LEARNING_RATE, type CrossEntropyGradient } from './crossEntropyGradientMath';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The chain rule for ∂L/∂z, one line per step, as LaTeX pieces (each small enough for a phone; the
@@ -22,25 +23,24 @@ export interface DerivationLine {
   text: string;
 }
 
-const P = 3;
 
 const at = (v: ArrayLike<number>, i: number) => v[i] ?? NaN;
-const tp = (f: DerivationInput, i: number) => `\\term{${term.probability(i)}}{${texNumber(at(f.numbers.probabilities, i), P)}}`;
+const tp = (f: DerivationInput, i: number) => `\\term{${term.probability(i)}}{${texNumber(at(f.numbers.probabilities, i), DIGITS.value)}}`;
 /** labels are mostly 0 and 1: whole numbers read as such, a soft label gets three decimals */
-export const labelDigits = (y: number) => (Number.isInteger(y) ? 0 : P);
+export const labelDigits = (y: number) => (Number.isInteger(y) ? 0 : DIGITS.value);
 const ty = (f: DerivationInput, i: number) => {
   const y = f.labels[i] ?? NaN;
   return `\\term{${term.label(i)}}{${texNumber(y, labelDigits(y))}}`;
 };
 const fy = (y: number) => formatNumber(y, labelDigits(y));
 const tdp = (f: DerivationInput, i: number) =>
-  `\\term{${term.probabilityGradient(i)}}{${texNumber(at(f.numbers.lossByProbability, i), P)}}`;
-const tg = (f: DerivationInput, i: number) => `\\term{${term.gradient(i)}}{${texNumber(at(f.numbers.gradient, i), P)}}`;
+  `\\term{${term.probabilityGradient(i)}}{${texNumber(at(f.numbers.lossByProbability, i), DIGITS.value)}}`;
+const tg = (f: DerivationInput, i: number) => `\\term{${term.gradient(i)}}{${texNumber(at(f.numbers.gradient, i), DIGITS.value)}}`;
 /**
- * a number in parentheses when it reads negative at P decimals, so that "a · −b" never appears (a tiny
+ * a number in parentheses when it reads negative at DIGITS.value decimals, so that "a · −b" never appears (a tiny
  * negative reads in scientific notation with its sign, −4.25 × 10⁻¹⁸; only a rounded-away sign needs none)
  */
-const paren = (v: number, tex: string) => (numberParts(v, P).negative ? `(${tex})` : tex);
+const paren = (v: number, tex: string) => (numberParts(v, DIGITS.value).negative ? `(${tex})` : tex);
 
 /** Split a long sum into pieces of `size` terms, the first starting with `{} =`, the rest with `{} +`. */
 function chunks(terms: string[], size: number): string[] {
@@ -66,15 +66,15 @@ export function lossLine(f: DerivationInput): DerivationLine {
   const tex = [
     `\\displaystyle L = -\\sum_{i=1}^{${C}} y_i \\ln p_i`,
     ...chunks(terms, 2).map((piece, k) => (k === 0 ? piece.replace('{} = ', '{} = -\\big(') : piece)),
-    `\\displaystyle {} = \\term{${term.loss()}}{${texNumber(f.numbers.loss, P)}}`,
+    `\\displaystyle {} = \\term{${term.loss()}}{${texNumber(f.numbers.loss, DIGITS.value)}}`,
   ];
   // close the bracket on the last piece of the sum
   tex[tex.length - 2] += '\\big)';
-  const words = shown.map((i) => `${fy(f.labels[i] ?? NaN)} × ln ${formatNumber(at(f.numbers.probabilities, i), P)}`);
+  const words = shown.map((i) => `${fy(f.labels[i] ?? NaN)} × ln ${formatNumber(at(f.numbers.probabilities, i), DIGITS.value)}`);
   const skipped = shown.length < C ? ' (the classes with y = 0 add nothing)' : '';
   return {
     tex,
-    text: `L = minus the sum over i of y_i ln p_i = −(${words.join(' + ')})${skipped} = ${formatNumber(f.numbers.loss, P)}`,
+    text: `L = minus the sum over i of y_i ln p_i = −(${words.join(' + ')})${skipped} = ${formatNumber(f.numbers.loss, DIGITS.value)}`,
   };
 }
 
@@ -102,14 +102,14 @@ export function probabilityGradientLine(f: DerivationInput): DerivationLine {
     ],
     text:
       `∂L/∂p_i = −y_i / p_i, so ∂L/∂p = [` +
-      f.labels.map((y, i) => `−${fy(y)} / ${formatNumber(at(f.numbers.probabilities, i), P)}`).join(', ') +
-      `] = [${Array.from(f.numbers.lossByProbability, (v) => formatNumber(v, P)).join(', ')}]`,
+      f.labels.map((y, i) => `−${fy(y)} / ${formatNumber(at(f.numbers.probabilities, i), DIGITS.value)}`).join(', ') +
+      `] = [${Array.from(f.numbers.lossByProbability, (v) => formatNumber(v, DIGITS.value)).join(', ')}]`,
   };
 }
 
 export function jacobianLine(f: DerivationInput): DerivationLine {
   const b = f.j + 1;
-  const jj = (i: number) => `\\term{${term.jacobian(i, f.j)}}{${texNumber(at(f.numbers.jacobian[i] ?? [], f.j), P)}}`;
+  const jj = (i: number) => `\\term{${term.jacobian(i, f.j)}}{${texNumber(at(f.numbers.jacobian[i] ?? [], f.j), DIGITS.value)}}`;
   const column = f.labels.map((_, i) => `{${jj(i)}}`).join(',\\; ');
   return {
     tex: [
@@ -119,7 +119,7 @@ export function jacobianLine(f: DerivationInput): DerivationLine {
     ],
     text:
       `∂p_i/∂z_j = p_i (δ_ij − p_j), J = diag(p) − p pᵀ; column ${b}, how every p responds to z${b}: [` +
-      f.labels.map((_, i) => formatNumber(at(f.numbers.jacobian[i] ?? [], f.j), P)).join(', ') +
+      f.labels.map((_, i) => formatNumber(at(f.numbers.jacobian[i] ?? [], f.j), DIGITS.value)).join(', ') +
       ']',
   };
 }
@@ -129,7 +129,7 @@ export function productLine(f: DerivationInput): DerivationLine {
   const C = f.labels.length;
   const terms = f.labels.map((_, i) => {
     const v = at(f.numbers.jacobian[i] ?? [], f.j);
-    const jij = `\\term{${term.jacobian(i, f.j)}}{${texNumber(v, P)}}`;
+    const jij = `\\term{${term.jacobian(i, f.j)}}{${texNumber(v, DIGITS.value)}}`;
     return `${paren(at(f.numbers.lossByProbability, i), tdp(f, i))}\\cdot ${paren(v, jij)}`;
   });
   const chain = f.numbers.chainRule[f.j] ?? NaN;
@@ -138,14 +138,14 @@ export function productLine(f: DerivationInput): DerivationLine {
       `\\displaystyle \\frac{\\partial L}{\\partial z_{${b}}} = \\sum_{i=1}^{${C}} \\frac{\\partial L}{\\partial p_i}\\,\\frac{\\partial p_i}{\\partial z_{${b}}}`,
       // one term a piece: a phone stacks them, a desktop lines them up
       ...chunks(terms, 1),
-      `\\displaystyle {} = \\term{${term.gradient(f.j)}}{${texNumber(chain, P)}}`,
+      `\\displaystyle {} = \\term{${term.gradient(f.j)}}{${texNumber(chain, DIGITS.value)}}`,
     ],
     text:
       `∂L/∂z${b} = the sum over i of ∂L/∂p_i × ∂p_i/∂z${b} = ` +
       f.labels
-        .map((_, i) => `${formatNumber(at(f.numbers.lossByProbability, i), P)} × ${formatNumber(at(f.numbers.jacobian[i] ?? [], f.j), P)}`)
+        .map((_, i) => `${formatNumber(at(f.numbers.lossByProbability, i), DIGITS.value)} × ${formatNumber(at(f.numbers.jacobian[i] ?? [], f.j), DIGITS.value)}`)
         .join(' + ') +
-      ` = ${formatNumber(chain, P)}`,
+      ` = ${formatNumber(chain, DIGITS.value)}`,
   };
 }
 
@@ -158,13 +158,13 @@ export function cancellationLine(f: DerivationInput): DerivationLine {
     tex: [
       `\\displaystyle \\frac{\\partial L}{\\partial z_{${b}}} = \\sum_i \\Big(-\\frac{y_i}{p_i}\\Big)\\, p_i\\,(\\delta_{i${b}} - p_{${b}})`,
       `\\displaystyle {} = -y_{${b}} + p_{${b}} \\sum_i y_i`,
-      `\\displaystyle {} = -${paren(yj, ty(f, f.j))} + ${tp(f, f.j)} \\cdot ${texNumber(total, P)}`,
+      `\\displaystyle {} = -${paren(yj, ty(f, f.j))} + ${tp(f, f.j)} \\cdot ${texNumber(total, DIGITS.value)}`,
       `\\displaystyle {} = p_{${b}} - y_{${b}} = ${tg(f, f.j)}`,
     ],
     text:
       `∂L/∂z${b} = the sum over i of (−y_i / p_i) × p_i (δ_i${b} − p${b}) = −y${b} + p${b} × Σ y_i = ` +
-      `−${fy(yj)} + ${formatNumber(pj, P)} × ${formatNumber(total, P)} = p${b} − y${b} = ` +
-      formatNumber(at(f.numbers.gradient, f.j), P),
+      `−${fy(yj)} + ${formatNumber(pj, DIGITS.value)} × ${formatNumber(total, DIGITS.value)} = p${b} − y${b} = ` +
+      formatNumber(at(f.numbers.gradient, f.j), DIGITS.value),
   };
 }
 
@@ -184,7 +184,6 @@ export interface DescentInput {
   next: readonly number[];
 }
 
-const Z = 2;
 
 /**
  * One step of gradient descent written out: z′ = z − η (p − y) with the current numbers, four pieces
@@ -192,19 +191,19 @@ const Z = 2;
  */
 export function descentLine({ logits, gradient, learningRate, next }: DescentInput): DerivationLine {
   const vec = (items: string[]) => `\\big[\\,${items.map((x) => `{${x}}`).join(',\\; ')}\\,\\big]`;
-  const z = logits.map((v, i) => `\\term{${term.logit(i)}}{${texNumber(v, Z)}}`);
-  const g = Array.from(gradient, (v, i) => `\\term{${term.gradient(i)}}{${texNumber(v, P)}}`);
+  const z = logits.map((v, i) => `\\term{${term.logit(i)}}{${texNumber(v, DIGITS.logit)}}`);
+  const g = Array.from(gradient, (v, i) => `\\term{${term.gradient(i)}}{${texNumber(v, DIGITS.value)}}`);
   const words = (v: ArrayLike<number>, d: number) => `[${Array.from(v, (x) => formatNumber(x, d)).join(', ')}]`;
   return {
     tex: [
       `\\displaystyle \\mathbf z' = \\mathbf z - \\eta\\,(\\mathbf p - \\mathbf y)`,
       `\\displaystyle {} = ${vec(z)}`,
       `\\displaystyle {} - ${texNumber(learningRate, 1)} \\cdot ${vec(g)}`,
-      `\\displaystyle {} = ${vec(next.map((v) => texNumber(v, Z)))}`,
+      `\\displaystyle {} = ${vec(next.map((v) => texNumber(v, DIGITS.logit)))}`,
     ],
     text:
-      `z′ = z − η (p − y) = ${words(logits, Z)} − ${formatNumber(learningRate, 1)} × ${words(gradient, P)} = ` +
-      words(next, Z),
+      `z′ = z − η (p − y) = ${words(logits, DIGITS.logit)} − ${formatNumber(learningRate, 1)} × ${words(gradient, DIGITS.value)} = ` +
+      words(next, DIGITS.logit),
   };
 }
 

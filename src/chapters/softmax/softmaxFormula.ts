@@ -2,6 +2,7 @@ import { softmax, softmaxTerms } from '../../core';
 import { formatNumber, texNumber } from '../../format/formatNumber';
 import { WORKED_EXAMPLE } from '../../url/labInputs';
 import { term } from '../../format/terms';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The live softmax formula as LaTeX, built only from formatted numbers and fixed templates.
@@ -21,8 +22,6 @@ export interface SoftmaxFormulaInput {
   shown: number;
 }
 
-const Z = 2;
-const P = 3;
 /** with more classes than this, the denominator is abbreviated so the formula fits a phone */
 const FULL_SUM_LIMIT = 4;
 
@@ -45,32 +44,32 @@ export function softmaxFractionTex(f: SoftmaxFormulaInput): SoftmaxFractionTex {
   const k = f.shown;
   const C = f.logits.length;
   const scaled = (j: number) => {
-    const z = `\\term{${term.logit(j)}}{${texNumber(f.logits[j] ?? NaN, Z)}}`;
-    return f.temperature === 1 ? z : `${z}/\\term{${term.temperature()}}{${texNumber(f.temperature, Z)}}`;
+    const z = `\\term{${term.logit(j)}}{${texNumber(f.logits[j] ?? NaN, DIGITS.logit)}}`;
+    return f.temperature === 1 ? z : `${z}/\\term{${term.temperature()}}{${texNumber(f.temperature, DIGITS.logit)}}`;
   };
   const power = (j: number) => `e^{${scaled(j)}}`;
   const terms =
     C <= FULL_SUM_LIMIT
       ? f.logits.map((_, j) => power(j)).join(' + ')
       : `${power(0)} + ${power(1)} + \\cdots + ${power(C - 1)}`;
-  const pk = `\\term{${term.probability(k)}}{${texNumber(f.probabilities[k] ?? NaN, P)}}`;
+  const pk = `\\term{${term.probability(k)}}{${texNumber(f.probabilities[k] ?? NaN, DIGITS.value)}}`;
   const over = f.temperature === 1 ? '' : '/T';
   return {
     definition: `\\displaystyle p_{${k + 1}} = \\frac{e^{z_{${k + 1}}${over}}}{\\sum_{j=1}^{${C}} e^{z_j${over}}}`,
     powers: `\\displaystyle {} = \\frac{${power(k)}}{${terms}}`,
-    values: `\\displaystyle {} = \\frac{\\term{${term.logit(k)}}{${texNumber(f.exponentials[k] ?? NaN, P)}}}{${texNumber(f.sum, P)}} = ${pk}`,
+    values: `\\displaystyle {} = \\frac{\\term{${term.logit(k)}}{${texNumber(f.exponentials[k] ?? NaN, DIGITS.value)}}}{${texNumber(f.sum, DIGITS.value)}} = ${pk}`,
   };
 }
 
 /** The same fraction in words and numbers: the text alternative of the live formula. */
 export function softmaxFractionText(f: SoftmaxFormulaInput): string {
   const k = f.shown;
-  const over = f.temperature === 1 ? '' : ` / ${formatNumber(f.temperature, Z)}`;
-  const power = (j: number) => `e^(${formatNumber(f.logits[j] ?? NaN, Z)}${over})`;
+  const over = f.temperature === 1 ? '' : ` / ${formatNumber(f.temperature, DIGITS.logit)}`;
+  const power = (j: number) => `e^(${formatNumber(f.logits[j] ?? NaN, DIGITS.logit)}${over})`;
   const all = f.logits.map((_, j) => power(j)).join(' + ');
   return (
     `p${k + 1} = e^(z${k + 1}/T) divided by the sum over j of e^(z_j/T) = ${power(k)} / (${all}) = ` +
-    `${formatNumber(f.exponentials[k] ?? NaN, P)} / ${formatNumber(f.sum, P)} = ${formatNumber(f.probabilities[k] ?? NaN, P)}`
+    `${formatNumber(f.exponentials[k] ?? NaN, DIGITS.value)} / ${formatNumber(f.sum, DIGITS.value)} = ${formatNumber(f.probabilities[k] ?? NaN, DIGITS.value)}`
   );
 }
 
@@ -80,12 +79,12 @@ export function softmaxFractionText(f: SoftmaxFormulaInput): string {
  */
 export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logits): string[] {
   const { e, sum, p } = workedExampleNumbers(logits);
-  const powers = logits.map((zi, i) => `e^{${texNumber(zi, 0)}} = ${texNumber(e[i] ?? NaN, P)}`).join(',\\quad ');
-  const fractions = e.map((ei) => `\\tfrac{${texNumber(ei, P)}}{${texNumber(sum, P)}}`).join(',\\; ');
-  const result = Array.from(p, (pi) => texNumber(pi, P)).join(',\\; ');
+  const powers = logits.map((zi, i) => `e^{${texNumber(zi, 0)}} = ${texNumber(e[i] ?? NaN, DIGITS.value)}`).join(',\\quad ');
+  const fractions = e.map((ei) => `\\tfrac{${texNumber(ei, DIGITS.value)}}{${texNumber(sum, DIGITS.value)}}`).join(',\\; ');
+  const result = Array.from(p, (pi) => texNumber(pi, DIGITS.value)).join(',\\; ');
   return [
     powers,
-    `\\textstyle\\sum_k e^{z_k} = ${logits.map((zi) => `e^{${texNumber(zi, 0)}}`).join(' + ')} = ${texNumber(sum, P)}`,
+    `\\textstyle\\sum_k e^{z_k} = ${logits.map((zi) => `e^{${texNumber(zi, 0)}}`).join(' + ')} = ${texNumber(sum, DIGITS.value)}`,
     `\\mathbf{p} = \\left[\\, ${fractions} \\,\\right]`,
     `= \\left[\\, ${result} \\,\\right]`,
   ];
@@ -94,12 +93,12 @@ export function workedExampleTex(logits: readonly number[] = WORKED_EXAMPLE.logi
 /** The worked example in words: the text alternative of each of its lines. */
 export function workedExampleText(logits: readonly number[] = WORKED_EXAMPLE.logits): string[] {
   const { e, sum, p } = workedExampleNumbers(logits);
-  const powers = logits.map((zi, i) => `e^${formatNumber(zi, 0)} = ${formatNumber(e[i] ?? NaN, P)}`).join(', ');
-  const fractions = e.map((ei) => `${formatNumber(ei, P)} / ${formatNumber(sum, P)}`).join(', ');
-  const result = Array.from(p, (pi) => formatNumber(pi, P)).join(', ');
+  const powers = logits.map((zi, i) => `e^${formatNumber(zi, 0)} = ${formatNumber(e[i] ?? NaN, DIGITS.value)}`).join(', ');
+  const fractions = e.map((ei) => `${formatNumber(ei, DIGITS.value)} / ${formatNumber(sum, DIGITS.value)}`).join(', ');
+  const result = Array.from(p, (pi) => formatNumber(pi, DIGITS.value)).join(', ');
   return [
     powers,
-    `the sum of e^z_k is ${logits.map((zi) => `e^${formatNumber(zi, 0)}`).join(' + ')} = ${formatNumber(sum, P)}`,
+    `the sum of e^z_k is ${logits.map((zi) => `e^${formatNumber(zi, 0)}`).join(' + ')} = ${formatNumber(sum, DIGITS.value)}`,
     `p = [${fractions}]`,
     `= [${result}]`,
   ];

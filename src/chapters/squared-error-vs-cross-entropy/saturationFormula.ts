@@ -1,6 +1,7 @@
 import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { gradientsAt, SATURATION_START, type GradientsAt } from './saturationMath';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of chapter 7's gradient widget, as LaTeX built only from fixed templates and
@@ -8,8 +9,6 @@ import { gradientsAt, SATURATION_START, type GradientsAt } from './saturationMat
  * wherever it appears, because it *is* that gradient: squared error's is the same factor times σ′.
  */
 
-const Z = 1;
-const P = 3;
 
 const se = term.squaredErrorGradZ();
 const ce = term.crossEntropyGradZ();
@@ -26,33 +25,33 @@ export interface SaturationTex {
 }
 
 export function saturationTex(g: GradientsAt): SaturationTex {
-  const y = texNumber(g.prediction, P);
+  const y = texNumber(g.prediction, DIGITS.value);
   const t = String(g.t);
   return {
-    prediction: ['\\displaystyle \\hat y = \\sigma(z)', `\\displaystyle {} = \\sigma(\\term{${zTerm}}{${texNumber(g.z, Z)}}) = ${y}`],
+    prediction: ['\\displaystyle \\hat y = \\sigma(z)', `\\displaystyle {} = \\sigma(\\term{${zTerm}}{${texNumber(g.z, DIGITS.tenthsLogit)}}) = ${y}`],
     squaredError: [
       `\\displaystyle \\frac{\\partial L_{\\mathrm{SE}}}{\\partial z} = \\term{${ce}}{(\\hat y - t)}\\,\\term{${slope}}{\\hat y\\,(1 - \\hat y)}`,
-      `\\displaystyle {} = \\term{${ce}}{(${y} - ${t})} \\times \\term{${slope}}{${texNumber(g.slope, P)}} = \\term{${se}}{${texNumber(g.squaredError, P)}}`,
+      `\\displaystyle {} = \\term{${ce}}{(${y} - ${t})} \\times \\term{${slope}}{${texNumber(g.slope, DIGITS.value)}} = \\term{${se}}{${texNumber(g.squaredError, DIGITS.value)}}`,
     ],
     crossEntropy: [
       `\\displaystyle \\frac{\\partial L_{\\mathrm{CE}}}{\\partial z} = \\term{${ce}}{\\hat y - t}`,
-      `\\displaystyle {} = ${y} - ${t} = \\term{${ce}}{${texNumber(g.crossEntropy, P)}}`,
+      `\\displaystyle {} = ${y} - ${t} = \\term{${ce}}{${texNumber(g.crossEntropy, DIGITS.value)}}`,
     ],
     slope: [
       `\\displaystyle \\term{${slope}}{\\sigma'(z)} = \\hat y\\,(1 - \\hat y)`,
-      `\\displaystyle {} = ${y} \\times ${texNumber(g.complement, P)} = \\term{${slope}}{${texNumber(g.slope, P)}} \\le \\tfrac{1}{4}`,
+      `\\displaystyle {} = ${y} \\times ${texNumber(g.complement, DIGITS.value)} = \\term{${slope}}{${texNumber(g.slope, DIGITS.value)}} \\le \\tfrac{1}{4}`,
     ],
   };
 }
 
 /** The four formulas in words with the current numbers: the text alternative of the live formulas. */
 export function saturationText(g: GradientsAt): string {
-  const y = formatNumber(g.prediction, P);
+  const y = formatNumber(g.prediction, DIGITS.value);
   return [
-    `ŷ = σ(z) = σ(${formatNumber(g.z, Z)}) = ${y}.`,
-    `Squared error: ∂L/∂z = (ŷ − t) × ŷ(1 − ŷ) = (${y} − ${g.t}) × ${formatNumber(g.slope, P)} = ${formatNumber(g.squaredError, P)}.`,
-    `Cross-entropy: ∂L/∂z = ŷ − t = ${y} − ${g.t} = ${formatNumber(g.crossEntropy, P)}.`,
-    `σ′(z) = ŷ(1 − ŷ) = ${y} × ${formatNumber(g.complement, P)} = ${formatNumber(g.slope, P)}, at most 1/4.`,
+    `ŷ = σ(z) = σ(${formatNumber(g.z, DIGITS.tenthsLogit)}) = ${y}.`,
+    `Squared error: ∂L/∂z = (ŷ − t) × ŷ(1 − ŷ) = (${y} − ${g.t}) × ${formatNumber(g.slope, DIGITS.value)} = ${formatNumber(g.squaredError, DIGITS.value)}.`,
+    `Cross-entropy: ∂L/∂z = ŷ − t = ${y} − ${g.t} = ${formatNumber(g.crossEntropy, DIGITS.value)}.`,
+    `σ′(z) = ŷ(1 − ŷ) = ${y} × ${formatNumber(g.complement, DIGITS.value)} = ${formatNumber(g.slope, DIGITS.value)}, at most 1/4.`,
   ].join(' ');
 }
 

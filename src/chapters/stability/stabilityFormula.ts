@@ -2,32 +2,32 @@ import { formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { backwardAt, epsilonAt, formatResult, texResult, type BackwardAt, type EpsilonAt } from './stabilityMath';
 import { STABILITY_START } from './stabilityInputs';
+import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of chapter 10, as LaTeX built only from fixed templates and texResult() (the
  * shared texNumber, with NaN written "NaN"), and the same formulas in words for screen readers.
  */
 
-const G = 3;
 
-const texVector = (v: ArrayLike<number>, digits = G) => `\\left[${Array.from(v, (x) => texResult(x, digits)).join(',\\ ')}\\right]`;
-const textVector = (v: ArrayLike<number>, digits = G) => `[${Array.from(v, (x) => formatResult(x, digits)).join(', ')}]`;
+const texVector = (v: ArrayLike<number>, digits: number = DIGITS.value) => `\\left[${Array.from(v, (x) => texResult(x, digits)).join(',\\ ')}\\right]`;
+const textVector = (v: ArrayLike<number>, digits: number = DIGITS.value) => `[${Array.from(v, (x) => formatResult(x, digits)).join(', ')}]`;
 /** ε as the page writes it: 10⁻⁸ rather than 1.00 × 10⁻⁸, and 0 for no trick */
 export const texEpsilon = (eps: number) => (eps === 0 ? '0' : `10^{${Math.round(Math.log10(eps))}}`);
 export const textEpsilon = (eps: number) => (eps === 0 ? '0' : formatNumber(eps, 1).replace(/^1(\.0)? × /, ''));
 
 export function epsilonTex(e: EpsilonAt, epsilon: number, label: number): string[][] {
   const t = label + 1;
-  const p = texNumber(Math.exp(e.logP), G);
+  const p = texNumber(Math.exp(e.logP), DIGITS.value);
   return [
-    [`\\displaystyle L = -\\ln p_{${t}}`, `\\displaystyle {} = \\term{${term.stabilityTrueLoss()}}{${texResult(e.trueLoss, G)}}`],
+    [`\\displaystyle L = -\\ln p_{${t}}`, `\\displaystyle {} = \\term{${term.stabilityTrueLoss()}}{${texResult(e.trueLoss, DIGITS.value)}}`],
     [
       `\\displaystyle L_\\varepsilon = -\\ln(p_{${t}} + \\varepsilon)`,
-      `\\displaystyle {} = -\\ln(${p} + ${texEpsilon(epsilon)}) = ${texResult(e.trickLoss, G)}`,
+      `\\displaystyle {} = -\\ln(${p} + ${texEpsilon(epsilon)}) = ${texResult(e.trickLoss, DIGITS.value)}`,
     ],
     [
       `\\displaystyle L_\\varepsilon - L = -\\ln\\Bigl(1 + \\frac{\\varepsilon}{p_{${t}}}\\Bigr)`,
-      `\\displaystyle {} = \\term{${term.stabilityLossError()}}{${texResult(e.error, G)}}`,
+      `\\displaystyle {} = \\term{${term.stabilityLossError()}}{${texResult(e.error, DIGITS.value)}}`,
     ],
   ];
 }
@@ -35,9 +35,9 @@ export function epsilonTex(e: EpsilonAt, epsilon: number, label: number): string
 export function epsilonText(e: EpsilonAt, epsilon: number, label: number): string {
   const t = label + 1;
   return [
-    `L = −ln p${t} = ${formatResult(e.trueLoss, G)}.`,
-    `With the trick, L_ε = −ln(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(e.trickLoss, G)}.`,
-    `The error it adds, L_ε − L = −ln(1 + ε/p${t}) = ${formatResult(e.error, G)}.`,
+    `L = −ln p${t} = ${formatResult(e.trueLoss, DIGITS.value)}.`,
+    `With the trick, L_ε = −ln(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(e.trickLoss, DIGITS.value)}.`,
+    `The error it adds, L_ε − L = −ln(1 + ε/p${t}) = ${formatResult(e.error, DIGITS.value)}.`,
   ].join(' ');
 }
 
@@ -47,7 +47,7 @@ export function epsilonText(e: EpsilonAt, epsilon: number, label: number): strin
  */
 export function backwardTex(b: BackwardAt, epsilon: number, label: number): string[][] {
   const t = label + 1;
-  const p = texResult(b.probabilities[label] as number, G);
+  const p = texResult(b.probabilities[label] as number, DIGITS.value);
   return [
     [
       `\\displaystyle \\frac{\\partial L}{\\partial \\mathbf z} = \\mathbf p - \\mathbf y`,
@@ -55,9 +55,9 @@ export function backwardTex(b: BackwardAt, epsilon: number, label: number): stri
     ],
     [
       `\\displaystyle u_{${t}} = -\\frac{1}{p_{${t}} + \\varepsilon}`,
-      `\\displaystyle {} = -\\frac{1}{${p} + ${texEpsilon(epsilon)}} = ${texResult(b.upstream, G)}`,
+      `\\displaystyle {} = -\\frac{1}{${p} + ${texEpsilon(epsilon)}} = ${texResult(b.upstream, DIGITS.value)}`,
     ],
-    [`\\displaystyle \\langle \\mathbf u, \\mathbf p \\rangle = \\textstyle\\sum_k u_k\\, p_k`, `\\displaystyle {} = ${texResult(b.dot, G)}`],
+    [`\\displaystyle \\langle \\mathbf u, \\mathbf p \\rangle = \\textstyle\\sum_k u_k\\, p_k`, `\\displaystyle {} = ${texResult(b.dot, DIGITS.value)}`],
     [
       `\\displaystyle \\frac{\\partial L_\\varepsilon}{\\partial \\mathbf z} = \\mathbf p \\odot \\bigl(\\mathbf u - \\langle \\mathbf u, \\mathbf p \\rangle\\bigr)`,
       `\\displaystyle {} = \\term{${term.stabilityChain()}}{${texVector(b.chain)}}`,
@@ -70,8 +70,8 @@ export function backwardText(b: BackwardAt, epsilon: number, label: number): str
   const t = label + 1;
   return [
     `Fused: ∂L/∂z = p − y = ${textVector(b.fused)}.`,
-    `Unfused, as autograd runs it: u${t} = −1/(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(b.upstream, G)},`,
-    `⟨u, p⟩ = Σ u_k p_k = ${formatResult(b.dot, G)}, and ∂L_ε/∂z = p ⊙ (u − ⟨u, p⟩) = ${textVector(b.chain)}.`,
+    `Unfused, as autograd runs it: u${t} = −1/(p${t} + ${textEpsilon(epsilon)}) = ${formatResult(b.upstream, DIGITS.value)},`,
+    `⟨u, p⟩ = Σ u_k p_k = ${formatResult(b.dot, DIGITS.value)}, and ∂L_ε/∂z = p ⊙ (u − ⟨u, p⟩) = ${textVector(b.chain)}.`,
     `Difference: ${textVector(b.difference, 2)}.`,
   ].join(' ');
 }
