@@ -1,9 +1,8 @@
 import { softmax } from '../../core';
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { BINARY_START } from '../../url/labInputs';
 import { binaryState, type BinaryState } from './binaryCrossEntropyMath';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The binary chapter's live formulas as LaTeX, built only from formatted numbers and fixed templates,

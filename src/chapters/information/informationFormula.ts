@@ -1,9 +1,8 @@
-import { formatNumber, numberParts, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, numberParts, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { softmax } from '../../core';
 import { workedExample } from '../../url/labInputs';
 import { informationMeasures, type InformationMeasures, type InformationUnit } from './informationMath';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of the information chapter, as LaTeX built only from formatted numbers and fixed

@@ -1,6 +1,5 @@
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
-import { DIGITS } from '../../format/digits';
 
 
 export interface JacobianCellInput {

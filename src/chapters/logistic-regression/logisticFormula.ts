@@ -1,8 +1,7 @@
 import { labData, initialLab, labReadout, type LabReadout, type LogisticLabState } from './logisticLab';
 import { logisticLossPlusMinus, logisticLossPlusMinusGrad, plusMinusLabels } from '../../core/logisticPlusMinus';
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The lab's live formulas, as LaTeX built only from fixed templates and texNumber(), and the same in

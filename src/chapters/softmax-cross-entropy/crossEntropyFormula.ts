@@ -1,8 +1,7 @@
-import { formatNumber, numberParts, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, numberParts, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { workedExample } from '../../url/labInputs';
 import { crossEntropyGradient, gradientStep, LEARNING_RATE, type CrossEntropyGradient } from './crossEntropyGradientMath';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The chain rule for ∂L/∂z, one line per step, as LaTeX pieces (each small enough for a phone; the

@@ -1,8 +1,7 @@
 import { softmax, softmaxTerms } from '../../core';
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { WORKED_EXAMPLE } from '../../url/labInputs';
 import { term } from '../../format/terms';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The live softmax formula as LaTeX, built only from formatted numbers and fixed templates.

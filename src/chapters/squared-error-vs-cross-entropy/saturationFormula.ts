@@ -1,7 +1,6 @@
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { gradientsAt, SATURATION_START, type GradientsAt } from './saturationMath';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of chapter 7's gradient widget, as LaTeX built only from fixed templates and

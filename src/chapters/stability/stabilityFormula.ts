@@ -1,8 +1,7 @@
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { backwardAt, epsilonAt, formatResult, texResult, type BackwardAt, type EpsilonAt } from './stabilityMath';
 import { STABILITY_START } from './stabilityInputs';
-import { DIGITS } from '../../format/digits';
 
 /**
  * The live formulas of chapter 10, as LaTeX built only from fixed templates and texResult() (the
