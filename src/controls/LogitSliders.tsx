@@ -9,16 +9,26 @@ import { useControlMode } from '../state/embedContext';
 const LOGITS = ['logits'];
 
 /**
- * One slider per logit, named "logit z1", "logit z2", …, reading and writing the lab store; with
- * `editClasses`, the buttons that add and remove a class (2 to 8).
+ * One slider per logit, named "logit z1", "logit z2", …, each linked to its term: the list every
+ * chapter's logits are set with, whichever store holds them.
  */
-export function LogitSliders({ editClasses = false }: { editClasses?: boolean }) {
-  const logits = useLab((s) => s.logits);
-  const { setLogit, addClass, removeClass } = useLabStore().getState();
-  const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
-  const { min, max, step } = LIMITS.logit;
+export function LogitSliderList({
+  logits,
+  min,
+  max,
+  step,
+  digits,
+  onValue,
+}: {
+  logits: readonly number[];
+  min: number;
+  max: number;
+  step: number;
+  digits: number;
+  onValue(value: number, index: number): void;
+}) {
   return (
-    <LecturerControl ids={LOGITS}>
+    <>
       {logits.map((z, i) => (
         <RangeSlider
           key={i}
@@ -30,11 +40,26 @@ export function LogitSliders({ editClasses = false }: { editClasses?: boolean })
           min={min}
           max={max}
           step={step}
-          digits={2}
+          digits={digits}
           term={term.logit(i)}
-          onValue={setLogitAt}
+          onValue={onValue}
         />
       ))}
+    </>
+  );
+}
+
+/**
+ * The lab store's logit sliders; with `editClasses`, the buttons that add and remove a class (2 to 8).
+ */
+export function LogitSliders({ editClasses = false }: { editClasses?: boolean }) {
+  const logits = useLab((s) => s.logits);
+  const { setLogit, addClass, removeClass } = useLabStore().getState();
+  const setLogitAt = useCallback((value: number, index: number) => setLogit(index, value), [setLogit]);
+  const { min, max, step } = LIMITS.logit;
+  return (
+    <LecturerControl ids={LOGITS}>
+      <LogitSliderList logits={logits} min={min} max={max} step={step} digits={2} onValue={setLogitAt} />
       {editClasses && (
         <div className="button-row">
           <button type="button" onClick={addClass} disabled={logits.length >= LIMITS.maxClasses}>

@@ -1,9 +1,8 @@
 import { useCallback, useId, useState } from 'react';
 import { useControlMode } from '../../state/embedContext';
-import { term } from '../../format/terms';
 import { LecturerControl } from '../../controls/LecturerControl';
 import { NumberField } from '../../controls/NumberField';
-import { RangeSlider } from '../../controls/RangeSlider';
+import { LogitSliderList } from '../../controls/LogitSliders';
 import { useStability, useStabilityStore } from './StabilityContext';
 import { logitRule, STABILITY_LIMITS } from './stabilityInputs';
 import { TrueClassRadios } from './TrueClassChoice';
@@ -50,22 +49,7 @@ export function LogitEntry() {
     <fieldset className="controls stability-controls">
       <legend>Logits and the true class</legend>
       <LecturerControl ids={['sz']}>
-        {logits.map((z, i) => (
-          <RangeSlider
-            key={i}
-            index={i}
-            label={`logit z${i + 1}`}
-            symbol="z"
-            subscript={i + 1}
-            value={z}
-            min={min}
-            max={max}
-            step={step}
-            digits={1}
-            term={term.logit(i)}
-            onValue={setLogitAt}
-          />
-        ))}
+        <LogitSliderList logits={logits} min={min} max={max} step={step} digits={1} onValue={setLogitAt} />
         <div className="typed-logits">
           {logits.map((z, i) => (
             <TypedLogit key={i} index={i} value={z} onMessage={setMessage} messageId={messageId} />
