@@ -9,7 +9,7 @@ import { roundFloat32 } from '../../src/core/float32';
 import { bestStep, gradientCheckPasses, MACHINE_EPSILON, optimalStep, relativeError, spacingAt } from '../../src/core/gradientCheck';
 import { softmaxJacobian } from '../../src/core/jacobian';
 import { softmax } from '../../src/core/softmax';
-import { ErrorCurvePlot } from '../../src/chapters/gradient-check/ErrorCurvePlot';
+import { ErrorCurvePlot } from '../../src/plots/ErrorCurvePlot';
 import { errorText } from '../../src/chapters/gradient-check/EstimateTable';
 import { gradientCheckText } from '../../src/chapters/gradient-check/gradientCheckFormula';
 import {

@@ -7,7 +7,7 @@ import { BATCH_REDUCTION_STATE } from './backpropState';
 import { useBackprop } from './backpropStore';
 import { show } from './backwardPassFormula';
 import { BATCH_SIZES, DEMO_STEPS, gradientNorms, LEARNING_RATES } from './batchReductionMath';
-import { BatchReductionCurvesPlot, BatchReductionFinalLossPlot, type FinalLossPoint } from './BatchReductionPlot';
+import { BatchReductionCurvesPlot, BatchReductionFinalLossPlot, type FinalLossPoint } from '../../plots/BatchReductionPlots';
 import { meanSpread, runKey, useBatchReductionRuns, type RunResult } from './batchReductionRuns';
 import './backprop-matrix.css';
 

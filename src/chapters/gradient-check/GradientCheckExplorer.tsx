@@ -9,7 +9,7 @@ import { useLab } from '../../state/LabContext';
 import { LecturerControl } from '../../controls/LecturerControl';
 import { RangeSlider } from '../../controls/RangeSlider';
 import { CurveLegend } from '../../plots/CurveLegend';
-import { ErrorCurvePlot, type ErrorCurve, type StepMark } from './ErrorCurvePlot';
+import { ErrorCurvePlot, type ErrorCurve, type StepMark } from '../../plots/ErrorCurvePlot';
 import { EstimateTable, errorText } from './EstimateTable';
 import { formatStep, gradientCheckTex, gradientCheckText, valueDigits } from './gradientCheckFormula';
 import {

@@ -4,7 +4,7 @@ import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { useLab } from '../../state/LabContext';
 import { RangeSlider } from '../../controls/RangeSlider';
 import { errorText, estimateText } from './EstimateTable';
-import { ErrorCurvePlot, type ErrorCurve } from './ErrorCurvePlot';
+import { ErrorCurvePlot, type ErrorCurve } from '../../plots/ErrorCurvePlot';
 import { derivativeText, formatStep } from './gradientCheckFormula';
 import { errorCurves, estimateAt, quantityOf, snapExponent, START_EXPONENT, STEP_GRID, STEP_LIMITS } from './gradientCheckMath';
 import { GRADIENT_CHECK_STATE } from './gradientCheckState';

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { BatchReduction } from '../../core/network';
-import { formatNumber } from '../../format/formatNumber';
-import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
-import { XTickLabels, YGrid } from '../../plots/axes';
+import type { BatchReduction } from '../core/network';
+import { formatNumber } from '../format/formatNumber';
+import { useMeasuredWidth } from './useMeasuredWidth';
+import { XTickLabels, YGrid } from './axes';
 
 /** Losses from 10⁻⁴ to 10⁴ on a log axis: a fitted run and a run that blew up both stay on the plot. */
 export const LOSS_DOMAIN = [1e-4, 1e4] as const;

@@ -1,10 +1,10 @@
 import { useMemo, useRef, type PointerEvent } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatNumber } from '../../format/formatNumber';
-import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
-import { viewBoxPoint } from '../../plots/viewBoxPoint';
-import { XGrid, YGrid } from '../../plots/axes';
+import { formatNumber } from '../format/formatNumber';
+import { useMeasuredWidth } from './useMeasuredWidth';
+import { viewBoxPoint } from './viewBoxPoint';
+import { XGrid, YGrid } from './axes';
 
 export interface ErrorCurve {
   id: string;
