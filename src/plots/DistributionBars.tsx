@@ -1,6 +1,6 @@
 import { formatNumber } from '../format/formatNumber';
 import { classColour } from '../format/terms';
-import { barScales, BAR_MARGIN as M, ValueGrid } from './barChart';
+import { barScales, BAR_MARGIN as M, ValueGrid } from './barScales';
 import { useBarDrag } from './useBarDrag';
 
 export interface DistributionBarsProps {

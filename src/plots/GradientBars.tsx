@@ -1,6 +1,6 @@
 import { formatNumber } from '../format/formatNumber';
 import { classColour } from '../format/terms';
-import { barScales, ValueGrid } from './barChart';
+import { barScales, ValueGrid } from './barScales';
 
 export interface GradientBarsProps {
   /** one signed value per class, in [−1, 1] (p − y always is) */

@@ -1,5 +1,5 @@
 import { formatNumber } from '../format/formatNumber';
-import { barScales, ValueGrid } from './barChart';
+import { barScales, ValueGrid } from './barScales';
 
 export interface LabelledBar {
   /** the name under the bar and in the text alternative: "σ(z₁)", "softmax([z, 0])₁" */

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { term } from '../format/terms';
-import { BAR_MARGIN as M } from './barChart';
+import { BAR_MARGIN as M } from './barScales';
 import { YGrid } from './axes';
 
 export interface LossHistoryProps {

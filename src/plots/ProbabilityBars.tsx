@@ -1,6 +1,6 @@
 import { formatNumber } from '../format/formatNumber';
 import { classColour, term } from '../format/terms';
-import { barScales, ValueGrid } from './barChart';
+import { barScales, ValueGrid } from './barScales';
 
 export interface ProbabilityBarsProps {
   probabilities: ArrayLike<number>;

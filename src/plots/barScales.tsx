@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format/formatNumber';
+import { YGrid } from './axes';
 
 /** Margins of the bar charts, in viewBox units: room for tick labels left and class labels below. */
 export const BAR_MARGIN = { top: 18, right: 8, bottom: 26, left: 34 } as const;
@@ -27,16 +28,5 @@ interface ValueGridProps {
 
 /** Horizontal grid lines with their values; the line at 0 is the baseline bars stand on. */
 export function ValueGrid({ ticks, y, width, digits }: ValueGridProps) {
-  return (
-    <>
-      {ticks.map((t) => (
-        <g key={t} className="tick" transform={`translate(0,${y(t)})`}>
-          <line x1={BAR_MARGIN.left} x2={width - BAR_MARGIN.right} className={t === 0 ? 'zero-line' : 'grid-line'} />
-          <text x={BAR_MARGIN.left - 6} dy="0.32em" textAnchor="end">
-            {formatNumber(t, digits)}
-          </text>
-        </g>
-      ))}
-    </>
-  );
+  return <YGrid ticks={ticks} y={y} left={BAR_MARGIN.left} right={width - BAR_MARGIN.right} label={(t) => formatNumber(t, digits)} />;
 }
