@@ -38,6 +38,11 @@ const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
 };
 
+/** An integer exponent in superscript digits: −18 → "⁻¹⁸". */
+export function superscript(exponent: number): string {
+  return String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+}
+
 /** Plain text: "0.090", "−1.50", "4.25 × 10⁻¹⁸", "∞", "undefined". Uses the true minus sign. */
 export function formatNumber(x: number, digits = 3): string {
   const p = numberParts(x, digits);
@@ -50,8 +55,7 @@ export function formatNumber(x: number, digits = 3): string {
     case 'fixed':
       return sign + p.mantissa;
     case 'scientific': {
-      const power = String(p.exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
-      return `${sign}${p.mantissa} × 10${power}`;
+      return `${sign}${p.mantissa} × 10${superscript(p.exponent)}`;
     }
   }
 }
@@ -117,7 +121,7 @@ export function formatInTable(x: number, { decimals, exponent }: TableNotation, 
 
 /** "× 10⁻⁴": a table's shared power of ten, as its title states it */
 export function powerOfTen(exponent: number): string {
-  return `× 10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+  return `× 10${superscript(exponent)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber, texNumber } from '../../format/formatNumber';
+import { formatNumber, powerOfTen, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import type { Precision } from '../../core/gradientCheck';
 import { workedExample } from '../../url/labInputs';
@@ -33,15 +33,13 @@ export function formatStep(h: number): string {
 
 /** Significant digits of a derivative below 10⁻⁴ in size, where ten decimals would keep only a few. */
 export const SMALL_DERIVATIVE_DIGITS = 8;
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** v in scientific notation with `significant` digits, as text ("2.0611536 × 10⁻⁹") or LaTeX. */
 export function scientificText(v: number, significant: number, tex = false): string {
   const [mantissa = '', e = '0'] = Math.abs(v).toExponential(significant - 1).split('e');
   const exponent = Number(e);
   if (tex) return `${v < 0 ? '-' : ''}${mantissa} \\times {10}^{${exponent}}`;
-  const power = String(exponent).replace(/-/, '⁻').replace(/\d/g, (d) => SUPERSCRIPT.charAt(Number(d)));
-  return `${v < 0 ? '−' : ''}${mantissa} × 10${power}`;
+  return `${v < 0 ? '−' : ''}${mantissa} ${powerOfTen(exponent)}`;
 }
 
 /**

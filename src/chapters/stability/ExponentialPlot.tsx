@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { OVERFLOW_THRESHOLD } from '../../core/naive';
-import { formatNumber, powerOfTen } from '../../format/formatNumber';
+import { formatNumber, powerOfTen, superscript } from '../../format/formatNumber';
 import { classColour, term } from '../../format/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { STABILITY_LIMITS } from './stabilityInputs';
@@ -11,11 +11,8 @@ const M = { top: 34, right: 14, bottom: 36, left: 52 } as const;
 const LOG10_E = Math.LOG10E;
 const Y_MAX = STABILITY_LIMITS.max * LOG10_E + 10;
 const Y_TICKS = [-400, -200, 0, 200, 400];
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-};
 /** a tick label of the log axis, an integer power of ten: 10⁻⁴⁰⁰ … 10⁴⁰⁰ */
-const tickLabel = (k: number) => `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+const tickLabel = (k: number) => `10${superscript(k)}`;
 /** the least normal double: below it float64 keeps fewer than 53 bits, down to 1 at 4.9 × 10⁻³²⁴ */
 const DBL_MIN = 2.2250738585072014e-308;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInTable, formatNumber, tableNotation, texNumber } from '../../../src/format/formatNumber';
+import { formatInTable, formatNumber, powerOfTen, superscript, tableNotation, texNumber } from '../../../src/format/formatNumber';
 
 describe('formatNumber', () => {
   it('formatNumber(0.0900305, 3) reads 0.090, with the trailing zero kept', () => {
@@ -72,5 +72,17 @@ describe('tableNotation and formatInTable', () => {
   it('an all-zero table reads 0.000; non-finite cells read as words', () => {
     expect(table([0, -0])).toEqual(['0.000', '0.000']);
     expect(table([1, Number.NaN, -Infinity])).toEqual(['1.00', 'undefined', '−∞']);
+  });
+});
+
+describe('superscript and powerOfTen', () => {
+  it('superscript(-18) is "⁻¹⁸", superscript(434) is "⁴³⁴" and superscript(0) is "⁰"', () => {
+    expect(superscript(-18)).toBe('⁻¹⁸');
+    expect(superscript(434)).toBe('⁴³⁴');
+    expect(superscript(0)).toBe('⁰');
+  });
+
+  it('powerOfTen(-4) is "× 10⁻⁴"', () => {
+    expect(powerOfTen(-4)).toBe('× 10⁻⁴');
   });
 });
