@@ -62,8 +62,10 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   const actions = backpropStore.getState();
   const ids = { seed: useId(), seedMessage: useId(), data: useId(), activation: useId(), classes: useId() };
   // a refused seed is said right under the fields, where the learner is typing (on a phone the
-  // trainer's own alert over the plot is a screen above), and read with the field
-  const [seedMessage, setSeedMessage] = useState<string | null>(null);
+  // trainer's own alert over the plot is a screen above), and read with the field; it names the seed
+  // kept, so it goes once the seed changes (Reset, a link), as the trainer's own message does
+  const [refusal, setRefusal] = useState<{ text: string; seed: number } | null>(null);
+  const seedMessage = refusal?.seed === initialSeed ? refusal.text : null;
   return (
     <div className="backprop-controls">
       <div className="button-row" role="group" aria-label="Training">
@@ -118,7 +120,7 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
             rule={SEED_RULE}
             kept={`The network keeps seed ${initialSeed}.`}
             onValue={seedAction}
-            onMessage={setSeedMessage}
+            onMessage={(text) => setRefusal(text === null ? null : { text, seed: initialSeed })}
             describedBy={seedMessage ? ids.seedMessage : undefined}
           />
         </FieldPair>

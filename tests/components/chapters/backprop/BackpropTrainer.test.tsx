@@ -116,6 +116,18 @@ describe('<BackpropTrainer>', () => {
       w1IsSeed(1);
     });
 
+    it('a refused seed\'s message goes when Reset moves the network to the next seed, since it names the seed kept', async () => {
+      const user = userEvent.setup();
+      renderTrainer();
+      await user.clear(seedField());
+      await user.type(seedField(), '1e309{Enter}');
+      expect(screen.getByRole('alert').textContent).toBe(`“1e309” is too large: ${seedRange} The network keeps seed 1.`);
+      await user.click(screen.getByRole('button', { name: 'Reset' }));
+      expect(backpropStore.getState().initialSeed).toBe(2);
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(seedField().getAttribute('aria-describedby')).toBeNull();
+    });
+
     it.each([
       ['2.5', `“2.5” is not a whole number: ${seedRange}`],
       ['1,5', `“1,5” is not a number: ${seedRange}`],
