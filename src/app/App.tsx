@@ -8,6 +8,7 @@ import { parseHash, useHash } from '../url/hashRoute';
 import { EmbedPage } from '../embed/EmbedPage';
 import { LecturerPage } from '../embed/LecturerPage';
 import { LabProvider } from '../state/LabContext';
+import { KeptStoresProvider } from '../state/keptStores';
 
 export function App() {
   const { slug } = parseHash(useHash());
@@ -26,17 +27,19 @@ function Site({ slug }: { slug: string }) {
 
   return (
     <LabProvider>
-      <Layout current={chapter?.slug} home={slug === ''}>
-        {slug === '' ? (
-          <HomePage />
-        ) : lecturers ? (
-          <LecturerPage />
-        ) : chapter ? (
-          <ChapterPage key={chapter.slug} chapter={chapter} />
-        ) : (
-          <NotFoundPage slug={slug} />
-        )}
-      </Layout>
+      <KeptStoresProvider>
+        <Layout current={chapter?.slug} home={slug === ''}>
+          {slug === '' ? (
+            <HomePage />
+          ) : lecturers ? (
+            <LecturerPage />
+          ) : chapter ? (
+            <ChapterPage key={chapter.slug} chapter={chapter} />
+          ) : (
+            <NotFoundPage slug={slug} />
+          )}
+        </Layout>
+      </KeptStoresProvider>
     </LabProvider>
   );
 }

@@ -8,7 +8,9 @@ import { accuracy, backward, classify, createWorkspace, forward, initNetwork, tr
 import type { Dataset, DatasetKind } from '../../src/core/datasets';
 import { createRandom } from '../../src/core/random';
 import { backpropFormulaLabel, backpropTex } from '../../src/chapters/backprop/backpropFormula';
-import { BACKPROP_LIMITS, backpropStore, createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/chapters/backprop/backpropStore';
+import { createBackpropStore, initialBackpropInputs, type BackpropStore, type TrainingPoint } from '../../src/chapters/backprop/backpropStore';
+import { BACKPROP_LIMITS } from '../../src/chapters/backprop/backpropLimits';
+import { BackpropProvider } from '../../src/chapters/backprop/BackpropContext';
 import { activationSlope, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows, type BackwardPass } from '../../src/chapters/backprop/backwardPassMath';
 import { allowedDifferenceGap, DIFFERENCE_CHECK, differenceAgrees, weightDifferenceCheck, type DifferenceCheck } from '../../src/chapters/backprop/weightDifferenceCheck';
 import {
@@ -523,16 +525,19 @@ const KINK_CASES = [
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 registerPrerendered(prerendered);
+/** The chapter's run for this test: each test starts from a fresh one. */
+let backpropStore: BackpropStore = createBackpropStore();
 afterEach(() => {
   cleanup();
   window.location.hash = '';
-  backpropStore.setState(initialBackpropInputs());
+  backpropStore = createBackpropStore();
 });
 
-/** Widgets inside the lab store and term scope a chapter page gives them. */
+/** Widgets inside the lab store, the chapter's run and the term scope a chapter page gives them. */
 function renderInChapter(...widgets: ReactElement[]) {
   const store = createLabStore({});
-  return render(createElement(LabProvider, { store, children: createElement(TermScope, { children: widgets }) }));
+  const inRun = createElement(BackpropProvider, { store: backpropStore, children: createElement(TermScope, { children: widgets }) });
+  return render(createElement(LabProvider, { store, children: inRun }));
 }
 /** The chapter's store at a network trained `steps` steps with these settings, its gradient and regions computed. */
 function storeAt(s: RunSettings, steps: number) {

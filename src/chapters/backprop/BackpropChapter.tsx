@@ -4,6 +4,7 @@ import { BackpropWeights } from './BackpropWeights';
 import { BackwardPassExplorer } from './BackwardPassExplorer';
 import { BatchReductionDemo } from './BatchReductionDemo';
 import { BackpropOpener } from './BackpropOpener';
+import { BackpropProvider } from './BackpropContext';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './backprop.css';
@@ -21,9 +22,17 @@ export const components = embeddable(widgets, {
   BatchReductionDemo,
 });
 
+/** What each of the chapter's widgets needs around it, in the chapter and in an embed: the run they share. */
+export const Provider = BackpropProvider;
+
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
 const pageComponents = { ...components, Opener: BackpropOpener };
 
+/** One run for the chapter's widgets, the opener's included: training in one moves them all. */
 export default function BackpropChapter() {
-  return <Content components={pageComponents} />;
+  return (
+    <BackpropProvider>
+      <Content components={pageComponents} />
+    </BackpropProvider>
+  );
 }

@@ -1,12 +1,12 @@
 import { formatNumber } from '../../format/formatNumber';
-import { BACKPROP_LIMITS, backpropStore, useBackprop } from './backpropStore';
+import { BACKPROP_LIMITS } from './backpropLimits';
+import { useBackprop, useBackpropStore } from './BackpropContext';
 import { DecisionRegions } from './DecisionRegions';
 import { RunCurves } from './RunCurves';
 import { Opener, OpenerPair } from '../Opener';
 import './backprop-opener.css';
 
 const CLASS_NAMES = ['1', '2', '3'] as const;
-const { addPoint, movePoint, deletePoint, setRunning } = backpropStore.getState();
 const NO_RUN: readonly never[] = [];
 
 /**
@@ -16,6 +16,7 @@ const NO_RUN: readonly never[] = [];
  * trainer's step count, curves and controls move too, and the other way round.
  */
 export function BackpropOpener() {
+  const { addPoint, movePoint, deletePoint, setRunning } = useBackpropStore().getState();
   const running = useBackprop((s) => s.running);
   const dataset = useBackprop((s) => s.dataset);
   const regions = useBackprop((s) => s.regions);

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { backpropFormulaLabel, backpropTex } from './backpropFormula';
-import { BACKPROP_LIMITS, backpropStore, useBackprop } from './backpropStore';
+import { BACKPROP_LIMITS } from './backpropLimits';
+import { useBackprop, useBackpropStore } from './BackpropContext';
+import type { BackpropStore } from './backpropStore';
 import { DecisionRegions } from './DecisionRegions';
 import { RunCurves } from './RunCurves';
 import { TrainingControls } from './TrainingControls';
@@ -17,12 +19,11 @@ function createTrainer(): Trainer {
   return workerTrainer(new Worker(new URL('./backpropTraining.worker.ts', import.meta.url), { type: 'module' }));
 }
 
-const { addPoint, movePoint, deletePoint } = backpropStore.getState();
 // while the lecturer fixed the points, the plot takes no edits
 const keepPoints = () => {};
 
-function download() {
-  const s = backpropStore.getState();
+function download(store: BackpropStore) {
+  const s = store.getState();
   downloadWeights(weightsFile(s.network, s.step, s.initialSeed, s.datasetKind));
 }
 
@@ -34,6 +35,8 @@ function download() {
  */
 export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const loop = useRef<TrainingLoop | null>(null);
+  const store = useBackpropStore();
+  const { addPoint, movePoint, deletePoint } = store.getState();
   const dataset = useBackprop((s) => s.dataset);
   const regions = useBackprop((s) => s.regions);
   const pointClass = useBackprop((s) => s.pointClass);
@@ -48,21 +51,22 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const editable = mode('data') === 'shown' && mode('points') === 'shown';
 
   useEffect(() => {
-    const running = startTrainingLoop(backpropStore, (trainer ?? createTrainer)());
+    const running = startTrainingLoop(store, (trainer ?? createTrainer)());
     loop.current = running;
     return () => {
       running.stop();
       // Leaving the chapter pauses training: nothing runs for a page nobody sees.
-      backpropStore.getState().setRunning(false);
+      store.getState().setRunning(false);
       loop.current = null;
     };
-  }, [trainer]);
+  }, [store, trainer]);
 
   const now = history[history.length - 1];
   const evaluated = now !== undefined && now.step === step;
   const loss = evaluated ? now.loss : NaN;
   const accuracy = evaluated ? now.accuracy : NaN;
   const takeStep = useCallback(() => loop.current?.step(1), []);
+  const downloadRun = useCallback(() => download(store), [store]);
   const shownLoss = Number.isFinite(loss) ? formatNumber(loss, 4) : '–';
   const shownAccuracy = Number.isFinite(accuracy) ? `${formatNumber(100 * accuracy, 1)}%` : '–';
   const numbers = { m: dataset.m, hidden, reduction, loss, step };
@@ -107,7 +111,7 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
               : 'Your lecturer set the points: they stay as they are.'}
           </figcaption>
         </figure>
-        <TrainingControls onStep={takeStep} onDownload={download} />
+        <TrainingControls onStep={takeStep} onDownload={downloadRun} />
       </div>
       <LiveFormula label={backpropFormulaLabel(numbers)} lines={backpropTex(numbers)} testId="bp-formula" />
       <div className="plots-pair">

@@ -3,7 +3,7 @@ import type { NetworkParams } from '../../core/network';
 import { formatInTable, tableNotation } from '../../format/formatNumber';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { term } from '../../format/terms';
-import { useThrottledBackprop } from './backpropStore';
+import { useThrottledBackprop } from './BackpropContext';
 
 /** While training plays, the tables follow at most this often: 300 buttons a frame would cost the page its frame rate. */
 const REFRESH_MS = 250;

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useWidgetState } from '../../state/useWidgetState';
 import { LiveFormula } from '../../math/LiveFormula';
 import { BACKWARD_PASS_STATE } from './backpropState';
-import { useThrottledBackprop } from './backpropStore';
+import { useThrottledBackprop } from './BackpropContext';
 import { backwardShapesTex, backwardShapesText, decimalsForAll, outputRowTex, outputRowText, type BackwardShapes } from './backwardPassFormula';
 import { asRows, backwardPass, hiddenWeightChain, outer, outputWeightChain, sampleRows } from './backwardPassMath';
 import { weightDifferenceCheck } from './weightDifferenceCheck';

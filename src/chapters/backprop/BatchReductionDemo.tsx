@@ -4,7 +4,7 @@ import { useWidgetState } from '../../state/useWidgetState';
 import { formatNumber } from '../../format/formatNumber';
 import { LecturerControl } from '../../controls/LecturerControl';
 import { BATCH_REDUCTION_STATE } from './backpropState';
-import { useBackprop } from './backpropStore';
+import { useBackprop } from './BackpropContext';
 import { show } from './backwardPassFormula';
 import { BATCH_SIZES, DEMO_STEPS, gradientNorms, LEARNING_RATES } from './batchReductionMath';
 import { BatchReductionCurvesPlot, BatchReductionFinalLossPlot, type FinalLossPoint } from '../../plots/BatchReductionPlots';

@@ -1,4 +1,4 @@
-import { memo, useId, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Activation } from '../../core/network';
 import { formatNumber } from '../../format/formatNumber';
 import { classColour } from '../../format/terms';
@@ -7,7 +7,8 @@ import { LecturerControl } from '../../controls/LecturerControl';
 import { NumberField } from '../../controls/NumberField';
 import type { NumberRule } from '../../controls/parseTypedNumber';
 import { RangeSlider } from '../../controls/RangeSlider';
-import { ACTIVATIONS, BACKPROP_LIMITS, backpropStore, DATASET_KINDS, useBackprop, type BackpropDatasetKind } from './backpropStore';
+import { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind } from './backpropLimits';
+import { useBackprop, useBackpropStore } from './BackpropContext';
 
 const DATASET_NAMES: Record<BackpropDatasetKind, string> = {
   blobs: 'blobs',
@@ -22,9 +23,6 @@ export function learningRateText(lr: number): string {
   return formatNumber(lr, lr < 0.01 ? 4 : lr < 0.1 ? 3 : lr < 1 ? 2 : lr < 10 ? 1 : 0);
 }
 
-const lrAction = (log: number) => backpropStore.getState().setLearningRate(10 ** log);
-const hiddenAction = (h: number) => backpropStore.getState().setHidden(h);
-const seedAction = (seed: number) => backpropStore.getState().setInitialSeed(seed);
 const SEED_RULE: NumberRule = { name: 'the seed', ...BACKPROP_LIMITS.seed, whole: true };
 
 /**
@@ -59,7 +57,17 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   const learningRate = useBackprop((s) => s.learningRate);
   const pointClass = useBackprop((s) => s.pointClass);
   const empty = useBackprop((s) => s.dataset.m === 0);
-  const actions = backpropStore.getState();
+  const store = useBackpropStore();
+  const actions = store.getState();
+  // one function per store, so the sliders and the field are not given a new handler every render
+  const { lrAction, hiddenAction, seedAction } = useMemo(
+    () => ({
+      lrAction: (log: number) => store.getState().setLearningRate(10 ** log),
+      hiddenAction: (h: number) => store.getState().setHidden(h),
+      seedAction: (seed: number) => store.getState().setInitialSeed(seed),
+    }),
+    [store],
+  );
   const ids = { seed: useId(), seedMessage: useId(), data: useId(), activation: useId(), classes: useId() };
   // a refused seed is said right under the fields, where the learner is typing (on a phone the
   // trainer's own alert over the plot is a screen above), and read with the field; it names the seed

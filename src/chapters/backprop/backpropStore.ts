@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initNetwork, type Activation, type BatchReduction, type Network, type NetworkParams, type NetworkShape } from '../../core/network';
-import { makeDataset, type Dataset } from '../../core/datasets';
+import type { Dataset } from '../../core/datasets';
+import { datasetOf, editDataset } from './backpropData';
 import { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind } from './backpropLimits';
 
-export { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind };
-
 /**
- * The inputs of chapter 8's network lab, and the weights training has reached. One module-level store:
- * the chapter's widgets (and the matrix-form explainer of the other helper) all read the same run.
+ * The inputs of chapter 8's network trainer, and the weights training has reached. One store per
+ * chapter (BackpropContext.tsx provides it): the chapter's widgets all read the same run.
  *
  * `network` is replaced by a new object, never mutated, whenever the weights change, so that selectors
  * see the change. Every action validates; bad values are ignored and the last good state stays.
@@ -113,68 +110,10 @@ export function shapeOf(hidden: number, activation: Activation): NetworkShape {
   return { inputs: 2, hidden, outputs: BACKPROP_LIMITS.classes, activation };
 }
 
-function emptyDataset(): Dataset {
-  return { x: new Float64Array(0), labels: new Int32Array(0), m: 0, classes: BACKPROP_LIMITS.classes };
-}
-
-/**
- * A coordinate of an edited point: inside the square and on a link's grid of 0.001 (a fraction of a
- * pixel), so that a link's points, and the run replayed on them, are exactly the learner's. `|| 0`
- * makes −0 plain 0, as a link writes it.
- */
-function pointCoordinate(v: number): number {
-  const e = BACKPROP_LIMITS.extent;
-  return Number(Math.min(e, Math.max(-e, v)).toFixed(BACKPROP_LIMITS.pointDecimals)) || 0;
-}
-
 /** A learning rate in range and on a link's grid of 10⁻⁶, for the same reason. */
 function roundedRate(lr: number): number {
   const { min, max } = BACKPROP_LIMITS.learningRate;
   return Number(Math.min(max, Math.max(min, lr)).toFixed(BACKPROP_LIMITS.learningRateDecimals));
-}
-
-/** The learner's own points as a data set: coordinates clamped to the square and its 0.001 grid; others refused. */
-export function customDataset(points: readonly { x: number; y: number; label: number }[]): Dataset {
-  const kept = points
-    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isInteger(p.label) && p.label >= 0 && p.label < BACKPROP_LIMITS.classes)
-    .slice(0, BACKPROP_LIMITS.maxPoints);
-  const x = new Float64Array(kept.length * 2);
-  const labels = new Int32Array(kept.length);
-  kept.forEach((p, i) => {
-    x[2 * i] = pointCoordinate(p.x);
-    x[2 * i + 1] = pointCoordinate(p.y);
-    labels[i] = p.label;
-  });
-  return { x, labels, m: kept.length, classes: BACKPROP_LIMITS.classes };
-}
-
-/** The data set a kind names: generated from the chapter's data seed, or the learner's own points. */
-export function datasetOf(kind: BackpropDatasetKind, dataSeed: number, custom: Dataset = emptyDataset()): Dataset {
-  return kind === 'custom' ? custom : makeDataset(kind, BACKPROP_LIMITS.points, dataSeed);
-}
-
-/**
- * A fresh dataset object with row `index` replaced, added (index = m) or removed. Every row is put on
- * the 0.001 grid: an edit makes the set the learner's own, and a link carries it to that precision.
- */
-function editDataset(d: Dataset, edit: { kind: 'set'; index: number; x: number; y: number; label: number } | { kind: 'delete'; index: number }): Dataset {
-  const m = edit.kind === 'delete' ? d.m - 1 : Math.max(d.m, edit.index + 1);
-  const x = new Float64Array(m * 2);
-  const labels = new Int32Array(m);
-  let row = 0;
-  for (let i = 0; i < d.m; i++) {
-    if (edit.kind === 'delete' && i === edit.index) continue;
-    x[row * 2] = pointCoordinate(d.x[i * 2] as number);
-    x[row * 2 + 1] = pointCoordinate(d.x[i * 2 + 1] as number);
-    labels[row] = d.labels[i] as number;
-    row++;
-  }
-  if (edit.kind === 'set') {
-    x[edit.index * 2] = pointCoordinate(edit.x);
-    x[edit.index * 2 + 1] = pointCoordinate(edit.y);
-    labels[edit.index] = edit.label;
-  }
-  return { x, labels, m, classes: d.classes };
 }
 
 export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'datasetKind' | 'dataSeed' | 'initialSeed' | 'hidden' | 'activation' | 'learningRate' | 'reduction'>> = {}): BackpropInputs {
@@ -323,56 +262,4 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       },
     };
   });
-}
-
-/** The chapter's one store. */
-export const backpropStore: BackpropStore = createBackpropStore();
-
-/** Select a slice of chapter 8's state; re-renders only when that slice changes. */
-export function useBackprop<T>(selector: (state: BackpropState) => T): T {
-  return useStore(backpropStore, selector);
-}
-
-/** What a widget that follows the run (weights, gradients, data, reduction) reads at a throttled pace. */
-export type BackpropRunView = Pick<BackpropState, 'network' | 'gradients' | 'dataset' | 'reduction'>;
-
-const runView = (): BackpropRunView => {
-  const { network, gradients, dataset, reduction } = backpropStore.getState();
-  return { network, gradients, dataset, reduction };
-};
-
-/**
- * The run's weights, gradients, data and reduction: at once while training is paused, at most once
- * every `ms` (the latest wins) while it plays or replays. Subscribed by hand rather than through a selector, so
- * that a training frame does not even render a widget that uses it: a heavy widget (tables of every
- * weight, a whole backward pass) would otherwise cost the page its frame rate.
- */
-export function useThrottledBackprop(ms: number): BackpropRunView {
-  const [shown, setShown] = useState(runView);
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      timer = null;
-      last = performance.now();
-      setShown((old) => {
-        const next = runView();
-        const same = old.network === next.network && old.gradients === next.gradients && old.dataset === next.dataset && old.reduction === next.reduction;
-        return same ? old : next;
-      });
-    };
-    const unsubscribe = backpropStore.subscribe((s) => {
-      if (timer !== null) return;
-      // a replay (a link's run trained again) comes in slices as fast as playing does
-      const wait = s.running || s.step < s.replayTarget ? Math.max(0, ms - (performance.now() - last)) : 0;
-      if (wait === 0) update();
-      else timer = setTimeout(update, wait);
-    });
-    update();
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [ms]);
-  return shown;
 }

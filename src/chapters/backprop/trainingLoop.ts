@@ -1,6 +1,7 @@
 import type { BatchReduction, Network } from '../../core/network';
 import type { Dataset } from '../../core/datasets';
-import { BACKPROP_LIMITS, type BackpropStore } from './backpropStore';
+import { BACKPROP_LIMITS } from './backpropLimits';
+import type { BackpropStore } from './backpropStore';
 import { MAX_STEPS_PER_REQUEST, runTraining, trainingRequest, type TrainingRequest, type TrainingResponse } from './trainingSession';
 
 /** Where training slices run: a Web Worker on the page, the same function in place elsewhere. */

@@ -6,7 +6,9 @@ import { useWidgetState } from '../../state/useWidgetState';
 import { equalValue, readWidgetState, type StateOf, type StatePoint } from '../../url/stateSchema';
 import { BACKPROP_TRAINER_STATE } from './backpropState';
 import { BACKPROP_LIMITS } from './backpropLimits';
-import { backpropStore, customDataset, type BackpropSettings, type BackpropState } from './backpropStore';
+import { customDataset } from './backpropData';
+import { useBackpropStore } from './BackpropContext';
+import type { BackpropSettings, BackpropState, BackpropStore } from './backpropStore';
 
 export type TrainerState = StateOf<typeof BACKPROP_TRAINER_STATE>;
 type TrainerKey = keyof TrainerState & string;
@@ -69,44 +71,45 @@ function changes(state: TrainerState, next: TrainerState): Partial<TrainerState>
 }
 
 /** A link's run, unless the store already has it (or is replaying towards it): the one way in from the address. */
-function followLink(query: URLSearchParams): void {
+function followLink(store: BackpropStore, query: URLSearchParams): void {
   const reading = readWidgetState(BACKPROP_TRAINER_STATE, query);
   // an address naming none of the trainer's keys (the chapter opened from the contents) keeps the run
   if (reading.present.length === 0) return;
   const { settings, state } = runOfLink(reading.value);
-  const s = backpropStore.getState();
+  const s = store.getState();
   if (Object.keys(changes(trainerStateOf(s), state)).length > 0) s.restore(settings, state.n);
 }
 
 /**
  * The trainer's settings and step count, kept in the address. The run lives in the chapter's store
- * (the other widgets read it there, and it outlives the page when the learner visits another
- * chapter), so the address is the store's mirror rather than the other way round: a link followed
+ * (the other widgets read it there, and on the site it outlives the page when the learner visits
+ * another chapter: BackpropContext.tsx), so the address is the store's mirror rather than the other way round: a link followed
  * (at mount, or a hashchange on this page) restores its run in the store, training it again to its
  * step count, paused (training is deterministic, so it is the very run the link was made from); every
  * change of the store is written back through the state hook. Returns each field's lecturer mode.
  */
 export function useTrainerState(): (key: TrainerKey) => ControlMode {
   const [, update, mode] = useWidgetState(BACKPROP_TRAINER_STATE);
+  const store = useBackpropStore();
 
   useEffect(() => {
     const route = currentRoute();
-    followLink(route.query);
+    followLink(store, route.query);
     // Read from the store at the moment the state is computed, so a burst of snapshots is one change.
-    const mirror = () => update((state) => changes(state, trainerStateOf(backpropStore.getState())));
-    const unsubscribe = backpropStore.subscribe(mirror);
+    const mirror = () => update((state) => changes(state, trainerStateOf(store.getState())));
+    const unsubscribe = store.subscribe(mirror);
     mirror();
     const onHash = () => {
       const next = currentRoute();
       // another chapter's address may use the same keys for its own widgets: not a link to this run
-      if (next.slug === route.slug) followLink(next.query);
+      if (next.slug === route.slug) followLink(store, next.query);
     };
     window.addEventListener('hashchange', onHash);
     return () => {
       unsubscribe();
       window.removeEventListener('hashchange', onHash);
     };
-  }, [update]);
+  }, [store, update]);
 
   return mode;
 }

@@ -1,5 +1,5 @@
 import type { Network } from '../../core/network';
-import type { BackpropDatasetKind } from './backpropStore';
+import type { BackpropDatasetKind } from './backpropLimits';
 
 /** What the download holds: enough to rebuild the network elsewhere and to say where it came from. */
 export interface WeightsFile {

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render as renderAlone, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
 import { createWorkspace, forward, initNetwork, trainStep } from '../../../../src/core/network';
 import { makeDataset } from '../../../../src/core/datasets';
-import { backpropStore, customDataset, initialBackpropInputs, shapeOf } from '../../../../src/chapters/backprop/backpropStore';
+import { createBackpropStore, shapeOf, type BackpropStore } from '../../../../src/chapters/backprop/backpropStore';
+import { customDataset } from '../../../../src/chapters/backprop/backpropData';
+import { BackpropProvider } from '../../../../src/chapters/backprop/BackpropContext';
 import { BackpropTrainer } from '../../../../src/chapters/backprop/BackpropTrainer';
 import { inlineTrainer } from '../../../../src/chapters/backprop/trainingLoop';
 import { BackpropOpener } from '../../../../src/chapters/backprop/BackpropOpener';
@@ -10,8 +13,13 @@ import { BackpropOpener } from '../../../../src/chapters/backprop/BackpropOpener
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 
+/** The chapter's store for this test: each test starts from a fresh run. */
+let backpropStore: BackpropStore = createBackpropStore();
+const InRun = ({ children }: { children: ReactNode }) => <BackpropProvider store={backpropStore}>{children}</BackpropProvider>;
+const render = (ui: ReactElement) => renderAlone(ui, { wrapper: InRun });
+
 beforeEach(() => {
-  backpropStore.setState(initialBackpropInputs());
+  backpropStore = createBackpropStore();
   window.history.replaceState(null, '', '#/backprop');
 });
 

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render as renderAlone, screen, waitFor } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { createWorkspace, forward, initNetwork, trainStep, type Activation, type BatchReduction } from '../../../../src/core/network';
 import { makeDataset, type DatasetKind } from '../../../../src/core/datasets';
 import { EmbedContext } from '../../../../src/state/embedContext';
-import { backpropStore, initialBackpropInputs, shapeOf } from '../../../../src/chapters/backprop/backpropStore';
+import { createBackpropStore, shapeOf, type BackpropStore } from '../../../../src/chapters/backprop/backpropStore';
+import { BackpropProvider } from '../../../../src/chapters/backprop/BackpropContext';
+import { KeptStoresProvider } from '../../../../src/state/keptStores';
 import { BackpropTrainer } from '../../../../src/chapters/backprop/BackpropTrainer';
 import { BackpropWeights } from '../../../../src/chapters/backprop/BackpropWeights';
 import { inlineTrainer } from '../../../../src/chapters/backprop/trainingLoop';
@@ -12,8 +15,13 @@ import { inlineTrainer } from '../../../../src/chapters/backprop/trainingLoop';
 // jsdom has no 2-D canvas: the regions are not painted, everything else runs.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 
+/** The chapter's store for this test: each test starts from a fresh run. */
+let backpropStore: BackpropStore = createBackpropStore();
+const InRun = ({ children }: { children: ReactNode }) => <BackpropProvider store={backpropStore}>{children}</BackpropProvider>;
+const render = (ui: ReactElement) => renderAlone(ui, { wrapper: InRun });
+
 beforeEach(() => {
-  backpropStore.setState(initialBackpropInputs());
+  backpropStore = createBackpropStore();
 });
 
 const shownStep = () => Number(screen.getByTestId('bp-step').textContent);
@@ -422,5 +430,38 @@ describe('<BackpropTrainer> and its address', () => {
     fireEvent.keyDown(screen.getByRole('slider', { name: /The selected point/ }), { key: 'Delete' });
     expect(backpropStore.getState().dataset.m).toBe(150);
     expect(screen.getByText(/Your lecturer set the points/)).toBeTruthy();
+  });
+});
+
+describe('<BackpropProvider> on the site', () => {
+  const chapter = () => (
+    <BackpropProvider>
+      <BackpropTrainer trainer={inlineTrainer} />
+    </BackpropProvider>
+  );
+
+  it('keeps the run while another chapter is read: back from the contents, the trainer is at the step it left', async () => {
+    window.history.replaceState(null, '', '#/backprop');
+    const { rerender } = renderAlone(<KeptStoresProvider>{chapter()}</KeptStoresProvider>);
+    for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(shownStep()).toBe(3));
+    rerender(<KeptStoresProvider>{<p>another chapter</p>}</KeptStoresProvider>);
+    expect(screen.queryByTestId('bp-step')).toBeNull();
+    // the contents link to the chapter carries none of the trainer's keys
+    window.history.replaceState(null, '', '#/backprop');
+    rerender(<KeptStoresProvider>{chapter()}</KeptStoresProvider>);
+    expect(shownStep()).toBe(3);
+    await waitFor(() => expect(shownLoss()).toBe(coreLossAfter(3).loss));
+  });
+
+  it('in an embed (no site around it) a provider mounted again starts a run of its own, at step 0', async () => {
+    window.history.replaceState(null, '', '#/backprop');
+    const first = renderAlone(chapter());
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await waitFor(() => expect(shownStep()).toBe(1));
+    first.unmount();
+    window.history.replaceState(null, '', '#/backprop');
+    renderAlone(chapter());
+    expect(shownStep()).toBe(0);
   });
 });

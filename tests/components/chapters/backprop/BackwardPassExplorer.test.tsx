@@ -3,12 +3,19 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { EmbedContext } from '../../../../src/state/embedContext';
 import { BackwardPassExplorer } from '../../../../src/chapters/backprop/BackwardPassExplorer';
-import { backpropStore, initialBackpropInputs } from '../../../../src/chapters/backprop/backpropStore';
+import type { ReactElement, ReactNode } from 'react';
+import { createBackpropStore, initialBackpropInputs, type BackpropStore } from '../../../../src/chapters/backprop/backpropStore';
+import { BackpropProvider } from '../../../../src/chapters/backprop/BackpropContext';
 import { createWorkspace, trainStep, type Network } from '../../../../src/core/network';
-import { renderWithLab } from '../../renderWithLab';
+import { renderWithLab as renderWithLabAlone } from '../../renderWithLab';
+
+/** The chapter's store for this test: each test starts from a fresh run. */
+let backpropStore: BackpropStore = createBackpropStore();
+const InRun = ({ children }: { children: ReactNode }) => <BackpropProvider store={backpropStore}>{children}</BackpropProvider>;
+const renderWithLab = (ui: ReactElement) => renderWithLabAlone(<InRun>{ui}</InRun>);
 
 beforeEach(() => {
-  backpropStore.setState(initialBackpropInputs());
+  backpropStore = createBackpropStore();
 });
 
 /** The network's forward pass for one point, written out here: z₁ = xW₁ + b₁, ReLU, z₂ = a₁W₂ + b₂, softmax. */

@@ -2,11 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EmbedContext } from '../../../../src/state/embedContext';
 import { BatchReductionDemo } from '../../../../src/chapters/backprop/BatchReductionDemo';
-import { backpropStore, initialBackpropInputs } from '../../../../src/chapters/backprop/backpropStore';
-import { renderWithLab } from '../../renderWithLab';
+import type { ReactElement, ReactNode } from 'react';
+import { createBackpropStore, type BackpropStore } from '../../../../src/chapters/backprop/backpropStore';
+import { BackpropProvider } from '../../../../src/chapters/backprop/BackpropContext';
+import { renderWithLab as renderWithLabAlone } from '../../renderWithLab';
+
+/** The chapter's store for this test: each test starts from a fresh run. */
+let backpropStore: BackpropStore = createBackpropStore();
+const InRun = ({ children }: { children: ReactNode }) => <BackpropProvider store={backpropStore}>{children}</BackpropProvider>;
+const renderWithLab = (ui: ReactElement) => renderWithLabAlone(<InRun>{ui}</InRun>);
 
 beforeEach(() => {
-  backpropStore.setState(initialBackpropInputs());
+  backpropStore = createBackpropStore();
 });
 
 const cell = (reduction: 'mean' | 'sum', m: number) => screen.getByTestId(`bp-final-${reduction}-${m}`).textContent ?? '';

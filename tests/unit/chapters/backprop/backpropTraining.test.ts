@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy, createWorkspace, forward, initNetwork, trainStep, type Network } from '../../../../src/core/network';
 import { makeDataset } from '../../../../src/core/datasets';
-import { BACKPROP_LIMITS, createBackpropStore, shapeOf } from '../../../../src/chapters/backprop/backpropStore';
+import { createBackpropStore, shapeOf } from '../../../../src/chapters/backprop/backpropStore';
+import { BACKPROP_LIMITS } from '../../../../src/chapters/backprop/backpropLimits';
 import { gridPoints, parseTrainingRequest, runTraining, trainingRequest, type TrainingSnapshot } from '../../../../src/chapters/backprop/trainingSession';
 import { inlineTrainer, replaySlice, startTrainingLoop } from '../../../../src/chapters/backprop/trainingLoop';
 
