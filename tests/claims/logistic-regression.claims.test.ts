@@ -8,10 +8,10 @@ import { gaugeGeometry } from '../../src/chapters/logistic-regression/rateGaugeG
 import {
   costRose,
   currentWeights,
-  initialLab,
-  labData,
-  labReadout,
-  labReducer,
+  initialDescent,
+  trainingData,
+  descentReadout,
+  descentReducer,
   MAX_STEPS,
   nextOnMap,
   presetPoints,
@@ -22,18 +22,18 @@ import {
   rateOnSlider,
   stepCount,
   WEIGHT_LIMIT,
-  type LabAction,
-  type LabPoint,
-  type LogisticLabState,
+  type DescentAction,
+  type DataPoint,
+  type LogisticDescentState,
   type PresetName,
   type Weights,
-} from '../../src/chapters/logistic-regression/logisticLab';
+} from '../../src/chapters/logistic-regression/logisticDescent';
 import { add, big, div, exp, log, mul, neg, ONE, sub, toNumber } from '../core/reference/bigFloat';
 import { describeClaims } from './chapterClaims';
 
 /*
  * Chapter 6, "Logistic regression". Every claim about the lab replays the lab's own pure logic
- * (labReducer, labReadout, curvatureAt, twoForms, nextOnMap) from the state the chapter describes, and
+ * (descentReducer, descentReadout, curvatureAt, twoForms, nextOnMap) from the state the chapter describes, and
  * checks it against a reference computed here independently of src/core and the lab: plain float64 code
  * written below (its own sigmoid, cost, gradient, Hessian and gradient descent), Newton's method for the
  * minimum, closed-form eigenvalues of 2 × 2 and 3 × 3 symmetric matrices, and Gauss–Legendre quadrature.
@@ -52,7 +52,7 @@ interface RefData {
   /** labels 0/1 */
   t: number[];
 }
-const refData = (points: readonly LabPoint[]): RefData => ({ X: points.map((p) => [p.x1, p.x2]), t: points.map((p) => p.t) });
+const refData = (points: readonly DataPoint[]): RefData => ({ X: points.map((p) => [p.x1, p.x2]), t: points.map((p) => p.t) });
 const OVERLAPPING = refData(presetPoints('overlapping'));
 const SEPARABLE = refData(presetPoints('separable'));
 
@@ -170,10 +170,10 @@ const W_STAR_NO_BIAS = refMinimum(OVERLAPPING, false);
 // The lab, driven as a learner drives it
 // ---------------------------------------------------------------------------------------------------
 
-const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
+const run = (state: LogisticDescentState, ...actions: DescentAction[]) => actions.reduce(descentReducer, state);
 const lab = (options: { preset?: PresetName; bias?: boolean; rate?: number; steps?: number } = {}) =>
   run(
-    initialLab(options.preset ?? 'overlapping'),
+    initialDescent(options.preset ?? 'overlapping'),
     { type: 'learnBias', on: options.bias ?? true },
     { type: 'rate', rate: options.rate ?? RATE_LIMITS.start },
     { type: 'step', steps: options.steps ?? 0 },
@@ -183,13 +183,13 @@ const SLIDER_RATES = Array.from({ length: Math.round((Math.log10(RATE_LIMITS.max
   rateFromSlider(Math.log10(RATE_LIMITS.min) + k * RATE_SLIDER_STEP),
 );
 /** The indices i ≥ 1 (in the costs of `state`, from `from`) of steps that the status line counts as rises. */
-const riseSteps = (state: LogisticLabState, from = 1) => {
+const riseSteps = (state: LogisticDescentState, from = 1) => {
   const steps: number[] = [];
   for (let i = Math.max(1, from); i < state.costs.length; i++) if (costRose(state.costs[i - 1]!, state.costs[i]!)) steps.push(i);
   return steps;
 };
 /** The curvature readout's text at the lab's current weights. */
-const readoutText = (state: LogisticLabState) => curvatureText(state.rate, curvatureAt(state.points, currentWeights(state), state.learnBias)!, state.learnBias);
+const readoutText = (state: LogisticDescentState) => curvatureText(state.rate, curvatureAt(state.points, currentWeights(state), state.learnBias)!, state.learnBias);
 const shown = (v: number, digits: number) => formatNumber(v, digits);
 /** The period of the path's last iterates (weights repeat to 10⁻⁹), or 0 if none up to `max`. */
 function periodAtEnd(path: readonly Weights[], max: number): number {
@@ -215,24 +215,24 @@ const settleThen = (n0: number, rate: number, more: number, bias = true) =>
  * unticked, a large η, the separable points, a bounce), and must all end in the very same lab.
  */
 
-const step = (steps: number): LabAction => ({ type: 'step', steps });
-const rate = (r: number): LabAction => ({ type: 'rate', rate: r });
-const preset = (name: PresetName): LabAction => ({ type: 'preset', name });
-const DEFAULTS: LabAction = { type: 'defaults' };
-const RESET: LabAction = { type: 'reset' };
-const bias = (on: boolean): LabAction => ({ type: 'learnBias', on });
+const step = (steps: number): DescentAction => ({ type: 'step', steps });
+const rate = (r: number): DescentAction => ({ type: 'rate', rate: r });
+const preset = (name: PresetName): DescentAction => ({ type: 'preset', name });
+const DEFAULTS: DescentAction = { type: 'defaults' };
+const RESET: DescentAction = { type: 'reset' };
+const bias = (on: boolean): DescentAction => ({ type: 'learnBias', on });
 /** A "starting w" slider dragged from its value to `to`, through every 0.5 on the way, as the lab sees it. */
-function slide(state: LogisticLabState, k: 0 | 1, to: number): LogisticLabState {
+function slide(state: LogisticDescentState, k: 0 | 1, to: number): LogisticDescentState {
   let s = state;
   const from = s.start[k];
   const dir = Math.sign(to - from);
   for (let v = from + 0.5 * dir; dir !== 0 && (to - v) * dir >= -1e-9; v += 0.5 * dir) {
-    s = labReducer(s, { type: 'start', w1: k === 0 ? v : s.start[0], w2: k === 1 ? v : s.start[1] });
+    s = descentReducer(s, { type: 'start', w1: k === 0 ? v : s.start[0], w2: k === 1 ? v : s.start[1] });
   }
   return s;
 }
 /** The learning-rate slider moved from η to `to` one position at a time, `playing` steps at each position. */
-function slideRate(state: LogisticLabState, to: number, playing = 0): LogisticLabState {
+function slideRate(state: LogisticDescentState, to: number, playing = 0): LogisticDescentState {
   let s = state;
   let k = SLIDER_RATES.indexOf(rateOnSlider(s.rate));
   const end = SLIDER_RATES.indexOf(to);
@@ -245,21 +245,21 @@ function slideRate(state: LogisticLabState, to: number, playing = 0): LogisticLa
 }
 
 /** States the learner may bring to a section. */
-const LEFT_OVER: readonly (readonly [string, LogisticLabState])[] = [
-  ['the lab as the page opens', initialLab()],
+const LEFT_OVER: readonly (readonly [string, LogisticDescentState])[] = [
+  ['the lab as the page opens', initialDescent()],
   [
     'after the lab section: Step, Play, a point dragged, one added, one deleted, a start pressed on the map',
-    run(initialLab(), step(3), step(300), { type: 'move', id: 4, x1: 2.3, x2: -1.7 }, { type: 'add', x1: -0.4, x2: 2.2, t: 0 }, { type: 'remove', id: 7 }, { type: 'start', w1: 1.37, w2: -2.71 }, step(20)),
+    run(initialDescent(), step(3), step(300), { type: 'move', id: 4, x1: 2.3, x2: -1.7 }, { type: 'add', x1: -0.4, x2: 2.2, t: 0 }, { type: 'remove', id: 7 }, { type: 'start', w1: 1.37, w2: -2.71 }, step(20)),
   ],
-  ['b unticked at η = 2 (the lab section invites it)', run(initialLab(), bias(false), rate(2), step(40))],
-  ['from the corner (6, 6) at η = 10', run(slide(slide(initialLab(), 0, 6), 1, 6), rate(10), step(5000))],
-  ['the separable points played out', run(initialLab('separable'), step(5000))],
-  ['bouncing at η = 28', run(initialLab(), rate(28), step(5000))],
-  ['wandering at η = 100 with b held at 0, the overlapping points reloaded', run(initialLab('separable'), bias(false), rate(100), step(3000), preset('overlapping'))],
+  ['b unticked at η = 2 (the lab section invites it)', run(initialDescent(), bias(false), rate(2), step(40))],
+  ['from the corner (6, 6) at η = 10', run(slide(slide(initialDescent(), 0, 6), 1, 6), rate(10), step(5000))],
+  ['the separable points played out', run(initialDescent('separable'), step(5000))],
+  ['bouncing at η = 28', run(initialDescent(), rate(28), step(5000))],
+  ['wandering at η = 100 with b held at 0, the overlapping points reloaded', run(initialDescent('separable'), bias(false), rate(100), step(3000), preset('overlapping'))],
 ];
 
 /** Two labs that show the same thing: points, start, η, b, path and costs (not the ids of the points). */
-function expectSameLab(a: LogisticLabState, b: LogisticLabState, why: string) {
+function expectSameLab(a: LogisticDescentState, b: LogisticDescentState, why: string) {
   expect(a.points.map((p) => [p.x1, p.x2, p.t]), why).toEqual(b.points.map((p) => [p.x1, p.x2, p.t]));
   expect([...a.start, a.rate, a.learnBias, a.runFrom], why).toEqual([...b.start, b.rate, b.learnBias, b.runFrom]);
   expect(a.path, why).toEqual(b.path);
@@ -267,7 +267,7 @@ function expectSameLab(a: LogisticLabState, b: LogisticLabState, why: string) {
 }
 
 /** "Press <preset> and Restore defaults", in either order, from every left-over state: one lab, returned. */
-function pressPresetAndDefaults(name: PresetName): LogisticLabState {
+function pressPresetAndDefaults(name: PresetName): LogisticDescentState {
   const results = LEFT_OVER.flatMap(([why, s]) => [
     [why, run(s, preset(name), DEFAULTS)] as const,
     [`${why}, Restore defaults first`, run(s, DEFAULTS, preset(name))] as const,
@@ -282,8 +282,8 @@ function pressPresetAndDefaults(name: PresetName): LogisticLabState {
 }
 
 /** The map the lab draws for `state` with its slice at b = `mapB` (the current b when paused). */
-function mapOf(state: LogisticLabState, mapB = currentWeights(state)[2]) {
-  const { X, t } = labData(state.points);
+function mapOf(state: LogisticDescentState, mapB = currentWeights(state)[2]) {
+  const { X, t } = trainingData(state.points);
   const grid = logisticCostGrid(X, t, mapB, MAP_SPEC);
   const levels = levelsFor(grid).map((level) => ({ level, rings: sublevelRings(grid, MAP_SPEC, level) }));
   return { X, t, grid, levels, minimum: gridMinimum(grid, MAP_SPEC)! };
@@ -360,14 +360,14 @@ describeClaims('logistic-regression', (claim) => {
           for (let k = 0; k <= 300; k++) {
             const f = twoForms(state);
             expect(f.plusMinusCost, `${preset}, b ${bias}, η ${rate}, step ${k}`).toBe(f.readout.cost);
-            state = labReducer(state, { type: 'step', steps: 1 });
+            state = descentReducer(state, { type: 'step', steps: 1 });
           }
         }
     // … and on point sets placed anywhere on the plot
     let seed = 7;
     const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 6 - 3;
     for (let trial = 0; trial < 50; trial++) {
-      let state = initialLab();
+      let state = initialDescent();
       for (let k = 0; k < 10; k++) state = run(state, { type: 'add', x1: next(), x2: next(), t: k % 2 === 0 ? 0 : 1 });
       state = run(state, { type: 'start', w1: 2 * next(), w2: 2 * next() }, { type: 'step', steps: 20 });
       const f = twoForms(state);
@@ -416,7 +416,7 @@ describeClaims('logistic-regression', (claim) => {
         down[i]! -= h;
         return (refCost(up, OVERLAPPING) - refCost(down, OVERLAPPING)) / (2 * h);
       });
-      state = labReducer(state, { type: 'step', steps: 1 });
+      state = descentReducer(state, { type: 'step', steps: 1 });
       const next = currentWeights(state);
       const step = [next[0] - w[0], next[1] - w[1]];
       // the step is −η × the slope, so its cross product with the slope (its component along the contour) vanishes
@@ -474,7 +474,7 @@ describeClaims('logistic-regression', (claim) => {
       const w = currentWeights(state);
       const map = mapOf(state);
       const level = outlineLevel(map.X, map.t, w, w[2]);
-      expect(level).toBe(labReadout(state).cost);
+      expect(level).toBe(descentReadout(state).cost);
       expect(level).toBeCloseTo(refCost([...w], OVERLAPPING), 14);
       if (Math.abs(w[0]) < WEIGHT_LIMIT - SPACING && Math.abs(w[1]) < WEIGHT_LIMIT - SPACING) {
         const rings = sublevelRings(map.grid, MAP_SPEC, level);
@@ -485,7 +485,7 @@ describeClaims('logistic-regression', (claim) => {
           if (level > map.minimum.cost + 0.05) expect(d, `step ${k}`).toBeLessThan(0.05 * SPACING);
         }
       }
-      state = labReducer(state, step(1));
+      state = descentReducer(state, step(1));
     }
     // While playing, the slice may be a few steps behind b. In the η = 28 bounce b jumps 1.61 ↔ 0.76 every
     // step: with the slice one step behind, the outline at the point's cost on that slice passes through the
@@ -506,7 +506,7 @@ describeClaims('logistic-regression', (claim) => {
 
   claim('where the line points the wrong way (only 35% of the points are on their own side)', () => {
     expect(refAccuracy([-4, 3, 0], OVERLAPPING)).toBe(7 / 20);
-    expect(labReadout(initialLab()).accuracy).toBe(0.35);
+    expect(descentReadout(initialDescent()).accuracy).toBe(0.35);
     // the wrong way: (−4, 3) is more than 90° from the best line's (w₁, w₂)
     expect(-4 * W_STAR[0]! + 3 * W_STAR[1]!).toBeLessThan(0);
   });
@@ -514,15 +514,15 @@ describeClaims('logistic-regression', (claim) => {
   claim('the short segment ahead of it is where the next step will land', () => {
     let state = lab({ rate: 2 });
     for (let k = 0; k < 20; k++) {
-      const drawn = nextOnMap(state.rate, labReadout(state));
-      state = labReducer(state, { type: 'step', steps: 1 });
+      const drawn = nextOnMap(state.rate, descentReadout(state));
+      state = descentReducer(state, { type: 'step', steps: 1 });
       expect([...drawn]).toEqual(currentWeights(state).slice(0, 2));
     }
   });
 
   claim('With the overlapping points and $\\eta = 0.5$, the cost after 300 steps has settled near 0.177 with 90% of the points right', () => {
     const state = lab({ steps: 300 });
-    const readout = labReadout(state);
+    const readout = descentReadout(state);
     expect(Math.abs(readout.cost - 0.177)).toBeLessThan(0.0005);
     expect(readout.accuracy).toBe(0.9);
     // settled near 0.177: from step 300 on, however long it runs, the cost stays within ±0.0005 of it
@@ -720,8 +720,8 @@ describeClaims('logistic-regression', (claim) => {
     expect(accuracies.findIndex((a) => a === 1)).toBe(10);
     expect(accuracies.slice(10).every((a) => a === 1)).toBe(true);
     // the status line's accuracy, at step 9 and step 10
-    expect(labReadout(run(SEPARATED(), step(9))).accuracy).toBeLessThan(1);
-    expect(labReadout(run(SEPARATED(), step(10))).accuracy).toBe(1);
+    expect(descentReadout(run(SEPARATED(), step(9))).accuracy).toBeLessThan(1);
+    expect(descentReadout(run(SEPARATED(), step(10))).accuracy).toBe(1);
   });
 
   claim('The cost falls at every step, the weights keep growing, and $\\hat y$ creeps towards exactly 0 or 1 on every point.', () => {
@@ -921,7 +921,7 @@ describeClaims('logistic-regression', (claim) => {
    * lingering at 25, after any number of steps at η = 10. Each is the lab just before the change to 28
    * (its step count is where "the change" happens).
    */
-  type Route = readonly [string, LogisticLabState];
+  type Route = readonly [string, LogisticDescentState];
   let routes: readonly Route[] | null = null;
   const ROUTES = (): readonly Route[] => (routes ??= [80, 100, 300, 1000].flatMap((n0): Route[] => [
     [`${n0} steps at 10, paused, dragged to 25`, slideRate(settled(n0), 25)] as const,
@@ -1131,7 +1131,7 @@ describeClaims('logistic-regression', (claim) => {
     // the count of rises: every second step, and the status line says so
     const late = new Set(riseSteps(state, 4000));
     for (let i = 4001; i <= 5000; i++) expect(late.has(i)).toBe(!late.has(i - 1));
-    expect(labReadout(state).rises).toBeGreaterThan(2000);
+    expect(descentReadout(state).rises).toBeGreaterThan(2000);
     expect(distance(currentWeights(state), W_STAR_NO_BIAS)).toBeGreaterThan(0.03);
   });
 
@@ -1190,8 +1190,8 @@ describeClaims('logistic-regression', (claim) => {
   claim('Too small a rate is the opposite trouble: after 100 steps from $(-4, 3)$ at $\\eta = 0.02$ the cost is still above 1, where $\\eta = 0.5$ has brought it below 0.3 in as many', () => {
     // from where the larger rates left the learner (η = 100, b learned), η set, then Reset
     const from = larger(100);
-    const slow = labReadout(run(from, rate(0.02), RESET, step(100))).cost;
-    const fast = labReadout(run(from, rate(0.5), RESET, step(100))).cost;
+    const slow = descentReadout(run(from, rate(0.02), RESET, step(100))).cost;
+    const fast = descentReadout(run(from, rate(0.5), RESET, step(100))).cost;
     expect(slow).toBeGreaterThan(1.1);
     expect(fast).toBeLessThan(0.25);
     expect(Math.abs(slow - refCost(refDescent(OVERLAPPING, [-4, 3, 0], 0.02, 100, true)[100]!, OVERLAPPING))).toBeLessThan(1e-12);
@@ -1230,7 +1230,7 @@ describeClaims('logistic-regression', (claim) => {
       // no divergence: the second half of the run goes no farther out than the first half did
       const far = (from: number, to: number) => Math.max(...state.path.slice(from, to).map((w) => distance(w, W_STAR)));
       expect(far(2500, 5001), `η ${r}`).toBeLessThanOrEqual(far(0, 2500) + 1e-9);
-      expect(Number.isFinite(labReadout(state).cost)).toBe(true);
+      expect(Number.isFinite(descentReadout(state).cost)).toBe(true);
     }
     // the walls curve less away from the bottom: out along the bottom's own direction λmax fades to nothing …
     const bottom = refLambda(W_STAR, OVERLAPPING, true);

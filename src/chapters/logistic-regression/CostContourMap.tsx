@@ -7,7 +7,7 @@ import { term } from '../../format/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { viewBoxPoint } from '../../plots/viewBoxPoint';
 import { levelsFor, sublevelRings, type Ring } from './costMap';
-import type { Weights } from './logisticLab';
+import type { Weights } from './logisticDescent';
 
 export interface CostContourMapProps {
   /** the canvas's text alternative, with the current numbers */

@@ -2,12 +2,12 @@ import { memo } from 'react';
 import { numericalGradient } from '../../core/finiteDifference';
 import { logisticLoss } from '../../core/logisticRegression';
 import { formatNumber } from '../../format/formatNumber';
-import { labData, type LabPoint } from './logisticLab';
+import { trainingData, type DataPoint } from './logisticDescent';
 import type { TwoForms } from './logisticFormula';
 
 interface LogisticChecksProps {
   forms: TwoForms;
-  points: readonly LabPoint[];
+  points: readonly DataPoint[];
   learnBias: boolean;
 }
 
@@ -25,7 +25,7 @@ const maxAbsDifference = (a: ArrayLike<number>, b: ArrayLike<number>, count: num
 export const LogisticChecks = memo(function LogisticChecks({ forms, points, learnBias }: LogisticChecksProps) {
   const { readout, plusMinusCost, plusMinusGrad } = forms;
   if (readout.problem !== null) return null;
-  const { X, t } = labData(points);
+  const { X, t } = trainingData(points);
   const entries = learnBias ? 3 : 2;
   const numeric = numericalGradient((v) => logisticLoss(v, X, t, 'cross-entropy'), readout.w);
   const costGap = Math.abs(readout.cost - plusMinusCost);

@@ -4,14 +4,14 @@ import { formatNumber } from '../../format/formatNumber';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { BoundaryHandles } from './BoundaryHandles';
 import { weightsOfPose, type BoundaryPose } from './boundaryPose';
-import { labData, POINT_LIMIT, presetPoints } from './logisticLab';
+import { trainingData, POINT_LIMIT, presetPoints } from './logisticDescent';
 import { PointScatter } from './PointScatter';
 import { Opener } from '../Opener';
 import './logistic-opener.css';
 
 /** The lab's own starting points, so the opener's line is fitted to what the chapter then trains on. */
 const POINTS = presetPoints('overlapping');
-const DATA = labData(POINTS);
+const DATA = trainingData(POINTS);
 const ONES = POINTS.filter((p) => p.t === 1).length;
 /** The lab's start, (w₁, w₂) = (−4, 3), scaled to length 2, through the origin: pointing the wrong way, so there is something to fix. */
 export const OPENER_START: BoundaryPose = { w: [-1.6, 1.2], anchor: [0, 0] };

@@ -9,9 +9,9 @@ import { CostContourMap } from './CostContourMap';
 import { LogisticChecks } from './LogisticChecks';
 import { curvatureAt } from './logisticCurvature';
 import { logisticTex, logisticText, twoForms } from './logisticFormula';
-import { PointControls, TrainingControls } from './LogisticLabControls';
-import { labData, MAX_STEPS, nextOnMap, POINT_LIMIT, WEIGHT_LIMIT, type ClassLabel } from './logisticLab';
-import { labFromLink, linkedLabReducer, linkOfLab, sameLink, type LabLink } from './logisticLink';
+import { PointControls, TrainingControls } from './LogisticDescentControls';
+import { trainingData, MAX_STEPS, nextOnMap, POINT_LIMIT, WEIGHT_LIMIT, type ClassLabel } from './logisticDescent';
+import { descentFromLink, linkedDescentReducer, linkOfDescent, sameLink, type DescentLink } from './logisticLink';
 import { LOGISTIC_STATE } from './logisticState';
 import { PointScatter, pointName } from './PointScatter';
 
@@ -29,12 +29,12 @@ const pair = (a: number, b: number) => `(${formatNumber(a, 2)}, ${formatNumber(b
  * Chapter 6's lab: points in two classes (add, drag, delete), the decision boundary they train, the
  * cost over (w₁, w₂) as a contour map with the gradient-descent path, Step/Play/Pause/Reset, the
  * learning rate on a log scale, and the two label conventions' costs side by side. Its state is the
- * reducer of logisticLab.ts, kept in step with the address (logisticState.ts): a link opens the lab
+ * reducer of logisticDescent.ts, kept in step with the address (logisticState.ts): a link opens the lab
  * with its steps replayed, and the lab writes its link back as the learner goes.
  */
 export function LogisticRegressionLab() {
   const [link, updateLink, mode] = useWidgetState(LOGISTIC_STATE);
-  const [state, dispatch] = useReducer(linkedLabReducer, link, labFromLink);
+  const [state, dispatch] = useReducer(linkedDescentReducer, link, descentFromLink);
   const newClass: ClassLabel = link.cls === 0 ? 0 : 1;
   const pointsFixed = mode('pts') !== 'shown';
   const startFixed = mode('start') !== 'shown';
@@ -42,7 +42,7 @@ export function LogisticRegressionLab() {
   const [focusId, setFocusId] = useState<number | null>(null);
 
   // The link this lab last wrote or loaded: the address saying anything else is news from outside.
-  const written = useRef<LabLink>(link);
+  const written = useRef<DescentLink>(link);
   // From the address (a link followed while the page is open): load the lab it describes.
   // Declared before the writing effect, so a write still on its way in is not mistaken for news.
   useEffect(() => {
@@ -55,7 +55,7 @@ export function LogisticRegressionLab() {
   // update renders the lab once more), and at once when it stops. The hook writes once it pauses.
   const lastLink = useRef(0);
   useEffect(() => {
-    const next = linkOfLab(state);
+    const next = linkOfDescent(state);
     if (sameLink(next, written.current)) return;
     const now = performance.now();
     if (playing && now - lastLink.current < LINK_INTERVAL_MS) return;
@@ -67,7 +67,7 @@ export function LogisticRegressionLab() {
   const forms = useMemo(() => twoForms(state), [state]);
   const { readout } = forms;
   const [w1, w2, b] = readout.w;
-  const data = useMemo(() => labData(state.points), [state.points]);
+  const data = useMemo(() => trainingData(state.points), [state.points]);
 
   // The map's b: the current one, except while playing, when it follows at most every MAP_FOLLOW_MS.
   const [playedB, setPlayedB] = useState(b);

@@ -5,13 +5,13 @@ import { term } from '../../format/terms';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { viewBoxPoint } from '../../plots/viewBoxPoint';
 import { boundaryGeometry, type Point } from './boundaryGeometry';
-import type { LabPoint, Weights } from './logisticLab';
+import type { DataPoint, Weights } from './logisticDescent';
 import { XGrid, YGrid } from '../../plots/axes';
 
 export interface PointScatterProps {
   /** the text alternative, with the current numbers */
   label: string;
-  points: readonly LabPoint[];
+  points: readonly DataPoint[];
   w: Weights;
   limit: number;
   onAdd(x1: number, x2: number): void;
@@ -44,7 +44,7 @@ const TICKS = [-3, -2, -1, 0, 1, 2, 3];
 /** A read-only plot says so to the pointer, and lets a finger scroll the page across it. */
 const READ_ONLY_STYLE = { cursor: 'default', touchAction: 'auto' } as const;
 
-export const pointName = (p: LabPoint) => `class ${p.t} point at (${formatNumber(p.x1, 2)}, ${formatNumber(p.x2, 2)})`;
+export const pointName = (p: DataPoint) => `class ${p.t} point at (${formatNumber(p.x1, 2)}, ${formatNumber(p.x2, 2)})`;
 
 /**
  * The 2-D points with the decision boundary and the two half-planes it makes. Press empty space to
@@ -86,7 +86,7 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
     const [x1, x2] = at(event);
     onAdd(x1, x2);
   };
-  const onPointDown = (event: PointerEvent<SVGGElement>, p: LabPoint, index: number) => {
+  const onPointDown = (event: PointerEvent<SVGGElement>, p: DataPoint, index: number) => {
     event.stopPropagation();
     if (readOnly) return;
     event.currentTarget.setPointerCapture?.(event.pointerId);
@@ -102,7 +102,7 @@ export function PointScatter({ label, points, w, limit, onAdd, onMove, onRemove,
   const stop = () => {
     drag.current = null;
   };
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>, p: LabPoint, index: number) => {
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>, p: DataPoint, index: number) => {
     const step = event.shiftKey ? 5 * KEY_STEP : KEY_STEP;
     const moves: Record<string, [number, number]> = { ArrowRight: [step, 0], ArrowLeft: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     const move = readOnly ? undefined : moves[event.key];

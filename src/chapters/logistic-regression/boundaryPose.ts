@@ -1,4 +1,4 @@
-import type { Weights } from './logisticLab';
+import type { Weights } from './logisticDescent';
 
 /**
  * The geometry of chapter 6's opener: the boundary w₁x₁ + w₂x₂ + b = 0 drawn with its normal w as an

@@ -1,7 +1,7 @@
 import { symmetricEigenvalues } from '../../core/eigen';
 import { logisticCrossEntropyHessian } from '../../core/logisticRegression';
 import { formatNumber } from '../../format/formatNumber';
-import { dataProblem, labData, type LabPoint, type Weights } from './logisticLab';
+import { dataProblem, trainingData, type DataPoint, type Weights } from './logisticDescent';
 
 /**
  * The curvature readout of chapter 6's lab: the largest eigenvalue λmax of the cost's Hessian at the
@@ -25,9 +25,9 @@ export interface Curvature {
  * class only, or no points). With b not learned the path moves in (w₁, w₂) only, so the Hessian that
  * matters is the 2 × 2 block of those two weights.
  */
-export function curvatureAt(points: readonly LabPoint[], w: Weights, learnBias: boolean): Curvature | null {
+export function curvatureAt(points: readonly DataPoint[], w: Weights, learnBias: boolean): Curvature | null {
   if (dataProblem(points) !== null) return null;
-  const H = logisticCrossEntropyHessian(w, labData(points).X);
+  const H = logisticCrossEntropyHessian(w, trainingData(points).X);
   const block = learnBias ? H : H.slice(0, 2).map((row) => row.subarray(0, 2));
   const values = symmetricEigenvalues(block);
   const lambdaMax = values[values.length - 1] as number;

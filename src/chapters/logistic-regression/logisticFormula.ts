@@ -1,4 +1,4 @@
-import { labData, initialLab, labReadout, type LabReadout, type LogisticLabState } from './logisticLab';
+import { trainingData, initialDescent, descentReadout, type DescentReadout, type LogisticDescentState } from './logisticDescent';
 import { logisticLossPlusMinus, logisticLossPlusMinusGrad, plusMinusLabels } from '../../core/logisticPlusMinus';
 import { DIGITS, formatNumber, texNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
@@ -17,15 +17,15 @@ const boundary = term.logisticBoundary();
 
 /** The readout, plus the ±1 form's cost and gradient from its own core function. */
 export interface TwoForms {
-  readout: LabReadout;
+  readout: DescentReadout;
   plusMinusCost: number;
   plusMinusGrad: Float64Array;
 }
 
-export function twoForms(state: LogisticLabState): TwoForms {
-  const readout = labReadout(state);
+export function twoForms(state: LogisticDescentState): TwoForms {
+  const readout = descentReadout(state);
   if (readout.problem !== null) return { readout, plusMinusCost: NaN, plusMinusGrad: new Float64Array(3) };
-  const { X, t } = labData(state.points);
+  const { X, t } = trainingData(state.points);
   const s = plusMinusLabels(t);
   const plusMinusGrad = logisticLossPlusMinusGrad(readout.w, X, s);
   if (!state.learnBias) plusMinusGrad[2] = 0;
@@ -79,9 +79,9 @@ export function logisticText(f: TwoForms): string {
   ].join(' ');
 }
 
-/** The lab's starting formulas, for src/math/prerenderedFormulas.ts: typeset at build time. */
+/** The lab's starting formulas, for src/build/prerenderedFormulas.ts: typeset at build time. */
 export function logisticStartFormulas(): { tex: string; display: boolean }[] {
-  return Object.values(logisticTex(twoForms(initialLab())))
+  return Object.values(logisticTex(twoForms(initialDescent())))
     .flat()
     .map((tex) => ({ tex, display: false }));
 }

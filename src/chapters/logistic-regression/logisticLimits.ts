@@ -1,5 +1,5 @@
 /**
- * Chapter 6's lab's limits, as plain data: the lab (logisticLab.ts) and the schema of its URL
+ * Chapter 6's lab's limits, as plain data: the lab (logisticDescent.ts) and the schema of its URL
  * (logisticState.ts) both read them, and the schema is imported by the widget registry, which every
  * page loads first, so this file imports nothing.
  */

@@ -1,28 +1,28 @@
 import {
   dataProblem,
   DEFAULT_START,
-  labReducer,
+  descentReducer,
   rateOnSlider,
   restartFrom,
   stepCount,
   toPointGrid,
   toStartGrid,
-  type LabAction,
-  type LabPoint,
-  type LogisticLabState,
+  type DescentAction,
+  type DataPoint,
+  type LogisticDescentState,
   type Weights,
-} from './logisticLab';
+} from './logisticDescent';
 
 /**
  * The lab as its link keeps it (logisticState.ts has the schema and the keys): the points, the start,
  * the rate, whether b is learned, and the descent path as where it begins (`w0`) and how many steps
  * it took (`n`). Training is deterministic, so the path is replayed rather than stored.
  */
-export interface LabLink {
+export interface DescentLink {
   readonly pts: readonly { readonly x: number; readonly y: number; readonly c: number }[];
   /** w₁, w₂ of the start (its b is 0) */
   readonly start: readonly number[];
-  /** where the path begins, (w₁, w₂, b); DEFAULT_START here means "at the start" (see linkOfLab) */
+  /** where the path begins, (w₁, w₂, b); DEFAULT_START here means "at the start" (see linkOfDescent) */
   readonly w0: readonly number[];
   readonly n: number;
   readonly eta: number;
@@ -39,7 +39,7 @@ const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length ===
  * since then: the weights, the boundary and the cost are the ones shown; the path drawn and the step
  * count are only this run's.
  */
-export function linkOfLab(state: LogisticLabState): LabLink {
+export function linkOfDescent(state: LogisticDescentState): DescentLink {
   const origin = state.path[state.runFrom] ?? state.start;
   const [s1, s2] = state.start;
   return {
@@ -57,8 +57,8 @@ export function linkOfLab(state: LogisticLabState): LabLink {
  * and the start to 0.01 (as the lab rounds them), η to the slider's. With b not learned the path
  * begins at b = 0, as the lab's own paths do: a fixed b other than 0 would be a hidden input.
  */
-export function labFromLink(link: LabLink): LogisticLabState {
-  const points: LabPoint[] = link.pts.map((p, id) => ({ id, x1: toPointGrid(p.x), x2: toPointGrid(p.y), t: p.c === 0 ? 0 : 1 }));
+export function descentFromLink(link: DescentLink): LogisticDescentState {
+  const points: DataPoint[] = link.pts.map((p, id) => ({ id, x1: toPointGrid(p.x), x2: toPointGrid(p.y), t: p.c === 0 ? 0 : 1 }));
   const start: Weights = [toStartGrid(link.start[0] ?? DEFAULT_START[0]), toStartGrid(link.start[1] ?? DEFAULT_START[1]), 0];
   const [w1 = 0, w2 = 0, b = 0] = link.w0;
   const origin: Weights = sameNumbers(link.w0, DEFAULT_START) ? start : [w1, w2, link.bias ? b : 0];
@@ -67,11 +67,11 @@ export function labFromLink(link: LabLink): LogisticLabState {
     origin,
   );
   // Steps that the points cannot take (one class only) are not taken: the lab says why, as it does for Step.
-  return link.n > 0 && dataProblem(points) === null ? labReducer(lab, { type: 'step', steps: link.n }) : lab;
+  return link.n > 0 && dataProblem(points) === null ? descentReducer(lab, { type: 'step', steps: link.n }) : lab;
 }
 
 /** Whether two links describe the same lab, field by field. */
-export function sameLink(a: LabLink, b: LabLink): boolean {
+export function sameLink(a: DescentLink, b: DescentLink): boolean {
   return (
     a.n === b.n &&
     a.eta === b.eta &&
@@ -83,9 +83,9 @@ export function sameLink(a: LabLink, b: LabLink): boolean {
   );
 }
 
-export type LinkedLabAction = LabAction | { type: 'load'; link: LabLink };
+export type LinkedDescentAction = DescentAction | { type: 'load'; link: DescentLink };
 
 /** The lab's reducer, with one more action: load the lab a link describes (a link followed while open). */
-export function linkedLabReducer(state: LogisticLabState, action: LinkedLabAction): LogisticLabState {
-  return action.type === 'load' ? labFromLink(action.link) : labReducer(state, action);
+export function linkedDescentReducer(state: LogisticDescentState, action: LinkedDescentAction): LogisticDescentState {
+  return action.type === 'load' ? descentFromLink(action.link) : descentReducer(state, action);
 }

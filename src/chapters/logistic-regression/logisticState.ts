@@ -3,7 +3,7 @@ import { DEFAULT_START, MAX_POINTS, MAX_STEPS, ORIGIN_LIMIT, POINT_LIMIT, RATE_L
 
 /**
  * The lab's "overlapping" preset, the points it opens with, written out: the registry imports this
- * file on every page, and the seeded generator that draws the preset (logisticLab.ts's presetPoints)
+ * file on every page, and the seeded generator that draws the preset (logisticDescent.ts's presetPoints)
  * belongs to the lab's own chunk. A unit test holds the two equal.
  */
 const OVERLAPPING = [

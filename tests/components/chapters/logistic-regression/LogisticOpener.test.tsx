@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { presetPoints } from '../../../../src/chapters/logistic-regression/logisticLab';
+import { presetPoints } from '../../../../src/chapters/logistic-regression/logisticDescent';
 import { LogisticOpener } from '../../../../src/chapters/logistic-regression/LogisticOpener';
 
 /** The chapter's 20 points, the data the opener scores the line against. */

@@ -4,7 +4,7 @@ import { logisticStep } from '../../../../src/core/logisticRegression';
 import { EmbedContext } from '../../../../src/state/embedContext';
 import { LogisticRegressionLab } from '../../../../src/chapters/logistic-regression/LogisticRegressionLab';
 import { curvatureAt } from '../../../../src/chapters/logistic-regression/logisticCurvature';
-import { DEFAULT_START, labData, presetPoints, RATE_LIMITS } from '../../../../src/chapters/logistic-regression/logisticLab';
+import { DEFAULT_START, trainingData, presetPoints, RATE_LIMITS } from '../../../../src/chapters/logistic-regression/logisticDescent';
 import { gaugeGeometry } from '../../../../src/chapters/logistic-regression/rateGaugeGeometry';
 import { renderWithLab } from '../../renderWithLab';
 
@@ -34,7 +34,7 @@ describe('<LogisticRegressionLab>', () => {
 
   it('Step changes the weights exactly as the core\'s logisticStep predicts', () => {
     renderWithLab(<LogisticRegressionLab />);
-    const { X, t } = labData(presetPoints('overlapping'));
+    const { X, t } = trainingData(presetPoints('overlapping'));
     const first = logisticStep(DEFAULT_START, X, t, 'cross-entropy', 0.5);
     const second = logisticStep(first, X, t, 'cross-entropy', 0.5);
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { curvatureAt, curvatureText, formatLambda, formatRate, rateRegime, type Curvature } from '../../../../src/chapters/logistic-regression/logisticCurvature';
-import type { LabPoint } from '../../../../src/chapters/logistic-regression/logisticLab';
+import type { DataPoint } from '../../../../src/chapters/logistic-regression/logisticDescent';
 
-const point = (id: number, x1: number, x2: number, t: 0 | 1): LabPoint => ({ id, x1, x2, t });
+const point = (id: number, x1: number, x2: number, t: 0 | 1): DataPoint => ({ id, x1, x2, t });
 
 describe('curvatureAt', () => {
   // Points (1, 0) of class 1 and (0, 2) of class 0 at w = 0: σ'(0) = ¼ for both, so

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defaultState, readWidgetState, writeWidgetState } from '../../../../src/url/stateSchema';
-import { currentWeights, initialLab, labReducer, presetPoints, type LabAction, type LogisticLabState } from '../../../../src/chapters/logistic-regression/logisticLab';
-import { labFromLink, linkOfLab, sameLink } from '../../../../src/chapters/logistic-regression/logisticLink';
+import { currentWeights, initialDescent, descentReducer, presetPoints, type DescentAction, type LogisticDescentState } from '../../../../src/chapters/logistic-regression/logisticDescent';
+import { descentFromLink, linkOfDescent, sameLink } from '../../../../src/chapters/logistic-regression/logisticLink';
 import { LOGISTIC_STATE } from '../../../../src/chapters/logistic-regression/logisticState';
 
-const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
+const run = (state: LogisticDescentState, ...actions: DescentAction[]) => actions.reduce(descentReducer, state);
 const DEFAULTS = defaultState(LOGISTIC_STATE);
 /** The lab a query describes, as the widget reads it at mount. */
-const labOf = (query: string) => labFromLink(readWidgetState(LOGISTIC_STATE, new URLSearchParams(query)).value);
+const labOf = (query: string) => descentFromLink(readWidgetState(LOGISTIC_STATE, new URLSearchParams(query)).value);
 /** A lab through its address and back: written as the hook writes it, read as the hook reads it. */
-const throughAddress = (lab: LogisticLabState) => {
-  const query = writeWidgetState(LOGISTIC_STATE, { ...DEFAULTS, ...linkOfLab(lab) }, new URLSearchParams());
+const throughAddress = (lab: LogisticDescentState) => {
+  const query = writeWidgetState(LOGISTIC_STATE, { ...DEFAULTS, ...linkOfDescent(lab) }, new URLSearchParams());
   return { query: query.toString(), lab: labOf(query.toString()) };
 };
 
@@ -20,7 +20,7 @@ describe('the link of the logistic-regression lab', () => {
   });
 
   it('an empty query is the lab as it opens, and the lab as it opens writes an empty query', () => {
-    const opened = initialLab();
+    const opened = initialDescent();
     const { query, lab } = throughAddress(opened);
     expect(query).toBe('');
     expect(labOf('')).toEqual(opened);
@@ -28,12 +28,12 @@ describe('the link of the logistic-regression lab', () => {
   });
 
   it('"n=3" replays three steps from (−4, 3, 0) at η = 0.5: the same path as pressing Step three times', () => {
-    expect(labOf('n=3').path).toEqual(run(initialLab(), { type: 'step', steps: 3 }).path);
+    expect(labOf('n=3').path).toEqual(run(initialDescent(), { type: 'step', steps: 3 }).path);
   });
 
   it('a lab with points moved mid-descent comes back through its address with the very same path, to the last bit', () => {
     const before = run(
-      initialLab(),
+      initialDescent(),
       { type: 'rate', rate: 1.3 },
       { type: 'step', steps: 7 },
       { type: 'move', id: 2, x1: -1.25, x2: 0.5 },
@@ -50,7 +50,7 @@ describe('the link of the logistic-regression lab', () => {
   });
 
   it('after the rate changed mid-descent, the address keeps the run at the new rate: the weights shown, exactly', () => {
-    const before = run(initialLab(), { type: 'step', steps: 10 }, { type: 'rate', rate: 2.5 }, { type: 'step', steps: 6 });
+    const before = run(initialDescent(), { type: 'step', steps: 10 }, { type: 'rate', rate: 2.5 }, { type: 'step', steps: 6 });
     const { query, lab } = throughAddress(before);
     expect(new URLSearchParams(query).get('n')).toBe('6');
     expect(new URLSearchParams(query).get('eta')).toBe('2.5');
@@ -86,11 +86,11 @@ describe('the link of the logistic-regression lab', () => {
   it('steps asked of points of one class only are not taken', () => {
     const lab = labOf('pts=1,1,1,-1,-1,1&n=20');
     expect(lab.path).toHaveLength(1);
-    expect(linkOfLab(lab).n).toBe(0);
+    expect(linkOfDescent(lab).n).toBe(0);
   });
 
   it('sameLink tells links apart by every field, and a link from itself', () => {
-    const link = linkOfLab(run(initialLab(), { type: 'step', steps: 2 }));
+    const link = linkOfDescent(run(initialDescent(), { type: 'step', steps: 2 }));
     expect(sameLink(link, { ...link, pts: link.pts.map((p) => ({ ...p })) })).toBe(true);
     for (const change of [{ n: 3 }, { eta: 1 }, { bias: false }, { start: [0, 0] }, { w0: [0, 0, 0] }, { pts: link.pts.slice(1) }]) {
       expect(sameLink(link, { ...link, ...change }), JSON.stringify(Object.keys(change))).toBe(false);

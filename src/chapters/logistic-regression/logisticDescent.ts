@@ -14,7 +14,7 @@ export { DEFAULT_START, MAX_POINTS, MAX_STEPS, POINT_LIMIT, RATE_LIMITS, RATE_SL
 
 export type ClassLabel = 0 | 1;
 
-export interface LabPoint {
+export interface DataPoint {
   /** stable, so React keys and keyboard focus follow a point while it moves */
   readonly id: number;
   readonly x1: number;
@@ -24,8 +24,8 @@ export interface LabPoint {
 
 export type Weights = readonly [number, number, number];
 
-export interface LogisticLabState {
-  readonly points: readonly LabPoint[];
+export interface LogisticDescentState {
+  readonly points: readonly DataPoint[];
   readonly nextId: number;
   /** where Reset returns to; the bias of the start is always 0 */
   readonly start: Weights;
@@ -33,7 +33,7 @@ export interface LogisticLabState {
   readonly path: readonly Weights[];
   /**
    * The index in `path` from which the steps were taken at the current rate: 0, unless the rate
-   * changed after some steps. A link replays the path from here (see linkOfLab).
+   * changed after some steps. A link replays the path from here (see linkOfDescent).
    */
   readonly runFrom: number;
   /** the cost at each iterate (index = step) */
@@ -62,10 +62,10 @@ export const toStartGrid = (v: number) => clampWeight(round2(v));
  * the wrong side of any line (the best line gets 90% right); "separable" (c = 1.3, spread 0.4) is
  * split by the line x₁ + x₂ = 0.
  */
-export function presetPoints(name: PresetName): LabPoint[] {
+export function presetPoints(name: PresetName): DataPoint[] {
   const [centre, spread, seed, n] = name === 'overlapping' ? [1, 1.1, 1, 20] : [1.3, 0.4, 11, 16];
   const random = createRandom(seed);
-  const points: LabPoint[] = [];
+  const points: DataPoint[] = [];
   for (let i = 0; i < n; i++) {
     const t: ClassLabel = i % 2 === 0 ? 1 : 0;
     const c = t === 1 ? centre : -centre;
@@ -75,7 +75,7 @@ export function presetPoints(name: PresetName): LabPoint[] {
 }
 
 /** X (n × 2, row-major) and t, in the core's shapes. */
-export function labData(points: readonly LabPoint[]): { X: Float64Array; t: Float64Array } {
+export function trainingData(points: readonly DataPoint[]): { X: Float64Array; t: Float64Array } {
   const X = new Float64Array(2 * points.length);
   const t = new Float64Array(points.length);
   points.forEach((p, i) => {
@@ -87,7 +87,7 @@ export function labData(points: readonly LabPoint[]): { X: Float64Array; t: Floa
 }
 
 /** Why the cost cannot be trained on these points, or null when it can. */
-export function dataProblem(points: readonly LabPoint[]): string | null {
+export function dataProblem(points: readonly DataPoint[]): string | null {
   if (points.length === 0) return 'There are no points, so there is no cost to minimise: click the plot or press "Add a point".';
   const ones = points.filter((p) => p.t === 1).length;
   if (ones === 0) return 'Every point is of class 0: add a point of class 1, so there are two classes to separate.';
@@ -95,9 +95,9 @@ export function dataProblem(points: readonly LabPoint[]): string | null {
   return null;
 }
 
-const costAt = (points: readonly LabPoint[], w: Weights): number => {
+const costAt = (points: readonly DataPoint[], w: Weights): number => {
   if (dataProblem(points) !== null) return NaN;
-  const { X, t } = labData(points);
+  const { X, t } = trainingData(points);
   return logisticLoss(w, X, t, 'cross-entropy');
 };
 
@@ -109,12 +109,12 @@ export const onLinkGrid = (w: Weights): Weights => w.map((v) => Number(v.toFixed
  * grid (a move of under 5·10⁻⁷, invisible at the digits shown), so that a link, which keeps only
  * where the path starts and how many steps it took, replays the very same path.
  */
-export function restartFrom(state: LogisticLabState, w: Weights, points = state.points): LogisticLabState {
+export function restartFrom(state: LogisticDescentState, w: Weights, points = state.points): LogisticDescentState {
   const origin = onLinkGrid(w);
   return { ...state, points, path: [origin], costs: [costAt(points, origin)], runFrom: 0 };
 }
 
-export function initialLab(preset: PresetName = 'overlapping'): LogisticLabState {
+export function initialDescent(preset: PresetName = 'overlapping'): LogisticDescentState {
   const points = presetPoints(preset);
   return restartFrom(
     { points, nextId: points.length, start: DEFAULT_START, path: [], costs: [], runFrom: 0, rate: RATE_LIMITS.start, learnBias: true, notice: null },
@@ -122,10 +122,10 @@ export function initialLab(preset: PresetName = 'overlapping'): LogisticLabState
   );
 }
 
-export const currentWeights = (state: LogisticLabState): Weights => state.path[state.path.length - 1] ?? state.start;
-export const stepCount = (state: LogisticLabState): number => state.path.length - 1;
+export const currentWeights = (state: LogisticDescentState): Weights => state.path[state.path.length - 1] ?? state.start;
+export const stepCount = (state: LogisticDescentState): number => state.path.length - 1;
 
-export type LabAction =
+export type DescentAction =
   | { type: 'add'; x1: number; x2: number; t: ClassLabel }
   | { type: 'move'; id: number; x1: number; x2: number }
   | { type: 'remove'; id: number }
@@ -143,14 +143,14 @@ export type LabAction =
  * path from them (the old path descended a different cost). Bad input (a non-finite coordinate or
  * rate, a 61st point, a step without two classes) changes nothing but the notice.
  */
-export function labReducer(state: LogisticLabState, action: LabAction): LogisticLabState {
-  const refuse = (notice: string): LogisticLabState => ({ ...state, notice });
+export function descentReducer(state: LogisticDescentState, action: DescentAction): LogisticDescentState {
+  const refuse = (notice: string): LogisticDescentState => ({ ...state, notice });
   const ok = { ...state, notice: null };
   switch (action.type) {
     case 'add': {
       if (!Number.isFinite(action.x1) || !Number.isFinite(action.x2)) return refuse('That position is not a number; the points are unchanged.');
       if (state.points.length >= MAX_POINTS) return refuse(`The plot holds at most ${MAX_POINTS} points: remove one first.`);
-      const point: LabPoint = { id: state.nextId, x1: toPointGrid(action.x1), x2: toPointGrid(action.x2), t: action.t };
+      const point: DataPoint = { id: state.nextId, x1: toPointGrid(action.x1), x2: toPointGrid(action.x2), t: action.t };
       return restartFrom({ ...ok, nextId: state.nextId + 1 }, currentWeights(state), [...state.points, point]);
     }
     case 'move': {
@@ -170,7 +170,7 @@ export function labReducer(state: LogisticLabState, action: LabAction): Logistic
       const room = MAX_STEPS - stepCount(state);
       const k = Math.max(0, Math.min(Math.floor(action.steps), room));
       if (k === 0) return refuse(`That is ${MAX_STEPS} steps, as far as the lab goes: press Reset to start again.`);
-      const { X, t } = labData(state.points);
+      const { X, t } = trainingData(state.points);
       const path = state.path.slice();
       const costs = state.costs.slice();
       let w = currentWeights(state);
@@ -227,7 +227,7 @@ export function costRose(before: number, after: number): boolean {
 }
 
 /** What the lab shows at its current weights; NaN-free: `problem` says why when there is no cost. */
-export interface LabReadout {
+export interface DescentReadout {
   w: Weights;
   cost: number;
   accuracy: number;
@@ -241,7 +241,7 @@ export interface LabReadout {
   problem: string | null;
 }
 
-export function labReadout(state: LogisticLabState): LabReadout {
+export function descentReadout(state: LogisticDescentState): DescentReadout {
   const w = currentWeights(state);
   const problem = dataProblem(state.points);
   let rises = 0;
@@ -251,7 +251,7 @@ export function labReadout(state: LogisticLabState): LabReadout {
     if (lastRose) rises++;
   }
   if (problem !== null) return { w, cost: NaN, accuracy: NaN, grad: new Float64Array(3), gradNorm: NaN, steps: stepCount(state), rises, lastRose, problem };
-  const { X, t } = labData(state.points);
+  const { X, t } = trainingData(state.points);
   const grad = logisticLossGrad(w, X, t, 'cross-entropy');
   if (!state.learnBias) grad[2] = 0;
   return {
@@ -268,7 +268,7 @@ export function labReadout(state: LogisticLabState): LabReadout {
 }
 
 /** Where the next step will land in (w₁, w₂), w − η∇L: the short segment the map draws ahead of the path. */
-export function nextOnMap(rate: number, readout: LabReadout): readonly [number, number] {
+export function nextOnMap(rate: number, readout: DescentReadout): readonly [number, number] {
   return [readout.w[0] - rate * (readout.grad[0] as number), readout.w[1] - rate * (readout.grad[1] as number)];
 }
 

@@ -5,20 +5,20 @@ import {
   currentWeights,
   dataProblem,
   DEFAULT_START,
-  initialLab,
-  labData,
-  labReadout,
-  labReducer,
+  initialDescent,
+  trainingData,
+  descentReadout,
+  descentReducer,
   MAX_POINTS,
   presetPoints,
   RISE_TOLERANCE,
   rateFromSlider,
   rateOnSlider,
-  type LabAction,
-  type LogisticLabState,
-} from '../../../../src/chapters/logistic-regression/logisticLab';
+  type DescentAction,
+  type LogisticDescentState,
+} from '../../../../src/chapters/logistic-regression/logisticDescent';
 
-const run = (state: LogisticLabState, ...actions: LabAction[]) => actions.reduce(labReducer, state);
+const run = (state: LogisticDescentState, ...actions: DescentAction[]) => actions.reduce(descentReducer, state);
 
 describe('presetPoints', () => {
   it('"separable" is split by the line x₁ + x₂ = 0, as its comment says', () => {
@@ -26,8 +26,8 @@ describe('presetPoints', () => {
   });
 
   it('"overlapping" is not separable: 300 steps at η = 0.5 settle near cost 0.177 with 90% right (the chapter says so)', () => {
-    const state = run(initialLab(), { type: 'step', steps: 300 });
-    const readout = labReadout(state);
+    const state = run(initialDescent(), { type: 'step', steps: 300 });
+    const readout = descentReadout(state);
     expect(readout.cost).toBeGreaterThan(0.17);
     expect(readout.cost).toBeLessThan(0.18);
     expect(readout.accuracy).toBe(0.9);
@@ -46,18 +46,18 @@ describe('presetPoints', () => {
   });
 });
 
-describe('labReducer', () => {
+describe('descentReducer', () => {
   it('step takes exactly the core\'s gradient-descent step, logisticStep(w, X, t, η)', () => {
-    const start = initialLab();
-    const { X, t } = labData(start.points);
+    const start = initialDescent();
+    const { X, t } = trainingData(start.points);
     const expected = logisticStep(DEFAULT_START, X, t, 'cross-entropy', start.rate);
     expect(currentWeights(run(start, { type: 'step', steps: 1 }))).toEqual(Array.from(expected));
   });
 
   it('step records every iterate and its cost; reset goes back to the start', () => {
-    const state = run(initialLab(), { type: 'step', steps: 4 });
+    const state = run(initialDescent(), { type: 'step', steps: 4 });
     expect(state.path).toHaveLength(5);
-    const { X, t } = labData(state.points);
+    const { X, t } = trainingData(state.points);
     state.path.forEach((w, k) => expect(state.costs[k]).toBe(logisticLoss(w, X, t, 'cross-entropy')));
     const reset = run(state, { type: 'reset' });
     expect(reset.path).toEqual([DEFAULT_START]);
@@ -65,7 +65,7 @@ describe('labReducer', () => {
 
   it('defaults puts back the start (−4, 3), η = 0.5 and b learned, restarts the path there, and keeps the points', () => {
     const moved = run(
-      initialLab('separable'),
+      initialDescent('separable'),
       { type: 'start', w1: 6, w2: -6 },
       { type: 'rate', rate: 28 },
       { type: 'learnBias', on: false },
@@ -78,20 +78,20 @@ describe('labReducer', () => {
     expect([back.rate, back.learnBias, back.runFrom]).toEqual([0.5, true, 0]);
     expect(back.path).toEqual([DEFAULT_START]);
     expect(back.points).toBe(moved.points);
-    const { X, t } = labData(back.points);
+    const { X, t } = trainingData(back.points);
     expect(back.costs).toEqual([logisticLoss(DEFAULT_START, X, t, 'cross-entropy')]);
     // the same lab as the preset itself, once the moved point is put back by the preset
-    expect(run(back, { type: 'preset', name: 'separable' })).toEqual(run(initialLab('separable'), { type: 'preset', name: 'separable' }));
+    expect(run(back, { type: 'preset', name: 'separable' })).toEqual(run(initialDescent('separable'), { type: 'preset', name: 'separable' }));
   });
 
   it('with the bias unlearned, b stays 0 through every step', () => {
-    const state = run(initialLab(), { type: 'learnBias', on: false }, { type: 'step', steps: 50 });
+    const state = run(initialDescent(), { type: 'learnBias', on: false }, { type: 'step', steps: 50 });
     for (const w of state.path) expect(w[2]).toBe(0);
-    expect(labReadout(state).grad[2]).toBe(0);
+    expect(descentReadout(state).grad[2]).toBe(0);
   });
 
   it('add, move and remove change the points and restart the path from the current weights, to six decimals', () => {
-    const stepped = run(initialLab(), { type: 'step', steps: 3 });
+    const stepped = run(initialDescent(), { type: 'step', steps: 3 });
     const w = currentWeights(stepped);
     const added = run(stepped, { type: 'add', x1: 9, x2: -1.234, t: 0 });
     expect(added.points).toHaveLength(21);
@@ -112,7 +112,7 @@ describe('labReducer', () => {
   });
 
   it('refuses bad input with a notice and keeps the last good state', () => {
-    const start = initialLab();
+    const start = initialDescent();
     const nan = run(start, { type: 'add', x1: NaN, x2: 0, t: 1 });
     expect(nan.points).toBe(start.points);
     expect(nan.notice).toMatch(/not a number/);
@@ -127,10 +127,10 @@ describe('labReducer', () => {
   });
 
   it('one class only: no cost (a message, not NaN shown) and Step refused', () => {
-    let state = initialLab();
+    let state = initialDescent();
     for (const p of state.points.filter((q) => q.t === 0)) state = run(state, { type: 'remove', id: p.id });
     expect(dataProblem(state.points)).toMatch(/Every point is of class 1/);
-    const readout = labReadout(state);
+    const readout = descentReadout(state);
     expect(readout.problem).not.toBeNull();
     const stepped = run(state, { type: 'step', steps: 1 });
     expect(stepped.path).toBe(state.path);
@@ -139,7 +139,7 @@ describe('labReducer', () => {
   });
 
   it('a rate changed after some steps keeps the path; the run at the new rate begins at the current weights, to six decimals', () => {
-    const stepped = run(initialLab(), { type: 'step', steps: 4 });
+    const stepped = run(initialDescent(), { type: 'step', steps: 4 });
     const w = currentWeights(stepped);
     const faster = run(stepped, { type: 'rate', rate: 2 });
     expect(faster.path).toHaveLength(5);
@@ -150,11 +150,11 @@ describe('labReducer', () => {
       expect(Math.round(v * 1e6) / 1e6).toBe(v);
     });
     // before any step there is no run to split: the path is still the start alone
-    expect(run(initialLab(), { type: 'rate', rate: 2 }).runFrom).toBe(0);
+    expect(run(initialDescent(), { type: 'rate', rate: 2 }).runFrom).toBe(0);
   });
 
   it('start sets the starting weights (clamped to the map) and restarts from them with b = 0', () => {
-    const state = run(initialLab(), { type: 'step', steps: 2 }, { type: 'start', w1: 8, w2: -1.5 });
+    const state = run(initialDescent(), { type: 'step', steps: 2 }, { type: 'start', w1: 8, w2: -1.5 });
     expect(state.start).toEqual([6, -1.5, 0]);
     expect(state.path).toEqual([[6, -1.5, 0]]);
   });
@@ -175,8 +175,8 @@ describe('costRose: a rise is a rise only above rounding', () => {
     expect(costRose(5, 5 + 6e-12)).toBe(true);
   });
 
-  it('labReadout counts rises with costRose: a settled path jitters by rounding and counts none, a bouncing one counts every other step', () => {
-    const settled = run(initialLab(), { type: 'rate', rate: 4 }, { type: 'step', steps: 300 });
+  it('descentReadout counts rises with costRose: a settled path jitters by rounding and counts none, a bouncing one counts every other step', () => {
+    const settled = run(initialDescent(), { type: 'rate', rate: 4 }, { type: 'step', steps: 300 });
     let raw = 0;
     let largest = 0;
     for (let k = 1; k < settled.costs.length; k++) {
@@ -187,19 +187,19 @@ describe('costRose: a rise is a rise only above rounding', () => {
     // the raw costs do go up now and then, by no more than rounding (this is what `>` used to count)
     expect(raw).toBeGreaterThan(0);
     expect(largest).toBeLessThan(1e-16);
-    expect(labReadout(settled).rises).toBe(0);
-    expect(labReadout(settled).lastRose).toBe(false);
-    const bouncing = run(initialLab(), { type: 'rate', rate: 28 }, { type: 'step', steps: 300 });
-    const readout = labReadout(bouncing);
+    expect(descentReadout(settled).rises).toBe(0);
+    expect(descentReadout(settled).lastRose).toBe(false);
+    const bouncing = run(initialDescent(), { type: 'rate', rate: 28 }, { type: 'step', steps: 300 });
+    const readout = descentReadout(bouncing);
     expect(readout.rises).toBeGreaterThan(100);
     const last = run(bouncing, { type: 'step', steps: 1 });
-    expect(labReadout(last).lastRose).toBe(!readout.lastRose);
+    expect(descentReadout(last).lastRose).toBe(!readout.lastRose);
   });
 });
 
 describe('the learning-rate claims of the chapter', () => {
   const rises = (rate: number, learnBias = true) =>
-    labReadout(run(initialLab(), { type: 'learnBias', on: learnBias }, { type: 'rate', rate }, { type: 'step', steps: 2000 })).rises;
+    descentReadout(run(initialDescent(), { type: 'learnBias', on: learnBias }, { type: 'rate', rate }, { type: 'step', steps: 2000 })).rises;
 
   it('from (−4, 3) on the overlapping points, no slider rate up to η = 25 raises the cost, and 28 does (2/λmax ≈ 25.1)', () => {
     for (const rate of [0.02, 0.5, 1, 2, 3, 4, 6, 10, 20, 25]) expect(rises(rate), `η ${rate}`).toBe(0);
@@ -212,34 +212,34 @@ describe('the learning-rate claims of the chapter', () => {
   });
 
   it('separable points: the cost falls at every step and ‖w‖ grows, with no end in sight', () => {
-    const state = run(initialLab(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 1000 });
+    const state = run(initialDescent(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 1000 });
     for (let k = 1; k < state.costs.length; k++) expect(state.costs[k]).toBeLessThan(state.costs[k - 1]!);
     const norm = (k: number) => Math.hypot(state.path[k]![0], state.path[k]![1]);
     expect(norm(1000)).toBeGreaterThan(norm(500));
     expect(norm(500)).toBeGreaterThan(norm(100));
-    expect(labReadout(state).accuracy).toBe(1);
+    expect(descentReadout(state).accuracy).toBe(1);
   });
 
   it('separable points from (−4, 3): every point right by step 10 (the chapter says "at step 10")', () => {
-    const state = run(initialLab(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 10 });
-    expect(labReadout(state).accuracy).toBe(1);
+    const state = run(initialDescent(), { type: 'preset', name: 'separable' }, { type: 'step', steps: 10 });
+    expect(descentReadout(state).accuracy).toBe(1);
   });
 
   it('one bowl: from each corner of the map, descent ends at the same weights', () => {
     const ends = [[-6, -6], [-6, 6], [6, -6], [6, 6]].map(([w1, w2]) =>
-      currentWeights(run(initialLab(), { type: 'start', w1: w1!, w2: w2! }, { type: 'rate', rate: 2 }, { type: 'step', steps: 3000 })),
+      currentWeights(run(initialDescent(), { type: 'start', w1: w1!, w2: w2! }, { type: 'rate', rate: 2 }, { type: 'step', steps: 3000 })),
     );
     for (const w of ends) w.forEach((v, k) => expect(v).toBeCloseTo(ends[0]![k]!, 3));
   });
 
   it('η = 0.02 is slow: after 100 steps the cost is still above 1 (from 3.46), where η = 0.5 is below 0.3', () => {
-    const at = (rate: number) => labReadout(run(initialLab(), { type: 'rate', rate }, { type: 'step', steps: 100 })).cost;
+    const at = (rate: number) => descentReadout(run(initialDescent(), { type: 'rate', rate }, { type: 'step', steps: 100 })).cost;
     expect(at(0.02)).toBeGreaterThan(1);
     expect(at(0.5)).toBeLessThan(0.3);
   });
 
   it('the start (−4, 3, 0) on the overlapping points: 35% right (the chapter quotes it)', () => {
-    expect(labReadout(initialLab()).accuracy).toBe(0.35);
+    expect(descentReadout(initialDescent()).accuracy).toBe(0.35);
   });
 });
 

@@ -4,7 +4,7 @@ import { term } from '../../format/terms';
 import { LecturerControl } from '../../controls/LecturerControl';
 import { RangeSlider } from '../../controls/RangeSlider';
 import { curvatureText, formatRate, type Curvature } from './logisticCurvature';
-import { DEFAULT_START, rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type LabAction, type Weights } from './logisticLab';
+import { DEFAULT_START, rateFromSlider, RATE_LIMITS, RATE_SLIDER_STEP, WEIGHT_LIMIT, type ClassLabel, type DescentAction, type Weights } from './logisticDescent';
 import { RateGauge } from './RateGauge';
 
 /**
@@ -17,7 +17,7 @@ export interface TrainingControlsProps {
   learnBias: boolean;
   /** the curvature at the current weights (null: no cost), shown under the rate slider */
   curvature: Curvature | null;
-  dispatch: Dispatch<LabAction>;
+  dispatch: Dispatch<DescentAction>;
   /** puts back the chapter's start, η and learning of b (the lab also pauses) */
   onDefaults(): void;
 }
@@ -115,7 +115,7 @@ export interface PointControlsProps {
   onClass(c: ClassLabel): void;
   /** adds a point of the new class at (0, 0), to be moved from the keyboard */
   onAdd(): void;
-  dispatch: Dispatch<LabAction>;
+  dispatch: Dispatch<DescentAction>;
   /** the point just added, in words (for the hint), or null */
   added: string | null;
   /** the lecturer set the points: the plot only goes from point to point */
