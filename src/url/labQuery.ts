@@ -36,7 +36,7 @@ export interface LabQueryState {
 }
 
 export interface LecturerOptions {
-  /** control ids: shared ones (ControlId) and the widget's own state's (widgetState.ts) */
+  /** control ids: shared ones (ControlId) and the widget's own state's (stateSchema.ts) */
   hide: string[];
   lock: string[];
   caption: string;
@@ -77,7 +77,7 @@ export interface ReadOptions {
   fields?: readonly LabField[];
   /** the control ids the widget lets a lecturer hide or lock (default: all the shared ones) */
   controls?: readonly string[];
-  /** further keys the page reads itself (widgets' own state, see widgetState.ts): not unknown */
+  /** further keys the page reads itself (widgets' own state, see stateSchema.ts): not unknown */
   otherKeys?: readonly string[];
   /**
    * whether the lecturer's options (hide, lock, caption, theme, frame) are settings of this page:

@@ -56,7 +56,7 @@ function referenceOneMinus(z: readonly number[], i: number): number {
 }
 const largest = (m: readonly ArrayLike<number>[]) => Math.max(...m.flatMap((row) => Array.from(row, Math.abs)));
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-/** Runs a program with python3 (NumPy installed, as for tests/unit/copyAsCodeNumpy.test.ts) and reads `J = [[…]]`. */
+/** Runs a program with python3 (NumPy installed, as for tests/unit/tools/copyAsCode/copyAsCodeNumpy.test.ts) and reads `J = [[…]]`. */
 function printedJacobian(program: string): number[][] {
   const run = spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: 30_000 });
   expect(run.status, run.stderr).toBe(0);

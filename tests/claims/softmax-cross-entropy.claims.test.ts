@@ -315,7 +315,7 @@ describeClaims('softmax-cross-entropy', (claim) => {
   // ── Step through it ────────────────────────────────────────────────────────────────────────────
 
   claim('On the product line a table lists all $C$ paths from $z_j$ to $L$, the diagonal one marked, with their sum $p_j - y_j$ and, under it, the diagonal path alone.', () => {
-    // the numbers that table shows (tests/components/CrossEntropyGradientExplorer.test.tsx checks the table itself)
+    // the numbers that table shows (tests/components/chapters/softmax-cross-entropy/CrossEntropyGradientExplorer.test.tsx checks the table itself)
     const numbers = crossEntropyGradient(WORKED.logits, WORKED.labels);
     const byHand = [
       // j = 1: only the path through p2 (y2 = 1, off the diagonal) is nonzero, y2·p1 = p1

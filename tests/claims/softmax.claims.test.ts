@@ -91,7 +91,7 @@ function largestStepChange(z: number[], j: number, up: boolean, t: number): numb
   return Math.max(...Array.from(p, (v, i) => Math.abs(v - (q[i] ?? NaN))));
 }
 
-/** Runs a program with python3 (NumPy installed, as for tests/unit/copyAsCodeNumpy.test.ts) and reads `name = [..]`. */
+/** Runs a program with python3 (NumPy installed, as for tests/unit/tools/copyAsCode/copyAsCodeNumpy.test.ts) and reads `name = [..]`. */
 function runPython(program: string): Record<string, number[]> {
   const run = spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: 30_000 });
   expect(run.status, run.stderr).toBe(0);

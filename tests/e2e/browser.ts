@@ -233,7 +233,7 @@ export async function showWholePage(page: Page): Promise<() => Promise<void>> {
 /**
  * Nothing wider than the viewport: the page never scrolls sideways (wide math scrolls in its own
  * box). On a phone, overflowing content also widens the layout viewport, so innerWidth is checked too.
- * The same check as screenshots.test.ts makes, shared here for the chapters' own e2e files.
+ * Used by the chapter pages' checks (chapterPageChecks.ts) and the chapters' own e2e files.
  */
 export async function expectNoPageOverflow(page: Page, width: number): Promise<void> {
   const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {

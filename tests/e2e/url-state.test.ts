@@ -1,6 +1,6 @@
 /**
  * Every chapter's address carries its state: the lab inputs its widgets read (z, T, y, bz, bt) and
- * each widget's own state (widgetState.ts). Here: each written chapter reads the lab inputs of a
+ * each widget's own state (stateSchema.ts). Here: each written chapter reads the lab inputs of a
  * link, a widget's own field survives a reload, the share panel's chapter link carries it, and a
  * lecturer can hide or lock a widget's own control in an embed.
  */

@@ -177,7 +177,7 @@ export { EXPLORER_START };
 
 /**
  * The explorer's formulas in the chapter's starting state (the store's initial run, both reductions),
- * for src/math/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's
+ * for src/build/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's
  * runtime.
  */
 export function backwardPassStartFormulas(): { tex: string; display: boolean }[] {

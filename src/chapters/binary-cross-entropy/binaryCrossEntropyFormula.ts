@@ -111,7 +111,7 @@ export function pairSoftmaxFormula(z: number, pair: ArrayLike<number>, yHat: num
 
 /**
  * The live formulas of the chapter's starting state (z = −1, t = 1, and t = 0 one click away), for
- * src/math/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's runtime.
+ * src/build/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's runtime.
  */
 export function binaryCrossEntropyStartFormulas(): { tex: string; display: boolean }[] {
   const z = BINARY_START.binaryLogit;

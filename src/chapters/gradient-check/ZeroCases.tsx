@@ -7,7 +7,7 @@ import { zeroCase, zeroCaseAnalytic, zeroCaseWhy, zeroStepText, ZERO_CASES, ZERO
 
 /**
  * "My finite difference returns only zeros", reproduced five ways on one function, each with the NumPy
- * lines that produce it and every intermediate as computed (zeroCases.ts). A native radio group picks
+ * lines that produce it and every intermediate as computed (zeroCaseMath.ts). A native radio group picks
  * the case, kept in the address (`zero=`).
  */
 export function ZeroCases() {

@@ -115,7 +115,7 @@ export function gradientCheckText(q: ScalarQuantity, e: Estimate): string {
 }
 
 /**
- * The explorer's starting formulas, for src/math/prerenderedFormulas.ts: the worked example's loss in
+ * The explorer's starting formulas, for src/build/prerenderedFormulas.ts: the worked example's loss in
  * z₂ at h = 10⁻⁴, each scheme in each precision, typeset at build time.
  */
 export function gradientCheckStartFormulas(): { tex: string; display: boolean }[] {

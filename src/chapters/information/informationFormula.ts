@@ -129,7 +129,7 @@ export function informationText(input: InformationFormulaInput): string {
 
 /**
  * The chapter's live formulas at its starting state (the worked example's y and p), in both units,
- * for src/math/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's
+ * for src/build/prerenderedFormulas.ts: typeset at build time, so the chapter opens without KaTeX's
  * runtime and the unit switch does not need it either.
  */
 export function informationStartFormulas(): { tex: string; display: boolean }[] {

@@ -209,7 +209,7 @@ export function descentLine({ logits, gradient, learningRate, next }: DescentInp
 /**
  * The chapter's live formulas at its starting state (the worked example with y = [0, 1, 0]), every
  * step for every component and the first gradient step at the initial learning rate, so that the
- * page's first paint needs no KaTeX runtime. Used by src/math/prerenderedFormulas.ts at build time.
+ * page's first paint needs no KaTeX runtime. Used by src/build/prerenderedFormulas.ts at build time.
  */
 export function softmaxCrossEntropyStartFormulas(): { tex: string; display: boolean }[] {
   const { logits, labels } = workedExample();

@@ -55,7 +55,7 @@ export function saturationText(g: GradientsAt): string {
 }
 
 /**
- * The explorer's starting formulas (z = −3, for both targets), for src/math/prerenderedFormulas.ts:
+ * The explorer's starting formulas (z = −3, for both targets), for src/build/prerenderedFormulas.ts:
  * typeset at build time, so the chapter opens without KaTeX's runtime.
  */
 export function saturationStartFormulas(): { tex: string; display: boolean }[] {

@@ -75,7 +75,7 @@ export function backwardText(b: BackwardAt, epsilon: number, label: number): str
   ].join(' ');
 }
 
-/** The chapter's starting formulas, typeset at build time (src/math/prerenderedFormulas.ts). */
+/** The chapter's starting formulas, typeset at build time (src/build/prerenderedFormulas.ts). */
 export function stabilityStartFormulas(): { tex: string; display: boolean }[] {
   const { logits, label, epsilon, precision } = STABILITY_START;
   return [
