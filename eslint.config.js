@@ -62,6 +62,20 @@ export default tseslint.config(
     },
   },
   {
+    // The address is the URL layer's business (src/url): a store or widget follows it through
+    // currentRoute(), onHashChange() and useHash(), never by reading location.hash itself.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/url/**', 'src/build/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='hash'][object.name='location']", message: 'Read the address through src/url (currentRoute, useHash).' },
+        { selector: "MemberExpression[property.name='hash'][object.property.name='location']", message: 'Read the address through src/url (currentRoute, useHash).' },
+        { selector: "Literal[value='hashchange']", message: 'Follow the address through src/url (onHashChange, useHash).' },
+      ],
+    },
+  },
+  {
     // The core is pure math: the same module runs in node tests, in workers and in the page.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },

@@ -1,6 +1,6 @@
 import { createElement, Fragment, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
-import { currentRoute, chapterHref, updateHashQuery } from '../url/hashRoute';
+import { currentRoute, chapterHref, onHashChange, updateHashQuery } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { LabProvider } from '../state/LabContext';
 import { EmbedContext, type EmbedSettings } from '../state/embedContext';
@@ -62,8 +62,7 @@ export function EmbedPage({ path }: { path: string }) {
       const now = currentQuery();
       if (now !== written.current) setSource(now);
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return onHashChange(onHash);
   }, []);
 
   if (!widget || !chapter?.load) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { currentRoute, updateHashQuery } from '../url/hashRoute';
+import { currentRoute, onHashChange, updateHashQuery } from '../url/hashRoute';
 import { controlMode, useEmbedSettings, type ControlMode } from './embedContext';
 import { useWidgetFrame } from './widgetFrame';
 import { equalValue, readWidgetState, writeWidgetState, type StateOf, type StateSchema } from '../url/stateSchema';
@@ -68,8 +68,7 @@ export function useWidgetState<S extends StateSchema>(
       latest.current = next.value;
       setState(next.value);
     };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return onHashChange(onHash);
   }, [frame, schema, slug]);
 
   // To the address, once the learner pauses (and when the page is left).

@@ -54,7 +54,11 @@ export function chapterHref(slug: string, query?: URLSearchParams): string {
   return `#/${slug}${qs ? `?${qs}` : ''}`;
 }
 
-function subscribe(onChange: () => void) {
+/**
+ * Call `onChange` whenever the address's hash changes from outside the page's own writes (a link
+ * followed, an address typed, back and forward; replaceQuery fires nothing). Returns the unsubscribe.
+ */
+export function onHashChange(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
@@ -68,7 +72,7 @@ export function currentRoute(): HashRoute {
 
 /** The current hash, re-rendering on navigation. Parse it with parseHash where needed. */
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, getHash, () => '');
+  return useSyncExternalStore(onHashChange, getHash, () => '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Dataset } from '../../core/datasets';
-import { currentRoute } from '../../url/hashRoute';
+import { currentRoute, onHashChange } from '../../url/hashRoute';
 import type { ControlMode } from '../../state/embedContext';
 import { useWidgetState } from '../../state/useWidgetState';
 import { equalValue, readWidgetState, type StateOf, type StatePoint } from '../../url/stateSchema';
@@ -104,10 +104,10 @@ export function useTrainerState(): (key: TrainerKey) => ControlMode {
       // another chapter's address may use the same keys for its own widgets: not a link to this run
       if (next.slug === route.slug) followLink(store, next.query);
     };
-    window.addEventListener('hashchange', onHash);
+    const unlisten = onHashChange(onHash);
     return () => {
       unsubscribe();
-      window.removeEventListener('hashchange', onHash);
+      unlisten();
     };
   }, [store, update]);
 

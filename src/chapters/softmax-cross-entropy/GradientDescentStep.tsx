@@ -39,10 +39,11 @@ const near = (a: readonly number[], b: readonly number[]) => a.length === b.leng
 /**
  * Whether the lab inputs have just been set by a link that carries a run: then the run the widget
  * read from the same address belongs to them and is kept. A link followed, or this chapter opened
- * again from another once its code is loaded, sets the store's z and y after this widget has read
- * its run (the chapter's effect runs after its widgets'). A learner's move leaves the address behind, since it is written
- * only once they pause, and a link without a run starts the run again as any other move does. The
- * chapter sets z, then y: new labels along with new logits are z's resizing of y.
+ * again from another once its code is loaded, sets the store's z and y from the address, and may do
+ * so after this widget has read its run from it: whichever comes first, the address is the judge. A
+ * learner's move leaves the address behind, since it is written only once they pause, and a link
+ * without a run starts the run again as any other move does. The chapter sets z, then y: new labels
+ * along with new logits are z's resizing of y.
  */
 function setByRunLink(s: LabInputs, prev: LabInputs): boolean {
   const query = currentRoute().query;
