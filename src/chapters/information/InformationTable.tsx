@@ -1,4 +1,4 @@
-import { formatNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { printedRelation, shownValue } from './informationFormula';
 import type { InformationMeasures, InformationUnit } from './informationMath';
@@ -10,7 +10,6 @@ interface InformationTableProps {
   measures: InformationMeasures;
 }
 
-const D = 3;
 
 /**
  * Bits (or nats) per event: for every class its target weight, its predicted probability, the
@@ -21,8 +20,8 @@ const D = 3;
 export function InformationTable({ labels, probabilities, unit, measures }: InformationTableProps) {
   const log = unit === 'bits' ? 'log₂' : 'ln';
   const largest = Math.max(...measures.information.filter(Number.isFinite), 1e-9);
-  const columnSum = measures.contributions.reduce((sum, c) => sum + shownValue(c, D), 0);
-  const total = formatNumber(measures.crossEntropy, D);
+  const columnSum = measures.contributions.reduce((sum, c) => sum + shownValue(c, DIGITS.value), 0);
+  const total = formatNumber(measures.crossEntropy, DIGITS.value);
   return (
     // with eight classes the table can be wider than a phone: it scrolls in its own box, which a
     // keyboard user can focus to scroll
@@ -46,17 +45,17 @@ export function InformationTable({ labels, probabilities, unit, measures }: Info
             return (
               <tr key={i}>
                 <th scope="row">{i + 1}</th>
-                <td data-term={term.label(i)}>{formatNumber(y, D)}</td>
-                <td data-term={term.probability(i)}>{formatNumber(probabilities[i] ?? NaN, D)}</td>
+                <td data-term={term.label(i)}>{formatNumber(y, DIGITS.value)}</td>
+                <td data-term={term.probability(i)}>{formatNumber(probabilities[i] ?? NaN, DIGITS.value)}</td>
                 <td data-testid={`information-${i + 1}`}>
-                  <span className="information-value">{formatNumber(info, D)}</span>
+                  <span className="information-value">{formatNumber(info, DIGITS.value)}</span>
                   <span
                     className="information-bar"
                     aria-hidden="true"
                     style={{ width: `${Number.isFinite(info) ? (100 * info) / largest : 100}%` }}
                   />
                 </td>
-                <td>{formatNumber(measures.contributions[i] ?? NaN, D)}</td>
+                <td>{formatNumber(measures.contributions[i] ?? NaN, DIGITS.value)}</td>
               </tr>
             );
           })}
@@ -67,7 +66,7 @@ export function InformationTable({ labels, probabilities, unit, measures }: Info
               sum: H(y, p)
             </th>
             <td data-testid="cross-entropy-total">
-              {printedRelation(columnSum, measures.crossEntropy, D) === '=' ? total : `≈ ${total}`}
+              {printedRelation(columnSum, measures.crossEntropy, DIGITS.value) === '=' ? total : `≈ ${total}`}
             </td>
           </tr>
         </tfoot>

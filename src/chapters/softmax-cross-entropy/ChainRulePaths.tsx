@@ -1,8 +1,7 @@
-import { formatNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber } from '../../format/formatNumber';
 import { labelDigits, type DerivationInput } from './crossEntropyFormula';
 import { chainRulePaths } from './crossEntropyGradientMath';
 
-const P = 3;
 
 /**
  * The chain rule's product for one component z_j, path by path: one row per probability p_i that z_j
@@ -14,7 +13,7 @@ export function ChainRulePaths({ numbers, labels, j }: DerivationInput) {
   const b = j + 1;
   const paths = chainRulePaths(numbers, j);
   const y = (i: number) => formatNumber(labels[i] ?? NaN, labelDigits(labels[i] ?? NaN));
-  const p = (i: number) => formatNumber(numbers.probabilities[i] ?? NaN, P);
+  const p = (i: number) => formatNumber(numbers.probabilities[i] ?? NaN, DIGITS.value);
   const pj = numbers.probabilities[j] ?? NaN;
   const diagonal = numbers.diagonalOnly[j] ?? NaN;
   const sum = numbers.chainRule[j] ?? NaN;
@@ -46,10 +45,10 @@ export function ChainRulePaths({ numbers, labels, j }: DerivationInput) {
                 <td>
                   <span className="nowrap">{path.diagonal ? `−y${b}(1 − p${b})` : `y${path.i + 1} p${b}`}</span>{' '}
                   <span className="nowrap">
-                    {path.diagonal ? `= −(${y(j)} × ${formatNumber(1 - pj, P)})` : `= ${y(path.i)} × ${p(j)}`}
+                    {path.diagonal ? `= −(${y(j)} × ${formatNumber(1 - pj, DIGITS.value)})` : `= ${y(path.i)} × ${p(j)}`}
                   </span>
                 </td>
-                <td data-testid={`path-${path.i + 1}`}>{formatNumber(path.product, P)}</td>
+                <td data-testid={`path-${path.i + 1}`}>{formatNumber(path.product, DIGITS.value)}</td>
               </tr>
             ))}
           </tbody>
@@ -58,14 +57,14 @@ export function ChainRulePaths({ numbers, labels, j }: DerivationInput) {
               <th scope="row" colSpan={2}>
                 all {paths.length} paths: p{b} − y{b}
               </th>
-              <td data-testid="paths-sum">{formatNumber(sum, P)}</td>
+              <td data-testid="paths-sum">{formatNumber(sum, DIGITS.value)}</td>
             </tr>
             <tr className="diagonal-alone">
               <th scope="row" colSpan={2}>
                 the diagonal path alone
               </th>
               <td data-testid="paths-diagonal" data-ok={right}>
-                {formatNumber(diagonal, P)}
+                {formatNumber(diagonal, DIGITS.value)}
               </td>
             </tr>
           </tfoot>
@@ -75,7 +74,7 @@ export function ChainRulePaths({ numbers, labels, j }: DerivationInput) {
         The diagonal path alone, <span className="nowrap">−y{b}(1 − p{b})</span>,{' '}
         {right
           ? `happens to be right here: y${b} = 1, so every other path adds 0.`
-          : `is wrong here: it misses ${formatNumber(sum - diagonal, P)}, the ${paths.length - 1} paths off the diagonal.`}
+          : `is wrong here: it misses ${formatNumber(sum - diagonal, DIGITS.value)}, the ${paths.length - 1} paths off the diagonal.`}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useControlMode } from '../../state/embedContext';
-import { formatNumber } from '../../format/formatNumber';
+import { DIGITS, formatNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { hardLabel } from '../../url/labels';
@@ -25,7 +25,6 @@ type StateKey = keyof typeof CROSS_ENTROPY_EXPLORER_STATE;
 const STEP: readonly StateKey[] = ['step'];
 const COMPONENT: readonly StateKey[] = ['j'];
 
-const P = 3;
 /** the steps from which on a component z_j is singled out: the Jacobian's column, the product, the cancellation */
 const FIRST_COMPONENT_STEP = 2;
 /** the step that multiplies the two out: every path from z_j to L */
@@ -112,7 +111,7 @@ export function DerivationStepper(props: DerivationStepperProps) {
 /** What each line says, in words, with the numbers of the line it sits under. */
 function explain(step: number, { numbers, labels, j }: DerivationInput): ReactNode {
   const hard = hardLabel(labels);
-  const p = (i: number) => formatNumber(numbers.probabilities[i] ?? NaN, P);
+  const p = (i: number) => formatNumber(numbers.probabilities[i] ?? NaN, DIGITS.value);
   switch (step) {
     case 0:
       return hard === undefined
@@ -129,7 +128,7 @@ function explain(step: number, { numbers, labels, j }: DerivationInput): ReactNo
     default: {
       const g = numbers.gradient[j] ?? NaN;
       const who = labels[j] === 1 ? 'the true class, so it gets p − 1' : labels[j] === 0 ? 'not the true class, so it gets p itself' : 'given weight yⱼ, so it gets p − yⱼ';
-      return `The pᵢ of −yᵢ/pᵢ cancels the pᵢ in front of the bracket, and Σ yᵢ = 1 does the rest. Class ${j + 1} is ${who}: ${formatNumber(g, P)}.`;
+      return `The pᵢ of −yᵢ/pᵢ cancels the pᵢ in front of the bracket, and Σ yᵢ = 1 does the rest. Class ${j + 1} is ${who}: ${formatNumber(g, DIGITS.value)}.`;
     }
   }
 }

@@ -7,7 +7,7 @@ import { confidentlyWrongRegion, gradientCurves, gradientsAt, SATURATION_START, 
 import { Opener } from '../Opener';
 
 /** The opener's point is of class 1 (t = 1), so every z left of the shaded edge is a confident mistake. */
-const T = 1;
+const TARGET = 1;
 
 /**
  * Chapter 7 opens with its finding: move the logit of a wrong prediction and watch both gradients.
@@ -17,9 +17,9 @@ const T = 1;
 export function SaturationOpener() {
   const [z, setZ] = useState(SATURATION_START.z);
   const [box, width] = useMeasuredWidth<HTMLDivElement>(640);
-  const g = useMemo(() => gradientsAt(z, T), [z]);
-  const curves = useMemo(() => gradientCurves(T), []);
-  const region = confidentlyWrongRegion(T);
+  const g = useMemo(() => gradientsAt(z, TARGET), [z]);
+  const curves = useMemo(() => gradientCurves(TARGET), []);
+  const region = confidentlyWrongRegion(TARGET);
   const ce = formatNumber(g.crossEntropy, 3);
   const se = formatNumber(g.squaredError, 3);
   const label =
