@@ -1,9 +1,9 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useState, type ReactNode } from 'react';
+import { storeContext } from '../../state/storeContext';
 import { useKeptStore } from '../../state/keptStores';
 import { createBackpropStore, type BackpropState, type BackpropStore } from './backpropStore';
 
-const BackpropContext = createContext<BackpropStore | null>(null);
+const run = storeContext<BackpropState>('BackpropProvider');
 
 /**
  * One run for the chapter's widgets: the trainer trains it, the weights table and the backward pass
@@ -12,19 +12,13 @@ const BackpropContext = createContext<BackpropStore | null>(null);
  */
 export function BackpropProvider({ store, children }: { store?: BackpropStore; children: ReactNode }) {
   const kept = useKeptStore('backprop', createBackpropStore);
-  return <BackpropContext.Provider value={store ?? kept}>{children}</BackpropContext.Provider>;
+  return <run.Provider value={store ?? kept}>{children}</run.Provider>;
 }
 
-export function useBackpropStore(): BackpropStore {
-  const store = useContext(BackpropContext);
-  if (!store) throw new Error('useBackprop must be used inside <BackpropProvider>');
-  return store;
-}
+export const useBackpropStore: () => BackpropStore = run.useStoreApi;
 
 /** Select a slice of chapter 8's state; re-renders only when that slice changes. */
-export function useBackprop<T>(selector: (state: BackpropState) => T): T {
-  return useStore(useBackpropStore(), selector);
-}
+export const useBackprop = run.useSelect;
 
 /** What a widget that follows the run (weights, gradients, data, reduction) reads at a throttled pace. */
 export type BackpropRunView = Pick<BackpropState, 'network' | 'gradients' | 'dataset' | 'reduction'>;

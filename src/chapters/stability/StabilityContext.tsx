@@ -1,5 +1,5 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { useState, type ReactNode } from 'react';
+import { storeContext } from '../../state/storeContext';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Precision } from '../../core/naive';
 import { EPSILONS, snapStabilityLogit, STABILITY_START, type StabilityInputs } from './stabilityInputs';
@@ -44,7 +44,7 @@ export function createStabilityStore(initial: Partial<StabilityInputs> = {}): St
   }));
 }
 
-const StabilityContext = createContext<StabilityStore | null>(null);
+const stability = storeContext<StabilityState>('StabilityProvider');
 
 /**
  * One store for the chapter's widgets: the logits set in the first are the ones the later ones use.
@@ -53,15 +53,10 @@ const StabilityContext = createContext<StabilityStore | null>(null);
  */
 export function StabilityProvider({ store, children }: { store?: StabilityStore; children: ReactNode }) {
   const [own] = useState(() => store ?? createStabilityStore());
-  return <StabilityContext.Provider value={store ?? own}>{children}</StabilityContext.Provider>;
+  return <stability.Provider value={store ?? own}>{children}</stability.Provider>;
 }
 
-export function useStabilityStore(): StabilityStore {
-  const store = useContext(StabilityContext);
-  if (!store) throw new Error('useStability must be used inside <StabilityProvider>');
-  return store;
-}
+export const useStabilityStore: () => StabilityStore = stability.useStoreApi;
 
-export function useStability<T>(selector: (state: StabilityState) => T): T {
-  return useStore(useStabilityStore(), selector);
-}
+/** Select a slice of chapter 10's inputs (or an action); re-renders only when that slice changes. */
+export const useStability = stability.useSelect;
