@@ -8,7 +8,7 @@ import globals from 'globals';
  * below it. Folders on one row are siblings and do not import each other. src/build runs at build
  * time and may read anything; nothing in the app imports it. src/styles holds CSS only.
  */
-const LAYERS = [['core'], ['format'], ['url'], ['state'], ['math', 'plots', 'controls'], ['tools'], ['chapters'], ['embed'], ['app']];
+const LAYERS = [['core'], ['format'], ['url'], ['state'], ['math', 'plots', 'controls'], ['tools', 'exercises'], ['chapters'], ['embed'], ['app']];
 
 /** no-restricted-imports patterns for a folder: every relative path into a folder on its row or above. */
 function importDirection(folder) {

@@ -9,6 +9,7 @@ import { EmbedPage } from '../embed/EmbedPage';
 import { LecturerPage } from '../embed/LecturerPage';
 import { LabProvider } from '../state/LabContext';
 import { KeptStoresProvider } from '../state/keptStores';
+import { ProgressProvider } from '../state/progressStore';
 
 export function App() {
   const { slug } = parseHash(useHash());
@@ -28,17 +29,19 @@ function Site({ slug }: { slug: string }) {
   return (
     <LabProvider>
       <KeptStoresProvider>
-        <Layout current={chapter?.slug} home={slug === ''}>
-          {slug === '' ? (
-            <HomePage />
-          ) : lecturers ? (
-            <LecturerPage />
-          ) : chapter ? (
-            <ChapterPage key={chapter.slug} chapter={chapter} />
-          ) : (
-            <NotFoundPage slug={slug} />
-          )}
-        </Layout>
+        <ProgressProvider>
+          <Layout current={chapter?.slug} home={slug === ''}>
+            {slug === '' ? (
+              <HomePage />
+            ) : lecturers ? (
+              <LecturerPage />
+            ) : chapter ? (
+              <ChapterPage key={chapter.slug} chapter={chapter} />
+            ) : (
+              <NotFoundPage slug={slug} />
+            )}
+          </Layout>
+        </ProgressProvider>
       </KeptStoresProvider>
     </LabProvider>
   );

@@ -6,6 +6,7 @@ import { chapterHref } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { useChapterUrlState } from '../state/useChapterUrlState';
 import { widgetsOf } from '../embed/widgetRegistry';
+import { ChapterProgress } from './ChapterProgress';
 
 /** One lazily loaded chunk per chapter: the contents page and other chapters never pay for it. */
 const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(lazy(c.load))] as const] : [])));
@@ -27,6 +28,7 @@ function WrittenChapter({ chapter, content, prev, next }: { chapter: Chapter; co
     <article className="chapter" aria-labelledby="chapter-title">
       <p className="chapter-kicker">Chapter {chapter.number}</p>
       <h1 id="chapter-title">{chapter.title}</h1>
+      <ChapterProgress slug={chapter.slug} />
       {notice && (
         <p className="notice" role="status" data-testid="chapter-url-notice">
           {notice}

@@ -1,5 +1,6 @@
 import { CHAPTERS, isWritten } from '../chapters/chapterList';
 import { chapterHref } from '../url/hashRoute';
+import { ProgressBadge } from './ChapterProgress';
 
 /** All 13 chapters; the unwritten ones are listed as coming and are not links. */
 export function TableOfContents({ current, summaries = false }: { current?: string; summaries?: boolean }) {
@@ -20,6 +21,7 @@ export function TableOfContents({ current, summaries = false }: { current?: stri
                 {c.title} <span className="toc-badge">coming</span>
               </span>
             )}
+            {isWritten(c) && <ProgressBadge slug={c.slug} />}
             {summaries && <span className="toc-summary">{c.summary}</span>}
           </li>
         ))}

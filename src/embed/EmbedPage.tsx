@@ -3,6 +3,7 @@ import { findChapter, type Chapter } from '../chapters/chapterList';
 import { currentRoute, chapterHref, onHashChange, updateHashQuery } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { LabProvider } from '../state/LabContext';
+import { ProgressProvider } from '../state/progressStore';
 import { EmbedContext, type EmbedSettings } from '../state/embedContext';
 import { createEmbedStore } from './embedStore';
 import { EMBED_ROUTE } from '../tools/share/embedUrl';
@@ -98,8 +99,8 @@ function EmbedInstance({
   const { options, problems } = reading;
   const [store] = useState(() => createEmbedStore(reading.state, [...options.hide, ...options.lock]));
   const settings: EmbedSettings = useMemo(
-    () => ({ embedded: true, hidden: new Set(options.hide), locked: new Set(options.lock) }),
-    [options],
+    () => ({ embedded: true, hidden: new Set(options.hide), locked: new Set(options.lock), frame: options.frame || widget.id }),
+    [options, widget],
   );
   const shown = useMemo(() => createElement(lazyWidget(widget, chapter)), [widget, chapter]);
 
@@ -146,13 +147,15 @@ function EmbedInstance({
         </p>
       )}
       <LabProvider store={store}>
-        <EmbedContext.Provider value={settings}>
-          <TermScope className="embed-widget">
-            <Suspense fallback={<p className="loading">Loading {widget.name}…</p>}>
-              {shown}
-            </Suspense>
-          </TermScope>
-        </EmbedContext.Provider>
+        <ProgressProvider>
+          <EmbedContext.Provider value={settings}>
+            <TermScope className="embed-widget">
+              <Suspense fallback={<p className="loading">Loading {widget.name}…</p>}>
+                {shown}
+              </Suspense>
+            </TermScope>
+          </EmbedContext.Provider>
+        </ProgressProvider>
       </LabProvider>
       <p className="embed-source">
         <a href={chapterHref(widget.chapter)}>Open in Logit Lab</a>

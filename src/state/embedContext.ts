@@ -9,6 +9,8 @@ export interface EmbedSettings {
   readonly embedded: boolean;
   readonly hidden: ReadonlySet<string>;
   readonly locked: ReadonlySet<string>;
+  /** the id the embed's messages to its host carry (the `frame` option, else the widget's id) */
+  readonly frame?: string;
 }
 
 export const CHAPTER_SETTINGS: EmbedSettings = { embedded: false, hidden: new Set(), locked: new Set() };

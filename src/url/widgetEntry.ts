@@ -1,4 +1,4 @@
-import { stateControls, type StateSchema } from './stateSchema';
+import { defineState, stateControls, type IntegerField, type FlagField, type StateSchema } from './stateSchema';
 
 /**
  * Every widget of every chapter, as something that can be embedded and shared: its stable id, the
@@ -40,6 +40,8 @@ export interface EmbeddableWidget {
   readonly state?: StateSchema;
   /** the control ids a lecturer may hide or lock: shared controls (ControlId), then its state's */
   readonly controls: readonly string[];
+  /** an exercise (predict, then check): counted in the learner's progress */
+  readonly exercise?: true;
 }
 
 export function widget(
@@ -52,6 +54,26 @@ export function widget(
   state?: StateSchema,
 ): EmbeddableWidget {
   return { id: `${chapter}/${key}`, chapter, key, name, title, fields, state, controls: [...controls, ...stateControls(state)] };
+}
+
+/** The range of an exercise's seed: the numbers it draws, kept in the address as `<key>=`. */
+export const EXERCISE_SEEDS = { min: 1, max: 99999 } as const;
+
+/**
+ * An exercise's own state: the seed of its numbers under `key` (a lecturer may lock it, so a class
+ * shares one set of numbers) and, under `<key>hints`, whether hints are offered (a lecturer may hide
+ * them, or write `<key>hints=0`).
+ */
+export function exerciseState<K extends string>(key: K): Readonly<Record<K, IntegerField> & Record<`${K}hints`, FlagField>> {
+  const seed: IntegerField = { kind: 'integer', ...EXERCISE_SEEDS, default: 1, control: 'the exercise’s numbers (its seed)' };
+  const hints: FlagField = { kind: 'flag', default: true, control: 'the exercise’s hints' };
+  return defineState({ [key]: seed, [`${key}hints`]: hints } as Record<K, IntegerField> & Record<`${K}hints`, FlagField>);
+}
+
+/** An exercise, embeddable like any widget, whose seed is `<seedKey>=` in its address. */
+export function exercise(chapter: string, key: string, title: string, seedKey: string): EmbeddableWidget {
+  const state = exerciseState(seedKey);
+  return { ...widget(chapter, key, `the exercise “${title}”`, `Exercise: ${title}`, [], [], state), exercise: true };
 }
 
 export function isControlId(id: string): id is ControlId {

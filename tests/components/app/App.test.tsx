@@ -43,7 +43,8 @@ describe('<App> routes', { timeout: 30_000 }, () => {
 
   it('#/softmax?z=2,abc,4 shows a notice and keeps the worked example', async () => {
     await visit('#/softmax?z=2,abc,4');
-    const notice = await screen.findByRole('status', {}, { timeout: 15_000 });
+    // the chapter's address notice (the exercises' feedback regions are status regions too)
+    const notice = await screen.findByTestId('chapter-url-notice', {}, { timeout: 15_000 });
     expect(notice.textContent).toMatch(/could not read z/);
     expect(screen.getByText('p1 = 0.090')).toBeTruthy();
   });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render as renderAlone, screen, within } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { createProgressStore, ProgressProvider } from '../../../src/state/progressStore';
 import userEvent from '@testing-library/user-event';
 import { Layout } from '../../../src/app/Layout';
 import { HomePage } from '../../../src/app/HomePage';
+
+/** As the site renders it: inside the learner's progress (here one that stores nothing). */
+const progress = createProgressStore(null);
+const InSite = ({ children }: { children: ReactNode }) => <ProgressProvider store={progress}>{children}</ProgressProvider>;
+const render = (ui: ReactElement) => renderAlone(ui, { wrapper: InSite });
 
 /** A chapter page's own links at its end, as ChapterPage draws them. */
 const PAGE = (

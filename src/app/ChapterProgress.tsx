@@ -1,0 +1,49 @@
+import { useProgress, useProgressStore } from '../state/progressStore';
+import { widgetsOf } from '../embed/widgetRegistry';
+
+/** The chapter's exercises (from its index) and how many of them the learner has solved. */
+export function useChapterProgress(slug: string): { solved: number; total: number } {
+  const ids = widgetsOf(slug)
+    .filter((w) => w.exercise)
+    .map((w) => w.id);
+  const solved = useProgress((s) => ids.filter((id) => s.solved[id] !== undefined).length);
+  return { solved, total: ids.length };
+}
+
+/** "1 of 3 solved" in the contents, nothing for a chapter without exercises. */
+export function ProgressBadge({ slug }: { slug: string }) {
+  const { solved, total } = useChapterProgress(slug);
+  if (total === 0) return null;
+  return (
+    <span className="toc-progress" data-testid={`progress-${slug}`}>
+      {solved} of {total} exercises solved
+    </span>
+  );
+}
+
+/**
+ * Under the chapter's title: its exercises solved, and a notice when the saved progress could not be
+ * read or saved (a corrupt entry, storage switched off), with a button to put it away.
+ */
+export function ChapterProgress({ slug }: { slug: string }) {
+  const { solved, total } = useChapterProgress(slug);
+  const notice = useProgress((s) => s.notice);
+  const store = useProgressStore();
+  return (
+    <>
+      {total > 0 && (
+        <p className="chapter-progress" data-testid="chapter-progress">
+          Exercises: {solved} of {total} solved
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status" data-testid="progress-notice">
+          {notice}{' '}
+          <button type="button" onClick={() => store.getState().dismissNotice()}>
+            OK
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

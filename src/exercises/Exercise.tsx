@@ -1,0 +1,163 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEmbedSettings } from '../state/embedContext';
+import { useProgress, useProgressStore } from '../state/progressStore';
+import { useWidgetState } from '../state/useWidgetState';
+import { EXERCISE_SEEDS } from '../url/widgetEntry';
+import { gradeChoice, gradeNumber, type Grade } from './grading';
+import type { ExerciseSpec } from './exerciseSpec';
+import { postResult } from './resultMessage';
+import './exercise.css';
+
+type Feedback = { tone: 'right' | 'wrong' | 'refused'; text: string };
+
+/**
+ * Predict, then check: an exercise's frame. A region named "Exercise: …" with the learner's numbers
+ * (from the seed in the address; "New numbers" draws the next set), the answer field(s), Check, the
+ * feedback in a status region, and the hint ladder ending in the worked answer. A right answer is
+ * kept in the learner's progress; in an embed every check is posted to the host (resultMessage.ts).
+ */
+export function Exercise<Q>({ spec, prompt }: { spec: ExerciseSpec<Q>; prompt: (q: Q) => ReactNode }) {
+  const state = spec.entry.state!;
+  const [values, update, mode] = useWidgetState(state);
+  const seed = (values as Record<string, unknown>)[spec.seedKey] as number;
+  const hintsOn = (values as Record<string, unknown>)[`${spec.seedKey}hints`] !== false && mode(`${spec.seedKey}hints`) !== 'hidden';
+  const seedLocked = mode(spec.seedKey) !== 'shown';
+  const headingId = useId();
+  const solved = useProgress((s) => s.solved[spec.entry.id]);
+  const next = () => update({ [spec.seedKey]: seed >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : seed + 1 } as never);
+
+  return (
+    <section className="exercise" aria-labelledby={headingId}>
+      <div className="exercise-head">
+        <h3 id={headingId}>{spec.entry.title}</h3>
+        {solved && <span className="exercise-solved">Solved{solved.seed === seed ? '' : ' before'}</span>}
+      </div>
+      {/* a new set of numbers starts the exercise afresh: answer, feedback and hints */}
+      <ExerciseBody key={seed} spec={spec} seed={seed} prompt={prompt} hintsOn={hintsOn} />
+      <p className="exercise-numbers">
+        Numbers: set {seed}{' '}
+        {!seedLocked && (
+          <button type="button" className="exercise-new" onClick={next}>
+            New numbers
+          </button>
+        )}
+        {seedLocked && <span> (set by your lecturer)</span>}
+      </p>
+    </section>
+  );
+}
+
+function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q>; seed: number; prompt: (q: Q) => ReactNode; hintsOn: boolean }) {
+  const q = useMemo(() => spec.make(seed), [spec, seed]);
+  const [typed, setTyped] = useState('');
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const [attempts, setAttempts] = useState(0);
+  const [hintsShown, setHintsShown] = useState(0);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [done, setDone] = useState(false);
+  const settings = useEmbedSettings();
+  const progress = useProgressStore();
+  const ids = { field: useId(), help: useId(), status: useId() };
+  const hints = spec.hints(q);
+  const worked = hintsShown > hints.length;
+  const answer = spec.answer;
+
+  const check = () => {
+    const grade: Grade = answer.kind === 'number' ? gradeNumber(typed, answer.truth(q), answer.figures, answer.mistakes?.(q)) : gradeChoice(chosen, answer.right(q), answer.mistakes?.(q));
+    if (!grade.correct && grade.refusal) {
+      setFeedback({ tone: 'refused', text: grade.refusal });
+      return;
+    }
+    const tries = attempts + 1;
+    setAttempts(tries);
+    if (settings.embedded) {
+      postResult({ type: 'logit-lab:result', version: 1, id: settings.frame ?? spec.entry.id, exercise: spec.entry.id, seed, correct: grade.correct, attempts: tries, hintsUsed: hintsShown });
+    }
+    if (grade.correct) {
+      setDone(true);
+      setFeedback({ tone: 'right', text: `Right: ${spec.truthText(q)}.` });
+      progress.getState().markSolved(spec.entry.id, { seed, attempts: tries, hintsUsed: hintsShown, at: Date.now() });
+      return;
+    }
+    const again = hintsOn && !worked ? 'Try again, or take a hint.' : 'Try again.';
+    setFeedback({ tone: 'wrong', text: grade.mistake ? `Not quite: ${grade.mistake}. ${again}` : `Not quite. ${again}` });
+  };
+
+  const toggle = (value: string) =>
+    setChosen((old) => (answer.kind === 'choice' ? [value] : old.includes(value) ? old.filter((v) => v !== value) : [...old, value]));
+
+  return (
+    <>
+      <div className="exercise-prompt">{prompt(q)}</div>
+      <form
+        className="exercise-answer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          check();
+        }}
+      >
+        {answer.kind === 'number' ? (
+          <div className="exercise-field">
+            <label htmlFor={ids.field}>{answer.label} =</label>
+            <input
+              id={ids.field}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              value={typed}
+              aria-describedby={ids.help}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+            />
+            <span id={ids.help} className="exercise-help">
+              to {answer.figures} significant figures
+            </span>
+          </div>
+        ) : (
+          <fieldset className="exercise-options">
+            <legend>{answer.legend}</legend>
+            {answer.options(q).map((o) => (
+              <label key={o.value}>
+                <input
+                  type={answer.kind === 'choice' ? 'radio' : 'checkbox'}
+                  name={ids.field}
+                  value={o.value}
+                  checked={chosen.includes(o.value)}
+                  onChange={() => toggle(o.value)}
+                />{' '}
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" className="primary-action">
+          Check
+        </button>
+      </form>
+      <p id={ids.status} role="status" className={`exercise-feedback${feedback ? ` exercise-${feedback.tone}` : ''}`}>
+        {feedback?.text}
+      </p>
+      {hintsOn && (
+        <div className="exercise-hints">
+          {hintsShown > 0 && (
+            <ol>
+              {hints.slice(0, hintsShown).map((h) => (
+                <li key={h}>{h}</li>
+              ))}
+            </ol>
+          )}
+          {worked && (
+            <p className="exercise-worked">
+              <strong>Worked answer.</strong> {spec.worked(q)}
+            </p>
+          )}
+          {!worked && !done && (
+            <button type="button" onClick={() => setHintsShown((n) => n + 1)}>
+              {hintsShown < hints.length ? (hintsShown === 0 ? 'Hint' : 'Next hint') : 'Show the worked answer'}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

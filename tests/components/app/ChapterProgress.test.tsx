@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { ChapterProgress } from '../../../src/app/ChapterProgress';
+import { TableOfContents } from '../../../src/app/TableOfContents';
+import { PROGRESS_KEY } from '../../../src/state/progress';
+import { createProgressStore, ProgressProvider, type ProgressStore } from '../../../src/state/progressStore';
+
+afterEach(cleanup);
+
+const solvedNow = { seed: 3, attempts: 1, hintsUsed: 0, at: Date.now() };
+
+function storageWith(text: string): Storage {
+  const map = new Map([[PROGRESS_KEY, text]]);
+  return { length: 1, clear: () => map.clear(), key: () => null, getItem: (k) => map.get(k) ?? null, removeItem: (k) => void map.delete(k), setItem: (k, v) => void map.set(k, v) };
+}
+
+const site = (store: ProgressStore, ui: React.ReactElement) => render(<ProgressProvider store={store}>{ui}</ProgressProvider>);
+
+describe('progress in the contents and on the chapter', () => {
+  it('the contents say "0 of 2 exercises solved" for chapter 2, then "1 of 2" once one is solved; chapters without exercises say nothing', () => {
+    const store = createProgressStore(null);
+    site(store, <TableOfContents />);
+    expect(screen.getByTestId('progress-softmax').textContent).toBe('0 of 2 exercises solved');
+    act(() => store.getState().markSolved('softmax/ProbabilityExercise', solvedNow));
+    expect(screen.getByTestId('progress-softmax').textContent).toBe('1 of 2 exercises solved');
+    expect(screen.queryByTestId('progress-lstm')).toBeNull();
+  });
+
+  it('the chapter says "Exercises: 1 of 2 solved" under its title', () => {
+    const store = createProgressStore(null);
+    store.getState().markSolved('softmax/TemperatureExercise', solvedNow);
+    site(store, <ChapterProgress slug="softmax" />);
+    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 1 of 2 solved');
+  });
+
+  it('a corrupt saved progress is said once, in a status the learner can put away; the page stays', () => {
+    const store = createProgressStore(storageWith('{"version":1,"solved":{"softmax/ProbabilityExercise":{"seed":-4}}}'));
+    site(store, <ChapterProgress slug="softmax" />);
+    expect(screen.getByRole('status').textContent).toMatch(/^One saved result could not be read and was left out\./);
+    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 0 of 2 solved');
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});
