@@ -1,6 +1,7 @@
 import Content from '../../../content/softmax.mdx';
 import { SoftmaxExplorer } from './SoftmaxExplorer';
 import { WorkedExample } from './WorkedExample';
+import { ProbabilityExercise, TemperatureExercise } from './SoftmaxExercises';
 import { SoftmaxOpener } from './SoftmaxOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -14,6 +15,8 @@ registerPrerendered(prerendered);
 export const components = embeddable(widgets, {
   SoftmaxExplorer,
   WorkedExample,
+  ProbabilityExercise,
+  TemperatureExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */

@@ -1,0 +1,107 @@
+import { createRandom } from '../../core/random';
+import { softmax } from '../../core/softmax';
+import { figuresText } from '../../exercises/grading';
+import type { ExerciseSpec } from '../../exercises/exerciseSpec';
+import { PROBABILITY_ENTRY, TEMPERATURE_ENTRY } from './index';
+
+/**
+ * Chapter 2's exercises. Each draws its logits from its seed: three or four of them, on a grid of 0.1
+ * in [−3, 3], so they can be typed into a calculator (or set on the explorer's sliders) as shown.
+ */
+
+const SUB = ['₁', '₂', '₃', '₄'] as const;
+const sub = (k: number) => SUB[k] ?? String(k + 1);
+const list = (z: readonly number[]) => `(${z.map((v) => String(v).replace('-', '−')).join(', ')})`;
+
+/** Three or four logits on the 0.1 grid in [−3, 3], no two equal, and the class asked about. */
+function drawLogits(seed: number): { z: number[]; k: number } {
+  const rng = createRandom(seed);
+  const count = 3 + rng.int(2);
+  const z: number[] = [];
+  while (z.length < count) {
+    const v = (rng.int(61) - 30) / 10;
+    if (!z.includes(v)) z.push(v);
+  }
+  return { z, k: rng.int(count) };
+}
+
+export interface ProbabilityNumbers {
+  z: readonly number[];
+  k: number;
+  p: Float64Array;
+}
+
+export const PROBABILITY_EXERCISE: ExerciseSpec<ProbabilityNumbers> = {
+  entry: PROBABILITY_ENTRY,
+  seedKey: 'pk',
+  make(seed) {
+    const { z, k } = drawLogits(seed);
+    return { z, k, p: softmax(z) };
+  },
+  answer: {
+    kind: 'number',
+    label: 'p',
+    figures: 3,
+    truth: ({ p, k }) => p[k] as number,
+    mistakes: ({ z, p, k }) => {
+      const total = z.reduce((s, v) => s + v, 0);
+      const others = [...p.keys()].filter((j) => j !== k);
+      return [
+        { value: (z[k] as number) / total, says: `that is z${sub(k)} / Σz: the logits shared out without the exponential, which can even give a negative “probability”` },
+        { value: Math.exp(z[k] as number), says: `that is e^z${sub(k)} alone: it still has to be divided by the sum of every class’s exponential` },
+        ...others.map((j) => ({ value: p[j] as number, says: `that is p${sub(j)}, the probability of class ${j + 1}: the question asks for class ${k + 1}` })),
+      ];
+    },
+  },
+  hints: ({ z, k }) => [
+    `Exponentiate every logit first: e^z for each of the ${z.length} classes, not only class ${k + 1}.`,
+    `Add the ${z.length} exponentials up; p${sub(k)} is e^z${sub(k)} divided by that sum.`,
+  ],
+  worked: ({ z, k, p }) => {
+    const e = z.map(Math.exp);
+    const total = e.reduce((s, v) => s + v, 0);
+    return (
+      `The exponentials are ${e.map((v) => figuresText(v, 4)).join(', ')}; their sum is ${figuresText(total, 4)}. ` +
+      `So p${sub(k)} = ${figuresText(e[k] as number, 4)} / ${figuresText(total, 4)} = ${figuresText(p[k] as number, 3)}.`
+    );
+  },
+  truthText: ({ k, p }) => `p${sub(k)} = ${figuresText(p[k] as number, 3)}`,
+};
+
+export interface TemperatureNumbers extends ProbabilityNumbers {
+  T: number;
+  /** p at T = 1, for the mistake of leaving T out */
+  plain: Float64Array;
+  /** softmax(z · T), for the mistake of multiplying by T */
+  timesT: Float64Array;
+}
+
+const TEMPERATURES = [0.5, 2, 4] as const;
+
+export const TEMPERATURE_EXERCISE: ExerciseSpec<TemperatureNumbers> = {
+  entry: TEMPERATURE_ENTRY,
+  seedKey: 'tk',
+  make(seed) {
+    const { z, k } = drawLogits(seed);
+    const T = TEMPERATURES[createRandom(seed + 7919).int(TEMPERATURES.length)] as number;
+    return { z, k, T, p: softmax(z, T), plain: softmax(z), timesT: softmax(z.map((v) => v * T)) };
+  },
+  answer: {
+    kind: 'number',
+    label: 'p',
+    figures: 3,
+    truth: ({ p, k }) => p[k] as number,
+    mistakes: ({ plain, timesT, k, T }) => [
+      { value: plain[k] as number, says: `that is p${sub(k)} at T = 1: the temperature was left out` },
+      { value: timesT[k] as number, says: `that is softmax(z · T): the logits are divided by T = ${T}, not multiplied` },
+    ],
+  },
+  hints: ({ T }) => [`Divide every logit by T = ${T} first, then take the softmax of the result.`, `${T < 1 ? 'T < 1 spreads the logits apart, so the largest probability grows' : 'T > 1 pulls the logits together, so the probabilities move towards 1/C'}: check your answer goes that way from its T = 1 value.`],
+  worked: ({ z, k, T, p }) => {
+    const scaled = z.map((v) => v / T);
+    return `z / T = ${list(scaled.map((v) => Number(v.toFixed(4))))}. Its softmax gives p${sub(k)} = ${figuresText(p[k] as number, 3)}.`;
+  },
+  truthText: ({ k, p, T }) => `at T = ${T}, p${sub(k)} = ${figuresText(p[k] as number, 3)}`,
+};
+
+export { list as logitList, sub as classSubscript };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { gradeNumber } from '../../../../src/exercises/grading';
+import { PROBABILITY_EXERCISE, TEMPERATURE_EXERCISE } from '../../../../src/chapters/softmax/softmaxExerciseSpecs';
+
+/** p_k as 1 / Σ_j e^{(z_j − z_k)/T}: another route to softmax than the core's (no max shift, no division of exponentials). */
+function reference(z: readonly number[], k: number, T = 1): number {
+  return 1 / z.reduce((s, zj) => s + Math.exp((zj - (z[k] as number)) / T), 0);
+}
+
+const answer = (x: number) => x.toPrecision(3);
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+describe('PROBABILITY_EXERCISE.make(seed)', () => {
+  it('make(seed) is the same numbers every time, and another seed gives others', () => {
+    expect(PROBABILITY_EXERCISE.make(5).z).toEqual(PROBABILITY_EXERCISE.make(5).z);
+    const distinct = new Set(SEEDS.map((s) => PROBABILITY_EXERCISE.make(s).z.join(',')));
+    expect(distinct.size).toBeGreaterThan(190);
+  });
+
+  it('draws 3 or 4 distinct logits on the 0.1 grid in [−3, 3], and a class among them', () => {
+    for (const seed of SEEDS) {
+      const { z, k } = PROBABILITY_EXERCISE.make(seed);
+      expect([3, 4]).toContain(z.length);
+      expect(new Set(z).size).toBe(z.length);
+      for (const v of z) {
+        expect(Math.abs(v)).toBeLessThanOrEqual(3);
+        expect(Math.abs(v * 10 - Math.round(v * 10))).toBeLessThan(1e-9);
+      }
+      expect(k >= 0 && k < z.length).toBe(true);
+    }
+  });
+});
+
+describe('PROBABILITY_EXERCISE graded', () => {
+  it('its truth is p_k = 1 / Σ e^(z_j − z_k) for every seed', () => {
+    for (const seed of SEEDS) {
+      const q = PROBABILITY_EXERCISE.make(seed);
+      expect(PROBABILITY_EXERCISE.answer.kind).toBe('number');
+      if (PROBABILITY_EXERCISE.answer.kind !== 'number') return;
+      expect(PROBABILITY_EXERCISE.answer.truth(q)).toBeCloseTo(reference(q.z, q.k), 14);
+    }
+  });
+
+  it('by hand at z = (2, 3, 4), class 3: p₃ = e⁴/(e² + e³ + e⁴) = 0.665', () => {
+    const q = { z: [2, 3, 4], k: 2, p: Float64Array.from([0.09003057, 0.24472847, 0.66524096]) };
+    if (PROBABILITY_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+    const { truth, figures, mistakes } = PROBABILITY_EXERCISE.answer;
+    expect(gradeNumber('0.665', truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+    // z₃ / Σz = 4/9 = 0.444: the logits shared out without the exponential
+    expect(gradeNumber('0.444', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/without the exponential/) });
+    // e⁴ = 54.6: not divided by the sum
+    expect(gradeNumber('54.6', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/divided by the sum/) });
+    // p₂ = 0.245: another class
+    expect(gradeNumber('0.245', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: 'that is p₂, the probability of class 2: the question asks for class 3' });
+    expect(gradeNumber('0.7', truth(q), figures, mistakes?.(q))).toEqual({ correct: false });
+  });
+
+  it('the right answer to 3 figures is right for every seed, and the worked answer ends on it', () => {
+    for (const seed of SEEDS) {
+      const q = PROBABILITY_EXERCISE.make(seed);
+      const p = reference(q.z, q.k);
+      if (PROBABILITY_EXERCISE.answer.kind !== 'number') return;
+      expect(gradeNumber(answer(p), PROBABILITY_EXERCISE.answer.truth(q), 3).correct).toBe(true);
+      expect(PROBABILITY_EXERCISE.worked(q)).toMatch(new RegExp(`= ${answer(p).replace('.', '\\.')}\\.$`));
+      expect(PROBABILITY_EXERCISE.hints(q)).toHaveLength(2);
+    }
+  });
+});
+
+describe('TEMPERATURE_EXERCISE graded', () => {
+  it('its truth is 1 / Σ e^((z_j − z_k)/T) at T ∈ {0.5, 2, 4}, every T drawn over the seeds', () => {
+    const temperatures = new Set<number>();
+    for (const seed of SEEDS) {
+      const q = TEMPERATURE_EXERCISE.make(seed);
+      temperatures.add(q.T);
+      if (TEMPERATURE_EXERCISE.answer.kind !== 'number') return;
+      expect(TEMPERATURE_EXERCISE.answer.truth(q)).toBeCloseTo(reference(q.z, q.k, q.T), 14);
+    }
+    expect([...temperatures].sort()).toEqual([0.5, 2, 4]);
+  });
+
+  it('leaving T out, or multiplying by it, is named', () => {
+    // a seed where both mistakes differ from the truth to 3 figures
+    const q = TEMPERATURE_EXERCISE.make(SEEDS.find((s) => {
+      const t = TEMPERATURE_EXERCISE.make(s);
+      return Math.abs(reference(t.z, t.k, 1) - reference(t.z, t.k, t.T)) > 0.01 && Math.abs(reference(t.z, t.k, 1 / t.T) - reference(t.z, t.k, t.T)) > 0.01;
+    })!);
+    if (TEMPERATURE_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+    const { truth, figures, mistakes } = TEMPERATURE_EXERCISE.answer;
+    expect(gradeNumber(answer(reference(q.z, q.k, 1)), truth(q), figures, mistakes?.(q))).toMatchObject({ mistake: expect.stringMatching(/temperature was left out/) });
+    // softmax(z · T) is softmax at temperature 1/T
+    expect(gradeNumber(answer(reference(q.z, q.k, 1 / q.T)), truth(q), figures, mistakes?.(q))).toMatchObject({ mistake: expect.stringMatching(/divided by T = .*, not multiplied/) });
+    expect(gradeNumber(answer(reference(q.z, q.k, q.T)), truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+  });
+});
