@@ -60,6 +60,7 @@ beforeAll(async () => {
       { id: 'trace', route: `#/embed/jacobian/JacobianExplorer?caption=${encodeURIComponent(`<svg onload="document.title='pwned'"></svg>`)}&theme=javascript:x` },
     ]),
   );
+  pages.set('/exercise.html', hostPage([{ id: 'exercise', route: '#/embed/softmax/ProbabilityExercise?pk=12&frame=week-3-ex1' }]));
   host = createServer((req, res) => {
     const body = pages.get(req.url ?? '');
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -281,6 +282,43 @@ describe('an embed page on its own', () => {
     const errors = collectErrors(page);
     await page.goto(routeURL('#/embed/softmax/Nope'));
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no widget softmax\/Nope/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+});
+
+describe('an exercise embedded on another origin', () => {
+  it('each check reaches the course page as one valid result (via embed-resize.js), with no answer text in it', async () => {
+    const { page, errors } = await openHost('/exercise.html');
+    // the course page's own listener, as the README shows it
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { results: unknown[] }).results = seen;
+      document.addEventListener('logit-lab-result', (e) => seen.push({ detail: (e as CustomEvent).detail, from: (e.target as Element).id }));
+    });
+    const frame = await frameOf(page, 'exercise');
+    const region = frame.getByRole('region', { name: /^Exercise/ });
+    await region.waitFor({ timeout: 15_000 });
+    // the answer, computed here from the numbers the frame shows, as a learner would
+    const text = (await region.textContent()) ?? '';
+    const z = /z = \(([^)]*)\)/.exec(text)![1]!.split(', ').map((v) => Number(v.replace('−', '-')));
+    const k = Number(/give class (\d)/.exec(text)![1]) - 1;
+    const p = Math.exp(z[k]!) / z.reduce((sum, v) => sum + Math.exp(v), 0);
+    const field = region.getByRole('textbox', { name: 'p =' });
+    await field.fill('0.001');
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => region.getByRole('status').textContent()).toMatch(/^Not quite/);
+    await field.fill(p.toPrecision(3));
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => region.getByRole('status').textContent()).toMatch(/^Right/);
+    const results = () => page.evaluate(() => (window as unknown as { results: unknown[] }).results);
+    await expect.poll(results).toHaveLength(2);
+    const base = { type: 'logit-lab:result', version: 1, id: 'week-3-ex1', exercise: 'softmax/ProbabilityExercise', seed: 12, hintsUsed: 0 };
+    expect(await results()).toEqual([
+      { from: 'exercise', detail: { ...base, correct: false, attempts: 1 } },
+      { from: 'exercise', detail: { ...base, correct: true, attempts: 2 } },
+    ]);
+    await expectNoAxeViolationsOnPage(page, 'embedded exercise');
     expectNoErrors(errors);
     await page.close();
   });

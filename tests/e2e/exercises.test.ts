@@ -1,0 +1,71 @@
+/**
+ * Predict, then check, in the built site: an exercise is solved from the numbers it shows (the answer
+ * computed here, as a learner would), a known mistake is named, and the progress survives a reload
+ * and shows in the contents.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
+import { expectNoAxeViolationsOnPage, expectNoErrors, launch, openRoute } from './browser';
+
+let browser: LaunchedChromium;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Chapter 2's first exercise: its logits and class as shown, and p_k computed from them. */
+async function probabilityAsked(region: Locator) {
+  const text = (await region.textContent()) ?? '';
+  const z = /z = \(([^)]*)\)/.exec(text)![1]!.split(', ').map((v) => Number(v.replace('−', '-')));
+  const k = Number(/give class (\d)/.exec(text)![1]) - 1;
+  const p = Math.exp(z[k]!) / z.reduce((sum, v) => sum + Math.exp(v), 0);
+  const shared = z[k]! / z.reduce((sum, v) => sum + v, 0);
+  return { z, k, p, shared };
+}
+
+describe('exercises in #/softmax', () => {
+  it('a named mistake, then the right answer; the contents and the chapter count it, and a reload keeps it', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax?pk=3', { waitFor: 'main h1' });
+    const region = page.getByRole('region', { name: 'Exercise: one probability by hand' });
+    await region.waitFor({ timeout: 15_000 });
+    const { p, shared } = await probabilityAsked(region);
+    const field = region.getByRole('textbox', { name: 'p =' });
+    const status = region.getByRole('status');
+
+    await field.fill(shared.toPrecision(3));
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Not quite: that is z. \/ Σz: the logits shared out without the exponential/);
+
+    // Enter in the field checks too: the keyboard alone completes an exercise
+    await field.fill(p.toPrecision(3));
+    await field.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/^Right: p. = /);
+    await expect.poll(() => page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 2 solved');
+    expect(await page.getByTestId('progress-softmax').first().textContent()).toBe('1 of 2 exercises solved');
+    await expectNoAxeViolationsOnPage(page, 'softmax after an exercise is solved');
+
+    await page.reload({ waitUntil: 'load' });
+    await region.waitFor({ timeout: 15_000 });
+    expect(await region.getByText('Solved', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 2 solved');
+    expectNoErrors(errors);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it('stored progress that is corrupt is said in a notice and the page works', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: 'main h1' });
+    await page.evaluate(() => localStorage.setItem('logit-lab:progress', '{"version":1,"solved":{"softmax/ProbabilityExercise":"x"}}'));
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => page.getByTestId('progress-notice').textContent(), { timeout: 15_000 }).toMatch(/One saved result could not be read/);
+    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 0 of 2 solved');
+    expectNoErrors(errors);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
