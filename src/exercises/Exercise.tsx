@@ -98,7 +98,7 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
       >
         {answer.kind === 'number' ? (
           <div className="exercise-field">
-            <label htmlFor={ids.field}>{answer.label} =</label>
+            <label htmlFor={ids.field}>{typeof answer.label === 'function' ? answer.label(q) : answer.label} =</label>
             <input
               id={ids.field}
               type="text"

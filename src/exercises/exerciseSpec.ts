@@ -8,8 +8,8 @@ import type { NumberMistake } from './grading';
  */
 export interface NumberAnswer<Q> {
   kind: 'number';
-  /** what is asked for, as the field's label: "p₃" */
-  label: string;
+  /** what is asked for, as the field's label: "p₃" (or a function of the numbers, when they say which) */
+  label: string | ((q: Q) => string);
   /** significant figures the answer is judged to, and said to the learner */
   figures: number;
   truth(q: Q): number;

@@ -304,7 +304,7 @@ describe('an exercise embedded on another origin', () => {
     const z = /z = \(([^)]*)\)/.exec(text)![1]!.split(', ').map((v) => Number(v.replace('−', '-')));
     const k = Number(/give class (\d)/.exec(text)![1]) - 1;
     const p = Math.exp(z[k]!) / z.reduce((sum, v) => sum + Math.exp(v), 0);
-    const field = region.getByRole('textbox', { name: 'p =' });
+    const field = region.getByRole('textbox', { name: /^p. =$/ });
     await field.fill('0.001');
     await region.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => region.getByRole('status').textContent()).toMatch(/^Not quite/);

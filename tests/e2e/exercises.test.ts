@@ -34,7 +34,7 @@ describe('exercises in #/softmax', () => {
     const region = page.getByRole('region', { name: 'Exercise: one probability by hand' });
     await region.waitFor({ timeout: 15_000 });
     const { p, shared } = await probabilityAsked(region);
-    const field = region.getByRole('textbox', { name: 'p =' });
+    const field = region.getByRole('textbox', { name: /^p. =$/ });
     const status = region.getByRole('status');
 
     await field.fill(shared.toPrecision(3));

@@ -40,7 +40,7 @@ export const PROBABILITY_EXERCISE: ExerciseSpec<ProbabilityNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: 'p',
+    label: ({ k }) => `p${sub(k)}`,
     figures: 3,
     truth: ({ p, k }) => p[k] as number,
     mistakes: ({ z, p, k }) => {
@@ -48,14 +48,14 @@ export const PROBABILITY_EXERCISE: ExerciseSpec<ProbabilityNumbers> = {
       const others = [...p.keys()].filter((j) => j !== k);
       return [
         { value: (z[k] as number) / total, says: `that is z${sub(k)} / Σz: the logits shared out without the exponential, which can even give a negative “probability”` },
-        { value: Math.exp(z[k] as number), says: `that is e^z${sub(k)} alone: it still has to be divided by the sum of every class’s exponential` },
+        { value: Math.exp(z[k] as number), says: `that is exp(z${sub(k)}) alone: it still has to be divided by the sum of every class’s exponential` },
         ...others.map((j) => ({ value: p[j] as number, says: `that is p${sub(j)}, the probability of class ${j + 1}: the question asks for class ${k + 1}` })),
       ];
     },
   },
   hints: ({ z, k }) => [
-    `Exponentiate every logit first: e^z for each of the ${z.length} classes, not only class ${k + 1}.`,
-    `Add the ${z.length} exponentials up; p${sub(k)} is e^z${sub(k)} divided by that sum.`,
+    `Exponentiate every logit first: exp(z) for each of the ${z.length} classes, not only class ${k + 1}.`,
+    `Add the ${z.length} exponentials up; p${sub(k)} is exp(z${sub(k)}) divided by that sum.`,
   ],
   worked: ({ z, k, p }) => {
     const e = z.map(Math.exp);
@@ -88,7 +88,7 @@ export const TEMPERATURE_EXERCISE: ExerciseSpec<TemperatureNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: 'p',
+    label: ({ k }) => `p${sub(k)}`,
     figures: 3,
     truth: ({ p, k }) => p[k] as number,
     mistakes: ({ plain, timesT, k, T }) => [

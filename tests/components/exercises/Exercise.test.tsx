@@ -18,7 +18,7 @@ afterEach(() => {
 
 const inSite = (ui: ReactElement) => render(<ProgressProvider store={progress}>{ui}</ProgressProvider>);
 const region = () => screen.getByRole('region', { name: /^Exercise/ });
-const field = () => within(region()).getByRole('textbox', { name: 'p =' }) as HTMLInputElement;
+const field = () => within(region()).getByRole('textbox', { name: /^p. =$/ }) as HTMLInputElement;
 const status = () => within(region()).getByRole('status');
 const check = (typed: string) => {
   fireEvent.change(field(), { target: { value: typed } });
@@ -46,7 +46,9 @@ describe('<Exercise> (chapter 2’s ProbabilityExercise)', () => {
 
   it('a right answer computed from the numbers shown is right, kept in the progress, and shown as solved', () => {
     inSite(<ProbabilityExercise />);
-    const { p } = numbersShown();
+    const { p, k } = numbersShown();
+    // the field is labelled with the probability asked for
+    expect(field().labels?.[0]?.textContent).toBe(`p${'₁₂₃₄'[k]} =`);
     check(p.toPrecision(3));
     expect(status().textContent).toMatch(/^Right: p. = /);
     expect(within(region()).getByText('Solved')).toBeTruthy();
