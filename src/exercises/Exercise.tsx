@@ -89,13 +89,9 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
   return (
     <>
       <div className="exercise-prompt">{prompt(q)}</div>
-      <form
-        className="exercise-answer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          check();
-        }}
-      >
+      {/* not a <form>: an embed's sandbox has no allow-forms, and there a submit is blocked before its
+          event fires; Enter in the field checks, as it would submit */}
+      <div className="exercise-answer">
         {answer.kind === 'number' ? (
           <div className="exercise-field">
             <label htmlFor={ids.field}>{typeof answer.label === 'function' ? answer.label(q) : answer.label} =</label>
@@ -108,6 +104,9 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
               value={typed}
               aria-describedby={ids.help}
               onChange={(e) => setTyped(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') check();
+              }}
             />
             <span id={ids.help} className="exercise-help">
               to {answer.figures} significant figures
@@ -130,10 +129,10 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
             ))}
           </fieldset>
         )}
-        <button type="submit" className="primary-action">
+        <button type="button" className="primary-action" onClick={check}>
           Check
         </button>
-      </form>
+      </div>
       <p id={ids.status} role="status" className={`exercise-feedback${feedback ? ` exercise-${feedback.tone}` : ''}`}>
         {feedback?.text}
       </p>
