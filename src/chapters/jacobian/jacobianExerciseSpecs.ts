@@ -21,9 +21,13 @@ const at = (m: readonly Float64Array[], i: number, j: number) => m[i]?.[j] as nu
 /** "a, b and c" */
 const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-/** Three or four distinct logits on the 0.1 grid in [−2, 2], and the generator, to draw what else the exercise needs. */
-function drawLogits(seed: number) {
-  const rng = createRandom(seed);
+/**
+ * Three or four distinct logits on the 0.1 grid in [−2, 2], and the generator, to draw what else the
+ * exercise needs. Each exercise has its own stream (seed + 100000 × stream, past the seeds' range), so
+ * one page's exercises at the same seed show different logits and one's worked answer gives away no other's.
+ */
+function drawLogits(seed: number, stream: 0 | 1 | 2) {
+  const rng = createRandom(seed + 100000 * stream);
   const count = 3 + rng.int(2);
   const z: number[] = [];
   while (z.length < count) {
@@ -57,7 +61,7 @@ export const ROW_SIGNS_EXERCISE: ExerciseSpec<RowSignsNumbers> = {
   entry: ROW_SIGNS_ENTRY,
   seedKey: 'js',
   make(seed) {
-    const { z, rng } = drawLogits(seed);
+    const { z, rng } = drawLogits(seed, 0);
     const middle = z.map((_, k) => k).filter((k) => z.some((v) => v > (z[k] as number)) && z.some((v) => v < (z[k] as number)));
     return { ...numbers(z), i: middle[rng.int(middle.length)] as number };
   },
@@ -107,7 +111,7 @@ export const OFF_DIAGONAL_EXERCISE: ExerciseSpec<OffDiagonalNumbers> = {
   entry: OFF_DIAGONAL_ENTRY,
   seedKey: 'jo',
   make(seed) {
-    const { z, rng } = drawLogits(seed);
+    const { z, rng } = drawLogits(seed, 1);
     const i = rng.int(z.length);
     const j = (i + 1 + rng.int(z.length - 1)) % z.length;
     return { ...numbers(z), i, j };
@@ -151,7 +155,7 @@ export const DIAGONAL_ONLY_EXERCISE: ExerciseSpec<JacobianNumbers> = {
   entry: DIAGONAL_ONLY_ENTRY,
   seedKey: 'jb',
   make(seed) {
-    return numbers(drawLogits(seed).z);
+    return numbers(drawLogits(seed, 2).z);
   },
   answer: {
     kind: 'choice',
@@ -162,7 +166,7 @@ export const DIAGONAL_ONLY_EXERCISE: ExerciseSpec<JacobianNumbers> = {
       const off = J.map((_, j) => j).filter((j) => j !== 0);
       return {
         diagonal: `the diagonal p_i(1 − p_i) is right (${entry(0, 0)} = ${figuresText(at(J, 0, 0), 3)} on your numbers); it is the entries off the diagonal that are missing`,
-        small: `they are not small: in every row they add up to minus the diagonal entry; on your numbers row 1’s are ${and(off.map((j) => figuresText(at(J, 0, j), 3)))}, together −${entry(0, 0)} = ${figuresText(-at(J, 0, 0), 3)}`,
+        small: `they are as large as what it keeps: in every row they add up to minus the diagonal entry; on your numbers row 1’s are ${and(off.map((j) => figuresText(at(J, 0, j), 3)))}, together −${entry(0, 0)} = ${figuresText(-at(J, 0, 0), 3)}`,
         symmetry: `a diagonal matrix is symmetric: every entry off its diagonal is 0 on both sides`,
         singular: `it is the other way round: the true J has the eigenvalue 0 (J·1 = 0); diag(p(1 − p)) has only the positive eigenvalues p_i(1 − p_i), so it is invertible, as J never is`,
       };

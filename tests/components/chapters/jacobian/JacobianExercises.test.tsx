@@ -64,7 +64,7 @@ describe('chapter 3’s exercises, on the numbers they show', () => {
     expect(region().querySelector('pre > code')?.textContent).toBe('J = np.diag(p * (1 - p))');
     choose(/too small/);
     fireEvent.click(checkButton());
-    expect(status().textContent).toMatch(/^Not quite: they are not small: in every row they add up to minus the diagonal entry/);
+    expect(status().textContent).toMatch(/^Not quite: they are as large as what it keeps: in every row they add up to minus the diagonal entry/);
     choose(/rows no longer sum to 0/);
     fireEvent.click(checkButton());
     expect(status().textContent).toMatch(/^Right: its rows sum to p_i\(1 − p_i\), not 0/);

@@ -42,6 +42,11 @@ describe('the exercises’ numbers', () => {
     }
   });
 
+  it('the three exercises draw different logits from the same seed, so one’s worked answer gives away no other’s', () => {
+    const same = SEEDS.filter((s) => new Set(specs.map((spec) => spec.make(s).z.join(','))).size < specs.length);
+    expect(same.length).toBeLessThan(3);
+  });
+
   it('draws 3 or 4 distinct logits on the 0.1 grid in [−2, 2], p and J of them', () => {
     for (const spec of specs) {
       for (const seed of SEEDS) {
@@ -227,7 +232,7 @@ describe('DIAGONAL_ONLY_EXERCISE graded', () => {
 
   it('by hand at z = (2, 3, 4): row 1 of J is (0.0819, −0.0220, −0.0599), summing to 0; diag(p(1 − p)) keeps only 0.0819', () => {
     const q = byHand();
-    expect(mistakes?.(q).small).toBe('they are not small: in every row they add up to minus the diagonal entry; on your numbers row 1’s are −0.0220 and −0.0599, together −J₁₁ = −0.0819');
+    expect(mistakes?.(q).small).toBe('they are as large as what it keeps: in every row they add up to minus the diagonal entry; on your numbers row 1’s are −0.0220 and −0.0599, together −J₁₁ = −0.0819');
     expect(spec.worked(q)).toContain('Row 1 of the true J is (0.0819, −0.0220, −0.0599), and sums to 0; row 1 of this matrix sums to p₁(1 − p₁) = 0.0819.');
   });
 });
