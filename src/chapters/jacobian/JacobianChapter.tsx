@@ -1,5 +1,6 @@
 import Content from '../../../content/jacobian.mdx';
 import { JacobianExplorer } from './JacobianExplorer';
+import { DiagonalOnlyExercise, OffDiagonalExercise, RowSignsExercise } from './JacobianExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { JacobianOpener } from './JacobianOpener';
@@ -12,6 +13,9 @@ registerPrerendered(prerendered);
 /** The explicit list of what content/jacobian.mdx may use; this module is the chapter's lazy chunk. */
 export const components = embeddable(widgets, {
   JacobianExplorer,
+  RowSignsExercise,
+  OffDiagonalExercise,
+  DiagonalOnlyExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
