@@ -1,5 +1,9 @@
-import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
 import { LOGISTIC_STATE } from './logisticState';
+
+/** The chapter's exercises, as entries (their numbers and grading are in logisticRegressionExerciseSpecs.ts). */
+export const GRADIENT_ENTRY = exercise('logistic-regression', 'GradientExercise', 'one component of the gradient', 'gr');
+export const RATE_ENTRY = exercise('logistic-regression', 'RateExercise', 'the first rate that cannot settle', 'lr');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -7,4 +11,6 @@ import { LOGISTIC_STATE } from './logisticState';
  */
 export const widgets: readonly EmbeddableWidget[] = [
   widget('logistic-regression', 'LogisticRegressionLab', 'the logistic regression lab', 'Logistic regression lab', [], [], LOGISTIC_STATE),
+  GRADIENT_ENTRY,
+  RATE_ENTRY,
 ];

@@ -3,6 +3,7 @@ import { LossRace } from './LossRace';
 import { SaturationExplorer } from './SaturationExplorer';
 import { SeedExperiment } from './SeedExperiment';
 import { SaturationOpener } from './SaturationOpener';
+import { HardestPushExercise, SquaredErrorGradientExercise } from './SquaredErrorVsCrossEntropyExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './squared-error-vs-cross-entropy.css';
@@ -17,6 +18,8 @@ export const components = embeddable(widgets, {
   SaturationExplorer,
   LossRace,
   SeedExperiment,
+  SquaredErrorGradientExercise,
+  HardestPushExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { gradeChoice, gradeNumber } from '../../../../src/exercises/grading';
+import {
+  GRADIENT_EXERCISE,
+  RATE_EXERCISE,
+  RATE_LADDER,
+  type GradientNumbers,
+} from '../../../../src/chapters/logistic-regression/logisticRegressionExerciseSpecs';
+
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+const answer = (x: number) => x.toPrecision(3);
+const onGrid = (v: number, step: number) => Math.abs(v / step - Math.round(v / step)) < 1e-9;
+
+/**
+ * The cost another way than the core: the ±1 form (1/m)·Σ ln(1 + e^(−s·z)), s = 2t − 1, written out
+ * here, and its k-th partial derivative by a central difference (no sigmoid, no (ŷ − t) anywhere).
+ */
+function cost(q: Pick<GradientNumbers, 'points'>, w: readonly number[]): number {
+  const terms = q.points.map((p) => Math.log(1 + Math.exp(-(2 * p.t - 1) * ((w[0] as number) * p.x1 + (w[1] as number) * p.x2 + (w[2] as number)))));
+  return terms.reduce((s, v) => s + v, 0) / q.points.length;
+}
+function partial(q: GradientNumbers, k: number): number {
+  const h = 1e-5;
+  const up = [...q.w];
+  const down = [...q.w];
+  up[k] = (up[k] as number) + h;
+  down[k] = (down[k] as number) - h;
+  return (cost(q, up) - cost(q, down)) / (2 * h);
+}
+
+function numberAnswer() {
+  if (GRADIENT_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+  return GRADIENT_EXERCISE.answer;
+}
+
+describe('GRADIENT_EXERCISE.make(seed)', () => {
+  it('is the same numbers every time, and another seed gives others', () => {
+    expect(GRADIENT_EXERCISE.make(5)).toEqual(GRADIENT_EXERCISE.make(5));
+    const distinct = new Set(SEEDS.map((s) => JSON.stringify(GRADIENT_EXERCISE.make(s).points) + GRADIENT_EXERCISE.make(s).w.join()));
+    expect(distinct.size).toBeGreaterThan(190);
+  });
+
+  it('draws 2 or 3 points on the 0.5 grid in [−2, 2], classes 0 or 1, weights on the 0.5 grid in [−1.5, 1.5], every component asked', () => {
+    const asked = new Set<number>();
+    for (const seed of SEEDS) {
+      const { points, w, k } = GRADIENT_EXERCISE.make(seed);
+      expect([2, 3]).toContain(points.length);
+      for (const p of points) {
+        for (const v of [p.x1, p.x2]) {
+          expect(Math.abs(v)).toBeLessThanOrEqual(2);
+          expect(onGrid(v, 0.5)).toBe(true);
+        }
+        expect([0, 1]).toContain(p.t);
+      }
+      for (const v of w) {
+        expect(Math.abs(v)).toBeLessThanOrEqual(1.5);
+        expect(onGrid(v, 0.5)).toBe(true);
+      }
+      asked.add(k);
+    }
+    expect([...asked].sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('GRADIENT_EXERCISE graded', () => {
+  it('its truth is the central difference of the ±1-form cost for every seed, and at least 0.02 from 0', () => {
+    const { truth } = numberAnswer();
+    for (const seed of SEEDS) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      expect(truth(q)).toBeCloseTo(partial(q, q.k), 8);
+      expect(Math.abs(truth(q))).toBeGreaterThanOrEqual(0.02);
+    }
+  });
+
+  it('by hand: points (1, 0; t = 1) and (−1, 2; t = 0), w = (0.5, −0.5, 0), ∂L/∂w₁ = −0.280', () => {
+    // z₁ = 0.5, ŷ₁ = σ(0.5) = 0.622459, (ŷ₁ − 1)·1 = −0.377541
+    // z₂ = −0.5 − 1 = −1.5, ŷ₂ = σ(−1.5) = 0.182426, (ŷ₂ − 0)·(−1) = −0.182426
+    // mean = (−0.377541 − 0.182426)/2 = −0.279983; ∂L/∂b = (−0.377541 + 0.182426)/2 = −0.0975576
+    const points = [
+      { x1: 1, x2: 0, t: 1 as const },
+      { x1: -1, x2: 2, t: 0 as const },
+    ];
+    const w = [0.5, -0.5, 0] as const;
+    const q: GradientNumbers = { points, w, k: 0, grad: Float64Array.of(-0.2799831, -0.1824255, -0.0975576) };
+    const { truth, figures, mistakes } = numberAnswer();
+    expect(partial(q, 0)).toBeCloseTo(-0.2799831, 6);
+    expect(partial(q, 2)).toBeCloseTo(-0.0975576, 6);
+    expect(gradeNumber('-0.280', truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+    expect(gradeNumber('−0.560', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/sum over the 2 points.*divide by m = 2/) });
+    expect(gradeNumber('0.280', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/sign flipped.*\(ŷ − t\)/) });
+    expect(gradeNumber('-0.0976', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/∂L\/∂b.*multiplied by its x₁/) });
+    expect(gradeNumber('-0.3', truth(q), figures, mistakes?.(q))).toEqual({ correct: false });
+    expect(GRADIENT_EXERCISE.worked(q)).toMatch(/ŷ = 0\.6225.*ŷ = 0\.1824.*∂L\/∂w₁ = −0\.280\.$/);
+  });
+
+  it('each named mistake is named on the drawn numbers: the sum, the flipped sign, and for w₁, w₂ the input left out', () => {
+    const { truth, figures, mistakes } = numberAnswer();
+    let inputLeftOut = 0;
+    for (const seed of SEEDS) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      const g = partial(q, q.k);
+      const m = q.points.length;
+      const said = mistakes?.(q) ?? [];
+      expect(gradeNumber(answer(m * g), truth(q), figures, said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/sum over/) });
+      expect(gradeNumber(answer(-g), truth(q), figures, said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/sign flipped/) });
+      if (q.k !== 2) {
+        inputLeftOut++;
+        expect(gradeNumber(answer(partial(q, 2)), truth(q), figures, said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/∂L\/∂b/) });
+      }
+    }
+    expect(inputLeftOut).toBeGreaterThan(100);
+  });
+
+  it('the right answer to 3 figures is right for every seed, and the worked answer ends on it', () => {
+    const { truth, figures } = numberAnswer();
+    for (const seed of SEEDS) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      const typed = answer(partial(q, q.k));
+      expect(gradeNumber(typed, truth(q), figures).correct).toBe(true);
+      expect(GRADIENT_EXERCISE.worked(q).endsWith(` = ${typed.replace('-', '−')}.`)).toBe(true);
+      expect(GRADIENT_EXERCISE.truthText(q).endsWith(typed.replace('-', '−'))).toBe(true);
+      expect(GRADIENT_EXERCISE.hints(q)).toHaveLength(2);
+    }
+  });
+});
+
+function choiceAnswer() {
+  if (RATE_EXERCISE.answer.kind !== 'choice') throw new Error('a choice exercise');
+  return RATE_EXERCISE.answer;
+}
+
+/** The first rate on the list whose step factor 1 − ηλ, worked out here, is below −1. */
+const firstDiverging = (lambda: number, rates: readonly number[]) => rates.find((r) => Math.abs(1 - r * lambda) > 1);
+
+describe('RATE_EXERCISE.make(seed)', () => {
+  it('is the same numbers every time; λmax on the 0.01 grid in [0.04, 0.40]; four rates from the ladder, smallest first', () => {
+    expect(RATE_EXERCISE.make(9)).toEqual(RATE_EXERCISE.make(9));
+    const lambdas = new Set<number>();
+    for (const seed of SEEDS) {
+      const { lambda, rates } = RATE_EXERCISE.make(seed);
+      lambdas.add(lambda);
+      expect(lambda >= 0.04 && lambda <= 0.4).toBe(true);
+      expect(onGrid(lambda, 0.01)).toBe(true);
+      expect(rates).toHaveLength(4);
+      for (const r of rates) expect(RATE_LADDER).toContain(r);
+      for (let i = 1; i < 4; i++) expect(rates[i]).toBeGreaterThan(rates[i - 1] as number);
+    }
+    expect(lambdas.size).toBeGreaterThan(30);
+  });
+
+  it('one rate slides (factor in (0, 1)), one zigzags (in (−1, 0)), two overshoot (below −1), none within 5% of a limit', () => {
+    for (const seed of SEEDS) {
+      const { lambda, rates } = RATE_EXERCISE.make(seed);
+      const factors = rates.map((r) => 1 - r * lambda);
+      expect(factors[0]).toBeGreaterThan(0);
+      expect(factors[1]).toBeLessThan(0);
+      expect(factors[1]).toBeGreaterThan(-1);
+      expect(factors[2]).toBeLessThan(-1.05);
+      expect(factors[3]).toBeLessThan(-1.05);
+    }
+  });
+});
+
+describe('RATE_EXERCISE graded', () => {
+  it('its right answer is the first rate with |1 − ηλmax| > 1, for every seed, and the worked answer ends on it', () => {
+    const { right } = choiceAnswer();
+    for (const seed of SEEDS) {
+      const q = RATE_EXERCISE.make(seed);
+      const first = firstDiverging(q.lambda, q.rates);
+      expect(right(q)).toEqual([String(first)]);
+      expect(gradeChoice([String(first)], right(q))).toEqual({ correct: true });
+      expect(RATE_EXERCISE.worked(q).endsWith(`The first below −1 is at η = ${first}.`)).toBe(true);
+      expect(RATE_EXERCISE.hints(q)).toHaveLength(2);
+    }
+  });
+
+  it('by hand at λmax = 0.08 (2/λmax = 25) with rates 10, 22, 28, 60: 28, and each other choice named', () => {
+    // factors 1 − 0.08η: 0.2 (slides), −0.76 (zigzags), −1.24 (first beyond −1), −3.8
+    const q = { lambda: 0.08, rates: [10, 22, 28, 60] };
+    const { right, mistakes, options } = choiceAnswer();
+    expect(options(q).map((o) => o.label)).toEqual(['η = 10', 'η = 22', 'η = 28', 'η = 60']);
+    expect(right(q)).toEqual(['28']);
+    const said = mistakes?.(q);
+    expect(gradeChoice(['22'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/−0\.760, between −1 and 0.*zigzags in and settles/) });
+    expect(gradeChoice(['10'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/0\.200, between 0 and 1.*slides/) });
+    expect(gradeChoice(['60'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/a smaller rate on the list already fails/) });
+    expect(RATE_EXERCISE.worked(q)).toMatch(/^2\/λmax = 2\/0\.0800 = 25\.0\. .*η = 28: 1 − ηλmax = −1\.24/);
+  });
+
+  it('on the drawn numbers every wrong choice is named', () => {
+    const { right, mistakes } = choiceAnswer();
+    for (const seed of SEEDS) {
+      const q = RATE_EXERCISE.make(seed);
+      for (const r of q.rates) {
+        if (r === firstDiverging(q.lambda, q.rates)) continue;
+        expect(gradeChoice([String(r)], right(q), mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.any(String) });
+      }
+    }
+  });
+});
