@@ -1,3 +1,4 @@
+import { ProgressPanel } from './ProgressPanel';
 import { TableOfContents } from './TableOfContents';
 
 export function HomePage() {
@@ -15,6 +16,7 @@ export function HomePage() {
       </p>
       <h2>Chapters</h2>
       <TableOfContents summaries />
+      <ProgressPanel />
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { ChapterProgress } from '../../../src/app/ChapterProgress';
 import { TableOfContents } from '../../../src/app/TableOfContents';
+import { ProgressPanel } from '../../../src/app/ProgressPanel';
 import { PROGRESS_KEY } from '../../../src/state/progress';
 import { createProgressStore, ProgressProvider, type ProgressStore } from '../../../src/state/progressStore';
 
@@ -40,5 +41,22 @@ describe('progress in the contents and on the chapter', () => {
     expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 0 of 2 solved');
     fireEvent.click(screen.getByRole('button', { name: 'OK' }));
     expect(screen.queryByRole('status')).toBeNull();
+  });
+});
+
+describe('<ProgressPanel> on the home page', () => {
+  it('counts what is solved, and forgets it only after a second, explicit press', () => {
+    const store = createProgressStore(null);
+    store.getState().markSolved('softmax/ProbabilityExercise', solvedNow);
+    site(store, <ProgressPanel />);
+    expect(screen.getByTestId('home-progress').textContent).toMatch(/^You have solved 1 of \d+ exercises\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset progress' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
+    expect(store.getState().solved['softmax/ProbabilityExercise']).toEqual(solvedNow);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset progress' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, forget the solved exercise' }));
+    expect(store.getState().solved).toEqual({});
+    expect(screen.getByTestId('home-progress').textContent).toMatch(/^You have solved 0 of/);
+    expect(screen.queryByRole('button', { name: 'Reset progress' })).toBeNull();
   });
 });
