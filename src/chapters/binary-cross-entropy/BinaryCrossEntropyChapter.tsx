@@ -1,5 +1,6 @@
 import Content from '../../../content/binary-cross-entropy.mdx';
 import { BinaryCrossEntropyExplorer } from './BinaryCrossEntropyExplorer';
+import { GradientExercise, LossExercise, WithLogitsExercise } from './BinaryCrossEntropyExercises';
 import { MultiLabelComparison } from './MultiLabelComparison';
 import { SigmoidSoftmaxPair } from './SigmoidSoftmaxPair';
 import { embeddable } from '../../tools/share/embeddable';
@@ -17,6 +18,9 @@ export const components = embeddable(widgets, {
   BinaryCrossEntropyExplorer,
   SigmoidSoftmaxPair,
   MultiLabelComparison,
+  LossExercise,
+  GradientExercise,
+  WithLogitsExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */

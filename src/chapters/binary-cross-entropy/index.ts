@@ -1,4 +1,9 @@
-import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+
+/** The chapter's exercises, as entries (their numbers and grading are in binaryCrossEntropyExerciseSpecs.ts). */
+export const LOSS_ENTRY = exercise('binary-cross-entropy', 'LossExercise', 'the loss of one logit', 'bl');
+export const GRADIENT_ENTRY = exercise('binary-cross-entropy', 'GradientExercise', 'the gradient in the logit', 'bg');
+export const WITH_LOGITS_ENTRY = exercise('binary-cross-entropy', 'WithLogitsExercise', 'spot the bug in a loss with logits', 'bs');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -8,4 +13,7 @@ export const widgets: readonly EmbeddableWidget[] = [
   widget('binary-cross-entropy', 'BinaryCrossEntropyExplorer', 'the binary cross-entropy explorer', 'Sigmoid and binary cross-entropy explorer', ['bz', 'bt'], ['binary-logit', 'binary-target']),
   widget('binary-cross-entropy', 'SigmoidSoftmaxPair', 'the softmax and sigmoid comparison', 'Two-class softmax beside the sigmoid', ['bz'], ['binary-logit']),
   widget('binary-cross-entropy', 'MultiLabelComparison', 'the multi-class and multi-label comparison', 'One softmax against one sigmoid per class', ['z', 'y'], ['logits']),
+  LOSS_ENTRY,
+  GRADIENT_ENTRY,
+  WITH_LOGITS_ENTRY,
 ];
