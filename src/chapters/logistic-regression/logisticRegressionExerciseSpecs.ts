@@ -61,7 +61,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
   make: drawGradient,
   answer: {
     kind: 'number',
-    label: 'the component',
+    label: ({ k }) => COMPONENTS[k],
     figures: 3,
     truth: ({ grad, k }) => grad[k] as number,
     mistakes: ({ grad, k, points }) => {

@@ -28,15 +28,16 @@ function gradientShown() {
     const y = 1 / (1 + Math.exp(-(w[0]! * p.x1 + w[1]! * p.x2 + w[2]!)));
     return (y - p.t) * (which === 'w₁' ? p.x1 : which === 'w₂' ? p.x2 : 1);
   });
-  return { m: points.length, g: terms.reduce((s, v) => s + v, 0) / points.length };
+  return { m: points.length, g: terms.reduce((s, v) => s + v, 0) / points.length, which };
 }
 
 describe('chapter 6’s exercises in their frame', () => {
   it('the gradient: the answer worked out from the numbers shown is right and kept; the sum over the points is named', () => {
     inSite(<GradientExercise />);
     expect(screen.getByRole('heading', { name: 'Exercise: one component of the gradient' })).toBeTruthy();
-    const { m, g } = gradientShown();
-    const field = within(region()).getByRole('textbox', { name: 'the component =' });
+    const { m, g, which } = gradientShown();
+    // the field is labelled with the component the prompt asks for
+    const field = within(region()).getByRole('textbox', { name: `∂L/∂${which} =` });
     const check = (typed: string) => {
       fireEvent.change(field, { target: { value: typed } });
       fireEvent.click(within(region()).getByRole('button', { name: 'Check' }));
