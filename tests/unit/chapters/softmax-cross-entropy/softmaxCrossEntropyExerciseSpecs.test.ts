@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeChoice, gradeNumber } from '../../../../src/exercises/grading';
+import type { ChoiceAnswer, ExerciseSpec } from '../../../../src/exercises/exerciseSpec';
 import {
   GRADIENT_EXERCISE,
   SIGN_MARGIN,
@@ -137,7 +138,7 @@ describe('GRADIENT_EXERCISE graded', () => {
   });
 });
 
-function choiceAnswer(spec: typeof SIGN_PATTERN_EXERCISE | typeof STEP_BUG_EXERCISE) {
+function choiceAnswer<Q>(spec: ExerciseSpec<Q>): ChoiceAnswer<Q> {
   if (spec.answer.kind === 'number') throw new Error('a choice exercise');
   return spec.answer;
 }
