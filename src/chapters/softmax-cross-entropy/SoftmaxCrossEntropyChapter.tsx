@@ -1,6 +1,7 @@
 import Content from '../../../content/softmax-cross-entropy.mdx';
 import { CrossEntropyGradientExplorer } from './CrossEntropyGradientExplorer';
 import { GradientDescentStep } from './GradientDescentStep';
+import { GradientExercise, SignPatternExercise, StepBugExercise } from './SoftmaxCrossEntropyExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { SoftmaxCrossEntropyOpener } from './SoftmaxCrossEntropyOpener';
@@ -15,6 +16,9 @@ registerPrerendered(prerendered);
 export const components = embeddable(widgets, {
   CrossEntropyGradientExplorer,
   GradientDescentStep,
+  GradientExercise,
+  SignPatternExercise,
+  StepBugExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
