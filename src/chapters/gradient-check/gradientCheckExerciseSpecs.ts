@@ -93,8 +93,8 @@ export const CENTRAL_DIFFERENCE_EXERCISE: ExerciseSpec<CentralDifferenceNumbers>
     const up = z.map((v, j) => (j === k ? Number((v + h).toFixed(1)) : v));
     const down = z.map((v, j) => (j === k ? Number((v - h).toFixed(1)) : v));
     return (
-      `At z = ${list(up)} the loss is ${figuresText(plus, 6)}; at z = ${list(down)} it is ${figuresText(minus, 6)}. ` +
-      `The estimate is (${figuresText(plus, 6)} − ${figuresText(minus, 6)}) / ${2 * h} = ${figuresText(central, 3)}.`
+      `At z = ${list(up)} the loss is ${figuresText(plus, 8)}; at z = ${list(down)} it is ${figuresText(minus, 8)}. ` +
+      `The estimate is (${figuresText(plus, 8)} − ${figuresText(minus, 8)}) / ${2 * h} = ${figuresText(central, 3)}.`
     );
   },
   truthText: ({ k, h, central, analytic }) =>

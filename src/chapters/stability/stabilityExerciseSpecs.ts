@@ -64,15 +64,14 @@ export const LOG_SUM_EXP_EXERCISE: ExerciseSpec<LogSumExpNumbers> = {
     `e^z overflows for every one of these logits. Subtract z_max = ${Math.max(...z)} from each first: e^(z_k − z_max) is at most 1.`,
     'LSE(z) = z_max + ln Σ e^(z_k − z_max), and the loss is LSE(z) − z_t.',
   ],
-  worked: ({ z, t, loss }) => {
+  worked: ({ z, t, loss, lse }) => {
     const m = Math.max(...z);
     const shifted = z.map((v) => Math.exp(v - m));
     const total = shifted.reduce((s, v) => s + v, 0);
-    const lse = m + Math.log(total);
     return (
-      `z_max = ${m}. The shifted exponentials e^(z_k − z_max) are ${shifted.map((v) => figuresText(v, 4)).join(', ')}; ` +
-      `their sum is ${figuresText(total, 4)}, and ln ${figuresText(total, 4)} = ${Math.log(total).toFixed(4)}. ` +
-      `So LSE(z) = ${m} + ${Math.log(total).toFixed(4)} = ${lse.toFixed(4)}, and L = LSE(z) − z${sub(t)} = ${lse.toFixed(4)} − ${z[t]} = ${figuresText(loss, 3)}.`
+      `z_max = ${m}. The shifted exponentials e^(z_k − z_max) are ${shifted.map((v) => figuresText(v, 5)).join(', ')}; ` +
+      `their sum is ${figuresText(total, 6)}, and ln ${figuresText(total, 6)} = ${Math.log(total).toFixed(5)}. ` +
+      `So LSE(z) = ${m} + ${Math.log(total).toFixed(5)} = ${lse.toFixed(5)}, and L = LSE(z) − z${sub(t)} = ${lse.toFixed(5)} − ${z[t]} = ${figuresText(loss, 3)}.`
     );
   },
   truthText: ({ t, loss }) => `with true class ${t + 1}, L = ${figuresText(loss, 3)}`,

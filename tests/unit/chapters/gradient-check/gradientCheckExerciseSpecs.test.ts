@@ -77,7 +77,7 @@ describe('CENTRAL_DIFFERENCE_EXERCISE graded', () => {
     // p₂ − 1 = e³/(e² + e³ + e⁴) − 1 = 0.244728 − 1 = −0.755272
     const q: CentralDifferenceNumbers = {
       z: [2, 3, 4], t: 1, k: 1, h: 0.5,
-      plus: 1.054957, minus: 1.806356, at: 1.407606,
+      plus: 1.05495692, minus: 1.80635571, at: 1.407606,
       central: -0.751399, forward: -0.705298, analytic: -0.755272,
     };
     const { truth, figures, mistakes } = numberAnswer();
@@ -89,7 +89,7 @@ describe('CENTRAL_DIFFERENCE_EXERCISE graded', () => {
     expect(grade('-0.755')).toMatchObject({ correct: false, mistake: expect.stringMatching(/exact derivative p₂ − y₂.*truncation error/) });
     expect(grade('-0.74')).toEqual({ correct: false });
     expect(CENTRAL_DIFFERENCE_EXERCISE.worked(q)).toBe(
-      'At z = (2, 3.5, 4) the loss is 1.05496; at z = (2, 2.5, 4) it is 1.80636. The estimate is (1.05496 − 1.80636) / 1 = −0.751.',
+      'At z = (2, 3.5, 4) the loss is 1.0549569; at z = (2, 2.5, 4) it is 1.8063557. The estimate is (1.0549569 − 1.8063557) / 1 = −0.751.',
     );
   });
 
@@ -125,7 +125,11 @@ describe('CENTRAL_DIFFERENCE_EXERCISE graded', () => {
       const q = CENTRAL_DIFFERENCE_EXERCISE.make(seed);
       const right = answer(reference(q.z, q.t, q.k, q.h).central);
       expect(gradeNumber(right, truth(q), figures).correct).toBe(true);
-      expect(CENTRAL_DIFFERENCE_EXERCISE.worked(q)).toMatch(new RegExp(`= ${right.replace('-', '−').replace('.', '\\.')}\\.$`));
+      const worked = CENTRAL_DIFFERENCE_EXERCISE.worked(q);
+      expect(worked).toMatch(new RegExp(`= ${right.replace('-', '−').replace('.', '\\.')}\\.$`));
+      // the two losses as the worked answer shows them are enough for the answer to 3 figures
+      const [shownPlus, shownMinus] = /\((\S+) − (\S+)\)/.exec(worked)!.slice(1).map((v) => Number(v.replace('−', '-')));
+      expect(answer((shownPlus! - shownMinus!) / (2 * q.h))).toBe(right);
       expect(CENTRAL_DIFFERENCE_EXERCISE.hints(q)).toHaveLength(2);
     }
   });

@@ -80,8 +80,8 @@ describe('LOG_SUM_EXP_EXERCISE graded', () => {
     expect(grade('-1.59')).toMatchObject({ correct: false, mistake: expect.stringMatching(/ln p_t, a negative number/) });
     expect(grade('1.6')).toEqual({ correct: false });
     expect(LOG_SUM_EXP_EXERCISE.worked(q)).toBe(
-      'z_max = 1000.3. The shifted exponentials e^(z_k − z_max) are 1.000, 0.3012, 0.1827; their sum is 1.484, and ln 1.484 = 0.3947. ' +
-        'So LSE(z) = 1000.3 + 0.3947 = 1000.6947, and L = LSE(z) − z₂ = 1000.6947 − 999.1 = 1.59.',
+      'z_max = 1000.3. The shifted exponentials e^(z_k − z_max) are 1.0000, 0.30119, 0.18268; their sum is 1.48388, and ln 1.48388 = 0.39466. ' +
+        'So LSE(z) = 1000.3 + 0.39466 = 1000.69466, and L = LSE(z) − z₂ = 1000.69466 − 999.1 = 1.59.',
     );
   });
 
@@ -110,7 +110,11 @@ describe('LOG_SUM_EXP_EXERCISE graded', () => {
       const q = LOG_SUM_EXP_EXERCISE.make(seed);
       const right = answer(lossByTrueClass(q.z, q.t));
       expect(gradeNumber(right, truth(q), figures).correct).toBe(true);
-      expect(LOG_SUM_EXP_EXERCISE.worked(q).endsWith(`= ${right}.`)).toBe(true);
+      const worked = LOG_SUM_EXP_EXERCISE.worked(q);
+      expect(worked.endsWith(`= ${right}.`)).toBe(true);
+      // LSE(z) as the worked answer shows it is enough for the answer to 3 figures
+      const shownLse = Number(/LSE\(z\) = \S+ \+ \S+ = (\S+),/.exec(worked)![1]);
+      expect(answer(shownLse - (q.z[q.t] as number))).toBe(right);
       expect(LOG_SUM_EXP_EXERCISE.hints(q)).toHaveLength(2);
     }
   });
