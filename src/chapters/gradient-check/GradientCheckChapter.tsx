@@ -2,6 +2,7 @@ import Content from '../../../content/gradient-check.mdx';
 import { GradientCheckExplorer } from './GradientCheckExplorer';
 import { TestTolerance } from './TestTolerance';
 import { ZeroCases } from './ZeroCases';
+import { AliasExercise, CentralDifferenceExercise } from './GradientCheckExercises';
 import { GradientCheckOpener } from './GradientCheckOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -17,6 +18,8 @@ export const components = embeddable(widgets, {
   GradientCheckExplorer,
   ZeroCases,
   TestTolerance,
+  CentralDifferenceExercise,
+  AliasExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */

@@ -1,5 +1,9 @@
-import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
 import { GRADIENT_CHECK_STATE, ZERO_CASES_STATE } from './gradientCheckState';
+
+/** The chapter's exercises, as entries (their numbers and grading are in gradientCheckExerciseSpecs.ts). */
+export const CENTRAL_DIFFERENCE_ENTRY = exercise('gradient-check', 'CentralDifferenceExercise', 'a central difference by hand', 'cd');
+export const ALIAS_ENTRY = exercise('gradient-check', 'AliasExercise', 'spot the bug: a step without a copy', 'al');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -9,4 +13,6 @@ export const widgets: readonly EmbeddableWidget[] = [
   widget('gradient-check', 'GradientCheckExplorer', 'the finite-difference explorer', 'Finite differences against the step h', ['z', 'y'], [], GRADIENT_CHECK_STATE),
   widget('gradient-check', 'ZeroCases', 'the zero cases', 'It returns only zeros', [], [], ZERO_CASES_STATE),
   widget('gradient-check', 'TestTolerance', "the tests' gradient check", "The gradient check of the project's tests", ['z', 'y'], []),
+  CENTRAL_DIFFERENCE_ENTRY,
+  ALIAS_ENTRY,
 ];

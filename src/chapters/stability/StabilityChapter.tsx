@@ -4,6 +4,7 @@ import { FusedBackward } from './FusedBackward';
 import { OverflowExplorer } from './OverflowExplorer';
 import { StabilityProvider } from './StabilityContext';
 import { OverflowOpener } from './OverflowOpener';
+import { EpsilonBugExercise, LogSumExpExercise } from './StabilityExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './stability.css';
@@ -18,6 +19,8 @@ export const components = embeddable(widgets, {
   OverflowExplorer,
   EpsilonTrickExplorer,
   FusedBackward,
+  LogSumExpExercise,
+  EpsilonBugExercise,
 });
 
 /** What each of the chapter's widgets needs around it, in the chapter and in an embed. */

@@ -1,5 +1,9 @@
-import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
 import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE } from './stabilityState';
+
+/** The chapter's exercises, as entries (their numbers and grading are in stabilityExerciseSpecs.ts). */
+export const LOG_SUM_EXP_ENTRY = exercise('stability', 'LogSumExpExercise', 'a loss from logits near 1000', 'ls');
+export const EPSILON_BUG_ENTRY = exercise('stability', 'EpsilonBugExercise', 'spot the bug: 1e-8 inside the log', 'et');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -9,4 +13,6 @@ export const widgets: readonly EmbeddableWidget[] = [
   widget('stability', 'OverflowExplorer', 'the naive against stable comparison', 'Naive against stable softmax', [], [], OVERFLOW_STATE),
   widget('stability', 'EpsilonTrickExplorer', 'the epsilon trick explorer', 'The epsilon trick against log-softmax', [], [], EPSILON_STATE),
   widget('stability', 'FusedBackward', 'the fused backward pass', 'Fused against unfused backward pass', [], [], FUSED_BACKWARD_STATE),
+  LOG_SUM_EXP_ENTRY,
+  EPSILON_BUG_ENTRY,
 ];
