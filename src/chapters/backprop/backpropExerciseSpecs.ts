@@ -144,11 +144,11 @@ export const BATCH_DIVISOR_EXERCISE: ExerciseSpec<BatchDivisorNumbers> = {
     ],
     right: () => ['c'],
     mistakes: ({ m, C }) => ({
-      none: `The mean over the batch divides by m = ${m}, the number of samples; P.size counts every entry of P, m·C = ${m * C}.`,
-      m: `Dividing by m = ${m} is the mean’s, and it is right; P.size = m·C divides by C = ${C} more than that.`,
-      mc: `The mean divides by m = ${m} anyway, so only the factor the mean does not have, C = ${C}, is wrong.`,
-      sign: `P.size is positive: dividing by it keeps every sign, so every step still goes downhill, only shorter.`,
-      error: 'P.size is a plain number, so the division is fine for NumPy: nothing raises, which is why the slip goes unnoticed.',
+      none: `The mean over the batch divides by m = ${m}, the number of samples; P.size counts every entry of P, m·C = ${m * C}`,
+      m: `Dividing by m = ${m} is the mean’s, and it is right; P.size = m·C divides by C = ${C} more than that`,
+      mc: `The mean divides by m = ${m} anyway, so only the factor the mean does not have, C = ${C}, is wrong`,
+      sign: `P.size is positive: dividing by it keeps every sign, so every step still goes downhill, only shorter`,
+      error: 'P.size is a plain number, so the division is fine for NumPy: nothing raises, which is why the slip goes unnoticed',
     }),
   },
   hints: () => [
