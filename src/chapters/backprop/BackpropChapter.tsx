@@ -3,6 +3,7 @@ import { BackpropTrainer } from './BackpropTrainer';
 import { BackpropWeights } from './BackpropWeights';
 import { BackwardPassExplorer } from './BackwardPassExplorer';
 import { BatchReductionDemo } from './BatchReductionDemo';
+import { BatchDivisorExercise, OutputGradientExercise } from './BackpropExercises';
 import { BackpropOpener } from './BackpropOpener';
 import { BackpropProvider } from './BackpropContext';
 import { embeddable } from '../../tools/share/embeddable';
@@ -20,6 +21,8 @@ export const components = embeddable(widgets, {
   BackpropWeights,
   BackwardPassExplorer,
   BatchReductionDemo,
+  OutputGradientExercise,
+  BatchDivisorExercise,
 });
 
 /** What each of the chapter's widgets needs around it, in the chapter and in an embed: the run they share. */

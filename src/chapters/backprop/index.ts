@@ -1,5 +1,9 @@
-import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
 import { BACKPROP_TRAINER_STATE, BACKWARD_PASS_STATE, BATCH_REDUCTION_STATE } from './backpropState';
+
+/** The chapter's exercises, as entries (their numbers and grading are in backpropExerciseSpecs.ts). */
+export const OUTPUT_GRADIENT_ENTRY = exercise('backprop', 'OutputGradientExercise', 'one entry of ∂L/∂W₂ by hand', 'gw');
+export const BATCH_DIVISOR_ENTRY = exercise('backprop', 'BatchDivisorExercise', 'spot the bug: divided by P.size', 'bg');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -10,4 +14,6 @@ export const widgets: readonly EmbeddableWidget[] = [
   widget('backprop', 'BackpropWeights', 'the weights and their gradients', 'Weights and gradients', [], []),
   widget('backprop', 'BackwardPassExplorer', 'the backward pass in matrix form', 'The backward pass in matrix form', [], [], BACKWARD_PASS_STATE),
   widget('backprop', 'BatchReductionDemo', 'the mean-against-sum demonstration', 'Mean against sum over the batch', [], [], BATCH_REDUCTION_STATE),
+  OUTPUT_GRADIENT_ENTRY,
+  BATCH_DIVISOR_ENTRY,
 ];
