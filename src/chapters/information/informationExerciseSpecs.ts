@@ -46,7 +46,7 @@ export const CROSS_ENTROPY_EXERCISE: ExerciseSpec<CrossEntropyNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: 'H(y, p) in bits',
+    label: 'H(y, p)',
     figures: 3,
     truth: ({ y, p }) => distributionCrossEntropy(y, p, 2),
     mistakes: ({ y, p, t }) => [
