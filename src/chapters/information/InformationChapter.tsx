@@ -1,6 +1,6 @@
 import Content from '../../../content/information.mdx';
 import { InformationExplorer } from './InformationExplorer';
-import { ClosestPredictionExercise, CrossEntropyExercise } from './InformationExercises';
+import { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } from './InformationExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { InformationOpener } from './InformationOpener';
@@ -16,6 +16,7 @@ export const components = embeddable(widgets, {
   InformationExplorer,
   CrossEntropyExercise,
   ClosestPredictionExercise,
+  UnitBugExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */

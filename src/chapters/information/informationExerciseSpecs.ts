@@ -2,7 +2,7 @@ import { createRandom, type Random } from '../../core/random';
 import { distributionCrossEntropy, informationContent } from '../../core/information';
 import { figuresText } from '../../exercises/grading';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
-import { CROSS_ENTROPY_ENTRY, CLOSEST_PREDICTION_ENTRY } from './index';
+import { CROSS_ENTROPY_ENTRY, CLOSEST_PREDICTION_ENTRY, UNIT_BUG_ENTRY } from './index';
 
 /**
  * Chapter 1's exercises. Each draws its distributions from its seed: three or four classes, every
@@ -161,6 +161,46 @@ export const CLOSEST_PREDICTION_EXERCISE: ExerciseSpec<ClosestPredictionNumbers>
     const best = argmin(h);
     return `${LETTERS[best]}: H(y, p) = ${figuresText(h[best] as number, 3)} bits`;
   },
+};
+
+/**
+ * (3) Spot the bug: `-np.sum(y * np.log(p))` said to be in bits. The numbers are drawn as in (1), from
+ * another stream of the seed, so that at the same seed (the default, 1) it does not show (1)'s answer.
+ */
+export const UNIT_BUG_EXERCISE: ExerciseSpec<CrossEntropyNumbers> = {
+  entry: UNIT_BUG_ENTRY,
+  seedKey: 'sb',
+  make: (seed) => CROSS_ENTROPY_EXERCISE.make(seed + 7919),
+  answer: {
+    kind: 'choice',
+    legend: 'What is wrong with the line?',
+    options: ({ y, p }) => {
+      const bits = figuresText(distributionCrossEntropy(y, p, 2), 3);
+      return [
+        { value: 'nats', label: `np.log is the natural log: it prints nats; in bits the answer is ${bits}` },
+        { value: 'fine', label: 'Nothing: it prints H(y, p) in bits' },
+        { value: 'mean', label: 'np.sum should be np.mean: an average over the classes' },
+        { value: 'sign', label: 'The minus sign: it makes the result negative' },
+      ];
+    },
+    right: () => ['nats'],
+    mistakes: ({ y, p, t }) => {
+      const nats = distributionCrossEntropy(y, p, 'e');
+      return {
+        fine: `the line prints ${figuresText(nats, 3)} = −ln p${sub(t)}, in nats: np.log is ln, and bits need log₂ (np.log2, or divide by np.log(2))`,
+        mean: `np.mean would divide by the ${p.length} classes, giving ${figuresText(nats / p.length, 3)}: H(y, p) is a sum over the classes, weighted by y`,
+        sign: `log p${sub(t)} = ${figuresText(-nats, 3)} is negative, since p${sub(t)} < 1: the minus sign is what makes the surprise positive`,
+      };
+    },
+  },
+  hints: ({ p, t }) => [
+    `Compute the line by hand: y is one-hot at class ${t + 1}, so it is −np.log(${p[t]}). Which logarithm is np.log?`,
+    `np.log is ln, so the line gives nats; bits are nats divided by ln 2.`,
+  ],
+  worked: ({ y, p, t }) =>
+    `The line computes −ln p${sub(t)} = −ln ${p[t]} = ${figuresText(distributionCrossEntropy(y, p, 'e'), 3)} nats. ` +
+    `In bits: divide by ln 2, or use np.log2, to get ${figuresText(distributionCrossEntropy(y, p, 2), 3)}. The bug: np.log gives nats.`,
+  truthText: ({ y, p }) => `np.log gives nats; in bits H(y, p) = ${figuresText(distributionCrossEntropy(y, p, 2), 3)}`,
 };
 
 export { list as distributionList, sub as classSubscript };

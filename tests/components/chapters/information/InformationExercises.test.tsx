@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createProgressStore, ProgressProvider, type ProgressStore } from '../../../../src/state/progressStore';
-import { ClosestPredictionExercise, CrossEntropyExercise } from '../../../../src/chapters/information/InformationExercises';
-import { CLOSEST_PREDICTION_EXERCISE, CROSS_ENTROPY_EXERCISE } from '../../../../src/chapters/information/informationExerciseSpecs';
+import { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } from '../../../../src/chapters/information/InformationExercises';
+import { CLOSEST_PREDICTION_EXERCISE, CROSS_ENTROPY_EXERCISE, UNIT_BUG_EXERCISE } from '../../../../src/chapters/information/informationExerciseSpecs';
 
 let progress: ProgressStore;
 beforeEach(() => {
@@ -61,5 +61,23 @@ describe('ClosestPredictionExercise', () => {
     check();
     expect(status().textContent).toMatch(/^Right/);
     expect(progress.getState().solved[CLOSEST_PREDICTION_EXERCISE.entry.id]).toMatchObject({ seed: 1, attempts: 1 });
+  });
+});
+
+describe('UnitBugExercise', () => {
+  it('shows the NumPy line; "Nothing" is named with the nats it prints, and "np.log is the natural log" solves it', () => {
+    inSite(<UnitBugExercise />);
+    expect(screen.getByRole('heading', { name: 'Exercise: spot the bug: bits from np.log' })).toBeTruthy();
+    expect(within(region()).getByText('H_bits = -np.sum(y * np.log(p))').tagName).toBe('CODE');
+    const text = region().textContent ?? '';
+    const p = numbers(text, 'p');
+    const t = numbers(text, 'y').indexOf(1);
+    fireEvent.click(within(region()).getByRole('radio', { name: /^Nothing/ }));
+    check();
+    expect(status().textContent).toContain(`the line prints ${(-Math.log(p[t]!)).toPrecision(3)} = −ln p`);
+    fireEvent.click(within(region()).getByRole('radio', { name: /^np\.log is the natural log/ }));
+    check();
+    expect(status().textContent).toMatch(/^Right/);
+    expect(progress.getState().solved[UNIT_BUG_EXERCISE.entry.id]).toMatchObject({ seed: 1, attempts: 2 });
   });
 });

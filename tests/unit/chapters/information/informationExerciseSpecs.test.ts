@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeChoice, gradeNumber } from '../../../../src/exercises/grading';
-import { CLOSEST_PREDICTION_EXERCISE, CROSS_ENTROPY_EXERCISE } from '../../../../src/chapters/information/informationExerciseSpecs';
+import { CLOSEST_PREDICTION_EXERCISE, CROSS_ENTROPY_EXERCISE, UNIT_BUG_EXERCISE } from '../../../../src/chapters/information/informationExerciseSpecs';
 
 /**
  * H(y, p) in bits by another route than the core's: log₂ of a product, Π pᵢ^yᵢ (no sum of log terms,
@@ -160,5 +160,40 @@ describe('CLOSEST_PREDICTION_EXERCISE', () => {
     const sw = found!.candidates.map((c) => crossEntropyBits(c, found!.y));
     const swapped = letters[sw.indexOf(Math.min(...sw))] as string;
     expect(gradeChoice([swapped], spec.right(found!), spec.mistakes?.(found!))).toMatchObject({ mistake: expect.stringMatching(/smallest H\(p, y\): y and p swapped/) });
+  });
+});
+
+describe('UNIT_BUG_EXERCISE (spot the bug: bits from np.log)', () => {
+  const spec = UNIT_BUG_EXERCISE.answer;
+  if (spec.kind !== 'choice') throw new Error('a choice exercise');
+
+  it('by hand at p = (0.2, 0.5, 0.3), class 1: the line prints −ln 0.2 = 1.61 nats, 2.32 bits', () => {
+    // np.mean over 3 classes: 1.609 / 3 = 0.536; without the minus: ln 0.2 = −1.61
+    const q = { p: [0.2, 0.5, 0.3], t: 0, y: [1, 0, 0] };
+    const m = spec.mistakes?.(q);
+    expect(spec.right(q)).toEqual(['nats']);
+    expect(spec.options(q)[0]!.label).toMatch(/in bits the answer is 2\.32$/);
+    expect(gradeChoice(['nats'], spec.right(q), m)).toEqual({ correct: true });
+    expect(gradeChoice(['fine'], spec.right(q), m)).toMatchObject({ mistake: expect.stringMatching(/^the line prints 1\.61 = −ln p₁, in nats/) });
+    expect(gradeChoice(['mean'], spec.right(q), m)).toMatchObject({ mistake: expect.stringMatching(/giving 0\.536/) });
+    expect(gradeChoice(['sign'], spec.right(q), m)).toMatchObject({ mistake: expect.stringMatching(/log p₁ = −1\.61 is negative/) });
+  });
+
+  it('at the default seed 1 its numbers are not those of the cross-entropy exercise, so it does not show that answer', () => {
+    expect(UNIT_BUG_EXERCISE.make(1)).not.toEqual(CROSS_ENTROPY_EXERCISE.make(1));
+  });
+
+  it('for every seed: the numbers are drawn as the cross-entropy exercise draws them, every wrong option is named, and the worked answer ends on the bits', () => {
+    for (const seed of SEEDS) {
+      const q = UNIT_BUG_EXERCISE.make(seed);
+      expect(q).toEqual(CROSS_ENTROPY_EXERCISE.make(seed + 7919));
+      const bits = crossEntropyBits(q.y, q.p);
+      const m = spec.mistakes?.(q);
+      expect(gradeChoice(['nats'], spec.right(q), m)).toEqual({ correct: true });
+      for (const wrong of ['fine', 'mean', 'sign']) expect(gradeChoice([wrong], spec.right(q), m)).toMatchObject({ correct: false, mistake: expect.any(String) });
+      expect(m?.fine).toContain(answer(bits * Math.LN2));
+      expect(UNIT_BUG_EXERCISE.worked(q)).toContain(`to get ${answer(bits)}. The bug: np.log gives nats.`);
+      expect(UNIT_BUG_EXERCISE.hints(q)).toHaveLength(2);
+    }
   });
 });
