@@ -1,5 +1,6 @@
 import Content from '../../../content/information.mdx';
 import { InformationExplorer } from './InformationExplorer';
+import { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } from './InformationExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { InformationOpener } from './InformationOpener';
@@ -13,6 +14,9 @@ registerPrerendered(prerendered);
 /** The explicit list of what content/information.mdx may use; this module is the chapter's lazy chunk. */
 export const components = embeddable(widgets, {
   InformationExplorer,
+  CrossEntropyExercise,
+  ClosestPredictionExercise,
+  UnitBugExercise,
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
