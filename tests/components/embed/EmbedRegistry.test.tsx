@@ -18,8 +18,13 @@ describe('widget registry', () => {
     const maps = await componentMaps();
     const fromPages = [...maps].flatMap(([slug, keys]) => keys.map((key) => `${slug}/${key}`));
     expect(WIDGETS.map((w) => w.id)).toEqual(fromPages);
-    // 23 widgets and chapter 2's two exercises
-    expect(fromPages.length).toBe(25);
+    // 23 widgets, and 24 exercises: two or three in each of the ten written chapters
+    expect(WIDGETS.filter((w) => !w.exercise)).toHaveLength(23);
+    expect(WIDGETS.filter((w) => w.exercise)).toHaveLength(24);
+    for (const slug of new Set(WIDGETS.map((w) => w.chapter))) {
+      const count = WIDGETS.filter((w) => w.exercise && w.chapter === slug).length;
+      expect(count >= 2 && count <= 4, `${slug} has ${count} exercises`).toBe(true);
+    }
   }, 120_000);
 
   it('findWidget("softmax/SoftmaxExplorer") finds the explorer; unknown and hostile ids find nothing', () => {
