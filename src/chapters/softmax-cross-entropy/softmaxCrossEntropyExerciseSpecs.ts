@@ -56,7 +56,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: '∂L/∂z',
+    label: ({ k }) => `∂L/∂z${sub(k)}`,
     figures: 3,
     truth: ({ g, k }) => g[k] as number,
     mistakes: ({ p, g, k, t }) => {
@@ -82,14 +82,15 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
   hints: ({ k, t }) => [
     `The chain rule through softmax collapses to ∂L/∂z = p − y: compute p${sub(k)} = softmax(z)${sub(k)} first.`,
     k === t
-      ? `Class ${k + 1} is the true class, so y${sub(k)} = 1 and the entry is p${sub(k)} − 1: negative.`
+      ? `Class ${k + 1} is the true class, so y${sub(k)} = 1 and the entry is p${sub(k)} − 1: negative. Keep 6 figures in p${sub(k)}, since subtracting 1 cancels its leading ones.`
       : `Class ${k + 1} is not the true class, so y${sub(k)} = 0 and the entry is p${sub(k)} itself: positive.`,
   ],
   worked: ({ z, k, y, p, g }) => {
     const e = z.map(Math.exp);
     const total = e.reduce((s, v) => s + v, 0);
     return (
-      `The exponentials sum to ${figuresText(total, 4)}, so p${sub(k)} = ${figuresText(e[k] as number, 4)} / ${figuresText(total, 4)} = ${figuresText(p[k] as number, 4)}. ` +
+      // six figures, so that the division shown gives p to the figures p − 1 needs when it cancels
+      `The exponentials sum to ${figuresText(total, 6)}, so p${sub(k)} = ${figuresText(e[k] as number, 6)} / ${figuresText(total, 6)} = ${figuresText(p[k] as number, 6)}. ` +
       `With y${sub(k)} = ${y[k]}, ∂L/∂z${sub(k)} = p${sub(k)} − y${sub(k)} = ${figuresText(g[k] as number, 3)}.`
     );
   },

@@ -29,7 +29,7 @@ describe('chapter 4’s exercises, answered from the numbers shown', () => {
     const t = Number(/true class is class (\d)/.exec(text)![1]) - 1;
     const k = '₁₂₃₄'.indexOf(/∂L\/∂z(.) of/.exec(text)![1]!);
     const p = softmax(z);
-    const field = within(region()).getByRole('textbox', { name: '∂L/∂z =' });
+    const field = within(region()).getByRole('textbox', { name: /^∂L\/∂z. =$/ });
     const check = (typed: string) => {
       fireEvent.change(field, { target: { value: typed } });
       fireEvent.click(checkButton());

@@ -252,3 +252,18 @@ describe('STEP_BUG_EXERCISE', () => {
     expect(STEP_BUG_EXERCISE.hints(q)).toHaveLength(2);
   });
 });
+
+describe('GRADIENT_EXERCISE.worked(q), followed as a learner would', () => {
+  it('dividing the exponential by the sum as shown, then subtracting y, is graded right for seeds 1–300 (p − 1 cancels figures)', async () => {
+    const { GRADIENT_EXERCISE } = await import('../../../../src/chapters/softmax-cross-entropy/softmaxCrossEntropyExerciseSpecs');
+    const { gradeNumber } = await import('../../../../src/exercises/grading');
+    if (GRADIENT_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+    for (let seed = 1; seed <= 300; seed++) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      const [, e, total] = /p. = (\S+) \/ (\S+) =/.exec(GRADIENT_EXERCISE.worked(q))!;
+      const p = Number(e!.replace('−', '-')) / Number(total!.replace('−', '-'));
+      const yk = q.y[q.k] as number;
+      expect(gradeNumber((p - yk).toPrecision(3), GRADIENT_EXERCISE.answer.truth(q), 3).correct, `seed ${seed}`).toBe(true);
+    }
+  });
+});
