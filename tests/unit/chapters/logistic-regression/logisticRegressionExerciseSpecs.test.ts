@@ -161,6 +161,26 @@ describe('RATE_EXERCISE.make(seed)', () => {
   });
 });
 
+describe('RATE_EXERCISE options', () => {
+  it('show the four rates in an order shuffled by the seed: over 200 seeds the right answer takes every position, none more than half the time', () => {
+    const { right, options } = choiceAnswer();
+    const at = [0, 0, 0, 0];
+    for (const seed of SEEDS) {
+      const q = RATE_EXERCISE.make(seed);
+      const values = options(q).map((o) => o.value);
+      expect([...values].sort()).toEqual(q.rates.map(String).sort());
+      expect(options(RATE_EXERCISE.make(seed)).map((o) => o.value)).toEqual(values);
+      const position = values.indexOf(String(firstDiverging(q.lambda, q.rates)));
+      expect(values[position]).toBe(right(q)[0]);
+      at[position] = (at[position] as number) + 1;
+    }
+    for (const count of at) {
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(SEEDS.length / 2);
+    }
+  });
+});
+
 describe('RATE_EXERCISE graded', () => {
   it('its right answer is the first rate with |1 − ηλmax| > 1, for every seed, and the worked answer ends on it', () => {
     const { right } = choiceAnswer();
@@ -176,7 +196,7 @@ describe('RATE_EXERCISE graded', () => {
 
   it('by hand at λmax = 0.08 (2/λmax = 25) with rates 10, 22, 28, 60: 28, and each other choice named', () => {
     // factors 1 − 0.08η: 0.2 (slides), −0.76 (zigzags), −1.24 (first beyond −1), −3.8
-    const q = { lambda: 0.08, rates: [10, 22, 28, 60] };
+    const q = { lambda: 0.08, rates: [10, 22, 28, 60], shown: [10, 22, 28, 60] };
     const { right, mistakes, options } = choiceAnswer();
     expect(options(q).map((o) => o.label)).toEqual(['η = 10', 'η = 22', 'η = 28', 'η = 60']);
     expect(right(q)).toEqual(['28']);
