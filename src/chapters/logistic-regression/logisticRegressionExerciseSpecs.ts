@@ -75,7 +75,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
     },
   },
   hints: ({ k, points }) => [
-    `For each point, z = w₁x₁ + w₂x₂ + b and ŷ = σ(z) = 1/(1 + e^−z); its error is ŷ − t.`,
+    `For each point, z = w₁x₁ + w₂x₂ + b and ŷ = σ(z) = 1/(1 + e^−z); its error is ŷ − t. Keep 5 significant figures in each ŷ: with fewer, the mean can miss its third figure when the terms nearly cancel.`,
     `${COMPONENTS[k]} is the mean over the ${points.length} points of (ŷ − t)${k === 2 ? ' alone (the bias’s input is 1)' : ` · x${sub(k)}`}.`,
   ],
   worked: ({ points, w, k, grad }) => {
@@ -83,7 +83,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
       const z = w[0] * p.x1 + w[1] * p.x2 + w[2];
       const y = sigmoid(z);
       const term = (y - p.t) * input(p, k);
-      return `point ${n + 1}: z = ${num(Number(z.toFixed(4)))}, ŷ = ${figuresText(y, 4)}, (ŷ − t)${k === 2 ? '' : ` · x${sub(k)}`} = ${figuresText(term, 4)}`;
+      return `point ${n + 1}: z = ${num(Number(z.toFixed(4)))}, ŷ = ${figuresText(y, 5)}, (ŷ − t)${k === 2 ? '' : ` · x${sub(k)}`} = ${figuresText(term, 5)}`;
     });
     return `${rows.join('; ')}. The mean of the ${points.length} terms is ${COMPONENTS[k]} = ${figuresText(grad[k] as number, 3)}.`;
   },

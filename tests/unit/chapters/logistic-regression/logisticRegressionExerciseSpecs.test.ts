@@ -90,7 +90,7 @@ describe('GRADIENT_EXERCISE graded', () => {
     expect(gradeNumber('0.280', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/sign flipped.*\(ŷ − t\)/) });
     expect(gradeNumber('-0.0976', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/∂L\/∂b.*multiplied by its x₁/) });
     expect(gradeNumber('-0.3', truth(q), figures, mistakes?.(q))).toEqual({ correct: false });
-    expect(GRADIENT_EXERCISE.worked(q)).toMatch(/ŷ = 0\.6225.*ŷ = 0\.1824.*∂L\/∂w₁ = −0\.280\.$/);
+    expect(GRADIENT_EXERCISE.worked(q)).toMatch(/ŷ = 0\.62246.*ŷ = 0\.18243.*∂L\/∂w₁ = −0\.280\.$/);
   });
 
   it('each named mistake is named on the drawn numbers: the sum, the flipped sign, and for w₁, w₂ the input left out', () => {
@@ -158,6 +158,30 @@ describe('RATE_EXERCISE.make(seed)', () => {
       expect(factors[2]).toBeLessThan(-1.05);
       expect(factors[3]).toBeLessThan(-1.05);
     }
+  });
+});
+
+describe('GRADIENT_EXERCISE hints', () => {
+  it('say to keep 5 significant figures in ŷ, and a learner who does, or who adds up the worked answer’s terms, is graded right on every seed 1–3000 (with 4, seed 198 is not)', () => {
+    if (GRADIENT_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+    const { truth, figures, mistakes } = GRADIENT_EXERCISE.answer;
+    const typed = (q: GradientNumbers, n: number) => {
+      const terms = q.points.map((p) => {
+        const y = Number((1 / (1 + Math.exp(-(q.w[0] * p.x1 + q.w[1] * p.x2 + q.w[2])))).toPrecision(n));
+        return (y - p.t) * (q.k === 0 ? p.x1 : q.k === 1 ? p.x2 : 1);
+      });
+      return String(terms.reduce((a, b) => a + b, 0) / terms.length);
+    };
+    for (let seed = 1; seed <= 3000; seed++) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      expect(GRADIENT_EXERCISE.hints(q)[0]).toMatch(/Keep 5 significant figures in each ŷ/);
+      expect(gradeNumber(typed(q, 5), truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+      // the worked answer's terms, as shown (true minus sign), added up and divided by m
+      const shown = [...GRADIENT_EXERCISE.worked(q).matchAll(/\(ŷ − t\)[^=]* = (\S+?)[;.](?: |$)/g)].map((m) => Number((m[1] as string).replace('−', '-')));
+      expect(shown).toHaveLength(q.points.length);
+      expect(gradeNumber(String(shown.reduce((a, b) => a + b, 0) / shown.length), truth(q), figures)).toEqual({ correct: true });
+    }
+    expect(gradeNumber(typed(GRADIENT_EXERCISE.make(198), 4), truth(GRADIENT_EXERCISE.make(198)), figures).correct).toBe(false);
   });
 });
 
