@@ -18,6 +18,18 @@ export interface SquaredErrorGradientNumbers {
   t: 0 | 1;
 }
 
+/**
+ * The digits the worked answer shows, to 4 significant figures: ŷ = σ(z) and 1 − ŷ = σ(−z), each from
+ * its own exponential (1 minus a rounded ŷ near 1 would keep too few digits), ŷ − t from them (−(1 − ŷ)
+ * when t = 1), and σ′ as the product of the two shown, so that every number follows from those before it.
+ */
+function workedDigits({ z, t }: SquaredErrorGradientNumbers) {
+  const y = figuresText(sigmoid(z), 4);
+  const c = figuresText(sigmoid(-z), 4);
+  const read = (text: string) => Number(text.replace('−', '-'));
+  return { y, c, error: t === 1 ? `−${c}` : y, slope: figuresText(read(y) * read(c), 4) };
+}
+
 export const SQUARED_ERROR_GRADIENT_EXERCISE: ExerciseSpec<SquaredErrorGradientNumbers> = {
   entry: SE_GRADIENT_ENTRY,
   seedKey: 'sg',
@@ -43,14 +55,15 @@ export const SQUARED_ERROR_GRADIENT_EXERCISE: ExerciseSpec<SquaredErrorGradientN
     },
   },
   hints: ({ z }) => [
-    `First ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}), then the sigmoid’s slope σ′(z) = ŷ(1 − ŷ).`,
+    `First ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}) and 1 − ŷ = σ(${num(-z)}) = 1/(1 + e^${num(z)}), each from its own exponential: 1 minus a rounded ŷ near 1 keeps too few digits. Then the sigmoid’s slope σ′(z) = ŷ(1 − ŷ).`,
     'By the chain rule, ∂L_SE/∂z = (ŷ − t) · ŷ(1 − ŷ): prediction minus target, times the slope.',
   ],
-  worked: ({ z, t }) => {
-    const y = sigmoid(z);
+  worked: (q) => {
+    const { z, t } = q;
+    const { y, c, error, slope } = workedDigits(q);
     return (
-      `ŷ = σ(${num(z)}) = ${figuresText(y, 4)}, so ŷ − t = ${figuresText(binaryCrossEntropyGradZ(z, t), 4)} and ` +
-      `σ′(z) = ŷ(1 − ŷ) = ${figuresText(sigmoidGrad(z), 4)}. Their product is ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}.`
+      `ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}) = ${y} and 1 − ŷ = 1/(1 + e^${num(z)}) = ${c}, so ŷ − t = ${error} and ` +
+      `σ′(z) = ŷ(1 − ŷ) = ${y} × ${c} = ${slope}. Their product is ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}.`
     );
   },
   truthText: ({ z, t }) => `at z = ${num(z)}, t = ${t}: ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}`,
