@@ -73,6 +73,8 @@ export interface HardestPushNumbers {
   t: 0 | 1;
   /** four logits, smallest first */
   z: readonly number[];
+  /** the same four logits in the order the options show them, shuffled by the seed */
+  shown: readonly number[];
 }
 
 const push = (z: number, t: number) => Math.abs(squaredErrorGradZ(z, t));
@@ -95,12 +97,20 @@ export const HARDEST_PUSH_EXERCISE: ExerciseSpec<HardestPushNumbers> = {
     const near = rng.int(4) / 2; // 0 to 1.5
     const right = 1 + rng.int(7) / 2; // 1 to 4, on the right side
     const z = [wrong * far, wrong * mid, wrong * near, -wrong * right].map((v) => v + 0).sort((a, b) => a - b);
-    return { t, z };
+    // the options' order from a stream of its own (seed + 100000, past the seeds' range), so the right
+    // answer's place does not follow from t, and drawing it leaves the logits as they were
+    const order = createRandom(seed + 100000);
+    const shown = [...z];
+    for (let n = shown.length - 1; n > 0; n--) {
+      const m = order.int(n + 1);
+      [shown[n], shown[m]] = [shown[m] as number, shown[n] as number];
+    }
+    return { t, z, shown };
   },
   answer: {
     kind: 'choice',
     legend: 'The point squared error pushes hardest',
-    options: ({ z }) => z.map((v) => ({ value: String(v), label: `z = ${num(v)}` })),
+    options: ({ shown }) => shown.map((v) => ({ value: String(v), label: `z = ${num(v)}` })),
     right: (q) => [String(hardest(q))],
     mistakes: (q) => {
       const { z, t } = q;

@@ -166,13 +166,32 @@ describe('HARDEST_PUSH_EXERCISE', () => {
   it('by hand at t = 1, z = −6, −2.5, −0.5, 2: −0.5, and each other choice named', () => {
     // |ŷ − 1|·ŷ(1 − ŷ): z = −6: 0.99753 × 0.0024665 = 0.00246; z = −2.5: 0.92414 × 0.070104 = 0.0648;
     // z = −0.5: 0.62246 × 0.23500 = 0.146; z = 2: 0.11920 × 0.10499 = 0.0125
-    const q = { t: 1 as const, z: [-6, -2.5, -0.5, 2] };
+    const q = { t: 1 as const, z: [-6, -2.5, -0.5, 2], shown: [-0.5, 2, -6, -2.5] };
     const { right, mistakes } = choiceAnswer();
     expect(right(q)).toEqual(['-0.5']);
     const said = mistakes?.(q);
     expect(gradeChoice(['-6'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/most wrong point.*0\.998 × 0\.00247 = 0\.00246, less than 0\.146 at z = −0\.5$/) });
     expect(gradeChoice(['-2.5'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/further wrong.*= 0\.0648,/) });
     expect(gradeChoice(['2'], right(q), said)).toMatchObject({ correct: false, mistake: expect.stringMatching(/on its own side.*= 0\.0125,/) });
+  });
+
+  it('shows the four logits in an order shuffled by the seed: over 200 seeds, for each target, the right answer takes at least three positions, none more than 60% of the time', () => {
+    const { right, options } = choiceAnswer();
+    const at = { 0: [0, 0, 0, 0], 1: [0, 0, 0, 0] };
+    for (const seed of SEEDS) {
+      const q = HARDEST_PUSH_EXERCISE.make(seed);
+      const values = options(q).map((o) => o.value);
+      expect([...values].sort()).toEqual(q.z.map(String).sort());
+      expect(options(HARDEST_PUSH_EXERCISE.make(seed)).map((o) => o.value)).toEqual(values);
+      const position = values.indexOf(String(reference(q.z, q.t).best));
+      expect(values[position]).toBe(right(q)[0]);
+      at[q.t][position] = (at[q.t][position] as number) + 1;
+    }
+    for (const counts of [at[0], at[1]]) {
+      const total = counts.reduce((a, b) => a + b, 0);
+      expect(counts.filter((c) => c > 0).length).toBeGreaterThanOrEqual(3);
+      for (const c of counts) expect(c).toBeLessThan(0.6 * total);
+    }
   });
 
   it('on the drawn numbers every wrong choice is named', () => {
