@@ -107,6 +107,16 @@ function stepsTo(accuracyAbove: number, data: { X: Float64Array; t: Float64Array
 const tablePercent = (v: number) => `${formatNumber(100 * v, 1)}%`;
 
 describeClaims('squared-error-vs-cross-entropy', (claim) => {
+  claim('Before the next plot shows it, try one:', () => {
+    // the opener above already plots both gradients, so the lead-in can only mean the plot after the
+    // exercise: the first widget after <HardestPushExercise /> is the explorer's plot
+    const mdx = readFileSync(new URL('../../content/squared-error-vs-cross-entropy.mdx', import.meta.url), 'utf8');
+    expect(mdx).not.toContain('Before the plot shows it');
+    expect(mdx.indexOf('<Opener />')).toBeLessThan(mdx.indexOf('Before the next plot shows it'));
+    const after = mdx.slice(mdx.indexOf('<HardestPushExercise />') + '<HardestPushExercise />'.length);
+    expect(/<([A-Z]\w*) \/>/.exec(after)?.[1]).toBe('SaturationExplorer');
+  });
+
   // ---- Introduction ----
 
   claim('Both are 0 when $\\hat y = t$ and grow as the prediction moves away from the target', () => {

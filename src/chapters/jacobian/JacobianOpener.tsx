@@ -25,8 +25,8 @@ export function JacobianOpener() {
       name="The softmax Jacobian at a glance"
       caption={
         <>
-          Drag a logit bar: each row i of J says how p<sub>i</sub> responds to every logit. The diagonal is positive,
-          the rest negative, and every row adds up to 0. Choose a cell with the arrow keys to read it.
+          Drag a logit bar: each row i of J says how p<sub>i</sub> responds to every logit. Move a logit and watch
+          the signs of the entries, and what each row adds up to. Choose a cell with the arrow keys to read it.
         </>
       }
     >

@@ -118,7 +118,7 @@ export const OFF_DIAGONAL_EXERCISE: ExerciseSpec<OffDiagonalNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: 'Jᵢⱼ',
+    label: ({ i, j }) => entry(i, j),
     figures: 3,
     truth: ({ J, i, j }) => at(J, i, j),
     mistakes: ({ z, p, J, i, j }) => [
@@ -129,7 +129,7 @@ export const OFF_DIAGONAL_EXERCISE: ExerciseSpec<OffDiagonalNumbers> = {
     ],
   },
   hints: ({ i, j }) => [
-    `First the probabilities, p = softmax(z). Row ${i + 1}, column ${j + 1} is off the diagonal: what is δ${sub(i)}${sub(j)}?`,
+    `First the probabilities, p = softmax(z), keeping 4 significant figures in them: rounded to 3 before multiplying, the product can miss its third figure. Row ${i + 1}, column ${j + 1} is off the diagonal: what is δ${sub(i)}${sub(j)}?`,
     `δ${sub(i)}${sub(j)} = 0, so ${entry(i, j)} = p${sub(i)}(0 − p${sub(j)}) = −p${sub(i)}p${sub(j)}.`,
   ],
   worked: ({ p, J, i, j }) =>

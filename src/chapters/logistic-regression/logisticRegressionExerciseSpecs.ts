@@ -75,7 +75,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
     },
   },
   hints: ({ k, points }) => [
-    `For each point, z = w₁x₁ + w₂x₂ + b and ŷ = σ(z) = 1/(1 + e^−z); its error is ŷ − t.`,
+    `For each point, z = w₁x₁ + w₂x₂ + b and ŷ = σ(z) = 1/(1 + e^−z); its error is ŷ − t. Keep 5 significant figures in each ŷ: with fewer, the mean can miss its third figure when the terms nearly cancel.`,
     `${COMPONENTS[k]} is the mean over the ${points.length} points of (ŷ − t)${k === 2 ? ' alone (the bias’s input is 1)' : ` · x${sub(k)}`}.`,
   ],
   worked: ({ points, w, k, grad }) => {
@@ -83,7 +83,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
       const z = w[0] * p.x1 + w[1] * p.x2 + w[2];
       const y = sigmoid(z);
       const term = (y - p.t) * input(p, k);
-      return `point ${n + 1}: z = ${num(Number(z.toFixed(4)))}, ŷ = ${figuresText(y, 4)}, (ŷ − t)${k === 2 ? '' : ` · x${sub(k)}`} = ${figuresText(term, 4)}`;
+      return `point ${n + 1}: z = ${num(Number(z.toFixed(4)))}, ŷ = ${figuresText(y, 5)}, (ŷ − t)${k === 2 ? '' : ` · x${sub(k)}`} = ${figuresText(term, 5)}`;
     });
     return `${rows.join('; ')}. The mean of the ${points.length} terms is ${COMPONENTS[k]} = ${figuresText(grad[k] as number, 3)}.`;
   },
@@ -95,6 +95,8 @@ export interface RateNumbers {
   lambda: number;
   /** four rates, smallest first: one that slides in, one that zigzags in, the first that cannot settle, one far beyond */
   rates: readonly number[];
+  /** the same four rates in the order the options show them, shuffled by the seed */
+  shown: readonly number[];
 }
 
 /** The rates the options are drawn from: round numbers like the slider's. */
@@ -113,7 +115,16 @@ function drawRates(seed: number): RateNumbers {
   const zigzags = RATE_LADDER.filter((r) => r >= 1.1 * one && r <= 0.95 * two).at(-1) as number;
   const first = RATE_LADDER.find((r) => r >= 1.05 * two) as number;
   const far = pick(RATE_LADDER.filter((r) => r >= 1.5 * two && r > first));
-  return { lambda, rates: [slides, zigzags, first, far] };
+  const rates = [slides, zigzags, first, far];
+  // the options' order from a stream of its own (seed + 100000, past the seeds' range), so the right
+  // answer is not always the third option and drawing it leaves the rates as they were
+  const order = createRandom(seed + 100000);
+  const shown = [...rates];
+  for (let n = shown.length - 1; n > 0; n--) {
+    const m = order.int(n + 1);
+    [shown[n], shown[m]] = [shown[m] as number, shown[n] as number];
+  }
+  return { lambda, rates, shown };
 }
 
 const rateValue = (r: number) => String(r);
@@ -125,7 +136,7 @@ export const RATE_EXERCISE: ExerciseSpec<RateNumbers> = {
   answer: {
     kind: 'choice',
     legend: 'The smallest rate at which the path cannot settle',
-    options: ({ rates }) => rates.map((r) => ({ value: rateValue(r), label: `η = ${r}` })),
+    options: ({ shown }) => shown.map((r) => ({ value: rateValue(r), label: `η = ${r}` })),
     right: ({ lambda, rates }) => [rateValue(rates.find((r) => rateRegime(r, curvature(lambda)) === 'overshoots') as number)],
     mistakes: ({ lambda, rates }) => {
       const c = curvature(lambda);

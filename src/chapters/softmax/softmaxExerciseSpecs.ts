@@ -13,16 +13,20 @@ const SUB = ['₁', '₂', '₃', '₄'] as const;
 const sub = (k: number) => SUB[k] ?? String(k + 1);
 const list = (z: readonly number[]) => `(${z.map((v) => String(v).replace('-', '−')).join(', ')})`;
 
-/** Three or four logits on the 0.1 grid in [−3, 3], no two equal, and the class asked about. */
-function drawLogits(seed: number): { z: number[]; k: number } {
-  const rng = createRandom(seed);
+/**
+ * Three or four logits on the 0.1 grid in [−3, 3], no two equal, the class asked about, and the
+ * generator, to draw what else the exercise needs. Each exercise has its own stream (seed + 100000 ×
+ * stream, past the seeds' range), so the page's two exercises at the same seed show different logits.
+ */
+function drawLogits(seed: number, stream: 0 | 1) {
+  const rng = createRandom(seed + 100000 * stream);
   const count = 3 + rng.int(2);
   const z: number[] = [];
   while (z.length < count) {
     const v = (rng.int(61) - 30) / 10;
     if (!z.includes(v)) z.push(v);
   }
-  return { z, k: rng.int(count) };
+  return { z, k: rng.int(count), rng };
 }
 
 export interface ProbabilityNumbers {
@@ -35,7 +39,7 @@ export const PROBABILITY_EXERCISE: ExerciseSpec<ProbabilityNumbers> = {
   entry: PROBABILITY_ENTRY,
   seedKey: 'pk',
   make(seed) {
-    const { z, k } = drawLogits(seed);
+    const { z, k } = drawLogits(seed, 0);
     return { z, k, p: softmax(z) };
   },
   answer: {
@@ -82,8 +86,8 @@ export const TEMPERATURE_EXERCISE: ExerciseSpec<TemperatureNumbers> = {
   entry: TEMPERATURE_ENTRY,
   seedKey: 'tk',
   make(seed) {
-    const { z, k } = drawLogits(seed);
-    const T = TEMPERATURES[createRandom(seed + 7919).int(TEMPERATURES.length)] as number;
+    const { z, k, rng } = drawLogits(seed, 1);
+    const T = TEMPERATURES[rng.int(TEMPERATURES.length)] as number;
     return { z, k, T, p: softmax(z, T), plain: softmax(z), timesT: softmax(z.map((v) => v * T)) };
   },
   answer: {
@@ -96,7 +100,10 @@ export const TEMPERATURE_EXERCISE: ExerciseSpec<TemperatureNumbers> = {
       { value: timesT[k] as number, says: `that is softmax(z · T): the logits are divided by T = ${T}, not multiplied` },
     ],
   },
-  hints: ({ T }) => [`Divide every logit by T = ${T} first, then take the softmax of the result.`, `${T < 1 ? 'T < 1 spreads the logits apart, so the largest probability grows' : 'T > 1 pulls the logits together, so the probabilities move towards 1/C'}: check your answer goes that way from its T = 1 value.`],
+  hints: ({ z, k, T }) => [
+    `Divide every logit by T = ${T} first, then take the softmax of the result.`,
+    `Here z / T = ${list(z.map((v) => Number((v / T).toFixed(4))))}. A check: p${sub(k)} / p_j = exp((z${sub(k)} − z_j) / T) for every other class j, so each such ratio is its T = 1 value to the power 1/T = ${1 / T}.`,
+  ],
   worked: ({ z, k, T, p }) => {
     const scaled = z.map((v) => v / T);
     return `z / T = ${list(scaled.map((v) => Number(v.toFixed(4))))}. Its softmax gives p${sub(k)} = ${figuresText(p[k] as number, 3)}.`;

@@ -18,6 +18,18 @@ export interface SquaredErrorGradientNumbers {
   t: 0 | 1;
 }
 
+/**
+ * The digits the worked answer shows, to 4 significant figures: ŷ = σ(z) and 1 − ŷ = σ(−z), each from
+ * its own exponential (1 minus a rounded ŷ near 1 would keep too few digits), ŷ − t from them (−(1 − ŷ)
+ * when t = 1), and σ′ as the product of the two shown, so that every number follows from those before it.
+ */
+function workedDigits({ z, t }: SquaredErrorGradientNumbers) {
+  const y = figuresText(sigmoid(z), 4);
+  const c = figuresText(sigmoid(-z), 4);
+  const read = (text: string) => Number(text.replace('−', '-'));
+  return { y, c, error: t === 1 ? `−${c}` : y, slope: figuresText(read(y) * read(c), 4) };
+}
+
 export const SQUARED_ERROR_GRADIENT_EXERCISE: ExerciseSpec<SquaredErrorGradientNumbers> = {
   entry: SE_GRADIENT_ENTRY,
   seedKey: 'sg',
@@ -43,14 +55,15 @@ export const SQUARED_ERROR_GRADIENT_EXERCISE: ExerciseSpec<SquaredErrorGradientN
     },
   },
   hints: ({ z }) => [
-    `First ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}), then the sigmoid’s slope σ′(z) = ŷ(1 − ŷ).`,
+    `First ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}) and 1 − ŷ = σ(${num(-z)}) = 1/(1 + e^${num(z)}), each from its own exponential: 1 minus a rounded ŷ near 1 keeps too few digits. Then the sigmoid’s slope σ′(z) = ŷ(1 − ŷ).`,
     'By the chain rule, ∂L_SE/∂z = (ŷ − t) · ŷ(1 − ŷ): prediction minus target, times the slope.',
   ],
-  worked: ({ z, t }) => {
-    const y = sigmoid(z);
+  worked: (q) => {
+    const { z, t } = q;
+    const { y, c, error, slope } = workedDigits(q);
     return (
-      `ŷ = σ(${num(z)}) = ${figuresText(y, 4)}, so ŷ − t = ${figuresText(binaryCrossEntropyGradZ(z, t), 4)} and ` +
-      `σ′(z) = ŷ(1 − ŷ) = ${figuresText(sigmoidGrad(z), 4)}. Their product is ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}.`
+      `ŷ = σ(${num(z)}) = 1/(1 + e^${z < 0 ? num(-z) : `−${z}`}) = ${y} and 1 − ŷ = 1/(1 + e^${num(z)}) = ${c}, so ŷ − t = ${error} and ` +
+      `σ′(z) = ŷ(1 − ŷ) = ${y} × ${c} = ${slope}. Their product is ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}.`
     );
   },
   truthText: ({ z, t }) => `at z = ${num(z)}, t = ${t}: ∂L_SE/∂z = ${figuresText(squaredErrorGradZ(z, t), 3)}`,
@@ -60,6 +73,8 @@ export interface HardestPushNumbers {
   t: 0 | 1;
   /** four logits, smallest first */
   z: readonly number[];
+  /** the same four logits in the order the options show them, shuffled by the seed */
+  shown: readonly number[];
 }
 
 const push = (z: number, t: number) => Math.abs(squaredErrorGradZ(z, t));
@@ -82,12 +97,20 @@ export const HARDEST_PUSH_EXERCISE: ExerciseSpec<HardestPushNumbers> = {
     const near = rng.int(4) / 2; // 0 to 1.5
     const right = 1 + rng.int(7) / 2; // 1 to 4, on the right side
     const z = [wrong * far, wrong * mid, wrong * near, -wrong * right].map((v) => v + 0).sort((a, b) => a - b);
-    return { t, z };
+    // the options' order from a stream of its own (seed + 100000, past the seeds' range), so the right
+    // answer's place does not follow from t, and drawing it leaves the logits as they were
+    const order = createRandom(seed + 100000);
+    const shown = [...z];
+    for (let n = shown.length - 1; n > 0; n--) {
+      const m = order.int(n + 1);
+      [shown[n], shown[m]] = [shown[m] as number, shown[n] as number];
+    }
+    return { t, z, shown };
   },
   answer: {
     kind: 'choice',
     legend: 'The point squared error pushes hardest',
-    options: ({ z }) => z.map((v) => ({ value: String(v), label: `z = ${num(v)}` })),
+    options: ({ shown }) => shown.map((v) => ({ value: String(v), label: `z = ${num(v)}` })),
     right: (q) => [String(hardest(q))],
     mistakes: (q) => {
       const { z, t } = q;

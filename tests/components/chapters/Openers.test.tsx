@@ -164,7 +164,14 @@ describe('<JacobianOpener>', () => {
     expect(readout(container)).toEqual([round3(-p1 * p2)]);
   });
 
-  it('as its caption says, for logits anywhere on the bars’ range the diagonal is positive, the rest negative, every row sums to 0', () => {
+  it('its caption invites the learner to watch the signs and the rows’ sums, without stating them', () => {
+    const { container } = renderWithLab(<JacobianOpener />);
+    const caption = container.textContent ?? '';
+    expect(caption).toMatch(/watch the signs of the entries, and what each row adds up to/);
+    expect(caption).not.toMatch(/diagonal is positive|rest negative|adds up to 0/);
+  });
+
+  it('what the caption invites the learner to find: for logits anywhere on the bars’ range the diagonal is positive, the rest negative, every row sums to 0', () => {
     const { store } = renderWithLab(<JacobianOpener />);
     for (const z of [[2, 3, 4], [10, -10, -10], [-10, 10, 0, 5], [0, 0, 0, 0, 0]]) {
       act(() => store.getState().setLogits(z));

@@ -50,7 +50,7 @@ describe('chapter 3’s exercises, on the numbers they show', () => {
     const text = region().textContent ?? '';
     const [, i, j] = /row (\d), column (\d)/.exec(text)!.map(Number) as [number, number, number];
     const p = softmaxOf(logitsShown());
-    const field = within(region()).getByRole('textbox', { name: 'Jᵢⱼ =' });
+    const field = within(region()).getByRole('textbox', { name: `J${SUBSCRIPTS[i - 1]}${SUBSCRIPTS[j - 1]} =` });
     fireEvent.change(field, { target: { value: (p[i - 1]! * p[j - 1]!).toPrecision(3) } });
     fireEvent.click(checkButton());
     expect(status().textContent).toMatch(/^Not quite: that is \+p.p.: the sign is dropped/);

@@ -168,6 +168,29 @@ describe('OFF_DIAGONAL_EXERCISE graded', () => {
     }
   });
 
+  it('a learner who keeps 4 significant figures in p_i and p_j, as the first hint says, is graded right on every seed 1–3000; 3 figures is not always enough', () => {
+    const to = (x: number, n: number) => Number(x.toPrecision(n));
+    let threeFails = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const q = spec.make(seed);
+      const [pi, pj] = [prob(q.z, q.i), prob(q.z, q.j)];
+      expect(gradeNumber(String(-to(pi, 4) * to(pj, 4)), truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+      if (!gradeNumber(String(-to(pi, 3) * to(pj, 3)), truth(q), figures).correct) threeFails++;
+    }
+    expect(threeFails).toBeGreaterThan(0);
+    expect(spec.hints(spec.make(1))[0]).toMatch(/4 significant figures/);
+  });
+
+  it('labels its field with the entry asked for, J₂₃ for row 2, column 3', () => {
+    if (spec.answer.kind !== 'number') throw new Error('a number exercise');
+    const { label } = spec.answer;
+    expect(typeof label === 'function' ? label({ ...byHand(), i: 1, j: 2 }) : label).toBe('J₂₃');
+    for (const seed of SEEDS) {
+      const q = spec.make(seed);
+      expect(typeof label === 'function' ? label(q) : label).toBe(`J${'₁₂₃₄'[q.i]}${'₁₂₃₄'[q.j]}`);
+    }
+  });
+
   it('each slip, computed here from the probabilities, is named wherever it differs from the truth', () => {
     const slips = [
       { name: /the diagonal’s formula/, value: (z: readonly number[], i: number) => entryOf(z, i, i) },

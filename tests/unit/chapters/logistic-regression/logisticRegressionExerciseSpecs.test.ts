@@ -90,7 +90,7 @@ describe('GRADIENT_EXERCISE graded', () => {
     expect(gradeNumber('0.280', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/sign flipped.*\(ŷ − t\)/) });
     expect(gradeNumber('-0.0976', truth(q), figures, mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.stringMatching(/∂L\/∂b.*multiplied by its x₁/) });
     expect(gradeNumber('-0.3', truth(q), figures, mistakes?.(q))).toEqual({ correct: false });
-    expect(GRADIENT_EXERCISE.worked(q)).toMatch(/ŷ = 0\.6225.*ŷ = 0\.1824.*∂L\/∂w₁ = −0\.280\.$/);
+    expect(GRADIENT_EXERCISE.worked(q)).toMatch(/ŷ = 0\.62246.*ŷ = 0\.18243.*∂L\/∂w₁ = −0\.280\.$/);
   });
 
   it('each named mistake is named on the drawn numbers: the sum, the flipped sign, and for w₁, w₂ the input left out', () => {
@@ -161,6 +161,50 @@ describe('RATE_EXERCISE.make(seed)', () => {
   });
 });
 
+describe('GRADIENT_EXERCISE hints', () => {
+  it('say to keep 5 significant figures in ŷ, and a learner who does, or who adds up the worked answer’s terms, is graded right on every seed 1–3000 (with 4, seed 198 is not)', () => {
+    if (GRADIENT_EXERCISE.answer.kind !== 'number') throw new Error('a number exercise');
+    const { truth, figures, mistakes } = GRADIENT_EXERCISE.answer;
+    const typed = (q: GradientNumbers, n: number) => {
+      const terms = q.points.map((p) => {
+        const y = Number((1 / (1 + Math.exp(-(q.w[0] * p.x1 + q.w[1] * p.x2 + q.w[2])))).toPrecision(n));
+        return (y - p.t) * (q.k === 0 ? p.x1 : q.k === 1 ? p.x2 : 1);
+      });
+      return String(terms.reduce((a, b) => a + b, 0) / terms.length);
+    };
+    for (let seed = 1; seed <= 3000; seed++) {
+      const q = GRADIENT_EXERCISE.make(seed);
+      expect(GRADIENT_EXERCISE.hints(q)[0]).toMatch(/Keep 5 significant figures in each ŷ/);
+      expect(gradeNumber(typed(q, 5), truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
+      // the worked answer's terms, as shown (true minus sign), added up and divided by m
+      const shown = [...GRADIENT_EXERCISE.worked(q).matchAll(/\(ŷ − t\)[^=]* = (\S+?)[;.](?: |$)/g)].map((m) => Number((m[1] as string).replace('−', '-')));
+      expect(shown).toHaveLength(q.points.length);
+      expect(gradeNumber(String(shown.reduce((a, b) => a + b, 0) / shown.length), truth(q), figures)).toEqual({ correct: true });
+    }
+    expect(gradeNumber(typed(GRADIENT_EXERCISE.make(198), 4), truth(GRADIENT_EXERCISE.make(198)), figures).correct).toBe(false);
+  });
+});
+
+describe('RATE_EXERCISE options', () => {
+  it('show the four rates in an order shuffled by the seed: over 200 seeds the right answer takes every position, none more than half the time', () => {
+    const { right, options } = choiceAnswer();
+    const at = [0, 0, 0, 0];
+    for (const seed of SEEDS) {
+      const q = RATE_EXERCISE.make(seed);
+      const values = options(q).map((o) => o.value);
+      expect([...values].sort()).toEqual(q.rates.map(String).sort());
+      expect(options(RATE_EXERCISE.make(seed)).map((o) => o.value)).toEqual(values);
+      const position = values.indexOf(String(firstDiverging(q.lambda, q.rates)));
+      expect(values[position]).toBe(right(q)[0]);
+      at[position] = (at[position] as number) + 1;
+    }
+    for (const count of at) {
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(SEEDS.length / 2);
+    }
+  });
+});
+
 describe('RATE_EXERCISE graded', () => {
   it('its right answer is the first rate with |1 − ηλmax| > 1, for every seed, and the worked answer ends on it', () => {
     const { right } = choiceAnswer();
@@ -176,7 +220,7 @@ describe('RATE_EXERCISE graded', () => {
 
   it('by hand at λmax = 0.08 (2/λmax = 25) with rates 10, 22, 28, 60: 28, and each other choice named', () => {
     // factors 1 − 0.08η: 0.2 (slides), −0.76 (zigzags), −1.24 (first beyond −1), −3.8
-    const q = { lambda: 0.08, rates: [10, 22, 28, 60] };
+    const q = { lambda: 0.08, rates: [10, 22, 28, 60], shown: [10, 22, 28, 60] };
     const { right, mistakes, options } = choiceAnswer();
     expect(options(q).map((o) => o.label)).toEqual(['η = 10', 'η = 22', 'η = 28', 'η = 60']);
     expect(right(q)).toEqual(['28']);

@@ -93,3 +93,41 @@ describe('TEMPERATURE_EXERCISE graded', () => {
     expect(gradeNumber(answer(reference(q.z, q.k, q.T)), truth(q), figures, mistakes?.(q))).toEqual({ correct: true });
   });
 });
+
+describe('TEMPERATURE_EXERCISE hints', () => {
+  it('claim no direction a single probability must move in, which is false for some classes (seed 68 of old: z = (−1.7, 0.9, 1.5), T = 2, p₂ 0.345 → 0.381)', () => {
+    // p₂ at T = 1 and T = 2 by the reference: 0.3453 → 0.3813, away from 1/3
+    expect(reference([-1.7, 0.9, 1.5], 1, 1)).toBeCloseTo(0.3453, 4);
+    expect(reference([-1.7, 0.9, 1.5], 1, 2)).toBeCloseTo(0.3813, 4);
+    for (const seed of SEEDS) {
+      const text = TEMPERATURE_EXERCISE.hints(TEMPERATURE_EXERCISE.make(seed)).join(' ');
+      expect(text).not.toMatch(/towards 1\/C|goes that way|grows/);
+    }
+  });
+
+  it('state z / T as it is, and a ratio check that holds: p_k / p_j at T is its T = 1 value to the power 1/T', () => {
+    for (const seed of SEEDS) {
+      const q = TEMPERATURE_EXERCISE.make(seed);
+      const hint = TEMPERATURE_EXERCISE.hints(q)[1] as string;
+      const shown = /z \/ T = \(([^)]*)\)/.exec(hint)?.[1]?.split(', ').map((v) => Number(v.replace('−', '-')));
+      expect(shown).toHaveLength(q.z.length);
+      shown!.forEach((v, j) => expect(v).toBeCloseTo((q.z[j] as number) / q.T, 4));
+      const power = Number(/to the power 1\/T = ([\d.]+)\.$/.exec(hint)?.[1]);
+      expect(power).toBe(1 / q.T);
+      for (let j = 0; j < q.z.length; j++) {
+        if (j === q.k) continue;
+        const atT = reference(q.z, q.k, q.T) / reference(q.z, j, q.T);
+        const atOne = reference(q.z, q.k, 1) / reference(q.z, j, 1);
+        expect(atT / atOne ** power).toBeCloseTo(1, 10);
+      }
+    }
+  });
+});
+
+describe('the two exercises at one seed', () => {
+  it('draw from different streams: seed 1 does not show the same logits in both, and few seeds do', () => {
+    const same = (s: number) => PROBABILITY_EXERCISE.make(s).z.join(',') === TEMPERATURE_EXERCISE.make(s).z.join(',');
+    expect(same(1)).toBe(false);
+    expect(SEEDS.filter(same).length).toBeLessThan(3);
+  });
+});
