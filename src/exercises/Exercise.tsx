@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { createRandom } from '../core/random';
 import { useEmbedSettings } from '../state/embedContext';
 import { useProgress, useProgressStore } from '../state/progressStore';
 import { useWidgetState } from '../state/useWidgetState';
@@ -7,6 +8,19 @@ import { gradeChoice, gradeNumber, type Grade } from './grading';
 import type { ExerciseSpec } from './exerciseSpec';
 import { postResult } from './resultMessage';
 import './exercise.css';
+
+/** `items` in an order drawn from the seed and the exercise's id: the same page always shows the same order. */
+function shuffled<T>(items: readonly T[], seed: number, id: string): T[] {
+  let salt = 0;
+  for (const c of id) salt = (Math.imul(salt, 31) + c.charCodeAt(0)) | 0;
+  const rng = createRandom(seed ^ salt);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
 
 type Feedback = { tone: 'right' | 'wrong' | 'refused'; text: string };
 
@@ -61,6 +75,11 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
   const hints = spec.hints(q);
   const worked = hintsShown > hints.length;
   const answer = spec.answer;
+  const options = useMemo(() => {
+    if (answer.kind === 'number') return [];
+    const listed = answer.options(q);
+    return answer.kind === 'choice' && !answer.ordered ? shuffled(listed, seed, spec.entry.id) : listed;
+  }, [answer, q, seed, spec.entry.id]);
 
   const check = () => {
     const grade: Grade = answer.kind === 'number' ? gradeNumber(typed, answer.truth(q), answer.figures, answer.mistakes?.(q)) : gradeChoice(chosen, answer.right(q), answer.mistakes?.(q));
@@ -115,7 +134,7 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
         ) : (
           <fieldset className="exercise-options">
             <legend>{answer.legend}</legend>
-            {answer.options(q).map((o) => (
+            {options.map((o) => (
               <label key={o.value}>
                 <input
                   type={answer.kind === 'choice' ? 'radio' : 'checkbox'}

@@ -23,6 +23,12 @@ export interface ChoiceAnswer<Q> {
   /** what the group is called: "Which entries of ∂L/∂z are negative?" */
   legend: string;
   options(q: Q): readonly { value: string; label: string }[];
+  /**
+   * The options keep this order (A, B, C named in the prompt; the entries of a row). Otherwise the
+   * frame shows one-answer options in an order drawn from the seed, so that the answer is not always
+   * in one place.
+   */
+  ordered?: boolean;
   right(q: Q): readonly string[];
   /** a wrong choice (its values sorted and joined by commas) that is a known mistake, and what it is */
   mistakes?(q: Q): Readonly<Record<string, string>>;

@@ -137,7 +137,7 @@ export const BATCH_DIVISOR_EXERCISE: ExerciseSpec<BatchDivisorNumbers> = {
     options: ({ m, C }) => [
       { value: 'none', label: 'Nothing: dividing by P.size is the mean over the batch.' },
       { value: 'm', label: `Every gradient is ${m} times too small (m = ${m}).` },
-      { value: 'c', label: `Every gradient is ${C} times too small (C = ${C}): training runs as if η were η/${C}.` },
+      { value: 'c', label: `Every gradient is ${C} times too small (C = ${C}).` },
       { value: 'mc', label: `Every gradient is ${m * C} times too small (m·C = ${m * C}).` },
       { value: 'sign', label: 'The gradients point the wrong way, so the loss rises.' },
       { value: 'error', label: 'NumPy raises an error: the shapes do not match.' },

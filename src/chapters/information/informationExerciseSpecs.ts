@@ -128,6 +128,8 @@ export const CLOSEST_PREDICTION_EXERCISE: ExerciseSpec<ClosestPredictionNumbers>
   answer: {
     kind: 'choice',
     legend: 'Which prediction p gives the smallest cross-entropy H(y, p)?',
+    // A, B, C, as the prompt names them
+    ordered: true,
     options: ({ candidates }) => candidates.map((c, i) => ({ value: LETTERS[i] as string, label: `${LETTERS[i]}: p = ${list(c)}` })),
     right: (q) => [LETTERS[argmin(crossEntropies(q))] as string],
     mistakes: (q) => {
@@ -174,10 +176,10 @@ export const UNIT_BUG_EXERCISE: ExerciseSpec<CrossEntropyNumbers> = {
   answer: {
     kind: 'choice',
     legend: 'What is wrong with the line?',
-    options: ({ y, p }) => {
-      const bits = figuresText(distributionCrossEntropy(y, p, 2), 3);
+    // no option carries a number of its own: one that did would stand out as the answer
+    options: () => {
       return [
-        { value: 'nats', label: `np.log is the natural log: it prints nats; in bits the answer is ${bits}` },
+        { value: 'nats', label: 'np.log is the natural log: it prints nats, not bits' },
         { value: 'fine', label: 'Nothing: it prints H(y, p) in bits' },
         { value: 'mean', label: 'np.sum should be np.mean: an average over the classes' },
         { value: 'sign', label: 'The minus sign: it makes the result negative' },

@@ -4,6 +4,9 @@ import type { ReactElement } from 'react';
 import { EmbedContext } from '../../../src/state/embedContext';
 import { createProgressStore, ProgressProvider, type ProgressStore } from '../../../src/state/progressStore';
 import { ProbabilityExercise } from '../../../src/chapters/softmax/SoftmaxExercises';
+import { Exercise } from '../../../src/exercises/Exercise';
+import type { ExerciseSpec } from '../../../src/exercises/exerciseSpec';
+import { exercise } from '../../../src/url/widgetEntry';
 import { PROBABILITY_EXERCISE } from '../../../src/chapters/softmax/softmaxExerciseSpecs';
 
 let progress: ProgressStore;
@@ -137,5 +140,42 @@ describe('<Exercise> (chapter 2’s ProbabilityExercise)', () => {
       expect(within(region()).queryByRole('button', { name: 'New numbers' })).toBeNull();
       expect(within(region()).getByText(/set by your lecturer/)).toBeTruthy();
     });
+  });
+});
+
+describe('<Exercise> with one-answer options', () => {
+  const entry = exercise('softmax', 'OrderExercise', 'order', 'oq');
+  const spec = (ordered: boolean): ExerciseSpec<number> => ({
+    entry,
+    seedKey: 'oq',
+    make: (seed) => seed,
+    answer: { kind: 'choice', legend: 'Pick', ordered, options: () => ['a', 'b', 'c', 'd'].map((v) => ({ value: v, label: `option ${v}` })), right: () => ['c'] },
+    hints: () => [],
+    worked: () => 'c',
+    truthText: () => 'c',
+  });
+  const shownOrder = () => within(region()).getAllByRole('radio').map((r) => (r as HTMLInputElement).value).join('');
+
+  it('shows them in an order drawn from the seed: the same seed the same order, and the answer not always in one place', () => {
+    const positions = new Set<number>();
+    const orders: string[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      window.history.replaceState(null, '', `#/softmax?oq=${seed}`);
+      const { unmount } = inSite(<Exercise spec={spec(false)} prompt={() => <p>Pick one.</p>} />);
+      orders.push(shownOrder());
+      positions.add(shownOrder().indexOf('c'));
+      unmount();
+    }
+    expect(positions.size).toBeGreaterThan(1);
+    window.history.replaceState(null, '', '#/softmax?oq=3');
+    inSite(<Exercise spec={spec(false)} prompt={() => <p>Pick one.</p>} />);
+    expect(shownOrder()).toBe(orders[2]);
+    expect([...shownOrder()].sort().join('')).toBe('abcd');
+  });
+
+  it('keeps the listed order when the spec says the options are ordered (A, B, C named in the prompt)', () => {
+    window.history.replaceState(null, '', '#/softmax?oq=5');
+    inSite(<Exercise spec={spec(true)} prompt={() => <p>Pick one.</p>} />);
+    expect(shownOrder()).toBe('abcd');
   });
 });

@@ -172,7 +172,8 @@ describe('UNIT_BUG_EXERCISE (spot the bug: bits from np.log)', () => {
     const q = { p: [0.2, 0.5, 0.3], t: 0, y: [1, 0, 0] };
     const m = spec.mistakes?.(q);
     expect(spec.right(q)).toEqual(['nats']);
-    expect(spec.options(q)[0]!.label).toMatch(/in bits the answer is 2\.32$/);
+    // the truth, shown once the learner has chosen, gives the bits (no option carries a number)
+    expect(UNIT_BUG_EXERCISE.truthText(q as never)).toMatch(/in bits H\(y, p\) = 2\.32$/);
     expect(gradeChoice(['nats'], spec.right(q), m)).toEqual({ correct: true });
     expect(gradeChoice(['fine'], spec.right(q), m)).toMatchObject({ mistake: expect.stringMatching(/^the line prints 1\.61 = −ln p₁, in nats/) });
     expect(gradeChoice(['mean'], spec.right(q), m)).toMatchObject({ mistake: expect.stringMatching(/giving 0\.536/) });
