@@ -27,7 +27,7 @@ export function EpsilonBugExercise() {
             To keep ln 0 out of the loss, a learner writes the line below. Here <strong>z = {logitList(z)}</strong> and the true class
             is t = {t + 1} (index {t} in NumPy); softmax is the stable one, shifted by the largest logit.
           </p>
-          <pre className="stability-exercise-code" tabIndex={0} role="region" aria-label="The learner’s NumPy lines">
+          <pre>
             <code>{`p = softmax(z)\nloss = -np.log(p[${t}] + 1e-8)`}</code>
           </pre>
         </>
