@@ -38,12 +38,14 @@ export function Exercise<Q>({ spec, prompt }: { spec: ExerciseSpec<Q>; prompt: (
   const seedLocked = mode(spec.seedKey) !== 'shown';
   const headingId = useId();
   const solved = useProgress((s) => s.solved[spec.entry.id]);
+  // under the embed page's h1 an exercise is a section of its own; in a chapter it sits in an h2 section
+  const Heading = useEmbedSettings().embedded ? 'h2' : 'h3';
   const next = () => update({ [spec.seedKey]: seed >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : seed + 1 } as never);
 
   return (
     <section className="exercise" aria-labelledby={headingId}>
       <div className="exercise-head">
-        <h3 id={headingId}>{spec.entry.title}</h3>
+        <Heading id={headingId}>{spec.entry.title}</Heading>
         {solved && <span className="exercise-solved">Solved{solved.seed === seed ? '' : ' before'}</span>}
       </div>
       {/* a new set of numbers starts the exercise afresh: answer, feedback and hints */}

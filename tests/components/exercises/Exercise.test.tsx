@@ -41,7 +41,7 @@ describe('<Exercise> (chapter 2’s ProbabilityExercise)', () => {
   it('is a region named "Exercise: one probability by hand" with a Check button and an empty status region', () => {
     inSite(<ProbabilityExercise />);
     expect(region().getAttribute('aria-labelledby')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Exercise: one probability by hand' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Exercise: one probability by hand' })).toBeTruthy();
     expect(status().textContent).toBe('');
     expect(field().getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByText('to 3 significant figures')).toBeTruthy();
@@ -132,6 +132,11 @@ describe('<Exercise> (chapter 2’s ProbabilityExercise)', () => {
         [{ type: 'logit-lab:result', version: 1, id: 'week-3', exercise: 'softmax/ProbabilityExercise', seed: 1, correct: false, attempts: 1, hintsUsed: 0 }, '*'],
         [{ type: 'logit-lab:result', version: 1, id: 'week-3', exercise: 'softmax/ProbabilityExercise', seed: 1, correct: true, attempts: 2, hintsUsed: 0 }, '*'],
       ]);
+    });
+
+    it('its heading is an h2 under the embed page’s h1 (an h3 in a chapter, under its h2 sections)', () => {
+      embedded([], []);
+      expect(screen.getByRole('heading', { level: 2, name: 'Exercise: one probability by hand' })).toBeTruthy();
     });
 
     it('hide=pkhints takes the hints away; lock=pk keeps the lecturer’s numbers', () => {
