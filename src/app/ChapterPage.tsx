@@ -6,7 +6,7 @@ import { chapterHref } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
 import { useChapterUrlState } from '../state/useChapterUrlState';
 import { widgetsOf } from '../embed/widgetRegistry';
-import { ChapterProgress } from './ChapterProgress';
+import { ChapterProgress, ProgressNotice } from './ChapterProgress';
 
 /** One lazily loaded chunk per chapter: the contents page and other chapters never pay for it. */
 const pages = new Map(CHAPTERS.flatMap((c) => (c.load ? [[c.slug, createElement(lazy(c.load))] as const] : [])));
@@ -26,9 +26,12 @@ function WrittenChapter({ chapter, content, prev, next }: { chapter: Chapter; co
   const notice = useChapterUrlState(chapter.slug, widgetsOf(chapter.slug));
   return (
     <article className="chapter" aria-labelledby="chapter-title">
-      <p className="chapter-kicker">Chapter {chapter.number}</p>
+      <p className="chapter-kicker">
+        Chapter {chapter.number}
+        <ChapterProgress slug={chapter.slug} />
+      </p>
       <h1 id="chapter-title">{chapter.title}</h1>
-      <ChapterProgress slug={chapter.slug} />
+      <ProgressNotice />
       {notice && (
         <p className="notice" role="status" data-testid="chapter-url-notice">
           {notice}

@@ -22,28 +22,33 @@ export function ProgressBadge({ slug }: { slug: string }) {
 }
 
 /**
- * Under the chapter's title: its exercises solved, and a notice when the saved progress could not be
- * read or saved (a corrupt entry, storage switched off), with a button to put it away.
+ * In the chapter's kicker line, beside "Chapter n", so that it costs the first screen no line of its
+ * own: "· Exercises: 1 of 3 solved". Nothing for a chapter without exercises.
  */
 export function ChapterProgress({ slug }: { slug: string }) {
   const { solved, total } = useChapterProgress(slug);
-  const notice = useProgress((s) => s.notice);
-  const store = useProgressStore();
+  if (total === 0) return null;
   return (
     <>
-      {total > 0 && (
-        <p className="chapter-progress" data-testid="chapter-progress">
-          Exercises: {solved} of {total} solved
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status" data-testid="progress-notice">
-          {notice}{' '}
-          <button type="button" onClick={() => store.getState().dismissNotice()}>
-            OK
-          </button>
-        </p>
-      )}
+      <span aria-hidden="true"> · </span>
+      <span className="chapter-progress" data-testid="chapter-progress">
+        Exercises: {solved} of {total} solved
+      </span>
     </>
+  );
+}
+
+/** A notice when the saved progress could not be read or saved, with a button to put it away. */
+export function ProgressNotice() {
+  const notice = useProgress((s) => s.notice);
+  const store = useProgressStore();
+  if (!notice) return null;
+  return (
+    <p className="notice" role="status" data-testid="progress-notice">
+      {notice}{' '}
+      <button type="button" onClick={() => store.getState().dismissNotice()}>
+        OK
+      </button>
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { ChapterProgress } from '../../../src/app/ChapterProgress';
+import { ChapterProgress, ProgressNotice } from '../../../src/app/ChapterProgress';
 import { TableOfContents } from '../../../src/app/TableOfContents';
 import { ProgressPanel } from '../../../src/app/ProgressPanel';
 import { PROGRESS_KEY } from '../../../src/state/progress';
@@ -27,7 +27,7 @@ describe('progress in the contents and on the chapter', () => {
     expect(screen.queryByTestId('progress-lstm')).toBeNull();
   });
 
-  it('the chapter says "Exercises: 1 of 2 solved" under its title', () => {
+  it('the chapter says "Exercises: 1 of 2 solved" beside its number', () => {
     const store = createProgressStore(null);
     store.getState().markSolved('softmax/TemperatureExercise', solvedNow);
     site(store, <ChapterProgress slug="softmax" />);
@@ -36,7 +36,13 @@ describe('progress in the contents and on the chapter', () => {
 
   it('a corrupt saved progress is said once, in a status the learner can put away; the page stays', () => {
     const store = createProgressStore(storageWith('{"version":1,"solved":{"softmax/ProbabilityExercise":{"seed":-4}}}'));
-    site(store, <ChapterProgress slug="softmax" />);
+    site(
+      store,
+      <>
+        <ChapterProgress slug="softmax" />
+        <ProgressNotice />
+      </>,
+    );
     expect(screen.getByRole('status').textContent).toMatch(/^One saved result could not be read and was left out\./);
     expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 0 of 2 solved');
     fireEvent.click(screen.getByRole('button', { name: 'OK' }));
