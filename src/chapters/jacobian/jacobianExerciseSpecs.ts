@@ -2,6 +2,7 @@ import { createRandom } from '../../core/random';
 import { softmax } from '../../core/softmax';
 import { softmaxJacobian } from '../../core/jacobian';
 import { figuresText } from '../../exercises/grading';
+import { distinctOnGrid } from '../../exercises/drawNumbers';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { DIAGONAL_ONLY_ENTRY, OFF_DIAGONAL_ENTRY, ROW_SIGNS_ENTRY } from './index';
 
@@ -28,12 +29,7 @@ const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `
  */
 function drawLogits(seed: number, stream: 0 | 1 | 2) {
   const rng = createRandom(seed + 100000 * stream);
-  const count = 3 + rng.int(2);
-  const z: number[] = [];
-  while (z.length < count) {
-    const v = (rng.int(41) - 20) / 10;
-    if (!z.includes(v)) z.push(v);
-  }
+  const z = distinctOnGrid(rng, 3 + rng.int(2), -2, 2, 0.1);
   return { z, rng };
 }
 

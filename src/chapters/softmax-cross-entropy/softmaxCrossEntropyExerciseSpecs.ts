@@ -1,5 +1,6 @@
 import { createRandom, crossEntropy, type Random } from '../../core';
 import { figuresText } from '../../exercises/grading';
+import { distinctOnGrid } from '../../exercises/drawNumbers';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { crossEntropyGradient, gradientStep } from './crossEntropyGradientMath';
 import { GRADIENT_ENTRY, SIGN_PATTERN_ENTRY, STEP_BUG_ENTRY } from './index';
@@ -18,13 +19,7 @@ const list = (v: readonly number[]) => `(${v.map(minus).join(', ')})`;
 
 /** Three or four distinct logits on the 0.1 grid in [−3, 3]. */
 function drawLogits(rng: Random): number[] {
-  const count = 3 + rng.int(2);
-  const z: number[] = [];
-  while (z.length < count) {
-    const v = (rng.int(61) - 30) / 10;
-    if (!z.includes(v)) z.push(v);
-  }
-  return z;
+  return distinctOnGrid(rng, 3 + rng.int(2), -3, 3, 0.1);
 }
 
 const oneHot = (count: number, t: number) => Array.from({ length: count }, (_, i) => (i === t ? 1 : 0));

@@ -1,6 +1,7 @@
 import { createRandom } from '../../core/random';
 import { softmax } from '../../core/softmax';
 import { figuresText } from '../../exercises/grading';
+import { distinctOnGrid } from '../../exercises/drawNumbers';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { PROBABILITY_ENTRY, TEMPERATURE_ENTRY } from './index';
 
@@ -20,13 +21,8 @@ const list = (z: readonly number[]) => `(${z.map((v) => String(v).replace('-', '
  */
 function drawLogits(seed: number, stream: 0 | 1) {
   const rng = createRandom(seed + 100000 * stream);
-  const count = 3 + rng.int(2);
-  const z: number[] = [];
-  while (z.length < count) {
-    const v = (rng.int(61) - 30) / 10;
-    if (!z.includes(v)) z.push(v);
-  }
-  return { z, k: rng.int(count), rng };
+  const z = distinctOnGrid(rng, 3 + rng.int(2), -3, 3, 0.1);
+  return { z, k: rng.int(z.length), rng };
 }
 
 export interface ProbabilityNumbers {

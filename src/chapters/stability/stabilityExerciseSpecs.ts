@@ -2,6 +2,7 @@ import { createRandom } from '../../core/random';
 import { logSumExp } from '../../core/softmax';
 import { epsilonCrossEntropy, epsilonGradientFactor, stableCrossEntropy, stableLogSoftmax } from '../../core/naive';
 import { figuresText } from '../../exercises/grading';
+import { distinctOnGrid } from '../../exercises/drawNumbers';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { EPSILON_BUG_ENTRY, LOG_SUM_EXP_ENTRY } from './index';
 
@@ -33,11 +34,7 @@ export const LOG_SUM_EXP_EXERCISE: ExerciseSpec<LogSumExpNumbers> = {
   seedKey: 'ls',
   make(seed) {
     const rng = createRandom(seed);
-    const z: number[] = [];
-    while (z.length < 3) {
-      const v = (9970 + rng.int(31)) / 10;
-      if (!z.includes(v)) z.push(v);
-    }
+    const z = distinctOnGrid(rng, 3, 997, 1000, 0.1);
     const t = rng.int(3);
     return { z, t, loss: stableCrossEntropy(z, t), lse: logSumExp(z) };
   },
