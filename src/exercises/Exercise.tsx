@@ -4,8 +4,10 @@ import { useEmbedSettings } from '../state/embedContext';
 import { useProgress, useProgressStore } from '../state/progressStore';
 import { useWidgetState } from '../state/useWidgetState';
 import { EXERCISE_SEEDS } from '../url/widgetEntry';
-import { gradeChoice, gradeNumber, type Grade } from './grading';
+import { PredictionBars } from '../plots/PredictionBars';
+import { gradeChoice, gradeDrag, gradeNumber, type Grade } from './grading';
 import type { ExerciseSpec } from './exerciseSpec';
+import { ExerciseReveal } from './ExerciseReveal';
 import { postResult } from './resultMessage';
 import './exercise.css';
 
@@ -21,6 +23,9 @@ function shuffled<T>(items: readonly T[], seed: number, id: string): T[] {
   }
   return out;
 }
+
+/** The figures after the point of a step: 0.05 → 2. */
+const decimals = (step: number) => (String(step).split('.')[1] ?? '').length;
 
 type Feedback = { tone: 'right' | 'wrong' | 'refused'; text: string };
 
@@ -67,6 +72,8 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
   const q = useMemo(() => spec.make(seed), [spec, seed]);
   const [typed, setTyped] = useState('');
   const [chosen, setChosen] = useState<readonly string[]>([]);
+  const [bars, setBars] = useState<readonly number[]>(() => (spec.answer.kind === 'drag' ? spec.answer.start(q) : []));
+  const [moved, setMoved] = useState(false);
   const [attempts, setAttempts] = useState(0);
   const [hintsShown, setHintsShown] = useState(0);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -76,15 +83,22 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
   const ids = { field: useId(), help: useId(), status: useId() };
   const hints = spec.hints(q);
   const worked = hintsShown > hints.length;
+  // the exercise is over: solved, or its worked answer read; the truth may now stand beside the prediction
+  const over = done || worked;
   const answer = spec.answer;
   const options = useMemo(() => {
-    if (answer.kind === 'number') return [];
+    if (answer.kind === 'number' || answer.kind === 'drag') return [];
     const listed = answer.options(q);
     return answer.kind === 'choice' && !answer.ordered ? shuffled(listed, seed, spec.entry.id) : listed;
   }, [answer, q, seed, spec.entry.id]);
 
   const check = () => {
-    const grade: Grade = answer.kind === 'number' ? gradeNumber(typed, answer.truth(q), answer.figures, answer.mistakes?.(q)) : gradeChoice(chosen, answer.right(q), answer.mistakes?.(q));
+    const grade: Grade =
+      answer.kind === 'number'
+        ? gradeNumber(typed, answer.truth(q), answer.figures, answer.mistakes?.(q))
+        : answer.kind === 'drag'
+          ? gradeDrag(bars, moved, answer.truth(q), answer.tolerance, answer.mistakes?.(q))
+          : gradeChoice(chosen, answer.right(q), answer.mistakes?.(q));
     if (!grade.correct && grade.refusal) {
       setFeedback({ tone: 'refused', text: grade.refusal });
       return;
@@ -102,6 +116,15 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
     }
     const again = hintsOn && !worked ? 'Try again, or take a hint.' : 'Try again.';
     setFeedback({ tone: 'wrong', text: grade.mistake ? `Not quite: ${grade.mistake}. ${again}` : `Not quite. ${again}` });
+  };
+
+  const drag = (index: number, raw: number) => {
+    if (answer.kind !== 'drag') return;
+    const [lo, hi] = answer.domain;
+    // snapped to the step, so a bar's value is one the keyboard could reach and reads without noise
+    const value = Number((Math.round(Math.min(hi, Math.max(lo, raw)) / answer.step) * answer.step).toFixed(6));
+    setBars((old) => old.map((v, i) => (i === index ? value : v)));
+    setMoved(true);
   };
 
   const toggle = (value: string) =>
@@ -133,6 +156,22 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
               to {answer.figures} significant figures
             </span>
           </div>
+        ) : answer.kind === 'drag' ? (
+          <figure className="exercise-drag">
+            <figcaption id={ids.help}>
+              {answer.legend} (within ±{answer.tolerance} of the core&rsquo;s value): drag a bar, or focus it and use the arrow keys.
+            </figcaption>
+            <PredictionBars
+              labels={answer.items(q)}
+              values={bars}
+              domain={answer.domain}
+              step={answer.step}
+              digits={decimals(answer.step)}
+              onChange={drag}
+              truth={over ? answer.truth(q) : null}
+              locked={over}
+            />
+          </figure>
         ) : (
           <fieldset className="exercise-options">
             <legend>{answer.legend}</legend>
@@ -146,6 +185,7 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
                   onChange={() => toggle(o.value)}
                 />{' '}
                 {o.label}
+                {over && answer.right(q).includes(o.value) && <span className="exercise-answer-mark"> (the answer)</span>}
               </label>
             ))}
           </fieldset>
@@ -157,6 +197,7 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
       <p id={ids.status} role="status" className={`exercise-feedback${feedback ? ` exercise-${feedback.tone}` : ''}`}>
         {feedback?.text}
       </p>
+      {over && <ExerciseReveal spec={spec} q={q} typed={typed} bars={bars} />}
       {hintsOn && (
         <div className="exercise-hints">
           {hintsShown > 0 && (

@@ -1,5 +1,6 @@
+import type { LabInputs } from '../url/labInputs';
 import type { EmbeddableWidget } from '../url/widgetEntry';
-import type { NumberMistake } from './grading';
+import type { DragMistake, NumberMistake } from './grading';
 
 /**
  * An exercise as pure data and functions (no React): the numbers it draws from a seed, how it is
@@ -34,17 +35,52 @@ export interface ChoiceAnswer<Q> {
   mistakes?(q: Q): Readonly<Record<string, string>>;
 }
 
+/**
+ * A drag: the learner sets one bar per item where they predict the value (pointer or arrow keys), and
+ * each bar is judged within an absolute tolerance, said to the learner. Once the exercise is over the
+ * core's values stand beside the learner's bars.
+ */
+export interface DragAnswer<Q> {
+  kind: 'drag';
+  /** what the bars are set to: "Drag each bar to the probability you predict" */
+  legend: string;
+  /** one bar per item, named for its slider and the text alternative: "p₁" */
+  items(q: Q): readonly string[];
+  /** the value axis, and one arrow-key step (the bars snap to it) */
+  domain: readonly [number, number];
+  step: number;
+  /** where the bars start before the learner moves them */
+  start(q: Q): readonly number[];
+  /** each bar is right within ± tolerance of the core's value */
+  tolerance: number;
+  truth(q: Q): readonly number[];
+  /** a set of bars that is a known mistake (each within the tolerance of its values), and what it is */
+  mistakes?(q: Q): readonly DragMistake[];
+}
+
+/** The lab inputs that put a chapter's explorer on an exercise's numbers, and what that explorer is called. */
+export interface ExploreLink {
+  /** "the softmax explorer" */
+  what: string;
+  inputs: Partial<Pick<LabInputs, 'logits' | 'temperature' | 'labels' | 'binaryLogit' | 'binaryTarget'>>;
+}
+
 export interface ExerciseSpec<Q> {
   /** the exercise's entry in its chapter's index: id, title, its seed's key */
   entry: EmbeddableWidget;
   seedKey: string;
   /** the exercise's numbers from a seed: the same seed always gives the same numbers */
   make(seed: number): Q;
-  answer: NumberAnswer<Q> | ChoiceAnswer<Q>;
+  answer: NumberAnswer<Q> | ChoiceAnswer<Q> | DragAnswer<Q>;
   /** the hint ladder, first to last: each gives away a little more */
   hints(q: Q): readonly string[];
   /** the worked answer, in words and numbers */
   worked(q: Q): string;
   /** the truth as the learner sees it once solved or worked: "p₃ = 0.665" */
   truthText(q: Q): string;
+  /**
+   * Where the exercise's numbers are the chapter explorer's inputs: once the exercise is over, a link
+   * sets that explorer to them (in an embed, it opens the chapter on them), to see the answer live.
+   */
+  explore?(q: Q): ExploreLink;
 }

@@ -57,6 +57,27 @@ export function gradeChoice(chosen: readonly string[], right: readonly string[],
   return says ? { correct: false, mistake: says } : { correct: false };
 }
 
+/** A set of bars that is a known mistake: its values, and what the learner is told it is. */
+export interface DragMistake {
+  values: readonly number[];
+  says: string;
+}
+
+const within = (values: readonly number[], target: readonly number[], tolerance: number) =>
+  values.length === target.length && values.every((v, i) => Math.abs(v - (target[i] as number)) <= tolerance * (1 + 1e-9));
+
+/**
+ * Bars set by dragging against the truth: right when every bar is within ± `tolerance` of its value.
+ * Bars never moved are refused (the learner has predicted nothing yet); a wrong set within the
+ * tolerance of a known mistake, and not of the truth, is named.
+ */
+export function gradeDrag(values: readonly number[], moved: boolean, truth: readonly number[], tolerance: number, mistakes: readonly DragMistake[] = []): Grade {
+  if (!moved) return { correct: false, refusal: 'Move the bars to your prediction first.' };
+  if (within(values, truth, tolerance)) return { correct: true };
+  const named = mistakes.find((m) => !within(m.values, truth, tolerance) && within(values, m.values, tolerance));
+  return named ? { correct: false, mistake: named.says } : { correct: false };
+}
+
 /** `x` to `figures` significant figures as the page writes it: 0.0900, −2.50, with the true minus sign. */
 export function figuresText(x: number, figures: number): string {
   const text = x.toPrecision(figures);

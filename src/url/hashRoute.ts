@@ -99,3 +99,13 @@ export function updateHashQuery(change: (query: URLSearchParams) => void): void 
     window.history.replaceState(window.history.state, '', next);
   }
 }
+
+/**
+ * Changes some keys of the current route's query as a navigation (a history entry, and 'hashchange'
+ * fires): every widget and the lab inputs read the new address, as when a link is followed.
+ */
+export function followQuery(change: (query: URLSearchParams) => void): void {
+  const { slug, query } = currentRoute();
+  change(query);
+  window.location.hash = chapterHref(slug, query);
+}

@@ -45,14 +45,14 @@ describe('exercises in #/softmax', () => {
     await field.fill(p.toPrecision(3));
     await field.press('Enter');
     await expect.poll(() => status.textContent()).toMatch(/^Right: p. = /);
-    await expect.poll(() => page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 2 solved');
-    expect(await page.getByTestId('progress-softmax').first().textContent()).toBe('1 of 2 exercises solved');
+    await expect.poll(() => page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 3 solved');
+    expect(await page.getByTestId('progress-softmax').first().textContent()).toBe('1 of 3 exercises solved');
     await expectNoAxeViolationsOnPage(page, 'softmax after an exercise is solved');
 
     await page.reload({ waitUntil: 'load' });
     await region.waitFor({ timeout: 15_000 });
     expect(await region.getByText('Solved', { exact: true }).count()).toBe(1);
-    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 2 solved');
+    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 1 of 3 solved');
     expectNoErrors(errors);
     await page.evaluate(() => localStorage.clear());
     await page.close();

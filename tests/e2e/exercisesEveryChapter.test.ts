@@ -158,7 +158,7 @@ const CHAPTERS: readonly ChapterExercise[] = [
     seedKey: 'gr',
     seed: 13,
     title: 'one component of the gradient',
-    total: 2,
+    total: 3,
     solve(text) {
       const w1 = numberAt(text, new RegExp(`w₁ = ${NUMBER},`));
       const w2 = numberAt(text, new RegExp(`w₂ = ${NUMBER},`));

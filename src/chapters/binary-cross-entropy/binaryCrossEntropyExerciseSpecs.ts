@@ -75,6 +75,7 @@ export const LOSS_EXERCISE: ExerciseSpec<LossNumbers> = {
       : `${sigma} With t = 0 the loss is L = −ln(1 − ŷ) = −ln ${figuresText(sigmoid(-z), 4)} = ${figuresText(loss, 3)}.`;
   },
   truthText: ({ z, t, loss }) => `at z = ${signed(z)} and t = ${t}, L = ${figuresText(loss, 3)}`,
+  explore: ({ z, t }) => ({ what: 'the binary cross-entropy explorer', inputs: { binaryLogit: z, binaryTarget: t } }),
 };
 
 export interface GradientNumbers extends BinaryNumbers {
@@ -109,6 +110,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
     `ŷ = σ(${signed(z)}) = ${figuresText(yHat, 4)}, so ∂L/∂ŷ = ${figuresText(bceGradPredictionAtLogit(z, t), 4)} and σ′(z) = ŷ(1 − ŷ) = ${figuresText(sigmoidGrad(z), 4)}. ` +
     `Their product is ŷ − t = ${figuresText(yHat, 4)} − ${t} = ${figuresText(grad, 3)}.`,
   truthText: ({ z, t, grad }) => `at z = ${signed(z)} and t = ${t}, ∂L/∂z = ŷ − t = ${figuresText(grad, 3)}`,
+  explore: ({ z, t }) => ({ what: 'the binary cross-entropy explorer', inputs: { binaryLogit: z, binaryTarget: t } }),
 };
 
 export interface WithLogitsNumbers extends BinaryNumbers {
@@ -177,6 +179,7 @@ export const WITH_LOGITS_EXERCISE: ExerciseSpec<WithLogitsNumbers> = {
     `Since σ(z) lies between 0 and 1, σ(σ(z)) lies between σ(0) = 0.5 and σ(1) = 0.731, so the loss never falls below ${figuresText(floor, 3)}; and its gradient, (σ(σ(z)) − t)·σ′(z), carries a factor σ′(z) ≤ ¼ that ŷ − t does not. ` +
     `The line should pass z itself: F.binary_cross_entropy_with_logits(z, t). It returns ${figuresText(buggy, 3)}, not ${figuresText(loss, 3)}.`,
   truthText: ({ buggy, loss }) => `the sigmoid is applied twice, so the loss is ${figuresText(buggy, 3)}, not ${figuresText(loss, 3)}`,
+  explore: ({ z, t }) => ({ what: 'the binary cross-entropy explorer', inputs: { binaryLogit: z, binaryTarget: t } }),
 };
 
 export { signed as logitText };

@@ -93,6 +93,7 @@ export const ROW_SIGNS_EXERCISE: ExerciseSpec<RowSignsNumbers> = {
     );
   },
   truthText: ({ J, i }) => `the negative entries of row ${i + 1} are ${and(J.map((_, j) => j).filter((j) => j !== i).map((j) => entry(i, j)))}, every one off the diagonal`,
+  explore: ({ z }) => ({ what: 'the Jacobian explorer', inputs: { logits: [...z] } }),
 };
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -133,6 +134,7 @@ export const OFF_DIAGONAL_EXERCISE: ExerciseSpec<OffDiagonalNumbers> = {
     `Row ${i + 1}, column ${j + 1} is off the diagonal, so δ${sub(i)}${sub(j)} = 0 and ` +
     `${entry(i, j)} = p${sub(i)}(0 − p${sub(j)}) = −${figuresText(p[i] as number, 4)} × ${figuresText(p[j] as number, 4)} = ${figuresText(at(J, i, j), 3)}.`,
   truthText: ({ J, i, j }) => `${entry(i, j)} = −p${sub(i)}p${sub(j)} = ${figuresText(at(J, i, j), 3)}`,
+  explore: ({ z }) => ({ what: 'the Jacobian explorer', inputs: { logits: [...z] } }),
 };
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -182,6 +184,7 @@ export const DIAGONAL_ONLY_EXERCISE: ExerciseSpec<JacobianNumbers> = {
     );
   },
   truthText: ({ J }) => `its rows sum to p_i(1 − p_i), not 0 (row 1 to ${figuresText(at(J, 0, 0), 3)})`,
+  explore: ({ z }) => ({ what: 'the Jacobian explorer', inputs: { logits: [...z] } }),
 };
 
 export { list as logitList, sub as classSubscript, entry as jacobianEntry, BUG_OPTIONS };

@@ -1,7 +1,7 @@
 import Content from '../../../content/logistic-regression.mdx';
 import { LogisticRegressionLab } from './LogisticRegressionLab';
 import { LogisticOpener } from './LogisticOpener';
-import { GradientExercise, RateExercise } from './LogisticRegressionExercises';
+import { GradientExercise, PredictionExercise, RateExercise } from './LogisticRegressionExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './logistic-regression.css';
@@ -14,6 +14,7 @@ registerPrerendered(prerendered);
 /** The explicit list of what content/logistic-regression.mdx may use; this module is the chapter's lazy chunk. */
 export const components = embeddable(widgets, {
   LogisticRegressionLab,
+  PredictionExercise,
   GradientExercise,
   RateExercise,
 });

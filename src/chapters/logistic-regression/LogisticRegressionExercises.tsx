@@ -1,6 +1,30 @@
 import { Exercise } from '../../exercises/Exercise';
 import { formatLambda } from './logisticCurvature';
-import { COMPONENTS, GRADIENT_EXERCISE, pointSubscript, RATE_EXERCISE, signedNumber } from './logisticRegressionExerciseSpecs';
+import { COMPONENTS, GRADIENT_EXERCISE, pointSubscript, PREDICTION_EXERCISE, RATE_EXERCISE, signedNumber } from './logisticRegressionExerciseSpecs';
+
+/** After the cost: the predictions it is made of, set by eye. */
+export function PredictionExercise() {
+  return (
+    <Exercise
+      spec={PREDICTION_EXERCISE}
+      prompt={({ points, w }) => (
+        <>
+          <p>
+            The weights are <strong>w₁ = {signedNumber(w[0])}, w₂ = {signedNumber(w[1])}, b = {signedNumber(w[2])}</strong>. The points are:
+          </p>
+          <ul>
+            {points.map((p, n) => (
+              <li key={n}>
+                point {n + 1}: x{pointSubscript(0)} = {signedNumber(p.x1)}, x{pointSubscript(1)} = {signedNumber(p.x2)}
+              </li>
+            ))}
+          </ul>
+          <p>Where does the model put ŷ for each? Within 0.05 counts: work out z, then judge σ(z) by eye.</p>
+        </>
+      )}
+    />
+  );
+}
 
 /** After the gradient's formula: one of its components by hand, on points of the learner's own. */
 export function GradientExercise() {

@@ -4,7 +4,7 @@ import { sigmoid } from '../../core/sigmoid';
 import { figuresText } from '../../exercises/grading';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { formatLambda, formatRate, rateRegime, type Curvature } from './logisticCurvature';
-import { GRADIENT_ENTRY, RATE_ENTRY } from './index';
+import { GRADIENT_ENTRY, PREDICTION_ENTRY, RATE_ENTRY } from './index';
 
 /**
  * Chapter 6's exercises. The first draws two or three points, their classes and the weights from its
@@ -170,6 +170,74 @@ export const RATE_EXERCISE: ExerciseSpec<RateNumbers> = {
     const first = rates.find((r) => rateRegime(r, curvature(lambda)) === 'overshoots') as number;
     return `2/λmax = ${formatRate(2 / lambda)}, so η = ${first} is the first that cannot settle`;
   },
+};
+
+export interface PredictionNumbers {
+  /** three points, each x₁ and x₂ */
+  points: readonly { x1: number; x2: number }[];
+  /** w₁, w₂, b */
+  w: readonly [number, number, number];
+  /** ŷ = σ(w₁x₁ + w₂x₂ + b) for each point, from the core's sigmoid */
+  yHat: readonly number[];
+}
+
+/** A drag's bars are judged to ± this: by eye and a rough sum, not by calculator. */
+const PREDICTION_TOLERANCE = 0.05;
+
+/** Each mistake as its bars: the bias left out, and σ(−z) (the probability of class 0). */
+function predictionMistakes({ points, w }: Pick<PredictionNumbers, 'points' | 'w'>) {
+  return {
+    noBias: points.map((p) => sigmoid(w[0] * p.x1 + w[1] * p.x2)),
+    flipped: points.map((p) => sigmoid(-(w[0] * p.x1 + w[1] * p.x2 + w[2]))),
+  };
+}
+
+const gap = (a: readonly number[], b: readonly number[]) => Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))));
+
+export const PREDICTION_EXERCISE: ExerciseSpec<PredictionNumbers> = {
+  entry: PREDICTION_ENTRY,
+  seedKey: 'lp',
+  make(seed) {
+    // its own stream, past the gradient exercise's: weights and points on the 0.5 grid
+    const rng = createRandom(seed + 100000);
+    for (;;) {
+      const points = Array.from({ length: 3 }, () => ({ x1: half(rng, 4), x2: half(rng, 4) }));
+      const w = [half(rng, 3), half(rng, 3), half(rng, 3)] as const;
+      const yHat = points.map((p) => sigmoid(w[0] * p.x1 + w[1] * p.x2 + w[2]));
+      const m = predictionMistakes({ points, w });
+      // each mistake more than twice the tolerance from the truth in some bar, so none is also right
+      if (gap(m.noBias, yHat) > 2.4 * PREDICTION_TOLERANCE && gap(m.flipped, yHat) > 2.4 * PREDICTION_TOLERANCE) return { points, w, yHat };
+    }
+  },
+  answer: {
+    kind: 'drag',
+    legend: 'Drag each bar to ŷ, the probability of class 1 you predict for that point',
+    items: () => ['point 1', 'point 2', 'point 3'],
+    domain: [0, 1],
+    step: 0.01,
+    start: () => [0, 0, 0],
+    tolerance: PREDICTION_TOLERANCE,
+    truth: ({ yHat }) => yHat,
+    mistakes: (q) => {
+      const m = predictionMistakes(q);
+      return [
+        { values: m.noBias, says: 'that is σ(w₁x₁ + w₂x₂): the bias b was left out of z' },
+        { values: m.flipped, says: 'that is σ(−z) = 1 − ŷ, the probability of class 0: ŷ is the probability of class 1' },
+      ];
+    },
+  },
+  hints: () => [
+    'First z = w₁x₁ + w₂x₂ + b for each point; its sign says which side of ½ the bar is on (z > 0: above).',
+    'Then σ(z) = 1/(1 + e^−z). Some landmarks: σ(0) = 0.5, σ(±1) ≈ 0.73 / 0.27, σ(±2) ≈ 0.88 / 0.12, σ(±3) ≈ 0.95 / 0.05.',
+  ],
+  worked: ({ points, w, yHat }) =>
+    points
+      .map((p, n) => {
+        const z = w[0] * p.x1 + w[1] * p.x2 + w[2];
+        return `point ${n + 1}: z = ${num(z)}, ŷ = σ(${num(z)}) = ${figuresText(yHat[n] as number, 2)}`;
+      })
+      .join('; ') + '.',
+  truthText: ({ yHat }) => `ŷ = (${yHat.map((v) => figuresText(v, 2)).join(', ')})`,
 };
 
 export { sub as pointSubscript, num as signedNumber };

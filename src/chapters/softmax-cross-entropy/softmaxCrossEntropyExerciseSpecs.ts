@@ -90,6 +90,7 @@ export const GRADIENT_EXERCISE: ExerciseSpec<GradientNumbers> = {
     );
   },
   truthText: ({ k, g }) => `∂L/∂z${sub(k)} = ${figuresText(g[k] as number, 3)}`,
+  explore: ({ z, y }) => ({ what: 'the cross-entropy gradient explorer', inputs: { logits: [...z], labels: [...y] } }),
 };
 
 export interface SignNumbers {
@@ -181,6 +182,7 @@ export const SIGN_PATTERN_EXERCISE: ExerciseSpec<SignNumbers> = {
     );
   },
   truthText: ({ g }) => `negative: ${names(classesWhere(g, (v) => v < 0))}`,
+  explore: ({ z, y }) => ({ what: 'the cross-entropy gradient explorer', inputs: { logits: [...z], labels: [...y] } }),
 };
 
 export interface StepBugNumbers {
@@ -233,6 +235,7 @@ export const STEP_BUG_EXERCISE: ExerciseSpec<StepBugNumbers> = {
     `grad = y − p is −∂L/∂z, so z − η·grad = z + η(p − y): a step uphill. The true class’s logit goes down by η(1 − p${sub(t)}) and every other logit goes up. ` +
     `With η = ${eta}, the loss goes up, from ${figuresText(before, 3)} to ${figuresText(after, 3)}.`,
   truthText: ({ before, after }) => `the step is uphill: the loss rises from ${figuresText(before, 3)} to ${figuresText(after, 3)}`,
+  explore: ({ z, y }) => ({ what: 'the cross-entropy gradient explorer', inputs: { logits: [...z], labels: [...y] } }),
 };
 
 export { list as numberList, sub as classSubscript };

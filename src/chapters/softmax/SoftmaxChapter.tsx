@@ -1,7 +1,7 @@
 import Content from '../../../content/softmax.mdx';
 import { SoftmaxExplorer } from './SoftmaxExplorer';
 import { WorkedExample } from './WorkedExample';
-import { ProbabilityExercise, TemperatureExercise } from './SoftmaxExercises';
+import { ProbabilityExercise, SharesExercise, TemperatureExercise } from './SoftmaxExercises';
 import { SoftmaxOpener } from './SoftmaxOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -16,6 +16,7 @@ export const components = embeddable(widgets, {
   SoftmaxExplorer,
   WorkedExample,
   ProbabilityExercise,
+  SharesExercise,
   TemperatureExercise,
 });
 

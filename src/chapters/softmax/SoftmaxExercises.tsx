@@ -1,5 +1,5 @@
 import { Exercise } from '../../exercises/Exercise';
-import { classSubscript, logitList, PROBABILITY_EXERCISE, TEMPERATURE_EXERCISE } from './softmaxExerciseSpecs';
+import { classSubscript, logitList, PROBABILITY_EXERCISE, SHARES_EXERCISE, TEMPERATURE_EXERCISE } from './softmaxExerciseSpecs';
 
 /** Before the explorer: one probability by hand, from logits of the learner's own. */
 export function ProbabilityExercise() {
@@ -10,6 +10,21 @@ export function ProbabilityExercise() {
         <p>
           A classifier gives the logits <strong>z = {logitList(z)}</strong>. Before you touch the explorer: what probability does
           softmax give class {k + 1}, p{classSubscript(k)}?
+        </p>
+      )}
+    />
+  );
+}
+
+/** In "Why soft max": the whole distribution at once, set by eye before any arithmetic. */
+export function SharesExercise() {
+  return (
+    <Exercise
+      spec={SHARES_EXERCISE}
+      prompt={({ z }) => (
+        <p>
+          The logits are <strong>z = {logitList(z)}</strong>. Without a calculator: where does softmax put the {z.length} probabilities? Set
+          each bar by eye; within 0.05 of the core&rsquo;s value counts.
         </p>
       )}
     />

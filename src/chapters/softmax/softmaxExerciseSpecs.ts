@@ -3,7 +3,7 @@ import { softmax } from '../../core/softmax';
 import { figuresText } from '../../exercises/grading';
 import { distinctOnGrid } from '../../exercises/drawNumbers';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
-import { PROBABILITY_ENTRY, TEMPERATURE_ENTRY } from './index';
+import { PROBABILITY_ENTRY, SHARES_ENTRY, TEMPERATURE_ENTRY } from './index';
 
 /**
  * Chapter 2's exercises. Each draws its logits from its seed: three or four of them, on a grid of 0.1
@@ -66,6 +66,7 @@ export const PROBABILITY_EXERCISE: ExerciseSpec<ProbabilityNumbers> = {
     );
   },
   truthText: ({ k, p }) => `p${sub(k)} = ${figuresText(p[k] as number, 3)}`,
+  explore: ({ z }) => ({ what: 'the softmax explorer', inputs: { logits: [...z], temperature: 1 } }),
 };
 
 export interface TemperatureNumbers extends ProbabilityNumbers {
@@ -105,6 +106,80 @@ export const TEMPERATURE_EXERCISE: ExerciseSpec<TemperatureNumbers> = {
     return `z / T = ${list(scaled.map((v) => Number(v.toFixed(4))))}. Its softmax gives p${sub(k)} = ${figuresText(p[k] as number, 3)}.`;
   },
   truthText: ({ k, p, T }) => `at T = ${T}, p${sub(k)} = ${figuresText(p[k] as number, 3)}`,
+  explore: ({ z, T }) => ({ what: 'the softmax explorer', inputs: { logits: [...z], temperature: T } }),
+};
+
+export interface SharesNumbers {
+  z: readonly number[];
+  p: Float64Array;
+}
+
+/** A drag's bars are judged to ± this: by eye, not by calculator. */
+const SHARES_TOLERANCE = 0.05;
+
+/** The largest gap between two sets of bars. */
+const gap = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (v, i) => Math.abs(v - (b[i] as number))));
+
+/** Each mistake as its bars: all on the argmax, all equal, and shares in proportion to the logits above the smallest. */
+function shareMistakes(z: readonly number[]) {
+  const top = z.indexOf(Math.max(...z));
+  const low = Math.min(...z);
+  const above = z.reduce((s, v) => s + (v - low), 0);
+  return {
+    oneHot: z.map((_, i) => (i === top ? 1 : 0)),
+    uniform: z.map(() => 1 / z.length),
+    linear: z.map((v) => (v - low) / above),
+  };
+}
+
+export const SHARES_EXERCISE: ExerciseSpec<SharesNumbers> = {
+  entry: SHARES_ENTRY,
+  seedKey: 'pb',
+  make(seed) {
+    // its own stream, past the other two exercises'; logits on the 0.5 grid, so the shape is the question
+    const rng = createRandom(seed + 200000);
+    for (;;) {
+      const z = distinctOnGrid(rng, 3 + rng.int(2), -2, 2, 0.5);
+      const p = softmax(z);
+      // each known mistake is more than twice the tolerance away from the truth in some bar, so a set of
+      // bars is never both right and a named mistake
+      const m = shareMistakes(z);
+      if ([m.oneHot, m.uniform, m.linear].every((bars) => gap(bars, p) > 2.4 * SHARES_TOLERANCE)) return { z, p };
+    }
+  },
+  answer: {
+    kind: 'drag',
+    legend: 'Drag each bar to the probability you predict',
+    items: ({ z }) => z.map((_, i) => `p${sub(i)}`),
+    domain: [0, 1],
+    step: 0.01,
+    start: ({ z }) => z.map(() => 0),
+    tolerance: SHARES_TOLERANCE,
+    truth: ({ p }) => Array.from(p),
+    mistakes: ({ z }) => {
+      const m = shareMistakes(z);
+      return [
+        { values: m.oneHot, says: 'that is argmax as a one-hot vector: softmax gives every class a share, the largest logit only the largest one' },
+        { values: m.uniform, says: `that is 1/${z.length} for every class, what a very high temperature gives: at T = 1 a larger logit gets a larger share` },
+        { values: m.linear, says: 'those are shares in proportion to each logit’s distance above the smallest: softmax grows exponentially, each unit of logit multiplies the odds by e' },
+      ];
+    },
+  },
+  hints: ({ z }) => [
+    `Every class gets a share, and the ${z.length} shares add up to 1. Each unit of logit between two classes multiplies their odds by e ≈ 2.72; half a unit by √e ≈ 1.65.`,
+    `Divide by the largest exponential to keep the numbers small: exp(z_i − max z) for each class, then each of those over their sum.`,
+  ],
+  worked: ({ z, p }) => {
+    const top = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - top));
+    const total = e.reduce((s, v) => s + v, 0);
+    return (
+      `z − max z = ${list(z.map((v) => v - top))}; their exponentials are ${e.map((v) => figuresText(v, 3)).join(', ')}, summing to ${figuresText(total, 4)}. ` +
+      `So p = (${Array.from(p, (v) => figuresText(v, 2)).join(', ')}).`
+    );
+  },
+  truthText: ({ p }) => `p = (${Array.from(p, (v) => figuresText(v, 2)).join(', ')})`,
+  explore: ({ z }) => ({ what: 'the softmax explorer', inputs: { logits: [...z], temperature: 1 } }),
 };
 
 export { list as logitList, sub as classSubscript };

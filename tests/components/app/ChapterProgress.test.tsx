@@ -18,20 +18,20 @@ function storageWith(text: string): Storage {
 const site = (store: ProgressStore, ui: React.ReactElement) => render(<ProgressProvider store={store}>{ui}</ProgressProvider>);
 
 describe('progress in the contents and on the chapter', () => {
-  it('the contents say "0 of 2 exercises solved" for chapter 2, then "1 of 2" once one is solved; chapters without exercises say nothing', () => {
+  it('the contents say "0 of 3 exercises solved" for chapter 2, then "1 of 2" once one is solved; chapters without exercises say nothing', () => {
     const store = createProgressStore(null);
     site(store, <TableOfContents />);
-    expect(screen.getByTestId('progress-softmax').textContent).toBe('0 of 2 exercises solved');
+    expect(screen.getByTestId('progress-softmax').textContent).toBe('0 of 3 exercises solved');
     act(() => store.getState().markSolved('softmax/ProbabilityExercise', solvedNow));
-    expect(screen.getByTestId('progress-softmax').textContent).toBe('1 of 2 exercises solved');
+    expect(screen.getByTestId('progress-softmax').textContent).toBe('1 of 3 exercises solved');
     expect(screen.queryByTestId('progress-lstm')).toBeNull();
   });
 
-  it('the chapter says "Exercises: 1 of 2 solved" beside its number', () => {
+  it('the chapter says "Exercises: 1 of 3 solved" beside its number', () => {
     const store = createProgressStore(null);
     store.getState().markSolved('softmax/TemperatureExercise', solvedNow);
     site(store, <ChapterProgress slug="softmax" />);
-    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 1 of 2 solved');
+    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 1 of 3 solved');
   });
 
   it('a corrupt saved progress is said once, in a status the learner can put away; the page stays', () => {
@@ -44,7 +44,7 @@ describe('progress in the contents and on the chapter', () => {
       </>,
     );
     expect(screen.getByRole('status').textContent).toMatch(/^One saved result could not be read and was left out\./);
-    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 0 of 2 solved');
+    expect(screen.getByTestId('chapter-progress').textContent).toBe('Exercises: 0 of 3 solved');
     fireEvent.click(screen.getByRole('button', { name: 'OK' }));
     expect(screen.queryByRole('status')).toBeNull();
   });

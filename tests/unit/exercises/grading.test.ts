@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresText, gradeChoice, gradeNumber, halfUnit, sameToFigures } from '../../../src/exercises/grading';
+import { figuresText, gradeChoice, gradeDrag, gradeNumber, halfUnit, sameToFigures } from '../../../src/exercises/grading';
 
 describe('halfUnit(truth, figures)', () => {
   it('halfUnit(0.665, 3) is half of 0.001, and halfUnit(24.47, 3) half of 0.1', () => {
@@ -85,5 +85,34 @@ describe('figuresText(x, figures)', () => {
   it('writes a very small or large number with a power of ten: 1.23 × 10⁻⁷', () => {
     expect(figuresText(1.2345e-7, 3)).toBe('1.23 × 10⁻⁷');
     expect(figuresText(4.5e21, 2)).toBe('4.5 × 10²¹');
+  });
+});
+
+describe('gradeDrag(values, moved, truth, tolerance, mistakes)', () => {
+  const truth = [0.09, 0.245, 0.665];
+  it('bars never moved are refused: the learner has predicted nothing yet', () => {
+    expect(gradeDrag([0.09, 0.245, 0.665], false, truth, 0.05)).toEqual({ correct: false, refusal: 'Move the bars to your prediction first.' });
+  });
+
+  it('every bar within ± 0.05 is right, the edge included; one bar 0.051 off is wrong', () => {
+    expect(gradeDrag([0.14, 0.195, 0.615], true, truth, 0.05)).toEqual({ correct: true });
+    expect(gradeDrag([0.04, 0.295, 0.715], true, truth, 0.05)).toEqual({ correct: true });
+    expect(gradeDrag([0.09, 0.245, 0.716], true, truth, 0.05).correct).toBe(false);
+    expect(gradeDrag([0.141, 0.245, 0.665], true, truth, 0.05).correct).toBe(false);
+  });
+
+  it('a wrong set within the tolerance of a known mistake is named; one near no mistake is not', () => {
+    const oneHot = { values: [0, 0, 1], says: 'that is argmax' };
+    expect(gradeDrag([0.02, 0.03, 0.96], true, truth, 0.05, [oneHot])).toEqual({ correct: false, mistake: 'that is argmax' });
+    expect(gradeDrag([0.3, 0.3, 0.4], true, truth, 0.05, [oneHot])).toEqual({ correct: false });
+  });
+
+  it('a “mistake” within the tolerance of the truth is never named: those bars are right', () => {
+    const close = { values: [0.1, 0.25, 0.65], says: 'not a mistake on these numbers' };
+    expect(gradeDrag([0.1, 0.25, 0.65], true, truth, 0.05, [close])).toEqual({ correct: true });
+  });
+
+  it('a different number of bars than the truth is wrong', () => {
+    expect(gradeDrag([0.09, 0.245], true, truth, 0.05).correct).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gradeChoice, gradeNumber } from '../../../../src/exercises/grading';
+import { gradeChoice, gradeDrag, gradeNumber } from '../../../../src/exercises/grading';
 import {
   GRADIENT_EXERCISE,
+  PREDICTION_EXERCISE,
   RATE_EXERCISE,
   RATE_LADDER,
   type GradientNumbers,
@@ -238,6 +239,53 @@ describe('RATE_EXERCISE graded', () => {
       for (const r of q.rates) {
         if (r === firstDiverging(q.lambda, q.rates)) continue;
         expect(gradeChoice([String(r)], right(q), mistakes?.(q))).toMatchObject({ correct: false, mistake: expect.any(String) });
+      }
+    }
+  });
+});
+
+describe('PREDICTION_EXERCISE (a drag: the model’s ŷ for three points, by eye)', () => {
+  const answer = PREDICTION_EXERCISE.answer;
+  if (answer.kind !== 'drag') throw new Error('a drag exercise');
+  /** ŷ as e^z / (1 + e^z): another route to the sigmoid than the core's */
+  const logistic = (z: number) => Math.exp(z) / (1 + Math.exp(z));
+
+  it('make(seed) draws three points and the weights on the 0.5 grid, the same for the same seed', () => {
+    expect(PREDICTION_EXERCISE.make(4)).toEqual(PREDICTION_EXERCISE.make(4));
+    for (const seed of SEEDS) {
+      const { points, w } = PREDICTION_EXERCISE.make(seed);
+      expect(points).toHaveLength(3);
+      for (const p of points) expect(onGrid(p.x1, 0.5) && onGrid(p.x2, 0.5) && Math.abs(p.x1) <= 2 && Math.abs(p.x2) <= 2).toBe(true);
+      for (const v of w) expect(onGrid(v, 0.5) && Math.abs(v) <= 1.5).toBe(true);
+    }
+  });
+
+  it('its truth is e^z / (1 + e^z) at z = w₁x₁ + w₂x₂ + b for each point', () => {
+    for (const seed of SEEDS) {
+      const q = PREDICTION_EXERCISE.make(seed);
+      const truth = answer.truth(q);
+      q.points.forEach((p, n) => expect(truth[n]).toBeCloseTo(logistic(q.w[0] * p.x1 + q.w[1] * p.x2 + q.w[2]), 14));
+    }
+  });
+
+  it('w = (1, −0.5, 0.5) by hand: z = (2, −1.5, 0.5) gives ŷ ≈ (0.881, 0.182, 0.622); leaving out b is named, and so is 1 − ŷ', () => {
+    const q = { points: [{ x1: 1, x2: -1 }, { x1: -1, x2: 2 }, { x1: 0, x2: 0 }], w: [1, -0.5, 0.5] as const, yHat: [0.8808, 0.1824, 0.6225] };
+    const grade = (bars: number[]) => gradeDrag(bars, true, answer.truth(q), answer.tolerance, answer.mistakes!(q));
+    expect(grade([0.85, 0.2, 0.6])).toEqual({ correct: true });
+    // without b: z = (1.5, −2, 0) → (0.818, 0.119, 0.5)
+    const noBias = grade([0.82, 0.12, 0.5]);
+    expect(noBias.correct === false && noBias.mistake).toMatch(/the bias b was left out/);
+    const flipped = grade([0.12, 0.82, 0.38]);
+    expect(flipped.correct === false && flipped.mistake).toMatch(/the probability of class 0/);
+  });
+
+  it('on every seed each named mistake is more than twice the tolerance from the truth, and named', () => {
+    for (const seed of SEEDS) {
+      const q = PREDICTION_EXERCISE.make(seed);
+      const truth = answer.truth(q);
+      for (const m of answer.mistakes!(q)) {
+        expect(Math.max(...m.values.map((v, i) => Math.abs(v - (truth[i] as number))))).toBeGreaterThan(2 * answer.tolerance);
+        expect(gradeDrag(m.values, true, truth, answer.tolerance, answer.mistakes!(q))).toEqual({ correct: false, mistake: m.says });
       }
     }
   });

@@ -139,7 +139,7 @@ describe('GRADIENT_EXERCISE graded', () => {
 });
 
 function choiceAnswer<Q>(spec: ExerciseSpec<Q>): ChoiceAnswer<Q> {
-  if (spec.answer.kind === 'number') throw new Error('a choice exercise');
+  if (spec.answer.kind === 'number' || spec.answer.kind === 'drag') throw new Error('a choice exercise');
   return spec.answer;
 }
 

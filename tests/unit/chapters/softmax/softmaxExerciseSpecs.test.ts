@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeNumber } from '../../../../src/exercises/grading';
-import { PROBABILITY_EXERCISE, TEMPERATURE_EXERCISE } from '../../../../src/chapters/softmax/softmaxExerciseSpecs';
+import { gradeDrag, gradeNumber } from '../../../../src/exercises/grading';
+import { PROBABILITY_EXERCISE, SHARES_EXERCISE, TEMPERATURE_EXERCISE } from '../../../../src/chapters/softmax/softmaxExerciseSpecs';
 
 /** p_k as 1 / Σ_j e^{(z_j − z_k)/T}: another route to softmax than the core's (no max shift, no division of exponentials). */
 function reference(z: readonly number[], k: number, T = 1): number {
@@ -129,5 +129,61 @@ describe('the two exercises at one seed', () => {
     const same = (s: number) => PROBABILITY_EXERCISE.make(s).z.join(',') === TEMPERATURE_EXERCISE.make(s).z.join(',');
     expect(same(1)).toBe(false);
     expect(SEEDS.filter(same).length).toBeLessThan(3);
+  });
+});
+
+describe('SHARES_EXERCISE (a drag: every probability by eye)', () => {
+  const answer = SHARES_EXERCISE.answer;
+  if (answer.kind !== 'drag') throw new Error('a drag exercise');
+
+  it('make(seed) draws 3 or 4 distinct logits on the 0.5 grid in [−2, 2], the same for the same seed', () => {
+    expect(SHARES_EXERCISE.make(8).z).toEqual(SHARES_EXERCISE.make(8).z);
+    for (const seed of SEEDS) {
+      const { z } = SHARES_EXERCISE.make(seed);
+      expect([3, 4]).toContain(z.length);
+      expect(new Set(z).size).toBe(z.length);
+      for (const v of z) {
+        expect(Math.abs(v)).toBeLessThanOrEqual(2);
+        expect(Number.isInteger(v * 2)).toBe(true);
+      }
+    }
+  });
+
+  it('its truth is softmax(z) by the reference route, one bar per class, and bars start at 0', () => {
+    for (const seed of SEEDS) {
+      const q = SHARES_EXERCISE.make(seed);
+      const truth = answer.truth(q);
+      q.z.forEach((_, k) => expect(truth[k]).toBeCloseTo(reference(q.z, k), 14));
+      expect(answer.items(q)).toHaveLength(q.z.length);
+      expect(answer.start(q)).toEqual(q.z.map(() => 0));
+    }
+  });
+
+  it('z = (−1, 0, 1.5) by hand: p ≈ (0.0629, 0.171, 0.766); bars (0.05, 0.2, 0.75) are right, (0, 0, 1) is argmax, named', () => {
+    // e^−1 = 0.36788, e^0 = 1, e^1.5 = 4.48169; sum 5.84957
+    const q = { z: [-1, 0, 1.5], p: Float64Array.from([0.36788 / 5.84957, 1 / 5.84957, 4.48169 / 5.84957]) };
+    expect(gradeDrag([0.05, 0.2, 0.75], true, answer.truth(q), answer.tolerance, answer.mistakes!(q))).toEqual({ correct: true });
+    const oneHot = gradeDrag([0, 0, 1], true, answer.truth(q), answer.tolerance, answer.mistakes!(q));
+    expect(oneHot.correct === false && oneHot.mistake).toMatch(/^that is argmax as a one-hot vector/);
+    // shares in proportion to the distance above the smallest logit: (0, 1, 2.5) / 3.5
+    const linear = gradeDrag([0, 0.29, 0.71], true, answer.truth(q), answer.tolerance, answer.mistakes!(q));
+    expect(linear.correct === false && linear.mistake).toMatch(/^those are shares in proportion/);
+  });
+
+  it('on every seed each named mistake is wrong and named, and never also within the tolerance of the truth', () => {
+    for (const seed of SEEDS) {
+      const q = SHARES_EXERCISE.make(seed);
+      const truth = answer.truth(q);
+      for (const m of answer.mistakes!(q)) {
+        const far = Math.max(...m.values.map((v, i) => Math.abs(v - (truth[i] as number))));
+        expect(far).toBeGreaterThan(2 * answer.tolerance);
+        expect(gradeDrag(m.values, true, truth, answer.tolerance, answer.mistakes!(q))).toEqual({ correct: false, mistake: m.says });
+      }
+    }
+  });
+
+  it('its explorer link sets the softmax explorer to the same logits at T = 1', () => {
+    const q = SHARES_EXERCISE.make(3);
+    expect(SHARES_EXERCISE.explore!(q)).toEqual({ what: 'the softmax explorer', inputs: { logits: [...q.z], temperature: 1 } });
   });
 });
