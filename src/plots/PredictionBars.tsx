@@ -1,4 +1,3 @@
-import { formatNumber } from '../format/formatNumber';
 import { barScales, BAR_MARGIN as M, ValueGrid } from './barScales';
 import { useBarDrag } from './useBarDrag';
 
@@ -30,7 +29,8 @@ export function PredictionBars({ labels, values, domain, step, onChange, truth, 
   const { svgRef, barHandlers } = useBarDrag({ values, domain, step, invert: (v) => y.invert(v), onChange: locked ? () => {} : onChange });
   const half = truth ? x.bandwidth() / 2 : x.bandwidth();
   const ticks = y.ticks(4);
-  const text = (v: number) => formatNumber(v, digits);
+  // fixed decimals, as on the keyboard's grid: 0.004 reads 0.00 beside the learner's 0.00, never 4 × 10⁻³
+  const text = (v: number) => (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v).toFixed(digits);
 
   return (
     <svg ref={svgRef} className="plot prediction-bars" viewBox={`0 0 ${width} ${height}`} role="group" aria-label="Your prediction as bars">
@@ -55,7 +55,8 @@ export function PredictionBars({ labels, values, domain, step, onChange, truth, 
               aria-disabled={locked || undefined}
               {...barHandlers(i)}
             >
-              <rect className="hit-area" x={x0} y={M.top} width={half} height={height - M.top - M.bottom} stroke="none" />
+              {/* a full-height hit area while the bar can move, so a bar at 0 is still easy to grab */}
+              {!locked && <rect className="hit-area" x={x0} y={M.top} width={half} height={height - M.top - M.bottom} stroke="none" />}
               <rect className="bar" x={x0} y={top} width={half} height={Math.max(Math.abs(y(v) - y(0)), 1)} />
               <text className="bar-value" x={x0 + half / 2} y={top - 4} textAnchor="middle" stroke="none">
                 {text(v)}

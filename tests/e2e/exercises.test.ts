@@ -58,12 +58,45 @@ describe('exercises in #/softmax', () => {
     await page.close();
   });
 
+  it('a drag: bars set with the keyboard to softmax of the logits shown; the core’s bars then stand beside them, and the explorer takes the numbers', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax?pb=6', { waitFor: 'main h1' });
+    const region = page.getByRole('region', { name: 'Exercise: the probabilities by eye' });
+    await region.waitFor({ timeout: 15_000 });
+    const text = (await region.textContent()) ?? '';
+    const z = /z = \(([^)]*)\)/.exec(text)![1]!.split(', ').map((v) => Number(v.replace('−', '-')));
+    const total = z.reduce((sum, v) => sum + Math.exp(v), 0);
+    const p = z.map((v) => Math.exp(v) / total);
+    const bars = region.getByRole('slider');
+    expect(await bars.count()).toBe(z.length);
+    for (const [i, v] of p.entries()) {
+      // Page Up is 0.1, an arrow 0.01: the keyboard alone sets a bar
+      const bar = bars.nth(i);
+      await bar.focus();
+      const hundredths = Math.round(v * 100);
+      for (let n = 0; n < Math.floor(hundredths / 10); n++) await bar.press('PageUp');
+      for (let n = 0; n < hundredths % 10; n++) await bar.press('ArrowUp');
+    }
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => region.getByRole('status').textContent()).toMatch(/^Right: p = \(/);
+    expect(await region.locator('.truth-bar').count()).toBe(z.length);
+    await expectNoAxeViolationsOnPage(page, 'softmax after a drag exercise is solved');
+
+    await region.getByRole('button', { name: 'Set the softmax explorer to these numbers' }).click();
+    const shown = page.getByRole('list', { name: 'Probabilities' });
+    await expect.poll(() => shown.locator('li').allTextContents()).toEqual(p.map((v, i) => `p${i + 1} = ${v.toFixed(3)}`));
+    expectNoErrors(errors);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
   it('stored progress that is corrupt is said in a notice and the page works', async () => {
     const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: 'main h1' });
     await page.evaluate(() => localStorage.setItem('logit-lab:progress', '{"version":1,"solved":{"softmax/ProbabilityExercise":"x"}}'));
+    // a reload while the math fonts are still loading aborts their requests, which the error check counts
+    await page.waitForLoadState('networkidle');
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => page.getByTestId('progress-notice').textContent(), { timeout: 15_000 }).toMatch(/One saved result could not be read/);
-    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 0 of 2 solved');
+    expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 0 of 3 solved');
     expectNoErrors(errors);
     await page.evaluate(() => localStorage.clear());
     await page.close();

@@ -24,8 +24,8 @@ export function ClosestPredictionExercise() {
       spec={CLOSEST_PREDICTION_EXERCISE}
       prompt={({ y }) => (
         <p>
-          The target is soft: <strong>y = {distributionList(y)}</strong>. Three models predict the distributions below. Which
-          prediction has the smallest cross-entropy H(y, p)?
+          The target is soft: <strong>y = {distributionList(y)}</strong>. Three models predict the distributions below; predict
+          which one the loss favours before you compute anything.
         </p>
       )}
     />
