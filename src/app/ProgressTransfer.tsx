@@ -2,8 +2,24 @@ import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'rea
 import { keepKnown, MAX_PROGRESS_FILE_BYTES, PROGRESS_FILE_NAME, readProgressFile, writeProgress, type ProgressReading } from '../state/progress';
 import { decodeProgress, encodeProgress } from '../state/progressCode';
 import { useProgress, useProgressStore } from '../state/progressStore';
-import { downloadBlob } from '../tools/export/figures';
 import { useCopy } from '../tools/share/SharePanelCopy';
+
+/**
+ * Saves the progress file through a temporary link. The figure export's downloadBlob does the same,
+ * but importing it from the home page would bring the whole figure exporter (its module is not
+ * tree-shaken) into the first page’s bundle: 2 KB gzipped, for these few lines.
+ */
+function downloadText(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /**
  * The learner's results for this version's exercises, as a code to copy or type on another device
@@ -38,10 +54,10 @@ export function ProgressExport({ id, knownIds }: { id: string; knownIds: readonl
         {status}
       </p>
       <p className="progress-help">
-        On the other device, choose Import progress here and type or paste the code. Or keep your progress in a file and
-        import that:
+        On the other device, open this page, choose Import progress and type or paste the code. Or keep your progress in a
+        file and import that:
       </p>
-      <button type="button" onClick={() => downloadBlob(new Blob([writeProgress(known)], { type: 'application/json' }), PROGRESS_FILE_NAME)}>
+      <button type="button" onClick={() => downloadText(writeProgress(known), PROGRESS_FILE_NAME)}>
         Download a file
       </button>
     </div>
@@ -120,7 +136,7 @@ export function ProgressImport({ id, knownIds }: { id: string; knownIds: readonl
       </form>
       <div className="progress-field">
         <label>
-          <span className="progress-field-label">Or a progress file ({PROGRESS_FILE_NAME})</span>
+          <span className="progress-field-label">Or a progress file (.json)</span>
           <input type="file" accept=".json,application/json" onChange={importFile} data-testid="progress-file-input" />
         </label>
       </div>
