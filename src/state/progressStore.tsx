@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { PROGRESS_KEY, readProgress, writeProgress, type Solved, type SolvedMap } from './progress';
+import { mergeSolved, PROGRESS_KEY, readProgress, writeProgress, type Solved, type SolvedMap } from './progress';
 import { storeContext } from './storeContext';
 
 export interface ProgressState {
@@ -8,6 +8,8 @@ export interface ProgressState {
   /** what could not be read or saved, for the learner (null when all is well) */
   notice: string | null;
   markSolved(id: string, result: Solved): void;
+  /** results from another device added to these (the later of two wins), saved; how many were new or newer */
+  importSolved(incoming: SolvedMap): { added: number; updated: number };
   reset(): void;
   dismissNotice(): void;
 }
@@ -49,6 +51,11 @@ export function createProgressStore(storage: Storage | null = browserStorage()):
       notice: reading.problems[0] ?? null,
       markSolved(id, result) {
         save({ ...get().solved, [id]: result });
+      },
+      importSolved(incoming) {
+        const { solved, added, updated } = mergeSolved(get().solved, incoming);
+        if (added + updated > 0) save(solved);
+        return { added, updated };
       },
       reset() {
         save({});
