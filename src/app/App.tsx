@@ -4,6 +4,7 @@ import { ChapterPage } from './ChapterPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { ReviewPage } from './ReviewPage';
 import { parseHash, useHash } from '../url/hashRoute';
 import { EmbedPage } from '../embed/EmbedPage';
 import { LecturerPage } from '../embed/LecturerPage';
@@ -21,20 +22,29 @@ export function App() {
 function Site({ slug }: { slug: string }) {
   const chapter = slug ? findChapter(slug) : undefined;
   const lecturers = slug === 'embed';
+  const review = slug === 'review';
 
   useEffect(() => {
-    document.title = chapter ? `${chapter.title} · Logit Lab` : lecturers ? 'Embedding Logit Lab · Logit Lab' : 'Logit Lab';
-  }, [chapter, lecturers]);
+    document.title = chapter
+      ? `${chapter.title} · Logit Lab`
+      : lecturers
+        ? 'Embedding Logit Lab · Logit Lab'
+        : review
+          ? 'Review · Logit Lab'
+          : 'Logit Lab';
+  }, [chapter, lecturers, review]);
 
   return (
     <LabProvider>
       <KeptStoresProvider>
         <ProgressProvider>
-          <Layout current={chapter?.slug} home={slug === ''}>
+          <Layout current={chapter?.slug} home={slug === ''} review={review}>
             {slug === '' ? (
               <HomePage />
             ) : lecturers ? (
               <LecturerPage />
+            ) : review ? (
+              <ReviewPage />
             ) : chapter ? (
               <ChapterPage key={chapter.slug} chapter={chapter} />
             ) : (

@@ -16,6 +16,9 @@ export function HomePage() {
       </p>
       <h2>Chapters</h2>
       <TableOfContents summaries />
+      <p className="home-review">
+        Back after a while? <a href="#/review">Review</a> brings back exercises you solved, with new numbers.
+      </p>
       <ProgressPanel />
     </article>
   );

@@ -12,10 +12,12 @@ interface LayoutProps {
   current?: string;
   /** the home page is itself the table of contents, so it has no second one beside it */
   home?: boolean;
+  /** the Review page: its link in the header says so */
+  review?: boolean;
   children: ReactNode;
 }
 
-export function Layout({ current, home = false, children }: LayoutProps) {
+export function Layout({ current, home = false, review = false, children }: LayoutProps) {
   return (
     <div className={home ? 'layout layout-home' : 'layout'}>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -26,6 +28,11 @@ export function Layout({ current, home = false, children }: LayoutProps) {
           Logit Lab
         </a>
         <span className="site-tagline">softmax, cross-entropy and backprop, with numbers you can touch</span>
+        <nav className="site-nav" aria-label="Site">
+          <a href="#/review" aria-current={review ? 'page' : undefined}>
+            Review
+          </a>
+        </nav>
       </header>
       {/* keyed by the chapter: choosing one from the open list closes the list behind it */}
       {!home && <ChapterMenu key={current} current={current} />}

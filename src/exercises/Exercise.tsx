@@ -5,6 +5,7 @@ import { useProgress, useProgressStore } from '../state/progressStore';
 import { useWidgetState } from '../state/useWidgetState';
 import { EXERCISE_SEEDS } from '../url/widgetEntry';
 import { PredictionBars } from '../plots/PredictionBars';
+import { useExerciseSeed } from './exerciseSeed';
 import { gradeChoice, gradeDrag, gradeNumber, type Grade } from './grading';
 import type { ExerciseSpec } from './exerciseSpec';
 import { ExerciseReveal } from './ExerciseReveal';
@@ -38,14 +39,17 @@ type Feedback = { tone: 'right' | 'wrong' | 'refused'; text: string };
 export function Exercise<Q>({ spec, prompt }: { spec: ExerciseSpec<Q>; prompt: (q: Q) => ReactNode }) {
   const state = spec.entry.state!;
   const [values, update, mode] = useWidgetState(state);
-  const seed = (values as Record<string, unknown>)[spec.seedKey] as number;
+  // a page that shows exercises of several chapters (Review) gives the seed; else it is the address's
+  const given = useExerciseSeed();
+  const seed = given?.seed ?? ((values as Record<string, unknown>)[spec.seedKey] as number);
   const hintsOn = (values as Record<string, unknown>)[`${spec.seedKey}hints`] !== false && mode(`${spec.seedKey}hints`) !== 'hidden';
   const seedLocked = mode(spec.seedKey) !== 'shown';
   const headingId = useId();
   const solved = useProgress((s) => s.solved[spec.entry.id]);
   // under the embed page's h1 an exercise is a section of its own; in a chapter it sits in an h2 section
   const Heading = useEmbedSettings().embedded ? 'h2' : 'h3';
-  const next = () => update({ [spec.seedKey]: seed >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : seed + 1 } as never);
+  const following = seed >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : seed + 1;
+  const next = () => (given ? given.setSeed(following) : update({ [spec.seedKey]: following } as never));
 
   return (
     <section className="exercise" aria-labelledby={headingId}>
