@@ -32,7 +32,7 @@ type Feedback = { tone: 'right' | 'wrong' | 'refused'; text: string };
 
 /**
  * Predict, then check: an exercise's frame. A region named "Exercise: …" with the learner's numbers
- * (from the seed in the address; "New numbers" draws the next set), the answer field(s), Check, the
+ * (from the seed in the address, or the one the page gives, as Review does; "New numbers" draws the next set), the answer field(s), Check, the
  * feedback in a status region, and the hint ladder ending in the worked answer. A right answer is
  * kept in the learner's progress; in an embed every check is posted to the host (resultMessage.ts).
  */
@@ -48,7 +48,9 @@ export function Exercise<Q>({ spec, prompt }: { spec: ExerciseSpec<Q>; prompt: (
   const solved = useProgress((s) => s.solved[spec.entry.id]);
   // under the embed page's h1 an exercise is a section of its own; in a chapter it sits in an h2 section
   const Heading = useEmbedSettings().embedded ? 'h2' : 'h3';
-  const following = seed >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : seed + 1;
+  const step = (s: number) => (s >= EXERCISE_SEEDS.max ? EXERCISE_SEEDS.min : s + 1);
+  // on Review, "New numbers" never lands back on the set the learner solved
+  const following = given && solved && step(seed) === solved.seed ? step(step(seed)) : step(seed);
   const next = () => (given ? given.setSeed(following) : update({ [spec.seedKey]: following } as never));
 
   return (

@@ -6,6 +6,7 @@ import { chapterHref, followQuery } from '../url/hashRoute';
 import { defaultInputs } from '../url/labInputs';
 import { writeLabQuery } from '../url/labQuery';
 import type { LabField } from '../url/widgetEntry';
+import { useExerciseSeed } from './exerciseSeed';
 import type { ExerciseSpec, ExploreLink } from './exerciseSpec';
 import { figuresText } from './grading';
 
@@ -23,11 +24,13 @@ function exploreQuery({ inputs }: ExploreLink): URLSearchParams {
 /**
  * Once an exercise is over (solved, or its worked answer read): the learner's prediction beside the
  * core's value, in words (a drag's bars show it too), and, where the numbers are the chapter
- * explorer's inputs, a way to see them there: in a chapter a button sets the explorer; in an embed a
- * link opens the chapter on them.
+ * explorer's inputs, a way to see them there: in a chapter a button sets the explorer; elsewhere (an
+ * embed, the Review page, where no explorer is beside it) a link opens the chapter on them.
  */
 export function ExerciseReveal<Q>({ spec, q, typed, bars }: { spec: ExerciseSpec<Q>; q: Q; typed: string; bars: readonly number[] }) {
   const { embedded } = useEmbedSettings();
+  const given = useExerciseSeed();
+  const away = embedded || given !== null;
   const [moved, setMoved] = useState(false);
   const answer = spec.answer;
   const link = spec.explore?.(q);
@@ -51,12 +54,18 @@ export function ExerciseReveal<Q>({ spec, q, typed, bars }: { spec: ExerciseSpec
     <div className="exercise-reveal">
       {compare && <p>{compare}</p>}
       {link &&
-        (embedded ? (
+        (away ? (
           <p>
-            <a href={chapterHref(spec.entry.chapter, exploreQuery(link))} target="_blank" rel="noopener noreferrer">
-              Open {link.what} on these numbers
-            </a>{' '}
-            (in a new tab)
+            {embedded ? (
+              <>
+                <a href={chapterHref(spec.entry.chapter, exploreQuery(link))} target="_blank" rel="noopener noreferrer">
+                  Open {link.what} on these numbers
+                </a>{' '}
+                (in a new tab)
+              </>
+            ) : (
+              <a href={chapterHref(spec.entry.chapter, exploreQuery(link))}>Open {link.what} on these numbers</a>
+            )}
           </p>
         ) : (
           <p>

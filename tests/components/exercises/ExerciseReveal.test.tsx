@@ -5,6 +5,7 @@ import { EmbedContext } from '../../../src/state/embedContext';
 import { createProgressStore, ProgressProvider, type ProgressStore } from '../../../src/state/progressStore';
 import { ProbabilityExercise, SharesExercise } from '../../../src/chapters/softmax/SoftmaxExercises';
 import { SHARES_EXERCISE } from '../../../src/chapters/softmax/softmaxExerciseSpecs';
+import { ExerciseSeedProvider } from '../../../src/exercises/exerciseSeed';
 
 let progress: ProgressStore;
 beforeEach(() => {
@@ -113,5 +114,37 @@ describe('a number exercise once it is over', () => {
     fireEvent.change(within(region()).getByRole('textbox'), { target: { value: p.toPrecision(3) } });
     click('Check');
     expect(within(region()).getByText(/^Your prediction:/).textContent).toBe(`Your prediction: ${p.toPrecision(3)}. The core: ${p.toPrecision(6)} (to 6 figures).`);
+  });
+});
+
+describe('an exercise whose seed the page gives (Review)', () => {
+  it('links to the chapter on its numbers, in the same tab, instead of setting an explorer that is not there', () => {
+    window.history.replaceState(null, '', '#/review');
+    render(
+      <ProgressProvider store={progress}>
+        <ExerciseSeedProvider seed={5} setSeed={() => {}}>
+          <SharesExercise />
+        </ExerciseSeedProvider>
+      </ProgressProvider>,
+    );
+    for (const name of ['Hint', 'Next hint', 'Show the worked answer']) click(name);
+    const link = within(region()).getByRole('link', { name: 'Open the softmax explorer on these numbers' });
+    expect(link.getAttribute('href')).toBe(`#/softmax?z=${encodeURIComponent(SHARES_EXERCISE.make(5).z.join(','))}&T=1`);
+    expect(link.getAttribute('target')).toBeNull();
+    expect(within(region()).queryByRole('button', { name: /^Set the/ })).toBeNull();
+  });
+
+  it('"New numbers" skips the set the learner solved: solved on set 6, shown set 5, the next is 7', () => {
+    progress.getState().markSolved(SHARES_EXERCISE.entry.id, { seed: 6, attempts: 1, hintsUsed: 0, at: Date.now() });
+    const seeds: number[] = [];
+    render(
+      <ProgressProvider store={progress}>
+        <ExerciseSeedProvider seed={5} setSeed={(s) => seeds.push(s)}>
+          <SharesExercise />
+        </ExerciseSeedProvider>
+      </ProgressProvider>,
+    );
+    click('New numbers');
+    expect(seeds).toEqual([7]);
   });
 });
