@@ -9,7 +9,7 @@ export function OutputGradientExercise() {
       prompt={({ x, w1, labels, j, k }) => (
         <p>
           A 2-2-3 network with ReLU has <strong>W₁</strong> with rows <strong>{backpropPair(w1[0] ?? [])}</strong> and{' '}
-          <strong>{backpropPair(w1[1] ?? [])}</strong>, and <strong>b₁ = 0</strong>, <strong>W₂ = 0</strong>, <strong>b₂ = 0</strong>. Its
+          <strong>{backpropPair(w1[1] ?? [])}</strong> (so Z₁ = XW₁, one sample per row of X), and <strong>b₁ = 0</strong>, <strong>W₂ = 0</strong>, <strong>b₂ = 0</strong>. Its
           batch has m = 2 samples: <strong>x₁ = {backpropPair(x[0] ?? [])}</strong> of class {(labels[0] ?? 0) + 1} and{' '}
           <strong>x₂ = {backpropPair(x[1] ?? [])}</strong> of class {(labels[1] ?? 0) + 1}. The loss is the mean cross-entropy. What is
           the entry ({j + 1}, {k + 1}) of ∂L/∂W₂, (∂L/∂W₂){backpropSubscript(j)}
