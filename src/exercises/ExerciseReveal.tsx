@@ -37,7 +37,8 @@ export function ExerciseReveal<Q>({ spec, q, typed, bars }: { spec: ExerciseSpec
   let compare: string | null = null;
   if (answer.kind === 'number') {
     const read = typed.trim() === '' ? null : parseTypedNumber(typed, { name: 'the answer', min: -1e9, max: 1e9 });
-    if (read?.ok) compare = `Your prediction: ${figuresText(read.value, Math.max(answer.figures, 1))}. The core: ${figuresText(answer.truth(q), 6)} (to 6 figures).`;
+    // the learner's answer as they typed it (with the true minus sign), the core's to six figures
+    if (read?.ok) compare = `Your prediction: ${typed.trim().replace(/^-/, '−')}. The core: ${figuresText(answer.truth(q), 6)} (to 6 figures).`;
   } else if (answer.kind === 'drag') {
     const truth = answer.truth(q);
     const digits = (String(answer.step).split('.')[1] ?? '').length + 1;

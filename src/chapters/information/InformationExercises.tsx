@@ -24,8 +24,8 @@ export function ClosestPredictionExercise() {
       spec={CLOSEST_PREDICTION_EXERCISE}
       prompt={({ y }) => (
         <p>
-          The target is soft: <strong>y = {distributionList(y)}</strong>. Three models predict the distributions below; predict
-          which one the loss favours before you compute anything.
+          The target is soft: <strong>y = {distributionList(y)}</strong>. Three models give the distributions below: guess
+          which one before computing anything.
         </p>
       )}
     />

@@ -19,7 +19,7 @@ export function PredictionExercise() {
               </li>
             ))}
           </ul>
-          <p>Where does the model put ŷ for each? Within 0.05 counts: work out z, then judge σ(z) by eye.</p>
+          <p>Where does the model put ŷ for each? Work out z, then judge σ(z) by eye.</p>
         </>
       )}
     />

@@ -192,6 +192,9 @@ function predictionMistakes({ points, w }: Pick<PredictionNumbers, 'points' | 'w
   };
 }
 
+/** ŷ to three decimals, as the bars are judged: 0.996, never a rounded 1.0 */
+const probability = (v: number) => v.toFixed(3);
+
 const gap = (a: readonly number[], b: readonly number[]) => Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))));
 
 export const PREDICTION_EXERCISE: ExerciseSpec<PredictionNumbers> = {
@@ -203,10 +206,13 @@ export const PREDICTION_EXERCISE: ExerciseSpec<PredictionNumbers> = {
     for (;;) {
       const points = Array.from({ length: 3 }, () => ({ x1: half(rng, 4), x2: half(rng, 4) }));
       const w = [half(rng, 3), half(rng, 3), half(rng, 3)] as const;
-      const yHat = points.map((p) => sigmoid(w[0] * p.x1 + w[1] * p.x2 + w[2]));
+      const z = points.map((p) => w[0] * p.x1 + w[1] * p.x2 + w[2]);
+      const yHat = z.map(sigmoid);
       const m = predictionMistakes({ points, w });
-      // each mistake more than twice the tolerance from the truth in some bar, so none is also right
-      if (gap(m.noBias, yHat) > 2.4 * PREDICTION_TOLERANCE && gap(m.flipped, yHat) > 2.4 * PREDICTION_TOLERANCE) return { points, w, yHat };
+      // three different z (the points must matter: w₁ = w₂ = 0 would give one ŷ for all), and each
+      // mistake more than twice the tolerance from the truth in some bar, so none is also right
+      const apart = new Set(z).size === 3;
+      if (apart && gap(m.noBias, yHat) > 2.4 * PREDICTION_TOLERANCE && gap(m.flipped, yHat) > 2.4 * PREDICTION_TOLERANCE) return { points, w, yHat };
     }
   },
   answer: {
@@ -234,10 +240,10 @@ export const PREDICTION_EXERCISE: ExerciseSpec<PredictionNumbers> = {
     points
       .map((p, n) => {
         const z = w[0] * p.x1 + w[1] * p.x2 + w[2];
-        return `point ${n + 1}: z = ${num(z)}, ŷ = σ(${num(z)}) = ${figuresText(yHat[n] as number, 2)}`;
+        return `point ${n + 1}: z = ${num(z)}, ŷ = σ(${num(z)}) = ${probability(yHat[n] as number)}`;
       })
       .join('; ') + '.',
-  truthText: ({ yHat }) => `ŷ = (${yHat.map((v) => figuresText(v, 2)).join(', ')})`,
+  truthText: ({ yHat }) => `ŷ = (${yHat.map(probability).join(', ')})`,
 };
 
 export { sub as pointSubscript, num as signedNumber };

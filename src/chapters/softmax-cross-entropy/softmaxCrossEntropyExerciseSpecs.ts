@@ -235,7 +235,6 @@ export const STEP_BUG_EXERCISE: ExerciseSpec<StepBugNumbers> = {
     `grad = y − p is −∂L/∂z, so z − η·grad = z + η(p − y): a step uphill. The true class’s logit goes down by η(1 − p${sub(t)}) and every other logit goes up. ` +
     `With η = ${eta}, the loss goes up, from ${figuresText(before, 3)} to ${figuresText(after, 3)}.`,
   truthText: ({ before, after }) => `the step is uphill: the loss rises from ${figuresText(before, 3)} to ${figuresText(after, 3)}`,
-  explore: ({ z, y }) => ({ what: 'the cross-entropy gradient explorer', inputs: { logits: [...z], labels: [...y] } }),
 };
 
 export { list as numberList, sub as classSubscript };

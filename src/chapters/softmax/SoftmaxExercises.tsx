@@ -24,7 +24,7 @@ export function SharesExercise() {
       prompt={({ z }) => (
         <p>
           The logits are <strong>z = {logitList(z)}</strong>. Without a calculator: where does softmax put the {z.length} probabilities? Set
-          each bar by eye; within 0.05 of the core&rsquo;s value counts.
+          each bar by eye.
         </p>
       )}
     />

@@ -132,20 +132,30 @@ function shareMistakes(z: readonly number[]) {
   };
 }
 
+/**
+ * Logits on the 0.5 grid (the shape is the question, not the arithmetic), from the exercise's own
+ * stream past the other two's, redrawn until each known mistake is more than twice the tolerance
+ * from the truth in some bar (so a set of bars is never both right and a named mistake) and the
+ * logits are not `not` (joined by commas).
+ */
+function drawShares(seed: number, not: string | null): SharesNumbers {
+  const rng = createRandom(seed + 200000);
+  for (;;) {
+    const z = distinctOnGrid(rng, 3 + rng.int(2), -2, 2, 0.5);
+    const p = softmax(z);
+    const m = shareMistakes(z);
+    if (z.join() !== not && [m.oneHot, m.uniform, m.linear].every((bars) => gap(bars, p) > 2.4 * SHARES_TOLERANCE)) return { z, p };
+  }
+}
+
 export const SHARES_EXERCISE: ExerciseSpec<SharesNumbers> = {
   entry: SHARES_ENTRY,
   seedKey: 'pb',
   make(seed) {
-    // its own stream, past the other two exercises'; logits on the 0.5 grid, so the shape is the question
-    const rng = createRandom(seed + 200000);
-    for (;;) {
-      const z = distinctOnGrid(rng, 3 + rng.int(2), -2, 2, 0.5);
-      const p = softmax(z);
-      // each known mistake is more than twice the tolerance away from the truth in some bar, so a set of
-      // bars is never both right and a named mistake
-      const m = shareMistakes(z);
-      if ([m.oneHot, m.uniform, m.linear].every((bars) => gap(bars, p) > 2.4 * SHARES_TOLERANCE)) return { z, p };
-    }
+    // the 0.5 grid holds fewer sets than there are seeds: "New numbers" (seed + 1) must not show the
+    // same logits again, so a seed whose first draw is its predecessor's draws on
+    const before = seed > 1 ? drawShares(seed - 1, null).z.join() : null;
+    return drawShares(seed, before);
   },
   answer: {
     kind: 'drag',
@@ -167,7 +177,7 @@ export const SHARES_EXERCISE: ExerciseSpec<SharesNumbers> = {
   },
   hints: ({ z }) => [
     `Every class gets a share, and the ${z.length} shares add up to 1. Each unit of logit between two classes multiplies their odds by e ≈ 2.72; half a unit by √e ≈ 1.65.`,
-    `Divide by the largest exponential to keep the numbers small: exp(z_i − max z) for each class, then each of those over their sum.`,
+    `Divide every exponential by the largest (it cancels in each share): the top class gets 1, each other class e^−(its gap to the top), by the rule above; each share is then its number over their sum.`,
   ],
   worked: ({ z, p }) => {
     const top = Math.max(...z);

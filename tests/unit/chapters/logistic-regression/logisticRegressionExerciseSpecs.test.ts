@@ -260,6 +260,19 @@ describe('PREDICTION_EXERCISE (a drag: the model’s ŷ for three points, by eye
     }
   });
 
+  it('the points matter: the three z = w₁x₁ + w₂x₂ + b differ on every seed (never w₁ = w₂ = 0)', () => {
+    for (const seed of SEEDS) {
+      const { points, w } = PREDICTION_EXERCISE.make(seed);
+      expect(w[0] !== 0 || w[1] !== 0).toBe(true);
+      expect(new Set(points.map((p) => w[0] * p.x1 + w[1] * p.x2 + w[2])).size).toBe(3);
+    }
+  });
+
+  it('its worked answer gives ŷ to three decimals: σ(5.5) = 0.996, not a rounded 1.0', () => {
+    const q = { points: [{ x1: 2, x2: 1 }, { x1: 0, x2: 0 }, { x1: -1, x2: 0 }], w: [2, 1.5, 0] as const, yHat: [1 / (1 + Math.exp(-5.5)), 0.5, 1 / (1 + Math.exp(2))] };
+    expect(PREDICTION_EXERCISE.worked(q)).toBe('point 1: z = 5.5, ŷ = σ(5.5) = 0.996; point 2: z = 0, ŷ = σ(0) = 0.500; point 3: z = −2, ŷ = σ(−2) = 0.119.');
+  });
+
   it('its truth is e^z / (1 + e^z) at z = w₁x₁ + w₂x₂ + b for each point', () => {
     for (const seed of SEEDS) {
       const q = PREDICTION_EXERCISE.make(seed);

@@ -182,6 +182,15 @@ describe('SHARES_EXERCISE (a drag: every probability by eye)', () => {
     }
   });
 
+  it('"New numbers" (the next seed) never shows the same logits again: make(s) and make(s + 1) differ for s up to 3000', () => {
+    let previous = SHARES_EXERCISE.make(1).z.join();
+    for (let seed = 2; seed <= 3000; seed++) {
+      const now = SHARES_EXERCISE.make(seed).z.join();
+      expect(now, `seed ${seed}`).not.toBe(previous);
+      previous = now;
+    }
+  });
+
   it('its explorer link sets the softmax explorer to the same logits at T = 1', () => {
     const q = SHARES_EXERCISE.make(3);
     expect(SHARES_EXERCISE.explore!(q)).toEqual({ what: 'the softmax explorer', inputs: { logits: [...q.z], temperature: 1 } });
