@@ -101,18 +101,20 @@ describe('the way around on a phone and a desktop', () => {
     expect(await page.getByRole('button', { name: 'Chapters' }).count()).toBe(0);
     const list = page.locator('.site-toc nav[aria-label="Chapters"]');
     expect(await list.isVisible()).toBe(true);
-    // Tab from the top of the page: the site name, then the chapter list, before anything in the chapter
+    // Tab from the top of the page: the skip link, the site name and the site's own links (Review),
+    // then the chapter list, before anything in the chapter
     await page.locator('body').focus();
     const reached: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => {
         const a = document.activeElement;
         return `${a?.closest('.site-toc') ? 'toc' : a?.closest('main') ? 'main' : 'other'}:${a?.textContent?.trim() ?? ''}`;
       }));
     }
-    expect(reached[2]).toBe('toc:Information and cross-entropy');
-    expect(reached[3]).toBe('toc:Softmax');
+    expect(reached[2]).toBe('other:Review');
+    expect(reached[3]).toBe('toc:Information and cross-entropy');
+    expect(reached[4]).toBe('toc:Softmax');
     expectNoErrors(errors);
     await page.close();
   });

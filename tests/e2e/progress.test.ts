@@ -91,7 +91,7 @@ describe('export, reset, import on the home page (#/)', () => {
 
     // kept in the browser, so a reload and the chapter find it
     await page.goto(routeURL('#/softmax'), { waitUntil: 'load' });
-    await expect.poll(() => page.getByTestId('chapter-progress').textContent(), { timeout: 15_000 }).toBe('Exercises: 1 of 2 solved');
+    await expect.poll(() => page.getByTestId('chapter-progress').textContent(), { timeout: 15_000 }).toBe('Exercises: 1 of 3 solved');
     expectNoErrors(errors);
     await page.evaluate(() => localStorage.clear());
     await page.close();
