@@ -39,7 +39,7 @@ export function ProgressExport({ id, knownIds }: { id: string; knownIds: readonl
           <textarea
             ref={field}
             readOnly
-            rows={Math.min(6, Math.ceil(code.length / 30))}
+            rows={Math.min(8, Math.ceil(code.length / 20))}
             value={code}
             spellCheck={false}
             data-testid="progress-code"
