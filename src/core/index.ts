@@ -4,6 +4,7 @@
  */
 export { softmax, logSoftmax, logSumExp } from './softmax';
 export { softmaxJacobian } from './jacobian';
+export { crossEntropyHessian, crossEntropyThirdDerivative } from './crossEntropyHessian';
 export { sigmoid, sigmoidGrad, softplus, softplusGrad } from './sigmoid';
 export { crossEntropy } from './crossEntropy';
 export { crossEntropyGrad } from './crossEntropyGrad';

@@ -1,7 +1,8 @@
 /**
  * Input checks shared by the public functions. Every failure is a RangeError whose message starts with
  * the calling function's name and names the offending value and where it sits, so that a learner's
- * bad input can be shown as it is. NaN values are never rejected here: NaN in gives NaN out.
+ * bad input can be shown as it is. NaN values are never rejected here: NaN in gives NaN out, except by
+ * checkFiniteLogits, for functions that promise an accurate answer for every z they accept.
  */
 
 /** How a batch of per-row losses is reduced to one value, as in PyTorch. */
@@ -84,5 +85,21 @@ export function checkClassIndex(fn: string, index: number, row: number, classes:
     throw new RangeError(
       `${fn}: class index ${index} in row ${row} is outside [0, ${classes}) and is not ignoreIndex (${ignoreIndex})`,
     );
+  }
+}
+
+/**
+ * z must hold 1 to maxLength finite logits. For functions whose results are promised accurate for every
+ * z they accept (crossEntropyHessian, crossEntropyThirdDerivative): a NaN or ±∞ logit has no such answer,
+ * so it is refused rather than passed through, and maxLength bounds a result that grows as C² or C³.
+ */
+export function checkFiniteLogits(fn: string, z: ArrayLike<number>, maxLength: number): void {
+  if (z.length === 0) throw new RangeError(`${fn}: z is empty, but it needs at least one logit`);
+  if (z.length > maxLength) {
+    throw new RangeError(`${fn}: z has length ${z.length} but at most ${maxLength} classes are allowed`);
+  }
+  for (let i = 0; i < z.length; i++) {
+    const v = z[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: z[${i}] = ${String(v)} is not finite`);
   }
 }
