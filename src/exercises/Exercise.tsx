@@ -175,7 +175,7 @@ function ExerciseBody<Q>({ spec, seed, prompt, hintsOn }: { spec: ExerciseSpec<Q
               digits={decimals(answer.step)}
               onChange={drag}
               truth={over ? answer.truth(q) : null}
-              locked={over}
+              locked={done}
             />
           </figure>
         ) : (
