@@ -88,6 +88,18 @@ describe('a drag exercise (chapter 2’s SharesExercise)', () => {
     expect(within(region()).getByText('The softmax explorer now shows them.')).toBeTruthy();
   });
 
+  it('after the worked answer the bars still move, and the worked values checked are right (with every hint counted)', () => {
+    window.history.replaceState(null, '', '#/softmax?pb=5');
+    inSite(<SharesExercise />);
+    for (const name of ['Hint', 'Next hint', 'Show the worked answer']) click(name);
+    const z = logitsShown();
+    const total = z.reduce((s, v) => s + Math.exp(v), 0);
+    z.forEach((v, i) => setBar(i, Math.exp(v) / total));
+    click('Check');
+    expect(status().textContent).toMatch(/^Right/);
+    expect(progress.getState().solved[SHARES_EXERCISE.entry.id]?.hintsUsed).toBe(3);
+  });
+
   it('embedded, the worked answer links to the chapter on these numbers in a new tab, instead of a button', () => {
     window.history.replaceState(null, '', '#/embed/softmax/SharesExercise?pb=5');
     render(
