@@ -78,3 +78,9 @@ export {
 export { makeDataset, type Dataset, type DatasetKind } from './datasets';
 export { lstmCell, type LstmCellResult, type LstmParams } from './lstmCell';
 export { lstmCellBackward, type LstmCellGradients } from './lstmBackward';
+export {
+  lstmSequence,
+  lstmSequenceGradient,
+  type LstmSequenceGradient,
+  type LstmSequenceResult,
+} from './lstmSequence';
