@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lstmCell, lstmCellBackward, type LstmParams } from '../../src/core';
+import { lstmCell, lstmCellBackward, lstmSequence, lstmSequenceGradient, type LstmParams } from '../../src/core';
 import { centralDifference } from '../../src/core/finiteDifference';
 import reference from './reference/lstmCell.json';
 import { expectGradientMatches, expectRelClose, fc, GRADIENT_CHECK } from './helpers';
@@ -225,5 +225,92 @@ describe('lstmCell and lstmCellBackward refuse bad input', () => {
     expect(() => lstmCellBackward([1], [0], [0], good(), [1, 2], [0])).toThrow(/lstmCellBackward: dh has length 2 but H is 1/);
     expect(() => lstmCellBackward([1], [0], [0], good(), [1], [NaN])).toThrow(/lstmCellBackward: dc\[0\] = NaN is not finite/);
     expect(() => lstmCellBackward([1, 2], [0], [0], good(), [1], [0])).toThrow(/lstmCellBackward: params.weightIh/);
+  });
+});
+
+describe('lstmSequenceGradient against central differences', () => {
+  /**
+   * The sequence run step by step through lstmCell, with δ added to c_t once it is computed (and h_t
+   * recomputed as o_t ⊙ tanh(c_t + δ) for t ≥ 1), returning L = w·h_T: the definition of ∂L/∂c_t in the
+   * module comment of src/core/lstmSequence.ts, written out independently of the backward pass.
+   */
+  function perturbedLoss(xs: number[][], h0: number[], c0: number[], p: LstmParams, w: number[], t: number, k: number, delta: number): number {
+    let h = h0;
+    let c = c0.map((v, m) => (t === 0 && m === k ? v + delta : v));
+    xs.forEach((x, step) => {
+      const r = lstmCell(x, h, c, p);
+      c = r.c;
+      h = r.h;
+      if (step + 1 === t) {
+        c = c.map((v, m) => (m === k ? v + delta : v));
+        h = c.map((v, m) => (r.o[m] as number) * Math.tanh(v));
+      }
+    });
+    return w.reduce((s, wk, m) => s + wk * (h[m] as number), 0);
+  }
+
+  const sequenceInputs = fc
+    .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([hidden, input, steps]) =>
+      fc.record({
+        xs: matrix(steps, input, -2, 2),
+        h0: vector(hidden),
+        c0: vector(hidden, -2, 2),
+        params: fc.record({
+          weightIh: matrix(4 * hidden, input),
+          weightHh: matrix(4 * hidden, hidden),
+          biasIh: vector(4 * hidden),
+          biasHh: vector(4 * hidden),
+        }),
+        w: vector(hidden),
+      }),
+    );
+
+  it('lstmSequenceGradient(xs, h0, c0, params, w) matches central differences of w·h_T in h0, c0 and every c_t', () => {
+    // Step and tolerance as for lstmCellBackward above: L = w·h_T is at most 3 in size and as smooth,
+    // for up to 6 steps with weights in [−1, 1], so the estimate is good to about 1e-9.
+    fc.assert(
+      fc.property(sequenceInputs, ({ xs, h0, c0, params: p, w }) => {
+        const g = lstmSequenceGradient(xs, h0, c0, p, w);
+        const steps = xs.length;
+        expect(g.dc.length).toBe(steps + 1);
+        expect(g.dc0).toEqual(g.dc[0]);
+        expectRelClose([g.loss], [perturbedLoss(xs, h0, c0, p, w, -1, 0, 0)], 1e-14, 1e-15);
+        const numericDh0 = h0.map((v, k) =>
+          centralDifference((t) => perturbedLoss(xs, h0.map((u, m) => (m === k ? t : u)), c0, p, w, -1, 0, 0), v, GRADIENT_CHECK.step),
+        );
+        expectGradientMatches(g.dh0, numericDh0, 1e-8);
+        for (let t = 0; t <= steps; t++) {
+          const numeric = c0.map((_, k) => centralDifference((d) => perturbedLoss(xs, h0, c0, p, w, t, k, d), 0, GRADIENT_CHECK.step));
+          expectGradientMatches(g.dc[t] as number[], numeric, 1e-8);
+          expectRelClose([g.dcNorms[t] as number], [Math.hypot(...(g.dc[t] as number[]))], 0);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('lstmSequenceGradient(xs, h0, c0, params, w) with f = 1, i = 0 and weightHh = 0 carries ∂L/∂c back unchanged', () => {
+    // a_f = 1e4 gives f = 1, a_i = −1e4 gives i = 0, a_o = 0 gives o = 1/2: c_t = c_0 and h_t = tanh(c_0)/2
+    // at every step. With weightHh = 0 nothing flows back through h, so every ∂L/∂c_t equals
+    // ∂L/∂c_T = w·o·(1 − tanh²c_0), for any number of steps: the cell state does not let it vanish.
+    const p = params([[-1e4], [1e4], [1], [0]], [[0], [0], [0], [0]], [0, 0, 0, 0], [0, 0, 0, 0]);
+    const xs = Array.from({ length: 50 }, () => [1]);
+    const seq = lstmSequence(xs, [0.3], [0.7], p);
+    expect(seq.c.length).toBe(51);
+    expect(seq.c.every((ct) => ct[0] === 0.7)).toBe(true);
+    const g = lstmSequenceGradient(xs, [0.3], [0.7], p, [2]);
+    const expected = 2 * 0.5 * (1 - Math.tanh(0.7) ** 2);
+    g.dc.forEach((dct) => expectRelClose(dct, [expected], 1e-14));
+    expect(g.dh0).toEqual([0]);
+  });
+
+  it('lstmSequence and lstmSequenceGradient with empty, ragged or non-finite xs or wrong weights throw a RangeError', () => {
+    const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
+    expect(() => lstmSequence([], [0], [0], p)).toThrow(/lstmSequence: xs is empty/);
+    expect(() => lstmSequence([[1], [1, 2]], [0], [0], p)).toThrow(/lstmSequence: xs\[1\] has length 2 but I/);
+    expect(() => lstmSequence([[1], [NaN]], [0], [0], p)).toThrow(/xs\[1\]\[0\] = NaN is not finite/);
+    expect(() => lstmSequenceGradient([[1]], [0], [0], p, [1, 1])).toThrow(/lstmSequenceGradient: weights has length 2 but H is 1/);
+    expect(() => lstmSequenceGradient([[1]], [0], [0], p, [Infinity])).toThrow(/weights\[0\] = Infinity is not finite/);
   });
 });
