@@ -76,3 +76,11 @@ export {
   type Workspace,
 } from './network';
 export { makeDataset, type Dataset, type DatasetKind } from './datasets';
+export { lstmCell, type LstmCellResult, type LstmParams } from './lstmCell';
+export { lstmCellBackward, type LstmCellGradients } from './lstmBackward';
+export {
+  lstmSequence,
+  lstmSequenceGradient,
+  type LstmSequenceGradient,
+  type LstmSequenceResult,
+} from './lstmSequence';

@@ -103,3 +103,14 @@ export function checkFiniteLogits(fn: string, z: ArrayLike<number>, maxLength: n
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: z[${i}] = ${String(v)} is not finite`);
   }
 }
+
+/**
+ * Every entry a finite number, for functions that refuse NaN and ±∞ rather than pass them through
+ * (lstmCell: a NaN weight would silently poison every later step of a sequence).
+ */
+export function checkFiniteValues(fn: string, name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not finite`);
+  }
+}

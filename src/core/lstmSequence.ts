@@ -1,0 +1,98 @@
+/**
+ * An LSTM cell run over a sequence, and the gradient that flows back through it (chapter 13, issue 14):
+ * the chapter plots ‖∂L/∂c_t‖ against t on a log axis to show how the cell state carries a gradient
+ * back over many steps where a plain RNN's vanishes.
+ *
+ * Steps: (h_t, c_t) = lstmCell(x_t, h_{t−1}, c_{t−1}, params) for t = 1..T, from the given h_0, c_0
+ * (xs[t − 1] is x_t). The loss is L = w·h_T for a given weight vector w (L = Σ h_T when w is all ones).
+ *
+ * ∂L/∂c_t means: add δ to c_t once it is computed and carry the change forward, through h_t = o_t ⊙
+ * tanh(c_t) (for t ≥ 1) and through every later step. So ∂L/∂c_T = w·o_T·(1 − tanh²c_T); for t < T it is
+ * the "dc′ (total)" of lstmCellBackward's step t; and since h_0 is an input in its own right, not
+ * o_0 ⊙ tanh(c_0), ∂L/∂c_0 is the dc_prev of step 1. Each comes from lstmCellBackward's formulas, fed
+ * dh = ∂L/∂h_t and dc = the dc_prev of step t + 1 (dh = w, dc = 0 at t = T).
+ */
+import { lstmCellBackwardChecked } from './lstmBackward';
+import { checkLstmInputs, lstmCellForward, type LstmParams } from './lstmCell';
+import { checkFiniteValues, checkLength } from './validate';
+
+export interface LstmSequenceResult {
+  /** h[t] for t = 0..T; h[0] is the given h_0. */
+  h: number[][];
+  /** c[t] for t = 0..T; c[0] is the given c_0. */
+  c: number[][];
+}
+
+export interface LstmSequenceGradient {
+  /** L = w·h_T. */
+  loss: number;
+  /** ∂L/∂h_0. */
+  dh0: number[];
+  /** ∂L/∂c_0. */
+  dc0: number[];
+  /** dc[t] = ∂L/∂c_t for t = 0..T (see the module comment); dc[0] is dc0. */
+  dc: number[][];
+  /** ‖∂L/∂c_t‖ (Euclidean) for t = 0..T, by Math.hypot, so it neither overflows nor underflows early. */
+  dcNorms: number[];
+}
+
+/** Checks xs (T ≥ 1 rows of one length I) and the first step's shapes; returns H. */
+function checkSequence(fn: string, xs: number[][], h0: number[], c0: number[], params: LstmParams): number {
+  if (!Array.isArray(xs) || xs.length === 0) throw new RangeError(`${fn}: xs is empty, but it needs at least one step`);
+  const first = xs[0];
+  if (!Array.isArray(first)) throw new RangeError(`${fn}: xs[0] must be an array`);
+  const [hidden] = checkLstmInputs(fn, first, h0, c0, params);
+  xs.forEach((x, t) => {
+    if (!Array.isArray(x)) throw new RangeError(`${fn}: xs[${t}] must be an array`);
+    checkLength(fn, `xs[${t}]`, x, first.length, 'I (the length of xs[0])');
+    checkFiniteValues(fn, `xs[${t}]`, x);
+  });
+  return hidden;
+}
+
+/** Runs lstmCell over xs from (h0, c0); returns every state, the initial one included. */
+export function lstmSequence(xs: number[][], h0: number[], c0: number[], params: LstmParams): LstmSequenceResult {
+  const fn = 'lstmSequence';
+  const hidden = checkSequence(fn, xs, h0, c0, params);
+  const h = [h0.slice()];
+  const c = [c0.slice()];
+  xs.forEach((x, t) => {
+    const step = lstmCellForward(fn, x, h[t] as number[], c[t] as number[], params, hidden);
+    h.push(step.h);
+    c.push(step.c);
+  });
+  return { h, c };
+}
+
+/**
+ * ∂L/∂h_0, ∂L/∂c_0 and every ∂L/∂c_t with its norm, for L = weights·h_T after lstmSequence(xs, h0, c0,
+ * params); weights has length H. See the module comment for what ∂L/∂c_t means.
+ */
+export function lstmSequenceGradient(
+  xs: number[][],
+  h0: number[],
+  c0: number[],
+  params: LstmParams,
+  weights: number[],
+): LstmSequenceGradient {
+  const fn = 'lstmSequenceGradient';
+  const hidden = checkSequence(fn, xs, h0, c0, params);
+  if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
+  checkLength(fn, 'weights', weights, hidden, 'H');
+  checkFiniteValues(fn, 'weights', weights);
+  const { h, c } = lstmSequence(xs, h0, c0, params);
+  const steps = xs.length;
+  const hLast = h[steps] as number[];
+  const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
+  const dc = new Array<number[]>(steps + 1);
+  let dh = weights.slice();
+  let dcNext = new Array<number>(hidden).fill(0);
+  for (let t = steps; t >= 1; t--) {
+    const g = lstmCellBackwardChecked(fn, xs[t - 1] as number[], h[t - 1] as number[], c[t - 1] as number[], params, dh, dcNext, hidden);
+    dc[t] = g.dcTotal;
+    dh = g.dh;
+    dcNext = g.dc;
+  }
+  dc[0] = dcNext;
+  return { loss, dh0: dh, dc0: dcNext, dc, dcNorms: dc.map((v) => Math.hypot(...v)) };
+}
