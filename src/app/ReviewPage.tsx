@@ -1,6 +1,7 @@
-import { createElement, Fragment, lazy, Suspense, useId, useMemo, useState, type ComponentType, type ReactNode } from 'react';
+import { createElement, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
 import { WIDGETS, findWidget } from '../embed/widgetRegistry';
+import { widgetLoader } from '../embed/widgetLoader';
 import { ExerciseSeedProvider } from '../exercises/exerciseSeed';
 import { reviewDueWhen } from '../exercises/reviewDueWhen';
 import { pickReview, type ReviewItem } from '../exercises/reviewPick';
@@ -14,37 +15,10 @@ import '../styles/review.css';
 /** Every exercise's id, in chapter order: the order ties are broken in. */
 const EXERCISE_IDS = WIDGETS.filter((w) => w.exercise).map((w) => w.id);
 
-/** What the page needs of a chapter's page module besides its default export (as the embed page does). */
-interface PageModule {
-  components?: Partial<Record<string, ComponentType>>;
-  /** what every widget of the chapter needs around it (chapter 8's and chapter 10's own stores) */
-  Provider?: ComponentType<{ children: ReactNode }>;
-}
-
-// One lazy component per exercise, made once: its chapter's chunk (with the prerendered formulas and
-// CSS it needs) is loaded the first time one of its exercises is shown here.
-const loaders = new Map<string, ComponentType>();
-function lazyExercise(widget: EmbeddableWidget, chapter: Chapter): ComponentType {
-  let Loaded = loaders.get(widget.id);
-  if (!Loaded) {
-    Loaded = lazy(async () => {
-      const page = (await chapter.load!()) as unknown as PageModule;
-      const Widget = page.components?.[widget.key];
-      // the boundary around it says so to the learner; a unit test keeps the maps and indexes in step
-      if (!Widget) throw new Error(`${widget.id} is not in its chapter's component map`);
-      const Provider = page.Provider ?? Fragment;
-      return {
-        default: () => (
-          <Provider>
-            <Widget />
-          </Provider>
-        ),
-      };
-    });
-    loaders.set(widget.id, Loaded);
-  }
-  return Loaded;
-}
+// An exercise out of its chapter's chunk; one its chapter's map lacks fails into the boundary around it.
+const lazyExercise = widgetLoader((id) => {
+  throw new Error(`${id} is not in its chapter's component map`);
+});
 
 /**
  * `#/review`: solved exercises again, with new numbers, spaced by the days since each was solved

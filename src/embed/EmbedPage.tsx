@@ -1,4 +1,4 @@
-import { createElement, Fragment, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createElement, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { findChapter, type Chapter } from '../chapters/chapterList';
 import { currentRoute, chapterHref, onHashChange, updateHashQuery } from '../url/hashRoute';
 import { TermScope } from '../math/TermScope';
@@ -11,39 +11,12 @@ import { labInputsChanged, readLabQuery, writeLabQuery, writeOptions, type LabQu
 import { useEmbedHeight } from './useEmbedHeight';
 import { writeAfterPause } from '../url/writeAfterPause';
 import { findWidget } from './widgetRegistry';
+import { widgetLoader } from './widgetLoader';
 import { stateKeys, type EmbeddableWidget } from '../url/widgetEntry';
 import '../styles/embed.css';
 
-/** What the embed needs of a chapter's page module besides its default export. */
-interface PageModule {
-  components?: Partial<Record<string, ComponentType>>;
-  /** what every widget of the chapter needs around it (the stability chapter's own store) */
-  Provider?: ComponentType<{ children: ReactNode }>;
-}
-
-// One lazy component per widget id, made once: the page module (the chapter's chunk, with its
-// prerendered formulas and CSS) is loaded the first time, and never for a widget not shown.
-const loaders = new Map<string, ComponentType>();
-function lazyWidget(widget: EmbeddableWidget, chapter: Chapter): ComponentType {
-  let Loaded = loaders.get(widget.id);
-  if (!Loaded) {
-    Loaded = lazy(async () => {
-      const page = (await chapter.load!()) as unknown as PageModule;
-      const Widget = page.components?.[widget.key];
-      const Provider = page.Provider ?? Fragment;
-      const Shown = Widget
-        ? () => (
-            <Provider>
-              <Widget />
-            </Provider>
-          )
-        : () => <UnknownWidget id={widget.id} />;
-      return { default: Shown };
-    });
-    loaders.set(widget.id, Loaded);
-  }
-  return Loaded;
-}
+// The widget out of its chapter's chunk; an id the chapter's map lacks says so in the frame.
+const lazyWidget = widgetLoader((id) => <UnknownWidget id={id} />);
 
 /** `#/embed/<chapter>/<Key>?…`: one widget, its caption and notice, and nothing of the site around it. */
 export function EmbedPage({ path }: { path: string }) {
