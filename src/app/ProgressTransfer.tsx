@@ -3,23 +3,7 @@ import { keepKnown, MAX_PROGRESS_FILE_BYTES, PROGRESS_FILE_NAME, readProgressFil
 import { decodeProgress, encodeProgress } from '../state/progressCode';
 import { useProgress, useProgressStore } from '../state/progressStore';
 import { useCopy } from '../tools/share/SharePanelCopy';
-
-/**
- * Saves the progress file through a temporary link. The figure export's downloadBlob does the same,
- * but importing it from the home page would bring the whole figure exporter (its module is not
- * tree-shaken) into the first page’s bundle: 2 KB gzipped, for these few lines.
- */
-function downloadText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBlob } from '../tools/export/downloadBlob';
 
 /**
  * The learner's results for this version's exercises, as a code to copy or type on another device
@@ -57,7 +41,7 @@ export function ProgressExport({ id, knownIds }: { id: string; knownIds: readonl
         On the other device, open this page, choose Import progress and type or paste the code. Or keep your progress in a
         file and import that:
       </p>
-      <button type="button" onClick={() => downloadText(writeProgress(known), PROGRESS_FILE_NAME)}>
+      <button type="button" onClick={() => downloadBlob(new Blob([writeProgress(known)], { type: 'application/json' }), PROGRESS_FILE_NAME)}>
         Download a file
       </button>
     </div>

@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   canvasToPng,
-  downloadBlob,
   figureFilename,
   findFigures,
   serializeSvg,
@@ -9,6 +8,7 @@ import {
   svgToPng,
   type Figure,
 } from './figures';
+import { downloadBlob } from './downloadBlob';
 import './figureExport.css';
 
 type Format = 'svg' | 'png';

@@ -318,17 +318,3 @@ export async function canvasToPng(canvas: HTMLCanvasElement, title: string): Pro
   }
   return canvasToBlob(out);
 }
-
-/** Saves a blob under a file name through a temporary link (the object URL freed soon after). */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
