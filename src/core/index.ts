@@ -81,6 +81,10 @@ export { lstmCellBackward, type LstmCellGradients } from './lstmBackward';
 export {
   lstmSequence,
   lstmSequenceGradient,
+  lstmSequenceGradientWithoutCellPath,
+  type LstmHiddenPathGradient,
   type LstmSequenceGradient,
   type LstmSequenceResult,
 } from './lstmSequence';
+export { rnnCell, type RnnParams } from './rnnCell';
+export { rnnSequence, rnnSequenceGradient, type RnnSequenceGradient, type RnnSequenceResult } from './rnnSequence';

@@ -10,7 +10,15 @@
  * tanh(c_t) (for t ≥ 1) and through every later step. So ∂L/∂c_T = w·o_T·(1 − tanh²c_T); for t < T it is
  * the "dc′ (total)" of lstmCellBackward's step t; and since h_0 is an input in its own right, not
  * o_0 ⊙ tanh(c_0), ∂L/∂c_0 is the dc_prev of step 1. Each comes from lstmCellBackward's formulas, fed
- * dh = ∂L/∂h_t and dc = the dc_prev of step t + 1 (dh = w, dc = 0 at t = T).
+ * dh = ∂L/∂h_t and dc = the dc_prev of step t + 1 (dh = w, dc = 0 at t = T). ∂L/∂h_t likewise means δ
+ * added to h_t once it is computed (c_t left as it is) and carried forward: ∂L/∂h_T = w, and ∂L/∂h_{t−1}
+ * is the dh_prev of step t.
+ *
+ * Without the cell path (lstmSequenceGradientWithoutCellPath): the same forward values, but every
+ * c_{t−1} enters c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t as a constant (a stop-gradient, PyTorch's
+ * c.detach()), so the additive path c_{t−1} → c_t carries nothing back and a gradient crosses a step
+ * only through h_{t−1} → the gates → c_t, h_t. Then ∂L/∂h_{t−1} is step t's dh_prev fed dc = 0, at every
+ * step; c_0 reaches L through the cell path alone, so its gradient is 0 by definition.
  */
 import { lstmCellBackwardChecked } from './lstmBackward';
 import { checkLstmInputs, lstmCellForward, type LstmParams } from './lstmCell';
@@ -34,6 +42,22 @@ export interface LstmSequenceGradient {
   dc: number[][];
   /** ‖∂L/∂c_t‖ (Euclidean) for t = 0..T, by Math.hypot, so it neither overflows nor underflows early. */
   dcNorms: number[];
+  /** dh[t] = ∂L/∂h_t for t = 0..T (see the module comment); dh[0] is dh0, dh[T] is w. */
+  dh: number[][];
+  /** ‖∂L/∂h_t‖ for t = 0..T, by Math.hypot. */
+  dhNorms: number[];
+}
+
+/** ∂L/∂h_t with the cell path cut (see the module comment): the gradient that crosses steps through h alone. */
+export interface LstmHiddenPathGradient {
+  /** L = w·h_T (the forward values are the full model's). */
+  loss: number;
+  /** ∂L/∂h_0 without the cell path. */
+  dh0: number[];
+  /** dh[t] = ∂L/∂h_t for t = 0..T without the cell path; dh[T] is w. */
+  dh: number[][];
+  /** ‖∂L/∂h_t‖ for t = 0..T, by Math.hypot. */
+  dhNorms: number[];
 }
 
 /** Checks xs (T ≥ 1 rows of one length I) and the first step's shapes; returns H. */
@@ -85,14 +109,55 @@ export function lstmSequenceGradient(
   const hLast = h[steps] as number[];
   const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
   const dc = new Array<number[]>(steps + 1);
+  const dhs = new Array<number[]>(steps + 1);
   let dh = weights.slice();
+  dhs[steps] = dh;
   let dcNext = new Array<number>(hidden).fill(0);
   for (let t = steps; t >= 1; t--) {
     const g = lstmCellBackwardChecked(fn, xs[t - 1] as number[], h[t - 1] as number[], c[t - 1] as number[], params, dh, dcNext, hidden);
     dc[t] = g.dcTotal;
     dh = g.dh;
+    dhs[t - 1] = dh;
     dcNext = g.dc;
   }
   dc[0] = dcNext;
-  return { loss, dh0: dh, dc0: dcNext, dc, dcNorms: dc.map((v) => Math.hypot(...v)) };
+  return {
+    loss,
+    dh0: dh,
+    dc0: dcNext,
+    dc,
+    dcNorms: dc.map((v) => Math.hypot(...v)),
+    dh: dhs,
+    dhNorms: dhs.map((v) => Math.hypot(...v)),
+  };
+}
+
+/**
+ * ∂L/∂h_t for every t and its norm, for L = weights·h_T after lstmSequence(xs, h0, c0, params), with the
+ * cell path cut: every c_{t−1} enters c_t as a constant (see the module comment for the exact meaning).
+ */
+export function lstmSequenceGradientWithoutCellPath(
+  xs: number[][],
+  h0: number[],
+  c0: number[],
+  params: LstmParams,
+  weights: number[],
+): LstmHiddenPathGradient {
+  const fn = 'lstmSequenceGradientWithoutCellPath';
+  const hidden = checkSequence(fn, xs, h0, c0, params);
+  if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
+  checkLength(fn, 'weights', weights, hidden, 'H');
+  checkFiniteValues(fn, 'weights', weights);
+  const { h, c } = lstmSequence(xs, h0, c0, params);
+  const steps = xs.length;
+  const hLast = h[steps] as number[];
+  const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
+  const zero = new Array<number>(hidden).fill(0);
+  const dh = new Array<number[]>(steps + 1);
+  dh[steps] = weights.slice();
+  for (let t = steps; t >= 1; t--) {
+    // dc = 0: nothing comes back along c_t → c_{t+1}, so step t sees only what reached h_t
+    dh[t - 1] = lstmCellBackwardChecked(fn, xs[t - 1] as number[], h[t - 1] as number[], c[t - 1] as number[], params, dh[t] as number[], zero, hidden).dh;
+  }
+  return { loss, dh0: dh[0] as number[], dh, dhNorms: dh.map((v) => Math.hypot(...v)) };
 }
