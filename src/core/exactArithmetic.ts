@@ -105,3 +105,44 @@ export function sumsExcludingEach(x: ArrayLike<number>): Float64Array {
   }
   return out;
 }
+
+/**
+ * rowA·x + rowB·y + b1 + b2, each product split exactly by TwoProduct, the high parts summed by
+ * TwoSum (Neumaier) and every error term added at the end: the exact value rounded about once. The
+ * same arithmetic as twoProduct and twoSum, written out without their result objects, as a recurrent
+ * network evaluates it 4H times a step and T steps a sequence (chapter 13 recomputes 100 steps per
+ * slider move). Returns the high part alone when it is ±∞, and NaN when +∞ met −∞.
+ */
+export function accurateAffine(rowA: readonly number[], x: readonly number[], rowB: readonly number[], y: readonly number[], b1: number, b2: number): number {
+  let hi = 0;
+  let lo = 0;
+  const n = x.length + y.length + 2;
+  for (let j = 0; j < n; j++) {
+    // the j-th term as value + error: a product split by TwoProduct, or a bias with no error
+    let value: number;
+    let error = 0;
+    if (j < x.length + y.length) {
+      const a = j < x.length ? (rowA[j] as number) : (rowB[j - x.length] as number);
+      const b = j < x.length ? (x[j] as number) : (y[j - x.length] as number);
+      value = a * b;
+      if (Number.isFinite(value) && Math.abs(a) <= SPLIT_LIMIT && Math.abs(b) <= SPLIT_LIMIT) {
+        const ca = SPLITTER * a;
+        const aHi = ca - (ca - a);
+        const aLo = a - aHi;
+        const cb = SPLITTER * b;
+        const bHi = cb - (cb - b);
+        const bLo = b - bHi;
+        error = aHi * bHi - value + aHi * bLo + aLo * bHi + aLo * bLo;
+      }
+    } else value = j === n - 2 ? b1 : b2;
+    // TwoSum of hi and value; its error and the product's go to lo
+    const s = hi + value;
+    if (Number.isFinite(s)) {
+      const bVirtual = s - hi;
+      lo += hi - (s - bVirtual) + (value - bVirtual) + error;
+    } else lo += error;
+    hi = s;
+  }
+  if (Number.isNaN(hi)) return NaN;
+  return Number.isFinite(hi) ? hi + lo : hi;
+}

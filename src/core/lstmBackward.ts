@@ -15,7 +15,7 @@
  *   dx = weightIhᵀ da,   dh_prev = weightHhᵀ da.
  */
 import { accurateSum } from './exactArithmetic';
-import { checkLstmInputs, lstmCellForward, type LstmParams } from './lstmCell';
+import { checkLstmInputs, lstmCellForward, type LstmCellResult, type LstmParams } from './lstmCell';
 import { sigmoid } from './sigmoid';
 import { checkFiniteValues, checkLength } from './validate';
 
@@ -43,18 +43,26 @@ function sigmoidGradAt(a: number): number {
   return sigmoid(a) * sigmoid(-a);
 }
 
-/** The backward step, also returning dc′ (total), which the sequence gradient records. Inputs checked. */
-export function lstmCellBackwardChecked(
-  fn: string,
-  x: number[],
-  h: number[],
+/** What one step's backward pass gives back to the sequence: ∂L/∂h, ∂L/∂c of its inputs and its dc′ (total). */
+export interface LstmStepGradients {
+  dh: number[];
+  dc: number[];
+  dcTotal: number[];
+}
+
+/**
+ * The backward step from a forward result already computed (the sequence keeps each step's, so it runs
+ * the forward pass once), without the weight gradients, which the sequence does not need: building
+ * them would allocate 4H arrays a step. Inputs checked.
+ */
+export function lstmCellBackwardFrom(
+  fwd: LstmCellResult & { a: number[] },
   c: number[],
   params: LstmParams,
   dh: number[],
   dc: number[],
   hidden: number,
-): LstmCellGradients & { dcTotal: number[] } {
-  const fwd = lstmCellForward(fn, x, h, c, params, hidden);
+): LstmStepGradients & { da: number[] } {
   const { a, i, f, g, o } = fwd;
   const da = new Array<number>(4 * hidden);
   const dcTotal = new Array<number>(hidden);
@@ -70,18 +78,43 @@ export function lstmCellBackwardChecked(
     da[2 * hidden + k] = dcT * (i[k] as number) * tanhGrad(a[2 * hidden + k] as number);
     da[3 * hidden + k] = dhk * Math.tanh(ck) * sigmoidGradAt(a[3 * hidden + k] as number);
   }
-  // Wᵀ·da, one compensated sum per column, so that a small gradient is not lost among cancelling terms.
-  const transposeTimes = (w: number[][], columns: number): number[] =>
-    Array.from({ length: columns }, (_, k) => accurateSum(da.map((d, r) => ((w[r] as number[])[k] as number) * d)));
+  return { dh: transposeTimes(params.weightHh, da, hidden), dc: dcPrev, dcTotal, da };
+}
+
+/** Wᵀ·da, one compensated sum per column, so that a small gradient is not lost among cancelling terms. */
+function transposeTimes(w: number[][], da: number[], columns: number): number[] {
+  const terms = new Array<number>(da.length);
+  const out = new Array<number>(columns);
+  for (let k = 0; k < columns; k++) {
+    for (let r = 0; r < da.length; r++) terms[r] = ((w[r] as number[])[k] as number) * (da[r] as number);
+    out[k] = accurateSum(terms);
+  }
+  return out;
+}
+
+/** The backward step, also returning dc′ (total), which the sequence gradient records. Inputs checked. */
+export function lstmCellBackwardChecked(
+  fn: string,
+  x: number[],
+  h: number[],
+  c: number[],
+  params: LstmParams,
+  dh: number[],
+  dc: number[],
+  hidden: number,
+): LstmCellGradients & { dcTotal: number[] } {
+  const fwd = lstmCellForward(fn, x, h, c, params, hidden);
+  const step = lstmCellBackwardFrom(fwd, c, params, dh, dc, hidden);
+  const { da } = step;
   return {
-    dx: transposeTimes(params.weightIh, x.length),
-    dh: transposeTimes(params.weightHh, hidden),
-    dc: dcPrev,
+    dx: transposeTimes(params.weightIh, da, x.length),
+    dh: step.dh,
+    dc: step.dc,
     dWeightIh: da.map((d) => x.map((xk) => d * xk)),
     dWeightHh: da.map((d) => h.map((hk) => d * hk)),
     dBiasIh: da.slice(),
     dBiasHh: da.slice(),
-    dcTotal,
+    dcTotal: step.dcTotal,
   };
 }
 

@@ -14,7 +14,7 @@
  * c′. Pre-activations of any size give finite results (σ and tanh saturate to 0, ±1); inputs must be
  * finite, and mismatched shapes, empty vectors or NaN/±∞ anywhere are a RangeError.
  */
-import { twoProduct, twoSum } from './exactArithmetic';
+import { accurateAffine, twoProduct, twoSum } from './exactArithmetic';
 import { sigmoid } from './sigmoid';
 import { checkFiniteValues, checkLength, checkMatrix } from './validate';
 
@@ -87,27 +87,9 @@ export function checkLstmInputs(fn: string, x: number[], h: number[], c: number[
  * ±∞ is kept (σ and tanh saturate); +∞ meeting −∞ has no value and is a RangeError.
  */
 function preActivation(fn: string, r: number, x: number[], h: number[], params: LstmParams): number {
-  let hi = 0;
-  let lo = 0;
-  const add = (value: number, error: number): void => {
-    const s = twoSum(hi, value);
-    hi = s.hi;
-    lo += s.lo + error;
-  };
-  const rowIh = params.weightIh[r] as number[];
-  const rowHh = params.weightHh[r] as number[];
-  for (let k = 0; k < x.length; k++) {
-    const p = twoProduct(rowIh[k] as number, x[k] as number);
-    add(p.hi, p.lo);
-  }
-  for (let k = 0; k < h.length; k++) {
-    const p = twoProduct(rowHh[k] as number, h[k] as number);
-    add(p.hi, p.lo);
-  }
-  add(params.biasIh[r] as number, 0);
-  add(params.biasHh[r] as number, 0);
-  if (Number.isNaN(hi)) throw new RangeError(`${fn}: the pre-activation of gate row ${r} is ∞ − ∞ (weights too large)`);
-  return Number.isFinite(hi) ? hi + lo : hi;
+  const value = accurateAffine(params.weightIh[r] as number[], x, params.weightHh[r] as number[], h, params.biasIh[r] as number, params.biasHh[r] as number);
+  if (Number.isNaN(value)) throw new RangeError(`${fn}: the pre-activation of gate row ${r} is ∞ − ∞ (weights too large)`);
+  return value;
 }
 
 /** The forward step with its pre-activations, which the backward pass reuses. Inputs already checked. */

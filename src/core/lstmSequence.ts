@@ -20,7 +20,7 @@
  * only through h_{t−1} → the gates → c_t, h_t. Then ∂L/∂h_{t−1} is step t's dh_prev fed dc = 0, at every
  * step; c_0 reaches L through the cell path alone, so its gradient is 0 by definition.
  */
-import { lstmCellBackwardChecked } from './lstmBackward';
+import { lstmCellBackwardFrom } from './lstmBackward';
 import { checkLstmInputs, lstmCellForward, type LstmParams } from './lstmCell';
 import { checkFiniteValues, checkLength } from './validate';
 
@@ -74,17 +74,27 @@ function checkSequence(fn: string, xs: number[][], h0: number[], c0: number[], p
   return hidden;
 }
 
+type Step = ReturnType<typeof lstmCellForward>;
+
+/** Every step's forward result (index t − 1 for step t) and the states h_t, c_t for t = 0..T. Inputs checked. */
+function run(fn: string, xs: number[][], h0: number[], c0: number[], params: LstmParams, hidden: number): LstmSequenceResult & { steps: Step[] } {
+  const h = [h0.slice()];
+  const c = [c0.slice()];
+  const steps: Step[] = [];
+  xs.forEach((x, t) => {
+    const step = lstmCellForward(fn, x, h[t] as number[], c[t] as number[], params, hidden);
+    steps.push(step);
+    h.push(step.h);
+    c.push(step.c);
+  });
+  return { h, c, steps };
+}
+
 /** Runs lstmCell over xs from (h0, c0); returns every state, the initial one included. */
 export function lstmSequence(xs: number[][], h0: number[], c0: number[], params: LstmParams): LstmSequenceResult {
   const fn = 'lstmSequence';
   const hidden = checkSequence(fn, xs, h0, c0, params);
-  const h = [h0.slice()];
-  const c = [c0.slice()];
-  xs.forEach((x, t) => {
-    const step = lstmCellForward(fn, x, h[t] as number[], c[t] as number[], params, hidden);
-    h.push(step.h);
-    c.push(step.c);
-  });
+  const { h, c } = run(fn, xs, h0, c0, params, hidden);
   return { h, c };
 }
 
@@ -104,7 +114,7 @@ export function lstmSequenceGradient(
   if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
   checkLength(fn, 'weights', weights, hidden, 'H');
   checkFiniteValues(fn, 'weights', weights);
-  const { h, c } = lstmSequence(xs, h0, c0, params);
+  const { h, c, steps: forward } = run(fn, xs, h0, c0, params, hidden);
   const steps = xs.length;
   const hLast = h[steps] as number[];
   const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
@@ -114,7 +124,7 @@ export function lstmSequenceGradient(
   dhs[steps] = dh;
   let dcNext = new Array<number>(hidden).fill(0);
   for (let t = steps; t >= 1; t--) {
-    const g = lstmCellBackwardChecked(fn, xs[t - 1] as number[], h[t - 1] as number[], c[t - 1] as number[], params, dh, dcNext, hidden);
+    const g = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh, dcNext, hidden);
     dc[t] = g.dcTotal;
     dh = g.dh;
     dhs[t - 1] = dh;
@@ -148,7 +158,7 @@ export function lstmSequenceGradientWithoutCellPath(
   if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
   checkLength(fn, 'weights', weights, hidden, 'H');
   checkFiniteValues(fn, 'weights', weights);
-  const { h, c } = lstmSequence(xs, h0, c0, params);
+  const { h, c, steps: forward } = run(fn, xs, h0, c0, params, hidden);
   const steps = xs.length;
   const hLast = h[steps] as number[];
   const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
@@ -157,7 +167,7 @@ export function lstmSequenceGradientWithoutCellPath(
   dh[steps] = weights.slice();
   for (let t = steps; t >= 1; t--) {
     // dc = 0: nothing comes back along c_t → c_{t+1}, so step t sees only what reached h_t
-    dh[t - 1] = lstmCellBackwardChecked(fn, xs[t - 1] as number[], h[t - 1] as number[], c[t - 1] as number[], params, dh[t] as number[], zero, hidden).dh;
+    dh[t - 1] = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh[t] as number[], zero, hidden).dh;
   }
   return { loss, dh0: dh[0] as number[], dh, dhNorms: dh.map((v) => Math.hypot(...v)) };
 }

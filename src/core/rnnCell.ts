@@ -14,7 +14,7 @@
  * as in lstmCell, so it is the exact value rounded about once; tanh is Math.tanh. Inputs must be finite:
  * mismatched shapes, empty vectors or NaN/±∞ anywhere are a RangeError.
  */
-import { accurateSum, twoProduct, twoSum } from './exactArithmetic';
+import { accurateAffine, accurateSum } from './exactArithmetic';
 import { checkFiniteValues, checkLength, checkMatrix } from './validate';
 
 export interface RnnParams {
@@ -60,27 +60,9 @@ export function checkRnnInputs(fn: string, x: number[], h: number[], params: Rnn
 
 /** Pre-activation of row r, compensated as in lstmCell; ∞ − ∞ is a RangeError, a lone ±∞ saturates tanh. */
 function preActivation(fn: string, r: number, x: number[], h: number[], params: RnnParams): number {
-  let hi = 0;
-  let lo = 0;
-  const add = (value: number, error: number): void => {
-    const s = twoSum(hi, value);
-    hi = s.hi;
-    lo += s.lo + error;
-  };
-  const rowIh = params.weightIh[r] as number[];
-  const rowHh = params.weightHh[r] as number[];
-  for (let k = 0; k < x.length; k++) {
-    const p = twoProduct(rowIh[k] as number, x[k] as number);
-    add(p.hi, p.lo);
-  }
-  for (let k = 0; k < h.length; k++) {
-    const p = twoProduct(rowHh[k] as number, h[k] as number);
-    add(p.hi, p.lo);
-  }
-  add(params.biasIh[r] as number, 0);
-  add(params.biasHh[r] as number, 0);
-  if (Number.isNaN(hi)) throw new RangeError(`${fn}: the pre-activation of row ${r} is ∞ − ∞ (weights too large)`);
-  return Number.isFinite(hi) ? hi + lo : hi;
+  const value = accurateAffine(params.weightIh[r] as number[], x, params.weightHh[r] as number[], h, params.biasIh[r] as number, params.biasHh[r] as number);
+  if (Number.isNaN(value)) throw new RangeError(`${fn}: the pre-activation of row ${r} is ∞ − ∞ (weights too large)`);
+  return value;
 }
 
 /** The pre-activations a of one step. Inputs already checked. */
