@@ -102,6 +102,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'lstm',
     title: 'Where the gates live: the LSTM cell',
     summary: 'Sigmoid gates, the cell path and vanishing gradients.',
+    load: () => import('./lstm/LstmChapter'),
   },
 ];
 

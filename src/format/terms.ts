@@ -61,6 +61,15 @@ export const term = {
   stabilityRelativeGradient: () => 'eps-grad-error',
   stabilityFused: () => 'grad-fused',
   stabilityChain: () => 'grad-chain',
+  /**
+   * chapter 13: a gate of the LSTM cell (i, f, g, o) and its value, the previous and new cell state,
+   * the new hidden state; and each curve of the gradient-through-time figure
+   */
+  lstmGate: (gate: 'i' | 'f' | 'g' | 'o') => `lstm-${gate}`,
+  lstmCellPrev: () => 'lstm-c',
+  lstmCellNext: () => 'lstm-c-next',
+  lstmHiddenNext: () => 'lstm-h-next',
+  gradientFlow: (curve: 'cell' | 'hidden' | 'cut' | 'rnn') => `flow-${curve}`,
 } as const;
 
 /**

@@ -1,0 +1,29 @@
+import Content from '../../../content/lstm.mdx';
+import { GradientFlowExplorer } from './GradientFlowExplorer';
+import { LstmCellExplorer } from './LstmCellExplorer';
+import { CellPathExercise, CellUpdateExercise, ForgetPowerExercise } from './LstmExercises';
+import { LstmOpener } from './LstmOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './lstm.css';
+import prerendered from 'virtual:prerendered-tex/lstm';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/lstm.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  LstmCellExplorer,
+  GradientFlowExplorer,
+  CellUpdateExercise,
+  ForgetPowerExercise,
+  CellPathExercise,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: LstmOpener };
+
+export default function LstmChapter() {
+  return <Content components={pageComponents} />;
+}
