@@ -43,7 +43,7 @@ export function decadeDomain(curves: readonly FlowCurve[]): [number, number] {
     }
   }
   if (!Number.isFinite(lo)) return [-2, 1];
-  const top = Math.ceil(hi + 1e-9);
+  const top = Math.ceil(hi - 1e-9) + 0; // + 0: no −0 for a curve just under 1
   const bottom = Math.max(Math.floor(lo), top - MAX_DECADES);
   return [Math.min(bottom, top - 2), top];
 }

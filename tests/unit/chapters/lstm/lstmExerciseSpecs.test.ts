@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { gradeChoice, gradeNumber } from '../../../../src/exercises/grading';
+import { CELL_PATH_EXERCISE, CELL_UPDATE_EXERCISE, FORGET_POWER_EXERCISE } from '../../../../src/chapters/lstm/lstmExerciseSpecs';
+
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+const answer = (x: number) => x.toPrecision(3);
+const onGrid = (v: number, step: number) => Math.abs(v / step - Math.round(v / step)) < 1e-9;
+
+function numberAnswer<Q>(a: { kind: string }) {
+  if (a.kind !== 'number') throw new Error('a number exercise');
+  return a as unknown as { truth(q: Q): number; figures: number; mistakes(q: Q): { value: number; says: string }[] };
+}
+
+describe('CELL_UPDATE_EXERCISE', () => {
+  const a = numberAnswer<ReturnType<typeof CELL_UPDATE_EXERCISE.make>>(CELL_UPDATE_EXERCISE.answer);
+
+  it('make(seed) draws gates on a 0.05 grid and c on a 0.1 grid, the same for the same seed', () => {
+    expect(CELL_UPDATE_EXERCISE.make(3)).toEqual(CELL_UPDATE_EXERCISE.make(3));
+    for (const seed of SEEDS) {
+      const { f, i, g, c } = CELL_UPDATE_EXERCISE.make(seed);
+      expect(f).not.toBe(i);
+      for (const v of [f, i]) expect(v >= 0.05 && v <= 0.95 && onGrid(v, 0.05)).toBe(true);
+      expect(Math.abs(g) <= 0.9 && onGrid(g, 0.05)).toBe(true);
+      expect(Math.abs(c) <= 2 && onGrid(c, 0.1)).toBe(true);
+    }
+  });
+
+  it('its truth is f·c + i·g worked by hand, to 1e-12', () => {
+    for (const seed of SEEDS) {
+      const q = CELL_UPDATE_EXERCISE.make(seed);
+      expect(Math.abs(a.truth(q) - (q.f * q.c + q.i * q.g))).toBeLessThan(1e-12);
+    }
+  });
+
+  it('grades the right answer correct and names the forgotten-gate mistakes', () => {
+    const q = { ...CELL_UPDATE_EXERCISE.make(1), f: 0.9, i: 0.5, g: 0.4, c: 2, next: 0.9 * 2 + 0.5 * 0.4 };
+    expect(gradeNumber('2.00', a.truth(q), a.figures, a.mistakes(q)).correct).toBe(true);
+    expect(gradeNumber('1.80', a.truth(q), a.figures, a.mistakes(q)).mistake).toMatch(/f·c alone/);
+    expect(gradeNumber('2.20', a.truth(q), a.figures, a.mistakes(q)).mistake).toMatch(/the input gate scales it first/);
+    expect(gradeNumber('2.2', a.truth(q), a.figures, a.mistakes(q)).mistake).toMatch(/scales it first, i·g/);
+    expect(gradeNumber('0.400', a.truth(q), a.figures, a.mistakes(q)).mistake).toMatch(/1 − f/);
+  });
+
+  it('its worked answer ends on the truth to three figures', () => {
+    const q = CELL_UPDATE_EXERCISE.make(7);
+    expect(CELL_UPDATE_EXERCISE.worked(q)).toContain(`= ${answer(q.next).replace('-', '−')}.`);
+  });
+});
+
+describe('FORGET_POWER_EXERCISE', () => {
+  const a = numberAnswer<ReturnType<typeof FORGET_POWER_EXERCISE.make>>(FORGET_POWER_EXERCISE.answer);
+
+  it('its truth, from the core’s backward pass, is f^T to 1e-12 relative for every seed', () => {
+    const seen = new Set<string>();
+    for (const seed of SEEDS) {
+      const q = FORGET_POWER_EXERCISE.make(seed);
+      seen.add(`${q.f}^${q.steps}`);
+      expect(Math.abs(a.truth(q) / q.f ** q.steps - 1)).toBeLessThan(1e-12);
+    }
+    expect(seen.size).toBe(16);
+  });
+
+  it('grades f^T correct and names f·T, f^(T−1) and (1/4)^T', () => {
+    const q = { f: 0.9, steps: 20, factor: 0.9 ** 20 };
+    const grade = (typed: string) => gradeNumber(typed, a.truth(q), a.figures, a.mistakes(q));
+    expect(grade('0.122').correct).toBe(true);
+    expect(grade('1.22e-1').correct).toBe(true);
+    expect(grade('18').mistake).toMatch(/f·T/);
+    expect(grade('0.135').mistake).toMatch(/T − 1/);
+    expect(grade('9.09e-13').mistake).toMatch(/1\/4/);
+  });
+});
+
+describe('CELL_PATH_EXERCISE', () => {
+  it('draws both variants over the seeds, and the right answer is the path left standing', () => {
+    const variants = new Set(SEEDS.map((s) => CELL_PATH_EXERCISE.make(s).variant));
+    expect([...variants].sort()).toEqual(['cell', 'hidden']);
+    const a = CELL_PATH_EXERCISE.answer;
+    if (a.kind !== 'choice') throw new Error('a choice exercise');
+    for (const variant of ['cell', 'hidden'] as const) {
+      const q = { ...CELL_PATH_EXERCISE.make(1), variant };
+      expect(gradeChoice([variant], a.right(q), a.mistakes?.(q)).correct).toBe(true);
+      const other = variant === 'cell' ? 'hidden' : 'cell';
+      expect(gradeChoice([other], a.right(q), a.mistakes?.(q)).mistake).toMatch(variant === 'cell' ? /here c is/ : /here h is/);
+      expect(gradeChoice(['same'], a.right(q), a.mistakes?.(q)).mistake).toMatch(/constant/);
+    }
+  });
+
+  it('its worked answer quotes the explorer’s gradients with and without the cell path, the cut one far smaller', () => {
+    const q = { ...CELL_PATH_EXERCISE.make(1), variant: 'cell' as const };
+    expect(q.cut).toBeLessThan(q.full * 1e-30);
+    expect(CELL_PATH_EXERCISE.worked(q)).toMatch(/× 10⁻⁶ with the cell path and .* × 10⁻⁴⁴ without it/);
+  });
+});
