@@ -49,9 +49,9 @@ describe('<App> routes', { timeout: 30_000 }, () => {
     expect(screen.getByText('p1 = 0.090')).toBeTruthy();
   });
 
-  it('#/lstm, not yet written, says it is coming instead of showing an empty page', async () => {
-    await visit('#/lstm');
-    expect(screen.getByRole('heading', { level: 1, name: 'Where the gates live: the LSTM cell' })).toBeTruthy();
+  it('#/higher-derivatives, not yet written, says it is coming instead of showing an empty page', async () => {
+    await visit('#/higher-derivatives');
+    expect(screen.getByRole('heading', { level: 1, name: 'Beyond the gradient' })).toBeTruthy();
     expect(screen.getByText(/This chapter is coming/)).toBeTruthy();
   });
 
