@@ -96,7 +96,7 @@ export const CellDiagram = memo(function CellDiagram({ view, c }: { view: CellVi
       <line className="wire" x1={BOX.o.x + BOX_W / 2} x2={345} y1={BOX_Y} y2={BOX_Y} />
       <Node x={345} y={BOX_Y} sign="⊙" />
       <line className="wire" x1={356} x2={394} y1={BOX_Y} y2={BOX_Y} />
-      <text className="state-label" x={392} y={BOX_Y + 26} textAnchor="end" data-term={term.lstmHiddenNext()}>
+      <text className="state-label" x={394} y={BOX_Y + 46} textAnchor="end" data-term={term.lstmHiddenNext()}>
         h′ = {v(view.h[0])}
       </text>
       {(['f', 'i', 'g', 'o'] as const).map((gate) => (
@@ -104,7 +104,7 @@ export const CellDiagram = memo(function CellDiagram({ view, c }: { view: CellVi
       ))}
       {/* the inputs' line: every gate's pre-activation comes from x and h */}
       <line className="wire" x1={BOX.f.x} x2={BOX.o.x} y1={BUS_Y} y2={BUS_Y} />
-      <text className="bus-label" x={BOX.o.x + 8} y={BUS_Y} dy="0.35em">
+      <text className="bus-label" x={BOX.f.x - 6} y={BUS_Y} dy="0.35em" textAnchor="end">
         x, h
       </text>
     </svg>
