@@ -48,10 +48,10 @@ export function EigenvalueBars({ eigenvalues, onesIndex, width = 360, height = 2
           <g key={k} data-term={term.eigenvalue(k)}>
             <rect className="bar" x={x0} y={y(0) - h} width={x.bandwidth()} height={h} style={{ fill: 'var(--accent)' }} />
             <text className="bar-value" x={centre} y={y(0) - h - 4} textAnchor="middle">
-              {eigenvalueText(v)}
+              {ones ? `${eigenvalueText(v)}, along 1` : eigenvalueText(v)}
             </text>
             <text className="bar-label" x={centre} y={height - 8} textAnchor="middle">
-              {ones ? `λ${k + 1}: 1` : `λ${k + 1}`}
+              λ{k + 1}
             </text>
           </g>
         );

@@ -23,6 +23,8 @@ function focusedCell(focus: string | null, n: number): [number, number] | undefi
 }
 
 const rowLabel = (i: number) => `z${i + 1}`;
+/** a target's entries as the target control writes them: 0 and 1, or two decimals */
+const labelText = (v: number) => (Number.isInteger(v) ? String(v) : formatNumber(v, 2));
 const list = (values: ArrayLike<number>) => `[${Array.from(values, (v) => formatNumber(v, DIGITS.value)).join(', ')}]`;
 
 /**
@@ -79,7 +81,7 @@ export function HessianExplorer() {
       <LiveFormula label={`Live formula: ${hessianCellText(formula)}`} lines={[hessianCellTex(formula)]} />
 
       <p className="hd-target-readout" data-testid="hessian-target-readout" aria-live="polite">
-        With y = {list(labels)}: L = {formatNumber(view.loss, DIGITS.value)} and ∂L/∂z = p − y = {list(view.gradient)}. Change
+        With y = [{labels.map(labelText).join(', ')}]: L = {formatNumber(view.loss, DIGITS.value)} and ∂L/∂z = p − y = {list(view.gradient)}. Change
         y and both change; H, made of p alone, does not.
       </p>
 

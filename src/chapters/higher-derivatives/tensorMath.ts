@@ -17,7 +17,7 @@ export interface TensorTerm {
   n: number;
   /** the term in TeX, with its sign: '-\\delta_{ij}\\,p_i p_k' */
   tex: string;
-  /** in words for the text alternatives: 'minus delta ij p_i p_k' */
+  /** as plain text, for captions and text alternatives: '−δᵢⱼpᵢpₖ' */
   text: string;
   /** the shape it has, for the caption under its heatmap */
   shape: string;
@@ -33,7 +33,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 1,
     tex: '\\delta_{ij}\\delta_{ik}\\,p_i',
-    text: 'δij δik pi',
+    text: 'δᵢⱼδᵢₖpᵢ',
     shape: 'a diagonal tensor: p on the line i = j = k',
     einsum: "np.einsum('i,ij,ik->ijk', p, I, I)",
     value: (p, i, j, k) => d(i, j) * d(i, k) * at(p, i),
@@ -41,7 +41,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 2,
     tex: '-\\,\\delta_{ij}\\,p_i p_k',
-    text: '− δij pi pk',
+    text: '−δᵢⱼpᵢpₖ',
     shape: 'diag(p) times p, along k',
     einsum: "- np.einsum('ij,i,k->ijk', I, p, p)",
     value: (p, i, j, k) => -d(i, j) * at(p, i) * at(p, k),
@@ -49,7 +49,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 3,
     tex: '-\\,\\delta_{ik}\\,p_i p_j',
-    text: '− δik pi pj',
+    text: '−δᵢₖpᵢpⱼ',
     shape: 'diag(p) times p, along j',
     einsum: "- np.einsum('ik,i,j->ijk', I, p, p)",
     value: (p, i, j, k) => -d(i, k) * at(p, i) * at(p, j),
@@ -57,7 +57,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 4,
     tex: '-\\,\\delta_{jk}\\,p_i p_j',
-    text: '− δjk pi pj',
+    text: '−δⱼₖpᵢpⱼ',
     shape: 'diag(p) times p, along i',
     einsum: "- np.einsum('jk,i,j->ijk', I, p, p)",
     value: (p, i, j, k) => -d(j, k) * at(p, i) * at(p, j),
@@ -65,7 +65,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 5,
     tex: '+\\,2\\,p_i p_j p_k',
-    text: '+ 2 pi pj pk',
+    text: '+2pᵢpⱼpₖ',
     shape: 'the outer product p ⊗ p ⊗ p, twice',
     einsum: "+ 2 * np.einsum('i,j,k->ijk', p, p, p)",
     value: (p, i, j, k) => 2 * at(p, i) * at(p, j) * at(p, k),
