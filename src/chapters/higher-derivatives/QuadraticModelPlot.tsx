@@ -18,7 +18,8 @@ const DIRECTIONS: readonly { value: DirectionKind; label: string }[] = [
   { value: 'coord', label: 'one logit’s axis' },
 ];
 
-const n3 = (v: number) => formatNumber(v, DIGITS.value);
+/** A readout value: within rounding of 0 (the slope along (1, …, 1) is a sum of p − y, 10⁻¹⁷ off) it reads 0. */
+const n3 = (v: number) => formatNumber(Math.abs(v) < 1e-12 ? 0 : v, DIGITS.value);
 const vector = (d: ArrayLike<number>) => `(${Array.from(d, (v) => formatNumber(v, 2)).join(', ')})`;
 
 /**
