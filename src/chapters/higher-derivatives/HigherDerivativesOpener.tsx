@@ -21,7 +21,7 @@ export function HigherDerivativesOpener() {
       name="The curvature of cross-entropy at a glance"
       caption={
         <>
-          Drag a logit bar: the bars on the right are the eigenvalues of the loss’s Hessian in z, its curvatures along its principal
+          Drag a logit bar: the other chart shows the eigenvalues of the loss’s Hessian in z, its curvatures along its principal
           directions. One stays at 0 wherever you go; none ever passes ½.
         </>
       }

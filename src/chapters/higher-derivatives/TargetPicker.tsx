@@ -23,9 +23,9 @@ export function TargetPicker() {
     <LecturerControl ids={LABELS}>
       <fieldset className="controls target-picker">
         <legend>Target y</legend>
-        <div className="label-choices">
+        <div className="hd-choices">
           {labels.map((_, i) => (
-            <label key={i} className="label-choice" data-term={term.label(i)}>
+            <label key={i} className="hd-choice" data-term={term.label(i)}>
               <input type="radio" name={name} checked={hard === i} onChange={() => setLabelClass(i)} />
               true class {i + 1}
             </label>

@@ -102,7 +102,7 @@ export function TensorExplorer() {
         ))}
       </div>
 
-      <LiveFormula label={`Live formula: ${tensorCellText(formula)}`} lines={[tensorCellTex(formula)]} testId="tensor-formula" />
+      <LiveFormula label={`Live formula: ${tensorCellText(formula)}`} lines={tensorCellTex(formula)} testId="tensor-formula" />
 
       <TensorChecks logits={logits} tensor={tensor} />
 

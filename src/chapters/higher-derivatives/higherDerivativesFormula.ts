@@ -47,26 +47,24 @@ export interface TensorCellInput {
   value: number;
 }
 
-/** A term's number with the sign that joins it to the sum: "+ 0.012", "− 0.003" (the first keeps its own sign). */
-function signed(v: number, first: boolean): string {
-  const text = texNumber(Math.abs(v), DIGITS.value);
-  if (first) return v < 0 ? `-${text}` : text;
-  return v < 0 ? `- ${text}` : `+ ${text}`;
-}
-
 /**
- * T_ijk written out term by term: the five terms as symbols, each linked to its heatmap, then their
- * values at (i, j, k), then the core's value. Indices are the learner's, δ's are their 1 or 0.
+ * T_ijk written out term by term, as two lines of pieces (a phone breaks a line between pieces only):
+ * the five terms as symbols, each linked to its heatmap, then their values at (i, j, k) and the core's
+ * value. Each piece after the first starts with {} and its sign outside the linked term, so that,
+ * typeset on its own, the sign is spaced as the binary operator it is.
  */
-export function tensorCellTex({ i, j, k, terms, value }: TensorCellInput): [string, string, string] {
+export function tensorCellTex({ i, j, k, terms, value }: TensorCellInput): [string[], string[]] {
   const idx = `${i + 1}${j + 1}${k + 1}`;
-  const symbols = TENSOR_TERMS.map((t) => `\\term{${term.tensorTerm(t.n)}}{${t.tex}}`).join(' ');
-  const numbers = terms.map((v, n) => `\\term{${term.tensorTerm(n + 1)}}{${signed(v, n === 0)}}`).join(' ');
-  return [
-    `\\displaystyle T_{ijk} = ${symbols}`,
-    `\\displaystyle T_{${idx}} = ${numbers}`,
-    `\\displaystyle {} = \\term{${term.tensorCell(i, j, k)}}{${texNumber(value, DIGITS.value)}}`,
-  ];
+  const symbols = TENSOR_TERMS.map((t, n) => {
+    const [, sign = '', body = t.tex] = /^([-+])\\,(.*)$/.exec(t.tex) ?? [];
+    return `${n === 0 ? 'T_{ijk} =' : `{} ${sign}`} \\term{${term.tensorTerm(t.n)}}{${body}}`;
+  });
+  const numbers = terms.map((v, n) => {
+    const id = term.tensorTerm(n + 1);
+    if (n === 0) return `T_{${idx}} = \\term{${id}}{${texNumber(v, DIGITS.value)}}`;
+    return `{} ${v < 0 ? '-' : '+'} \\term{${id}}{${texNumber(Math.abs(v), DIGITS.value)}}`;
+  });
+  return [symbols, [...numbers, `{} = \\term{${term.tensorCell(i, j, k)}}{${texNumber(value, DIGITS.value)}}`]];
 }
 
 /** The same in words. */
