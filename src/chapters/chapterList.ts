@@ -96,6 +96,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'higher-derivatives',
     title: 'Beyond the gradient',
     summary: 'The Hessian of cross-entropy and the third-order tensor.',
+    load: () => import('./higher-derivatives/HigherDerivativesChapter'),
   },
   {
     number: 13,

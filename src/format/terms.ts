@@ -61,6 +61,16 @@ export const term = {
   stabilityRelativeGradient: () => 'eps-grad-error',
   stabilityFused: () => 'grad-fused',
   stabilityChain: () => 'grad-chain',
+  /** chapter 12: H = ∂²L/∂z² and its two parts diag(p) and −ppᵀ; the k-th eigenvalue; the five terms of ∂³L/∂z³ */
+  hessian: (i: number, j: number) => `H-${i + 1}-${j + 1}`,
+  hessianDiagonal: (i: number, j: number) => `HD-${i + 1}-${j + 1}`,
+  hessianOuter: (i: number, j: number) => `HO-${i + 1}-${j + 1}`,
+  eigenvalue: (k: number) => `lam-${k + 1}`,
+  tensorTerm: (n: number) => `Tt-${n}`,
+  tensorCell: (i: number, j: number, k: number) => `Tc-${i + 1}-${j + 1}-${k + 1}`,
+  /** chapter 12's quadratic model along d: the true loss L(z + td) and the model L + t gᵀd + ½t² dᵀHd */
+  quadraticTrue: () => 'quad-true',
+  quadraticModel: () => 'quad-model',
   /**
    * chapter 13: a gate of the LSTM cell (i, f, g, o) and its value, the previous and new cell state,
    * the new hidden state; and each curve of the gradient-through-time figure
@@ -82,6 +92,9 @@ export function relatedTerms(id: string): string[] {
   if (w2) return [id, `bp-a1-${w2[1]}`, `bp-dz2-${w2[2]}`];
   const w1 = /^bp-w1-(\d+)-(\d+)$/.exec(id);
   if (w1) return [id, `bp-x-${w1[1]}`, `bp-fp-${w1[2]}`, `bp-da1-${w1[2]}`];
+  // chapter 12: a Hessian cell, like a Jacobian cell, in H, diag(p) and −ppᵀ at once, with p_i and p_j
+  const hessian = /^H[DO]?-(\d+)-(\d+)$/.exec(id);
+  if (hessian) return [`H-${hessian[1]}-${hessian[2]}`, `HD-${hessian[1]}-${hessian[2]}`, `HO-${hessian[1]}-${hessian[2]}`, `p-${hessian[1]}`, `p-${hessian[2]}`];
   const cell = /^[JDO]-(\d+)-(\d+)$/.exec(id);
   if (!cell) return [id];
   const [, i, j] = cell;

@@ -49,9 +49,9 @@ describe('<App> routes', { timeout: 30_000 }, () => {
     expect(screen.getByText('p1 = 0.090')).toBeTruthy();
   });
 
-  it('#/higher-derivatives, not yet written, says it is coming instead of showing an empty page', async () => {
-    await visit('#/higher-derivatives');
-    expect(screen.getByRole('heading', { level: 1, name: 'Beyond the gradient' })).toBeTruthy();
+  it('#/pytorch-loss, not yet written, says it is coming instead of showing an empty page', async () => {
+    await visit('#/pytorch-loss');
+    expect(screen.getByRole('heading', { level: 1, name: 'The PyTorch loss, option by option' })).toBeTruthy();
     expect(screen.getByText(/This chapter is coming/)).toBeTruthy();
   });
 

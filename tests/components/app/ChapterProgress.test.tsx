@@ -24,7 +24,7 @@ describe('progress in the contents and on the chapter', () => {
     expect(screen.getByTestId('progress-softmax').textContent).toBe('0 of 3 exercises solved');
     act(() => store.getState().markSolved('softmax/ProbabilityExercise', solvedNow));
     expect(screen.getByTestId('progress-softmax').textContent).toBe('1 of 3 exercises solved');
-    expect(screen.queryByTestId('progress-higher-derivatives')).toBeNull();
+    expect(screen.queryByTestId('progress-pytorch-loss')).toBeNull();
   });
 
   it('the chapter says "Exercises: 1 of 3 solved" beside its number', () => {

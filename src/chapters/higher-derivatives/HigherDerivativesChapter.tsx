@@ -1,0 +1,26 @@
+import Content from '../../../content/higher-derivatives.mdx';
+import { HessianExplorer } from './HessianExplorer';
+import { QuadraticModelPlot } from './QuadraticModelPlot';
+import { TensorExplorer } from './TensorExplorer';
+import { EinsumBugExercise, HessianEntryExercise, StableRateExercise } from './HigherDerivativesExercises';
+import { HigherDerivativesOpener } from './HigherDerivativesOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './higher-derivatives.css';
+
+/** The explicit list of what content/higher-derivatives.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  HessianExplorer,
+  QuadraticModelPlot,
+  TensorExplorer,
+  HessianEntryExercise,
+  StableRateExercise,
+  EinsumBugExercise,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: HigherDerivativesOpener };
+
+export default function HigherDerivativesChapter() {
+  return <Content components={pageComponents} />;
+}
