@@ -11,6 +11,7 @@ import { gradientCheckStartFormulas } from '../chapters/gradient-check/gradientC
 import { backpropStartFormulas } from '../chapters/backprop/backpropFormula';
 import { backwardPassStartFormulas } from '../chapters/backprop/backwardPassFormula';
 import { stabilityStartFormulas } from '../chapters/stability/stabilityFormula';
+import { pytorchLossStartFormulas } from '../chapters/pytorch-loss/pytorchLossFormula';
 
 type Formula = { tex: string; display: boolean };
 
@@ -32,6 +33,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   // chapter 8: the trainer's formulas, then the backward-pass explorer's
   backprop: () => [...backpropStartFormulas(), ...backwardPassStartFormulas()],
   stability: stabilityStartFormulas,
+  'pytorch-loss': pytorchLossStartFormulas,
 };
 
 export function prerenderedFormulas(slug: string): Formula[] {

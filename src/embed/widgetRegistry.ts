@@ -9,6 +9,7 @@ import { widgets as squaredErrorVsCrossEntropy } from '../chapters/squared-error
 import { widgets as backprop } from '../chapters/backprop';
 import { widgets as gradientCheck } from '../chapters/gradient-check';
 import { widgets as stability } from '../chapters/stability';
+import { widgets as pytorchLoss } from '../chapters/pytorch-loss';
 
 /**
  * Every embeddable widget of every chapter, gathered from the chapters' indexes (each lists its own,
@@ -28,6 +29,7 @@ export const WIDGETS: readonly EmbeddableWidget[] = [
   ...backprop,
   ...gradientCheck,
   ...stability,
+  ...pytorchLoss,
 ];
 
 const BY_ID = new Map(WIDGETS.map((w) => [w.id, w]));

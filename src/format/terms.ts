@@ -61,6 +61,16 @@ export const term = {
   stabilityRelativeGradient: () => 'eps-grad-error',
   stabilityFused: () => 'grad-fused',
   stabilityChain: () => 'grad-chain',
+  /**
+   * chapter 11, counted from 0 as PyTorch counts: sample n (its row of logits, its loss ℓ_n and its
+   * class weight w_{t_n} in the mean's fraction), the logit z[n, c] and the gradient cell ∂L/∂z[n, c]
+   */
+  lossSample: (n: number) => `ptl-s-${n}`,
+  lossLogit: (n: number, c: number) => `ptl-z-${n}-${c}`,
+  lossGradient: (n: number, c: number) => `ptl-g-${n}-${c}`,
+  lossSmoothing: () => 'ptl-eps',
+  lossPosWeight: () => 'ptl-pw',
+  lossWeightOpener: () => 'ptl-w0',
 } as const;
 
 /**
@@ -73,6 +83,9 @@ export function relatedTerms(id: string): string[] {
   if (w2) return [id, `bp-a1-${w2[1]}`, `bp-dz2-${w2[2]}`];
   const w1 = /^bp-w1-(\d+)-(\d+)$/.exec(id);
   if (w1) return [id, `bp-x-${w1[1]}`, `bp-fp-${w1[2]}`, `bp-da1-${w1[2]}`];
+  // chapter 11: a gradient cell ∂L/∂z[n, c] lights up its logit z[n, c], and the logit its gradient
+  const loss = /^ptl-[gz]-(\d+)-(\d+)$/.exec(id);
+  if (loss) return [`ptl-z-${loss[1]}-${loss[2]}`, `ptl-g-${loss[1]}-${loss[2]}`];
   const cell = /^[JDO]-(\d+)-(\d+)$/.exec(id);
   if (!cell) return [id];
   const [, i, j] = cell;
