@@ -75,7 +75,7 @@ describe('<Layout>', () => {
   });
 
   it('the last written chapter has no "Next" link at the top', () => {
-    render(<Layout current="stability">{PAGE}</Layout>);
+    render(<Layout current="pytorch-loss">{PAGE}</Layout>);
     expect(screen.queryByRole('link', { name: /^Next:/ })).toBeNull();
   });
 

@@ -18,9 +18,9 @@ describe('widget registry', () => {
     const maps = await componentMaps();
     const fromPages = [...maps].flatMap(([slug, keys]) => keys.map((key) => `${slug}/${key}`));
     expect(WIDGETS.map((w) => w.id)).toEqual(fromPages);
-    // 23 widgets, and 26 exercises: two to four in each of the ten written chapters
-    expect(WIDGETS.filter((w) => !w.exercise)).toHaveLength(23);
-    expect(WIDGETS.filter((w) => w.exercise)).toHaveLength(26);
+    // 25 widgets, and 28 exercises: two to four in each of the eleven written chapters
+    expect(WIDGETS.filter((w) => !w.exercise)).toHaveLength(25);
+    expect(WIDGETS.filter((w) => w.exercise)).toHaveLength(28);
     for (const slug of new Set(WIDGETS.map((w) => w.chapter))) {
       const count = WIDGETS.filter((w) => w.exercise && w.chapter === slug).length;
       expect(count >= 2 && count <= 4, `${slug} has ${count} exercises`).toBe(true);
