@@ -1,6 +1,6 @@
 import { createRandom, type Random } from '../../core/random';
 import { crossEntropy } from '../../core/crossEntropy';
-import { figuresText, halfUnit } from '../../exercises/grading';
+import { figuresText, halfUnit, sameToFigures } from '../../exercises/grading';
 import type { ExerciseSpec } from '../../exercises/exerciseSpec';
 import { WEIGHT_BUG_ENTRY, WEIGHTED_MEAN_ENTRY } from './index';
 
@@ -60,7 +60,8 @@ export const WEIGHTED_MEAN_EXERCISE: ExerciseSpec<WeightedMeanNumbers> = {
       // the mean a learner gets from the 4-decimal losses must round as the truth does, and the
       // denominators that are mistakes must differ from the right one, so each can be named
       const fromShown = sum(kept.map((n, k) => (weights[k] as number) * (shown[n] as number))) / sum(weights);
-      const fair = Math.abs(fromShown - mean) < 0.2 * halfUnit(mean, 3);
+      // (rounded to 3 figures, it must be within half a unit of the truth, as the grading asks)
+      const fair = Math.abs(fromShown - mean) < 0.2 * halfUnit(mean, 3) && sameToFigures(Number(fromShown.toPrecision(3)), mean, 3);
       const distinct = sum(weights) !== kept.length && sum(weights) !== 4 && sum(weights) !== sum(weight);
       if (fair && distinct) return { logits, targets, weight, nll, shown, mean };
     }

@@ -82,9 +82,11 @@ export function lossText(b: Batch, r: LossReport, undefinedMessage: string): str
   }
   if (b.reduction === 'sum') return `sum = ${textSum(losses)} = ${formatNumber(r.value, DIGITS)}.`;
   const f = meanFraction(b, r);
-  const below = r.denominatorKind === 'samples' ? plain(r.denominator) : `(${textSum(f.denominatorTerms.map((t) => plain(t.value)))})`;
-  const end = r.undefinedMean ? `: ${undefinedMessage}.` : ` = ${formatNumber(r.value, DIGITS)}.`;
-  return `mean = Σ ℓ_n / ${denominatorWords(r)} = (${textSum(losses)}) / ${below} = ${formatNumber(r.total, DIGITS)} / ${plain(r.denominator)}${end}`;
+  const grouped = (parts: readonly string[]) => (parts.length > 1 ? `(${textSum(parts)})` : textSum(parts));
+  const below = r.denominatorKind === 'samples' ? plain(r.denominator) : grouped(f.denominatorTerms.map((t) => plain(t.value)));
+  const written = `mean = Σ ℓ_n / ${denominatorWords(r)} = ${grouped(losses)} / ${below}`;
+  if (r.undefinedMean) return `${written}: ${undefinedMessage}.`;
+  return `${written} = ${formatNumber(r.total, DIGITS)} / ${plain(r.denominator)} = ${formatNumber(r.value, DIGITS)}.`;
 }
 
 /** The explorer's starting formula, typeset at build time (src/build/prerenderedFormulas.ts). */
