@@ -1,5 +1,5 @@
 import type { Reduction } from '../../core/validate';
-import type { StateOf } from '../../url/stateSchema';
+import { equalValue, type StateOf } from '../../url/stateSchema';
 import { BATCH_LIMITS, BATCH_STATE, BCE_STATE } from './pytorchLossState';
 
 /**
@@ -83,33 +83,39 @@ export const START_BATCH: Batch = batchFromState(
 /**
  * The batch a state describes, and what in it could not be read: a logit list that is not N × C long,
  * a target that is neither a class nor ignore_index, probability rows of the wrong length. What does
- * not fit is replaced (zeros, class 0, one-hot rows, weights 1) and named, so the widget shows a
- * consistent batch and says what it changed; the next edit writes the consistent batch back.
+ * not fit is replaced (zeros, class 0, one-hot rows, weights 1) and, when the link gave it, named, so
+ * the widget shows a consistent batch and says what it changed; the next edit writes it back.
  */
 export function batchFromState(s: BatchState): { batch: Batch; problems: string[] } {
   const { n, c } = s;
   const problems: string[] = [];
+  // A list the link did not give is its default, made for the default 3 × 3 batch: fitted to the
+  // link's shape in silence. One the link gave that does not fit is named.
+  const given = (key: 'lz' | 'ti' | 'tp' | 'w') => !equalValue(s[key], BATCH_STATE[key].default);
+  const say = (key: 'lz' | 'ti' | 'tp' | 'w', problem: string) => {
+    if (given(key)) problems.push(problem);
+  };
   let logits = rowsOf(s.lz, n, c);
   if (s.lz.length !== n * c) {
-    problems.push(`lz has ${s.lz.length} logits, but ${n} samples × ${c} classes need ${n * c}: the missing ones are 0.`);
+    say('lz', `lz has ${s.lz.length} logits, but ${n} samples × ${c} classes need ${n * c}: the missing ones are 0.`);
     logits = logits.map((row) => Array.from({ length: c }, (_, j) => snapLogit(row[j] ?? 0)));
   } else logits = logits.map((row) => row.map(snapLogit));
-  const ignoreIndex = s.ii >= 0 && s.ii < c ? s.ii : s.ii >= c ? BATCH_LIMITS.defaultIgnore : s.ii;
+  const ignoreIndex = s.ii >= c ? BATCH_LIMITS.defaultIgnore : s.ii;
   if (ignoreIndex !== s.ii) problems.push(`ii=${s.ii} is no class of ${c}: ignore_index is ${BATCH_LIMITS.defaultIgnore}.`);
   const indices = Array.from({ length: n }, (_, i) => {
     const k = s.ti[i];
     if (k !== undefined && isTarget(k, c, ignoreIndex)) return k;
-    problems.push(`ti: sample ${i} has ${k === undefined ? 'no target' : `target ${k}, which is neither a class nor ignore_index`}: it is class 0.`);
+    say('ti', `ti: sample ${i} has ${k === undefined ? 'no target' : `target ${k}, which is neither a class nor ignore_index`}: it is class 0.`);
     return 0;
   });
   let probabilities = rowsOf(s.tp, n, c);
   if (s.tp.length !== n * c) {
-    problems.push(`tp has ${s.tp.length} probabilities, but ${n} samples × ${c} classes need ${n * c}: the rows are one-hot on each sample’s class.`);
+    say('tp', `tp has ${s.tp.length} probabilities, but ${n} samples × ${c} classes need ${n * c}: the rows are one-hot on each sample’s class.`);
     probabilities = indices.map((k) => oneHotRow(c, k >= 0 && k < c ? k : 0));
   } else probabilities = probabilities.map(normalisedRow);
   let weight = [...s.w];
   if (s.w.length !== c) {
-    problems.push(`w has ${s.w.length} weights for ${c} classes: every weight is 1.`);
+    say('w', `w has ${s.w.length} weights for ${c} classes: every weight is 1.`);
     weight = Array.from({ length: c }, () => 1);
   } else weight = weight.map(snapWeight);
   return {
