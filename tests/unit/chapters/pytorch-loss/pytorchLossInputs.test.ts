@@ -50,7 +50,7 @@ describe('batchFromState(state) and stateFromBatch(batch)', () => {
   });
 
   it('a link whose logits do not fill N × C, or whose target is no class, is read as far as it fits and named', () => {
-    const { batch, problems } = batchFromState({ ...defaultState(BATCH_STATE), n: 2, c: 2, lz: [1, 2, 3], ti: [5, 1], w: [1, 1, 1] });
+    const { batch, problems } = batchFromState({ ...defaultState(BATCH_STATE), n: 2, c: 2, lz: [1, 2, 3], ti: [5, 1], w: [1, 2, 3] });
     expectConsistent(batch);
     expect(batch.logits).toEqual([
       [1, 2],
@@ -60,6 +60,12 @@ describe('batchFromState(state) and stateFromBatch(batch)', () => {
     expect(problems.join(' ')).toMatch(/lz has 3 logits, but 2 samples × 2 classes need 4/);
     expect(problems.join(' ')).toMatch(/sample 0 has target 5, which is neither a class nor ignore_index/);
     expect(problems.join(' ')).toMatch(/w has 3 weights for 2 classes/);
+    // tp was left out: its default, made for 3 × 3, is fitted to the link's 2 × 2 without a word
+    expect(problems.join(' ')).not.toMatch(/tp/);
+    expect(batch.probabilities).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });
 
