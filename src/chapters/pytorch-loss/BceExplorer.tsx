@@ -43,7 +43,7 @@ export function BceExplorer() {
       </p>
       <div className="batch-scroll">
         <table className="batch-table bce-table">
-          <caption>Four samples, one output each: drag or step a logit or a target (0 to 1 in steps of 0.1)</caption>
+          <caption>Four samples, one output each: drag a logit or a target up or down, or step it with the arrow keys (targets from 0 to 1 in steps of 0.1)</caption>
           <thead>
             <tr>
               <th scope="col">sample</th>

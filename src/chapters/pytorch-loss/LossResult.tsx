@@ -24,7 +24,7 @@ function PerSampleTable({ batch, report }: { batch: Batch; report: LossReport })
   return (
     <div className="per-sample">
       <p className="batch-caption" id={captionId}>
-        Per-sample losses ℓₙ, as reduction=&apos;none&apos; returns them (weights and smoothing included)
+        ℓₙ per sample, as reduction=&apos;none&apos; returns it
       </p>
       <div className="batch-scroll">
         <table className="per-sample-table" aria-labelledby={captionId}>
