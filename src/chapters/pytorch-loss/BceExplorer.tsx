@@ -39,7 +39,7 @@ export function BceExplorer() {
   return (
     <section className="widget pytorch-loss-widget bce-explorer" aria-label="nn.BCEWithLogitsLoss with pos_weight">
       <p className="formula-words">
-        ℓₙ = −[pos_weight · yₙ · log σ(xₙ) + (1 − yₙ) · log(1 − σ(xₙ))]: pos_weight scales the positive term only.
+        ℓₙ = −[pos_weight · yₙ · ln σ(xₙ) + (1 − yₙ) · ln(1 − σ(xₙ))]: pos_weight scales the positive term only.
       </p>
       <div className="batch-scroll">
         <table className="batch-table bce-table">

@@ -14,7 +14,7 @@ export function WeightedMeanExercise() {
           <p>
             A batch of four samples and three classes has targets <strong>t = {vector(targets)}</strong>
             {targets.includes(-100) ? ' (−100 is ignore_index: that sample is ignored)' : ''} and class weights{' '}
-            <strong>w = {vector(weight)}</strong>. Without weights, reduction=&apos;none&apos; prints each sample’s −log p of its class:
+            <strong>w = {vector(weight)}</strong>. Without weights, reduction=&apos;none&apos; prints each sample’s −ln p of its class:
           </p>
           <p className="exercise-numbers">
             ℓ = [{shown.map((v, n) => (targets[n] === -100 ? '0 (ignored)' : v.toFixed(4))).join(', ')}]

@@ -193,3 +193,17 @@ describe('the opener and the exercises', () => {
     expect(screen.getByRole('radio', { name: 'loss = (w[t] * nll).sum() / w[t].sum()' })).toBeTruthy();
   });
 });
+
+describe('formula ↔ table linking', () => {
+  it('pointing at a sample lights up that sample in the batch, the per-sample table and the fraction (one term id)', () => {
+    at('#/pytorch-loss');
+    const { container } = renderWithLab(<LossExplorer />);
+    const row = within(screen.getByRole('table', { name: /^ℓₙ per sample/ })).getAllByRole('row')[3]!;
+    expect(row.getAttribute('data-term')).toBe('ptl-s-2');
+    fireEvent.pointerOver(row);
+    const rule = container.querySelector('style')?.textContent ?? '';
+    expect(rule).toContain('[data-term="ptl-s-2"]');
+    // the same id is on sample 2's row of logits, and on its ℓ and its weight in the fraction's TeX
+    expect(container.querySelectorAll('.batch-table [data-term="ptl-s-2"]')).toHaveLength(1);
+  });
+});
