@@ -41,12 +41,15 @@ export function BceExplorer() {
       <p className="formula-words">
         ℓₙ = −[pos_weight · yₙ · ln σ(xₙ) + (1 − yₙ) · ln(1 − σ(xₙ))]: pos_weight scales the positive term only.
       </p>
+      <p className="batch-caption" id={`${name}-caption`}>
+        Four samples n, one output each: drag a logit x or a target y up or down, or step it with the arrow keys (targets from 0 to 1 in
+        steps of 0.1).
+      </p>
       <div className="batch-scroll">
-        <table className="batch-table bce-table">
-          <caption>Four samples, one output each: drag a logit or a target up or down, or step it with the arrow keys (targets from 0 to 1 in steps of 0.1)</caption>
+        <table className="batch-table bce-table" aria-labelledby={`${name}-caption`}>
           <thead>
             <tr>
-              <th scope="col">sample</th>
+              <th scope="col">n</th>
               <th scope="col">logit x</th>
               <th scope="col">target y</th>
               <th scope="col">ℓₙ</th>

@@ -2,7 +2,8 @@ import { Exercise } from '../../exercises/Exercise';
 import { WEIGHT_BUG_EXERCISE, WEIGHTED_MEAN_EXERCISE, weightText } from './pytorchLossExerciseSpecs';
 
 const vector = (v: readonly number[]) => `[${v.map(weightText).join(', ')}]`;
-const logitRows = (z: readonly (readonly number[])[]) => `[${z.map((row) => vector(row)).join(',\n     ')}]`;
+/** rows under the first, aligned after `z = np.array([` */
+const logitRows = (z: readonly (readonly number[])[]) => `[${z.map((row) => vector(row)).join(`,\n${' '.repeat(14)}`)}]`;
 
 /** Before the explorer shows the denominator: the weighted mean from the per-sample losses. */
 export function WeightedMeanExercise() {
