@@ -134,6 +134,14 @@ export const TARGETS = [
     warmUp: 'logit z',
     watch: '[data-testid="se-gradient"]',
   },
+  // chapter 11: the slider under the batch sets the selected logit (z[0, 0] on load); its cells are sliders too
+  {
+    route: '#/pytorch-loss',
+    ready: '[data-testid="loss-formula"] .katex',
+    sliders: ['selected logit z[0, 0]', 'selected logit z[0, 0]'],
+    warmUp: 'selected logit z[0, 0]',
+    watch: '[data-testid="loss-readout"]',
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import { gradientCheckStartFormulas } from '../chapters/gradient-check/gradientC
 import { backpropStartFormulas } from '../chapters/backprop/backpropFormula';
 import { backwardPassStartFormulas } from '../chapters/backprop/backwardPassFormula';
 import { stabilityStartFormulas } from '../chapters/stability/stabilityFormula';
+import { pytorchLossStartFormulas } from '../chapters/pytorch-loss/pytorchLossFormula';
 import { lstmStartFormulas } from '../chapters/lstm/lstmFormula';
 
 type Formula = { tex: string; display: boolean };
@@ -33,6 +34,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   // chapter 8: the trainer's formulas, then the backward-pass explorer's
   backprop: () => [...backpropStartFormulas(), ...backwardPassStartFormulas()],
   stability: stabilityStartFormulas,
+  'pytorch-loss': pytorchLossStartFormulas,
   lstm: lstmStartFormulas,
 };
 

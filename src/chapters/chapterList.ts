@@ -90,6 +90,7 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'pytorch-loss',
     title: 'The PyTorch loss, option by option',
     summary: 'Weights, reductions, label smoothing, ignore_index and soft targets.',
+    load: () => import('./pytorch-loss/PytorchLossChapter'),
   },
   {
     number: 12,

@@ -9,6 +9,7 @@ import { widgets as squaredErrorVsCrossEntropy } from '../chapters/squared-error
 import { widgets as backprop } from '../chapters/backprop';
 import { widgets as gradientCheck } from '../chapters/gradient-check';
 import { widgets as stability } from '../chapters/stability';
+import { widgets as pytorchLoss } from '../chapters/pytorch-loss';
 import { widgets as higherDerivatives } from '../chapters/higher-derivatives';
 import { widgets as lstm } from '../chapters/lstm';
 
@@ -30,6 +31,7 @@ export const WIDGETS: readonly EmbeddableWidget[] = [
   ...backprop,
   ...gradientCheck,
   ...stability,
+  ...pytorchLoss,
   ...higherDerivatives,
   ...lstm,
 ];

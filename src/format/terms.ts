@@ -61,6 +61,16 @@ export const term = {
   stabilityRelativeGradient: () => 'eps-grad-error',
   stabilityFused: () => 'grad-fused',
   stabilityChain: () => 'grad-chain',
+  /**
+   * chapter 11, counted from 0 as PyTorch counts: sample n (its row of logits, its loss ℓ_n and its
+   * class weight w_{t_n} in the mean's fraction), the logit z[n, c] and the gradient cell ∂L/∂z[n, c]
+   */
+  lossSample: (n: number) => `ptl-s-${n}`,
+  lossLogit: (n: number, c: number) => `ptl-z-${n}-${c}`,
+  lossGradient: (n: number, c: number) => `ptl-g-${n}-${c}`,
+  lossSmoothing: () => 'ptl-eps',
+  lossPosWeight: () => 'ptl-pw',
+  lossWeightOpener: () => 'ptl-w0',
   /** chapter 12: H = ∂²L/∂z² and its two parts diag(p) and −ppᵀ; the k-th eigenvalue; the five terms of ∂³L/∂z³ */
   hessian: (i: number, j: number) => `H-${i + 1}-${j + 1}`,
   hessianDiagonal: (i: number, j: number) => `HD-${i + 1}-${j + 1}`,
@@ -92,6 +102,9 @@ export function relatedTerms(id: string): string[] {
   if (w2) return [id, `bp-a1-${w2[1]}`, `bp-dz2-${w2[2]}`];
   const w1 = /^bp-w1-(\d+)-(\d+)$/.exec(id);
   if (w1) return [id, `bp-x-${w1[1]}`, `bp-fp-${w1[2]}`, `bp-da1-${w1[2]}`];
+  // chapter 11: a gradient cell ∂L/∂z[n, c] lights up its logit z[n, c], and the logit its gradient
+  const loss = /^ptl-[gz]-(\d+)-(\d+)$/.exec(id);
+  if (loss) return [`ptl-z-${loss[1]}-${loss[2]}`, `ptl-g-${loss[1]}-${loss[2]}`];
   // chapter 12: a Hessian cell, like a Jacobian cell, in H, diag(p) and −ppᵀ at once, with p_i and p_j
   const hessian = /^H[DO]?-(\d+)-(\d+)$/.exec(id);
   if (hessian) return [`H-${hessian[1]}-${hessian[2]}`, `HD-${hessian[1]}-${hessian[2]}`, `HO-${hessian[1]}-${hessian[2]}`, `p-${hessian[1]}`, `p-${hessian[2]}`];

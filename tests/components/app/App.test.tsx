@@ -49,10 +49,11 @@ describe('<App> routes', { timeout: 30_000 }, () => {
     expect(screen.getByText('p1 = 0.090')).toBeTruthy();
   });
 
-  it('#/pytorch-loss, not yet written, says it is coming instead of showing an empty page', async () => {
-    await visit('#/pytorch-loss');
-    expect(screen.getByRole('heading', { level: 1, name: 'The PyTorch loss, option by option' })).toBeTruthy();
-    expect(screen.getByText(/This chapter is coming/)).toBeTruthy();
+  it('#/lstm, the last of the 13, is written: the contents say "coming" for no chapter', async () => {
+    await visit('#/');
+    const toc = screen.getByRole('navigation', { name: 'Chapters' });
+    expect(within(toc).queryByText('coming')).toBeNull();
+    expect(within(toc).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(CHAPTERS.map((c) => `#/${c.slug}`));
   });
 
   it('#/nope shows a way back instead of a blank page', async () => {

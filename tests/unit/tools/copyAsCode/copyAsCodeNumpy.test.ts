@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, crossEntropyGrad, softmax, softmaxJacobian } from '../../../../src/core';
@@ -11,11 +10,11 @@ import {
   type JacobianState,
   type SoftmaxState,
 } from '../../../../src/tools/copyAsCode/programs';
+import { matrix, runPython, scalar, vector } from './runPython';
 
 /*
- * Runs the "Copy as NumPy" programs with the real python3 and numpy and compares what they print with
- * the core, value by value. Missing python3 or numpy is a failure, not a skip: `.ci/run` installs
- * Debian's python3-numpy, and a copy-as-code button whose program was never run proves nothing.
+ * Runs the "Copy as NumPy" programs with the real python3 and numpy (runPython.ts) and compares what
+ * they print with the core, value by value.
  *
  * How close the numbers must be. The programs use the textbook stable formulas in plain float64; the
  * core carries extra precision (double-double exponent arguments, compensated sums). So the bound for
@@ -30,55 +29,6 @@ import {
  */
 
 const EPS = 2 ** -52;
-const PYTHON_TIMEOUT_MS = 20_000;
-
-/** Runs a program with python3 and returns its `name = value` lines, each value parsed as JSON. */
-function runPython(program: string): Map<string, unknown> {
-  const run = spawnSync('python3', ['-c', program], { encoding: 'utf8', timeout: PYTHON_TIMEOUT_MS });
-  if (run.error) {
-    throw new Error(
-      `could not run python3 (${run.error.message}): the copy-as-code test needs python3 with numpy ` +
-        '(Debian: apt-get install python3-numpy; .ci/run installs it)',
-    );
-  }
-  if (run.status !== 0) {
-    const missingNumpy = /No module named '?numpy'?/.test(run.stderr);
-    throw new Error(
-      missingNumpy
-        ? 'python3 has no numpy: install it (Debian: apt-get install python3-numpy; .ci/run does this)'
-        : `python3 exited with ${String(run.status)}:\n${run.stderr}\nprogram:\n${program}`,
-    );
-  }
-  const values = new Map<string, unknown>();
-  for (const line of run.stdout.trim().split('\n')) {
-    const m = /^(\w+) = (.+)$/.exec(line);
-    if (!m?.[1] || !m[2]) throw new Error(`unexpected output line "${line}" from:\n${program}`);
-    // Python prints a list of floats as [0.09, 1e-05, -0.0]: valid JSON (finite values only).
-    values.set(m[1], JSON.parse(m[2]) as unknown);
-  }
-  return values;
-}
-
-function vector(values: Map<string, unknown>, name: string): number[] {
-  const v = values.get(name);
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) throw new Error(`${name} is not a list of numbers: ${String(v)}`);
-  return v;
-}
-
-function matrix(values: Map<string, unknown>, name: string): number[][] {
-  const v = values.get(name);
-  if (!Array.isArray(v) || !v.every((row) => Array.isArray(row) && row.every((x) => typeof x === 'number'))) {
-    throw new Error(`${name} is not a list of lists of numbers`);
-  }
-  return v as number[][];
-}
-
-function scalar(values: Map<string, unknown>, name: string): number {
-  const v = values.get(name);
-  if (typeof v !== 'number') throw new Error(`${name} is not a number: ${String(v)}`);
-  return v;
-}
-
 /** Relative error bound of NumPy's p_i: (2|q_i| + n + 4) ulp (q_i rounded twice: the difference and /T). */
 function probabilityBounds(logits: readonly number[], temperature: number): number[] {
   const max = Math.max(...logits);

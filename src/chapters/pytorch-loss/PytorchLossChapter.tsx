@@ -1,0 +1,29 @@
+import Content from '../../../content/pytorch-loss.mdx';
+import { BceExplorer } from './BceExplorer';
+import { LossExplorer } from './LossExplorer';
+import { WeightBugExercise, WeightedMeanExercise } from './PytorchLossExercises';
+import { WeightedMeanOpener } from './WeightedMeanOpener';
+import { embeddable } from '../../tools/share/embeddable';
+import { widgets } from './index';
+import './pytorchLoss.css';
+import prerendered from 'virtual:prerendered-tex/pytorch-loss';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// The explorer's starting formula, typeset at build time: the first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
+
+/** The explicit list of what content/pytorch-loss.mdx may use; this module is the chapter's lazy chunk. */
+export const components = embeddable(widgets, {
+  LossExplorer,
+  BceExplorer,
+  WeightedMeanExercise,
+  WeightBugExercise,
+});
+
+/** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
+const pageComponents = { ...components, Opener: WeightedMeanOpener };
+
+/** Each widget keeps its own state in the address; none shares a store with another. */
+export default function PytorchLossChapter() {
+  return <Content components={pageComponents} />;
+}
