@@ -82,11 +82,16 @@ async function measureSteps(page, cdp, steps, pressKeys) {
  *   sliders: [string, string],
  *   warmUp: string,
  *   watch: string,
+ *   scope?: string,
+ *   steps?: number,
  * }} InteractionTarget
  * A chapter's main slider: `sliders` are the accessible names of the slider walked at normal speed and
  * of the one walked with the CPU throttled (different ones, so the second run revisits nothing),
  * `warmUp` a slider stepped first to warm the JIT, `watch` an element whose text or label must change
- * with a step (or the figure would measure nothing), `ready` what to wait for after loading.
+ * with a step (or the figure would measure nothing), `ready` what to wait for after loading. `scope`
+ * (a CSS selector) picks the widget whose sliders are meant when a page has two sets with the same
+ * names; `steps` walks a slider with fewer positions than the default number of steps, so no step
+ * presses against the slider's end and measures nothing.
  */
 
 /** @type {InteractionTarget[]} */
@@ -142,6 +147,26 @@ export const TARGETS = [
     warmUp: 'selected logit z[0, 0]',
     watch: '[data-testid="loss-readout"]',
   },
+  // chapter 12: the Hessian explorer's logits (the tensor explorer further down has sliders of the same names)
+  {
+    route: '#/higher-derivatives',
+    ready: '.hessian-explorer [data-testid="live-formula"] .katex',
+    scope: '.hessian-explorer',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '.hessian-explorer [data-testid="live-formula"]',
+  },
+  // chapter 13: the forget gate's bias under the gradient through time at its heaviest, T = 100 and H = 8, so
+  // each step is the whole backward pass of an LSTM, the LSTM without its cell path and an RNN over 100 steps
+  {
+    route: '#/lstm?steps=100&hidden=8',
+    ready: '[data-testid="flow-table"]',
+    scope: '.gradient-flow-explorer',
+    sliders: ['forget gate bias b f', 'forget gate bias b f'],
+    warmUp: 'weight scale',
+    watch: '[data-testid="flow-cell"]',
+    steps: 16,
+  },
 ];
 
 /**
@@ -169,8 +194,9 @@ const readWatched = async (element) => `${await element.textContent()} ${await e
  * @param {{ baseURL: string, target?: InteractionTarget, steps?: number, warmUpSteps?: number }} options
  * @returns {Promise<{ route: string, runs: InteractionRun[] }>}
  */
-export async function measureInteraction({ baseURL, target = TARGETS[0], steps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
+export async function measureInteraction({ baseURL, target = TARGETS[0], steps: defaultSteps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
   if (!target) throw new Error('no interaction target');
+  const steps = target.steps ?? defaultSteps;
   const { route } = target;
   const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
   try {
@@ -181,7 +207,7 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps =
     await page.goto(new URL(route, baseURL).href, { waitUntil: 'networkidle' });
     await page.locator(target.ready).first().waitFor({ state: 'visible' });
     /** @param {string} name */
-    const slider = (name) => page.getByRole('slider', { name, exact: true });
+    const slider = (name) => (target.scope ? page.locator(target.scope).first() : page).getByRole('slider', { name, exact: true });
     const first = slider(target.sliders[0]);
     await first.focus();
 
