@@ -250,6 +250,24 @@ const CHAPTERS: readonly ChapterExercise[] = [
       return { field: 'L =', answer: crossEntropy(z, t), mistake: Math.log(3) + Math.max(...z) - zt, says: /every e\^\(z_k − z_max\) taken as 1/ };
     },
   },
+  {
+    // nn.CrossEntropyLoss(weight=w) with reduction='mean': Σ w[tₙ]·ℓₙ over the kept samples divided by Σ w[tₙ]
+    // over the same samples. The mistake: the weighted sum divided by N, every sample counted.
+    slug: 'pytorch-loss',
+    seedKey: 'wm',
+    seed: 7,
+    title: 'the weighted mean of a batch',
+    total: 2,
+    solve(text) {
+      const targets = capture(text, /targets t = \[([^\]]*)\]/).split(', ').map((v) => Number(v.replace('\u2212', '-')));
+      const w = capture(text, /class weights w = \[([^\]]*)\]/).split(', ').map(readNumber);
+      const losses = capture(text, /ℓ = \[([^\]]*)\]/).split(', ').map((v) => (v.includes('ignored') ? 0 : readNumber(v)));
+      const kept = targets.flatMap((t, n) => (t === -100 ? [] : [n]));
+      const weighted = kept.reduce((s, n) => s + (w[targets[n] as number] as number) * (losses[n] as number), 0);
+      const weights = kept.reduce((s, n) => s + (w[targets[n] as number] as number), 0);
+      return { field: 'L =', answer: weighted / weights, mistake: weighted / targets.length, says: /divided by N = 4/ };
+    },
+  },
 ];
 
 /** The figures the exercise judges to, as its field's help says: "to 3 significant figures". */
