@@ -63,10 +63,11 @@ export const CellDiagram = memo(function CellDiagram({ view, c }: { view: CellVi
       <rect className="cell-body" x={40} y={20} width={330} height={188} rx={12} />
       {/* the cell state's line: c → ⊙ f → + i·g → c′ */}
       <line className="wire cell-wire" x1={6} x2={394} y1={C_Y} y2={C_Y} />
-      <text className="state-label" x={8} y={C_Y - 10} data-term={term.lstmCellPrev()}>
+      {/* the labels of c and c′ sit above the cell's body, clear of its border */}
+      <text className="state-label" x={8} y={14} data-term={term.lstmCellPrev()}>
         c = {v(c)}
       </text>
-      <text className="state-label" x={392} y={C_Y - 10} textAnchor="end" data-term={term.lstmCellNext()}>
+      <text className="state-label" x={392} y={14} textAnchor="end" data-term={term.lstmCellNext()}>
         c′ = {v(view.c[0])}
       </text>
       <text className="wire-value" x={BOX.f.x + 16} y={C_Y + 18}>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { sigmoid } from '../../core/sigmoid';
 import { formatNumber } from '../../format/formatNumber';
 import { PRE_ACTIVATION_LIMITS } from './lstmState';
@@ -39,13 +39,20 @@ export const GateCurve = memo(function GateCurve({ activation, a, slope, term }:
     return { x1: x(at - 2), y1: y(v - 2 * s), x2: x(at + 2), y2: y(v + 2 * s) };
   };
   const steepest = activation === 'sigmoid' ? 0.25 : 1;
+  // the tangents are clipped to the plot's frame (a steep one would run out past it)
+  const clip = `gate-clip-${useId().replace(/:/g, '')}`;
   return (
     <svg className="gate-curve" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" data-term={term}>
       <rect className="plot-area" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
       <line className="gate-axis" x1={x(0)} x2={x(0)} y1={M.top} y2={H - M.bottom} />
-      <line className="gate-steepest" {...tangent(0, steepest)} />
-      <path className="gate-activation" d={path} />
-      <line className="gate-tangent" {...tangent(a, slope)} />
+      <clipPath id={clip}>
+        <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
+      </clipPath>
+      <g clipPath={`url(#${clip})`}>
+        <line className="gate-steepest" {...tangent(0, steepest)} />
+        <path className="gate-activation" d={path} />
+        <line className="gate-tangent" {...tangent(a, slope)} />
+      </g>
       <circle className="gate-point" cx={x(a)} cy={y(f(a))} r={4} />
       <text className="gate-slope" x={W - M.right - 2} y={H - M.bottom - 4} textAnchor="end">
         {activation === 'sigmoid' ? 'σ′' : 'tanh′'} = {formatNumber(slope, 3)}

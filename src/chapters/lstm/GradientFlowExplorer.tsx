@@ -38,7 +38,7 @@ export function GradientFlowExplorer() {
   return (
     <section className="widget lstm-widget gradient-flow-explorer" aria-label="The gradient through time: LSTM against RNN">
       <figure className="flow-figure">
-        <GradientFlowPlot label={flowLabel(curves, steps, bf, hidden)} curves={plotCurves} steps={steps} />
+        <GradientFlowPlot label={flowLabel(curves, { steps, forgetBias: bf, hidden, scale, seed })} curves={plotCurves} steps={steps} />
         <figcaption>
           <CurveLegend items={FLOW_CURVES.map((c) => ({ colour: c.colour, text: c.name, dashed: c.dashed }))} />
         </figcaption>
@@ -73,7 +73,7 @@ export function GradientFlowExplorer() {
         <LecturerControl ids={['bf']}>
           <RangeSlider
             label="forget gate bias b f"
-            symbol="b_f"
+            symbol="bias"
             value={bf}
             min={FORGET_BIAS_LIMITS.min}
             max={FORGET_BIAS_LIMITS.max}

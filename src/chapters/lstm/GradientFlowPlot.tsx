@@ -48,6 +48,11 @@ export function decadeDomain(curves: readonly FlowCurve[]): [number, number] {
   return [Math.min(bottom, top - 2), top];
 }
 
+/** The step between labelled decades: the least of 1, 2, 5, 10, 20, 25, 50 that labels at most 6 of them. */
+export function decadeStep(span: number): number {
+  return [1, 2, 5, 10, 20, 25, 50].find((s) => span / s <= 5) ?? Math.ceil(span / 5);
+}
+
 /** "10⁻⁸" rather than "1 × 10⁻⁸"; 1 and 10 as themselves. */
 const decade = (e: number) => (e === 0 ? '1' : e === 1 ? '10' : formatNumber(10 ** e, 0).replace(/^1 × /, ''));
 
@@ -75,11 +80,10 @@ export const GradientFlowPlot = memo(function GradientFlowPlot({ label, curves, 
     return curves.map((c) => path(c.values as number[]) ?? '');
   }, [curves, steps, width, height, lo, hi]);
 
-  // at most 6 labelled decades, at most 6 steps
-  const span = hi - lo;
-  const every = Math.max(1, Math.ceil(span / 5));
+  // at most 6 labelled decades, a round number of decades apart, each a multiple of that step
+  const every = decadeStep(hi - lo);
   const yTicks: number[] = [];
-  for (let e = hi; e >= lo; e -= every) yTicks.push(e);
+  for (let e = Math.floor(hi / every) * every; e >= lo; e -= every) yTicks.push(e + 0);
   const xEvery = steps <= 10 ? 1 : steps <= 25 ? 5 : steps <= 60 ? 10 : 20;
   const xTicks: number[] = [];
   for (let t = 0; t <= steps; t += xEvery) xTicks.push(t);
@@ -99,18 +103,20 @@ export const GradientFlowPlot = memo(function GradientFlowPlot({ label, curves, 
         {curves.map((c, i) => (
           <path key={c.id} className="flow-curve" data-term={c.term} d={paths[i]} style={{ stroke: c.colour }} strokeDasharray={c.dashed ? '6 4' : undefined} />
         ))}
-        {curves.map((c) => {
+        {/* the first curve's marker last and as a ring, so a marker at the same point beneath it shows */}
+        {[...curves].reverse().map((c, i, all) => {
           const v0 = c.values[0] ?? NaN;
+          const ring = i === all.length - 1;
           return (
             <circle
               key={c.id}
-              className="flow-marker"
+              className={ring ? 'flow-marker ring' : 'flow-marker'}
               data-term={c.term}
               data-value={v0}
               cx={x(0)}
               cy={y(v0 > 10 ** lo && Number.isFinite(v0) ? v0 : 10 ** lo)}
-              r={4.5}
-              style={{ fill: c.colour, stroke: c.colour }}
+              r={ring ? 7 : 4.5}
+              style={{ fill: ring ? 'none' : c.colour, stroke: c.colour }}
             />
           );
         })}

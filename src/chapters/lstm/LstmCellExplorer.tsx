@@ -11,6 +11,8 @@ import { CELL_DIGITS, cellTex, cellText } from './lstmFormula';
 import { cellView, GATE_NAMES, GATES, snapTo, type CellInputs, type Gate } from './lstmMath';
 import { CELL_LIMITS, CELL_STATE, PRE_ACTIVATION_LIMITS } from './lstmState';
 
+/** The cards in the diagram's order, left to right: f, i, g, o (the sliders keep PyTorch's row index). */
+const CARD_ORDER: readonly Gate[] = ['f', 'i', 'g', 'o'];
 const KEY: Readonly<Record<Gate, 'ai' | 'af' | 'ag' | 'ao'>> = { i: 'ai', f: 'af', g: 'ag', o: 'ao' };
 const v = (x: number | undefined) => formatNumber(x ?? NaN, CELL_DIGITS);
 
@@ -42,6 +44,7 @@ export function LstmCellExplorer() {
     <section className="widget lstm-widget lstm-cell-explorer" aria-label="The LSTM cell, gate by gate">
       <figure className="cell-figure">
         <CellDiagram view={view} c={inputs.c} />
+        <figcaption>The heavy line along the top is the cell state; the forget gate, outlined in its colour, is the one gate that acts on it.</figcaption>
       </figure>
 
       <LiveFormula label={`Live formula: ${cellText(inputs, view)}`} lines={cellTex(inputs, view)} />
@@ -64,7 +67,8 @@ export function LstmCellExplorer() {
       </fieldset>
 
       <div className="gate-cards">
-        {GATES.map((gate, index) => {
+        {CARD_ORDER.map((gate) => {
+          const index = GATES.indexOf(gate);
           const { name, activation } = GATE_NAMES[gate];
           const value = view[gate][0];
           const slope = view.slope[gate];
@@ -103,9 +107,9 @@ export function LstmCellExplorer() {
           f itself, which is near 1 when a<sub>f</sub> is large.
         </p>
         <p>
-          Through the forget gate’s sigmoid instead: ∂c′/∂a<sub>f</sub> = c · σ′(a<sub>f</sub>) ={' '}
-          <strong data-testid="gate-factor">{v(inputs.c * view.slope.f)}</strong>, never more than |c|/4 ={' '}
-          {v(Math.abs(inputs.c) / 4)}.
+          Through the forget gate instead, the path leaves the cell line: the gates read h<sub>t−1</sub> = o<sub>t−1</sub>·tanh(c), not c. Its first
+          factor is ∂c′/∂a<sub>f</sub> = c · σ′(a<sub>f</sub>) = <strong data-testid="gate-factor">{v(inputs.c * view.slope.f)}</strong>, never more
+          than |c|/4 = {v(Math.abs(inputs.c) / 4)}; back to c it is multiplied by the forget row’s weight on h and by o<sub>t−1</sub>·tanh′(c) ≤ 1.
         </p>
       </div>
     </section>

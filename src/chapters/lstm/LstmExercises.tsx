@@ -26,8 +26,8 @@ export function ForgetPowerExercise() {
       prompt={({ f, steps }) => (
         <p>
           An LSTM unit runs <strong>T = {steps}</strong> steps with its forget gate at <strong>f = {f}</strong> every step, its input gate shut
-          (i = 0) and no recurrent weights, so the only path from c₀ to the loss is the cell path. By what factor is ∂L/∂c₀ smaller than
-          ∂L/∂c<sub>T</sub>? (Type it as a number, e.g. 0.0123 or 1.2e-5.)
+          (i = 0) and no recurrent weights, so the only path from c₀ to the loss is the cell path. What is ∂L/∂c₀ ÷ ∂L/∂c<sub>T</sub>? (Type
+          it as a number, e.g. 0.0123 or 1.2e-5.)
         </p>
       )}
     />

@@ -31,19 +31,24 @@ export function LstmOpener() {
   const cell0 = gradientText(curves.cell[0] ?? NaN);
   const rnn0 = gradientText(curves.rnn[0] ?? NaN);
   const label =
-    `Gradient norms against the step t, 0 to ${steps}, log scale, with forget-gate bias b_f = ${bias}. ` +
+    `Gradient norms against the step t, 0 to ${steps}, log scale, with forget-gate bias ${bias}. ` +
     `At t = 0: LSTM cell state ${cell0}, tanh RNN hidden state ${rnn0}.`;
   return (
     <Opener
       name="The gradient through time at a glance"
-      caption={<>Raise the forget gate’s bias: the LSTM’s gradient 50 steps back climbs by orders of magnitude; the RNN’s stays where it is.</>}
+      caption={
+        <>
+          Raise the forget gate’s bias: the LSTM’s gradient 50 steps back climbs by orders of magnitude, up to b<sub>f</sub> = 3.5, and then eases
+          off; the RNN’s stays where it is.
+        </>
+      }
     >
       <div className="lstm-widget lstm-opener" ref={box}>
         <GradientFlowPlot label={label} curves={plotCurves} steps={steps} height={width < 500 ? 150 : 180} />
         <CurveLegend items={SHOWN.map((c) => ({ colour: c.colour, text: c.name, dashed: c.dashed }))} />
         <RangeSlider
           label="forget gate bias b f of the opening plot"
-          symbol="b_f"
+          symbol="bias"
           value={bias}
           min={FORGET_BIAS_LIMITS.min}
           max={FORGET_BIAS_LIMITS.max}

@@ -1,5 +1,5 @@
 import { gradientText, ratioText } from './lstmFormula';
-import type { FlowCurves } from './lstmMath';
+import type { FlowCurves, FlowInputs } from './lstmMath';
 
 /** The figure's curves in the order of its legend, with what each is called. */
 export const FLOW_CURVES = [
@@ -15,12 +15,12 @@ export type FlowKey = (typeof FLOW_CURVES)[number]['key'];
  * The text alternative: what is drawn and each curve's value at t = 0, with how far the LSTM's cell
  * gradient is above the RNN's.
  */
-export function flowLabel(curves: FlowCurves, steps: number, forgetBias: number, hidden: number): string {
+export function flowLabel(curves: FlowCurves, { steps, forgetBias, hidden, scale, seed }: FlowInputs): string {
   const at0 = FLOW_CURVES.map((c) => `${c.name}: ${gradientText(curves[c.key][0] ?? NaN)}`).join('; ');
   const ratio = (curves.cell[0] ?? NaN) / (curves.rnn[0] ?? NaN);
   return (
-    `Gradient norms of L = Σ h_T against the step t from 0 to T = ${steps}, log scale, for an LSTM and a tanh RNN with ` +
-    `H = ${hidden} and forget-gate bias b_f = ${forgetBias}. At t = 0: ${at0}. ` +
+    `Gradient norms of L, the sum of the last hidden state, against the step t from 0 to T = ${steps}, log scale, for an LSTM and a ` +
+    `tanh RNN with H = ${hidden}, weight scale ${scale}, weights no. ${seed} and forget-gate bias ${forgetBias}. At t = 0: ${at0}. ` +
     `The LSTM's cell-state gradient at t = 0 is ${ratioText(ratio)} times the RNN's.`
   );
 }

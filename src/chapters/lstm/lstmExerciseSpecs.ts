@@ -15,6 +15,9 @@ import { FLOW_STATE } from './lstmState';
  */
 
 const signed = (v: number) => String(v).replace('-', '−');
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+/** 50 as "₅₀". */
+const subscriptDigits = (n: number) => String(n).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)] as string);
 /** The pre-activation whose σ is p: ln(p/(1 − p)). */
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -32,16 +35,24 @@ export interface CellUpdateNumbers {
   next: number;
 }
 
+/** The smallest |c′| drawn: three significant figures of it are then far above the core's rounding. */
+export const MIN_NEXT = 0.01;
+
 export const CELL_UPDATE_EXERCISE: ExerciseSpec<CellUpdateNumbers> = {
   entry: CELL_UPDATE_ENTRY,
   seedKey: 'cu',
   make(seed) {
     const rng = createRandom(seed);
-    const [f, i] = distinctOnGrid(rng, 2, 0.05, 0.95, 0.05) as [number, number];
-    const g = (rng.int(37) - 18) / 20; // −0.9 … 0.9 on a grid of 0.05
-    const c = distinctOnGrid(rng, 1, -2, 2, 0.1)[0] as number;
-    const r = lstmCell([0], [0], [c], biasOnly([logit(i), logit(f), Math.atanh(g), 0]));
-    return { f, i, g, c, next: r.c[0] as number };
+    // c = 0 or g = 0 makes a term vanish (and several mistakes equal the answer); a c′ near 0 is
+    // rounding in the core's last bits, not a number to three figures. Either is drawn again.
+    for (;;) {
+      const [f, i] = distinctOnGrid(rng, 2, 0.05, 0.95, 0.05) as [number, number];
+      const g = distinctOnGrid(rng, 1, -0.9, 0.9, 0.05)[0] as number;
+      const c = distinctOnGrid(rng, 1, -2, 2, 0.1)[0] as number;
+      if (c === 0 || g === 0 || Math.abs(f * c + i * g) < MIN_NEXT) continue;
+      const r = lstmCell([0], [0], [c], biasOnly([logit(i), logit(f), Math.atanh(g), 0]));
+      return { f, i, g, c, next: r.c[0] as number };
+    }
   },
   answer: {
     kind: 'number',
@@ -89,12 +100,14 @@ export const FORGET_POWER_EXERCISE: ExerciseSpec<ForgetPowerNumbers> = {
   },
   answer: {
     kind: 'number',
-    label: '∂L/∂c₀ ÷ ∂L/∂c_T',
+    // the subscript as Unicode digits (c₅₀): a field label is plain text, where c_T would show its underscore
+    label: ({ steps }) => `∂L/∂c₀ ÷ ∂L/∂c${subscriptDigits(steps)}`,
     figures: 3,
     truth: ({ factor }) => factor,
     mistakes: ({ f, steps }) => [
       { value: f * steps, says: `that is f·T: the factors multiply, one per step, so it is f to the power T` },
       { value: f ** (steps - 1), says: `that is f^(T − 1): there are T steps between c₀ and c_T, each with its own f` },
+      { value: f ** -steps, says: `that is 1/f^T, ∂L/∂c${subscriptDigits(steps)} ÷ ∂L/∂c₀ upside down: the gradient at c₀ is the smaller one, so the quotient is f^T, below 1` },
       { value: 0.25 ** steps, says: 'that is (1/4)^T, the bound through a sigmoid’s slope: the cell path multiplies by f itself, not by σ′' },
     ],
   },
@@ -118,7 +131,7 @@ export interface CellPathNumbers {
 }
 
 const CELL_PATH_ANSWERS: Readonly<Record<DetachVariant, string>> = {
-  cell: 'only through h and the gates, so it vanishes as fast as in a plain RNN',
+  cell: 'only through h and the gates, so it vanishes like a plain RNN’s, or faster',
   hidden: 'only along the cell path c, so f still carries it back',
 };
 
@@ -136,7 +149,7 @@ export const CELL_PATH_EXERCISE: ExerciseSpec<CellPathNumbers> = {
     kind: 'choice',
     legend: 'How does the gradient of the loss reach the early steps in this loop?',
     options: () => [
-      { value: 'cell', label: 'Only through h and the gates, so it vanishes as fast as in a plain RNN' },
+      { value: 'cell', label: 'Only through h and the gates, so it vanishes like a plain RNN’s, or faster' },
       { value: 'hidden', label: 'Only along the cell path c, so f still carries it back' },
       { value: 'none', label: 'Not at all: .detach() stops every gradient to the weights' },
       { value: 'same', label: 'As before: .detach() only saves memory and changes no gradient' },

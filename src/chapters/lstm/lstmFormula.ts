@@ -44,11 +44,12 @@ export function cellTex(inputs: CellInputs, view: CellView): string[][] {
   return [
     [
       `\\displaystyle ${cNext} = ${f}\\,${c} + ${i}\\,${g}`,
-      `\\displaystyle {} = ${t(term.lstmGate('f'), n(view.f[0] ?? NaN))} \\cdot ${t(term.lstmCellPrev(), n(inputs.c))} + ${t(term.lstmGate('i'), n(view.i[0] ?? NaN))} \\cdot ${t(term.lstmGate('g'), n(view.g[0] ?? NaN))} = ${t(term.lstmCellNext(), n(view.c[0] ?? NaN))}`,
+      // each product in braces: KaTeX may break a line after + or =, never inside a product
+      `\\displaystyle {} = {${t(term.lstmGate('f'), n(view.f[0] ?? NaN))} \\cdot ${t(term.lstmCellPrev(), n(inputs.c))}} + {${t(term.lstmGate('i'), n(view.i[0] ?? NaN))} \\cdot ${t(term.lstmGate('g'), n(view.g[0] ?? NaN))}} = ${t(term.lstmCellNext(), n(view.c[0] ?? NaN))}`,
     ],
     [
       `\\displaystyle ${t(term.lstmHiddenNext(), "h'")} = ${o}\\,\\tanh(${cNext})`,
-      `\\displaystyle {} = ${t(term.lstmGate('o'), n(view.o[0] ?? NaN))} \\cdot ${n(view.squashed)} = ${t(term.lstmHiddenNext(), n(view.h[0] ?? NaN))}`,
+      `\\displaystyle {} = {${t(term.lstmGate('o'), n(view.o[0] ?? NaN))} \\cdot ${n(view.squashed)}} = ${t(term.lstmHiddenNext(), n(view.h[0] ?? NaN))}`,
     ],
   ];
 }

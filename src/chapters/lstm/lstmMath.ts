@@ -147,39 +147,56 @@ export function flowCurves(model: FlowModel, steps: number): FlowCurves {
   return { cell: full.dcNorms, hidden: full.dhNorms, cut: cut.dhNorms, rnn: rnn.dhNorms, dc0: full.dc0, dh0: full.dh0, loss: full.loss };
 }
 
-/** L = Σ h_T of the LSTM from h_0 = 0 and the given c_0: what the live check differentiates. */
-export function lossFromCell(model: FlowModel, steps: number, c0: number[]): number {
-  const { h } = lstmSequence(model.xs.slice(0, steps), zeros(c0.length), c0, model.lstm);
-  return (h[steps] as number[]).reduce((s, v) => s + v, 0);
+/** h_T of the LSTM from h_0 = 0 and the given c_0. */
+function lastHidden(model: FlowModel, steps: number, c0: number[]): number[] {
+  return lstmSequence(model.xs.slice(0, steps), zeros(c0.length), c0, model.lstm).h[steps] as number[];
 }
 
-/** The step of the live check's central difference. */
+/** L = Σ h_T of the LSTM from h_0 = 0 and the given c_0: what the live check differentiates. */
+export function lossFromCell(model: FlowModel, steps: number, c0: number[]): number {
+  return lastHidden(model, steps, c0).reduce((s, v) => s + v, 0);
+}
+
+/** The step δ of the live check's central difference. */
 export const CHECK_STEP = 1e-5;
+
+/** The check passes below this relative error. */
+export const CHECK_TOLERANCE = 1e-4;
 
 export interface CellCheck {
   /** the core's ∂L/∂c₀[0] (the first unit) */
   analytic: number;
-  /** (L(c₀ + h e₁) − L(c₀ − h e₁)) / 2h */
+  /** (L(c₀ + δ e₁) − L(c₀ − δ e₁)) / 2δ */
   numeric: number;
   /** |analytic − numeric| / |analytic|; NaN when the analytic value is 0 */
   relativeError: number;
+  /** L at c₀ = 0 */
+  loss: number;
+  /** the size L is rounded at: |L|, or its largest term |h_T,k| when the terms cancel */
+  size: number;
   /**
-   * The smallest gradient a central difference of L can resolve at this h: L is about 1 in size, so
-   * each evaluation carries a rounding error of about 2⁻⁵², and the quotient about 2⁻⁵²/h ≈ 2 × 10⁻¹¹.
+   * The quotient's rounding: each evaluation of L is rounded by about ε·size (ε = 2⁻⁵²), and dividing
+   * the difference of two by 2δ leaves about ε·size/δ.
    */
+  roundingFloor: number;
+  /** whether the rounding floor is small enough for the quotient to confirm the gradient to the tolerance */
   resolvable: boolean;
 }
-
-export const RESOLUTION = Number.EPSILON / CHECK_STEP;
 
 /** The backward pass's ∂L/∂c₀ for the first unit against a central difference of L in it. */
 export function cellCheck(model: FlowModel, steps: number, analytic: number): CellCheck {
   const hidden = model.rnn.biasIh.length;
-  const at = (d: number) => lossFromCell(model, steps, zeros(hidden).map((v, k) => (k === 0 ? v + d : v)));
-  const numeric = (at(CHECK_STEP) - at(-CHECK_STEP)) / (2 * CHECK_STEP);
+  const nudged = (d: number) => zeros(hidden).map((v, k) => (k === 0 ? v + d : v));
+  const numeric = (lossFromCell(model, steps, nudged(CHECK_STEP)) - lossFromCell(model, steps, nudged(-CHECK_STEP))) / (2 * CHECK_STEP);
+  const hT = lastHidden(model, steps, zeros(hidden));
+  const loss = hT.reduce((s, v) => s + v, 0);
+  const size = Math.max(Math.abs(loss), ...hT.map(Math.abs));
+  const roundingFloor = (Number.EPSILON * size) / CHECK_STEP;
   const relativeError = analytic === 0 ? NaN : Math.abs(analytic - numeric) / Math.abs(analytic);
-  // a gradient 1000 times the rounding floor leaves the difference three digits or more
-  return { analytic, numeric, relativeError, resolvable: Math.abs(analytic) >= 1000 * RESOLUTION };
+  // the floor at most a tenth of the bar: rounding in a 100-step forward pass can be a few times
+  // ε·size, and must still leave the bar to the backward pass
+  const resolvable = roundingFloor <= (CHECK_TOLERANCE / 10) * Math.abs(analytic);
+  return { analytic, numeric, relativeError, loss, size, roundingFloor, resolvable };
 }
 
 /**

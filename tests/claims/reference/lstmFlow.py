@@ -2,7 +2,9 @@
 backward in numpy, written from the textbook equations, independent of the core. Reads a JSON model
 (the weights and inputs the chapter draws, which are inputs here, not results) from stdin with a list
 of step counts, and prints for each T the norms at t = 0 of dL/dc_0, dL/dh_0, dL/dh_0 with every
-c_{t-1} held constant in c_t, and the RNN's dL/dh_0, for L = sum(h_T), h_0 = c_0 = 0."""
+c_{t-1} held constant in c_t, and the RNN's dL/dh_0, for L = sum(h_T), h_0 = c_0 = 0; with the
+cell line alone (the product of the forget gates times dL/dc_T), L, the forget gates' mean and range,
+the first unit's dL/dc_0, the largest |h_T| and the RNN's mean tanh' slope."""
 import json
 import sys
 
@@ -35,7 +37,19 @@ def lstm_backward(model, xs, cut):
         dct = (0 if cut else dc) + dh * o * (1 - th ** 2)
         da = np.concatenate([dct * g * i * (1 - i), dct * c * f * (1 - f), dct * i * (1 - g ** 2), dh * th * o * (1 - o)])
         dh, dc = U.T @ da, dct * f
-    return np.linalg.norm(dc), np.linalg.norm(dh)
+    return np.linalg.norm(dc), np.linalg.norm(dh), dc[0]
+
+
+def cell_line(model, xs):
+    """The cell line alone, (prod_t f_t) * dL/dc_T, with dL/dc_T = o_T tanh'(c_T) for L = sum(h_T);
+    the loss L; every forget gate's value; and |c_T|."""
+    _, H, tape = lstm(model, xs)
+    fs = np.array([f for (_, _, _, f, _, _, _) in tape])
+    (_, _, _, _, _, o, cT) = tape[-1]
+    dcT = o * (1 - np.tanh(cT) ** 2)
+    return {"line": float(np.linalg.norm(np.prod(fs, axis=0) * dcT)), "dcT": float(np.linalg.norm(dcT)),
+            "loss": float(np.sum(o * np.tanh(cT))), "fMean": float(fs.mean()), "fMin": float(fs.min()), "fMax": float(fs.max()),
+            "cMax": float(np.abs(cT).max()), "hMax": float(np.abs(o * np.tanh(cT)).max())}
 
 
 def rnn_backward(model, xs):
@@ -48,13 +62,16 @@ def rnn_backward(model, xs):
     dh = np.ones(U.shape[0])
     for hn in reversed(outs):
         dh = U.T @ (dh * (1 - hn ** 2))
-    return np.linalg.norm(dh)
+    # the mean slope tanh'(a) = 1 - h^2 over every step and unit: how saturated the units are
+    return np.linalg.norm(dh), float(np.mean(1 - np.array(outs) ** 2))
 
 
 result = []
 for T in spec["steps"]:
     xs = np.array(spec["xs"][:T])
-    dc0, dh0 = lstm_backward(spec["lstm"], xs, False)
-    _, cut0 = lstm_backward(spec["lstm"], xs, True)
-    result.append({"T": T, "cell": dc0, "hidden": dh0, "cut": cut0, "rnn": rnn_backward(spec["rnn"], xs)})
+    dc0, dh0, dc00 = lstm_backward(spec["lstm"], xs, False)
+    _, cut0, _ = lstm_backward(spec["lstm"], xs, True)
+    rnn0, rnn_slope = rnn_backward(spec["rnn"], xs)
+    result.append({"T": T, "cell": dc0, "hidden": dh0, "cut": cut0, "rnn": rnn0, "rnnSlope": rnn_slope, "dc00": float(dc00),
+                   **cell_line(spec["lstm"], xs)})
 print(json.dumps(result))

@@ -88,8 +88,10 @@ describe('<GradientFlowExplorer>', () => {
   it('starts at T = 50, b_f = 1: four curves, the table at t = 0, the check agreeing', () => {
     const { container } = renderWithLab(<GradientFlowExplorer />);
     expect(container.querySelectorAll('path.flow-curve').length).toBe(4);
-    const plot = screen.getByRole('img', { name: /^Gradient norms of L = Σ h_T against the step t from 0 to T = 50/ });
+    const plot = screen.getByRole('img', { name: /^Gradient norms of L, the sum of the last hidden state, against the step t from 0 to T = 50/ });
     expect(plot.getAttribute('aria-label')).not.toMatch(/NaN|undefined/);
+    // the text alternative says the whole model: H, the weight scale, the seed and the bias
+    expect(plot.getAttribute('aria-label')).toContain('H = 4, weight scale 1, weights no. 2 and forget-gate bias 1');
     expect(text('flow-cell')).toMatch(/× 10⁻⁵$/);
     expect(text('flow-rnn')).toMatch(/× 10⁻¹⁸$/);
     expect(text('check-error')).toMatch(/× 10⁻⁷/);
@@ -102,7 +104,10 @@ describe('<GradientFlowExplorer>', () => {
     fireEvent.change(slider('forget gate bias b f'), { target: { value: '0' } });
     expect(text('flow-cell')).toMatch(/× 10⁻¹¹$/);
     expect(text('flow-rnn')).toBe(rnnBefore);
-    expect(screen.getByTestId('check-unresolvable')).toBeTruthy();
+    // the note gives the quotient's rounding, ε·|L|/δ with L's largest term, 2.46 × 10⁻¹², half the gradient
+    expect(screen.getByTestId('check-unresolvable').textContent).toContain('L = 0.0661');
+    expect(text('check-floor')).toBe('2.46 × 10⁻¹²');
+    expect(text('check-floor-ratio')).toBe('0.519');
     fireEvent.change(slider('number of steps T'), { target: { value: '10' } });
     expect(screen.queryByTestId('check-unresolvable')).toBeNull();
     expect(screen.getByTestId('cell-check').textContent).toContain('they agree');
@@ -186,7 +191,8 @@ describe('the exercises', () => {
     const t = region().textContent ?? '';
     const steps = Number(/T = (\d+)/.exec(t)![1]);
     const f = Number(/f = ([\d.]*\d)/.exec(t)![1]);
-    check('∂L/∂c₀ ÷ ∂L/∂c_T', (f ** steps).toPrecision(3));
+    const sub = String(steps).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
+    check(`∂L/∂c₀ ÷ ∂L/∂c${sub}`, (f ** steps).toPrecision(3));
     expect(status()).toMatch(/^Right/);
   });
 

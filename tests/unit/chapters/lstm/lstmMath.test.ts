@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lstmSequence, rnnSequence } from '../../../../src/core';
 import { cellCheck, cellView, flowCurves, flowModel, lossFromCell, MAX_STEPS, snapTo } from '../../../../src/chapters/lstm/lstmMath';
-import { decadeDomain } from '../../../../src/chapters/lstm/GradientFlowPlot';
+import { decadeDomain, decadeStep } from '../../../../src/chapters/lstm/GradientFlowPlot';
 import { gradientText, ratioText } from '../../../../src/chapters/lstm/lstmFormula';
 
 describe('cellView', () => {
@@ -63,6 +63,18 @@ describe('flowModel and flowCurves', () => {
     expect(check.numeric).toBeCloseTo((lossFromCell(m, 10, [1e-5, 0]) - lossFromCell(m, 10, [-1e-5, 0])) / 2e-5, 14);
     expect(cellCheck(m, 10, 1e-15).resolvable).toBe(false);
   });
+
+  it('cellCheck’s rounding floor is ε times the larger of |L| and its largest term, over δ, and decides resolvable against a tenth of the bar', () => {
+    const m = flowModel({ hidden: 2, scale: 1, forgetBias: 2, seed: 5 });
+    const check = cellCheck(m, 10, 1);
+    const h = lstmSequence(m.xs.slice(0, 10), [0, 0], [0, 0], m.lstm).h[10] as number[];
+    const size = Math.max(Math.abs(h[0]! + h[1]!), Math.abs(h[0]!), Math.abs(h[1]!));
+    expect(check.loss).toBe(h[0]! + h[1]!);
+    expect(check.roundingFloor).toBeCloseTo((2 ** -52 * size) / 1e-5, 25);
+    // resolvable exactly when the floor is at most 10⁻⁵ of the gradient
+    expect(cellCheck(m, 10, check.roundingFloor * 1e5 * 1.01).resolvable).toBe(true);
+    expect(cellCheck(m, 10, check.roundingFloor * 1e5 * 0.99).resolvable).toBe(false);
+  });
 });
 
 describe('the chapter’s small helpers', () => {
@@ -88,5 +100,14 @@ describe('the chapter’s small helpers', () => {
     expect(decadeDomain([curve([0.5, 0.4])])).toEqual([-2, 0]);
     expect(decadeDomain([curve([1, 1e-200])])).toEqual([-120, 0]);
     expect(decadeDomain([curve([0])])).toEqual([-2, 1]);
+  });
+
+  it('decadeStep labels at most 6 decades, a round number apart', () => {
+    expect(decadeStep(3)).toBe(1);
+    expect(decadeStep(8)).toBe(2);
+    expect(decadeStep(19)).toBe(5);
+    expect(decadeStep(45)).toBe(10);
+    expect(decadeStep(60)).toBe(20);
+    expect(decadeStep(120)).toBe(25);
   });
 });
