@@ -4,9 +4,9 @@ import { formatNumber } from '../format/formatNumber';
 interface RangeSliderProps {
   /** the accessible name, exactly: "logit z1", "temperature T" */
   label: string;
-  /** what the learner sees beside the slider: the letter, and its subscript if any (z₁, T) */
+  /** what the learner sees beside the slider: the letter, and its subscript if any (z₁, b_f, T) */
   symbol: string;
-  subscript?: number;
+  subscript?: number | string;
   value: number;
   min: number;
   max: number;

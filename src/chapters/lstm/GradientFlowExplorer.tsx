@@ -73,7 +73,8 @@ export function GradientFlowExplorer() {
         <LecturerControl ids={['bf']}>
           <RangeSlider
             label="forget gate bias b f"
-            symbol="bias"
+            symbol="b"
+            subscript="f"
             value={bf}
             min={FORGET_BIAS_LIMITS.min}
             max={FORGET_BIAS_LIMITS.max}

@@ -48,7 +48,8 @@ export function LstmOpener() {
         <CurveLegend items={SHOWN.map((c) => ({ colour: c.colour, text: c.name, dashed: c.dashed }))} />
         <RangeSlider
           label="forget gate bias b f of the opening plot"
-          symbol="bias"
+          symbol="b"
+            subscript="f"
           value={bias}
           min={FORGET_BIAS_LIMITS.min}
           max={FORGET_BIAS_LIMITS.max}
