@@ -1,5 +1,5 @@
 /**
- * Predict, then check, in every chapter with exercises but softmax (exercises.test.ts has that one):
+ * Predict, then check, in every chapter but softmax (exercises.test.ts has that one):
  * one exercise per chapter is solved from the numbers its region shows. The answer is computed here with
  * plain Math from those numbers, never with the site's code, so that it is an independent reference; a
  * known mistake, computed here too, is named; and after a reload the exercise is still solved and the
@@ -266,6 +266,20 @@ const CHAPTERS: readonly ChapterExercise[] = [
       const weighted = kept.reduce((s, n) => s + (w[targets[n] as number] as number) * (losses[n] as number), 0);
       const weights = kept.reduce((s, n) => s + (w[targets[n] as number] as number), 0);
       return { field: 'L =', answer: weighted / weights, mistake: weighted / targets.length, says: /divided by N = 4/ };
+    },
+  },
+  {
+    // Along the cell path alone ∂c_t/∂c_(t−1) = f, so T steps multiply the gradient by f^T. The mistake: f·T.
+    slug: 'lstm',
+    seedKey: 'fp',
+    seed: 1,
+    title: 'a gradient through T forget gates',
+    total: 3,
+    solve(text) {
+      const steps = Number(capture(text, /runs T = (\d+) steps/));
+      const f = numberAt(text, new RegExp(`forget gate at f = ${NUMBER}`));
+      const cT = [...String(steps)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('');
+      return { field: `∂L/∂c₀ ÷ ∂L/∂c${cT} =`, answer: f ** steps, mistake: f * steps, says: /that is f·T/ };
     },
   },
 ];
