@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { softmax } from '../../core';
-import { DIGITS, tableNotation } from '../../format/formatNumber';
+import { tableNotation } from '../../format/formatNumber';
 import { term } from '../../format/terms';
 import { MatrixHeatmap } from '../../plots/MatrixHeatmap';
 import { useLab } from '../../state/LabContext';
@@ -50,7 +50,7 @@ export function TensorExplorer() {
   const select = (r: number, c: number) => update({ ti: r, tj: c });
 
   // the formula's numbers with as many decimals as the heatmaps show
-  const formula = { i, j, k, terms: TENSOR_TERMS.map((t) => t.value(p, i, j, k)), value: main[i]?.[j] ?? NaN, digits: notation.exponent === 0 ? notation.decimals : DIGITS.value };
+  const formula = { i, j, k, terms: TENSOR_TERMS.map((t) => t.value(p, i, j, k)), value: main[i]?.[j] ?? NaN, ...(notation.exponent === 0 ? { digits: notation.decimals } : {}) };
 
   return (
     <section className="widget tensor-explorer" aria-label="Third-derivative explorer">

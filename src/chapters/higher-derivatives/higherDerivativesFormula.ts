@@ -45,7 +45,10 @@ export interface TensorCellInput {
   k: number;
   terms: readonly number[];
   value: number;
-  /** decimals of the numbers, as the heatmaps beside the formula show them (DIGITS.value when absent) */
+  /**
+   * Decimals, as the heatmaps beside the formula show them in fixed notation: each number is rounded to
+   * them (a 10⁻⁵ reads 0.0000, as in its cell). Absent: DIGITS.value, tiny values in powers of ten.
+   */
   digits?: number;
 }
 
@@ -55,7 +58,9 @@ export interface TensorCellInput {
  * value. Each piece after the first starts with {} and its sign outside the linked term, so that,
  * typeset on its own, the sign is spaced as the binary operator it is.
  */
-export function tensorCellTex({ i, j, k, terms, value, digits = DIGITS.value }: TensorCellInput): [string[], string[]] {
+export function tensorCellTex(input: TensorCellInput): [string[], string[]] {
+  const { i, j, k, digits } = input;
+  const { terms, value } = rounded(input);
   const idx = `${i + 1}${j + 1}${k + 1}`;
   const symbols = TENSOR_TERMS.map((t, n) => {
     const [, sign = '', body = t.tex] = /^([-+])\\,(.*)$/.exec(t.tex) ?? [];
@@ -70,13 +75,22 @@ export function tensorCellTex({ i, j, k, terms, value, digits = DIGITS.value }: 
 }
 
 /** The same in words, each term after the first with its own sign: "0.000 + 0.000 − 0.0222 …". */
-export function tensorCellText({ i, j, k, terms, value, digits = DIGITS.value }: TensorCellInput): string {
+export function tensorCellText(input: TensorCellInput): string {
+  const { i, j, k, digits } = input;
+  const { terms, value } = rounded(input);
   const idx = `${i + 1}${j + 1}${k + 1}`;
   const sum = terms.map((v, n) => (n === 0 ? formatNumber(v, digits) : `${signOf(v, digits) ? '−' : '+'} ${formatNumber(Math.abs(v), digits)}`)).join(' ');
   return `T_ijk = ${TENSOR_TERMS.map((t) => t.text).join(' ')}. At i = ${i + 1}, j = ${j + 1}, k = ${k + 1}: T${idx} = ${sum} = ${formatNumber(value, digits)}`;
 }
 
 /** A term is written with a minus when it is negative and not rounded to 0 at these decimals (no "− 0.000"). */
-function signOf(v: number, digits: number): boolean {
-  return v < 0 && Number(Math.abs(v).toFixed(digits)) !== 0;
+function signOf(v: number, digits: number = DIGITS.value): boolean {
+  return v < 0 && formatNumber(Math.abs(v), digits) !== formatNumber(0, digits);
+}
+
+/** The terms and the value rounded to `digits` decimals when those are given (the heatmaps' fixed notation). */
+function rounded({ terms, value, digits }: TensorCellInput): { terms: readonly number[]; value: number } {
+  if (digits === undefined) return { terms, value };
+  const round = (v: number) => Number(v.toFixed(digits)) || 0;
+  return { terms: terms.map(round), value: round(value) };
 }
