@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 // (the explorers are rendered, so that what the chapter says they show is read off them as a learner sees it)
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createElement } from 'react';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
@@ -36,6 +37,8 @@ import { chapterProse, describeClaims, normaliseProse } from './chapterClaims';
  * here with the digits the prose rounds them to; the rest are closed forms.
  */
 
+/** this file's URL in a constant, so that Vite does not turn `new URL(…, import.meta.url)` into an asset import under jsdom */
+const HERE = import.meta.url;
 const SEED = 42;
 const Z = [2, 3, 4];
 const Y2 = [0, 1, 0];
@@ -560,10 +563,143 @@ describeClaims('higher-derivatives', (claim) => {
     for (const line of block.split('\n')) expect(chapterProse('higher-derivatives')).toContain(normaliseProse(line));
   });
 
+  claim('Every letter of these five reappears after the arrow, so nothing is summed: each line is an outer product.', () => {
+    for (const t of TENSOR_TERMS) {
+      const [inputs = '', output = ''] = /'([a-z,]+)->([a-z]*)'/.exec(t.einsum)?.slice(1) ?? [];
+      for (const letter of inputs.replace(/,/g, '')) expect(output).toContain(letter);
+    }
+  });
+
+  claim('Slice $k$, the matrix of the $T_{ijk}$ with $k$ held, is $\\partial H / \\partial z_k$ (in NumPy, which counts from 0, it is `T[:, :, k - 1]`)', () => {
+    // in NumPy: T[:, :, 0] is the central difference of H = diag(p) − ppᵀ in z₁, the first logit
+    const program = [
+      numpyT(Z),
+      'def H(z):',
+      '    q = np.exp(z - z.max()); q /= q.sum()',
+      '    return np.diag(q) - np.outer(q, q)',
+      'h = 1e-5; e = np.array([1.0, 0.0, 0.0])',
+      "print('err0 =', float(np.abs(T[:, :, 0] - (H(z + h * e) - H(z - h * e)) / (2 * h)).max()))",
+      "print('err1 =', float(np.abs(T[:, :, 1] - (H(z + h * e) - H(z - h * e)) / (2 * h)).max()))",
+    ].join('\n');
+    const out = runPython(program);
+    expect(out.get('err0') as number).toBeLessThan(1e-9);
+    // T[:, :, 1] is slice 2, not 1: it misses by the size of the entries
+    expect(out.get('err1') as number).toBeGreaterThan(1e-2);
+  }, 30_000);
+
+  claim('hover or focus a term of the formula and its heatmap lights up', async () => {
+    const { store, container } = renderWithLab(createElement(TensorExplorer));
+    for (const n of [1, 2, 3, 4, 5]) {
+      const piece = await waitFor(() => {
+        const el = screen.getByTestId('tensor-formula').querySelector(`[data-term="Tt-${n}"]`);
+        if (!el) throw new Error('the formula is not typeset yet');
+        return el;
+      });
+      fireEvent.focus(piece);
+      expect(store.getState().focus).toBe(`Tt-${n}`);
+      expect(container.querySelector('style')?.textContent ?? '').toContain(`[data-term="Tt-${n}"]`);
+      // the cells that carry the id are term n's heatmap, all 9 of them
+      const cells = [...container.querySelectorAll(`button[data-term="Tt-${n}"]`)];
+      expect(cells).toHaveLength(9);
+      for (const c of cells) expect(c.getAttribute('aria-label')).toMatch(new RegExp(`^term ${n}, `));
+      fireEvent.blur(piece);
+      fireEvent.pointerOver(piece);
+      expect(store.getState().focus).toBe(`Tt-${n}`);
+    }
+  });
+
+  claim('"Copy as a NumPy program" gives the same check in NumPy, with your logits.', async () => {
+    const writeText = vi.fn((_: string) => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const logits = [0.4, -2.3, 1.7, 6.1];
+    renderWithLab(createElement(TensorExplorer), { logits });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy as a NumPy program' })));
+    const program = writeText.mock.calls[0]?.[0] ?? '';
+    expect(program).toContain('z = np.array([0.4, -2.3, 1.7, 6.1])');
+    const out = runPython(program);
+    // the same check: central differences of the Hessian with h = 10⁻⁵, all C³ entries, better than 10⁻⁸
+    expect(out.get('max_error') as number).toBeLessThan(1e-8);
+    const T = out.get('T') as number[][][];
+    crossEntropyThirdDerivative(logits).forEach((plane, i) => plane.forEach((line, j) => line.forEach((v, k) => expect(Math.abs((T[i]?.[j]?.[k] ?? NaN) - v)).toBeLessThan(1e-15))));
+  }, 30_000);
+
   claim('on every setting of the sliders they agree to better than $10^{-8}$.', () => {
     property(sliderLogits(), (z) => {
       expect(tensorChecks(z, crossEntropyThirdDerivative(z)).fdError).toBeLessThan(1e-8);
     }, 120);
+  });
+
+  claim('Along a unit direction $\\mathbf d$ the next term of the expansion is $\\tfrac16 s^3 \\sum_{ijk} T_{ijk}\\, d_i d_j d_k$.', () => {
+    // what the quadratic model misses, odd part: (r(s) − r(−s))/2 = ⅙s³ΣTddd + O(s⁵), r = L − model; at s = 0.05
+    const rng = createRandom(SEED + 2);
+    for (let run = 0; run < 50; run++) {
+      const z = Array.from({ length: 2 + rng.int(5) }, () => (rng.next() - 0.5) * 8);
+      const raw = z.map(() => rng.next() - 0.5);
+      const norm = Math.hypot(...raw);
+      const d = Float64Array.from(raw, (x) => x / norm);
+      const y = z.map((_, k) => (k === 0 ? 1 : 0));
+      const view = hessianView(z, y);
+      const m = quadraticModel(z, y, d, view);
+      const s = 0.05;
+      const odd = ((m.truth(s) - m.model(s)) - (m.truth(-s) - m.model(-s))) / 2;
+      // T along d by hand from the three closed forms' sum: Σ_i p_i d_i³ − 3(Σ p_i d_i²)(Σ p_i d_i) + 2(Σ p_i d_i)³
+      const p = softmax(z);
+      const mom = (k: number) => d.reduce((acc, x, i) => acc + (p[i] as number) * x ** k, 0);
+      const third = mom(3) - 3 * mom(2) * mom(1) + 2 * mom(1) ** 3;
+      expect(m.third).toBeCloseTo(third, 14);
+      expect(Math.abs(odd - (s ** 3 * third) / 6)).toBeLessThan(1e-7);
+    }
+  });
+
+  claim('np.einsum(\'ijk,i,j,k->\', T, d, d, d)  # the sum of T_ijk d_i d_j d_k', () => {
+    // the chapter's two contractions, run as printed (comments and all) after the five lines, at z = [2, 3, 4]
+    const block = /d = np\.array\(\[1\.0, 0\.0, 0\.0\]\)[^`]*/.exec(readFileSync(new URL('../../content/higher-derivatives.mdx', HERE), 'utf8'))?.[0] ?? '';
+    const lines = block.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const program = [numpyT(Z), lines[0], `print('sum =', float(${lines[1]?.split('#')[0]?.trim()}))`, `print('dH =', (${lines[2]?.split('#')[0]?.trim()}).tolist())`].join('\n');
+    const out = runPython(program);
+    const p = softmax(Z);
+    // T₁₁₁ = p₁(1 − p₁)(1 − 2p₁); ∂H along e₁ is slice 1
+    expect(out.get('sum') as number).toBeCloseTo((p[0] as number) * (1 - (p[0] as number)) * (1 - 2 * (p[0] as number)), 15);
+    const dH = out.get('dH') as number[][];
+    slice(crossEntropyThirdDerivative(Z), 0).forEach((row, i) => row.forEach((v, j) => expect(dH[i]?.[j]).toBeCloseTo(v, 15)));
+  }, 30_000);
+
+  claim('At the worked example the first gives 0.0672 along the axis of $z_1$, and the cubic term $\\tfrac16 \\cdot 4^3 \\cdot 0.0672 = 0.717$ takes the model\'s error at $s = 4$ from $-0.747$ to $-0.030$.', () => {
+    // mpmath: Σ T d d d = 0.06717354722; ⅙·64·that = 0.7165178; cubic − L at s = 4: −0.03019937295
+    const view = hessianView(Z, Y2);
+    const m = quadraticModel(Z, Y2, direction('coord', 0, view), view);
+    expect(m.third.toFixed(4)).toBe('0.0672');
+    expect(((64 * m.third) / 6).toFixed(3)).toBe('0.717');
+    expect((m.cubic(4) - m.truth(4)).toFixed(3)).toBe('-0.030');
+    expect(m.cubic(4) - m.truth(4)).toBeCloseTo(-0.03019937295, 10);
+    // and the widget reads the same
+    renderQuadratic('?dir=coord&dk=0&t=4');
+    expect(readout('quadratic-third')).toBe('0.067');
+    expect(readout('cubic-error-high')).toBe('−0.030');
+    expect(readout('quadratic-error-high')).toBe('−0.747');
+  });
+
+  claim('Along the eigenvector of $\\lambda_{\\max}$ the sum is $-0.190$: there the curvature falls as $s$ grows.', () => {
+    // mpmath: −0.1894708751
+    const view = hessianView(Z, Y2);
+    const d = direction('top', 0, view);
+    const m = quadraticModel(Z, Y2, d, view);
+    expect(m.third).toBeCloseTo(-0.1894708751, 9);
+    const curvature = (s: number) => {
+      const H = crossEntropyHessian(Z.map((v, i) => v + s * (d[i] as number)));
+      return d.reduce((acc, di, i) => acc + di * d.reduce((t, dj, j) => t + (H[i]?.[j] as number) * dj, 0), 0);
+    };
+    for (let s = -0.5; s < 0.5; s += 0.1) expect(curvature(s + 0.1)).toBeLessThan(curvature(s));
+  });
+
+  claim('The quadratic-model plot draws this cubic model too. It is still a local model: at $s = -4$ along $z_1$ it is off by $-0.329$, about as much as the parabola.', () => {
+    // mpmath: cubic − L = −0.3287057733 at s = −4, the parabola +0.3878120636
+    renderQuadratic('?dir=coord&dk=0');
+    expect(readout('cubic-error-low')).toBe('−0.329');
+    expect(readout('quadratic-error-low')).toBe('0.388');
+    expect(quadraticLabel()).toContain('cubic model − L = −0.329 at s = −4');
+    expect(document.querySelectorAll('.quadratic-model path.curve')).toHaveLength(3);
   });
 
   claim('Along the axis of $z_1$ that sum is $T_{111} = p_1(1 - p_1)(1 - 2p_1)$, positive while $p_1 < \\tfrac12$', () => {
