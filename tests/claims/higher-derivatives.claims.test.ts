@@ -680,12 +680,13 @@ describeClaims('higher-derivatives', (claim) => {
     expect(readout('quadratic-error-high')).toBe('−0.747');
   });
 
-  claim('Along the eigenvector of $\\lambda_{\\max}$ the sum is $-0.190$: there the curvature falls as $s$ grows.', () => {
-    // mpmath: −0.1894708751
+  claim('Along the eigenvector of $\\lambda_{\\max}$ the sum is $-0.189$: there the curvature falls as $s$ grows.', () => {
+    // mpmath: −0.1894708751 (the review's "−0.190" rounds it wrongly)
     const view = hessianView(Z, Y2);
     const d = direction('top', 0, view);
     const m = quadraticModel(Z, Y2, d, view);
     expect(m.third).toBeCloseTo(-0.1894708751, 9);
+    expect(m.third.toFixed(3)).toBe('-0.189');
     const curvature = (s: number) => {
       const H = crossEntropyHessian(Z.map((v, i) => v + s * (d[i] as number)));
       return d.reduce((acc, di, i) => acc + di * d.reduce((t, dj, j) => t + (H[i]?.[j] as number) * dj, 0), 0);
