@@ -53,6 +53,17 @@ describe('<HessianExplorer>', () => {
     expect(checks()).toEqual(['true', 'true', 'true', 'true']);
   });
 
+  it('at z = [0, 0, 0] the caption says λmax = 1/3 is repeated, so its eigenvector is not unique; at [2, 3, 4] it does not', () => {
+    // H = diag(p) − ppᵀ with p = 1/3 each: eigenvalues 0, 1/3, 1/3, by hand
+    const { unmount } = renderWithLab(<HessianExplorer />, { logits: [0, 0, 0] });
+    expect(screen.getByText(/Eigenvalues of H\./).textContent).toContain('λmax = 0.333, at most ½ (the dashed line). Here λmax is repeated');
+    unmount();
+    renderWithLab(<HessianExplorer />);
+    expect(screen.getByText(/Eigenvalues of H\./).textContent).not.toContain('repeated');
+    // the caption no longer gives away 2/λmax, the stable-rate exercise's answer
+    expect(screen.getByText(/Eigenvalues of H\./).textContent).not.toContain('2/λmax');
+  });
+
   it('ArrowDown moves from H13 to H23 and the formula follows; the entry is hi=1 in the address', () => {
     vi.useFakeTimers();
     window.history.replaceState(null, '', '#/higher-derivatives?z=2,3,4');
