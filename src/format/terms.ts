@@ -78,9 +78,10 @@ export const term = {
   eigenvalue: (k: number) => `lam-${k + 1}`,
   tensorTerm: (n: number) => `Tt-${n}`,
   tensorCell: (i: number, j: number, k: number) => `Tc-${i + 1}-${j + 1}-${k + 1}`,
-  /** chapter 12's quadratic model along d: the true loss L(z + td) and the model L + t gᵀd + ½t² dᵀHd */
+  /** chapter 12's models along d: the true loss L(z + sd), the quadratic L + s gᵀd + ½s² dᵀHd, the cubic one */
   quadraticTrue: () => 'quad-true',
   quadraticModel: () => 'quad-model',
+  quadraticCubic: () => 'quad-cubic',
   /**
    * chapter 13: a gate of the LSTM cell (i, f, g, o) and its value, the previous and new cell state,
    * the new hidden state; and each curve of the gradient-through-time figure

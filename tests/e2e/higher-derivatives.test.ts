@@ -59,11 +59,11 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
     await expect.poll(() => text(page, 'hessian-target-readout')).toContain(`L = ${L3.toFixed(3)}`);
     expect(await region.locator('.matrix-main').textContent()).toBe(before);
 
-    const plot = quadratic(page).getByRole('slider', { name: /^step t along d/ });
+    const plot = quadratic(page).getByRole('slider', { name: /^step s along d/ });
     await plot.focus();
     await page.keyboard.press('End');
     await expect.poll(() => plot.getAttribute('aria-valuenow')).toBe('4');
-    expect(await text(page, 'quadratic-readout')).toContain('at t = 4.0');
+    expect(await text(page, 'quadratic-readout')).toContain('at s = 4.0');
     expectNoErrors(errors);
     await page.close();
   });
@@ -72,7 +72,7 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
     const { page, errors } = await open();
     const region = tensor(page);
     await region.getByRole('radio', { name: 'k = 2' }).check();
-    await expect.poll(() => region.getByText('T[:, :, 2] = ∂H/∂z2').count()).toBe(1);
+    await expect.poll(() => region.getByText('slice k = 2: ∂H/∂z2 (T[:, :, 1] in NumPy)').count()).toBe(1);
     const slider = region.getByRole('slider', { name: 'logit z1', exact: true });
     await slider.focus();
     await page.keyboard.press('End');
@@ -102,6 +102,7 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
 
     const embeds: [string, string][] = [
       ['HessianExplorer?z=1,2&hi=0&hj=1', '[data-testid="live-formula"] .katex'],
+      // the step keeps its old key t, so that links made before it was called s still open
       ['QuadraticModelPlot?dir=coord&dk=1&t=-2', '[data-testid="quadratic-readout"]'],
       ['TensorExplorer?z=0,0,0,0&tk=3', '[data-testid="tensor-formula"] .katex'],
     ];
@@ -112,11 +113,11 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
         expect(await embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`H12 = ∂²L/∂z1∂z2`);
         expect(await embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`= ${shown(-E / (1 + E) ** 2)}`);
       } else if (path.startsWith('Quadratic')) {
-        expect(await embed.page.getByRole('slider', { name: /^step t along d/ }).getAttribute('aria-valuenow')).toBe('-2');
+        expect(await embed.page.getByRole('slider', { name: /^step s along d/ }).getAttribute('aria-valuenow')).toBe('-2');
         // the axis of z2 at z = [2, 3, 4]: curvature p2(1 − p2)
         expect(await text(embed.page, 'quadratic-curvature')).toBe(((P[1] ?? NaN) * (1 - (P[1] ?? NaN))).toFixed(3));
       } else {
-        expect(await embed.page.getByText('T[:, :, 4] = ∂H/∂z4').count()).toBe(1);
+        expect(await embed.page.getByText('slice k = 4: ∂H/∂z4 (T[:, :, 3] in NumPy)').count()).toBe(1);
       }
       expect(await embed.page.getByText(/not a setting of this page/).count()).toBe(0);
       expectNoErrors(embed.errors);

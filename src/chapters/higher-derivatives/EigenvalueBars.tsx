@@ -24,7 +24,7 @@ export function eigenvalueText(v: number): string {
 export function EigenvalueBars({ eigenvalues, onesIndex, width = 360, height = 200 }: EigenvalueBarsProps) {
   const { x, y } = barScales(eigenvalues.length, [0, LAMBDA_BOUND], width, height);
   const summary = eigenvalues
-    .map((v, k) => `λ${k + 1} = ${eigenvalueText(v)}${k === onesIndex ? ' (eigenvector 1, …, 1)' : ''}`)
+    .map((v, k) => `λ${k + 1} = ${eigenvalueText(v)}${k === onesIndex ? ' (eigenvector (1, …, 1))' : ''}`)
     .join(', ');
   return (
     <svg
@@ -48,7 +48,7 @@ export function EigenvalueBars({ eigenvalues, onesIndex, width = 360, height = 2
           <g key={k} data-term={term.eigenvalue(k)}>
             <rect className="bar" x={x0} y={y(0) - h} width={x.bandwidth()} height={h} style={{ fill: 'var(--accent)' }} />
             <text className="bar-value" x={centre} y={y(0) - h - 4} textAnchor="middle">
-              {ones ? `${eigenvalueText(v)}, along 1` : eigenvalueText(v)}
+              {ones ? `${eigenvalueText(v)}, along (1, …, 1)` : eigenvalueText(v)}
             </text>
             <text className="bar-label" x={centre} y={height - 8} textAnchor="middle">
               λ{k + 1}

@@ -31,6 +31,7 @@ export function EinsumCode({ logits }: { logits: readonly number[] }) {
     <div className="hd-einsum" role="group" aria-label="The third derivative as einsum code">
       <p className="copy-as-code-caption" id={captionId}>
         {program ? 'A NumPy program with your logits: it builds T and checks it against central differences' : 'T from p and I = np.eye(C), in NumPy'}
+        <span className="hd-scroll-note"> (the box scrolls sideways)</span>
       </p>
       <pre className="copy-as-code-block" tabIndex={0} role="region" aria-labelledby={captionId}>
         <code ref={codeRef} data-language="numpy">

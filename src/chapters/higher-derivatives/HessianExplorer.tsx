@@ -12,6 +12,7 @@ import { HessianChecks } from './HessianChecks';
 import { TargetPicker } from './TargetPicker';
 import { hessianCellTex, hessianCellText } from './higherDerivativesFormula';
 import { hessianView, onesIndex } from './hessianMath';
+import { topIsRepeated } from './quadraticModel';
 import { HESSIAN_STATE } from './higherDerivativesState';
 
 /** The cell a focus id points at ("H-2-3", "HD-2-3" or "HO-2-3" → [1, 2]), if any. */
@@ -42,6 +43,8 @@ export function HessianExplorer() {
   const n = logits.length;
   const view = useMemo(() => hessianView(logits, labels), [logits, labels]);
   const { diagonal, outer } = useMemo(() => softmaxJacobianParts(logits), [logits]);
+  // shown as ppᵀ after a minus sign, not as −ppᵀ after a plus: H = diag(p) − ppᵀ reads with one sign
+  const product = useMemo(() => outer.map((row) => Array.from(row, (v) => -v)), [outer]);
   const ones = onesIndex(view.eigenvectors);
   const scaleMax = Math.max(...Array.from(view.p));
 
@@ -73,9 +76,9 @@ export function HessianExplorer() {
         </span>
         {heatmap('diag(p)', diagonal, term.hessianDiagonal, 'diag(p)')}
         <span className="matrix-operator" aria-hidden="true">
-          +
+          −
         </span>
-        {heatmap('−p pᵀ', outer, term.hessianOuter, 'minus p p transpose')}
+        {heatmap('p pᵀ', product, term.hessianOuter, 'p p transpose')}
       </div>
 
       <LiveFormula label={`Live formula: ${hessianCellText(formula)}`} lines={[hessianCellTex(formula)]} />
@@ -89,8 +92,9 @@ export function HessianExplorer() {
         <figure>
           <EigenvalueBars eigenvalues={view.eigenvalues} onesIndex={ones} />
           <figcaption>
-            Eigenvalues of H. λ{ones + 1} = {eigenvalueText(view.eigenvalues[ones] ?? NaN)} belongs to 1 = (1, …, 1); the largest is λmax ={' '}
-            {formatNumber(view.lambdaMax, 3)}, so in the quadratic model at this z, gradient descent on z itself is stable for η &lt; 2/λmax = {formatNumber(2 / view.lambdaMax, 2)}.
+            Eigenvalues of H. λ{ones + 1} = {eigenvalueText(view.eigenvalues[ones] ?? NaN)} belongs to (1, …, 1); the largest is λmax ={' '}
+            {formatNumber(view.lambdaMax, 3)}, at most ½ (the dashed line).
+            {topIsRepeated(view) ? ' Here λmax is repeated (equal logits), so its eigenvector is not unique: any unit vector of its eigenspace will do.' : ''}
           </figcaption>
         </figure>
         <div>

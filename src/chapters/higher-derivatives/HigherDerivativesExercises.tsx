@@ -16,7 +16,7 @@ export function HessianEntryExercise() {
       spec={HESSIAN_ENTRY_EXERCISE}
       prompt={({ z, t, i, j }) => (
         <p>
-          The logits are <strong>z = {logitList(z)}</strong> and the true class is {t + 1}, so L = −log p{classSubscript(t)}. What is the entry{' '}
+          The logits are <strong>z = {logitList(z)}</strong> and the true class is {t + 1}, so L = −ln p{classSubscript(t)}. What is the entry{' '}
           <strong>{hessianEntry(i, j)}</strong> = ∂²L/∂z{classSubscript(i)}∂z{classSubscript(j)} of the Hessian?
         </p>
       )}

@@ -24,7 +24,7 @@ function focusedCell(focus: string | null, n: number, k: number): [number, numbe
 }
 
 /**
- * The third derivative T_ijk = ∂³L/∂z_i∂z_j∂z_k, one slice T[:, :, k] at a time: the core's slice as
+ * The third derivative T_ijk = ∂³L/∂z_i∂z_j∂z_k, one slice k (T[:, :, k − 1] in NumPy) at a time: the core's slice as
  * a heatmap, the five terms of its decomposition as heatmaps beside it (hover a term of the formula
  * and its heatmap lights up, and the reverse), the chosen entry written out term by term, the same
  * sum as einsum code to copy, and live checks against central differences of the Hessian. The slice
@@ -49,7 +49,8 @@ export function TensorExplorer() {
   const scaleMax = Math.max(1e-300, ...main.flat().map(Math.abs), ...parts.flat(2).map(Math.abs));
   const select = (r: number, c: number) => update({ ti: r, tj: c });
 
-  const formula = { i, j, k, terms: TENSOR_TERMS.map((t) => t.value(p, i, j, k)), value: main[i]?.[j] ?? NaN };
+  // the formula's numbers with as many decimals as the heatmaps show
+  const formula = { i, j, k, terms: TENSOR_TERMS.map((t) => t.value(p, i, j, k)), value: main[i]?.[j] ?? NaN, ...(notation.exponent === 0 ? { digits: notation.decimals } : {}) };
 
   return (
     <section className="widget tensor-explorer" aria-label="Third-derivative explorer">
@@ -67,7 +68,7 @@ export function TensorExplorer() {
 
       <div className="matrix-main">
         <MatrixHeatmap
-          caption={`T[:, :, ${k + 1}] = ∂H/∂z${k + 1}`}
+          caption={`slice k = ${k + 1}: ∂H/∂z${k + 1} (T[:, :, ${k}] in NumPy)`}
           matrix={main}
           rowLabel={label}
           columnLabel={label}

@@ -45,6 +45,11 @@ export interface TensorCellInput {
   k: number;
   terms: readonly number[];
   value: number;
+  /**
+   * Decimals, as the heatmaps beside the formula show them in fixed notation: each number is rounded to
+   * them (a 10⁻⁵ reads 0.0000, as in its cell). Absent: DIGITS.value, tiny values in powers of ten.
+   */
+  digits?: number;
 }
 
 /**
@@ -53,7 +58,9 @@ export interface TensorCellInput {
  * value. Each piece after the first starts with {} and its sign outside the linked term, so that,
  * typeset on its own, the sign is spaced as the binary operator it is.
  */
-export function tensorCellTex({ i, j, k, terms, value }: TensorCellInput): [string[], string[]] {
+export function tensorCellTex(input: TensorCellInput): [string[], string[]] {
+  const { i, j, k, digits } = input;
+  const { terms, value } = rounded(input);
   const idx = `${i + 1}${j + 1}${k + 1}`;
   const symbols = TENSOR_TERMS.map((t, n) => {
     const [, sign = '', body = t.tex] = /^([-+])\\,(.*)$/.exec(t.tex) ?? [];
@@ -61,17 +68,29 @@ export function tensorCellTex({ i, j, k, terms, value }: TensorCellInput): [stri
   });
   const numbers = terms.map((v, n) => {
     const id = term.tensorTerm(n + 1);
-    if (n === 0) return `T_{${idx}} = \\term{${id}}{${texNumber(v, DIGITS.value)}}`;
-    return `{} ${v < 0 ? '-' : '+'} \\term{${id}}{${texNumber(Math.abs(v), DIGITS.value)}}`;
+    if (n === 0) return `T_{${idx}} = \\term{${id}}{${texNumber(v, digits)}}`;
+    return `{} ${signOf(v, digits) ? '-' : '+'} \\term{${id}}{${texNumber(Math.abs(v), digits)}}`;
   });
-  return [symbols, [...numbers, `{} = \\term{${term.tensorCell(i, j, k)}}{${texNumber(value, DIGITS.value)}}`]];
+  return [symbols, [...numbers, `{} = \\term{${term.tensorCell(i, j, k)}}{${texNumber(value, digits)}}`]];
 }
 
-/** The same in words. */
-export function tensorCellText({ i, j, k, terms, value }: TensorCellInput): string {
+/** The same in words, each term after the first with its own sign: "0.000 + 0.000 − 0.0222 …". */
+export function tensorCellText(input: TensorCellInput): string {
+  const { i, j, k, digits } = input;
+  const { terms, value } = rounded(input);
   const idx = `${i + 1}${j + 1}${k + 1}`;
-  return (
-    `T_ijk = ${TENSOR_TERMS.map((t) => t.text).join(' ')}. ` +
-    `At i = ${i + 1}, j = ${j + 1}, k = ${k + 1}: T${idx} = ${terms.map((v) => formatNumber(v, DIGITS.value)).join(' + ')} = ${formatNumber(value, DIGITS.value)}`
-  );
+  const sum = terms.map((v, n) => (n === 0 ? formatNumber(v, digits) : `${signOf(v, digits) ? '−' : '+'} ${formatNumber(Math.abs(v), digits)}`)).join(' ');
+  return `T_ijk = ${TENSOR_TERMS.map((t) => t.text).join(' ')}. At i = ${i + 1}, j = ${j + 1}, k = ${k + 1}: T${idx} = ${sum} = ${formatNumber(value, digits)}`;
+}
+
+/** A term is written with a minus when it is negative and not rounded to 0 at these decimals (no "− 0.000"). */
+function signOf(v: number, digits: number = DIGITS.value): boolean {
+  return v < 0 && formatNumber(Math.abs(v), digits) !== formatNumber(0, digits);
+}
+
+/** The terms and the value rounded to `digits` decimals when those are given (the heatmaps' fixed notation). */
+function rounded({ terms, value, digits }: TensorCellInput): { terms: readonly number[]; value: number } {
+  if (digits === undefined) return { terms, value };
+  const round = (v: number) => Number(v.toFixed(digits)) || 0;
+  return { terms: terms.map(round), value: round(value) };
 }

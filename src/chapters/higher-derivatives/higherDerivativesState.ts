@@ -14,18 +14,19 @@ export const HESSIAN_STATE = defineState({
   hj: { kind: 'integer', min: 0, max: LAST_CLASS, default: 2, control: 'the column of the entry of H written out' },
 });
 
-/** How far the quadratic-model plot reaches either side of z, in units of the (unit) direction d. */
+/** How far the quadratic-model plot reaches either side of z, in steps s of the (unit) direction d. */
 export const STEP_SPAN = 4;
 
 /**
  * The quadratic model's own state: the direction d (`dir`: the eigenvector of the largest eigenvalue,
- * (1, …, 1), or the coordinate of logit `dk`, counted from 0) and the step t along it, the plot's handle.
- * Example: `dir=coord&dk=1&t=-2.5`.
+ * (1, …, 1), or the coordinate of logit `dk`, counted from 0) and the step s along it, the plot's handle.
+ * The page calls the step s (t is the true class), but its key stays `t`, so links made before still open
+ * where they did. Example: `dir=coord&dk=1&t=-2.5` is s = −2.5.
  */
 export const QUADRATIC_STATE = defineState({
   dir: { kind: 'choice', values: ['top', 'ones', 'coord'], default: 'top', control: 'the direction d' },
   dk: { kind: 'integer', min: 0, max: LAST_CLASS, default: 0, control: 'the logit whose coordinate is the direction' },
-  t: { kind: 'number', min: -STEP_SPAN, max: STEP_SPAN, step: 0.1, default: 2, control: 'the step t along d' },
+  t: { kind: 'number', min: -STEP_SPAN, max: STEP_SPAN, step: 0.1, default: 2, control: 'the step s along d' },
 });
 
 /**

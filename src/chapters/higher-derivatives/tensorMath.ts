@@ -17,7 +17,7 @@ export interface TensorTerm {
   n: number;
   /** the term in TeX, with its sign: '-\\delta_{ij}\\,p_i p_k' */
   tex: string;
-  /** as plain text, for captions and text alternatives: '−δᵢⱼpᵢpₖ' */
+  /** as plain text, for captions and text alternatives: '−δ_ij p_i p_k' (Unicode subscript letters print too small to read) */
   text: string;
   /** the shape it has, for the caption under its heatmap */
   shape: string;
@@ -33,7 +33,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 1,
     tex: '\\delta_{ij}\\delta_{ik}\\,p_i',
-    text: 'δᵢⱼδᵢₖpᵢ',
+    text: 'δ_ij δ_ik p_i',
     shape: 'a diagonal tensor: p on the line i = j = k',
     einsum: "np.einsum('i,ij,ik->ijk', p, I, I)",
     value: (p, i, j, k) => d(i, j) * d(i, k) * at(p, i),
@@ -41,7 +41,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 2,
     tex: '-\\,\\delta_{ij}\\,p_i p_k',
-    text: '−δᵢⱼpᵢpₖ',
+    text: '−δ_ij p_i p_k',
     shape: 'diag(p) times p, along k',
     einsum: "- np.einsum('ij,i,k->ijk', I, p, p)",
     value: (p, i, j, k) => -d(i, j) * at(p, i) * at(p, k),
@@ -49,7 +49,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 3,
     tex: '-\\,\\delta_{ik}\\,p_i p_j',
-    text: '−δᵢₖpᵢpⱼ',
+    text: '−δ_ik p_i p_j',
     shape: 'diag(p) times p, along j',
     einsum: "- np.einsum('ik,i,j->ijk', I, p, p)",
     value: (p, i, j, k) => -d(i, k) * at(p, i) * at(p, j),
@@ -57,7 +57,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 4,
     tex: '-\\,\\delta_{jk}\\,p_i p_j',
-    text: '−δⱼₖpᵢpⱼ',
+    text: '−δ_jk p_i p_j',
     shape: 'diag(p) times p, along i',
     einsum: "- np.einsum('jk,i,j->ijk', I, p, p)",
     value: (p, i, j, k) => -d(j, k) * at(p, i) * at(p, j),
@@ -65,7 +65,7 @@ export const TENSOR_TERMS: readonly TensorTerm[] = [
   {
     n: 5,
     tex: '+\\,2\\,p_i p_j p_k',
-    text: '+2pᵢpⱼpₖ',
+    text: '+2 p_i p_j p_k',
     shape: 'the outer product p ⊗ p ⊗ p, twice',
     einsum: "+ 2 * np.einsum('i,j,k->ijk', p, p, p)",
     value: (p, i, j, k) => 2 * at(p, i) * at(p, j) * at(p, k),

@@ -6,11 +6,14 @@ import {
   EINSUM_EQUIVALENTS,
   einsumLinesWith,
   HESSIAN_ENTRY_EXERCISE,
+  MAX_GAP,
   NONE,
   STABLE_RATE_EXERCISE,
 } from '../../../../src/chapters/higher-derivatives/higherDerivativesExerciseSpecs';
 import { widgets } from '../../../../src/chapters/higher-derivatives/index';
 import { HESSIAN_STATE, QUADRATIC_STATE, TENSOR_STATE } from '../../../../src/chapters/higher-derivatives/higherDerivativesState';
+import { createRandom } from '../../../../src/core/random';
+import { distinctOnGrid } from '../../../../src/exercises/drawNumbers';
 import { runPython } from './pythonRun';
 
 /*
@@ -114,6 +117,40 @@ describe('STABLE_RATE_EXERCISE', () => {
     expect(gradeNumber(answer(truth / 2), truth, 3, mistakes)).toEqual({ correct: false, mistake: expect.stringContaining('1/λmax') });
     expect(gradeNumber(answer(2 * truth), truth, 3, mistakes)).toEqual({ correct: false, mistake: expect.stringContaining('λmax = 2p₁p₂') });
     expect(gradeNumber('4', truth, 3, mistakes)).toEqual({ correct: false, mistake: expect.stringContaining('the bound') });
+  });
+});
+
+describe('STABLE_RATE_EXERCISE, worked with p₂ = 1 − p₁', () => {
+  // 4 significant figures, as the hint asks, by hand
+  const four = (x: number) => Number(x.toPrecision(4));
+
+  it('over 5000 seeds no draw has logits more than 3.85 apart, and 1/(p₁(1 − p₁)) with p₁ to 4 figures is graded right', () => {
+    for (let seed = 1; seed <= 5000; seed++) {
+      const q = STABLE_RATE_EXERCISE.make(seed);
+      const gap = Math.abs((q.z[0] as number) - (q.z[1] as number));
+      expect(gap).toBeLessThanOrEqual(MAX_GAP);
+      const p1 = four(prob(q.z, 0));
+      const truth = 2 + 2 * Math.cosh(gap);
+      expect(gradeNumber(String(1 / (p1 * (1 - p1))), truth, 3).correct, `seed ${seed}, z = ${q.z.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('at z = (1.9, −2.0), the draw it leaves out, that route gives 51.5 for the truth 51.4', () => {
+    // p₁ = 1/(1 + e^−3.9) = 0.98016… → 0.9802; 1/(0.9802 × 0.0198) = 51.53, 2 + 2cosh 3.9 = 51.42
+    const p1 = four(1 / (1 + Math.exp(-3.9)));
+    expect(answer(1 / (p1 * (1 - p1)))).toBe('51.5');
+    expect(answer(2 + 2 * Math.cosh(3.9))).toBe('51.4');
+    expect(gradeNumber(String(1 / (p1 * (1 - p1))), 2 + 2 * Math.cosh(3.9), 3).correct).toBe(false);
+  });
+
+  it('a seed whose first draw is within the gap keeps its logits', () => {
+    // the logits as drawn before the gap was enforced: the stream's (seed + 100000) first two distinct grid values
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const q = STABLE_RATE_EXERCISE.make(seed);
+      const rng = createRandom(seed + 100000);
+      const first = distinctOnGrid(rng, 2, -2, 2, 0.1);
+      if (Math.abs((first[0] as number) - (first[1] as number)) <= MAX_GAP) expect(q.z).toEqual(first);
+    }
   });
 });
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { crossEntropyThirdDerivative, softmax } from '../../../../src/core';
 import { clampLogit, LIMITS } from '../../../../src/url/labInputs';
 import { FD_TOLERANCE, hessianChecks, hessianView, LAMBDA_BOUND, lossAt, onesIndex } from '../../../../src/chapters/higher-derivatives/hessianMath';
-import { direction, quadraticModel } from '../../../../src/chapters/higher-derivatives/quadraticModel';
+import { direction, quadraticModel, topIsRepeated } from '../../../../src/chapters/higher-derivatives/quadraticModel';
 import { slice, TENSOR_TERMS, tensorChecks, termSlice, TERMS_TOLERANCE } from '../../../../src/chapters/higher-derivatives/tensorMath';
 import { einsumLines, tensorNumpy } from '../../../../src/chapters/higher-derivatives/einsumProgram';
+import { tensorCellText } from '../../../../src/chapters/higher-derivatives/higherDerivativesFormula';
 import { runPython } from './pythonRun';
 
 /*
@@ -102,6 +103,28 @@ describe('quadraticModel', () => {
     for (const t of [-4, 4]) expect(m.truth(t)).toBeCloseTo(Math.log(Math.exp(2 + t) + E ** 3 + E ** 4) - 3, 13);
   });
 
+  it('the cubic model adds ⅙s³ Σ T d d d: along z1 the sum is p1(1 − p1)(1 − 2p1) and cubic − L at s = 4 is −0.0301993729… (mpmath)', () => {
+    const view = hessianView(Z, Y);
+    const m = quadraticModel(Z, Y, direction('coord', 0, view), view);
+    expect(m.third).toBeCloseTo(p(0) * (1 - p(0)) * (1 - 2 * p(0)), 15);
+    expect(m.cubic(4) - m.truth(4)).toBeCloseTo(-0.03019937295, 10);
+    expect(m.cubic(-4) - m.truth(-4)).toBeCloseTo(-0.3287057733, 10);
+    expect(m.cubic(0)).toBe(m.loss);
+  });
+
+  it('along the eigenvector of λmax at [2, 3, 4], Σ T d d d = −0.1894708751 (mpmath)', () => {
+    const view = hessianView(Z, Y);
+    const m = quadraticModel(Z, Y, direction('top', 0, view), view);
+    expect(m.third).toBeCloseTo(-0.1894708751, 10);
+  });
+
+  it('topIsRepeated is true at [0, 0, 0] (λmax = 1/3 twice) and false at [2, 3, 4] and with two classes', () => {
+    expect(topIsRepeated(hessianView([0, 0, 0], [1, 0, 0]))).toBe(true);
+    expect(topIsRepeated(hessianView([1, 1, 1, -2], [1, 0, 0, 0]))).toBe(true);
+    expect(topIsRepeated(hessianView(Z, Y))).toBe(false);
+    expect(topIsRepeated(hessianView([0, 0], [1, 0]))).toBe(false);
+  });
+
   it('direction("coord", k) past the last class is the last axis', () => {
     const view = hessianView(Z, Y);
     expect(Array.from(direction('coord', 7, view))).toEqual([0, 0, 1]);
@@ -173,6 +196,15 @@ describe('tensorNumpy', () => {
       for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) expect(built[i]?.[j]?.[k]).toBeCloseTo(term.value(pz, i, j, k), 15);
     });
   }, 30_000);
+});
+
+describe('tensorCellText', () => {
+  it('writes each term after the first with its own sign, and with the digits asked for', () => {
+    const text = tensorCellText({ i: 0, j: 1, k: 0, terms: [0, 0, -0.0222, 0.0, 0.00412], value: -0.0181, digits: 4 });
+    expect(text).toMatch(/T121 = 0\.0000 \+ 0\.0000 − 0\.0222 \+ 0\.0000 \+ 0\.0041 = −0\.0181$/);
+    // a negative term that rounds to 0 at the heatmaps' decimals reads 0, with no sign
+    expect(tensorCellText({ i: 0, j: 0, k: 0, terms: [0.1, -0.00001, 0, 0, 0], value: 0.1, digits: 4 })).toContain('0.1000 + 0.0000 + 0.0000');
+  });
 });
 
 describe('lossAt', () => {
