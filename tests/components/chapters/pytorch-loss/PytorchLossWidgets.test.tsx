@@ -23,7 +23,7 @@ describe('<LossExplorer>', () => {
     renderWithLab(<LossExplorer />);
     expect(text('loss-readout')).toBe('L = 0.704');
     expect(text('denominator-text')).toBe(
-      'mean = Σ ℓ_n / the number of samples that are not ignored = (0.241 + 0.464 + 1.408) / (1 + 1 + 1) = 2.113 / 3 = 0.704.',
+      'mean = Σ ℓₙ / the number of samples that are not ignored = (0.241 + 0.464 + 1.408) / (1 + 1 + 1) = 2.113 / 3 = 0.704.',
     );
     expect(screen.getByRole('table', { name: /^Gradient ∂L\/∂z/ })).toBeTruthy();
     expect(screen.getByTestId('nll-check').textContent).toMatch(/the same loss in two steps/);

@@ -8,7 +8,7 @@ import { WEIGHT_BUG_EXERCISE, WEIGHTED_MEAN_EXERCISE } from '../../../../src/cha
  */
 const nllByHand = (z: readonly number[], t: number) => Math.log(z.reduce((s, v) => s + Math.exp(v - (z[t] as number)), 0));
 
-/** PyTorch's weighted mean by its definition: Σ w[t_n]·ℓ_n / Σ w[t_n] over the kept samples. */
+/** PyTorch's weighted mean by its definition: Σ w[tₙ]·ℓₙ / Σ w[tₙ] over the kept samples. */
 function weightedMeanByHand(z: readonly (readonly number[])[], t: readonly number[], w: readonly number[]): number {
   let top = 0;
   let bottom = 0;
