@@ -13,6 +13,7 @@ import { ignoreIndexNote } from '../../src/chapters/pytorch-loss/LossOptions';
 import { binaryCrossEntropyWithLogitsGrad } from '../../src/core/binaryCrossEntropyWithLogits';
 import { lossText } from '../../src/chapters/pytorch-loss/pytorchLossFormula';
 import { BCE_STATE } from '../../src/chapters/pytorch-loss/pytorchLossState';
+import { numpyLossLines, torchLossCall } from '../../src/chapters/pytorch-loss/pytorchLossPrograms';
 import { describeClaims } from './chapterClaims';
 
 /*
@@ -167,6 +168,16 @@ describeClaims('pytorch-loss', (claim) => {
     const r = crossEntropy(START_BATCH.logits, [255, 1, 0], { ignoreIndex: 255 });
     near(r, (NLL[1] + NLL[2]) / 2);
     expect(() => crossEntropy(START_BATCH.logits, [255, 1, 0])).toThrow(RangeError);
+  });
+
+  claim("Below them, the `nn.CrossEntropyLoss` call with the options you chose (only those that differ from PyTorch's defaults) and the NumPy lines of the same loss follow every change", () => {
+    // (tests/unit/chapters/pytorch-loss/pytorchLossPrograms.test.ts runs the NumPy lines with python3)
+    expect(torchLossCall(START_BATCH)).toBe('loss = nn.CrossEntropyLoss()(z, t)');
+    expect(torchLossCall(presetBatch('weighted'))).toBe('loss = nn.CrossEntropyLoss(weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64))(z, t)');
+    expect(torchLossCall(presetBatch('smoothing'))).toContain('label_smoothing=0.2)');
+    expect(torchLossCall(presetBatch('none'))).toContain("reduction='none'");
+    expect(numpyLossLines(presetBatch('weighted')).at(-1)).toMatch(/^loss = losses\.sum\(\) \/ w\[t\[kept\]\]\.sum\(\)/);
+    expect(numpyLossLines(presetBatch('probs')).at(-1)).toMatch(/^loss = losses\.mean\(\)/);
   });
 
   claim('There is no kept sample, so both sums are empty: the mean is $0 / 0$, and PyTorch returns `nan`.', () => {
