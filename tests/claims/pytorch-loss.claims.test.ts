@@ -173,8 +173,8 @@ describeClaims('pytorch-loss', (claim) => {
   claim("Below them, the `nn.CrossEntropyLoss` call with the options you chose (only those that differ from PyTorch's defaults) and the NumPy lines of the same loss follow every change", () => {
     // (tests/unit/chapters/pytorch-loss/pytorchLossPrograms.test.ts runs the NumPy lines with python3)
     expect(torchLossCall(START_BATCH)).toBe('loss = nn.CrossEntropyLoss()(z, t)');
-    expect(torchLossCall(presetBatch('weighted'))).toBe('loss = nn.CrossEntropyLoss(weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64))(z, t)');
-    expect(torchLossCall(presetBatch('smoothing'))).toContain('label_smoothing=0.2)');
+    expect(torchLossCall(presetBatch('weighted'))).toBe('loss = nn.CrossEntropyLoss(\n    weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64),\n)(z, t)');
+    expect(torchLossCall(presetBatch('smoothing'))).toContain('    label_smoothing=0.2,\n');
     expect(torchLossCall(presetBatch('none'))).toContain("reduction='none'");
     expect(numpyLossLines(presetBatch('weighted')).at(-1)).toMatch(/^loss = losses\.sum\(\) \/ w\[t\[kept\]\]\.sum\(\)/);
     expect(numpyLossLines(presetBatch('probs')).at(-1)).toMatch(/^loss = losses\.mean\(\)/);

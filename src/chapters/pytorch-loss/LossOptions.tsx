@@ -96,14 +96,14 @@ export function LossOptions({ batch, onEdit }: LossOptionsProps) {
             aria-describedby={probs ? `${name}-ii-note` : undefined}
             onChange={(e) => { const k = Number(e.currentTarget.value); onEdit((b) => setIgnoreIndex(b, k)); }}
           >
-            <option value={BATCH_LIMITS.defaultIgnore}>−100 (the default: no class)</option>
+            <option value={BATCH_LIMITS.defaultIgnore}>−100 (default, no class)</option>
             {/* another index that is no class, from a link: shown as it is */}
             {batch.ignoreIndex < 0 && batch.ignoreIndex !== BATCH_LIMITS.defaultIgnore && (
               <option value={batch.ignoreIndex}>{String(batch.ignoreIndex).replace('-', '−')} (no class)</option>
             )}
             {Array.from({ length: c }, (_, k) => (
               <option key={k} value={k}>
-                {k} (class {k} is ignored)
+                {k} (class {k} ignored)
               </option>
             ))}
           </select>

@@ -26,7 +26,8 @@ function keptWeight(b: Batch): number {
 
 /**
  * The nn.CrossEntropyLoss call for the options on screen, only those that are not PyTorch's defaults,
- * as the explorer shows it under the result: `loss = nn.CrossEntropyLoss(weight=…, label_smoothing=0.2)(z, t)`.
+ * as the explorer shows it under the result: `loss = nn.CrossEntropyLoss(label_smoothing=0.2)(z, t)`, one option
+ * a line when that is longer than 60 characters.
  */
 export function torchLossCall(b: Batch): string {
   const options = [
@@ -36,7 +37,9 @@ export function torchLossCall(b: Batch): string {
     // probability rows take no ignore_index: PyTorch refuses one that is not negative
     b.targetKind === 'index' && b.ignoreIndex !== -100 && `ignore_index=${b.ignoreIndex}`,
   ].filter((o) => o !== false);
-  return `loss = nn.CrossEntropyLoss(${options.join(', ')})(z, t)`;
+  const oneLine = `loss = nn.CrossEntropyLoss(${options.join(', ')})(z, t)`;
+  // a long call gets one option a line, as black would write it, so a phone scrolls less
+  return oneLine.length <= 60 ? oneLine : `loss = nn.CrossEntropyLoss(\n${options.map((o) => `    ${o},\n`).join('')})(z, t)`;
 }
 
 /**

@@ -146,7 +146,7 @@ describe('<LossExplorer>', () => {
     expect(numpy()).not.toContain('w = np.array');
     // weight on: the tensor, and the weighted denominator
     fireEvent.click(screen.getByRole('checkbox', { name: /^weight/ }));
-    expect(torch()).toBe('loss = nn.CrossEntropyLoss(weight=torch.tensor([1.0, 1.0, 1.0], dtype=torch.float64))(z, t)');
+    expect(torch()).toBe('loss = nn.CrossEntropyLoss( weight=torch.tensor([1.0, 1.0, 1.0], dtype=torch.float64), )(z, t)');
     fireEvent.keyDown(cell('weight w[0]'), { key: 'ArrowUp' });
     expect(torch()).toContain('torch.tensor([1.1, 1.0, 1.0]');
     expect(numpy()).toContain('w = np.array([1.1, 1.0, 1.0])');
@@ -156,7 +156,7 @@ describe('<LossExplorer>', () => {
     expect(torch()).toContain("reduction='sum'");
     expect(numpy()).toContain('loss = losses.sum()');
     fireEvent.change(screen.getByRole('slider', { name: /label_smoothing/ }), { target: { value: '0.05' } });
-    expect(torch(), torch()).toMatch(/label_smoothing=0\.05\)\(z, t\)$/);
+    expect(torch(), torch()).toMatch(/label_smoothing=0\.05, \)\(z, t\)$/);
     expect(numpy()).toContain('Y = (1 - 0.05) * Y + 0.05 / C * kept[:, None]');
     fireEvent.change(screen.getByRole('combobox', { name: /ignore_index/ }), { target: { value: '2' } });
     expect(torch()).toContain('ignore_index=2');

@@ -171,9 +171,12 @@ describe('chapter 11: the lines shown under the result', { timeout: 60_000 }, ()
 
   it('torchLossCall names only the options that are not PyTorch defaults', () => {
     expect(torchLossCall(START_BATCH)).toBe('loss = nn.CrossEntropyLoss()(z, t)');
+    expect(torchLossCall({ ...START_BATCH, smoothing: 0.1 })).toBe('loss = nn.CrossEntropyLoss(label_smoothing=0.1)(z, t)');
+    // longer than 60 characters: one option a line
     expect(torchLossCall({ ...weighted, smoothing: 0.1, reduction: 'sum', ignoreIndex: 2 })).toBe(
-      "loss = nn.CrossEntropyLoss(weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64), reduction='sum', label_smoothing=0.1, ignore_index=2)(z, t)",
+      "loss = nn.CrossEntropyLoss(\n    weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64),\n    reduction='sum',\n    label_smoothing=0.1,\n    ignore_index=2,\n)(z, t)",
     );
+    expect(parses(`import torch\nimport torch.nn as nn\n${torchLossCall({ ...weighted, smoothing: 0.1, reduction: 'sum', ignoreIndex: 2 })}`)).toBe(true);
     // probability rows take no ignore_index (PyTorch refuses a non-negative one)
     expect(torchLossCall({ ...START_BATCH, targetKind: 'probs', ignoreIndex: 2 })).toBe('loss = nn.CrossEntropyLoss()(z, t)');
     expect(parses(`import torch\nimport torch.nn as nn\n${torchLossCall({ ...weighted, smoothing: 0.1 })}`)).toBe(true);
