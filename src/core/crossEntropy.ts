@@ -45,7 +45,9 @@ export function rowCrossEntropy(z: ArrayLike<number>, s: ArrayLike<number>, weig
  * class index t_n and a_nc = w_c·(y_nc(1 − ε) + ε/C) for probabilities y_n (ε = labelSmoothing).
  * Reduction: 'none' → the N row losses (an ignored row is 0); 'sum' → Σ_n ℓ_n; 'mean' → Σ_n ℓ_n / D,
  * D = Σ w_{t_n} over non-ignored rows for class indices (NaN when all are ignored: 0/0), D = N for
- * probabilities (where ignoreIndex does not apply).
+ * probabilities (where ignoreIndex does not apply). With label smoothing and D = 0 (the kept rows' class
+ * weights add up to 0) the mean is NaN too, not Σ/0 = ∞: PyTorch adds (1 − ε)·nll + (ε/C)·smooth, and
+ * its nll part is 0/0 (for weights that cancel instead, PyTorch's own result is ±∞ or NaN by sign).
  *
  * Numerics: −log p_c = (max z − z_c) + log1p(Σ_{k≠argmax} e^{z_k − max z}) is a sum of non-negative
  * terms, so the loss of [[0, 40]] with target [1] is log1p(e^{−40}) ≈ 4.2e-18, not 0, and every value is
@@ -84,5 +86,7 @@ export function crossEntropy(
   }
   if (resolved.reduction === 'none') return losses;
   const total = accurateSum(losses);
-  return resolved.reduction === 'sum' ? total : total / resolved.meanDenominator;
+  if (resolved.reduction === 'sum') return total;
+  if (resolved.meanDenominator === 0 && (options.labelSmoothing ?? 0) > 0) return NaN;
+  return total / resolved.meanDenominator;
 }

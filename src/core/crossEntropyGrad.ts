@@ -15,7 +15,11 @@ import { resolveCrossEntropy, type CrossEntropyOptions, type CrossEntropyTarget 
  * target 1 the gradient is [e^{-40}/(1+e^{-40}), −e^{-40}/(1+e^{-40})] to full precision. Without
  * options this equals (p − y)/N for one-hot y.
  * Ignored rows have a zero gradient, also when every row is ignored (where the 'mean' loss is NaN;
- * PyTorch also returns zeros there). A masked (−∞) class with a_j = 0 gets gradient 0.
+ * PyTorch also returns zeros there). With label smoothing and a 'mean' that divides by 0 with rows kept
+ * (their class weights add up to 0), every entry of a kept row is NaN, as in PyTorch: nll_loss's
+ * backward writes w_t·(−(1 − ε)/0) = 0·∞ at the target and log_softmax's backward spreads it over the
+ * row (without smoothing a_n = 0, so p·A − a = 0 and 0/0 is NaN already). A masked (−∞) class with
+ * a_j = 0 gets gradient 0.
  * @throws RangeError exactly as {@link crossEntropy}.
  */
 export function crossEntropyGrad(
@@ -25,12 +29,17 @@ export function crossEntropyGrad(
 ): Float64Array[] {
   const resolved = resolveCrossEntropy('crossEntropyGrad', logits, target, options);
   const divisor = resolved.reduction === 'mean' ? resolved.meanDenominator : 1;
+  const undefinedMean = divisor === 0 && (options.labelSmoothing ?? 0) > 0;
   const gradient: Float64Array[] = [];
   for (let n = 0; n < resolved.rows; n++) {
     const row = new Float64Array(resolved.classes);
     const a = resolved.coefficients[n];
     gradient.push(row);
     if (!a) continue;
+    if (undefinedMean) {
+      row.fill(NaN);
+      continue;
+    }
     const p = softmax(logits[n] as ArrayLike<number>);
     const otherWeights = sumsExcludingEach(a);
     const otherProbabilities = sumsExcludingEach(p);

@@ -41,6 +41,16 @@ describe('crossEntropy matches PyTorch semantics (hand-derived)', () => {
     expect(Array.from(crossEntropy([[1, 2], [3, 4]], [-100, -100], { reduction: 'none' }))).toEqual([0, 0]);
   });
 
+  it('crossEntropy mean is NaN when the kept rows\' class weights add up to 0, with label smoothing too', () => {
+    // PyTorch: (1 − ε)·nll + (ε/C)·smooth, each over Σ w_t = 0; its nll part is 0/0 = nan, so the sum
+    // is nan even though the smoothing part's numerator (0.1959 here, NumPy) is positive.
+    const z = [[1, 2, 3], [0, 1, 0], [2, 0, 1]];
+    const options = { weight: [0, 0.5, 1], ignoreIndex: -100 };
+    expect(crossEntropy(z, [0, 0, -100], { ...options, labelSmoothing: 0.2 })).toBeNaN();
+    expect(crossEntropy(z, [0, 0, -100], options)).toBeNaN();
+    expect(crossEntropy(z, [0, 0, -100], { ...options, labelSmoothing: 0.2, reduction: 'sum' })).toBeCloseTo(0.19590506783764317, 14);
+  });
+
   it('crossEntropy label smoothing with weights: (1 − ε)·nll + (ε/C)·smooth, both over Σ w_t', () => {
     // p = [3/4, 1/4], t = 0, ε = 0.2, C = 2, w = [2, 5]: nll = 2 ln(4/3), smooth = 2 ln(4/3) + 5 ln 4,
     // mean over W = 2: 0.8 ln(4/3) + 0.1·(2 ln(4/3) + 5 ln 4)/2 = 0.9 ln(4/3) + 0.5 ln 2.

@@ -61,6 +61,20 @@ describe('crossEntropyGrad', () => {
     expect(all.flatMap((r) => Array.from(r))).toEqual([0, 0, 0, 0]);
   });
 
+  it('crossEntropyGrad is NaN in every entry of a kept row when the mean divides by a zero weight sum, with or without smoothing', () => {
+    // PyTorch: nll_loss backward writes w_t·(−g/0) = 0·∞ = nan at each kept target; log_softmax's
+    // backward subtracts p_j·Σ_k, so the whole row is nan; an ignored row stays 0.
+    const z = [[1, 2, 3], [0, 1, 0], [2, 0, 1]];
+    for (const labelSmoothing of [0, 0.2, 1]) {
+      const g = crossEntropyGrad(z, [0, 0, -100], { weight: [0, 0.5, 1], labelSmoothing });
+      expect(g.slice(0, 2).every((row) => row.every(Number.isNaN)), `ε = ${labelSmoothing}`).toBe(true);
+      expect(Array.from(g[2] as Float64Array)).toEqual([0, 0, 0]);
+    }
+    // 'sum' has no denominator: finite
+    const sum = crossEntropyGrad(z, [0, 0, -100], { weight: [0, 0.5, 1], labelSmoothing: 0.2, reduction: 'sum' });
+    expect(sum.every((row) => row.every(Number.isFinite))).toBe(true);
+  });
+
   it('crossEntropyGrad of a masked class with zero target weight is 0, and finite for huge logits', () => {
     expect(Array.from(crossEntropyGrad([[0, -Infinity]], [0])[0] as Float64Array)).toEqual([0, 0]);
     const g = crossEntropyGrad([[1e308, -1e308, 0]], [1], { labelSmoothing: 0.1 });

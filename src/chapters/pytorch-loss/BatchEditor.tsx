@@ -93,13 +93,20 @@ export function BatchEditor({ batch, onEdit, selected, onSelect }: BatchEditorPr
                   class {j}
                 </th>
               ))}
-              {!probs && <th scope="col">target t</th>}
+              {!probs && (
+                <th scope="col">
+                  <span className="narrow-hide">target </span>t
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {batch.logits.map((row, i) => (
               <tr key={i} data-term={term.lossSample(i)}>
-                <th scope="row">sample {i}</th>
+                <th scope="row">
+                  <span className="narrow-hide">sample </span>
+                  {i}
+                </th>
                 {row.map((z, j) => (
                   <td key={j}>
                     <ValueCell

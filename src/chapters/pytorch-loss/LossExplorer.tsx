@@ -4,6 +4,7 @@ import { LecturerControl } from '../../controls/LecturerControl';
 import { CopyAsCode } from '../../tools/copyAsCode/CopyAsCode';
 import { BatchEditor } from './BatchEditor';
 import { LossOptions } from './LossOptions';
+import { LossCode } from './LossCode';
 import { LossResult } from './LossResult';
 import { batchFromState, stateFromBatch, type Batch } from './pytorchLossInputs';
 import { lossReport } from './pytorchLossMath';
@@ -18,7 +19,8 @@ const ALL_KEYS = Object.keys(BATCH_STATE);
  * nn.CrossEntropyLoss, option by option: a batch the learner edits (logits, targets, class weights),
  * every option, and what they give (the loss, the per-sample losses, the mean's denominator written
  * out, the gradient with respect to every logit, two checks) with the NumPy and PyTorch programs that
- * print the same numbers. The surprises are one button each. Its whole state is in the address.
+ * print the same numbers: the call and the loss's lines always in view, the whole programs to copy.
+ * The surprises are one button each. Its whole state is in the address.
  */
 export function LossExplorer() {
   const [state, update] = useWidgetState(BATCH_STATE);
@@ -51,6 +53,7 @@ export function LossExplorer() {
         <LossOptions batch={batch} onEdit={edit} />
       </div>
       <LossResult batch={batch} report={report} />
+      <LossCode batch={batch} />
       <CopyAsCode
         subject="nn.CrossEntropyLoss with these options, its per-sample losses and its gradient"
         numpy={() => crossEntropyOptionsNumpy(batch)}

@@ -34,6 +34,17 @@ function Radios<V extends string>({ legend, name, values, value, onChange }: { l
 }
 
 /**
+ * What the page says under ignore_index for probability rows: PyTorch checks ignore_index < 0 there
+ * and otherwise raises "ignore_index is not supported for floating point target".
+ */
+export function ignoreIndexNote(b: Batch): string {
+  const refused = 'PyTorch refuses a non-negative ignore_index with probability rows';
+  return b.ignoreIndex >= 0
+    ? `${refused} (“ignore_index is not supported for floating point target”), so the numbers here are those of the default −100, which does nothing: every sample counts.`
+    : `${refused}; the default −100 does nothing: every sample counts.`;
+}
+
+/**
  * The options of nn.CrossEntropyLoss, as PyTorch names them: the kind of target, weight (on or off;
  * the values are edited under the logits), reduction, label_smoothing and ignore_index. ignore_index
  * applies to class indices only, so it is greyed out (and says why) for probability rows.
@@ -85,21 +96,21 @@ export function LossOptions({ batch, onEdit }: LossOptionsProps) {
             aria-describedby={probs ? `${name}-ii-note` : undefined}
             onChange={(e) => { const k = Number(e.currentTarget.value); onEdit((b) => setIgnoreIndex(b, k)); }}
           >
-            <option value={BATCH_LIMITS.defaultIgnore}>−100 (the default: no class)</option>
+            <option value={BATCH_LIMITS.defaultIgnore}>−100 (default, no class)</option>
             {/* another index that is no class, from a link: shown as it is */}
             {batch.ignoreIndex < 0 && batch.ignoreIndex !== BATCH_LIMITS.defaultIgnore && (
               <option value={batch.ignoreIndex}>{String(batch.ignoreIndex).replace('-', '−')} (no class)</option>
             )}
             {Array.from({ length: c }, (_, k) => (
               <option key={k} value={k}>
-                {k} (class {k} is ignored)
+                {k} (class {k} ignored)
               </option>
             ))}
           </select>
         </label>
         {probs && (
-          <p className="hint" id={`${name}-ii-note`}>
-            ignore_index applies to class indices only: with probability rows every sample counts.
+          <p className="hint" id={`${name}-ii-note`} data-testid="ignore-index-note">
+            {ignoreIndexNote(batch)}
           </p>
         )}
       </LecturerControl>

@@ -73,7 +73,7 @@ function Checks({ batch, report }: { batch: Batch; report: LossReport }) {
       <li data-testid="gradient-check">
         {fd
           ? `Central differences (h ≈ 6 × 10⁻⁶) agree with every ∂${what}/∂z[n, c] to within ${formatNumber(fd.maxError, 1)} (the largest entry is ${formatNumber(fd.maxGradient, 3)}).`
-          : 'No finite-difference check: the loss itself is 0 / 0.'}
+          : `No finite-difference check: the loss itself is ${report.total === 0 ? '0 / 0' : 'nan (its nll part is 0 / 0)'}.`}
       </li>
     </ul>
   );

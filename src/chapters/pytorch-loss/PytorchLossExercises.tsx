@@ -17,8 +17,9 @@ export function WeightedMeanExercise() {
             {targets.includes(-100) ? ' (−100 is ignore_index: that sample is ignored)' : ''} and class weights{' '}
             <strong>w = {vector(weight)}</strong>. Without weights, reduction=&apos;none&apos; prints each sample’s −ln p of its class:
           </p>
-          <p className="exercise-numbers">
-            ℓ = [{shown.map((v, n) => (targets[n] === -100 ? '0 (ignored)' : v.toFixed(4))).join(', ')}]
+          {/* the numbers to compute with, in the prompt's own type (not the grey of the seed line) */}
+          <p>
+            <strong>ℓ = [{shown.map((v, n) => (targets[n] === -100 ? '0 (ignored)' : v.toFixed(4))).join(', ')}]</strong>
           </p>
           <p>
             What does <code>nn.CrossEntropyLoss(weight=w)(z, t)</code> print, with its default reduction=&apos;mean&apos;?

@@ -63,7 +63,19 @@ export const WEIGHTED_MEAN_EXERCISE: ExerciseSpec<WeightedMeanNumbers> = {
       // (rounded to 3 figures, it must be within half a unit of the truth, as the grading asks)
       const fair = Math.abs(fromShown - mean) < 0.2 * halfUnit(mean, 3) && sameToFigures(Number(fromShown.toPrecision(3)), mean, 3);
       const distinct = sum(weights) !== kept.length && sum(weights) !== 4 && sum(weights) !== sum(weight);
-      if (fair && distinct) return { logits, targets, weight, nll, shown, mean };
+      // dividing by w.sum() must not land on the N or count mistake, so the message names what was done
+      const wholeVector = sum(weight) !== 4 && sum(weight) !== kept.length;
+      // with equal weights on the kept samples (or losses alike enough) the unweighted mean is right to
+      // 3 figures, and the exercise tests nothing
+      const unweighted = sum(kept.map((n) => nll[n] as number)) / kept.length;
+      const weighted = new Set(weights).size > 1;
+      // and each named mistake (with nothing ignored, dividing by the count is dividing by N) must be
+      // two half-units from the truth and from the others, so a rounded answer is named as what it is
+      const top = sum(kept.map((n, k) => (weights[k] as number) * (nll[n] as number)));
+      const named = [top / 4, ...(kept.length < 4 ? [top / kept.length] : []), unweighted, top / sum(weight), top];
+      const apart = (a: number, b: number) => Math.abs(a - b) > 2 * Math.max(halfUnit(a, 3), halfUnit(b, 3));
+      const separated = named.every((v, i) => apart(v, mean) && named.every((u, j) => j <= i || apart(u, v)));
+      if (fair && distinct && wholeVector && weighted && separated) return { logits, targets, weight, nll, shown, mean };
     }
   },
   answer: {
@@ -120,10 +132,16 @@ export const WEIGHT_BUG_EXERCISE: ExerciseSpec<WeightBugNumbers> = {
       const targets = logits.map(() => rng.int(3));
       const weight = drawWeights(rng, 3);
       const wt = sum(targets.map((t) => weight[t] as number));
-      // every wrong line must print a number of its own
+      // every wrong line must print a number of its own; with one weight for all three samples the
+      // weighted mean is the plain mean, and w[t].mean() * nll.mean() would print it too
       if (wt === 3 || wt === sum(weight) || new Set(targets).size === 3) continue;
+      const wts = targets.map((t) => weight[t] as number);
+      if (new Set(wts).size === 1) continue;
       const total = crossEntropy(logits, targets, { weight, reduction: 'sum' });
       const torch = crossEntropy(logits, targets, { weight });
+      const nll = crossEntropy(logits, targets, { reduction: 'none' });
+      const lines = [torch, total / sum(weight), total / targets.length, (sum(wts) / 3) * (sum(Array.from(nll)) / 3)];
+      if (new Set(lines.map((v) => v.toFixed(4))).size < lines.length) continue;
       return { logits, targets, weight, torch, port: total / targets.length };
     }
   },

@@ -41,7 +41,7 @@ export function meanFraction(b: Batch, r: LossReport): Fraction {
 export function denominatorWords(r: LossReport): string {
   switch (r.denominatorKind) {
     case 'weights':
-      return 'Σ w[t_n] over the samples that are not ignored';
+      return 'Σ w[tₙ] over the samples that are not ignored';
     case 'count':
       return 'the number of samples that are not ignored';
     case 'samples':
@@ -74,7 +74,7 @@ export function lossTex(b: Batch, r: LossReport): string[][] {
   ];
 }
 
-/** The same in words: "mean = Σ ℓ_n / Σ w[t_n] over the kept samples = (0.483 + 2.815) / (2 + 2) = 3.298 / 4 = 0.824" */
+/** The same in words: "mean = Σ ℓₙ / Σ w[tₙ] over the kept samples = (0.483 + 2.815) / (2 + 2) = 3.298 / 4 = 0.824" */
 export function lossText(b: Batch, r: LossReport, undefinedMessage: string): string {
   const losses = r.kept.map((n) => formatNumber(r.perSample[n] as number, DIGITS));
   if (b.reduction === 'none') {
@@ -84,7 +84,7 @@ export function lossText(b: Batch, r: LossReport, undefinedMessage: string): str
   const f = meanFraction(b, r);
   const grouped = (parts: readonly string[]) => (parts.length > 1 ? `(${textSum(parts)})` : textSum(parts));
   const below = r.denominatorKind === 'samples' ? plain(r.denominator) : grouped(f.denominatorTerms.map((t) => plain(t.value)));
-  const written = `mean = Σ ℓ_n / ${denominatorWords(r)} = ${grouped(losses)} / ${below}`;
+  const written = `mean = Σ ℓₙ / ${denominatorWords(r)} = ${grouped(losses)} / ${below}`;
   if (r.undefinedMean) return `${written}: ${undefinedMessage}.`;
   return `${written} = ${formatNumber(r.total, DIGITS)} / ${plain(r.denominator)} = ${formatNumber(r.value, DIGITS)}.`;
 }

@@ -81,7 +81,9 @@ export function lossReport(b: Batch): LossReport {
 export function undefinedMeanMessage(r: LossReport): string {
   return r.kept.length === 0
     ? 'every sample is ignored: PyTorch returns nan here (0 / 0)'
-    : 'the weights of the kept samples’ classes add up to 0: PyTorch returns nan here (0 / 0)';
+    : r.total === 0
+      ? 'the weights of the kept samples’ classes add up to 0: PyTorch returns nan here (0 / 0)'
+      : 'the weights of the kept samples’ classes add up to 0: PyTorch returns nan here (its nll part is 0 / 0)';
 }
 
 /** Why log-softmax + NLLLoss cannot be compared here, or null when it can. */

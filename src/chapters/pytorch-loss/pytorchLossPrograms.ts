@@ -19,6 +19,64 @@ function pyMatrix(rows: readonly (readonly number[])[], indent: string): string 
 
 const pyInts = (values: readonly number[]) => `[${values.join(', ')}]`;
 
+/** Σ w[tₙ] over the kept samples (their count without weight): what the mean divides class indices by. */
+function keptWeight(b: Batch): number {
+  return b.indices.filter((t) => t !== b.ignoreIndex).reduce((s, t) => s + (b.weighted ? (b.weight[t] as number) : 1), 0);
+}
+
+/**
+ * The nn.CrossEntropyLoss call for the options on screen, only those that are not PyTorch's defaults,
+ * as the explorer shows it under the result: `loss = nn.CrossEntropyLoss(label_smoothing=0.2)(z, t)`, one option
+ * a line when that is longer than 60 characters.
+ */
+export function torchLossCall(b: Batch): string {
+  const options = [
+    b.weighted && `weight=torch.tensor(${pyFloatList(b.weight)}, dtype=torch.float64)`,
+    b.reduction !== 'mean' && `reduction='${b.reduction}'`,
+    b.smoothing > 0 && `label_smoothing=${pyFloat(b.smoothing)}`,
+    // probability rows take no ignore_index: PyTorch refuses one that is not negative
+    b.targetKind === 'index' && b.ignoreIndex !== -100 && `ignore_index=${b.ignoreIndex}`,
+  ].filter((o) => o !== false);
+  const oneLine = `loss = nn.CrossEntropyLoss(${options.join(', ')})(z, t)`;
+  // a long call gets one option a line, as black would write it, so a phone scrolls less
+  return oneLine.length <= 60 ? oneLine : `loss = nn.CrossEntropyLoss(\n${options.map((o) => `    ${o},\n`).join('')})(z, t)`;
+}
+
+/**
+ * The NumPy lines of the same loss, from the logits z and the targets (t, or the rows Y) as on screen:
+ * log-softmax, the target rows (one-hot, smoothed, an ignored sample's row 0), the weighted losses, and
+ * the reduction with the denominator the options give. Only the lines the options need.
+ */
+export function numpyLossLines(b: Batch): string[] {
+  const index = b.targetKind === 'index';
+  const eps = pyFloat(b.smoothing);
+  const w = b.weighted ? 'w * ' : '';
+  const zeroWeights = index && b.reduction === 'mean' && b.indices.some((t) => t !== b.ignoreIndex) && keptWeight(b) === 0;
+  const reduce =
+    b.reduction === 'sum'
+      ? 'loss = losses.sum()'
+      : b.reduction === 'none'
+        ? "loss = losses  # reduction='none'"
+        : zeroWeights
+          ? 'loss = np.nan  # the kept classes weigh 0: PyTorch’s nll part is 0 / 0'
+          : !index
+            ? 'loss = losses.mean()  # probability rows: divided by N, whatever w is'
+            : b.weighted
+              ? 'loss = losses.sum() / w[t[kept]].sum()  # not / N'
+              : 'loss = losses.sum() / kept.sum()';
+  return [
+    index ? '# z: the logits, t: the targets, as in the tables' : '# z: the logits, Y: the probability rows, as in the tables',
+    'N, C = z.shape',
+    'm = z.max(axis=1, keepdims=True)',
+    'log_p = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))',
+    ...(b.weighted ? [`w = np.array(${pyFloatList(b.weight)})`] : []),
+    ...(index ? [`kept = t != ${b.ignoreIndex}`, 'Y = np.eye(C)[np.where(kept, t, 0)] * kept[:, None]  # one-hot; 0 if ignored'] : []),
+    ...(b.smoothing > 0 ? [index ? `Y = (1 - ${eps}) * Y + ${eps} / C * kept[:, None]` : `Y = (1 - ${eps}) * Y + ${eps} / C`] : []),
+    `losses = (${w}Y * -log_p).sum(axis=1)`,
+    reduce,
+  ];
+}
+
 /** The header comment: what the program reproduces. */
 function header(b: Batch): string {
   const options = [
@@ -36,6 +94,9 @@ export function crossEntropyOptionsNumpy(b: Batch): string {
   const kept = b.indices.filter((t) => t !== b.ignoreIndex);
   // PyTorch's mean is 0/0 here; its gradient is 0 in every entry, as no sample counts
   const noneKept = index && b.reduction === 'mean' && kept.length === 0;
+  // the kept samples' classes weigh 0: PyTorch's nll part is 0/0, so its mean is nan (with smoothing
+  // too, where Σ/0 would be inf) and its gradient is nan in every entry of a kept row
+  const zeroWeights = index && b.reduction === 'mean' && kept.length > 0 && keptWeight(b) === 0;
   const denominatorLine = index
     ? b.weighted
       ? 'denominator = w[t[kept]].sum()  # the weighted mean divides by the kept samples’ class weights, not by N'
@@ -67,7 +128,8 @@ export function crossEntropyOptionsNumpy(b: Batch): string {
         ? 'Y = (1 - eps) * Y + eps / C * kept[:, None]  # mixed with the uniform distribution, kept samples only'
         : 'Y = (1 - eps) * Y + eps / C  # mixed with the uniform distribution'),
     'A = w * Y  # A[n, c] = w[c] * y[n, c]',
-    "losses = -(A * log_p).sum(axis=1)  # reduction='none'",
+    // A·(−log p), not −(A·log p): an ignored row's 0·(positive) is 0.0, where −(0·negative) printed −0.0
+    "losses = (A * -log_p).sum(axis=1)  # reduction='none'",
     ...(b.reduction === 'mean'
       ? [
           denominatorLine,
@@ -78,7 +140,13 @@ export function crossEntropyOptionsNumpy(b: Batch): string {
                 '    loss = losses.sum() / denominator',
                 'grad = np.zeros((N, C))  # PyTorch’s gradient: no sample counts, so every entry is 0',
               ]
-            : ['loss = losses.sum() / denominator', 'grad = (p * A.sum(axis=1, keepdims=True) - A) / denominator  # dL/dz']),
+            : zeroWeights
+              ? [
+                  '# the kept samples’ class weights add up to 0: PyTorch’s nll part is 0 / 0, so it returns nan',
+                  'loss = np.nan',
+                  'grad = np.where(kept[:, None], np.nan, np.zeros((N, C)))  # nan in every entry of a kept row',
+                ]
+              : ['loss = losses.sum() / denominator', 'grad = (p * A.sum(axis=1, keepdims=True) - A) / denominator  # dL/dz']),
         ]
       : b.reduction === 'sum'
         ? ['loss = losses.sum()', 'grad = p * A.sum(axis=1, keepdims=True) - A  # dL/dz']
@@ -114,6 +182,8 @@ export function crossEntropyOptionsTorch(b: Batch): string {
     b.reduction === 'none' ? 'loss.sum().backward()  # a vector has no .backward() of its own' : 'loss.backward()',
     "print('losses =', losses.tolist())",
     b.reduction === 'mean' && index && b.indices.every((t) => t === b.ignoreIndex) && '# every sample is ignored: the mean is 0 / 0, and PyTorch prints nan',
+    b.reduction === 'mean' && index && b.indices.some((t) => t !== b.ignoreIndex) && keptWeight(b) === 0 &&
+      '# the kept samples’ class weights add up to 0: the nll part is 0 / 0, and PyTorch prints nan',
     "print('loss =', loss.tolist())",
     "print('grad =', z.grad.tolist())",
     ...(index && b.smoothing === 0

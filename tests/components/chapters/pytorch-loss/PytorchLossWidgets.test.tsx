@@ -23,7 +23,7 @@ describe('<LossExplorer>', () => {
     renderWithLab(<LossExplorer />);
     expect(text('loss-readout')).toBe('L = 0.704');
     expect(text('denominator-text')).toBe(
-      'mean = Σ ℓ_n / the number of samples that are not ignored = (0.241 + 0.464 + 1.408) / (1 + 1 + 1) = 2.113 / 3 = 0.704.',
+      'mean = Σ ℓₙ / the number of samples that are not ignored = (0.241 + 0.464 + 1.408) / (1 + 1 + 1) = 2.113 / 3 = 0.704.',
     );
     expect(screen.getByRole('table', { name: /^Gradient ∂L\/∂z/ })).toBeTruthy();
     expect(screen.getByTestId('nll-check').textContent).toMatch(/the same loss in two steps/);
@@ -134,6 +134,49 @@ describe('<LossExplorer>', () => {
     );
     expect(cell('logit z[1, 1]').getAttribute('aria-valuenow')).toBe('1');
     expect((screen.getByRole('combobox', { name: 'target of sample 1' }) as HTMLSelectElement).value).toBe('0');
+  });
+
+  it('always shows, under the result, the PyTorch call with only the non-default options and the NumPy lines, following every option', () => {
+    at('#/pytorch-loss');
+    renderWithLab(<LossExplorer />);
+    const torch = () => text('torch-call');
+    const numpy = () => screen.getByTestId('numpy-lines').textContent ?? '';
+    expect(torch()).toBe('loss = nn.CrossEntropyLoss()(z, t)');
+    expect(numpy()).toContain('loss = losses.sum() / kept.sum()');
+    expect(numpy()).not.toContain('w = np.array');
+    // weight on: the tensor, and the weighted denominator
+    fireEvent.click(screen.getByRole('checkbox', { name: /^weight/ }));
+    expect(torch()).toBe('loss = nn.CrossEntropyLoss( weight=torch.tensor([1.0, 1.0, 1.0], dtype=torch.float64), )(z, t)');
+    fireEvent.keyDown(cell('weight w[0]'), { key: 'ArrowUp' });
+    expect(torch()).toContain('torch.tensor([1.1, 1.0, 1.0]');
+    expect(numpy()).toContain('w = np.array([1.1, 1.0, 1.0])');
+    expect(numpy()).toContain('loss = losses.sum() / w[t[kept]].sum()');
+    // reduction, smoothing and ignore_index, each as it is set
+    fireEvent.click(screen.getByRole('radio', { name: "'sum'" }));
+    expect(torch()).toContain("reduction='sum'");
+    expect(numpy()).toContain('loss = losses.sum()');
+    fireEvent.change(screen.getByRole('slider', { name: /label_smoothing/ }), { target: { value: '0.05' } });
+    expect(torch(), torch()).toMatch(/label_smoothing=0\.05, \)\(z, t\)$/);
+    expect(numpy()).toContain('Y = (1 - 0.05) * Y + 0.05 / C * kept[:, None]');
+    fireEvent.change(screen.getByRole('combobox', { name: /ignore_index/ }), { target: { value: '2' } });
+    expect(torch()).toContain('ignore_index=2');
+    expect(numpy()).toContain('kept = t != 2');
+    // probability rows: no ignore_index in the call, rows Y, divided by N
+    fireEvent.click(screen.getByRole('radio', { name: "'mean'" }));
+    fireEvent.click(screen.getByRole('radio', { name: 'probability rows' }));
+    expect(torch()).not.toContain('ignore_index');
+    expect(numpy()).toContain('loss = losses.mean()');
+    expect(numpy()).not.toContain('kept');
+    expect(text('ignore-index-note')).toMatch(/^PyTorch refuses a non-negative ignore_index with probability rows/);
+  });
+
+  it('with smoothing and kept classes that weigh 0 says nan from the nll part, and shows no gradient', () => {
+    at('#/pytorch-loss?wt=1&w=0,0.5,1&ti=0,0,0&sm=0.2');
+    renderWithLab(<LossExplorer />);
+    expect(text('loss-readout')).toBe('No number: the weights of the kept samples’ classes add up to 0: PyTorch returns nan here (its nll part is 0 / 0).');
+    expect(screen.getByTestId('gradient-undefined')).toBeTruthy();
+    expect(text('gradient-check')).toBe('No finite-difference check: the loss itself is nan (its nll part is 0 / 0).');
+    expect(screen.getByRole('region', { name: 'nn.CrossEntropyLoss, option by option' }).textContent).not.toMatch(/NaN|Infinity|∞/);
   });
 
   it('"Copy as NumPy" shows the program for the options on screen', () => {

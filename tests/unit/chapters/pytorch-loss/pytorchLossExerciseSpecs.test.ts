@@ -8,7 +8,7 @@ import { WEIGHT_BUG_EXERCISE, WEIGHTED_MEAN_EXERCISE } from '../../../../src/cha
  */
 const nllByHand = (z: readonly number[], t: number) => Math.log(z.reduce((s, v) => s + Math.exp(v - (z[t] as number)), 0));
 
-/** PyTorch's weighted mean by its definition: Σ w[t_n]·ℓ_n / Σ w[t_n] over the kept samples. */
+/** PyTorch's weighted mean by its definition: Σ w[tₙ]·ℓₙ / Σ w[tₙ] over the kept samples. */
 function weightedMeanByHand(z: readonly (readonly number[])[], t: readonly number[], w: readonly number[]): number {
   let top = 0;
   let bottom = 0;
@@ -50,6 +50,48 @@ describe('WEIGHTED_MEAN_EXERCISE.make(seed)', () => {
     // both kinds of prompt occur
     expect(withIgnored).toBeGreaterThan(30);
     expect(withIgnored).toBeLessThan(120);
+  });
+});
+
+const SEEDS_400 = Array.from({ length: 400 }, (_, i) => i + 1);
+const total = (v: readonly number[]) => v.reduce((s, x) => s + x, 0);
+
+describe('WEIGHTED_MEAN_EXERCISE.make(seed), over 400 seeds', () => {
+  it("weights the kept samples' classes unequally, so the unweighted mean is wrong and its message can appear", () => {
+    const { truth, figures, mistakes } = numberAnswer();
+    for (const seed of SEEDS_400) {
+      const q = WEIGHTED_MEAN_EXERCISE.make(seed);
+      const kept = q.targets.filter((t) => t !== -100);
+      expect(new Set(kept.map((t) => q.weight[t])).size, `seed ${seed}`).toBeGreaterThan(1);
+      // the unweighted mean of the kept samples, by hand, is graded wrong and named
+      const unweighted = q.targets.reduce((s, t, n) => (t === -100 ? s : s + nllByHand(q.logits[n] as number[], t)), 0) / kept.length;
+      const grade = gradeNumber(answer(unweighted), truth(q), figures, mistakes?.(q));
+      expect(grade.correct, `seed ${seed}`).toBe(false);
+      if (!grade.correct) expect(grade.mistake, `seed ${seed}`).toMatch(/mean without weights/);
+    }
+  });
+
+  it('draws w.sum() that is neither N = 4 nor the number of kept samples, so dividing by it is named as itself', () => {
+    const { truth, figures, mistakes } = numberAnswer();
+    for (const seed of SEEDS_400) {
+      const q = WEIGHTED_MEAN_EXERCISE.make(seed);
+      const kept = q.targets.map((_, n) => n).filter((n) => q.targets[n] !== -100);
+      expect(total(q.weight), `seed ${seed}`).not.toBe(4);
+      expect(total(q.weight), `seed ${seed}`).not.toBe(kept.length);
+      const weighted = kept.reduce((s, n) => s + (q.weight[q.targets[n] as number] as number) * nllByHand(q.logits[n] as number[], q.targets[n] as number), 0);
+      const grade = gradeNumber(answer(weighted / total(q.weight)), truth(q), figures, mistakes?.(q));
+      if (!grade.correct && grade.mistake) expect(grade.mistake, `seed ${seed}`).not.toMatch(/divided by N|number of kept samples/);
+    }
+  });
+
+  it('seed 7, which the every-chapter e2e solves, still names dividing by N = 4', () => {
+    const q = WEIGHTED_MEAN_EXERCISE.make(7);
+    const { truth, figures, mistakes } = numberAnswer();
+    const kept = q.targets.map((_, n) => n).filter((n) => q.targets[n] !== -100);
+    const weighted = kept.reduce((s, n) => s + (q.weight[q.targets[n] as number] as number) * (q.shown[n] as number), 0);
+    const grade = gradeNumber(answer(weighted / 4), truth(q), figures, mistakes?.(q));
+    expect(grade.correct).toBe(false);
+    if (!grade.correct) expect(grade.mistake).toContain('divided by N = 4');
   });
 });
 
@@ -131,6 +173,18 @@ describe('WEIGHT_BUG_EXERCISE', () => {
       if (!grade.correct) expect(grade.mistake).toBeTruthy();
     }
     expect(mistakes.w).toContain('w[t].sum()');
+  });
+
+  it('draws unequal weights w[t] for the three samples, and the four lines print four different numbers to 4 decimals, over 400 seeds', () => {
+    for (const seed of SEEDS_400) {
+      const q = WEIGHT_BUG_EXERCISE.make(seed);
+      const wt = q.targets.map((t) => q.weight[t] as number);
+      expect(new Set(wt).size, `seed ${seed}`).toBeGreaterThan(1);
+      const nll = q.targets.map((t, n) => nllByHand(q.logits[n] as number[], t));
+      const weighted = total(nll.map((l, n) => (wt[n] as number) * l));
+      const printed = [weighted / total(wt), weighted / total(q.weight), weighted / 3, (total(wt) / 3) * (total(nll) / 3)];
+      expect(new Set(printed.map((v) => v.toFixed(4))).size, `seed ${seed}`).toBe(4);
+    }
   });
 
   it('draws weights whose w[t].sum() is neither N = 3 nor w.sum(), so each wrong line prints its own number', () => {

@@ -22,6 +22,19 @@ describe('lossReport(batch)', () => {
     expect(lossReport({ ...weighted, indices: [-100, -100, -100], reduction: 'sum' }).undefinedMean).toBe(false);
   });
 
+  it('with smoothing and kept classes that weigh 0 (w = [0, 0.5, 1], t = [0, 0, 0], ε = 0.2) says nan from the nll part, and the gradient is NaN, not ±∞', () => {
+    // PyTorch: (1 − ε)·(0 / 0) + (ε/C)·(positive / 0) = nan; the fraction's own numerator is positive
+    const b: Batch = { ...START_BATCH, weighted: true, weight: [0, 0.5, 1], indices: [0, 0, 0], smoothing: 0.2 };
+    const r = lossReport(b);
+    expect(r.undefinedMean).toBe(true);
+    expect(r.total).toBeGreaterThan(0);
+    expect(Number.isNaN(r.value)).toBe(true);
+    expect(undefinedMeanMessage(r)).toBe('the weights of the kept samples’ classes add up to 0: PyTorch returns nan here (its nll part is 0 / 0)');
+    expect(r.gradient.every((row) => row.every(Number.isNaN))).toBe(true);
+    // without smoothing the whole fraction is 0 / 0
+    expect(undefinedMeanMessage(lossReport({ ...b, smoothing: 0 }))).toMatch(/\(0 \/ 0\)$/);
+  });
+
   it('gradientCheck: central differences agree with the core gradient to 1e-8 for every reduction, and there is none for 0/0', () => {
     for (const reduction of ['mean', 'sum', 'none'] as const) {
       const b = { ...weighted, smoothing: 0.3, reduction };
@@ -46,7 +59,7 @@ describe('the explorer formula', () => {
     const b = { ...weighted, indices: [-100, -100, -100] };
     const r = lossReport(b);
     const text = lossText(b, r, undefinedMeanMessage(r));
-    expect(text).toBe('mean = Σ ℓ_n / Σ w[t_n] over the samples that are not ignored = 0 / 0: every sample is ignored: PyTorch returns nan here (0 / 0).');
+    expect(text).toBe('mean = Σ ℓₙ / Σ w[tₙ] over the samples that are not ignored = 0 / 0: every sample is ignored: PyTorch returns nan here (0 / 0).');
     expect(lossTex(b, r).flat().join(' ')).not.toMatch(/NaN/);
     expect(lossTex(b, r).flat().join(' ')).toContain('\\text{undefined}');
   });

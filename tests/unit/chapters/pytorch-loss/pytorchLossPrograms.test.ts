@@ -9,6 +9,8 @@ import {
   bceWithLogitsTorch,
   crossEntropyOptionsNumpy,
   crossEntropyOptionsTorch,
+  numpyLossLines,
+  torchLossCall,
 } from '../../../../src/chapters/pytorch-loss/pytorchLossPrograms';
 import { matrix, runPython, vector } from '../../tools/copyAsCode/runPython';
 
@@ -104,6 +106,7 @@ describe('chapter 11: Copy as NumPy, run with python3 and numpy', { timeout: 60_
     ],
     ['every sample ignored, reduction sum: the empty sum 0', { ...weighted, indices: [-100, -100, -100], reduction: 'sum' }],
     ['every sample ignored, no weights, mean: nan and a zero gradient', { ...START_BATCH, indices: [-100, -100, -100] }],
+    ['kept classes weighing 0 with smoothing (w = [0, 0.5, 1], t = [0, −100, 0], ε = 0.2): nan, nan in the kept rows', { ...weighted, weight: [0, 0.5, 1], indices: [0, -100, 0], smoothing: 0.2 }],
   ])('crossEntropyOptionsNumpy(%s) prints the core numbers', (_what, batch) => {
     expectLossesMatch(batch);
   });
@@ -113,6 +116,12 @@ describe('chapter 11: Copy as NumPy, run with python3 and numpy', { timeout: 60_
     expect(lossReport(b).undefinedMean).toBe(true);
     const loss = runPython(crossEntropyOptionsNumpy(b)).get('loss');
     expect(Number.isNaN(loss)).toBe(true);
+  });
+
+  it("prints an ignored sample's loss as 0.0, as PyTorch does, not -0.0", () => {
+    const run = spawnSync('python3', ['-c', crossEntropyOptionsNumpy(PRESETS.find((p) => p.id === 'none')?.batch ?? START_BATCH)], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/^losses = \[0\.0, /m);
+    expect(run.stdout).not.toContain('-0.0');
   });
 
   it('crossEntropyOptionsNumpy prints the core numbers for generated batches', () => {
@@ -131,6 +140,46 @@ describe('chapter 11: Copy as NumPy, run with python3 and numpy', { timeout: 60_
     { logits: [-7.5, 9.9, 1, -1], targets: [1, 0, 0.9, 0.1], posWeight: 10, reduction: 'none' },
   ])('bceWithLogitsNumpy(%j) prints the core losses, loss and gradient', (s) => {
     expectBceMatches(s);
+  });
+});
+
+/** numpyLossLines after the logits and targets as the tables show them, printing the loss. */
+function runLossLines(b: Batch): Map<string, unknown> {
+  const data = [
+    'import numpy as np',
+    `z = np.array(${JSON.stringify(b.logits)}, dtype=float)`,
+    b.targetKind === 'index' ? `t = np.array(${JSON.stringify(b.indices)})` : `Y = np.array(${JSON.stringify(b.probabilities)}, dtype=float)`,
+    "import warnings; warnings.simplefilter('ignore')",
+  ];
+  const print = b.reduction === 'none' ? "print('loss =', loss.tolist())" : "print('loss =', float(loss))";
+  return runPython([...data, ...numpyLossLines(b), print].join('\n'));
+}
+
+describe('chapter 11: the lines shown under the result', { timeout: 60_000 }, () => {
+  it.each<[string, Batch]>([
+    ...PRESETS.map((p) => [p.id, p.batch] as [string, Batch]),
+    ['smoothing, an ignored sample, no weights', { ...START_BATCH, smoothing: 0.35, indices: [2, -100, 1] }],
+    ['ignore_index = 1, a class, weighted, sum', { ...weighted, ignoreIndex: 1, indices: [0, 1, 2], reduction: 'sum' }],
+    ['probability rows with smoothing, reduction none', { ...weighted, targetKind: 'probs', smoothing: 0.5, reduction: 'none' }],
+    ['kept classes weighing 0 with smoothing', { ...weighted, weight: [0, 0.5, 1], indices: [0, 0, 0], smoothing: 0.2 }],
+  ])('numpyLossLines(%s), run with python3, print the core loss', (_what, b) => {
+    const r = lossReport(b);
+    const loss = runLossLines(b).get('loss');
+    if (b.reduction === 'none') (loss as number[]).forEach((l, n) => expect(close(l, r.perSample[n] as number)).toBe(true));
+    else expect(close(loss as number, r.undefinedMean ? NaN : r.value), `${String(loss)} vs ${r.value}`).toBe(true);
+  });
+
+  it('torchLossCall names only the options that are not PyTorch defaults', () => {
+    expect(torchLossCall(START_BATCH)).toBe('loss = nn.CrossEntropyLoss()(z, t)');
+    expect(torchLossCall({ ...START_BATCH, smoothing: 0.1 })).toBe('loss = nn.CrossEntropyLoss(label_smoothing=0.1)(z, t)');
+    // longer than 60 characters: one option a line
+    expect(torchLossCall({ ...weighted, smoothing: 0.1, reduction: 'sum', ignoreIndex: 2 })).toBe(
+      "loss = nn.CrossEntropyLoss(\n    weight=torch.tensor([2.0, 0.5, 1.0], dtype=torch.float64),\n    reduction='sum',\n    label_smoothing=0.1,\n    ignore_index=2,\n)(z, t)",
+    );
+    expect(parses(`import torch\nimport torch.nn as nn\n${torchLossCall({ ...weighted, smoothing: 0.1, reduction: 'sum', ignoreIndex: 2 })}`)).toBe(true);
+    // probability rows take no ignore_index (PyTorch refuses a non-negative one)
+    expect(torchLossCall({ ...START_BATCH, targetKind: 'probs', ignoreIndex: 2 })).toBe('loss = nn.CrossEntropyLoss()(z, t)');
+    expect(parses(`import torch\nimport torch.nn as nn\n${torchLossCall({ ...weighted, smoothing: 0.1 })}`)).toBe(true);
   });
 });
 
@@ -159,6 +208,12 @@ describe('chapter 11: the PyTorch programs', { timeout: 60_000 }, () => {
     expect(program).toContain('[0.8, 0.1, 0.1],');
     expect(program).not.toContain('ignore_index');
     expect(program).toContain('loss.sum().backward()');
+    expect(parses(program)).toBe(true);
+  });
+
+  it("say that kept classes weighing 0 print nan", () => {
+    const program = crossEntropyOptionsTorch({ ...weighted, weight: [0, 0.5, 1], indices: [0, 0, 0], smoothing: 0.2 });
+    expect(program).toContain('# the kept samples’ class weights add up to 0: the nll part is 0 / 0, and PyTorch prints nan');
     expect(parses(program)).toBe(true);
   });
 
