@@ -269,6 +269,20 @@ const CHAPTERS: readonly ChapterExercise[] = [
     },
   },
   {
+    // Two classes: H = p₁p₂ [[1, −1], [−1, 1]], whose eigenvalues are 0 and λmax = 2p₁p₂, so 2/λmax = 1/(p₁p₂).
+    // The mistake: 1/λmax, where steps start to zigzag, not where they start to grow.
+    slug: 'higher-derivatives',
+    seedKey: 'hr',
+    seed: 1,
+    title: 'the largest stable learning rate',
+    total: 3,
+    solve(text) {
+      const [p1, p2] = softmax(listAfter(text, 'logits z')) as [number, number];
+      const lambdaMax = 2 * p1 * p2;
+      return { field: '2/λmax =', answer: 2 / lambdaMax, mistake: 1 / lambdaMax, says: /that is 1\/λmax/ };
+    },
+  },
+  {
     // Along the cell path alone ∂c_t/∂c_(t−1) = f, so T steps multiply the gradient by f^T. The mistake: f·T.
     slug: 'lstm',
     seedKey: 'fp',
