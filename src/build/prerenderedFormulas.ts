@@ -12,6 +12,7 @@ import { backpropStartFormulas } from '../chapters/backprop/backpropFormula';
 import { backwardPassStartFormulas } from '../chapters/backprop/backwardPassFormula';
 import { stabilityStartFormulas } from '../chapters/stability/stabilityFormula';
 import { pytorchLossStartFormulas } from '../chapters/pytorch-loss/pytorchLossFormula';
+import { higherDerivativesStartFormulas } from '../chapters/higher-derivatives/higherDerivativesStartFormulas';
 import { lstmStartFormulas } from '../chapters/lstm/lstmFormula';
 
 type Formula = { tex: string; display: boolean };
@@ -35,6 +36,7 @@ export const PRERENDERED: Readonly<Record<string, () => Formula[]>> = {
   backprop: () => [...backpropStartFormulas(), ...backwardPassStartFormulas()],
   stability: stabilityStartFormulas,
   'pytorch-loss': pytorchLossStartFormulas,
+  'higher-derivatives': higherDerivativesStartFormulas,
   lstm: lstmStartFormulas,
 };
 

@@ -43,6 +43,21 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
     await page.close();
   });
 
+  it("opens without KaTeX's runtime: both explorers' starting formulas are typeset at build time", async () => {
+    const { page, errors } = await open();
+    await tensor(page).scrollIntoViewIfNeeded();
+    await tensor(page).locator('[data-testid="tensor-formula"] .katex').first().waitFor();
+    const runtime = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\/katex-[^/]*\.js$/.test(name)),
+    );
+    expect(runtime).toEqual([]);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('the keyboard: arrow keys move the H entry, the target radios change L and not H, End moves t to 4', async () => {
     const { page, errors } = await open();
     const region = hessian(page);

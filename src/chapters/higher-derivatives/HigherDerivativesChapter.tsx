@@ -7,6 +7,11 @@ import { HigherDerivativesOpener } from './HigherDerivativesOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './higher-derivatives.css';
+import prerendered from 'virtual:prerendered-tex/higher-derivatives';
+import { registerPrerendered } from '../../math/texRuntime';
+
+// This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
+registerPrerendered(prerendered);
 
 /** The explicit list of what content/higher-derivatives.mdx may use; this module is the chapter's lazy chunk. */
 export const components = embeddable(widgets, {
