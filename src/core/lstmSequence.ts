@@ -98,6 +98,19 @@ export function lstmSequence(xs: number[][], h0: number[], c0: number[], params:
   return { h, c };
 }
 
+/** The gradients' shared start: their inputs checked, the forward pass run, and L = weights·h_T. */
+function forwardForGradient(fn: string, xs: number[][], h0: number[], c0: number[], params: LstmParams, weights: number[]) {
+  const hidden = checkSequence(fn, xs, h0, c0, params);
+  if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
+  checkLength(fn, 'weights', weights, hidden, 'H');
+  checkFiniteValues(fn, 'weights', weights);
+  const { h, c, steps: forward } = run(fn, xs, h0, c0, params, hidden);
+  const steps = xs.length;
+  const hLast = h[steps] as number[];
+  const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
+  return { hidden, c, forward, steps, loss };
+}
+
 /**
  * ∂L/∂h_0, ∂L/∂c_0 and every ∂L/∂c_t with its norm, for L = weights·h_T after lstmSequence(xs, h0, c0,
  * params); weights has length H. See the module comment for what ∂L/∂c_t means.
@@ -109,15 +122,7 @@ export function lstmSequenceGradient(
   params: LstmParams,
   weights: number[],
 ): LstmSequenceGradient {
-  const fn = 'lstmSequenceGradient';
-  const hidden = checkSequence(fn, xs, h0, c0, params);
-  if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
-  checkLength(fn, 'weights', weights, hidden, 'H');
-  checkFiniteValues(fn, 'weights', weights);
-  const { h, c, steps: forward } = run(fn, xs, h0, c0, params, hidden);
-  const steps = xs.length;
-  const hLast = h[steps] as number[];
-  const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
+  const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradient', xs, h0, c0, params, weights);
   const dc = new Array<number[]>(steps + 1);
   const dhs = new Array<number[]>(steps + 1);
   let dh = weights.slice();
@@ -153,15 +158,7 @@ export function lstmSequenceGradientWithoutCellPath(
   params: LstmParams,
   weights: number[],
 ): LstmHiddenPathGradient {
-  const fn = 'lstmSequenceGradientWithoutCellPath';
-  const hidden = checkSequence(fn, xs, h0, c0, params);
-  if (!Array.isArray(weights)) throw new RangeError(`${fn}: weights must be an array`);
-  checkLength(fn, 'weights', weights, hidden, 'H');
-  checkFiniteValues(fn, 'weights', weights);
-  const { h, c, steps: forward } = run(fn, xs, h0, c0, params, hidden);
-  const steps = xs.length;
-  const hLast = h[steps] as number[];
-  const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
+  const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradientWithoutCellPath', xs, h0, c0, params, weights);
   const zero = new Array<number>(hidden).fill(0);
   const dh = new Array<number[]>(steps + 1);
   dh[steps] = weights.slice();
