@@ -7,11 +7,12 @@
  *
  * Standalone: `node bench/interaction.mjs` (after `npm run build`).
  */
-/* global requestAnimationFrame -- runs inside the page, through page.evaluate */
+/* global requestAnimationFrame, HTMLInputElement -- run inside the page, through page.evaluate */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { DIST_DIR } from './lib/paths.mjs';
+import { againstFloor, FLOOR_RATIO_GOAL } from './lib/againstFloor.mjs';
 
 export const STEPS = 200;
 export const WARM_UP_STEPS = 20;
@@ -30,6 +31,7 @@ const METRICS = /** @type {const} */ (['TaskDuration', 'ScriptDuration', 'Layout
  *   goalMs: number,
  *   ratioToGoal: number,
  * }} InteractionRun
+ * @typedef {{ route: string, exercise?: string, runs: InteractionRun[] }} InteractionResult
  */
 
 /**
@@ -84,6 +86,8 @@ async function measureSteps(page, cdp, steps, pressKeys) {
  *   watch: string,
  *   scope?: string,
  *   steps?: number,
+ *   step?: number,
+ *   exercise?: string,
  * }} InteractionTarget
  * A chapter's main slider: `sliders` are the accessible names of the slider walked at normal speed and
  * of the one walked with the CPU throttled (different ones, so the second run revisits nothing),
@@ -91,7 +95,9 @@ async function measureSteps(page, cdp, steps, pressKeys) {
  * with a step (or the figure would measure nothing), `ready` what to wait for after loading. `scope`
  * (a CSS selector) picks the widget whose sliders are meant when a page has two sets with the same
  * names; `steps` walks a slider with fewer positions than the default number of steps, so no step
- * presses against the slider's end and measures nothing.
+ * presses against the slider's end and measures nothing. A slider that is not a range input (an
+ * exercise's bar: role slider, aria-valuenow) has no step attribute: `step` gives its arrow step.
+ * `exercise` names the exercise whose bars these are (absent: the chapter's main slider).
  */
 
 /** @type {InteractionTarget[]} */
@@ -167,6 +173,78 @@ export const TARGETS = [
     watch: '[data-testid="flow-cell"]',
     steps: 16,
   },
+  // chapter 6: the starting weights, which move the boundary, the cost and the point on the contour map
+  // (the learning rate only shades its gauge until the lab steps); 24 positions, −6 to 6 by 0.5
+  {
+    route: '#/logistic-regression',
+    ready: '.logistic-lab [data-testid="live-formula"] .katex',
+    scope: '.logistic-lab',
+    sliders: ['starting w1', 'starting w2'],
+    warmUp: 'learning rate η',
+    watch: '[data-testid="lab-status"]',
+    steps: 24,
+  },
+  // chapter 8: the trainer's hidden units, paused (bench/backprop.mjs measures it while training): each step
+  // builds a new network and redraws its decision regions; 31 positions, 1 to 32
+  {
+    route: '#/backprop',
+    ready: '.backprop-trainer [data-testid="bp-formula"] .katex',
+    scope: '.backprop-trainer',
+    sliders: ['hidden units H', 'hidden units H'],
+    warmUp: 'learning rate η (logarithmic slider)',
+    watch: '.backprop-trainer [data-testid="bp-loss"]',
+    steps: 31,
+  },
+  // chapter 9: the step h, as a power of ten: every estimate in the table and the error curves' marker; 60 positions
+  {
+    route: '#/gradient-check',
+    ready: '.gradient-check-explorer [data-testid="live-formula"] .katex',
+    scope: '.gradient-check-explorer',
+    sliders: ['step h, as a power of ten', 'step h, as a power of ten'],
+    warmUp: 'step h, as a power of ten',
+    watch: '.gradient-check-explorer [data-testid="live-formula"]',
+    steps: 60,
+  },
+  // chapter 10: the naive-against-stable explorer's logits (its bars and the opener have sliders named alike)
+  {
+    route: '#/stability',
+    ready: '.overflow-explorer [data-testid="overflow-readout"]',
+    scope: '.overflow-explorer',
+    sliders: ['logit z3', 'logit z2'],
+    warmUp: 'logit z1',
+    watch: '.overflow-explorer [data-testid="overflow-readout"]',
+  },
+];
+
+/**
+ * The exercises a learner answers by dragging bars (kind 'drag' in the chapters' exercise specs: softmax's
+ * shares and logistic regression's predictions), stepped from the keyboard like the sliders: a bar is a
+ * slider with aria-valuenow, and one arrow step is the exercise's step, 0.01 from 0 to 1.
+ * @type {InteractionTarget[]}
+ */
+export const EXERCISE_TARGETS = [
+  {
+    route: '#/softmax?pb=6',
+    exercise: 'the probabilities by eye',
+    ready: '.exercise:has(.prediction-bars) .prediction-bar',
+    scope: '.exercise:has(.prediction-bars)',
+    sliders: ['p₁, your prediction', 'p₂, your prediction'],
+    warmUp: 'p₃, your prediction',
+    watch: '.exercise:has(.prediction-bars) .prediction-bar',
+    steps: 100,
+    step: 0.01,
+  },
+  {
+    route: '#/logistic-regression?lp=1',
+    exercise: 'the model’s probabilities by eye',
+    ready: '.exercise:has(.prediction-bars) .prediction-bar',
+    scope: '.exercise:has(.prediction-bars)',
+    sliders: ['point 1, your prediction', 'point 2, your prediction'],
+    warmUp: 'point 3, your prediction',
+    watch: '.exercise:has(.prediction-bars) .prediction-bar',
+    steps: 100,
+    step: 0.01,
+  },
 ];
 
 /**
@@ -191,8 +269,33 @@ export const BARE_SLIDER_DIR = fileURLToPath(new URL('./fixtures/bare-slider/', 
 const readWatched = async (element) => `${await element.textContent()} ${await element.getAttribute('aria-label')}`;
 
 /**
+ * A slider's value: a range input's value, or aria-valuenow for any other element with role slider.
+ * @param {import('playwright-core').Locator} slider
+ * @returns {Promise<string>}
+ */
+export const sliderValue = (slider) =>
+  slider.evaluate((el) => (el instanceof HTMLInputElement ? el.value : (el.getAttribute('aria-valuenow') ?? '')));
+
+/**
+ * A slider's range and arrow step: a range input's attributes, or aria-valuemin and aria-valuemax with the
+ * target's `step` for any other element with role slider.
+ * @param {import('playwright-core').Locator} slider
+ * @param {number | undefined} step
+ * @returns {Promise<{ min: number, max: number, step: number }>}
+ */
+async function sliderRange(slider, step) {
+  const [min, max, attrStep] = await slider.evaluate((el) =>
+    el instanceof HTMLInputElement ? [el.min, el.max, el.step] : [el.getAttribute('aria-valuemin'), el.getAttribute('aria-valuemax'), null],
+  );
+  return { min: Number(min), max: Number(max), step: step ?? Number(attrStep) };
+}
+
+/** A row's name in the tables: the route, and the exercise when the row is one. */
+export const targetName = (/** @type {{ route: string, exercise?: string }} */ t) => (t.exercise ? `${t.route} exercise drag` : t.route);
+
+/**
  * @param {{ baseURL: string, target?: InteractionTarget, steps?: number, warmUpSteps?: number }} options
- * @returns {Promise<{ route: string, runs: InteractionRun[] }>}
+ * @returns {Promise<InteractionResult>}
  */
 export async function measureInteraction({ baseURL, target = TARGETS[0], steps: defaultSteps = STEPS, warmUpSteps = WARM_UP_STEPS }) {
   if (!target) throw new Error('no interaction target');
@@ -213,10 +316,10 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps: 
 
     // Every step must change the value, or the figure measures nothing.
     const watched = page.locator(target.watch).first();
-    const start = { z: await first.inputValue(), shown: await readWatched(watched) };
+    const start = { z: await sliderValue(first), shown: await readWatched(watched) };
     await page.keyboard.press('ArrowRight');
     await nextFrame(page);
-    const moved = { z: await first.inputValue(), shown: await readWatched(watched) };
+    const moved = { z: await sliderValue(first), shown: await readWatched(watched) };
     if (moved.z === start.z || moved.shown === start.shown) {
       throw new Error(`${route}: ArrowRight on "${target.sliders[0]}" changed nothing (${start.z} → ${moved.z})`);
     }
@@ -241,9 +344,9 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps: 
       await page.keyboard.press('Home');
       await nextFrame(page);
       const perStepMs = await measureSteps(page, cdp, steps, true);
-      const [min, max, step] = await Promise.all(['min', 'max', 'step'].map(async (a) => Number(await walked.getAttribute(a))));
-      const expected = Math.min(max ?? NaN, (min ?? NaN) + steps * (step ?? NaN));
-      const end = Number(await walked.inputValue());
+      const { min, max, step } = await sliderRange(walked, target.step);
+      const expected = Math.min(max, min + steps * step);
+      const end = Number(await sliderValue(walked));
       if (Math.abs(end - expected) > 1e-9) {
         throw new Error(`${route}: "${name}" ended at ${end}, not ${expected}, after ${steps} steps: steps were lost`);
       }
@@ -262,41 +365,45 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps: 
     if (pageErrors.length > 0) throw new Error(`page errors during the benchmark:\n${pageErrors.join('\n')}`);
     await cdp.detach();
     await page.close();
-    return { route, runs };
+    return target.exercise ? { route, exercise: target.exercise, runs } : { route, runs };
   } finally {
     await browser.close();
   }
 }
 
 /**
- * Each chapter's step beside the bare slider's, at the same CPU rate: how much is the chapter's.
- * @param {{ route: string, runs: InteractionRun[] }[]} results
- * @param {{ route: string, runs: InteractionRun[] }} floor
+ * Each chapter's step beside the bare slider's, at the same CPU rate: how much is the chapter's, and
+ * whether it is within the goal of FLOOR_RATIO_GOAL bare steps (✓) or not (✗), at each rate.
+ * @param {InteractionResult[]} results
+ * @param {InteractionResult} floor
  * @returns {string}
  */
 export function formatAgainstFloor(results, floor) {
-  const lines = ['slider step against a bare range input (task ms/step; "beyond" = chapter − bare, "×" = chapter ÷ bare):'];
-  for (const r of results) {
-    const cells = r.runs.map((run) => {
-      const bare = floor.runs.find((f) => f.cpuThrottlingRate === run.cpuThrottlingRate);
-      if (!bare) return '';
-      const task = run.perStepMs.TaskDuration;
-      const base = bare.perStepMs.TaskDuration;
-      return `${run.cpuThrottlingRate}×: ${task.toFixed(2)} (bare ${base.toFixed(2)}, beyond ${(task - base).toFixed(2)}, ×${(task / base).toFixed(2)})`;
-    });
-    lines.push(`  ${r.route.padEnd(34)}${cells.join('   ')}`);
+  const lines = [
+    `slider step against a bare range input (task ms/step; "beyond" = chapter − bare, "×" = chapter ÷ bare; goal ≤ ${FLOOR_RATIO_GOAL}× at every rate):`,
+  ];
+  const names = results.map(targetName);
+  const width = Math.max(34, ...names.map((n) => n.length + 2));
+  for (const [i, r] of results.entries()) {
+    const ratios = againstFloor(r.runs, floor.runs);
+    const cells = ratios.map(
+      (f) =>
+        `${f.rate}×: ${f.taskMs.toFixed(2)} (bare ${f.floorMs.toFixed(2)}, beyond ${(f.taskMs - f.floorMs).toFixed(2)}, ×${f.ratio.toFixed(2)} ${f.withinGoal ? '✓' : '✗'})`,
+    );
+    const verdict = ratios.length > 0 && ratios.every((f) => f.withinGoal) ? `within ${FLOOR_RATIO_GOAL}×` : `over ${FLOOR_RATIO_GOAL}×`;
+    lines.push(`  ${(names[i] ?? '').padEnd(width)}${cells.join('   ')}   ${verdict}`);
   }
   return lines.join('\n');
 }
 
 /**
- * @param {{ route: string, runs: InteractionRun[] }} result
+ * @param {InteractionResult} result
  * @returns {string}
  */
 export function formatInteraction(result) {
   const f = (/** @type {number} */ ms) => ms.toFixed(3).padStart(8);
   const lines = [
-    `main-thread work per keyboard step of the main slider on ${result.route} (Performance.getMetrics, ms/step):`,
+    `main-thread work per keyboard step of ${result.exercise ? `the bars of the exercise '${result.exercise}'` : 'the main slider'} on ${result.route} (Performance.getMetrics, ms/step):`,
     `  CPU     task    script    layout     style  | no-key baseline task |  goal   ratio`,
   ];
   for (const r of result.runs) {
@@ -319,7 +426,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const floor = await measureInteraction({ baseURL: bareServer.url, target: BARE_SLIDER });
     console.log(formatInteraction(floor));
     const results = [];
-    for (const target of TARGETS) {
+    // `node bench/interaction.mjs softmax stability` measures only the rows whose route holds one of the words
+    const only = process.argv.slice(2);
+    for (const target of [...TARGETS, ...EXERCISE_TARGETS].filter((t) => only.length === 0 || only.some((w) => t.route.includes(w)))) {
       const result = await measureInteraction({ baseURL: server.url, target });
       console.log(formatInteraction(result));
       results.push(result);
