@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * `npm run bench`: builds (via the npm script), then measures what the first chapter costs to
- * download and what a slider step costs the main thread. Prints figures and writes them to
+ * download, what a slider step costs the main thread, how smoothly a pointer drag draws and whether
+ * visiting every chapter again grows the heap. Prints figures and writes them to
  * bench/results/. Figures, not verdicts: only the JS budget is enforced, by the e2e tests.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { againstFloor, FLOOR_RATIO_GOAL } from './lib/againstFloor.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
 import { formatTraining, measureTraining } from './training.mjs';
 import { formatBackprop, measureBackprop } from './backprop.mjs';
+import { formatDrag, measureDrags } from './drag.mjs';
+import { formatHeap, measureHeap } from './heap.mjs';
 
 /** @returns {string | null} */
 function gitCommit() {
@@ -69,6 +72,15 @@ try {
   console.log(formatBackprop(backprop));
   console.log('');
 
+  const dragBareServer = await startStaticServer(BARE_SLIDER_DIR);
+  const drag = await measureDrags({ baseURL: server.url, bareURL: dragBareServer.url }).finally(() => dragBareServer.close());
+  console.log(formatDrag(drag.runs, drag.reference));
+  console.log('');
+
+  const heap = await measureHeap({ baseURL: server.url });
+  console.log(formatHeap(heap));
+  console.log('');
+
   /** @type {[string, string, string, string][]} */
   const rows = [
     ['JS gzip, #/softmax', formatKB(size.js.gzipBytes), `≤ ${formatKB(size.jsBudgetBytes)}`, (size.js.gzipBytes / size.jsBudgetBytes).toFixed(2)],
@@ -106,6 +118,21 @@ try {
   for (const s of backprop.sliders) {
     rows.push([`#/backprop "${s.slider}" step beyond training`, `${s.extraMsPerStep.toFixed(2)} ms`, `< ${backprop.goalMs} ms`, s.ratioToGoal.toFixed(2)]);
   }
+  // two goals a drag: the ratio column gives fps ÷ 55 (≥ 1 meets it), then longest frame ÷ 50 ms (≤ 1 meets it)
+  for (const d of [{ ...drag.reference, name: 'bare slider' }, ...drag.runs.map((r) => ({ ...r, name: targetName(r) }))]) {
+    rows.push([
+      `pointer drag ${d.name}, CPU ${d.cpuThrottlingRate}×`,
+      `${d.fps.toFixed(1)} fps, longest ${d.longestFrameMs.toFixed(0)} ms`,
+      `≥ ${d.goalFps} fps, ≤ ${d.goalLongestMs} ms`,
+      `${(d.fps / d.goalFps).toFixed(2)} / ${(d.longestFrameMs / d.goalLongestMs).toFixed(2)}`,
+    ]);
+  }
+  rows.push([
+    `JS heap after round ${heap.rounds} ÷ after round 1 (${heap.chapters} chapters)`,
+    `${(heap.afterLastBytes / 2 ** 20).toFixed(1)} ÷ ${(heap.afterFirstBytes / 2 ** 20).toFixed(1)} MB = ${heap.ratio.toFixed(3)}`,
+    `≤ ${heap.goalRatio}`,
+    (heap.ratio / heap.goalRatio).toFixed(2),
+  ]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'goal', 'ratio'][i]?.length ?? 0));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log('summary');
@@ -124,6 +151,8 @@ try {
     experiment,
     training,
     backprop,
+    drag,
+    heap,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
   const stamp = result.date.replace(/[:.]/g, '-');
