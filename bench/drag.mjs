@@ -195,7 +195,8 @@ export function formatDrag(runs, reference) {
   const rows = [...(reference ? [{ ...reference, name: 'bare slider (reference)' }] : []), ...runs.map((r) => ({ ...r, name: targetName(r) }))];
   const width = Math.max(...rows.map((r) => r.name.length));
   const lines = [
-    `pointer drag for ${DRAG_MS / 1000} s at ${CPU_RATE}× CPU, one move a frame (frames timed by requestAnimationFrame in the page; goal ≥ ${GOAL_FPS} fps and no frame over ${GOAL_LONGEST_MS} ms):`,
+    `pointer drag for ${DRAG_MS / 1000} s at ${CPU_RATE}× CPU, a move every 1/60 s while fewer than ${MAX_IN_FLIGHT} are unanswered ` +
+      `(frames timed by requestAnimationFrame in the page; goal ≥ ${GOAL_FPS} fps and no frame over ${GOAL_LONGEST_MS} ms):`,
     `  ${'route'.padEnd(width)}     fps  longest  >${GOAL_LONGEST_MS} ms  moves  value changes`,
   ];
   for (const r of rows) {
