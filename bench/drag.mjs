@@ -61,9 +61,9 @@ const FRAME_MS = 1000 / 60;
 const MAX_IN_FLIGHT = 4;
 
 /**
- * Presses on the control where its value puts its thumb (a bar's hit area spans its whole axis; it drags
- * relative to where it was grabbed, so grabbing it at its value keeps it from pressing against an end
- * for half the sweep) and moves the pointer every 1/60 s for `ms`, through the
+ * Presses on the control where its value puts its thumb, held within 10–90 % of the box (a bar's hit area
+ * spans its whole axis and drags relative to where it was grabbed, so grabbing it at its value keeps it
+ * from pressing against an end for half the sweep), and moves the pointer every 1/60 s for `ms`, through the
  * DevTools protocol's Input domain (real input to the page, as Playwright's mouse sends). Moves are not
  * awaited one by one: a round trip to a throttled page on a busy machine takes longer than a frame, and
  * would set the pace. As a real pointer's events are coalesced, a move is skipped while MAX_IN_FLIGHT
