@@ -28,6 +28,8 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     // Offline after one visit: Workbox precaches the whole built site (every chapter's lazy chunk, the
     // workers, the fonts), so a learner on a train can open any chapter they have not opened yet.
+    // Only a build makes a worker: none in `vite dev`, and vitest does not load the plugin at all.
+    !process.env.VITEST &&
     VitePWA({
       strategies: 'generateSW',
       // A new release waits until the learner says "reload" (src/app/serviceWorker.ts), so a page in
@@ -42,7 +44,8 @@ export default defineConfig({
         // woff2 only: every @font-face lists it first, and every browser that runs the app reads it;
         // KaTeX's .woff and .ttf copies would double the download for nothing
         globPatterns: ['**/*.{html,js,css,svg,woff2}'],
-        // the cache is named per release; the old one is deleted once the new worker takes over
+        // a new worker, once it takes over, drops what the old release cached and this one does not
+        // list; this also drops caches left by older Workbox versions
         cleanupOutdatedCaches: true,
         // the first visit's page is served from the cache at once, not only after a reload
         clientsClaim: true,
