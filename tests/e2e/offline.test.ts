@@ -148,7 +148,7 @@ async function expectChapterComplete(page: Page, chapter: Chapter): Promise<void
 }
 
 describe('offline after one visit', () => {
-  it('an embed registers no service worker and shows no update notice', async () => {
+  it('an embed registers no service worker and shows no update notice', { timeout: 120_000 }, async () => {
     const browser = await launchWithWorkers();
     const site = await serveUnderSubPath();
     const { page, errors } = await openPage(browser, `${site.url}#/embed/softmax/SoftmaxExplorer?z=1,2,3`, '[data-testid="p-text-1"]');

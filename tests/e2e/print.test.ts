@@ -75,7 +75,7 @@ const SOFTMAX_READY = '[data-testid="live-formula"] .katex';
 const SOFTMAX_PROSE = 'Softmax is the standard way to get there.';
 
 describe('printing a chapter', () => {
-  it('softmax prints its prose, its formulas and its plots with the current numbers under them, and no controls', async () => {
+  it('softmax prints its prose, its formulas and its plots with the current numbers under them, and no controls', { timeout: 120_000 }, async () => {
     const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: SOFTMAX_READY });
     // the learner's own numbers, not the page's start: z1 to its top
     await logitSlider(page, 1).focus();
