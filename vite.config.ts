@@ -9,6 +9,7 @@ import { rehypeKeepPunctuation } from './src/build/rehypeKeepPunctuation.ts';
 import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   // Relative base + hash routes: dist/ works from any static host, under any sub-path.
@@ -25,6 +26,34 @@ export default defineConfig({
       }),
     } as Plugin,
     react({ include: /\.(mdx|tsx|ts)$/ }),
+    // Offline after one visit: Workbox precaches the whole built site (every chapter's lazy chunk, the
+    // workers, the fonts), so a learner on a train can open any chapter they have not opened yet.
+    // Only a build makes a worker: none in `vite dev`, and vitest does not load the plugin at all.
+    !process.env.VITEST &&
+    VitePWA({
+      strategies: 'generateSW',
+      // A new release waits until the learner says "reload" (src/app/serviceWorker.ts), so a page in
+      // use never runs old code against a new cache.
+      registerType: 'prompt',
+      // registered by the app itself, with a few lines instead of workbox-window, and never by an embed
+      injectRegister: false,
+      // not an installable app: no manifest, no icons
+      manifest: false,
+      devOptions: { enabled: false },
+      workbox: {
+        // woff2 only: every @font-face lists it first, and every browser that runs the app reads it;
+        // KaTeX's .woff and .ttf copies would double the download for nothing
+        globPatterns: ['**/*.{html,js,css,svg,woff2}'],
+        // a new worker, once it takes over, drops what the old release cached and this one does not
+        // list; this also drops caches left by older Workbox versions
+        cleanupOutdatedCaches: true,
+        // the first visit's page is served from the cache at once, not only after a reload
+        clientsClaim: true,
+        skipWaiting: false,
+        // hash routes: every page is index.html, whichever sub-path the site sits under
+        navigateFallback: 'index.html',
+      },
+    }),
   ],
   build: {
     target: 'es2022',

@@ -6,7 +6,11 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/widgets.css';
 import './chapters/opener.css';
+import './styles/print.css';
 import { App } from './app/App';
+import { captionPlotsWhenPrinting } from './app/printCaptions';
+
+captionPlotsWhenPrinting();
 
 const root = document.getElementById('root');
 if (root) {

@@ -11,6 +11,7 @@ import { LecturerPage } from '../embed/LecturerPage';
 import { LabProvider } from '../state/LabContext';
 import { KeptStoresProvider } from '../state/keptStores';
 import { ProgressProvider } from '../state/progressStore';
+import { registerServiceWorker } from './serviceWorker';
 
 export function App() {
   const { slug } = parseHash(useHash());
@@ -23,6 +24,9 @@ function Site({ slug }: { slug: string }) {
   const chapter = slug ? findChapter(slug) : undefined;
   const lecturers = slug === 'embed';
   const review = slug === 'review';
+
+  // the site's pages only: an embed never registers the worker (nor shows its notice, which is Layout's)
+  useEffect(registerServiceWorker, []);
 
   useEffect(() => {
     document.title = chapter

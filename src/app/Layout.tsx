@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent, type MouseEvent, type Reac
 import { findChapter, writtenNeighbours } from '../chapters/chapterList';
 import { chapterHref } from '../url/hashRoute';
 import { TableOfContents } from './TableOfContents';
+import { UpdateNotice } from './UpdateNotice';
 
 /**
  * Site chrome: a header; the chapter list, beside the page on a desktop and behind a "Chapters" button
@@ -43,6 +44,7 @@ export function Layout({ current, home = false, review = false, children }: Layo
         <a href="#/">All chapters</a>
         <a href="#/embed">For lecturers: embed a widget in your course</a>
       </footer>
+      <UpdateNotice />
     </div>
   );
 }

@@ -29,8 +29,13 @@ export function routeURL(route: string): string {
   return new URL(route, baseURL()).href;
 }
 
+/**
+ * A Chromium for one test file. The site's service worker is blocked unless `options` allow it: it
+ * would download the whole site in the background after every first page and serve later pages from
+ * its cache, which only the offline tests (offline.test.ts) are about.
+ */
 export function launch(options: BrowserContextOptions = DESKTOP_OPTIONS): Promise<LaunchedChromium> {
-  return launchChromium(options);
+  return launchChromium({ serviceWorkers: 'block', ...options });
 }
 
 /** Console errors and uncaught exceptions seen by a page. */

@@ -8,9 +8,12 @@ import { useEffect, useState } from 'react';
 
 const REGION_STRENGTH = 0.3;
 
-/** 'light' or 'dark', updated when the system's scheme changes, so canvases repaint with new colours. */
+/**
+ * 'light' or 'dark', updated when the system's scheme changes, so canvases repaint with new colours.
+ * Dark is for screens only, as in theme.css: printing switches to light, and the canvas repaints for paper.
+ */
 export function useColourScheme(): 'light' | 'dark' {
-  const query = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const query = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('screen and (prefers-color-scheme: dark)') : null;
   const [dark, setDark] = useState(() => query?.matches ?? false);
   useEffect(() => {
     if (!query) return;

@@ -25,7 +25,8 @@ export interface CostContourMapProps {
 
 const M = { top: 12, right: 12, bottom: 34, left: 38 } as const;
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
-const COLOUR_SCHEME = '(prefers-color-scheme: dark)';
+// dark is for screens only, as in theme.css: printing switches to light, and the canvas repaints for paper
+const COLOUR_SCHEME = 'screen and (prefers-color-scheme: dark)';
 
 /** The canvas is redrawn when the colour scheme flips: its colours are read from CSS variables. */
 function useColourScheme(): boolean {
