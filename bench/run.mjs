@@ -14,7 +14,7 @@ import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { BARE_SLIDER, BARE_SLIDER_DIR, formatAgainstFloor, formatInteraction, measureInteraction, TARGETS } from './interaction.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
-import { formatTraining, measureTraining } from './training.mjs';
+import { formatMinibatches, formatTraining, measureMinibatches, measureTraining } from './training.mjs';
 import { formatBackprop, measureBackprop } from './backprop.mjs';
 
 /** @returns {string | null} */
@@ -63,6 +63,9 @@ try {
   const training = await measureTraining();
   console.log(formatTraining(training));
   console.log('');
+  const minibatch = await measureMinibatches();
+  console.log(formatMinibatches(minibatch));
+  console.log('');
 
   const backprop = await measureBackprop({ baseURL: server.url });
   console.log(formatBackprop(backprop));
@@ -97,6 +100,14 @@ try {
     `≥ ${training.goalRatio}×`,
     (training.ratio / training.goalRatio).toFixed(2),
   ]);
+  for (const s of minibatch.sizes) {
+    rows.push([
+      `minibatch examples/s, core ÷ plain loop (B ${s.batchSize}${s.sameWeights ? '' : ', WEIGHTS DIFFER'})`,
+      `${s.ratio.toFixed(2)}×`,
+      `≥ ${minibatch.goalRatio}×`,
+      (s.ratio / minibatch.goalRatio).toFixed(2),
+    ]);
+  }
   rows.push(['core training, share of scalar FLOP/s', `${(100 * training.fractionOfScalar).toFixed(1)}%`, '—', '—']);
   rows.push(['frames/s while #/backprop trains', backprop.fps.toFixed(1), `≥ ${backprop.goalFps}`, backprop.fpsRatio.toFixed(2)]);
   for (const s of backprop.sliders) {
@@ -119,6 +130,7 @@ try {
     interactions,
     experiment,
     training,
+    minibatch,
     backprop,
   };
   await mkdir(BENCH_RESULTS_DIR, { recursive: true });
