@@ -177,12 +177,14 @@ export function forwardRows(net: Network, x: Float64Array, labels: Int32Array | 
     const x0 = r * I;
     const h0 = r * H;
     const o0 = r * K;
+    // φ applied as each z1 is made (the same formulas as activateRange): a single row, as a batch of
+    // one always is, gains most from not sweeping its hidden layer twice
     for (let j = 0; j < H; j++) {
       let s = b1[j] as number;
       for (let i = 0, wi = j; i < I; i++, wi += H) s += (x[x0 + i] as number) * (w1[wi] as number);
       z1[h0 + j] = s;
+      a1[h0 + j] = act === RELU ? (s > 0 ? s : 0) : act === TANH ? Math.tanh(s) : 1 / (1 + Math.exp(-s));
     }
-    activateRange(act, z1, a1, h0, H);
     for (let k = 0; k < K; k++) {
       let s = b2[k] as number;
       for (let j = 0, wj = k; j < H; j++, wj += K) s += (a1[h0 + j] as number) * (w2[wj] as number);
@@ -313,9 +315,11 @@ export function backwardRows(net: Network, x: Float64Array, labels: Int32Array, 
         d += (w2[wo + k] as number) * g;
       }
       da1[h0 + j] = d;
+      // dz1 and db1 as soon as da1 is known (the formulas of activationGradRange), one sweep fewer
+      const g1 = act === RELU ? ((z1[h0 + j] as number) > 0 ? d : 0) : act === TANH ? d * (1 - q * q) : d * q * (1 - q);
+      dz1[h0 + j] = g1;
+      gb1[j] = (gb1[j] as number) + g1;
     }
-    activationGradRange(act, z1, a1, da1, dz1, h0, H);
-    for (let j = 0; j < H; j++) gb1[j] = (gb1[j] as number) + (dz1[h0 + j] as number);
     for (let i = 0; i < I; i++) {
       const c = x[x0 + i] as number;
       const wo = i * H;
