@@ -16,7 +16,7 @@ import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
 import { BARE_SLIDER, BARE_SLIDER_DIR, EXERCISE_TARGETS, formatAgainstFloor, formatInteraction, measureInteraction, targetName, TARGETS } from './interaction.mjs';
 import { againstFloor, FLOOR_RATIO_GOAL } from './lib/againstFloor.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
-import { formatTraining, measureTraining } from './training.mjs';
+import { formatMinibatches, formatTraining, measureMinibatches, measureTraining } from './training.mjs';
 import { formatBackprop, measureBackprop } from './backprop.mjs';
 import { formatDrag, measureDrags } from './drag.mjs';
 import { formatHeap, measureHeap } from './heap.mjs';
@@ -67,6 +67,9 @@ try {
   const training = await measureTraining();
   console.log(formatTraining(training));
   console.log('');
+  const minibatch = await measureMinibatches();
+  console.log(formatMinibatches(minibatch));
+  console.log('');
 
   const backprop = await measureBackprop({ baseURL: server.url });
   console.log(formatBackprop(backprop));
@@ -113,6 +116,14 @@ try {
     `≥ ${training.goalRatio}×`,
     (training.ratio / training.goalRatio).toFixed(2),
   ]);
+  for (const s of minibatch.sizes) {
+    rows.push([
+      `minibatch examples/s, core ÷ plain loop (B ${s.batchSize}${s.sameWeights ? '' : ', WEIGHTS DIFFER'})`,
+      `${s.ratio.toFixed(2)}×`,
+      `≥ ${minibatch.goalRatio}×`,
+      (s.ratio / minibatch.goalRatio).toFixed(2),
+    ]);
+  }
   rows.push(['core training, share of scalar FLOP/s', `${(100 * training.fractionOfScalar).toFixed(1)}%`, '—', '—']);
   rows.push(['frames/s while #/backprop trains', backprop.fps.toFixed(1), `≥ ${backprop.goalFps}`, backprop.fpsRatio.toFixed(2)]);
   for (const s of backprop.sliders) {
@@ -150,6 +161,7 @@ try {
     interactions,
     experiment,
     training,
+    minibatch,
     backprop,
     drag,
     heap,

@@ -36,7 +36,7 @@ const LOSS_TOLERANCE = 1e-3;
 /**
  * Bundles src/core/network.ts and datasets.ts with Vite (as the site does) into a temporary directory
  * and imports them, so this file runs in plain Node without a prior build.
- * @returns {Promise<{ network: any, datasets: any }>}
+ * @returns {Promise<{ network: any, minibatch: any, datasets: any, random: any }>}
  */
 export async function loadCore() {
   const result = await build({
@@ -48,7 +48,10 @@ export async function loadCore() {
       write: false,
       minify: false,
       target: 'es2022',
-      lib: { entry: { network: 'src/core/network.ts', datasets: 'src/core/datasets.ts' }, formats: ['es'] },
+      lib: {
+        entry: { network: 'src/core/network.ts', minibatch: 'src/core/minibatch.ts', datasets: 'src/core/datasets.ts', random: 'src/core/random.ts' },
+        formats: ['es'],
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
@@ -57,9 +60,9 @@ export async function loadCore() {
     for (const chunk of outputs) {
       if (chunk.type === 'chunk') await writeFile(join(dir, chunk.fileName), chunk.code);
     }
-    const network = await import(pathToFileURL(join(dir, 'network.js')).href);
-    const datasets = await import(pathToFileURL(join(dir, 'datasets.js')).href);
-    return { network, datasets };
+    const load = (/** @type {string} */ name) => import(pathToFileURL(join(dir, `${name}.js`)).href);
+    const [network, minibatch, datasets, random] = await Promise.all(['network', 'minibatch', 'datasets', 'random'].map(load));
+    return { network, minibatch, datasets, random };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -334,6 +337,208 @@ export async function measureTraining() {
   };
 }
 
+export const MINIBATCH_GOAL_RATIO = 0.9;
+/** Epochs of the bit-for-bit check, and of each timed run (per batch size, so each run takes ~0.1–0.5 s). */
+const CHECK_EPOCHS = 7;
+const TIMED_EPOCHS = 600;
+const SHUFFLE_SEED = 8;
+
+/**
+ * Minibatch SGD on the chapter-8 network written as the plain loop anyone would write, independent of
+ * the core: one row at a time through Float64Arrays, the gradient zeroed before each batch, each row's
+ * contribution added to it, then params −= η·grad. ReLU, mean over the batch's rows (as 1/rows times
+ * P − Y). The order of epoch e is the core's documented shuffle (shuffleOrder in src/core/minibatch.ts:
+ * Fisher–Yates on the identity by createRandom(seed XOR (e + 1)·0x9e3779b9)), written out again here;
+ * a batch of all m rows is taken unshuffled. Every sum is accumulated in the order the maths is
+ * written in (bias first, then inputs in order; rows in batch order), so it must give the core's
+ * weights to the last bit. Updates `params` in place.
+ * @param {{ w1: Float64Array, b1: Float64Array, w2: Float64Array, b2: Float64Array }} params
+ * @param {Float64Array} x @param {Int32Array} labels @param {number} m
+ * @param {{ I: number, H: number, K: number }} dims
+ * @param {{ batchSize: number, learningRate: number, seed: number, steps: number }} settings
+ * @param {(seed: number) => { int(n: number): number }} createRandom
+ */
+export function plainMinibatchSgd(params, x, labels, m, dims, settings, createRandom) {
+  const { I, H, K } = dims;
+  const { batchSize: B, learningRate: lr, seed, steps } = settings;
+  const { w1, b1, w2, b2 } = params;
+  const gw1 = new Float64Array(I * H);
+  const gb1 = new Float64Array(H);
+  const gw2 = new Float64Array(H * K);
+  const gb2 = new Float64Array(K);
+  const z1 = new Float64Array(H);
+  const a1 = new Float64Array(H);
+  const z2 = new Float64Array(K);
+  const p = new Float64Array(K);
+  const dz2 = new Float64Array(K);
+  const dz1 = new Float64Array(H);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  const perEpoch = Math.ceil(m / B);
+  const seed32 = Number(BigInt.asIntN(32, BigInt(seed)));
+  for (let s = 0; s < steps; s++) {
+    const epoch = Math.floor(s / perEpoch);
+    const batch = s - epoch * perEpoch;
+    if (B < m && batch === 0) {
+      const random = createRandom((seed32 ^ Math.imul(epoch + 1, 0x9e3779b9)) | 0);
+      for (let i = 0; i < m; i++) order[i] = i;
+      for (let i = m - 1; i > 0; i--) {
+        const j = random.int(i + 1);
+        const t = order[i] ?? 0;
+        order[i] = order[j] ?? 0;
+        order[j] = t;
+      }
+    }
+    gw1.fill(0);
+    gb1.fill(0);
+    gw2.fill(0);
+    gb2.fill(0);
+    const from = batch * B;
+    const rows = Math.min(B, m - from);
+    const scale = 1 / rows;
+    for (let r = 0; r < rows; r++) {
+      const row = order[from + r] ?? 0;
+      const xo = row * I;
+      const label = labels[row] ?? 0;
+      for (let j = 0; j < H; j++) {
+        let sum = b1[j] ?? 0;
+        for (let i = 0; i < I; i++) sum += (x[xo + i] ?? 0) * (w1[i * H + j] ?? 0);
+        z1[j] = sum;
+        a1[j] = sum > 0 ? sum : 0;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let sum = b2[k] ?? 0;
+        for (let j = 0; j < H; j++) sum += (a1[j] ?? 0) * (w2[j * K + k] ?? 0);
+        z2[k] = sum;
+        if (sum > max) max = sum;
+      }
+      let total = 0;
+      for (let k = 0; k < K; k++) {
+        const e = Math.exp((z2[k] ?? 0) - max);
+        p[k] = e;
+        total += e;
+      }
+      const inv = 1 / total;
+      for (let k = 0; k < K; k++) {
+        const g = ((p[k] ?? 0) * inv - (k === label ? 1 : 0)) * scale;
+        dz2[k] = g;
+        gb2[k] = (gb2[k] ?? 0) + g;
+      }
+      for (let j = 0; j < H; j++) {
+        const q = a1[j] ?? 0;
+        let d = 0;
+        for (let k = 0; k < K; k++) {
+          const g = dz2[k] ?? 0;
+          gw2[j * K + k] = (gw2[j * K + k] ?? 0) + q * g;
+          d += (w2[j * K + k] ?? 0) * g;
+        }
+        const g1 = (z1[j] ?? 0) > 0 ? d : 0;
+        dz1[j] = g1;
+        gb1[j] = (gb1[j] ?? 0) + g1;
+      }
+      for (let i = 0; i < I; i++) {
+        const c = x[xo + i] ?? 0;
+        for (let j = 0; j < H; j++) gw1[i * H + j] = (gw1[i * H + j] ?? 0) + c * (dz1[j] ?? 0);
+      }
+    }
+    for (let i = 0; i < w1.length; i++) w1[i] = (w1[i] ?? 0) - lr * (gw1[i] ?? 0);
+    for (let i = 0; i < b1.length; i++) b1[i] = (b1[i] ?? 0) - lr * (gb1[i] ?? 0);
+    for (let i = 0; i < w2.length; i++) w2[i] = (w2[i] ?? 0) - lr * (gw2[i] ?? 0);
+    for (let i = 0; i < b2.length; i++) b2[i] = (b2[i] ?? 0) - lr * (gb2[i] ?? 0);
+  }
+}
+
+/** @param {Float64Array} a @param {Float64Array} b */
+function sameBits(a, b) {
+  const ua = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const ub = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  return ua.length === ub.length && ua.every((v, i) => v === ub[i]);
+}
+
+/**
+ * @typedef {{ batchSize: number, coreExamplesPerSecond: number, plainExamplesPerSecond: number, ratio: number, sameWeights: boolean }} MinibatchSize
+ * @typedef {{ shape: string, points: number, learningRate: number, checkEpochs: number, timedEpochs: number, repetitions: number,
+ *   sizes: MinibatchSize[], sameWeights: boolean, goalRatio: number }} MinibatchRun
+ */
+
+/**
+ * The core's trainMinibatches against plainMinibatchSgd at batch sizes 1, 10 and m: first the same
+ * weights to the last bit after CHECK_EPOCHS epochs from the same start, then examples per CPU second
+ * of each (median of REPETITIONS runs of TIMED_EPOCHS epochs, the two alternating so that drift of the
+ * machine hits both alike, after a warm-up).
+ * @returns {Promise<MinibatchRun>}
+ */
+export async function measureMinibatches() {
+  const { network, minibatch, datasets, random } = await loadCore();
+  const data = datasets.makeDataset('blobs', POINTS, DATA_SEED);
+  const initial = network.initNetwork(SHAPE, INIT_SEED);
+  const dims = { I: SHAPE.inputs, H: SHAPE.hidden, K: SHAPE.outputs };
+  const ws = minibatch.createMinibatchWorkspace(SHAPE, POINTS);
+  /** @type {MinibatchSize[]} */
+  const sizes = [];
+  for (const batchSize of [1, 10, POINTS]) {
+    const perEpoch = Math.ceil(POINTS / batchSize);
+    /** @param {number} epochs */
+    const core = (epochs) => {
+      const net = network.cloneNetwork(initial);
+      const settings = { batchSize, learningRate: LEARNING_RATE, reduction: 'mean', seed: SHUFFLE_SEED, startStep: 0, steps: epochs * perEpoch };
+      const time = timed(() => minibatch.trainMinibatches(net, data.x, data.labels, POINTS, ws, settings));
+      return { params: net.params, ...time };
+    };
+    /** @param {number} epochs */
+    const plain = (epochs) => {
+      const params = network.cloneNetwork(initial).params;
+      const settings = { batchSize, learningRate: LEARNING_RATE, seed: SHUFFLE_SEED, steps: epochs * perEpoch };
+      const time = timed(() => plainMinibatchSgd(params, data.x, data.labels, POINTS, dims, settings, random.createRandom));
+      return { params, ...time };
+    };
+    const a = core(CHECK_EPOCHS);
+    const b = plain(CHECK_EPOCHS);
+    const sameWeights = ['w1', 'b1', 'w2', 'b2'].every((name) => sameBits(a.params[name], b.params[name]));
+    for (let w = 0; w < 3; w++) {
+      core(TIMED_EPOCHS / 10);
+      plain(TIMED_EPOCHS / 10);
+    }
+    const coreTimes = [];
+    const plainTimes = [];
+    for (let r = 0; r < REPETITIONS; r++) {
+      coreTimes.push(core(TIMED_EPOCHS).cpuSeconds);
+      plainTimes.push(plain(TIMED_EPOCHS).cpuSeconds);
+    }
+    const examples = TIMED_EPOCHS * POINTS;
+    const coreExamplesPerSecond = examples / median(coreTimes);
+    const plainExamplesPerSecond = examples / median(plainTimes);
+    sizes.push({ batchSize, coreExamplesPerSecond, plainExamplesPerSecond, ratio: coreExamplesPerSecond / plainExamplesPerSecond, sameWeights });
+  }
+  return {
+    shape: `${SHAPE.inputs}-${SHAPE.hidden}-${SHAPE.outputs} ${SHAPE.activation}`,
+    points: POINTS,
+    learningRate: LEARNING_RATE,
+    checkEpochs: CHECK_EPOCHS,
+    timedEpochs: TIMED_EPOCHS,
+    repetitions: REPETITIONS,
+    sizes,
+    sameWeights: sizes.every((s) => s.sameWeights),
+    goalRatio: MINIBATCH_GOAL_RATIO,
+  };
+}
+
+/** @param {MinibatchRun} run */
+export function formatMinibatches(run) {
+  const k = (/** @type {number} */ v) => `${(v / 1e6).toFixed(2)} M`.padStart(9);
+  return [
+    `minibatch SGD, ${run.shape}, ${run.points} blobs points reshuffled each epoch, lr ${run.learningRate}, mean over each batch`,
+    `  core trainMinibatches (src/core/minibatch.ts) against a plain Float64Array loop written in the bench; median of ${run.repetitions} runs of ${run.timedEpochs} epochs, CPU time`,
+    `  batch size   examples/s core   examples/s plain   core / plain   same weights after ${run.checkEpochs} epochs`,
+    ...run.sizes.map(
+      (s) =>
+        `  ${String(s.batchSize).padStart(10)}   ${k(s.coreExamplesPerSecond)}         ${k(s.plainExamplesPerSecond)}          ${s.ratio.toFixed(2).padStart(5)}×        ${s.sameWeights ? 'yes, bit for bit' : 'NO: THE WEIGHTS DIFFER'}`,
+    ),
+    `  goal: core / plain ≥ ${run.goalRatio}× at every batch size → ${run.sizes.every((s) => s.ratio >= run.goalRatio) ? 'met' : 'not met'}`,
+  ].join('\n');
+}
+
 /** @param {TrainingRun} run */
 export function formatTraining(run) {
   const g = (/** @type {number} */ flops) => `${(flops / 1e9).toFixed(2)} GFLOP/s`;
@@ -353,6 +558,9 @@ export function formatTraining(run) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const run = await measureTraining();
-  console.log(formatTraining(run));
+  // `--minibatch`: only the minibatch comparison (no tfjs), a few seconds
+  if (!process.argv.includes('--minibatch')) console.log(formatTraining(await measureTraining()));
+  const minibatch = await measureMinibatches();
+  console.log(formatMinibatches(minibatch));
+  if (!minibatch.sameWeights) process.exitCode = 1;
 }

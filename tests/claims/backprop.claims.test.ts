@@ -28,6 +28,7 @@ import {
 } from '../../src/chapters/backprop/batchReductionMath';
 import { meanSpread, runKey, type RunResult } from '../../src/chapters/backprop/batchReductionRuns';
 import { inlineTrainer, startTrainingLoop } from '../../src/chapters/backprop/trainingLoop';
+import { shuffleOrder } from '../../src/core/minibatch';
 import { gridPoints, runTraining, trainingRequest, type TrainingSnapshot } from '../../src/chapters/backprop/trainingSession';
 import { weightsFile } from '../../src/chapters/backprop/weightsJson';
 import { formatNumber } from '../../src/format/formatNumber';
@@ -903,6 +904,38 @@ describeClaims('backprop', (claim) => {
     await frames.run(3);
     expect(store.getState().step).toBe(101);
     loop.stop();
+  });
+
+  claim('Lower the batch size $B$ below the $m$ points and each step takes only $B$ of them, the next $B$ of an order reshuffled every epoch, so that an epoch of $\\lceil m/B \\rceil$ steps uses every point once.', async () => {
+    // B = 40 of the 150 blob points: ⌈150/40⌉ = 4 steps an epoch, of 40, 40, 40 and 30 points
+    const store = createBackpropStore();
+    store.getState().setBatchSize(40);
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    await frames.run(2);
+    loop.step(8);
+    while (store.getState().step < 8) await frames.run(1);
+    loop.stop();
+    // the same two epochs by hand: each step is one full-batch trainStep on its B points alone
+    const { network, dataset } = trainerStart();
+    const order = new Int32Array(150);
+    const ws = createWorkspace(network.shape, 40);
+    const epochs: number[][] = [];
+    for (let epoch = 0; epoch < 2; epoch++) {
+      shuffleOrder(1, epoch, order);
+      epochs.push(Array.from(order));
+      for (let from = 0; from < 150; from += 40) {
+        const rows = Array.from(order.subarray(from, Math.min(150, from + 40)));
+        const x = Float64Array.from(rows.flatMap((r) => [dataset.x[2 * r] as number, dataset.x[2 * r + 1] as number]));
+        const labels = Int32Array.from(rows.map((r) => dataset.labels[r] as number));
+        trainStep(network, x, labels, rows.length, ws, 0.3, 'mean');
+      }
+    }
+    expect(Array.from(store.getState().network.params.w1)).toEqual(Array.from(network.params.w1));
+    expect(Array.from(store.getState().network.params.w2)).toEqual(Array.from(network.params.w2));
+    // every point once an epoch, in another order each epoch
+    for (const epoch of epochs) expect([...epoch].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    expect(epochs[1]).not.toEqual(epochs[0]);
   });
 
   claim('How many slices a second your computer manages changes only how fast you see the run, not the run.', async () => {

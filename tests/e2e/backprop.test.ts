@@ -112,6 +112,23 @@ describe('the backprop chapter (#/backprop)', () => {
     await page.close();
   });
 
+  it('the batch-size slider works from the keyboard: Home gives batches of 1, a Step in the worker trains on one point, End is full batch again', async () => {
+    const { page, errors } = await open();
+    const batch = page.getByRole('slider', { name: 'batch size B (points a step)' });
+    await batch.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => trainer(page).getByTestId('bp-batch').textContent()).toBe('batches of 1 of the 150 points, 150 steps an epoch, reshuffled each epoch');
+    const before = await trainer(page).getByTestId('bp-loss').getAttribute('data-value');
+    await trainer(page).getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => trainer(page).getByTestId('bp-step').textContent()).toBe('1');
+    await expect.poll(() => trainer(page).getByTestId('bp-loss').getAttribute('data-value')).not.toBe(before);
+    await batch.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => trainer(page).getByTestId('bp-batch').textContent()).toBe('full batch');
+    expectNoErrors(errors);
+    await page.close();
+  });
+
   it('clicking the plot adds a point of the chosen class; Delete on the keyboard removes one', async () => {
     const { page, errors } = await open();
     const regions = trainer(page).getByRole('img', { name: /^Decision regions/ });

@@ -4,7 +4,7 @@ import { LiveFormula } from '../../math/LiveFormula';
 import { backpropFormulaLabel, backpropTex } from './backpropFormula';
 import { BACKPROP_LIMITS } from './backpropLimits';
 import { useBackprop, useBackpropStore } from './BackpropContext';
-import type { BackpropStore } from './backpropStore';
+import { effectiveBatchSize, type BackpropStore } from './backpropStore';
 import { DecisionRegions } from './DecisionRegions';
 import { RunCurves } from './RunCurves';
 import { TrainingControls } from './TrainingControls';
@@ -13,6 +13,13 @@ import { useTrainerState } from './useTrainerState';
 import { downloadWeights, weightsFile } from './weightsJson';
 
 const CLASS_NAMES = ['1', '2', '3'] as const;
+
+/** What a step takes, for the status line: "full batch", or B of the m points and the steps an epoch. */
+export function batchText(batchSize: number, m: number): string {
+  if (m === 0 || batchSize >= m) return 'full batch';
+  const steps = Math.ceil(m / batchSize);
+  return `batches of ${batchSize} of the ${m} points, ${steps} steps an epoch, reshuffled each epoch`;
+}
 
 function createTrainer(): Trainer {
   if (typeof Worker === 'undefined') return inlineTrainer();
@@ -45,6 +52,7 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const step = useBackprop((s) => s.step);
   const hidden = useBackprop((s) => s.hidden);
   const reduction = useBackprop((s) => s.reduction);
+  const batchSize = useBackprop(effectiveBatchSize);
   const message = useBackprop((s) => s.message);
   const replayTarget = useBackprop((s) => s.replayTarget);
   const mode = useTrainerState();
@@ -80,7 +88,8 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
       )}
       <p className="backprop-status" aria-live="off">
         Step <span data-testid="bp-step">{step}</span>
-        {step < replayTarget && <span data-testid="bp-replay"> of {replayTarget} (replaying the link’s run)</span>} · loss{' '}
+        {step < replayTarget && <span data-testid="bp-replay"> of {replayTarget} (replaying the link’s run)</span>} ·{' '}
+        <span data-testid="bp-batch">{batchText(batchSize, dataset.m)}</span> · loss{' '}
         <span data-testid="bp-loss" data-value={Number.isFinite(loss) ? String(loss) : undefined}>
           {shownLoss}
         </span>{' '}

@@ -9,6 +9,7 @@ import type { NumberRule } from '../../controls/parseTypedNumber';
 import { RangeSlider } from '../../controls/RangeSlider';
 import { ACTIVATIONS, BACKPROP_LIMITS, DATASET_KINDS, type BackpropDatasetKind } from './backpropLimits';
 import { useBackprop, useBackpropStore } from './BackpropContext';
+import { effectiveBatchSize } from './backpropStore';
 
 const DATASET_NAMES: Record<BackpropDatasetKind, string> = {
   blobs: 'blobs',
@@ -56,15 +57,18 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
   const activation = useBackprop((s) => s.activation);
   const learningRate = useBackprop((s) => s.learningRate);
   const pointClass = useBackprop((s) => s.pointClass);
-  const empty = useBackprop((s) => s.dataset.m === 0);
+  const m = useBackprop((s) => s.dataset.m);
+  const empty = m === 0;
+  const batchSize = useBackprop(effectiveBatchSize);
   const store = useBackpropStore();
   const actions = store.getState();
   // one function per store, so the sliders and the field are not given a new handler every render
-  const { lrAction, hiddenAction, seedAction } = useMemo(
+  const { lrAction, hiddenAction, seedAction, batchAction } = useMemo(
     () => ({
       lrAction: (log: number) => store.getState().setLearningRate(10 ** log),
       hiddenAction: (h: number) => store.getState().setHidden(h),
       seedAction: (seed: number) => store.getState().setInitialSeed(seed),
+      batchAction: (b: number) => store.getState().setBatchSize(b),
     }),
     [store],
   );
@@ -154,6 +158,20 @@ export const TrainingControls = memo(function TrainingControls({ onStep, onDownl
           valueText={learningRateText(learningRate)}
           term="bp-learning-rate"
           onValue={lrAction}
+        />
+      </LecturerControl>
+      {/* the steps to come only, as the learning rate: the run so far stays */}
+      <LecturerControl ids={['batch']}>
+        <RangeSlider
+          label="batch size B (points a step)"
+          symbol="B"
+          value={batchSize}
+          min={1}
+          max={Math.max(1, m)}
+          step={1}
+          digits={0}
+          term="bp-batch-size"
+          onValue={batchAction}
         />
       </LecturerControl>
 

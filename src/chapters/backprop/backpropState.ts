@@ -12,7 +12,7 @@ const { hidden, learningRate, seed, extent, maxPoints, maxSteps } = BACKPROP_LIM
 
 /**
  * The trainer: the run's settings and how far it trained, replayed (paused) when the link is opened.
- * `#/backprop?data=rings&hidden=8&act=tanh&lr=0.5&seed=3&reduce=sum&n=400`; with the learner's own
+ * `#/backprop?data=rings&hidden=8&act=tanh&lr=0.5&seed=3&reduce=sum&batch=10&n=400`; with the learner's own
  * points, `data=custom&points=0.5,0.25,1,-0.75,0.1,2` (x, y and class 1 to 3 of each point).
  */
 export const BACKPROP_TRAINER_STATE = defineState({
@@ -34,6 +34,9 @@ export const BACKPROP_TRAINER_STATE = defineState({
   lr: { kind: 'number', min: learningRate.min, max: learningRate.max, default: 0.3, control: 'the learning rate η' },
   // no control of the trainer's sets it (the mean-against-sum demo's switch does), so none to hide
   reduce: { kind: 'choice', values: ['mean', 'sum'], default: 'mean' },
+  // B rows a step; a run uses min(B, m), so the default (the most points there can be) is full batch
+  // on any data set, and a link without the key trains as links always have
+  batch: { kind: 'integer', min: 1, max: maxPoints, default: maxPoints, control: 'the batch size B' },
   n: { kind: 'integer', min: 0, max: maxSteps, default: 0, control: 'training: Play, Step and Replay' },
 });
 

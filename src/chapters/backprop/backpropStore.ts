@@ -30,6 +30,12 @@ export interface BackpropInputs {
   activation: Activation;
   learningRate: number;
   reduction: BatchReduction;
+  /**
+   * rows per gradient step B, 1 to maxPoints; a step takes min(B, m) rows (effectiveBatchSize), so
+   * maxPoints, the default, is full-batch training on any set. Below m, the rows are reshuffled each
+   * epoch by the seed of the initial weights.
+   */
+  batchSize: number;
   /** the current weights */
   network: Network;
   /** how many gradient steps have been taken from the initial weights */
@@ -61,6 +67,8 @@ export interface BackpropActions {
   setActivation(activation: Activation): void;
   setLearningRate(lr: number): void;
   setReduction(reduction: BatchReduction): void;
+  /** B rows a step; B ≥ m (the number of points) means full batch, kept as maxPoints */
+  setBatchSize(batchSize: number): void;
   setPointClass(index: number): void;
   addPoint(x: number, y: number, label: number): void;
   movePoint(index: number, x: number, y: number): void;
@@ -92,6 +100,8 @@ export interface BackpropSettings {
   activation: Activation;
   learningRate: number;
   reduction: BatchReduction;
+  /** rows a step; full batch (maxPoints) when not given */
+  batchSize?: number;
 }
 
 export interface BackpropSnapshot {
@@ -106,6 +116,11 @@ export interface BackpropSnapshot {
 export type BackpropState = BackpropInputs & BackpropActions;
 export type BackpropStore = StoreApi<BackpropState>;
 
+/** The rows a step of this run takes: min(B, m), and at least 1 (a set with no points trains nothing). */
+export function effectiveBatchSize(s: Pick<BackpropInputs, 'batchSize' | 'dataset'>): number {
+  return Math.max(1, Math.min(s.batchSize, s.dataset.m));
+}
+
 export function shapeOf(hidden: number, activation: Activation): NetworkShape {
   return { inputs: 2, hidden, outputs: BACKPROP_LIMITS.classes, activation };
 }
@@ -116,7 +131,7 @@ function roundedRate(lr: number): number {
   return Number(Math.min(max, Math.max(min, lr)).toFixed(BACKPROP_LIMITS.learningRateDecimals));
 }
 
-export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'datasetKind' | 'dataSeed' | 'initialSeed' | 'hidden' | 'activation' | 'learningRate' | 'reduction'>> = {}): BackpropInputs {
+export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'datasetKind' | 'dataSeed' | 'initialSeed' | 'hidden' | 'activation' | 'learningRate' | 'reduction' | 'batchSize'>> = {}): BackpropInputs {
   const datasetKind = overrides.datasetKind ?? 'blobs';
   const dataSeed = overrides.dataSeed ?? 1;
   const initialSeed = overrides.initialSeed ?? 1;
@@ -131,6 +146,7 @@ export function initialBackpropInputs(overrides: Partial<Pick<BackpropInputs, 'd
     activation,
     learningRate: overrides.learningRate ?? 0.3,
     reduction: overrides.reduction ?? 'mean',
+    batchSize: overrides.batchSize ?? BACKPROP_LIMITS.maxPoints,
     network: initNetwork(shapeOf(hidden, activation), initialSeed),
     step: 0,
     replayTarget: 0,
@@ -199,6 +215,15 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       setReduction(reduction) {
         if (reduction === 'mean' || reduction === 'sum') set({ reduction });
       },
+      setBatchSize(batchSize) {
+        const max = BACKPROP_LIMITS.maxPoints;
+        if (!Number.isInteger(batchSize) || batchSize < 1) {
+          set({ message: `The batch size must be a whole number from 1 to the number of points; it stays ${effectiveBatchSize(get())}.` });
+          return;
+        }
+        // all the points, or more: full batch, which stays full batch when points are added
+        set({ batchSize: batchSize >= get().dataset.m ? max : Math.min(batchSize, max), message: null });
+      },
       setPointClass(index) {
         if (Number.isInteger(index) && index >= 0 && index < BACKPROP_LIMITS.classes) set({ pointClass: index });
       },
@@ -238,17 +263,19 @@ export function createBackpropStore(overrides: Parameters<typeof initialBackprop
       },
       restore(settings, steps) {
         const { datasetKind, custom, initialSeed, hidden, activation, learningRate, reduction } = settings;
+        const batchSize = settings.batchSize ?? BACKPROP_LIMITS.maxPoints;
         const valid =
           DATASET_KINDS.includes(datasetKind) &&
           Number.isInteger(initialSeed) && initialSeed >= BACKPROP_LIMITS.seed.min && initialSeed <= BACKPROP_LIMITS.seed.max &&
           Number.isInteger(hidden) && hidden >= BACKPROP_LIMITS.hidden.min && hidden <= BACKPROP_LIMITS.hidden.max &&
           ACTIVATIONS.includes(activation) && Number.isFinite(learningRate) && (reduction === 'mean' || reduction === 'sum') &&
+          Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= BACKPROP_LIMITS.maxPoints &&
           Number.isInteger(steps) && steps >= 0;
         if (!valid) return;
         const data = datasetOf(datasetKind, get().dataSeed, custom);
         // with no points there is nothing to train: step 0 is where such a run is
         const replayTarget = data.m > 0 ? steps : 0;
-        restart({ datasetKind, dataset: data, initialSeed, hidden, activation, learningRate: roundedRate(learningRate), reduction, running: false, replayTarget });
+        restart({ datasetKind, dataset: data, initialSeed, hidden, activation, learningRate: roundedRate(learningRate), reduction, batchSize, running: false, replayTarget });
       },
       endReplay() {
         set({ replayTarget: 0 });

@@ -2,7 +2,7 @@ import { parseTrainingRequest, runTraining, type TrainingResponse } from './trai
 
 /**
  * Chapter 8's trainer: each request is a slice of training (weights, points, settings) checked against
- * the message format and run with the core's trainStep; the answer carries the new weights, their loss,
+ * the message format and run with the core's trainMinibatches; the answer carries the new weights, their loss,
  * accuracy and gradient, and the decision regions. The page keeps the run; this worker keeps nothing.
  */
 const scope = self as unknown as {

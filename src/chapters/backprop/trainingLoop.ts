@@ -1,7 +1,7 @@
 import type { BatchReduction, Network } from '../../core/network';
 import type { Dataset } from '../../core/datasets';
 import { BACKPROP_LIMITS } from './backpropLimits';
-import type { BackpropStore } from './backpropStore';
+import { effectiveBatchSize, type BackpropStore } from './backpropStore';
 import { MAX_STEPS_PER_REQUEST, runTraining, trainingRequest, type TrainingRequest, type TrainingResponse } from './trainingSession';
 
 /** Where training slices run: a Web Worker on the page, the same function in place elsewhere. */
@@ -130,6 +130,9 @@ export function startTrainingLoop(store: BackpropStore, trainer: Trainer, clock:
       trainingRequest(id, s.network, s.dataset, {
         learningRate: s.learningRate,
         reduction: s.reduction,
+        // the batch size and the shuffle decide only the steps to come, not the weights now shown
+        batchSize: effectiveBatchSize(s),
+        seed: s.initialSeed,
         steps,
         startStep: s.step,
         gridSize: BACKPROP_LIMITS.grid,

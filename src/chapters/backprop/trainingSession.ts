@@ -1,10 +1,13 @@
-import { backward, classify, accuracy, createWorkspace, forward, trainStep, type Activation, type BatchReduction, type Network, type NetworkParams, type Workspace } from '../../core/network';
+import { createMinibatchWorkspace, trainMinibatches, type MinibatchWorkspace } from '../../core/minibatch';
+import { backward, classify, accuracy, createWorkspace, forward, type Activation, type BatchReduction, type Network, type NetworkParams, type Workspace } from '../../core/network';
 
 /**
  * One slice of training, as a pure function of plain data: the weights, the points and the settings
  * in, the weights after `steps` gradient steps out, with their loss, accuracy, gradient and decision
  * regions. The worker runs it off the main thread; the component tests (and a page without workers)
- * run it in place. Both call the core's trainStep, so the run is the same wherever it happens.
+ * run it in place. Both call the core's trainMinibatches, so the run is the same wherever it happens:
+ * batches of batchSize rows, reshuffled each epoch by the seed, where step s of the run is batch
+ * s mod ⌈m/B⌉ of epoch ⌊s/⌈m/B⌉⌋ (batchSize m: full batch, trainStep's weights to the last bit).
  *
  * Stateless on purpose: the page's store holds the only copy of the run, so a reset, a replay or an
  * edited point can never leave a worker training an older network.
@@ -25,6 +28,10 @@ export interface TrainingRequest {
   m: number;
   learningRate: number;
   reduction: BatchReduction;
+  /** rows a step, 1 to max(1, m) */
+  batchSize: number;
+  /** the seed of the epochs' shuffles (the run's seed of the initial weights) */
+  seed: number;
   /** gradient steps to take (0: only evaluate the weights as they are) */
   steps: number;
   /** the step count of the weights sent */
@@ -69,6 +76,7 @@ export function parseTrainingRequest(data: unknown): TrainingRequest | null {
   if (r.type !== 'train' || !isCount(r.id, 0, Number.MAX_SAFE_INTEGER) || !isCount(r.hidden, 1, 256)) return null;
   if (r.activation !== 'relu' && r.activation !== 'tanh' && r.activation !== 'sigmoid') return null;
   if (r.reduction !== 'mean' && r.reduction !== 'sum') return null;
+  if (!Number.isInteger(r.seed) || !isCount(r.batchSize, 1, Math.max(1, r.m as number))) return null;
   const h = r.hidden;
   if (!isF64(r.w1) || r.w1.length !== 2 * h || !isF64(r.b1) || r.b1.length !== h) return null;
   if (!isF64(r.w2) || r.w2.length !== 3 * h || !isF64(r.b2) || r.b2.length !== 3) return null;
@@ -85,8 +93,10 @@ export function trainingRequest(
   id: number,
   network: Network,
   data: { x: Float64Array; labels: Int32Array; m: number },
-  settings: { learningRate: number; reduction: BatchReduction; steps: number; startStep: number; gridSize: number; extent: number },
+  settings: { learningRate: number; reduction: BatchReduction; batchSize?: number; seed?: number; steps: number; startStep: number; gridSize: number; extent: number },
 ): TrainingRequest {
+  // without a batch size, full batch; the seed then matters not, as a full batch is not shuffled
+  const { batchSize = Math.max(1, data.m), seed = 0, ...rest } = settings;
   const { w1, b1, w2, b2 } = network.params;
   return {
     type: 'train',
@@ -100,7 +110,9 @@ export function trainingRequest(
     x: data.x,
     labels: data.labels,
     m: data.m,
-    ...settings,
+    batchSize: Math.max(1, Math.min(batchSize, data.m)),
+    seed,
+    ...rest,
   };
 }
 
@@ -122,14 +134,14 @@ const allFinite = (p: NetworkParams) => [p.w1, p.b1, p.w2, p.b2].every((a) => a.
 
 // Workspaces and grids are kept between calls (the worker answers one request after another), so a
 // training slice allocates only its answer.
-let cache: { key: string; ws: Workspace; gridWs: Workspace; grid: Float64Array } | null = null;
+let cache: { key: string; ws: MinibatchWorkspace; gridWs: Workspace; grid: Float64Array } | null = null;
 
 function workspaces(network: Network, m: number, gridSize: number, extent: number) {
   const key = `${network.shape.hidden}/${network.shape.activation}/${m}/${gridSize}/${extent}`;
   if (cache?.key !== key) {
     cache = {
       key,
-      ws: createWorkspace(network.shape, Math.max(1, m)),
+      ws: createMinibatchWorkspace(network.shape, Math.max(1, m)),
       gridWs: createWorkspace(network.shape, gridSize * gridSize),
       grid: gridPoints(gridSize, extent),
     };
@@ -139,7 +151,7 @@ function workspaces(network: Network, m: number, gridSize: number, extent: numbe
 
 /** Train `steps` steps from the request's weights and describe where they end. */
 export function runTraining(request: TrainingRequest): TrainingResponse {
-  const { id, hidden, activation, x, labels, m, learningRate, reduction, steps, startStep, gridSize, extent } = request;
+  const { id, hidden, activation, x, labels, m, learningRate, reduction, batchSize, seed, steps, startStep, gridSize, extent } = request;
   try {
     const network: Network = {
       shape: { inputs: 2, hidden, outputs: 3, activation },
@@ -147,7 +159,7 @@ export function runTraining(request: TrainingRequest): TrainingResponse {
     };
     const { ws, gridWs, grid } = workspaces(network, m, gridSize, extent);
     const taken = m > 0 ? steps : 0;
-    for (let s = 0; s < taken; s++) trainStep(network, x, labels, m, ws, learningRate, reduction);
+    if (taken > 0) trainMinibatches(network, x, labels, m, ws, { batchSize, learningRate, reduction, seed, startStep, steps: taken });
     let loss = NaN;
     let acc = NaN;
     const gradients: NetworkParams = {

@@ -38,6 +38,7 @@ export function trainerStateOf(s: BackpropState): TrainerState {
     act: s.activation,
     lr: s.learningRate,
     reduce: s.reduction,
+    batch: s.batchSize,
     n: Math.max(s.step, s.replayTarget),
   };
 }
@@ -55,6 +56,7 @@ function runOfLink(link: TrainerState): { settings: BackpropSettings; state: Tra
     activation: link.act,
     learningRate: lr,
     reduction: link.reduce,
+    batchSize: link.batch,
   };
   const points = custom ? pointsOf({ datasetKind: 'custom', dataset: custom }) : NO_POINTS;
   return { settings, state: { ...link, lr, points, n: custom && custom.m === 0 ? 0 : link.n } };
