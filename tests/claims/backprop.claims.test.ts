@@ -881,7 +881,7 @@ describeClaims('backprop', (claim) => {
     expect(screen.getByText(/^Blue cells are positive, red negative/)).toBeTruthy();
   });
 
-  claim('Play trains in slices of 20 gradient steps, each step on all the points at once (full-batch gradient descent), and after every slice redraws the regions and adds a point to the curves; Step takes a single step.', async () => {
+  claim('Play trains in slices of 20 gradient steps, and after every slice redraws the regions and adds a point to the curves; Step takes a single step. By default each step uses all the points at once (full-batch gradient descent).', async () => {
     expect(BACKPROP_LIMITS.stepsPerFrame).toBe(20);
     const store = createBackpropStore();
     const frames = manualFrames();
@@ -906,7 +906,7 @@ describeClaims('backprop', (claim) => {
     loop.stop();
   });
 
-  claim('Lower the batch size $B$ below the $m$ points and each step takes only $B$ of them, the next $B$ of an order reshuffled every epoch, so that an epoch of $\\lceil m/B \\rceil$ steps uses every point once.', async () => {
+  claim('Lower the batch size $B$ below the $m$ points and each step takes only the next $B$ of them, in an order reshuffled every epoch (the last step of an epoch takes the points that are left, its loss the mean over those), so that an epoch of $\\lceil m/B \\rceil$ steps uses every point once.', async () => {
     // B = 40 of the 150 blob points: ⌈150/40⌉ = 4 steps an epoch, of 40, 40, 40 and 30 points
     const store = createBackpropStore();
     store.getState().setBatchSize(40);
@@ -933,6 +933,8 @@ describeClaims('backprop', (claim) => {
     }
     expect(Array.from(store.getState().network.params.w1)).toEqual(Array.from(network.params.w1));
     expect(Array.from(store.getState().network.params.w2)).toEqual(Array.from(network.params.w2));
+    expect(Array.from(store.getState().network.params.b1)).toEqual(Array.from(network.params.b1));
+    expect(Array.from(store.getState().network.params.b2)).toEqual(Array.from(network.params.b2));
     // every point once an epoch, in another order each epoch
     for (const epoch of epochs) expect([...epoch].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i));
     expect(epochs[1]).not.toEqual(epochs[0]);
