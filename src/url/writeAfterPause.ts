@@ -25,6 +25,7 @@ export function writeAfterPause(write: () => void, delay = URL_WRITE_DELAY_MS): 
     write();
   };
   window.addEventListener('pagehide', flush);
+  open.add(flush);
   return {
     schedule() {
       clearTimeout(timer);
@@ -35,6 +36,19 @@ export function writeAfterPause(write: () => void, delay = URL_WRITE_DELAY_MS): 
       clearTimeout(timer);
       timer = undefined;
       window.removeEventListener('pagehide', flush);
+      open.delete(flush);
     },
   };
+}
+
+/** Every writer not yet disposed, by its flush. */
+const open = new Set<() => void>();
+
+/**
+ * Writes every waiting address write now. A reload the page asks for itself (`location.reload()`)
+ * has fixed its address before pagehide fires, so a write left to pagehide would be lost to it: call
+ * this first.
+ */
+export function flushPausedWrites(): void {
+  for (const flush of [...open]) flush();
 }

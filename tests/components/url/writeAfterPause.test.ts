@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeAfterPause } from '../../../src/url/writeAfterPause';
+import { flushPausedWrites, writeAfterPause } from '../../../src/url/writeAfterPause';
 import { URL_WRITE_DELAY_MS } from '../../../src/url/stateSchema';
 
 beforeEach(() => {
@@ -55,5 +55,27 @@ describe('writeAfterPause', () => {
     vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
     window.dispatchEvent(new Event('pagehide'));
     expect(write).not.toHaveBeenCalled();
+  });
+});
+
+describe('flushPausedWrites', () => {
+  it('flushPausedWrites() writes every waiting write at once, once, and nothing for a writer that waits for nothing or was disposed', () => {
+    const waitingWrite = vi.fn();
+    const idleWrite = vi.fn();
+    const disposedWrite = vi.fn();
+    const waiting = writeAfterPause(waitingWrite);
+    const idle = writeAfterPause(idleWrite);
+    const disposed = writeAfterPause(disposedWrite);
+    waiting.schedule();
+    disposed.schedule();
+    disposed.dispose();
+    flushPausedWrites();
+    expect(waitingWrite).toHaveBeenCalledTimes(1);
+    expect(idleWrite).not.toHaveBeenCalled();
+    expect(disposedWrite).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(10 * URL_WRITE_DELAY_MS);
+    expect(waitingWrite).toHaveBeenCalledTimes(1);
+    waiting.dispose();
+    idle.dispose();
   });
 });
