@@ -22,29 +22,23 @@ function loadToolbar(): Promise<ComponentType<ToolbarProps>> {
 /**
  * The widget toolbar as a chapter first paints it: the same two buttons, with the same names, classes
  * and size, and none of the share panel, embed code or figure export behind them (a quarter of a
- * chapter's first download). Pointing at or focusing either button fetches the real toolbar; pressing
- * one before it has arrived is remembered and replayed on the real button, and focus moves with it,
- * so a keyboard user presses Enter once, as on any button. Nothing is fetched at idle: a learner who
- * never shares pays nothing.
+ * chapter's first download). Pointing at or focusing either button fetches the real toolbar's code;
+ * a press puts the real toolbar in the shell's place and is replayed on the real button, focus moving
+ * with it, so a keyboard user presses Enter once, as on any button. Nothing is fetched at idle: a
+ * learner who never shares pays nothing.
  */
 export function WidgetToolbarShell(props: ToolbarProps) {
   const [Toolbar, setToolbar] = useState<ComponentType<ToolbarProps> | null>(() => loaded);
   const pending = useRef<{ focus: Which | null; press: Which | null }>({ focus: null, press: null });
   const row = useRef<HTMLDivElement>(null);
 
-  const want = () => {
-    if (Toolbar) return;
-    void loadToolbar().then((T) => setToolbar(() => T));
-  };
-  const focus = (which: Which) => {
-    pending.current.focus = which;
-    want();
-  };
+  // Pointing at or focusing a button only fetches the code: swapping the row then could land between a
+  // press's mousedown and its mouseup, and the press would be lost. The swap waits for the press.
+  const prefetch = () => void loadToolbar();
   const press = (which: Which) => {
-    // A second press before the code arrives takes the first one back, as a disclosure toggle would.
-    pending.current.press = pending.current.press === which ? null : which;
-    pending.current.focus = which;
-    want();
+    if (pending.current.press) return; // already on its way
+    pending.current = { focus: which, press: which };
+    void loadToolbar().then((T) => setToolbar(() => T));
   };
 
   useLayoutEffect(() => {
@@ -67,14 +61,14 @@ export function WidgetToolbarShell(props: ToolbarProps) {
   const { widget } = props;
   return (
     <div ref={row} className="widget-toolbar-slot">
-      <div className="widget-toolbar" onPointerEnter={want}>
+      <div className="widget-toolbar" onPointerEnter={prefetch}>
         <div className="figure-export">
           <button
             type="button"
             className="figure-export__toggle"
             aria-label={`Export figure of ${widget.name}`}
             aria-expanded={false}
-            onFocus={() => focus('figure')}
+            onFocus={prefetch}
             onClick={() => press('figure')}
           >
             Export figure
@@ -86,7 +80,7 @@ export function WidgetToolbarShell(props: ToolbarProps) {
             className="widget-toolbar-toggle"
             aria-expanded={false}
             aria-label={`Share / embed: ${widget.title}`}
-            onFocus={() => focus('share')}
+            onFocus={prefetch}
             onClick={() => press('share')}
           >
             <svg className="widget-toolbar-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
