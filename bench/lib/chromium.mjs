@@ -182,6 +182,9 @@ export async function launchChromium(contextOptions = {}) {
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
+      // The site registers a service worker after load that precaches every chunk: a measurement would
+      // carry that download, so a bench or test allows workers only when it asks to.
+      serviceWorkers: 'block',
       ...contextOptions,
       executablePath,
       headless: true,
