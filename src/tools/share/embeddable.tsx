@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore, type ComponentType } from 'react';
 import { WidgetBoundary } from '../WidgetBoundary';
+import { DeferredView } from '../../state/DeferredView';
 import { useEmbedSettings } from '../../state/embedContext';
 import { WidgetToolbarShell } from './WidgetToolbarShell';
 import { createWidgetFrame, WidgetFrameContext, type WidgetFrame } from '../../state/widgetFrame';
@@ -44,7 +45,8 @@ function wrap(entry: EmbeddableWidget | undefined, key: string, Widget: AnyWidge
       <div className="embeddable" data-widget-id={entry.id}>
         <WidgetToolbarShell widget={entry} root={root} frame={frame} />
         <div className="embeddable-widget" ref={setRoot}>
-          {widget}
+          {/* in a chapter, a widget the learner is not using follows the stores after a pause */}
+          <DeferredView>{widget}</DeferredView>
         </div>
       </div>
     );
