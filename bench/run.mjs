@@ -13,6 +13,7 @@ import { BENCH_RESULTS_DIR, DIST_DIR, REPO_ROOT } from './lib/paths.mjs';
 import { findChromium } from './lib/chromium.mjs';
 import { formatBundleReport, formatKB } from './lib/bundle.mjs';
 import { measureSize, measureSizeAfterShapeChange } from './size.mjs';
+import { formatLoad, measureLoad } from './load.mjs';
 import { BARE_SLIDER, BARE_SLIDER_DIR, EXERCISE_TARGETS, formatAgainstFloor, formatInteraction, measureInteraction, targetName, TARGETS } from './interaction.mjs';
 import { againstFloor, FLOOR_RATIO_GOAL } from './lib/againstFloor.mjs';
 import { formatExperiment, measureExperiment } from './experiment.mjs';
@@ -43,6 +44,10 @@ try {
   const afterShapeChange = await measureSizeAfterShapeChange({ baseURL: server.url });
   console.log('after the live formula first changes shape (KaTeX runtime fetched):');
   console.log(formatBundleReport(afterShapeChange, { budget: false }));
+  console.log('');
+  // First load on a slow phone, beside a static page of the same prose loaded in the same run.
+  const load = await measureLoad();
+  console.log(formatLoad(load));
   console.log('');
   // The floor first: a bare range input in the same browser, so the chapters' figures can be read
   // against what this machine charges for any slider step at all.
@@ -90,6 +95,12 @@ try {
     ['CSS gzip, #/softmax', formatKB(size.css.gzipBytes), '—', '—'],
     ['JS gzip, after a formula shape change', formatKB(afterShapeChange.js.gzipBytes), '—', '—'],
   ];
+  /** @param {number | null} v */
+  const times = (v) => (v === null ? '—' : `${v.toFixed(2)}×`);
+  /** @param {number | null} v @param {number} goal */
+  const ofGoal = (v, goal) => (v === null ? '—' : (v / goal).toFixed(2));
+  rows.push(['first load #/softmax: text paint ÷ static page', times(load.ratios.text), `≤ ${load.goals.text}×`, ofGoal(load.ratios.text, load.goals.text)]);
+  rows.push(['first load #/softmax: slider usable ÷ static text', times(load.ratios.slider), `≤ ${load.goals.slider}×`, ofGoal(load.ratios.slider, load.goals.slider)]);
   for (const run of bareSlider.runs) {
     rows.push([`slider step, bare range input, CPU ${run.cpuThrottlingRate}×`, `${run.perStepMs.TaskDuration.toFixed(2)} ms`, '(floor)', run.ratioToGoal.toFixed(2)]);
   }
@@ -157,6 +168,7 @@ try {
     chromium: executablePath,
     size,
     afterShapeChange,
+    load,
     bareSlider,
     interactions,
     experiment,

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Size: the gzipped JS and CSS the first chapter (#/softmax) makes the browser download, measured
- * in Chromium (lazy chunks included), per file and totalled, against the 150 KB JS budget.
+ * in Chromium (lazy chunks included), per file and totalled, against the JS budget (bench/lib/bundle.mjs).
  *
  * Standalone: `node bench/size.mjs` (after `npm run build`).
  */

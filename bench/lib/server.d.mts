@@ -13,5 +13,5 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (normally dist/) on 127.0.0.1 at a free port. */
-export declare function startStaticServer(root: string): Promise<StaticServer>;
+/** Serves `root` (normally dist/) on 127.0.0.1 at a free port; with `gzip`, text goes out gzipped to a browser that accepts it. */
+export declare function startStaticServer(root: string, options?: { gzip?: boolean }): Promise<StaticServer>;

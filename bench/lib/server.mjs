@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** @type {Readonly<Record<string, string>>} */
 export const CONTENT_TYPES = Object.freeze({
@@ -53,14 +54,22 @@ export function assertBuilt(dir) {
   }
 }
 
+/** Types a static host compresses: text. Fonts and images are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
+
 /**
- * Serves `root` (normally dist/) on http://127.0.0.1:<free port>/.
+ * Serves `root` (normally dist/) on http://127.0.0.1:<free port>/. With `gzip`, text files go out
+ * gzipped to a browser that accepts it, as any static host sends them: the load bench's emulated
+ * slow connection then carries the bytes a reader's phone would receive.
  * @param {string} root
+ * @param {{ gzip?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, root: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root) {
+export async function startStaticServer(root, { gzip = false } = {}) {
   const rootDir = resolve(root);
   assertBuilt(rootDir);
+  /** @type {Map<string, Buffer>} */
+  const gzipped = new Map();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -88,11 +97,22 @@ export async function startStaticServer(root) {
       try {
         const info = await stat(filePath);
         if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-        const body = await readFile(filePath);
+        const type = contentTypeFor(filePath);
+        let body = await readFile(filePath);
+        /** @type {Record<string, string>} */
+        const encoding = {};
+        if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          const packed = gzipped.get(filePath) ?? gzipSync(body, { level: 6 });
+          gzipped.set(filePath, packed);
+          body = packed;
+          encoding['content-encoding'] = 'gzip';
+          encoding.vary = 'accept-encoding';
+        }
         res.writeHead(200, {
-          'content-type': contentTypeFor(filePath),
+          'content-type': type,
           'content-length': body.length,
           'cache-control': 'no-store',
+          ...encoding,
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {

@@ -1,13 +1,17 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { findChapter } from '../chapters/chapterList';
 import { ChapterPage } from './ChapterPage';
-import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
-import { ReviewPage } from './ReviewPage';
 import { parseHash, useHash } from '../url/hashRoute';
 import { EmbedPage } from '../embed/EmbedPage';
-import { LecturerPage } from '../embed/LecturerPage';
+
+// Pages a chapter's first load never shows are chunks of their own, fetched when their route opens:
+// a learner opening #/softmax on a slow phone does not download the progress transfer, the review
+// picker or the lecturers' page. The embed page stays in the entry: an iframe's first screen is it.
+const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
+const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const LecturerPage = lazy(() => import('../embed/LecturerPage').then((m) => ({ default: m.LecturerPage })));
 import { LabProvider } from '../state/LabContext';
 import { KeptStoresProvider } from '../state/keptStores';
 import { ProgressProvider } from '../state/progressStore';
@@ -43,17 +47,19 @@ function Site({ slug }: { slug: string }) {
       <KeptStoresProvider>
         <ProgressProvider>
           <Layout current={chapter?.slug} home={slug === ''} review={review}>
-            {slug === '' ? (
-              <HomePage />
-            ) : lecturers ? (
-              <LecturerPage />
-            ) : review ? (
-              <ReviewPage />
-            ) : chapter ? (
-              <ChapterPage key={chapter.slug} chapter={chapter} />
-            ) : (
-              <NotFoundPage slug={slug} />
-            )}
+            <Suspense fallback={<p className="loading">Loading the page…</p>}>
+              {slug === '' ? (
+                <HomePage />
+              ) : lecturers ? (
+                <LecturerPage />
+              ) : review ? (
+                <ReviewPage />
+              ) : chapter ? (
+                <ChapterPage key={chapter.slug} chapter={chapter} />
+              ) : (
+                <NotFoundPage slug={slug} />
+              )}
+            </Suspense>
           </Layout>
         </ProgressProvider>
       </KeptStoresProvider>

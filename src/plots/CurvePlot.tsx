@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
@@ -87,11 +87,6 @@ export function CurvePlot(props: CurvePlotProps) {
 
   const x = scaleLinear().domain(xDomain).range([M.left, width - M.right]);
   const y = scaleLinear().domain(yDomain).range([height - M.bottom, M.top]);
-  const path = line<readonly [number, number]>()
-    .x((d) => x(d[0]))
-    .y((d) => y(Math.max(Math.min(d[1], yDomain[1] + 1e3), yDomain[0] - 1e3)));
-  const geometry = `${width} ${height} ${xDomain.join(' ')} ${yDomain.join(' ')}`;
-  const pathOf = (points: CurvePoints) => cachedPath(points, geometry, () => path(points) ?? '');
   const inY = (v: number) => Math.min(Math.max(v, yDomain[0]), yDomain[1]);
 
   const pointerX = (event: PointerEvent) => viewBoxPoint(svgRef.current, event).x;
@@ -124,8 +119,6 @@ export function CurvePlot(props: CurvePlotProps) {
   };
 
   const bottom = height - M.bottom;
-  const xDigits = tickDigits(xTicks);
-  const yDigits = tickDigits(yTicks);
   return (
     <svg
       ref={svgRef}
@@ -144,27 +137,7 @@ export function CurvePlot(props: CurvePlotProps) {
       onPointerCancel={onPointerUp}
       onKeyDown={onKeyDown}
     >
-      <defs>
-        <clipPath id={clip}>
-          <rect x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
-        </clipPath>
-      </defs>
-      <rect className="plot-area" x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
-      <YGrid ticks={yTicks} y={y} left={M.left} right={width - M.right} label={(t) => formatNumber(t, yDigits)} />
-      <XGrid ticks={xTicks} x={x} top={M.top} bottom={bottom} labelY={bottom + 14} label={(t) => formatNumber(t, xDigits)} />
-      <text className="axis-name" x={(M.left + width - M.right) / 2} y={height - 3} textAnchor="middle">
-        {xName}
-      </text>
-      <g clipPath={`url(#${clip})`}>
-        {curves.map((c) => (
-          <path
-            key={c.id}
-            className={c.emphasis ? 'curve curve-main' : 'curve curve-other'}
-            d={pathOf(c.points)}
-            style={{ stroke: c.colour }}
-          />
-        ))}
-      </g>
+      <Backdrop clip={clip} width={width} height={height} xDomain={xDomain} yDomain={yDomain} xTicks={xTicks} yTicks={yTicks} xName={xName} curves={curves} />
       <line className="guide" x1={x(guideX)} x2={x(guideX)} y1={M.top} y2={bottom} />
       {markers.map((m) => (
         <circle
@@ -181,3 +154,72 @@ export function CurvePlot(props: CurvePlotProps) {
     </svg>
   );
 }
+
+type BackdropProps = Pick<CurvePlotProps, 'xDomain' | 'yDomain' | 'xTicks' | 'yTicks' | 'xName' | 'curves'> & {
+  clip: string;
+  width: number;
+  height: number;
+};
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+const sameCurves = (a: readonly Curve[], b: readonly Curve[]) =>
+  a.length === b.length &&
+  a.every((c, i) => {
+    const d = b[i];
+    return d !== undefined && c.id === d.id && c.points === d.points && c.colour === d.colour && c.emphasis === d.emphasis;
+  });
+
+/**
+ * What a slider step does not move: the grid, the axis name and the curves. Compared by value (a
+ * caller writes its domains and curve lists afresh at each render), so a step renders only the guide
+ * and the markers.
+ */
+const Backdrop = memo(
+  function Backdrop({ clip, width, height, xDomain, yDomain, xTicks, yTicks, xName, curves }: BackdropProps) {
+    const x = scaleLinear().domain(xDomain).range([M.left, width - M.right]);
+    const y = scaleLinear().domain(yDomain).range([height - M.bottom, M.top]);
+    const path = line<readonly [number, number]>()
+      .x((d) => x(d[0]))
+      .y((d) => y(Math.max(Math.min(d[1], yDomain[1] + 1e3), yDomain[0] - 1e3)));
+    const geometry = `${width} ${height} ${xDomain.join(' ')} ${yDomain.join(' ')}`;
+    const pathOf = (points: CurvePoints) => cachedPath(points, geometry, () => path(points) ?? '');
+    const bottom = height - M.bottom;
+    const xDigits = tickDigits(xTicks);
+    const yDigits = tickDigits(yTicks);
+    return (
+      <>
+        <defs>
+          <clipPath id={clip}>
+            <rect x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
+          </clipPath>
+        </defs>
+        <rect className="plot-area" x={M.left} y={M.top} width={width - M.left - M.right} height={bottom - M.top} />
+        <YGrid ticks={yTicks} y={y} left={M.left} right={width - M.right} label={(t) => formatNumber(t, yDigits)} />
+        <XGrid ticks={xTicks} x={x} top={M.top} bottom={bottom} labelY={bottom + 14} label={(t) => formatNumber(t, xDigits)} />
+        <text className="axis-name" x={(M.left + width - M.right) / 2} y={height - 3} textAnchor="middle">
+          {xName}
+        </text>
+        <g clipPath={`url(#${clip})`}>
+          {curves.map((c) => (
+            <path
+              key={c.id}
+              className={c.emphasis ? 'curve curve-main' : 'curve curve-other'}
+              d={pathOf(c.points)}
+              style={{ stroke: c.colour }}
+            />
+          ))}
+        </g>
+      </>
+    );
+  },
+  (a, b) =>
+    a.clip === b.clip &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.xName === b.xName &&
+    sameNumbers(a.xDomain, b.xDomain) &&
+    sameNumbers(a.yDomain, b.yDomain) &&
+    sameNumbers(a.xTicks, b.xTicks) &&
+    sameNumbers(a.yTicks, b.yTicks) &&
+    sameCurves(a.curves, b.curves),
+);

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { createLabStore, type LabState, type LabStore } from './createLabStore';
 import { storeContext } from './storeContext';
 
-const lab = storeContext<LabState>('LabProvider');
+const lab = storeContext<LabState>('LabProvider', { deferrable: true });
 
 /** Provides a lab store: the app wraps all chapters in one, so inputs carry from chapter to chapter. */
 export function LabProvider({ store, children }: { store?: LabStore; children: ReactNode }) {

@@ -1,12 +1,18 @@
 import { createContext, useContext, type Provider } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import { useDeferredView } from './DeferredView';
 
 /**
  * The one way a store reaches its components: a context holding a vanilla zustand store, a hook that
  * returns the store (for actions and subscriptions), and a hook that selects a slice of its state
  * and re-renders only when that slice changes. The lab, chapter 8's run and chapter 10's inputs are
  * each one of these; their providers say only where the store comes from.
+ *
+ * A store of inputs is `deferrable`: inside a widget's `DeferredView` its selections follow the
+ * widget's deferred view (at once while the learner uses the widget, after a pause otherwise), while
+ * `useStoreApi` stays the store itself, so actions and reads in handlers see the latest state. A store
+ * whose changes are an animation the learner watches (chapter 8's run) is not deferrable.
  */
 export interface StoreContext<S> {
   Provider: Provider<StoreApi<S> | null>;
@@ -14,7 +20,7 @@ export interface StoreContext<S> {
   useSelect<T>(selector: (state: S) => T): T;
 }
 
-export function storeContext<S>(provider: string): StoreContext<S> {
+export function storeContext<S>(provider: string, { deferrable = false }: { deferrable?: boolean } = {}): StoreContext<S> {
   const Context = createContext<StoreApi<S> | null>(null);
   const useStoreApi = (): StoreApi<S> => {
     const store = useContext(Context);
@@ -24,6 +30,10 @@ export function storeContext<S>(provider: string): StoreContext<S> {
   return {
     Provider: Context.Provider,
     useStoreApi,
-    useSelect: <T,>(selector: (state: S) => T): T => useStore(useStoreApi(), selector),
+    useSelect: <T,>(selector: (state: S) => T): T => {
+      const store = useStoreApi();
+      const view = useDeferredView();
+      return useStore(deferrable && view ? view.view(store) : store, selector);
+    },
   };
 }

@@ -27,6 +27,8 @@ const explorer = (page: Page) => page.locator('[data-widget-id="softmax/SoftmaxE
 /** Opens the export panel of a widget and chooses a figure by its name (when there is a choice). */
 async function chooseFigure(widget: Locator, figure: string): Promise<void> {
   await widget.getByRole('button', { name: /^Export figure/ }).click();
+  // the toolbar's code arrives on first use: the panel is open once the button says so
+  await widget.getByRole('button', { name: /^Export figure/, expanded: true }).waitFor();
   const select = widget.getByRole('combobox', { name: 'Figure' });
   if (await select.count()) await select.selectOption({ label: figure });
 }

@@ -56,7 +56,8 @@ describe('the share / embed toolbar', () => {
     const toolbar = explorer(page).getByRole('button', { name: /^Share \/ embed/ });
     await toolbar.focus();
     await page.keyboard.press('Enter');
-    expect(await toolbar.getAttribute('aria-expanded')).toBe('true');
+    // the toolbar's code arrives on first use: the panel opens a moment after the press
+    await expect.poll(() => toolbar.getAttribute('aria-expanded')).toBe('true');
     const snippet = explorer(page).getByTestId('share-snippet');
     expect(queryOf(srcOf(await snippet.inputValue())).get('z')).toBe('2,3,4');
 

@@ -11,6 +11,7 @@ import { widgets } from './index';
 import './backprop.css';
 import prerendered from 'virtual:prerendered-tex/backprop';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -29,7 +30,7 @@ export const components = embeddable(widgets, {
 export const Provider = BackpropProvider;
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: BackpropOpener };
+const pageComponents = { ...components, Opener: withDeferredView(BackpropOpener) };
 
 /** One run for the chapter's widgets, the opener's included: training in one moves them all. */
 export default function BackpropChapter() {

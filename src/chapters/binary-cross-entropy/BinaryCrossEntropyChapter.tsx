@@ -9,6 +9,7 @@ import { BinaryCrossEntropyOpener } from './BinaryCrossEntropyOpener';
 import './binary-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -24,7 +25,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: BinaryCrossEntropyOpener };
+const pageComponents = { ...components, Opener: withDeferredView(BinaryCrossEntropyOpener) };
 
 export default function BinaryCrossEntropyChapter() {
   return <Content components={pageComponents} />;

@@ -9,6 +9,7 @@ import { widgets } from './index';
 import './gradient-check.css';
 import prerendered from 'virtual:prerendered-tex/gradient-check';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -23,7 +24,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: GradientCheckOpener };
+const pageComponents = { ...components, Opener: withDeferredView(GradientCheckOpener) };
 
 export default function GradientCheckChapter() {
   return <Content components={pageComponents} />;

@@ -9,6 +9,7 @@ import { widgets } from './index';
 import './higher-derivatives.css';
 import prerendered from 'virtual:prerendered-tex/higher-derivatives';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -24,7 +25,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: HigherDerivativesOpener };
+const pageComponents = { ...components, Opener: withDeferredView(HigherDerivativesOpener) };
 
 export default function HigherDerivativesChapter() {
   return <Content components={pageComponents} />;

@@ -7,6 +7,7 @@ import { InformationOpener } from './InformationOpener';
 import './information.css';
 import prerendered from 'virtual:prerendered-tex/information';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -20,7 +21,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: InformationOpener };
+const pageComponents = { ...components, Opener: withDeferredView(InformationOpener) };
 
 export default function InformationChapter() {
   return <Content components={pageComponents} />;

@@ -6,6 +6,7 @@ import { widgets } from './index';
 import { JacobianOpener } from './JacobianOpener';
 import prerendered from 'virtual:prerendered-tex/jacobian';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -19,7 +20,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: JacobianOpener };
+const pageComponents = { ...components, Opener: withDeferredView(JacobianOpener) };
 
 export default function JacobianChapter() {
   return <Content components={pageComponents} />;

@@ -8,6 +8,7 @@ import { widgets } from './index';
 import './lstm.css';
 import prerendered from 'virtual:prerendered-tex/lstm';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -22,7 +23,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: LstmOpener };
+const pageComponents = { ...components, Opener: withDeferredView(LstmOpener) };
 
 export default function LstmChapter() {
   return <Content components={pageComponents} />;

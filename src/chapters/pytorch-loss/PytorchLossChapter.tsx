@@ -8,6 +8,7 @@ import { widgets } from './index';
 import './pytorchLoss.css';
 import prerendered from 'virtual:prerendered-tex/pytorch-loss';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // The explorer's starting formula, typeset at build time: the first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -21,7 +22,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: WeightedMeanOpener };
+const pageComponents = { ...components, Opener: withDeferredView(WeightedMeanOpener) };
 
 /** Each widget keeps its own state in the address; none shares a store with another. */
 export default function PytorchLossChapter() {

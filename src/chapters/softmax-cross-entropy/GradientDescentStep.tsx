@@ -73,7 +73,8 @@ export function GradientDescentStep() {
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if ((s.logits !== prev.logits || s.labels !== prev.labels) && !setByRunLink(s, prev)) update({ run: [] });
+        // a run already empty stays the same array, so a slider step elsewhere does not render this widget
+        if ((s.logits !== prev.logits || s.labels !== prev.labels) && !setByRunLink(s, prev)) update((w) => (w.run.length > 0 ? { run: [] } : {}));
       }),
     [store, update],
   );

@@ -8,6 +8,7 @@ import { SoftmaxCrossEntropyOpener } from './SoftmaxCrossEntropyOpener';
 import './softmax-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -22,7 +23,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: SoftmaxCrossEntropyOpener };
+const pageComponents = { ...components, Opener: withDeferredView(SoftmaxCrossEntropyOpener) };
 
 export default function SoftmaxCrossEntropyChapter() {
   return <Content components={pageComponents} />;

@@ -7,6 +7,7 @@ import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import prerendered from 'virtual:prerendered-tex/softmax';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -21,7 +22,7 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: SoftmaxOpener };
+const pageComponents = { ...components, Opener: withDeferredView(SoftmaxOpener) };
 
 export default function SoftmaxChapter() {
   return <Content components={pageComponents} />;

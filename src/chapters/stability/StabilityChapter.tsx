@@ -10,6 +10,7 @@ import { widgets } from './index';
 import './stability.css';
 import prerendered from 'virtual:prerendered-tex/stability';
 import { registerPrerendered } from '../../math/texRuntime';
+import { withDeferredView } from '../../state/DeferredView';
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
@@ -27,7 +28,7 @@ export const components = embeddable(widgets, {
 export const Provider = StabilityProvider;
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: OverflowOpener };
+const pageComponents = { ...components, Opener: withDeferredView(OverflowOpener) };
 
 /** One store for the chapter's widgets, the opener's included: the logits set in the first carry to the later ones. */
 export default function StabilityChapter() {

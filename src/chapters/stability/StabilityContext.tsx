@@ -44,7 +44,7 @@ export function createStabilityStore(initial: Partial<StabilityInputs> = {}): St
   }));
 }
 
-const stability = storeContext<StabilityState>('StabilityProvider');
+const stability = storeContext<StabilityState>('StabilityProvider', { deferrable: true });
 
 /**
  * One store for the chapter's widgets: the logits set in the first are the ones the later ones use.

@@ -1,7 +1,8 @@
 import { useState, useSyncExternalStore, type ComponentType } from 'react';
 import { WidgetBoundary } from '../WidgetBoundary';
+import { DeferredView } from '../../state/DeferredView';
 import { useEmbedSettings } from '../../state/embedContext';
-import { WidgetToolbar } from './WidgetToolbar';
+import { WidgetToolbarShell } from './WidgetToolbarShell';
 import { createWidgetFrame, WidgetFrameContext, type WidgetFrame } from '../../state/widgetFrame';
 import type { EmbeddableWidget } from '../../url/widgetEntry';
 
@@ -42,9 +43,10 @@ function wrap(entry: EmbeddableWidget | undefined, key: string, Widget: AnyWidge
     if (embedded || !entry) return widget;
     return (
       <div className="embeddable" data-widget-id={entry.id}>
-        <WidgetToolbar widget={entry} root={root} frame={frame} />
+        <WidgetToolbarShell widget={entry} root={root} frame={frame} />
         <div className="embeddable-widget" ref={setRoot}>
-          {widget}
+          {/* in a chapter, a widget the learner is not using follows the stores after a pause */}
+          <DeferredView>{widget}</DeferredView>
         </div>
       </div>
     );

@@ -1,0 +1,77 @@
+import { createContext, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createDeferredView, type DeferredView as View } from './deferredView';
+
+/** The deferred view of the widget a component is in, if any (see deferredView.ts). */
+export const DeferredViewContext = createContext<View | null>(null);
+
+export const useDeferredView = (): View | null => useContext(DeferredViewContext);
+
+/**
+ * Gives the widget inside it a deferred view of the shared stores: changes reach it at once while the
+ * learner uses it (focus inside, or a pointer pressed inside: set in the capture phase, before the
+ * widget's own handlers run), after a pause otherwise, and at once when it scrolls into view.
+ */
+export function DeferredView({ children }: { children: ReactNode }) {
+  const [view] = useState(() => createDeferredView());
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    let pressed = false;
+    const focusedInside = () => root.contains(document.activeElement);
+    const onPointerDown = () => {
+      pressed = true;
+      view.setActive(true);
+    };
+    const onPointerUp = () => {
+      if (!pressed) return;
+      pressed = false;
+      view.setActive(focusedInside());
+    };
+    const onFocusIn = () => view.setActive(true);
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget;
+      if (!(next instanceof Node && root.contains(next))) view.setActive(pressed);
+    };
+    root.addEventListener('pointerdown', onPointerDown, true);
+    root.addEventListener('focusin', onFocusIn, true);
+    root.addEventListener('focusout', onFocusOut, true);
+    window.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('pointercancel', onPointerUp, true);
+    const seen =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            if (entries.some((e) => e.isIntersecting)) view.flush();
+          });
+    seen?.observe(root);
+    if (focusedInside()) view.setActive(true);
+    return () => {
+      root.removeEventListener('pointerdown', onPointerDown, true);
+      root.removeEventListener('focusin', onFocusIn, true);
+      root.removeEventListener('focusout', onFocusOut, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('pointercancel', onPointerUp, true);
+      seen?.disconnect();
+      view.dispose();
+    };
+  }, [view]);
+  return (
+    <DeferredViewContext.Provider value={view}>
+      <div ref={ref} className="deferred-view">
+        {children}
+      </div>
+    </DeferredViewContext.Provider>
+  );
+}
+
+/** `Component` inside its own DeferredView: how a chapter's opening figure, which is not embeddable, gets one. */
+export function withDeferredView<P extends object>(Component: ComponentType<P>): ComponentType<P> {
+  const Deferred = (props: P) => (
+    <DeferredView>
+      <Component {...props} />
+    </DeferredView>
+  );
+  Deferred.displayName = `Deferred(${Component.displayName ?? Component.name})`;
+  return Deferred;
+}

@@ -1,0 +1,116 @@
+import type { StoreApi } from 'zustand/vanilla';
+
+/** How long the stores must be still before a widget nobody is using catches up. */
+export const PAUSE_MS = 120;
+/**
+ * The longest a widget nobody is using lags behind a store that never pauses (an animation, a
+ * training run): it catches up at least this often. Input from the learner pauses, so after the last
+ * input every widget is current within PAUSE_MS; while a slider is held down (a key repeating, a
+ * drag) the others catch up once a second, not at every step.
+ */
+export const MAX_WAIT_MS = 1000;
+
+/**
+ * One widget's view of the shared stores. Work the learner cannot see waits: while the learner is
+ * using the widget (focus inside it, or a pointer pressed inside it) every change of a store reaches
+ * it at once; otherwise changes are held until the stores have been still for PAUSE_MS (or MAX_WAIT_MS
+ * have passed), then delivered together, so a slider dragged in one widget does not re-render every
+ * other widget of the chapter at each step. `flush` delivers what is held at once (the widget came
+ * into view). Writes are never held: `view(store).setState` is the store's own.
+ */
+export interface DeferredView {
+  /** The store as this widget sees it; the same object for the same store, so hooks can depend on it. */
+  view<S>(store: StoreApi<S>): StoreApi<S>;
+  /** In use: from now on changes arrive at once, and what was held arrives now. */
+  setActive(active: boolean): void;
+  isActive(): boolean;
+  /** Delivers every held change now. */
+  flush(): void;
+  /** Drops the timer; the views' subscriptions end as their subscribers leave. */
+  dispose(): void;
+}
+
+export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS }: { pauseMs?: number; maxWaitMs?: number } = {}): DeferredView {
+  let active = false;
+  /** Each view with a change not yet delivered, by its delivering function. */
+  const held = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let heldSince = 0;
+  const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
+
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const deliveries = [...held];
+    held.clear();
+    for (const deliver of deliveries) deliver();
+  };
+
+  const hold = (deliver: () => void) => {
+    const now = Date.now();
+    if (held.size === 0) heldSince = now;
+    held.add(deliver);
+    if (timer !== null) clearTimeout(timer);
+    // trailing: each change restarts the pause, but never past maxWaitMs from the first held change
+    timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now)));
+  };
+
+  function view<S>(store: StoreApi<S>): StoreApi<S> {
+    const known = views.get(store as StoreApi<unknown>);
+    if (known) return known as StoreApi<S>;
+    let shown = store.getState();
+    const listeners = new Set<(state: S, previous: S) => void>();
+    let unsubscribe: (() => void) | null = null;
+    const deliver = () => {
+      const previous = shown;
+      shown = store.getState();
+      if (previous !== shown) for (const listener of [...listeners]) listener(shown, previous);
+    };
+    const onChange = () => {
+      if (active) {
+        held.delete(deliver);
+        deliver();
+      } else {
+        hold(deliver);
+      }
+    };
+    const proxy: StoreApi<S> = {
+      // With no subscriber nothing is held: a first render reads the store itself.
+      getState: () => (unsubscribe === null ? store.getState() : shown),
+      getInitialState: () => store.getInitialState(),
+      setState: store.setState,
+      subscribe(listener) {
+        if (unsubscribe === null) {
+          shown = store.getState();
+          unsubscribe = store.subscribe(onChange);
+        }
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+          if (listeners.size === 0 && unsubscribe !== null) {
+            unsubscribe();
+            unsubscribe = null;
+            held.delete(deliver);
+          }
+        };
+      },
+    };
+    views.set(store as StoreApi<unknown>, proxy as StoreApi<unknown>);
+    return proxy;
+  }
+
+  return {
+    view,
+    setActive(next) {
+      active = next;
+      if (active) flush();
+    },
+    isActive: () => active,
+    flush,
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      held.clear();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createStore } from 'zustand/vanilla';
+import { storeContext } from '../../../src/state/storeContext';
+import { DeferredView } from '../../../src/state/DeferredView';
+import { PAUSE_MS } from '../../../src/state/deferredView';
+
+interface Inputs {
+  z: number;
+}
+const deferrable = storeContext<Inputs>('InputsProvider', { deferrable: true });
+const immediate = storeContext<Inputs>('RunProvider');
+
+function Slider() {
+  const z = deferrable.useSelect((s) => s.z);
+  const api = deferrable.useStoreApi();
+  return (
+    <label>
+      z
+      <input type="range" min={0} max={10} value={z} onChange={(e) => api.setState({ z: Number(e.target.value) })} />
+    </label>
+  );
+}
+
+function Readout() {
+  return (
+    <p>
+      <span data-testid="readout">{deferrable.useSelect((s) => s.z)}</span>
+      <button type="button">other</button>
+    </p>
+  );
+}
+
+function Reader() {
+  return <span data-testid="run">{immediate.useSelect((s) => s.z)}</span>;
+}
+
+/** Two widgets on one store: a slider that writes z and a readout that shows it. */
+function Page({ store }: { store: ReturnType<typeof makeStore> }) {
+  return (
+    <deferrable.Provider value={store}>
+      <DeferredView>
+        <Slider />
+      </DeferredView>
+      <DeferredView>
+        <Readout />
+      </DeferredView>
+    </deferrable.Provider>
+  );
+}
+const makeStore = () => createStore<Inputs>()(() => ({ z: 1 }));
+
+describe('DeferredView', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('the widget being used follows its own input at once; another widget catches up after the pause', () => {
+    const store = makeStore();
+    render(<Page store={store} />);
+    const slider = screen.getByRole('slider', { name: 'z' });
+    act(() => slider.focus());
+    fireEvent.change(slider, { target: { value: '4' } });
+    expect((slider as HTMLInputElement).value).toBe('4');
+    expect(screen.getByTestId('readout').textContent).toBe('1');
+    act(() => vi.advanceTimersByTime(PAUSE_MS));
+    expect(screen.getByTestId('readout').textContent).toBe('4');
+  });
+
+  it('focusing a widget brings it up to date at once', () => {
+    const store = makeStore();
+    render(<Page store={store} />);
+    act(() => store.setState({ z: 6 }));
+    expect(screen.getByTestId('readout').textContent).toBe('1');
+    act(() => screen.getByRole('button', { name: 'other' }).focus());
+    expect(screen.getByTestId('readout').textContent).toBe('6');
+  });
+
+  it('a pointer pressed inside a widget makes it follow at once until it is released', () => {
+    const store = makeStore();
+    render(<Page store={store} />);
+    const readout = screen.getByTestId('readout');
+    fireEvent.pointerDown(readout);
+    act(() => store.setState({ z: 2 }));
+    expect(readout.textContent).toBe('2');
+    fireEvent.pointerUp(window);
+    act(() => store.setState({ z: 3 }));
+    expect(readout.textContent).toBe('2');
+    act(() => vi.advanceTimersByTime(PAUSE_MS));
+    expect(readout.textContent).toBe('3');
+  });
+
+  it('a store that is not deferrable reaches every widget at once', () => {
+    const store = makeStore();
+    render(
+      <immediate.Provider value={store}>
+        <DeferredView>
+          <Reader />
+        </DeferredView>
+      </immediate.Provider>,
+    );
+    act(() => store.setState({ z: 9 }));
+    expect(screen.getByTestId('run').textContent).toBe('9');
+  });
+
+  it('unmounting leaves no subscription and no timer behind', () => {
+    const store = makeStore();
+    const { unmount } = render(<Page store={store} />);
+    act(() => store.setState({ z: 5 }));
+    unmount();
+    expect(vi.getTimerCount()).toBe(0);
+    act(() => store.setState({ z: 6 }));
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

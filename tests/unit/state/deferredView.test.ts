@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { createDeferredView, MAX_WAIT_MS, PAUSE_MS } from '../../../src/state/deferredView';
+
+const counter = () => createStore<{ n: number }>()(() => ({ n: 0 }));
+
+describe('createDeferredView', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('view(store) forwards every change at once while the widget is active', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    deferred.setActive(true);
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    store.setState({ n: 2 });
+    expect(seen).toEqual([1, 2]);
+    expect(deferred.view(store).getState().n).toBe(2);
+  });
+
+  it('view(store) holds changes while inactive and delivers the latest once after the pause', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    const view = deferred.view(store);
+    view.subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    vi.advanceTimersByTime(50);
+    store.setState({ n: 2 });
+    // the view still shows what it showed before the changes
+    expect(view.getState().n).toBe(0);
+    vi.advanceTimersByTime(PAUSE_MS - 1);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([2]);
+    expect(view.getState().n).toBe(2);
+  });
+
+  it('an inactive view is never more than MAX_WAIT_MS behind a store that keeps changing', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    // a change every 100 ms never leaves a 120 ms pause
+    for (let t = 1; t <= 25; t += 1) {
+      store.setState({ n: t });
+      vi.advanceTimersByTime(100);
+    }
+    // changes at 0, 100, …, 2400 ms: the first is held from 0 ms, so at 1000 ms the view catches up with
+    // the change made at 900 ms (n = 10); the next is held from 1000 ms and caught up at 2000 ms (n = 20)
+    expect(MAX_WAIT_MS).toBe(1000);
+    expect(seen).toEqual([10, 20]);
+    // the last change, at 2400 ms, arrives after the pause
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([10, 20, 25]);
+  });
+
+  it('is current within 200 ms of the last change however the changes came', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const view = deferred.view(store);
+    view.subscribe(() => {});
+    for (let i = 1; i <= 30; i += 1) {
+      store.setState({ n: i });
+      vi.advanceTimersByTime(i % 7 === 0 ? 130 : 16);
+    }
+    store.setState({ n: 99 });
+    vi.advanceTimersByTime(200);
+    expect(view.getState().n).toBe(99);
+  });
+
+  it('setActive(true) delivers what was held at once', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 3 });
+    expect(seen).toEqual([]);
+    deferred.setActive(true);
+    expect(seen).toEqual([3]);
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([3]);
+  });
+
+  it('flush() delivers at once without making the view active', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    deferred.flush();
+    expect(seen).toEqual([1]);
+    store.setState({ n: 2 });
+    expect(seen).toEqual([1]);
+    expect(deferred.isActive()).toBe(false);
+  });
+
+  it('setActive(false) holds changes again', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    deferred.setActive(true);
+    store.setState({ n: 1 });
+    deferred.setActive(false);
+    store.setState({ n: 2 });
+    expect(seen).toEqual([1]);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('writes through the view reach the store at once, held or not', () => {
+    const store = counter();
+    const view = createDeferredView().view(store);
+    view.subscribe(() => {});
+    view.setState({ n: 7 });
+    expect(store.getState().n).toBe(7);
+  });
+
+  it('view(store) is the same object each time, and a view with no subscriber reads the store itself', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    expect(deferred.view(store)).toBe(deferred.view(store));
+    store.setState({ n: 4 });
+    expect(deferred.view(store).getState().n).toBe(4);
+    expect(deferred.view(store).getInitialState().n).toBe(0);
+  });
+
+  it('unsubscribing the last listener unsubscribes from the store and drops what was held', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const listener = vi.fn();
+    const unsubscribe = deferred.view(store).subscribe(listener);
+    store.setState({ n: 1 });
+    unsubscribe();
+    vi.advanceTimersByTime(1000);
+    expect(listener).not.toHaveBeenCalled();
+    // the store has no listener of the view left: a change does not even schedule a delivery
+    store.setState({ n: 2 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('dispose() drops the pending delivery', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const listener = vi.fn();
+    deferred.view(store).subscribe(listener);
+    store.setState({ n: 1 });
+    deferred.dispose();
+    vi.advanceTimersByTime(1000);
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
