@@ -8,8 +8,11 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
 
 /**
  * Gives the widget inside it a deferred view of the shared stores: changes reach it at once while the
- * learner uses it (focus inside, or a pointer pressed inside: set in the capture phase, before the
- * widget's own handlers run), after a pause otherwise, and at once when it scrolls into view.
+ * learner uses it, after a pause otherwise, and at once when it scrolls into view. "Uses" means focus
+ * inside, or the last pointer press of the page was inside: a press keeps the widget live until the
+ * next press elsewhere, because a click lands after pointerup and a press on a label, or on a button in
+ * Safari, moves no focus; were the widget let go at pointerup, its own controlled checkbox would snap
+ * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
   const [view] = useState(() => createDeferredView());
@@ -19,25 +22,19 @@ export function DeferredView({ children }: { children: ReactNode }) {
     if (!root) return undefined;
     let pressed = false;
     const focusedInside = () => root.contains(document.activeElement);
-    const onPointerDown = () => {
-      pressed = true;
-      view.setActive(true);
-    };
-    const onPointerUp = () => {
-      if (!pressed) return;
-      pressed = false;
-      view.setActive(focusedInside());
+    const onAnyPointerDown = (event: PointerEvent) => {
+      const target = event.target;
+      pressed = target instanceof Node && root.contains(target);
+      view.setActive(pressed || focusedInside());
     };
     const onFocusIn = () => view.setActive(true);
     const onFocusOut = (event: FocusEvent) => {
       const next = event.relatedTarget;
       if (!(next instanceof Node && root.contains(next))) view.setActive(pressed);
     };
-    root.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('pointerdown', onAnyPointerDown, true);
     root.addEventListener('focusin', onFocusIn, true);
     root.addEventListener('focusout', onFocusOut, true);
-    window.addEventListener('pointerup', onPointerUp, true);
-    window.addEventListener('pointercancel', onPointerUp, true);
     const seen =
       typeof IntersectionObserver === 'undefined'
         ? null
@@ -47,11 +44,9 @@ export function DeferredView({ children }: { children: ReactNode }) {
     seen?.observe(root);
     if (focusedInside()) view.setActive(true);
     return () => {
-      root.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('pointerdown', onAnyPointerDown, true);
       root.removeEventListener('focusin', onFocusIn, true);
       root.removeEventListener('focusout', onFocusOut, true);
-      window.removeEventListener('pointerup', onPointerUp, true);
-      window.removeEventListener('pointercancel', onPointerUp, true);
       seen?.disconnect();
       view.dispose();
     };

@@ -80,18 +80,47 @@ describe('DeferredView', () => {
     expect(screen.getByTestId('readout').textContent).toBe('6');
   });
 
-  it('a pointer pressed inside a widget makes it follow at once until it is released', () => {
+  it('a widget pressed with the pointer follows at once until a press lands elsewhere', () => {
     const store = makeStore();
     render(<Page store={store} />);
     const readout = screen.getByTestId('readout');
     fireEvent.pointerDown(readout);
+    fireEvent.pointerUp(readout);
     act(() => store.setState({ z: 2 }));
     expect(readout.textContent).toBe('2');
-    fireEvent.pointerUp(window);
+    fireEvent.pointerDown(screen.getByRole('slider', { name: 'z' }));
     act(() => store.setState({ z: 3 }));
     expect(readout.textContent).toBe('2');
     act(() => vi.advanceTimersByTime(PAUSE_MS));
     expect(readout.textContent).toBe('3');
+  });
+
+  it('a checkbox clicked through its label, which takes no focus, changes at once rather than after the pause', () => {
+    const store = createStore<{ on: boolean }>()(() => ({ on: false }));
+    const flags = storeContext<{ on: boolean }>('FlagsProvider', { deferrable: true });
+    function Toggle() {
+      const on = flags.useSelect((s) => s.on);
+      const api = flags.useStoreApi();
+      return (
+        <label>
+          <span data-testid="caption">show</span>
+          <input type="checkbox" checked={on} onChange={(e) => api.setState({ on: e.target.checked })} />
+        </label>
+      );
+    }
+    render(
+      <flags.Provider value={store}>
+        <DeferredView>
+          <Toggle />
+        </DeferredView>
+      </flags.Provider>,
+    );
+    const caption = screen.getByTestId('caption');
+    fireEvent.pointerDown(caption);
+    fireEvent.pointerUp(caption);
+    fireEvent.click(caption);
+    expect(store.getState().on).toBe(true);
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
   });
 
   it('a store that is not deferrable reaches every widget at once', () => {
