@@ -29,7 +29,11 @@ export function useRememberedProseSizes(root: RefObject<HTMLElement | null>): vo
     };
     const drawFrom = (parts: Element[], start: number) => {
       drawing = parts.slice(start, start + BATCH);
-      if (drawing.length === 0) return;
+      if (drawing.length === 0) {
+        // every part has been drawn once: from here the page keeps its length while it is scrolled
+        element.setAttribute('data-prose-sizes', 'remembered');
+        return;
+      }
       for (const part of drawing) part.classList.add('measuring-prose');
       // the sizes are recorded when the browser next reports sizes (after layout), so hold two frames
       frame = requestAnimationFrame(() => {
@@ -42,6 +46,7 @@ export function useRememberedProseSizes(root: RefObject<HTMLElement | null>): vo
     };
     const measure = () => {
       stopDrawing();
+      element.removeAttribute('data-prose-sizes');
       idle = whenIdle(() => drawFrom([...element.children], 0));
     };
     // the chapter's content arrives after mount (a lazy chunk); the term highlight's <style>, which

@@ -187,6 +187,46 @@ export function expectSumsToOne(probabilities: number[]): void {
   expect(Math.abs(sum - 1), `probabilities ${probabilities.join(', ')} sum to ${sum}`).toBeLessThanOrEqual(1e-12);
 }
 
+/**
+ * The bar probabilities once every widget has caught up. A widget the learner is not using follows
+ * the shared inputs after a pause (src/state/deferredView.ts: current within 200 ms of the last input),
+ * so right after an input two widgets may draw different numbers for the same class, or different
+ * classes. This polls (2 s, for a loaded machine) until every bar of a class carries the same value and
+ * the classes sum to one, then returns them in class order.
+ */
+export async function settledBarProbabilities(page: Page): Promise<number[]> {
+  const read = () =>
+    page
+      .locator('svg [data-term^="p-"][data-value]')
+      .evaluateAll((elements) => elements.map((e) => [e.getAttribute('data-term') ?? '', Number(e.getAttribute('data-value'))] as const));
+  const settled = async () => {
+    const byTerm = new Map<string, Set<number>>();
+    for (const [term, value] of await read()) {
+      if (!/^p-\d+$/.test(term)) continue;
+      byTerm.set(term, (byTerm.get(term) ?? new Set()).add(value));
+    }
+    const agreed = [...byTerm.values()].every((values) => values.size === 1);
+    const sum = [...byTerm.values()].reduce((total, values) => total + [...values][0]!, 0);
+    return agreed && Math.abs(sum - 1) <= 1e-12;
+  };
+  await expect.poll(settled, { timeout: 2000 }).toBe(true);
+  return barProbabilities(page);
+}
+
+/** The bars, once settled (settledBarProbabilities), sum to one, each in [0, 1]. */
+export async function expectBarsSumToOne(page: Page): Promise<void> {
+  expectSumsToOne(await settledBarProbabilities(page));
+}
+
+/**
+ * Waits until each part of the chapter has been drawn once and its size remembered
+ * (src/app/useRememberedProseSizes.ts): that happens in idle slices after the chapter arrives, and
+ * until then parts off screen hold a placeholder height, so positions read far down the page move.
+ */
+export async function proseSizesRemembered(page: Page): Promise<void> {
+  await page.locator('.chapter-body[data-prose-sizes="remembered"]').waitFor({ state: 'attached', timeout: 15_000 });
+}
+
 /** Resolves after the next animation frame, so React's commit for the last input has painted. */
 export function nextFrame(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));

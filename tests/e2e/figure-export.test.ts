@@ -157,7 +157,9 @@ describe('figure export on #/softmax', () => {
     const toggle = widget.getByRole('button', { name: /^Export figure/ });
     await toggle.focus();
     await page.keyboard.press('Enter');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    // The toolbar's code arrives on first use (WidgetToolbarShell): the press opens the panel when it lands.
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), { timeout: 5000 }).toBe('true');
+    expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
     const controls = [toggle, widget.getByRole('combobox', { name: 'Figure' }), widget.getByRole('button', { name: /^Download SVG/ }), widget.getByRole('button', { name: /^Download PNG/ })];
     for (const control of controls) {
       const box = await control.boundingBox();

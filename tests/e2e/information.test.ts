@@ -9,6 +9,7 @@ import {
   nextFrame,
   openRoute,
   PHONE_OPTIONS,
+  proseSizesRemembered,
 } from './browser';
 
 const openInformation = (browser: LaunchedChromium, colorScheme: 'light' | 'dark' = 'light') =>
@@ -104,6 +105,7 @@ describe('the information chapter (#/information)', () => {
     try {
       for (const b of [browser, phone]) {
         const { page, errors } = await openInformation(b);
+        await proseSizesRemembered(page);
         const explorer = page.locator('section.information-explorer');
         const box = async (selector: string) => {
           const r = await explorer.locator(selector).first().boundingBox();
@@ -113,7 +115,7 @@ describe('the information chapter (#/information)', () => {
         const y = await box('svg.distribution-y');
         const p = await box('svg.distribution-p');
         // side by side (y on the left) or stacked (y on top): y is first in reading order either way
-        expect(y.y + y.height <= p.y + 1 || (Math.abs(y.y - p.y) < 1 && y.x + y.width <= p.x + 1)).toBe(true);
+        expect(y.y + y.height <= p.y + 1 || (Math.abs(y.y - p.y) < 1 && y.x + y.width <= p.x + 1), `y ${JSON.stringify(y)}, p ${JSON.stringify(p)}`).toBe(true);
         const firstSlider = await box('input[type="range"]');
         for (const part of ['svg.distribution-p', '.information-summary', '[data-testid="live-formula"]', 'ul.checks', 'table', '[data-testid="match-note"]']) {
           const r = await box(part);

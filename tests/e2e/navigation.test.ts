@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoErrors, launch, openRoute, PHONE_OPTIONS } from './browser';
+import { expectNoErrors, launch, openRoute, PHONE_OPTIONS, proseSizesRemembered } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -111,7 +111,8 @@ describe('the page keeps its length while you scroll', () => {
       try {
         const { page, errors } = await openRoute(view, route, { waitFor: '.chapter-body .widget' });
         const length = () => page.evaluate(() => document.documentElement.scrollHeight);
-        await page.waitForTimeout(500);
+        // the promise holds once each part's size is remembered
+        await proseSizesRemembered(page);
         const atStart = await length();
         const seen = [atStart];
         for (let y = 0; y < (await length()); y += viewport.height) {

@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoAxeViolationsOnPage, expectNoErrors, expectNoPageOverflow, launch, nextFrame, openRoute, routeURL } from './browser';
+import {
+  collectErrors,
+  expectNoAxeViolationsOnPage,
+  expectNoErrors,
+  expectNoPageOverflow,
+  launch,
+  nextFrame,
+  routeURL,
+  type PageErrors,
+} from './browser';
 import { NARROW_PHONE_WIDTH } from './chapterPageChecks';
 
 let browser: LaunchedChromium;
@@ -26,20 +35,27 @@ const SOLVED = {
   'softmax/ProbabilityExercise': { title: 'Exercise: one probability by hand', seed: 40, daysAgo: 3 },
 } as const;
 
-/** Opens #/review with SOLVED in the browser's stored progress, solved that many days before now. */
-async function openReview(colorScheme: 'light' | 'dark'): Promise<Awaited<ReturnType<typeof openRoute>>> {
-  const opened = await openRoute(browser, '#/', { colorScheme, waitFor: 'main h1' });
-  await opened.page.evaluate((solved) => {
+/**
+ * Opens #/review with SOLVED in the browser's stored progress, solved that many days before now. The
+ * progress is written by an init script before the app reads it, at every load of the page: going to
+ * the route first and reloading would abort the review page's own chunks, still on their way.
+ */
+async function openReview(colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: PageErrors }> {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+  await page.addInitScript((solved) => {
     const now = Date.now();
     const entries = Object.fromEntries(
       Object.entries(solved).map(([id, s]) => [id, { seed: s.seed, attempts: 1, hintsUsed: 0, at: now - s.daysAgo * 86_400_000 - 60_000 }]),
     );
-    localStorage.setItem('logit-lab:progress', JSON.stringify({ version: 1, solved: entries }));
+    if (localStorage.getItem('logit-lab:progress') === null) {
+      localStorage.setItem('logit-lab:progress', JSON.stringify({ version: 1, solved: entries }));
+    }
   }, SOLVED);
-  await opened.page.goto(routeURL('#/review'), { waitUntil: 'load' });
-  await opened.page.reload({ waitUntil: 'load' });
-  await expect.poll(() => exerciseRegions(opened.page).count(), { timeout: 20_000 }).toBe(3);
-  return opened;
+  await page.goto(routeURL('#/review'), { waitUntil: 'load' });
+  await expect.poll(() => exerciseRegions(page).count(), { timeout: 20_000 }).toBe(3);
+  return { page, errors };
 }
 
 const exerciseRegions = (page: Page) => page.getByRole('region', { name: /^Exercise/ });
