@@ -1,26 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
-import { katexFailed, katexVersion, loadKatex, subscribeKatex, typesetNow, warmKatex } from './texRuntime';
+import { katexFailed, katexVersion, loadKatex, subscribeKatex, typesetNow } from './texRuntime';
 import { showFormula } from './showFormula';
 import type { TypesetFormula } from './texTemplate';
-
-let armed = false;
-
-/**
- * The first press or key anywhere on a page with a live formula warms KaTeX's runtime in idle time
- * (warmKatex), so a drag that changes a formula's shape does not wait for it. Not at load: the first
- * chapter's JavaScript stays within its budget, and a reader who only reads never fetches it.
- */
-function armWarmUp(): void {
-  if (armed || typeof document === 'undefined') return;
-  armed = true;
-  const warm = () => {
-    document.removeEventListener('pointerdown', warm, true);
-    document.removeEventListener('keydown', warm, true);
-    warmKatex();
-  };
-  document.addEventListener('pointerdown', warm, true);
-  document.addEventListener('keydown', warm, true);
-}
 
 interface TexProps {
   /** LaTeX built only from fixed templates and texNumber(): never from raw learner text. */
@@ -62,7 +43,6 @@ export function Tex({ tex, display = false, className, testId, label }: TexProps
   useEffect(() => {
     if (typeset === undefined) void loadKatex();
   }, [typeset]);
-  useEffect(armWarmUp, []);
 
   const Tag = display ? 'div' : 'span';
   const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };

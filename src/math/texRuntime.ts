@@ -101,34 +101,6 @@ export function loadKatex(): Promise<void> {
   return loading;
 }
 
-/** Run `task` when the page is idle (soon, where there is no requestIdleCallback). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 50);
-}
-
-let warming = false;
-
-/**
- * Fetch KaTeX's runtime in idle time and typeset one throwaway formula with it, so that the first
- * formula whose shape changes during a drag finds the code fetched, parsed and compiled: on a slow
- * phone that first use cost a frame of several hundred milliseconds (the fetch, then KaTeX's parse
- * and its first, unoptimised run). Once per page; nothing is shown.
- */
-export function warmKatex(): void {
-  if (warming || typeof window === 'undefined') return;
-  warming = true;
-  whenIdle(() => {
-    void loadKatex().then(() =>
-      whenIdle(() => {
-        if (!katex) return;
-        // a fraction, a sum, sub- and superscripts, a term and a power of ten: the pieces live formulas use
-        katex.renderToString(String.raw`\frac{\partial L}{\partial z_{1}} = \sum_{k=1}^{3} \term{warm}{p_{k}} - y_{1} \approx -0.123 \times 10^{-4}`, liveKatexOptions(true));
-      }),
-    );
-  });
-}
-
 export function katexFailed(): boolean {
   return failed;
 }

@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, waitFor } from '@testing-library/react';
-import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { render, waitFor } from '@testing-library/react';
 import { Tex } from '../../../src/math/Tex';
 
 describe('<Tex>', () => {
@@ -25,19 +24,5 @@ describe('<Tex>', () => {
     await waitFor(() => expect(container.querySelector('.katex')).not.toBeNull());
     const rule = container.querySelector<HTMLElement>('.katex-html .katex-rule');
     expect(rule?.style.borderRightWidth).toBe('20em');
-  });
-
-  it('the first key pressed on a page with a live formula typesets a throwaway formula in idle time, once', async () => {
-    const render_ = vi.spyOn(katex, 'renderToString');
-    const warmUps = () => render_.mock.calls.filter(([tex]) => tex.includes('\\term{warm}')).length;
-    render(<Tex tex="\term{p-1}{0.5}" />);
-    expect(warmUps()).toBe(0);
-    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
-    await waitFor(() => expect(warmUps()).toBe(1));
-    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
-    fireEvent.pointerDown(document.body);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(warmUps()).toBe(1);
-    render_.mockRestore();
   });
 });
