@@ -52,9 +52,14 @@ export function collectErrors(page: Page): PageErrors {
     }
   });
   page.on('pageerror', (error) => messages.push(`pageerror: ${error.stack ?? error.message}`));
-  page.on('requestfailed', (request) =>
-    messages.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '?';
+    // ERR_ABORTED is the browser cancelling a request the page no longer needs (a reload or a new
+    // address while a lazy part is on its way), which the learner never sees. A part that truly fails
+    // to load still shows here: a refused connection, or the rejected import's page error.
+    if (reason === 'net::ERR_ABORTED') return;
+    messages.push(`request failed: ${request.url()} (${reason})`);
+  });
   return { messages };
 }
 

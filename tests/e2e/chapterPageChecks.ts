@@ -97,6 +97,11 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
     await Promise.all([desktop?.close(), phone?.close(), wide?.close()]);
   });
 
+  // axe-core alone takes 20-30 s over the longest chapters' 10 000 elements on an idle 2-core machine
+  // (higher-derivatives: 18-28 s), before the load, screenshot and layout checks: the default 60 s
+  // leaves no room for a busy one
+  const PAGE_CHECK_MS = 150_000;
+
   const open = async (browser: LaunchedChromium, chapter: ChapterPage, colorScheme: Scheme) => {
     const opened = await openRoute(browser, `#/${chapter.slug}`, { colorScheme, waitFor: chapter.ready });
     expect(await opened.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
@@ -117,7 +122,7 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
           await expectScreenshot(page, `${chapter.slug}-desktop-${colorScheme}`);
           expectNoErrors(errors);
           await page.close();
-        });
+        }, PAGE_CHECK_MS);
       }
 
       it(`${chapter.slug}-wide-light.png: at ${WIDE.width} px the widgets take the figure column beside the chapter list, the prose keeps its measure`, async () => {
@@ -127,7 +132,7 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
         await expectScreenshot(page, `${chapter.slug}-wide-light`);
         expectNoErrors(errors);
         await page.close();
-      });
+      }, PAGE_CHECK_MS);
 
       for (const colorScheme of chapter.phoneDark ? (['light', 'dark'] as const) : (['light'] as const)) {
         it(`${chapter.slug}-phone-${colorScheme}.png: no axe violation, nothing wider than ${PHONE.width} px or ${NARROW_PHONE_WIDTH} px`, async () => {
@@ -140,7 +145,7 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
           await expectNoPageOverflow(page, NARROW_PHONE_WIDTH);
           expectNoErrors(errors);
           await page.close();
-        });
+        }, PAGE_CHECK_MS);
       }
     });
   }

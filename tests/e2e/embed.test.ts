@@ -275,7 +275,8 @@ describe('an embed page on its own', () => {
       expectNoErrors(errors);
       await page.close();
     }
-  }, 180_000);
+    // one page load per widget, about 3 s each on an idle 2-core machine
+  }, 300_000);
 
   it('an unknown widget says so', async () => {
     const page = await browser.context.newPage();
