@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError.ts';
 import { rehypeKeepPunctuation } from './src/build/rehypeKeepPunctuation.ts';
+import { rehypeStaticMathHtml } from './src/build/rehypeStaticMathHtml.ts';
 import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
       enforce: 'pre',
       ...mdx({
         remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation],
+        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation, rehypeStaticMathHtml],
       }),
     } as Plugin,
     react({ include: /\.(mdx|tsx|ts)$/ }),
