@@ -10,6 +10,7 @@ import { rehypeStaticMathHtml } from './src/build/rehypeStaticMathHtml.ts';
 import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
+import { chapterPreload } from './src/build/chapterPreload.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -18,6 +19,7 @@ export default defineConfig({
   plugins: [
     corePurity(),
     prerenderTex(),
+    chapterPreload(),
     {
       // Static math in content/*.mdx is typeset here, at build time, with the same options as <Tex>.
       enforce: 'pre',
