@@ -19,8 +19,13 @@ export const MAX_WAIT_MS = 1000;
  * into view). Writes are never held: `view(store).setState` is the store's own.
  */
 export interface DeferredView {
-  /** The store as this widget sees it; the same object for the same store, so hooks can depend on it. */
-  view<S>(store: StoreApi<S>): StoreApi<S>;
+  /**
+   * The store as this widget sees it; the same object for the same store, so hooks can depend on it.
+   * While `live(state)` holds for the store's new state (a run that animates, which the learner watches
+   * wherever it is shown), its changes reach the widget at once, as if it were in use; the first call
+   * for a store decides its `live`.
+   */
+  view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S>;
   /** In use: from now on changes arrive at once, and what was held arrives now. */
   setActive(active: boolean): void;
   isActive(): boolean;
@@ -55,7 +60,7 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
     timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now)));
   };
 
-  function view<S>(store: StoreApi<S>): StoreApi<S> {
+  function view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S> {
     const known = views.get(store as StoreApi<unknown>);
     if (known) return known as StoreApi<S>;
     let shown = store.getState();
@@ -67,7 +72,7 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
       if (previous !== shown) for (const listener of [...listeners]) listener(shown, previous);
     };
     const onChange = () => {
-      if (active) {
+      if (active || live?.(store.getState())) {
         held.delete(deliver);
         deliver();
       } else {

@@ -12,28 +12,36 @@ import { useDeferredView } from './DeferredView';
  * A store of inputs is `deferrable`: inside a widget's `DeferredView` its selections follow the
  * widget's deferred view (at once while the learner uses the widget, after a pause otherwise), while
  * `useStoreApi` stays the store itself, so actions and reads in handlers see the latest state. A store
- * whose changes are an animation the learner watches (chapter 8's run) is not deferrable.
+ * whose changes are at times an animation the learner watches (chapter 8's run while it trains) says
+ * when with `live`: while `live(state)` holds, its changes reach every widget at once.
  */
 export interface StoreContext<S> {
   Provider: Provider<StoreApi<S> | null>;
   useStoreApi(): StoreApi<S>;
   useSelect<T>(selector: (state: S) => T): T;
+  /** The store as `useSelect` reads it (the widget's deferred view of it, if deferrable): for a hook that subscribes by hand. */
+  useShownStore(): StoreApi<S>;
 }
 
-export function storeContext<S>(provider: string, { deferrable = false }: { deferrable?: boolean } = {}): StoreContext<S> {
+export function storeContext<S>(
+  provider: string,
+  { deferrable = false, live }: { deferrable?: boolean; live?: (state: S) => boolean } = {},
+): StoreContext<S> {
   const Context = createContext<StoreApi<S> | null>(null);
   const useStoreApi = (): StoreApi<S> => {
     const store = useContext(Context);
     if (!store) throw new Error(`This component must be inside <${provider}>`);
     return store;
   };
+  const useShownStore = (): StoreApi<S> => {
+    const store = useStoreApi();
+    const view = useDeferredView();
+    return deferrable && view ? view.view(store, live) : store;
+  };
   return {
     Provider: Context.Provider,
     useStoreApi,
-    useSelect: <T,>(selector: (state: S) => T): T => {
-      const store = useStoreApi();
-      const view = useDeferredView();
-      return useStore(deferrable && view ? view.view(store) : store, selector);
-    },
+    useSelect: <T,>(selector: (state: S) => T): T => useStore(useShownStore(), selector),
+    useShownStore,
   };
 }

@@ -3,7 +3,14 @@ import { storeContext } from '../../state/storeContext';
 import { useKeptStore } from '../../state/keptStores';
 import { createBackpropStore, type BackpropState, type BackpropStore } from './backpropStore';
 
-const run = storeContext<BackpropState>('BackpropProvider');
+/**
+ * While the run trains (or replays a link's run) it is an animation the learner watches: every widget
+ * follows it (at its own pace, useThrottledBackprop). Otherwise a change comes from the learner's input
+ * in one widget, and the others, which the learner is not using, catch up after the pause (deferredView.ts).
+ */
+const animating = (s: BackpropState) => s.running || s.step < s.replayTarget;
+
+const run = storeContext<BackpropState>('BackpropProvider', { deferrable: true, live: animating });
 
 /**
  * One run for the chapter's widgets: the trainer trains it, the weights table and the backward pass
@@ -29,13 +36,15 @@ const runView = (store: BackpropStore): BackpropRunView => {
 };
 
 /**
- * The run's weights, gradients, data and reduction: at once while training is paused, at most once
- * every `ms` (the latest wins) while it plays or replays. Subscribed by hand rather than through a selector, so
+ * The run's weights, gradients, data and reduction: at most once every `ms` (the latest wins) while it
+ * plays or replays; while it is paused, at once in the widget the learner is using and after the pause
+ * in the others (their deferred view). Subscribed by hand rather than through a selector, so
  * that a training frame does not even render a widget that uses it: a heavy widget (tables of every
  * weight, a whole backward pass) would otherwise cost the page its frame rate.
  */
 export function useThrottledBackprop(ms: number): BackpropRunView {
-  const store = useBackpropStore();
+  // the widget's deferred view: a paused run's changes from another widget's input wait for the pause
+  const store = run.useShownStore();
   const [shown, setShown] = useState(() => runView(store));
   useEffect(() => {
     let last = 0;
@@ -52,7 +61,7 @@ export function useThrottledBackprop(ms: number): BackpropRunView {
     const unsubscribe = store.subscribe((s) => {
       if (timer !== null) return;
       // a replay (a link's run trained again) comes in slices as fast as playing does
-      const wait = s.running || s.step < s.replayTarget ? Math.max(0, ms - (performance.now() - last)) : 0;
+      const wait = animating(s) ? Math.max(0, ms - (performance.now() - last)) : 0;
       if (wait === 0) update();
       else timer = setTimeout(update, wait);
     });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatNumber } from '../../format/formatNumber';
 import { LiveFormula } from '../../math/LiveFormula';
 import { backpropFormulaLabel, backpropTex } from './backpropFormula';
@@ -11,6 +11,8 @@ import { TrainingControls } from './TrainingControls';
 import { inlineTrainer, startTrainingLoop, workerTrainer, type Trainer, type TrainingLoop } from './trainingLoop';
 import { useTrainerState } from './useTrainerState';
 import { downloadWeights, weightsFile } from './weightsJson';
+import { createDeferredView, PAUSE_MS } from '../../state/deferredView';
+import { DeferredViewContext, useDeferredView } from '../../state/DeferredView';
 
 const CLASS_NAMES = ['1', '2', '3'] as const;
 
@@ -39,9 +41,77 @@ function download(store: BackpropStore) {
  * live loss formula. Training runs in a Web Worker (where there is none, in the same function on this
  * thread), one slice per frame, so the page keeps drawing and the sliders keep answering while it runs.
  * Its settings and step count are in the address (useTrainerState): a link replays its run.
+ *
+ * While the learner moves one of its sliders, the picture (status line, regions, formula, curves) holds
+ * still and catches up once the slider has been still for PAUSE_MS: a step of H builds a new network,
+ * and redrawing its regions, formula and curves at each of a held key's steps cost the slider its
+ * frames. The slider and its value answer at once, and every number is current a pause after the last
+ * input. Training that plays or replays is never held (the run's `live`).
  */
 export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const loop = useRef<TrainingLoop | null>(null);
+  const store = useBackpropStore();
+  const outer = useDeferredView();
+  // the picture's own view: active (changes at once) except from a slider's input until the pause after it
+  const [picture] = useState(() => {
+    const view = createDeferredView({ maxWaitMs: Infinity });
+    view.setActive(true);
+    return view;
+  });
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const running = startTrainingLoop(store, (trainer ?? createTrainer)());
+    loop.current = running;
+    return () => {
+      running.stop();
+      // Leaving the chapter pauses training: nothing runs for a page nobody sees.
+      store.getState().setRunning(false);
+      loop.current = null;
+    };
+  }, [store, trainer]);
+  useEffect(
+    () => () => {
+      if (settle.current !== null) clearTimeout(settle.current);
+      picture.dispose();
+    },
+    [picture],
+  );
+
+  // Seen in the capture phase, before the slider's own handler changes the store.
+  const onInputCapture = useCallback(
+    (event: FormEvent<HTMLElement>) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement) || target.type !== 'range') return;
+      picture.setActive(false);
+      if (settle.current !== null) clearTimeout(settle.current);
+      settle.current = setTimeout(() => {
+        settle.current = null;
+        picture.setActive(true);
+      }, PAUSE_MS);
+    },
+    [picture],
+  );
+  const takeStep = useCallback(() => loop.current?.step(1), []);
+  const downloadRun = useCallback(() => download(store), [store]);
+  // the controls read the run as the widget does, not as the held picture
+  const controls = (
+    <DeferredViewContext.Provider value={outer}>
+      <TrainingControls onStep={takeStep} onDownload={downloadRun} />
+    </DeferredViewContext.Provider>
+  );
+
+  return (
+    <section className="widget backprop-widget backprop-trainer" aria-label="Network trainer" onInputCapture={onInputCapture}>
+      <DeferredViewContext.Provider value={picture}>
+        <TrainerPicture controls={controls} />
+      </DeferredViewContext.Provider>
+    </section>
+  );
+}
+
+/** Everything the trainer shows around its controls, read through the picture's view. */
+function TrainerPicture({ controls }: { controls: ReactNode }) {
   const store = useBackpropStore();
   const { addPoint, movePoint, deletePoint } = store.getState();
   const dataset = useBackprop((s) => s.dataset);
@@ -58,29 +128,16 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
   const mode = useTrainerState();
   const editable = mode('data') === 'shown' && mode('points') === 'shown';
 
-  useEffect(() => {
-    const running = startTrainingLoop(store, (trainer ?? createTrainer)());
-    loop.current = running;
-    return () => {
-      running.stop();
-      // Leaving the chapter pauses training: nothing runs for a page nobody sees.
-      store.getState().setRunning(false);
-      loop.current = null;
-    };
-  }, [store, trainer]);
-
   const now = history[history.length - 1];
   const evaluated = now !== undefined && now.step === step;
   const loss = evaluated ? now.loss : NaN;
   const accuracy = evaluated ? now.accuracy : NaN;
-  const takeStep = useCallback(() => loop.current?.step(1), []);
-  const downloadRun = useCallback(() => download(store), [store]);
   const shownLoss = Number.isFinite(loss) ? formatNumber(loss, 4) : '–';
   const shownAccuracy = Number.isFinite(accuracy) ? `${formatNumber(100 * accuracy, 1)}%` : '–';
   const numbers = { m: dataset.m, hidden, reduction, loss, step };
 
   return (
-    <section className="widget backprop-widget backprop-trainer" aria-label="Network trainer">
+    <>
       {message && (
         <p className="notice" role="alert">
           {message}
@@ -120,7 +177,7 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
               : 'Your lecturer set the points: they stay as they are.'}
           </figcaption>
         </figure>
-        <TrainingControls onStep={takeStep} onDownload={downloadRun} />
+        {controls}
       </div>
       <LiveFormula label={backpropFormulaLabel(numbers)} lines={backpropTex(numbers)} testId="bp-formula" />
       <div className="plots-pair">
@@ -138,6 +195,6 @@ export function BackpropTrainer({ trainer }: { trainer?: () => Trainer }) {
           <figcaption>Accuracy on the points</figcaption>
         </figure>
       </div>
-    </section>
+    </>
   );
 }

@@ -115,6 +115,21 @@ describe('createDeferredView', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('view(store, live) delivers at once while live(state) holds, and holds again once it does not', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    // "live" while n is odd: a run that trains, say
+    deferred.view(store, (s) => s.n % 2 === 1).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    store.setState({ n: 3 });
+    expect(seen).toEqual([1, 3]);
+    store.setState({ n: 4 });
+    expect(seen).toEqual([1, 3]);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([1, 3, 4]);
+  });
+
   it('writes through the view reach the store at once, held or not', () => {
     const store = counter();
     const view = createDeferredView().view(store);
