@@ -6,9 +6,11 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeFailOnMathError } from './src/build/rehypeFailOnMathError.ts';
 import { rehypeKeepPunctuation } from './src/build/rehypeKeepPunctuation.ts';
+import { rehypeStaticMathHtml } from './src/build/rehypeStaticMathHtml.ts';
 import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
+import { chapterPreload } from './src/build/chapterPreload.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
@@ -17,12 +19,13 @@ export default defineConfig({
   plugins: [
     corePurity(),
     prerenderTex(),
+    chapterPreload(),
     {
       // Static math in content/*.mdx is typeset here, at build time, with the same options as <Tex>.
       enforce: 'pre',
       ...mdx({
         remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation],
+        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation, rehypeStaticMathHtml],
       }),
     } as Plugin,
     react({ include: /\.(mdx|tsx|ts)$/ }),

@@ -4,14 +4,15 @@ import { ChapterPage } from './ChapterPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { parseHash, useHash } from '../url/hashRoute';
-import { EmbedPage } from '../embed/EmbedPage';
 
 // Pages a chapter's first load never shows are chunks of their own, fetched when their route opens:
 // a learner opening #/softmax on a slow phone does not download the progress transfer, the review
-// picker or the lecturers' page. The embed page stays in the entry: an iframe's first screen is it.
+// picker, the lecturers' page or the embed page (an iframe fetches it alongside nothing else; its
+// widget's chapter chunk follows either way).
 const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomePage })));
 const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const LecturerPage = lazy(() => import('../embed/LecturerPage').then((m) => ({ default: m.LecturerPage })));
+const EmbedPage = lazy(() => import('../embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
 import { LabProvider } from '../state/LabContext';
 import { KeptStoresProvider } from '../state/keptStores';
 import { ProgressProvider } from '../state/progressStore';
@@ -20,7 +21,13 @@ import { registerServiceWorker } from './serviceWorker';
 export function App() {
   const { slug } = parseHash(useHash());
   // `#/embed/<chapter>/<Key>?…`: one widget alone, with its own store and no site around it.
-  if (slug.startsWith('embed/')) return <EmbedPage path={slug.slice('embed/'.length)} />;
+  if (slug.startsWith('embed/')) {
+    return (
+      <Suspense fallback={<p className="loading">Loading the widget…</p>}>
+        <EmbedPage path={slug.slice('embed/'.length)} />
+      </Suspense>
+    );
+  }
   return <Site slug={slug} />;
 }
 

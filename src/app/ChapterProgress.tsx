@@ -1,11 +1,9 @@
 import { useProgress, useProgressStore } from '../state/progressStore';
-import { widgetsOf } from '../embed/widgetRegistry';
+import { exercisesOf } from '../embed/exerciseRegistry';
 
 /** The chapter's exercises (from its index) and how many of them the learner has solved. */
 export function useChapterProgress(slug: string): { solved: number; total: number } {
-  const ids = widgetsOf(slug)
-    .filter((w) => w.exercise)
-    .map((w) => w.id);
+  const ids = exercisesOf(slug).map((w) => w.id);
   const solved = useProgress((s) => ids.filter((id) => s.solved[id] !== undefined).length);
   return { solved, total: ids.length };
 }

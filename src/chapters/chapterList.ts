@@ -1,7 +1,14 @@
 import type { ComponentType } from 'react';
+import type { EmbeddableWidget } from '../url/widgetEntry';
 
 /** A chapter's page module: its MDX content with the chapter's own component map. */
 export type ChapterContent = ComponentType;
+
+/** What a chapter's lazy chunk exports: its page, and its widgets' entries (the keys they keep in the address). */
+export interface ChapterModule {
+  default: ChapterContent;
+  widgets: readonly EmbeddableWidget[];
+}
 
 export interface Chapter {
   number: number;
@@ -10,7 +17,7 @@ export interface Chapter {
   /** one line: what the learner comes away with */
   summary: string;
   /** absent while the chapter is unwritten: it is listed as coming, never linked to an empty page */
-  load?: () => Promise<{ default: ChapterContent }>;
+  load?: () => Promise<ChapterModule>;
 }
 
 /** The 13 chapters of the syllabus, in order, with their routes. */

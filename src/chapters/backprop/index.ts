@@ -1,9 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { OUTPUT_GRADIENT_ENTRY, BATCH_DIVISOR_ENTRY } from './exercises';
 import { BACKPROP_TRAINER_STATE, BACKWARD_PASS_STATE, BATCH_REDUCTION_STATE } from './backpropState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in backpropExerciseSpecs.ts). */
-export const OUTPUT_GRADIENT_ENTRY = exercise('backprop', 'OutputGradientExercise', 'one entry of ∂L/∂W₂ by hand', 'gw');
-export const BATCH_DIVISOR_ENTRY = exercise('backprop', 'BatchDivisorExercise', 'spot the bug: divided by P.size', 'bg');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -17,3 +14,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   OUTPUT_GRADIENT_ENTRY,
   BATCH_DIVISOR_ENTRY,
 ];
+
+export { OUTPUT_GRADIENT_ENTRY, BATCH_DIVISOR_ENTRY };

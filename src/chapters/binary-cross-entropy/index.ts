@@ -1,9 +1,5 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
-
-/** The chapter's exercises, as entries (their numbers and grading are in binaryCrossEntropyExerciseSpecs.ts). */
-export const LOSS_ENTRY = exercise('binary-cross-entropy', 'LossExercise', 'the loss of one logit', 'bl');
-export const GRADIENT_ENTRY = exercise('binary-cross-entropy', 'GradientExercise', 'the gradient in the logit', 'bg');
-export const WITH_LOGITS_ENTRY = exercise('binary-cross-entropy', 'WithLogitsExercise', 'spot the bug in a loss with logits', 'bs');
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { LOSS_ENTRY, GRADIENT_ENTRY, WITH_LOGITS_ENTRY } from './exercises';
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -17,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   GRADIENT_ENTRY,
   WITH_LOGITS_ENTRY,
 ];
+
+export { LOSS_ENTRY, GRADIENT_ENTRY, WITH_LOGITS_ENTRY };

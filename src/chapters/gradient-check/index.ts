@@ -1,9 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { CENTRAL_DIFFERENCE_ENTRY, ALIAS_ENTRY } from './exercises';
 import { GRADIENT_CHECK_STATE, ZERO_CASES_STATE } from './gradientCheckState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in gradientCheckExerciseSpecs.ts). */
-export const CENTRAL_DIFFERENCE_ENTRY = exercise('gradient-check', 'CentralDifferenceExercise', 'a central difference by hand', 'cd');
-export const ALIAS_ENTRY = exercise('gradient-check', 'AliasExercise', 'spot the bug: a step without a copy', 'al');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   CENTRAL_DIFFERENCE_ENTRY,
   ALIAS_ENTRY,
 ];
+
+export { CENTRAL_DIFFERENCE_ENTRY, ALIAS_ENTRY };

@@ -1,10 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { HESSIAN_ENTRY_ENTRY, STABLE_RATE_ENTRY, EINSUM_BUG_ENTRY } from './exercises';
 import { HESSIAN_STATE, QUADRATIC_STATE, TENSOR_STATE } from './higherDerivativesState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in higherDerivativesExerciseSpecs.ts). */
-export const HESSIAN_ENTRY_ENTRY = exercise('higher-derivatives', 'HessianEntryExercise', 'one entry of the Hessian', 'he');
-export const STABLE_RATE_ENTRY = exercise('higher-derivatives', 'StableRateExercise', 'the largest stable learning rate', 'hr');
-export const EINSUM_BUG_ENTRY = exercise('higher-derivatives', 'EinsumBugExercise', 'spot the bug in an einsum line', 'hb');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -18,3 +14,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   STABLE_RATE_ENTRY,
   EINSUM_BUG_ENTRY,
 ];
+
+export { HESSIAN_ENTRY_ENTRY, STABLE_RATE_ENTRY, EINSUM_BUG_ENTRY };

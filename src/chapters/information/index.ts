@@ -1,10 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { CROSS_ENTROPY_ENTRY, CLOSEST_PREDICTION_ENTRY, UNIT_BUG_ENTRY } from './exercises';
 import { INFORMATION_STATE } from './informationState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in informationExerciseSpecs.ts). */
-export const CROSS_ENTROPY_ENTRY = exercise('information', 'CrossEntropyExercise', 'a cross-entropy in bits', 'ce');
-export const CLOSEST_PREDICTION_ENTRY = exercise('information', 'ClosestPredictionExercise', 'the prediction with the least cross-entropy', 'cp');
-export const UNIT_BUG_ENTRY = exercise('information', 'UnitBugExercise', 'spot the bug: bits from np.log', 'sb');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +12,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   CLOSEST_PREDICTION_ENTRY,
   UNIT_BUG_ENTRY,
 ];
+
+export { CROSS_ENTROPY_ENTRY, CLOSEST_PREDICTION_ENTRY, UNIT_BUG_ENTRY };

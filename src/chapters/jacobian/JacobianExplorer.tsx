@@ -10,8 +10,10 @@ import { JacobianChecks } from './JacobianChecks';
 import { jacobianCellTex, jacobianCellText } from './jacobianFormula';
 import { LiveFormula } from '../../math/LiveFormula';
 import { CopyAsCode } from '../../tools/copyAsCode/CopyAsCode';
-import { jacobianNumpy, jacobianTorch } from '../../tools/copyAsCode/programs';
 import { JACOBIAN_STATE } from './jacobianState';
+
+// The programs' text is fetched when the learner points at "Copy as …", not with the chapter.
+const loadPrograms = () => import('../../tools/copyAsCode/programs');
 
 /** The cell a focus id points at ("J-2-3", "D-2-3" or "O-2-3" → [1, 2]), if any. */
 function focusedCell(focus: string | null, n: number): [number, number] | undefined {
@@ -92,8 +94,9 @@ export function JacobianExplorer() {
 
       <CopyAsCode
         subject="the softmax Jacobian"
-        numpy={() => jacobianNumpy({ logits })}
-        torch={() => jacobianTorch({ logits })}
+        programs={loadPrograms}
+        numpy={(p) => p.jacobianNumpy({ logits })}
+        torch={(p) => p.jacobianTorch({ logits })}
       />
     </section>
   );

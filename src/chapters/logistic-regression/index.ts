@@ -1,10 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { GRADIENT_ENTRY, PREDICTION_ENTRY, RATE_ENTRY } from './exercises';
 import { LOGISTIC_STATE } from './logisticState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in logisticRegressionExerciseSpecs.ts). */
-export const GRADIENT_ENTRY = exercise('logistic-regression', 'GradientExercise', 'one component of the gradient', 'gr');
-export const PREDICTION_ENTRY = exercise('logistic-regression', 'PredictionExercise', 'the model’s probabilities by eye', 'lp');
-export const RATE_ENTRY = exercise('logistic-regression', 'RateExercise', 'the first rate that cannot settle', 'lr');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +12,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   GRADIENT_ENTRY,
   RATE_ENTRY,
 ];
+
+export { GRADIENT_ENTRY, PREDICTION_ENTRY, RATE_ENTRY };

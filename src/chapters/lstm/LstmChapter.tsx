@@ -10,6 +10,9 @@ import prerendered from 'virtual:prerendered-tex/lstm';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+export { widgets };
+
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
 

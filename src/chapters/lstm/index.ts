@@ -1,10 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { CELL_UPDATE_ENTRY, FORGET_POWER_ENTRY, CELL_PATH_ENTRY } from './exercises';
 import { CELL_STATE, FLOW_STATE } from './lstmState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in lstmExerciseSpecs.ts). */
-export const CELL_UPDATE_ENTRY = exercise('lstm', 'CellUpdateExercise', 'one step of the cell state', 'cu');
-export const FORGET_POWER_ENTRY = exercise('lstm', 'ForgetPowerExercise', 'a gradient through T forget gates', 'fp');
-export const CELL_PATH_ENTRY = exercise('lstm', 'CellPathExercise', 'which path does .detach() cut?', 'cp');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -17,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   FORGET_POWER_ENTRY,
   CELL_PATH_ENTRY,
 ];
+
+export { CELL_UPDATE_ENTRY, FORGET_POWER_ENTRY, CELL_PATH_ENTRY };

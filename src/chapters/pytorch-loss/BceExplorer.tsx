@@ -12,6 +12,9 @@ import { bceReport, REDUCTIONS } from './pytorchLossMath';
 import { bceWithLogitsNumpy, bceWithLogitsTorch } from './pytorchLossPrograms';
 import { BCE_STATE } from './pytorchLossState';
 
+// This chapter prints its programs' lines in its prose (LossCode) too, so they are in its chunk already.
+const programsHere = () => Promise.resolve(null);
+
 const DIGITS = 3;
 
 /**
@@ -126,6 +129,7 @@ export function BceExplorer() {
       </p>
       <CopyAsCode
         subject="nn.BCEWithLogitsLoss with pos_weight, its per-sample losses and its gradient"
+        programs={programsHere}
         numpy={() => bceWithLogitsNumpy(inputs)}
         torch={() => bceWithLogitsTorch(inputs)}
       />

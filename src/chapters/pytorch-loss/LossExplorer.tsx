@@ -12,6 +12,9 @@ import { PRESETS } from './pytorchLossPresets';
 import { crossEntropyOptionsNumpy, crossEntropyOptionsTorch } from './pytorchLossPrograms';
 import { BATCH_STATE } from './pytorchLossState';
 
+// This chapter prints its programs' lines in its prose (LossCode) too, so they are in its chunk already.
+const programsHere = () => Promise.resolve(null);
+
 /** Every key of the explorer's state: a preset sets them all. */
 const ALL_KEYS = Object.keys(BATCH_STATE);
 
@@ -56,6 +59,7 @@ export function LossExplorer() {
       <LossCode batch={batch} />
       <CopyAsCode
         subject="nn.CrossEntropyLoss with these options, its per-sample losses and its gradient"
+        programs={programsHere}
         numpy={() => crossEntropyOptionsNumpy(batch)}
         torch={() => crossEntropyOptionsTorch(batch)}
       />

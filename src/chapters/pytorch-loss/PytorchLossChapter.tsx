@@ -10,6 +10,9 @@ import prerendered from 'virtual:prerendered-tex/pytorch-loss';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+export { widgets };
+
 // The explorer's starting formula, typeset at build time: the first paint needs no KaTeX runtime.
 registerPrerendered(prerendered);
 

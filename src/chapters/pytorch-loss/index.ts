@@ -1,9 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { WEIGHTED_MEAN_ENTRY, WEIGHT_BUG_ENTRY } from './exercises';
 import { BATCH_STATE, BCE_STATE } from './pytorchLossState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in pytorchLossExerciseSpecs.ts). */
-export const WEIGHTED_MEAN_ENTRY = exercise('pytorch-loss', 'WeightedMeanExercise', 'the weighted mean of a batch', 'wm');
-export const WEIGHT_BUG_ENTRY = exercise('pytorch-loss', 'WeightBugExercise', 'spot the bug: a weighted sum divided by N', 'wb');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data, so the registry and
@@ -15,3 +12,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   WEIGHTED_MEAN_ENTRY,
   WEIGHT_BUG_ENTRY,
 ];
+
+export { WEIGHTED_MEAN_ENTRY, WEIGHT_BUG_ENTRY };

@@ -12,7 +12,9 @@ import { crossEntropyGradient } from './crossEntropyGradientMath';
 import { CROSS_ENTROPY_EXPLORER_STATE } from './crossEntropyState';
 import { DerivationStepper } from './DerivationStepper';
 import { CopyAsCode } from '../../tools/copyAsCode/CopyAsCode';
-import { crossEntropyNumpy, crossEntropyTorch } from '../../tools/copyAsCode/programs';
+
+// The programs' text is fetched when the learner points at "Copy as …", not with the chapter.
+const loadPrograms = () => import('../../tools/copyAsCode/programs');
 
 /** The class a focus id points at (z-2, p-2, y-2, dp-2, g-2 → 1; a Jacobian cell J-i-2 → its column), if any. */
 export function focusedComponent(focus: string | null, classes: number): number | undefined {
@@ -88,8 +90,9 @@ export function CrossEntropyGradientExplorer() {
 
       <CopyAsCode
         subject="the cross-entropy loss and its gradient"
-        numpy={() => crossEntropyNumpy({ logits, labels })}
-        torch={() => crossEntropyTorch({ logits, labels })}
+        programs={loadPrograms}
+        numpy={(p) => p.crossEntropyNumpy({ logits, labels })}
+        torch={(p) => p.crossEntropyTorch({ logits, labels })}
       />
     </section>
   );

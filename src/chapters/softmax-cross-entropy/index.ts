@@ -1,10 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { GRADIENT_ENTRY, SIGN_PATTERN_ENTRY, STEP_BUG_ENTRY } from './exercises';
 import { CROSS_ENTROPY_EXPLORER_STATE, GRADIENT_DESCENT_STATE } from './crossEntropyState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in softmaxCrossEntropyExerciseSpecs.ts). */
-export const GRADIENT_ENTRY = exercise('softmax-cross-entropy', 'GradientExercise', 'one entry of the gradient', 'gk');
-export const SIGN_PATTERN_ENTRY = exercise('softmax-cross-entropy', 'SignPatternExercise', 'which entries are negative', 'sg');
-export const STEP_BUG_ENTRY = exercise('softmax-cross-entropy', 'StepBugExercise', 'spot the bug in a descent step', 'sb');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -17,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   SIGN_PATTERN_ENTRY,
   STEP_BUG_ENTRY,
 ];
+
+export { GRADIENT_ENTRY, SIGN_PATTERN_ENTRY, STEP_BUG_ENTRY };

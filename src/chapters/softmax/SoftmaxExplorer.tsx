@@ -16,7 +16,9 @@ import { LecturerControl } from '../../controls/LecturerControl';
 import { softmaxFractionTex, softmaxFractionText } from './softmaxFormula';
 import { LiveFormula } from '../../math/LiveFormula';
 import { CopyAsCode } from '../../tools/copyAsCode/CopyAsCode';
-import { softmaxNumpy, softmaxTorch } from '../../tools/copyAsCode/programs';
+
+// The programs' text is fetched when the learner points at "Copy as …", not with the chapter.
+const loadPrograms = () => import('../../tools/copyAsCode/programs');
 
 // A lecturer's hide= or lock= in an embed: restoring the worked example resets T too, and a shift moves z.
 const TEMPERATURE = ['temperature'];
@@ -123,8 +125,9 @@ export function SoftmaxExplorer() {
 
       <CopyAsCode
         subject="the softmax"
-        numpy={() => softmaxNumpy({ logits, temperature })}
-        torch={() => softmaxTorch({ logits, temperature })}
+        programs={loadPrograms}
+        numpy={(p) => p.softmaxNumpy({ logits, temperature })}
+        torch={(p) => p.softmaxTorch({ logits, temperature })}
       />
     </section>
   );

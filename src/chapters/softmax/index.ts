@@ -1,9 +1,5 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
-
-/** The chapter's exercises, as entries (their numbers and grading are in softmaxExerciseSpecs.ts). */
-export const PROBABILITY_ENTRY = exercise('softmax', 'ProbabilityExercise', 'one probability by hand', 'pk');
-export const TEMPERATURE_ENTRY = exercise('softmax', 'TemperatureExercise', 'a probability at a temperature', 'tk');
-export const SHARES_ENTRY = exercise('softmax', 'SharesExercise', 'the probabilities by eye', 'pb');
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { PROBABILITY_ENTRY, TEMPERATURE_ENTRY, SHARES_ENTRY } from './exercises';
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +12,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   SHARES_ENTRY,
   TEMPERATURE_ENTRY,
 ];
+
+export { PROBABILITY_ENTRY, TEMPERATURE_ENTRY, SHARES_ENTRY };

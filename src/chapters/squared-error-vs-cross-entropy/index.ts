@@ -1,9 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { SE_GRADIENT_ENTRY, HARDEST_PUSH_ENTRY } from './exercises';
 import { LOSS_RACE_STATE, SATURATION_STATE, SEED_EXPERIMENT_STATE } from './squaredErrorState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in squaredErrorVsCrossEntropyExerciseSpecs.ts). */
-export const SE_GRADIENT_ENTRY = exercise('squared-error-vs-cross-entropy', 'SquaredErrorGradientExercise', 'the squared-error gradient, confidently wrong', 'sg');
-export const HARDEST_PUSH_ENTRY = exercise('squared-error-vs-cross-entropy', 'HardestPushExercise', 'which point squared error pushes hardest', 'hp');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   SE_GRADIENT_ENTRY,
   HARDEST_PUSH_ENTRY,
 ];
+
+export { SE_GRADIENT_ENTRY, HARDEST_PUSH_ENTRY };

@@ -1,9 +1,6 @@
-import { exercise, widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { widget, type EmbeddableWidget } from '../../url/widgetEntry';
+import { LOG_SUM_EXP_ENTRY, EPSILON_BUG_ENTRY } from './exercises';
 import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE } from './stabilityState';
-
-/** The chapter's exercises, as entries (their numbers and grading are in stabilityExerciseSpecs.ts). */
-export const LOG_SUM_EXP_ENTRY = exercise('stability', 'LogSumExpExercise', 'a loss from logits near 1000', 'ls');
-export const EPSILON_BUG_ENTRY = exercise('stability', 'EpsilonBugExercise', 'spot the bug: 1e-8 inside the log', 'et');
 
 /**
  * The chapter's embeddable widgets, in the order of its component map: pure data (a state schema is a
@@ -16,3 +13,5 @@ export const widgets: readonly EmbeddableWidget[] = [
   LOG_SUM_EXP_ENTRY,
   EPSILON_BUG_ENTRY,
 ];
+
+export { LOG_SUM_EXP_ENTRY, EPSILON_BUG_ENTRY };

@@ -1,18 +1,25 @@
-import { useId, useRef, useState } from 'react';
-import { copyToClipboard, selectContents, type CopyOutcome } from '../clipboard';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CopyOutcome } from '../clipboard';
 import './copyAsCode.css';
 
 export type CodeLanguage = 'numpy' | 'torch';
 
 const LANGUAGE_NAME: Record<CodeLanguage, string> = { numpy: 'NumPy', torch: 'PyTorch' };
 
-export interface CopyAsCodeProps {
+export interface CopyAsCodeProps<M> {
   /** what the widget computes, for the code block's label: 'softmax', 'the softmax Jacobian' */
   subject: string;
-  /** the programs for the current state; called only when shown or copied, never on a plain render */
-  numpy: () => string;
-  torch: () => string;
+  /**
+   * Fetches the module that writes the programs (a dynamic import): a chapter's first load carries
+   * none of the program text, only the two buttons. Pointing at or focusing the buttons fetches it.
+   */
+  programs: () => Promise<M>;
+  /** the programs for the current state, from that module; called only when shown or copied, never on a plain render */
+  numpy: (programs: M) => string;
+  torch: (programs: M) => string;
 }
+
+type Clipboard = typeof import('../clipboard');
 
 /**
  * "Copy as NumPy" and "Copy as PyTorch": copies a short program that recomputes the widget's numbers
@@ -20,15 +27,27 @@ export interface CopyAsCodeProps {
  * select by hand when the clipboard is out of reach (an iframe, plain http). The shown program follows
  * the widget's state as the learner keeps changing it.
  */
-export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
+export function CopyAsCode<M>({ subject, programs: loadPrograms, numpy, torch }: CopyAsCodeProps<M>) {
   const [shown, setShown] = useState<CodeLanguage | null>(null);
   const [copy, setCopy] = useState<{ program: string; outcome: CopyOutcome | 'pending' } | null>(null);
+  const [code, setCode] = useState<{ programs: M; clipboard: Clipboard } | null>(null);
+  const loading = useRef<Promise<{ programs: M; clipboard: Clipboard }> | null>(null);
   const codeRef = useRef<HTMLElement>(null);
   const firstButtonRef = useRef<HTMLButtonElement>(null);
   const captionId = useId();
-  const programs = { numpy, torch };
+  const writers = { numpy, torch };
 
-  const program = shown ? programs[shown]() : '';
+  // Fetched once per widget, on the first point, focus or press; the module cache makes it once per page.
+  const load = () => {
+    loading.current ??= Promise.all([loadPrograms(), import('../clipboard')]).then(([programs, clipboard]) => {
+      const loaded = { programs, clipboard };
+      setCode(loaded);
+      return loaded;
+    });
+    return loading.current;
+  };
+
+  const program = shown && code ? writers[shown](code.programs) : '';
   // "Copied" only while the program shown is the one copied: after the learner moves a logit it is stale.
   const message =
     !shown || copy?.program !== program
@@ -40,16 +59,28 @@ export function CopyAsCode({ subject, numpy, torch }: CopyAsCodeProps) {
           : '';
 
   const copyProgram = async (language: CodeLanguage) => {
-    const text = programs[language]();
+    const { programs, clipboard } = code ?? (await load());
+    const text = writers[language](programs);
     setShown(language);
     setCopy({ program: text, outcome: 'pending' });
-    const outcome = await copyToClipboard(text);
+    const outcome = await clipboard.copyToClipboard(text);
     setCopy({ program: text, outcome });
-    if (outcome === 'unavailable') selectContents(codeRef.current);
   };
 
+  // Selected once the block shows the program: after the code's first fetch, the press's updates are
+  // no longer flushed with the click, so the block may not be there yet when the copy fails.
+  useEffect(() => {
+    if (copy?.outcome === 'unavailable') code?.clipboard.selectContents(codeRef.current);
+  }, [copy, code]);
+
   return (
-    <div className="copy-as-code" role="group" aria-label={`Copy ${subject} as code`}>
+    <div
+      className="copy-as-code"
+      role="group"
+      aria-label={`Copy ${subject} as code`}
+      onPointerEnter={() => void load()}
+      onFocus={() => void load()}
+    >
       <div className="button-row">
         <button type="button" ref={firstButtonRef} onClick={() => void copyProgram('numpy')}>
           Copy as NumPy

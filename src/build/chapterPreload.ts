@@ -1,0 +1,68 @@
+import type { Plugin, Rollup } from 'vite';
+
+type OutputChunk = Rollup.OutputChunk;
+
+/** A chapter's lazy chunk: src/chapters/<slug>/<Name>Chapter.tsx, the module chapterList.ts imports. */
+/** Vite's folder for chunks and CSS, the same for every file listed. */
+const ASSETS = /^assets\//;
+
+const CHAPTER_MODULE = /\/src\/chapters\/([a-z0-9-]+)\/[A-Za-z]+Chapter\.tsx$/;
+
+/**
+ * The routes are hash routes, so every chapter is served the same index.html and the browser learns
+ * which chapter it shows only once the entry script has arrived, run, and asked for the chapter's
+ * chunk: on a slow phone that is a second round trip, after the entry's download and its parse. This
+ * puts a few lines in index.html that read the hash before any script and preload that chapter's
+ * chunk and the chunks it imports, so they arrive alongside the entry. Not its CSS: the entry's
+ * preload helper links that itself, and a second link to it is a second download where nothing is cached. Only what the entry
+ * does not load itself is listed; a hash that is no chapter (home, an embed) preloads nothing.
+ */
+export function chapterPreload(): Plugin {
+  return {
+    name: 'logit-lab:chapter-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const entry = chunks.find((c) => c.isEntry);
+        const closure = (start: OutputChunk) => {
+          const seen = new Set<string>();
+          const walk = (chunk: OutputChunk) => {
+            for (const file of chunk.imports) {
+              if (seen.has(file)) continue;
+              seen.add(file);
+              const next = byFile.get(file);
+              if (next) walk(next);
+            }
+          };
+          seen.add(start.fileName);
+          walk(start);
+          return seen;
+        };
+        const loadedByEntry = entry ? closure(entry) : new Set<string>();
+        const map: Record<string, string[]> = {};
+        for (const chunk of chunks) {
+          const slug = chunk.facadeModuleId ? CHAPTER_MODULE.exec(chunk.facadeModuleId)?.[1] : undefined;
+          if (!slug) continue;
+          const files = [...closure(chunk)].filter((f) => !loadedByEntry.has(f));
+          // written without the assets folder the build puts every chunk in, to keep index.html short
+          map[slug] = files.map((f) => f.replace(ASSETS, ''));
+        }
+        if (Object.keys(map).length === 0) return html;
+        // Plain ES5 and no module: it runs before the entry is even requested.
+        const script =
+          `(function(){var m=${JSON.stringify(map)};var s=/^#\\/([a-z0-9-]+)/.exec(location.hash);var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];` +
+          `if(!f)return;for(var i=0;i<f.length;i++){var l=document.createElement('link');` +
+          `l.rel='modulepreload';l.crossOrigin='';l.href='assets/'+f[i];document.head.appendChild(l);}})();`;
+        return {
+          html,
+          tags: [{ tag: 'script', children: script, injectTo: 'head-prepend' }],
+        };
+      },
+    },
+  };
+}
