@@ -15,8 +15,10 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
  * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
-  const [view] = useState(() => createDeferredView());
   const ref = useRef<HTMLDivElement>(null);
+  // `data-stale` marks a widget still holding changes, so tests (and anyone reading the page) can
+  // wait until every number is current; it changes once per pause, not at every step.
+  const [view] = useState(() => createDeferredView({ onStale: (stale) => ref.current?.toggleAttribute('data-stale', stale) }));
   useEffect(() => {
     const root = ref.current;
     if (!root) return undefined;

@@ -35,12 +35,22 @@ export interface DeferredView {
   dispose(): void;
 }
 
-export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS }: { pauseMs?: number; maxWaitMs?: number } = {}): DeferredView {
+export function createDeferredView({
+  pauseMs = PAUSE_MS,
+  maxWaitMs = MAX_WAIT_MS,
+  onStale,
+}: {
+  pauseMs?: number;
+  maxWaitMs?: number;
+  /** Told when the widget starts holding changes (true) and when it is current again (false). */
+  onStale?: (stale: boolean) => void;
+} = {}): DeferredView {
   let active = false;
   /** Each view with a change not yet delivered, by its delivering function. */
   const held = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let heldSince = 0;
+  let stale = false;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
 
   const flush = () => {
@@ -49,12 +59,20 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
     const deliveries = [...held];
     held.clear();
     for (const deliver of deliveries) deliver();
+    if (stale) {
+      stale = false;
+      onStale?.(false);
+    }
   };
 
   const hold = (deliver: () => void) => {
     const now = Date.now();
     if (held.size === 0) heldSince = now;
     held.add(deliver);
+    if (!stale) {
+      stale = true;
+      onStale?.(true);
+    }
     if (timer !== null) clearTimeout(timer);
     // trailing: each change restarts the pause, but never past maxWaitMs from the first held change
     timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now)));

@@ -6,6 +6,7 @@ import {
   launch,
   nextFrame,
   openRoute,
+  settled,
 } from './browser';
 
 let browser: LaunchedChromium;
@@ -19,10 +20,16 @@ afterAll(async () => {
 const ROUTE = '#/binary-cross-entropy';
 const READY = '.bce-explorer [data-testid="live-formula"] .katex';
 const open = (b = browser, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
-const value = (page: Page, id: string) => page.getByTestId(id).textContent();
+/** A number's text once every widget has caught up with the last input. */
+const value = async (page: Page, id: string) => {
+  await settled(page);
+  return page.getByTestId(id).textContent();
+};
 const zSlider = (page: Page) => page.getByRole('slider', { name: 'binary logit z', exact: true });
-const checkStates = (page: Page) =>
-  page.locator('.checks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
+const checkStates = async (page: Page) => {
+  await settled(page);
+  return page.locator('.checks li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
+};
 
 // By hand, at the start z = −1, t = 1: ŷ = 1/(1 + e), L = ln(1 + e), ∂L/∂ŷ = −(1 + e), ∂L/∂z = −e/(1 + e).
 const E = Math.E;
@@ -68,7 +75,7 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     expect(await value(page, 'bce-loss')).toBe(`L = ${shown(Math.LN2)}`);
     expect(await value(page, 'bce-grad-z')).toBe('∂L/∂z = ŷ − t = −0.500');
     // the two-class softmax beside it follows the same z: softmax([0, 0])₁ = ½
-    expect(await page.getByTestId('pair-check-1').textContent()).toContain('softmax([z, 0])₁ = 0.500000 and σ(z) = 0.500000');
+    expect(await value(page, 'pair-check-1')).toContain('softmax([z, 0])₁ = 0.500000 and σ(z) = 0.500000');
     await slider.press('End');
     // z = 10, t = 1: ∂L/∂z = −σ(−10) = −1/(1 + e¹⁰)
     await expect.poll(() => value(page, 'bce-grad-z')).toBe(`∂L/∂z = ŷ − t = −${(1 / (1 + E ** 10) / 1e-5).toFixed(2)} × 10⁻⁵`);

@@ -233,7 +233,19 @@ export async function proseSizesRemembered(page: Page): Promise<void> {
 }
 
 /** Resolves after the next animation frame, so React's commit for the last input has painted. */
-export function nextFrame(page: Page): Promise<unknown> {
+/**
+ * Waits until no widget holds changes back (DeferredView marks such a widget `data-stale` for the
+ * 120 ms pause after the last input) and React has painted what they delivered: after this, every
+ * number on the page is current.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-stale]') === null, undefined, { timeout: 10_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(null), 0))));
+}
+
+/** The next frame, once every widget has caught up with the last input (settled). */
+export async function nextFrame(page: Page): Promise<unknown> {
+  await settled(page);
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
 }
 

@@ -42,6 +42,22 @@ describe('createDeferredView', () => {
     expect(view.getState().n).toBe(2);
   });
 
+  it('createDeferredView({ onStale }) is told once when changes start being held and once when they are delivered', () => {
+    const store = counter();
+    const told: boolean[] = [];
+    const deferred = createDeferredView({ onStale: (stale) => told.push(stale) });
+    deferred.view(store).subscribe(() => undefined);
+    store.setState({ n: 1 });
+    store.setState({ n: 2 });
+    expect(told).toEqual([true]);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(told).toEqual([true, false]);
+    // an active widget holds nothing, so it is never stale
+    deferred.setActive(true);
+    store.setState({ n: 3 });
+    expect(told).toEqual([true, false]);
+  });
+
   it('an inactive view is never more than MAX_WAIT_MS behind a store that keeps changing', () => {
     const store = counter();
     const deferred = createDeferredView();
