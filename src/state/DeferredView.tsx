@@ -15,13 +15,14 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
  * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
+  const [view] = useState(() => createDeferredView());
   const ref = useRef<HTMLDivElement>(null);
-  // `data-stale` marks a widget still holding changes, so tests (and anyone reading the page) can
-  // wait until every number is current; it changes once per pause, not at every step.
-  const [view] = useState(() => createDeferredView({ onStale: (stale) => ref.current?.toggleAttribute('data-stale', stale) }));
   useEffect(() => {
     const root = ref.current;
     if (!root) return undefined;
+    // `data-stale` marks a widget still holding changes, so tests (and anyone reading the page) can
+    // wait until every number is current; it changes once per pause, not at every step.
+    const stopWatching = view.watchStale((stale) => root.toggleAttribute('data-stale', stale));
     let pressed = false;
     const focusedInside = () => root.contains(document.activeElement);
     const onAnyPointerDown = (event: PointerEvent) => {
@@ -50,6 +51,7 @@ export function DeferredView({ children }: { children: ReactNode }) {
       root.removeEventListener('focusin', onFocusIn, true);
       root.removeEventListener('focusout', onFocusOut, true);
       seen?.disconnect();
+      stopWatching();
       view.dispose();
     };
   }, [view]);

@@ -31,26 +31,20 @@ export interface DeferredView {
   isActive(): boolean;
   /** Delivers every held change now. */
   flush(): void;
+  /** Tells `listener` when the widget starts holding changes (true) and when it is current again (false). */
+  watchStale(listener: (stale: boolean) => void): () => void;
   /** Drops the timer; the views' subscriptions end as their subscribers leave. */
   dispose(): void;
 }
 
-export function createDeferredView({
-  pauseMs = PAUSE_MS,
-  maxWaitMs = MAX_WAIT_MS,
-  onStale,
-}: {
-  pauseMs?: number;
-  maxWaitMs?: number;
-  /** Told when the widget starts holding changes (true) and when it is current again (false). */
-  onStale?: (stale: boolean) => void;
-} = {}): DeferredView {
+export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS }: { pauseMs?: number; maxWaitMs?: number } = {}): DeferredView {
   let active = false;
   /** Each view with a change not yet delivered, by its delivering function. */
   const held = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let heldSince = 0;
   let stale = false;
+  let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
 
   const flush = () => {
@@ -130,6 +124,12 @@ export function createDeferredView({
     },
     isActive: () => active,
     flush,
+    watchStale(listener) {
+      onStale = listener;
+      return () => {
+        if (onStale === listener) onStale = null;
+      };
+    },
     dispose() {
       if (timer !== null) clearTimeout(timer);
       timer = null;

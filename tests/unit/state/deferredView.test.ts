@@ -42,10 +42,11 @@ describe('createDeferredView', () => {
     expect(view.getState().n).toBe(2);
   });
 
-  it('createDeferredView({ onStale }) is told once when changes start being held and once when they are delivered', () => {
+  it('watchStale(listener) is told once when changes start being held and once when they are delivered', () => {
     const store = counter();
     const told: boolean[] = [];
-    const deferred = createDeferredView({ onStale: (stale) => told.push(stale) });
+    const deferred = createDeferredView();
+    deferred.watchStale((stale) => told.push(stale));
     deferred.view(store).subscribe(() => undefined);
     store.setState({ n: 1 });
     store.setState({ n: 2 });
