@@ -131,9 +131,9 @@ describe('the cross-entropy-through-softmax chapter (#/softmax-cross-entropy)', 
       .poll(() => page.getByTestId('descent-status').textContent())
       .toBe(`Step 1: the loss went from ${three(before)} to ${three(after)}.`);
     expect(after).toBeLessThan(before);
-    expect(await page.getByRole('img', { name: /^Loss after each step:/ }).getAttribute('aria-label')).toBe(
-      `Loss after each step: start ${three(before)}, step 1 ${three(after)}`,
-    );
+    await expect
+      .poll(() => page.getByRole('img', { name: /^Loss after each step:/ }).getAttribute('aria-label'))
+      .toBe(`Loss after each step: start ${three(before)}, step 1 ${three(after)}`);
     expectNoErrors(errors);
     await page.close();
   });
