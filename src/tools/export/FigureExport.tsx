@@ -1,13 +1,8 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import {
-  canvasToPng,
-  figureFilename,
-  findFigures,
-  serializeSvg,
-  standaloneSvg,
-  svgToPng,
-  type Figure,
-} from './figures';
+import { findFigures, type Figure } from './figures';
+import { figureFilename } from './figureNames';
+import { canvasToPng, svgToPng } from './figurePng';
+import { serializeSvg, standaloneSvg } from './standaloneSvg';
 import { downloadBlob } from './downloadBlob';
 import './figureExport.css';
 

@@ -1,15 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import {
-  figureFilename,
-  findFigures,
-  inlineStyles,
-  serializeSvg,
-  shortName,
-  slugify,
-  standaloneSvg,
-  svgSize,
-} from '../../../../src/tools/export/figures';
+import { findFigures } from '../../../../src/tools/export/figures';
+import { figureFilename, shortName, slugify } from '../../../../src/tools/export/figureNames';
+import { inlineStyles, serializeSvg, standaloneSvg, svgSize } from '../../../../src/tools/export/standaloneSvg';
 
 /** A stand-in for getComputedStyle: what a stylesheet with resolved variables would give each element. */
 function fakeStyles(byClass: Record<string, Record<string, string>>) {
