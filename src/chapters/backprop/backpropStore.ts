@@ -172,15 +172,19 @@ function appendPoint(history: readonly TrainingPoint[], point: TrainingPoint): r
 
 export function createBackpropStore(overrides: Parameters<typeof initialBackpropInputs>[0] = {}): BackpropStore {
   return createStore<BackpropState>()((set, get) => {
-    /** Start again from initNetwork(shape, seed) at step 0, keeping the last curves as the faint ones. */
+    /**
+     * Start again from initNetwork(shape, seed) at step 0, keeping the last run that trained as the
+     * faint curves: a network that only showed its step 0 (H stepped twice) is not a run to compare with.
+     */
     const restart = (patch: Partial<BackpropInputs>) => {
       const s = { ...get(), ...patch };
+      const trained = get().history.some((point) => point.step > 0);
       set({
         network: initNetwork(shapeOf(s.hidden, s.activation), s.initialSeed),
         step: 0,
         replayTarget: 0,
         history: [],
-        previousHistory: get().history.length > 0 ? get().history : get().previousHistory,
+        previousHistory: trained ? get().history : get().previousHistory,
         message: null,
         ...patch,
       });

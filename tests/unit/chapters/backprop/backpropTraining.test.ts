@@ -161,6 +161,26 @@ describe('startTrainingLoop', () => {
     loop.stop();
   });
 
+  it('setHidden twice after a run keeps that run as the previous one, not the step 0 of the network between', async () => {
+    const store = createBackpropStore({ initialSeed: 5, datasetKind: 'rings', hidden: 4 });
+    const frames = manualFrames();
+    const loop = startTrainingLoop(store, inlineTrainer(), frames.clock);
+    await frames.run(1);
+    store.getState().setRunning(true);
+    await frames.run(4);
+    store.getState().setRunning(false);
+    await frames.run(2);
+    const trained = store.getState().history;
+    expect(trained[trained.length - 1]?.step).toBeGreaterThan(0);
+    store.getState().setHidden(5);
+    await frames.run(2);
+    // the H = 5 network has shown its step 0 and nothing more
+    expect(store.getState().history.map((point) => point.step)).toEqual([0]);
+    store.getState().setHidden(6);
+    expect(store.getState().previousHistory).toBe(trained);
+    loop.stop();
+  });
+
   it('at 120 frames a second, playing sends at most one slice per 32 ms (every fourth frame)', async () => {
     expect(BACKPROP_LIMITS.minSliceMs).toBe(32);
     const store = createBackpropStore({ initialSeed: 4 });
