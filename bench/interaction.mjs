@@ -31,7 +31,8 @@ const METRICS = /** @type {const} */ (['TaskDuration', 'ScriptDuration', 'Layout
  *   goalMs: number,
  *   ratioToGoal: number,
  * }} InteractionRun
- * @typedef {{ route: string, exercise?: string, runs: InteractionRun[] }} InteractionResult
+ * @typedef {{ route: string, exercise?: string, runs: InteractionRun[], floorRuns?: InteractionRun[] }} InteractionResult
+ *   floorRuns: the bare slider measured just before this target, when the bench pairs them
  */
 
 /**
@@ -385,7 +386,8 @@ export function formatAgainstFloor(results, floor) {
   const names = results.map(targetName);
   const width = Math.max(34, ...names.map((n) => n.length + 2));
   for (const [i, r] of results.entries()) {
-    const ratios = againstFloor(r.runs, floor.runs);
+    // the floor measured beside the row when there is one: the machine's load drifts over a run
+    const ratios = againstFloor(r.runs, r.floorRuns ?? floor.runs);
     const cells = ratios.map(
       (f) =>
         `${f.rate}×: ${f.taskMs.toFixed(2)} (bare ${f.floorMs.toFixed(2)}, beyond ${(f.taskMs - f.floorMs).toFixed(2)}, ×${f.ratio.toFixed(2)} ${f.withinGoal ? '✓' : '✗'})`,

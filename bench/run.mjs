@@ -52,15 +52,23 @@ try {
   // The floor first: a bare range input in the same browser, so the chapters' figures can be read
   // against what this machine charges for any slider step at all.
   const bareServer = await startStaticServer(BARE_SLIDER_DIR);
-  const bareSlider = await measureInteraction({ baseURL: bareServer.url, target: BARE_SLIDER }).finally(() => bareServer.close());
+  const measureFloor = () => measureInteraction({ baseURL: bareServer.url, target: BARE_SLIDER });
+  const bareSlider = await measureFloor();
   console.log(formatInteraction(bareSlider));
   console.log('');
   const interactions = [];
-  for (const target of [...TARGETS, ...EXERCISE_TARGETS]) {
-    const interaction = await measureInteraction({ baseURL: server.url, target });
-    console.log(formatInteraction(interaction));
-    console.log('');
-    interactions.push(interaction);
+  try {
+    for (const target of [...TARGETS, ...EXERCISE_TARGETS]) {
+      // A floor beside every row: on a shared machine the load drifts over the minutes a run takes,
+      // and a ratio against a floor measured long before mixes that drift into the chapter's figure.
+      const floor = await measureFloor();
+      const interaction = { ...(await measureInteraction({ baseURL: server.url, target })), floorRuns: floor.runs };
+      console.log(formatInteraction(interaction));
+      console.log('');
+      interactions.push(interaction);
+    }
+  } finally {
+    await bareServer.close();
   }
   console.log(formatAgainstFloor(interactions, bareSlider));
   console.log('');
@@ -106,7 +114,7 @@ try {
   }
   // issue 15's goal: at most FLOOR_RATIO_GOAL bare-slider steps, at each CPU rate; the ratio column is (× floor) ÷ goal
   for (const interaction of interactions) {
-    for (const f of againstFloor(interaction.runs, bareSlider.runs)) {
+    for (const f of againstFloor(interaction.runs, interaction.floorRuns ?? bareSlider.runs)) {
       rows.push([
         `slider step ${targetName(interaction)}, CPU ${f.rate}×`,
         `${f.taskMs.toFixed(2)} ms = ${f.ratio.toFixed(2)}× floor`,
