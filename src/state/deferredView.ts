@@ -3,10 +3,11 @@ import type { StoreApi } from 'zustand/vanilla';
 /** How long the stores must be still before a widget nobody is using catches up. */
 export const PAUSE_MS = 120;
 /**
- * The longest a widget nobody is using lags behind a store that never pauses (an animation, a
- * training run): it catches up at least this often. Input from the learner pauses, so after the last
- * input every widget is current within PAUSE_MS; while a slider is held down (a key repeating, a
- * drag) the others catch up once a second, not at every step.
+ * The longest a widget nobody is using lags behind a store that changes with no input from the learner
+ * (an animation, a run not marked `live`): it catches up at least this often. Changes the learner makes
+ * have no such cap: input pauses, and every widget is current within PAUSE_MS of the last of it, so
+ * while a slider is held down (a key repeating, a drag) the others wait for the pause, not catching up
+ * in one long frame every second.
  */
 export const MAX_WAIT_MS = 1000;
 
@@ -31,13 +32,32 @@ export interface DeferredView {
   isActive(): boolean;
   /** Delivers every held change now. */
   flush(): void;
+  /**
+   * Whether the widget is in use and the learner is giving input now: what the learner moves follows at
+   * once, but what only restates it (a formula, a text alternative) may wait for the pause.
+   */
+  inputInProgress(): boolean;
+  /**
+   * Holds `deliver` until the same pause as the views' changes (or a flush), marking the widget stale
+   * meanwhile; the returned function drops it undelivered.
+   */
+  holdUntilPause(deliver: () => void): () => void;
   /** Tells `listener` when the widget starts holding changes (true) and when it is current again (false). */
   watchStale(listener: (stale: boolean) => void): () => void;
   /** Drops the timer; the views' subscriptions end as their subscribers leave. */
   dispose(): void;
 }
 
-export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS }: { pauseMs?: number; maxWaitMs?: number } = {}): DeferredView {
+/**
+ * `duringInput` says whether the learner is giving input now (src/state/inputActivity.ts in the page):
+ * a change held then waits for the pause however long the input lasts; any other change is held at
+ * most `maxWaitMs`. Without it every change is capped.
+ */
+export function createDeferredView({
+  pauseMs = PAUSE_MS,
+  maxWaitMs = MAX_WAIT_MS,
+  duringInput = () => false,
+}: { pauseMs?: number; maxWaitMs?: number; duringInput?: () => boolean } = {}): DeferredView {
   let active = false;
   /** Each view with a change not yet delivered, by its delivering function. */
   const held = new Set<() => void>();
@@ -68,8 +88,10 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
       onStale?.(true);
     }
     if (timer !== null) clearTimeout(timer);
-    // trailing: each change restarts the pause, but never past maxWaitMs from the first held change
-    timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now)));
+    // trailing: each change restarts the pause; one that is not the learner's never waits past maxWaitMs
+    // from the first held change, as a run may never pause
+    const wait = duringInput() ? pauseMs : Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now));
+    timer = setTimeout(flush, wait);
   };
 
   function view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S> {
@@ -124,6 +146,15 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
     },
     isActive: () => active,
     flush,
+    inputInProgress: () => active && duringInput(),
+    holdUntilPause(deliver) {
+      // a function of its own, so the same `deliver` held twice is two deliveries dropped apart
+      const once = () => deliver();
+      hold(once);
+      return () => {
+        held.delete(once);
+      };
+    },
     watchStale(listener) {
       onStale = listener;
       return () => {
