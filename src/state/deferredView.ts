@@ -63,6 +63,8 @@ export function createDeferredView({
   const held = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let heldSince = 0;
+  /** When what is held is to be delivered. */
+  let due = 0;
   let stale = false;
   let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
@@ -79,6 +81,12 @@ export function createDeferredView({
     }
   };
 
+  const fire = () => {
+    const left = due - Date.now();
+    if (left > 0) timer = setTimeout(fire, left);
+    else flush();
+  };
+
   const hold = (deliver: () => void) => {
     const now = Date.now();
     if (held.size === 0) heldSince = now;
@@ -87,11 +95,13 @@ export function createDeferredView({
       stale = true;
       onStale?.(true);
     }
-    if (timer !== null) clearTimeout(timer);
     // trailing: each change restarts the pause; one that is not the learner's never waits past maxWaitMs
     // from the first held change, as a run may never pause
-    const wait = duringInput() ? pauseMs : Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now));
-    timer = setTimeout(flush, wait);
+    due = duringInput() ? now + pauseMs : Math.min(now + pauseMs, heldSince + maxWaitMs);
+    // The timer set for the first held change is kept and, firing before `due`, set again for the rest:
+    // not a clearTimeout and a setTimeout for every view at every step. `due` only moves later, but for
+    // a change no input made after input ones, which is then delivered at most a pause late.
+    if (timer === null) timer = setTimeout(fire, Math.max(0, due - now));
   };
 
   function view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S> {
