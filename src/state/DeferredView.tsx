@@ -1,6 +1,22 @@
 import { createContext, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createDeferredView, PAUSE_MS, type DeferredView as View } from './deferredView';
-import { inputWithin, watchInput } from './inputActivity';
+import { inputHeld, inputWithin, watchInput } from './inputActivity';
+
+/** Runs `callback` after the next frame (a timer after it, so input queued for that frame has come in). */
+const nextFrame = (callback: () => void): (() => void) => {
+  if (typeof requestAnimationFrame === 'undefined') {
+    const timer = setTimeout(callback, 16);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
 
 /** The deferred view of the widget a component is in, if any (see deferredView.ts). */
 export const DeferredViewContext = createContext<View | null>(null);
@@ -16,7 +32,7 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
  * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
-  const [view] = useState(() => createDeferredView({ duringInput: () => inputWithin(PAUSE_MS) }));
+  const [view] = useState(() => createDeferredView({ duringInput: () => inputWithin(PAUSE_MS), inputHeld, nextFrame }));
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = ref.current;

@@ -51,20 +51,35 @@ export interface DeferredView {
 /**
  * `duringInput` says whether the learner is giving input now (src/state/inputActivity.ts in the page):
  * a change held then waits for the pause however long the input lasts; any other change is held at
- * most `maxWaitMs`. Without it every change is capped.
+ * most `maxWaitMs`. Without it every change is capped. `inputHeld` says whether the learner holds a key
+ * or a button down, and `nextFrame` runs a callback after the next frame: a pause that ends while a
+ * button is held may be no pause but a frame longer than it in the middle of a drag, with the next
+ * move queued behind it, so the view looks again after a frame, once queued input has come in, and
+ * waits on if it did. Delivering then would make that frame's successor longer still, and so on.
  */
 export function createDeferredView({
   pauseMs = PAUSE_MS,
   maxWaitMs = MAX_WAIT_MS,
   duringInput = () => false,
-}: { pauseMs?: number; maxWaitMs?: number; duringInput?: () => boolean } = {}): DeferredView {
+  inputHeld = () => false,
+  nextFrame = null,
+}: {
+  pauseMs?: number;
+  maxWaitMs?: number;
+  duringInput?: () => boolean;
+  inputHeld?: () => boolean;
+  nextFrame?: ((callback: () => void) => () => void) | null;
+} = {}): DeferredView {
   let active = false;
   /** Each view with a change not yet delivered, by its delivering function. */
   const held = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let heldSince = 0;
-  /** When what is held is to be delivered. */
+  /** When what is held is to be delivered, and whether the last change held was the learner's. */
   let due = 0;
+  let dueToInput = false;
+  /** Cancels the wait for a frame (see nextFrame), while there is one. */
+  let cancelFrame: (() => void) | null = null;
   let stale = false;
   let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
@@ -72,6 +87,8 @@ export function createDeferredView({
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    cancelFrame?.();
+    cancelFrame = null;
     const deliveries = [...held];
     held.clear();
     for (const deliver of deliveries) deliver();
@@ -82,9 +99,20 @@ export function createDeferredView({
   };
 
   const fire = () => {
+    timer = null;
     const left = due - Date.now();
     if (left > 0) timer = setTimeout(fire, left);
+    else if (dueToInput && nextFrame !== null && inputHeld()) waitFrame();
     else flush();
+  };
+
+  const waitFrame = () => {
+    cancelFrame = nextFrame!(() => {
+      cancelFrame = null;
+      // input that came in meanwhile pushed `due` on (hold), or is input the views hold nothing for
+      if (duringInput()) timer = setTimeout(fire, Math.max(0, due - Date.now(), pauseMs / 2));
+      else flush();
+    });
   };
 
   const hold = (deliver: () => void) => {
@@ -97,11 +125,12 @@ export function createDeferredView({
     }
     // trailing: each change restarts the pause; one that is not the learner's never waits past maxWaitMs
     // from the first held change, as a run may never pause
-    due = duringInput() ? now + pauseMs : Math.min(now + pauseMs, heldSince + maxWaitMs);
+    dueToInput = duringInput();
+    due = dueToInput ? now + pauseMs : Math.min(now + pauseMs, heldSince + maxWaitMs);
     // The timer set for the first held change is kept and, firing before `due`, set again for the rest:
     // not a clearTimeout and a setTimeout for every view at every step. `due` only moves later, but for
     // a change no input made after input ones, which is then delivered at most a pause late.
-    if (timer === null) timer = setTimeout(fire, Math.max(0, due - now));
+    if (timer === null && cancelFrame === null) timer = setTimeout(fire, Math.max(0, due - now));
   };
 
   function view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S> {
@@ -174,6 +203,8 @@ export function createDeferredView({
     dispose() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      cancelFrame?.();
+      cancelFrame = null;
       held.clear();
     },
   };

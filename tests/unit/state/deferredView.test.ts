@@ -94,6 +94,70 @@ describe('createDeferredView', () => {
     expect(seen).toEqual([25]);
   });
 
+  it('a pause that ends while a button is held waits a frame, then on while input keeps coming, and delivers once it stops', () => {
+    const store = counter();
+    let moving = true;
+    let pressed = true;
+    const frames: (() => void)[] = [];
+    const deferred = createDeferredView({
+      duringInput: () => moving,
+      inputHeld: () => pressed,
+      nextFrame: (callback) => {
+        frames.push(callback);
+        return () => frames.splice(frames.indexOf(callback), 1);
+      },
+    });
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    // a frame longer than the pause, the next move queued behind it
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([]);
+    expect(frames).toHaveLength(1);
+    // the move came in during that frame: still no pause
+    frames.shift()!();
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([]);
+    // the learner holds still with the button down: after the next frame, what was held arrives
+    moving = false;
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(seen).toEqual([1]);
+    // with the button up, the pause alone decides
+    pressed = false;
+    moving = true;
+    store.setState({ n: 2 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(frames).toHaveLength(0);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('flush() and dispose() drop a wait for a frame', () => {
+    const store = counter();
+    const frames: (() => void)[] = [];
+    const deferred = createDeferredView({
+      duringInput: () => true,
+      inputHeld: () => true,
+      nextFrame: (callback) => {
+        frames.push(callback);
+        return () => frames.splice(frames.indexOf(callback), 1);
+      },
+    });
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    deferred.flush();
+    expect(seen).toEqual([1]);
+    expect(frames).toHaveLength(0);
+    store.setState({ n: 2 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(frames).toHaveLength(1);
+    deferred.dispose();
+    expect(frames).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('view(store, live) reaches a held widget at once while the learner gives input elsewhere', () => {
     const store = counter();
     const deferred = createDeferredView({ duringInput: () => true });
