@@ -7,7 +7,7 @@
  *
  * Standalone: `node bench/interaction.mjs` (after `npm run build`).
  */
-/* global requestAnimationFrame, HTMLInputElement -- run inside the page, through page.evaluate */
+/* global requestAnimationFrame, HTMLInputElement, document -- run inside the page, through page.evaluate */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -320,6 +320,9 @@ export async function measureInteraction({ baseURL, target = TARGETS[0], steps: 
     const start = { z: await sliderValue(first), shown: await readWatched(watched) };
     await page.keyboard.press('ArrowRight');
     await nextFrame(page);
+    // A formula or a text alternative waits for the pause after input (src/state/useHeldDuringInput.ts):
+    // read it once nothing on the page holds changes any more.
+    await page.waitForFunction(() => document.querySelector('[data-stale]') === null, undefined, { timeout: 5000 });
     const moved = { z: await sliderValue(first), shown: await readWatched(watched) };
     if (moved.z === start.z || moved.shown === start.shown) {
       throw new Error(`${route}: ArrowRight on "${target.sliders[0]}" changed nothing (${start.z} → ${moved.z})`);

@@ -1,3 +1,4 @@
+import { useHeldDuringInput } from '../state/useHeldDuringInput';
 import { Tex } from './Tex';
 
 interface LiveFormulaProps {
@@ -9,12 +10,25 @@ interface LiveFormulaProps {
   className?: string;
 }
 
+type Formula = Pick<LiveFormulaProps, 'label' | 'lines'>;
+
+const sameFormula = (a: Formula, b: Formula) =>
+  a.label === b.label &&
+  a.lines.length === b.lines.length &&
+  a.lines.every((pieces, i) => {
+    const other = b.lines[i];
+    return other !== undefined && pieces.length === other.length && pieces.every((tex, k) => tex === other[k]);
+  });
+
 /**
  * A live formula block as every widget shows it: its typeset pieces hidden from screen readers and
  * replaced by `label`, and focusable, so that a formula wider than a phone can be scrolled from the
- * keyboard.
+ * keyboard. While the learner moves this widget's slider it holds its last numbers until the pause.
  */
-export function LiveFormula({ label, lines, testId = 'live-formula', className }: LiveFormulaProps) {
+export function LiveFormula({ label: currentLabel, lines: currentLines, testId = 'live-formula', className }: LiveFormulaProps) {
+  // The formula restates what the slider moves: while the learner drags or steps it, typesetting waits
+  // for the pause (useHeldDuringInput), so each step costs the bars and the curve, not KaTeX.
+  const { label, lines } = useHeldDuringInput({ label: currentLabel, lines: currentLines }, sameFormula);
   return (
     <div
       className={className ? `live-formula ${className}` : 'live-formula'}

@@ -1,5 +1,22 @@
 import { createContext, useContext, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { createDeferredView, type DeferredView as View } from './deferredView';
+import { createDeferredView, PAUSE_MS, type DeferredView as View } from './deferredView';
+import { inputHeld, inputWithin, watchInput } from './inputActivity';
+
+/** Runs `callback` after the next frame (a timer after it, so input queued for that frame has come in). */
+const nextFrame = (callback: () => void): (() => void) => {
+  if (typeof requestAnimationFrame === 'undefined') {
+    const timer = setTimeout(callback, 16);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
 
 /** The deferred view of the widget a component is in, if any (see deferredView.ts). */
 export const DeferredViewContext = createContext<View | null>(null);
@@ -15,11 +32,12 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
  * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
-  const [view] = useState(() => createDeferredView());
+  const [view] = useState(() => createDeferredView({ duringInput: () => inputWithin(PAUSE_MS), inputHeld, nextFrame }));
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = ref.current;
     if (!root) return undefined;
+    const stopWatchingInput = watchInput();
     // `data-stale` marks a widget still holding changes, so tests (and anyone reading the page) can
     // wait until every number is current; it changes once per pause, not at every step.
     const stopWatching = view.watchStale((stale) => root.toggleAttribute('data-stale', stale));
@@ -52,6 +70,7 @@ export function DeferredView({ children }: { children: ReactNode }) {
       root.removeEventListener('focusout', onFocusOut, true);
       seen?.disconnect();
       stopWatching();
+      stopWatchingInput();
       view.dispose();
     };
   }, [view]);

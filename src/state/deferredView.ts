@@ -3,10 +3,11 @@ import type { StoreApi } from 'zustand/vanilla';
 /** How long the stores must be still before a widget nobody is using catches up. */
 export const PAUSE_MS = 120;
 /**
- * The longest a widget nobody is using lags behind a store that never pauses (an animation, a
- * training run): it catches up at least this often. Input from the learner pauses, so after the last
- * input every widget is current within PAUSE_MS; while a slider is held down (a key repeating, a
- * drag) the others catch up once a second, not at every step.
+ * The longest a widget nobody is using lags behind a store that changes with no input from the learner
+ * (an animation, a run not marked `live`): it catches up at least this often. Changes the learner makes
+ * have no such cap: input pauses, and every widget is current within PAUSE_MS of the last of it, so
+ * while a slider is held down (a key repeating, a drag) the others wait for the pause, not catching up
+ * in one long frame every second.
  */
 export const MAX_WAIT_MS = 1000;
 
@@ -31,18 +32,54 @@ export interface DeferredView {
   isActive(): boolean;
   /** Delivers every held change now. */
   flush(): void;
+  /**
+   * Whether the widget is in use and the learner is giving input now: what the learner moves follows at
+   * once, but what only restates it (a formula, a text alternative) may wait for the pause.
+   */
+  inputInProgress(): boolean;
+  /**
+   * Holds `deliver` until the same pause as the views' changes (or a flush), marking the widget stale
+   * meanwhile; the returned function drops it undelivered.
+   */
+  holdUntilPause(deliver: () => void): () => void;
   /** Tells `listener` when the widget starts holding changes (true) and when it is current again (false). */
   watchStale(listener: (stale: boolean) => void): () => void;
   /** Drops the timer; the views' subscriptions end as their subscribers leave. */
   dispose(): void;
 }
 
-export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS }: { pauseMs?: number; maxWaitMs?: number } = {}): DeferredView {
+/**
+ * `duringInput` says whether the learner is giving input now (src/state/inputActivity.ts in the page):
+ * a change held then waits for the pause however long the input lasts; any other change is held at
+ * most `maxWaitMs`. Without it every change is capped. `inputHeld` says whether the learner holds a key
+ * or a button down, and `nextFrame` runs a callback after the next frame: a pause that ends while a
+ * button is held may be no pause but a frame longer than it in the middle of a drag, with the next
+ * move queued behind it, so the view looks again after a frame, once queued input has come in, and
+ * waits on if it did. Delivering then would make that frame's successor longer still, and so on.
+ */
+export function createDeferredView({
+  pauseMs = PAUSE_MS,
+  maxWaitMs = MAX_WAIT_MS,
+  duringInput = () => false,
+  inputHeld = () => false,
+  nextFrame = null,
+}: {
+  pauseMs?: number;
+  maxWaitMs?: number;
+  duringInput?: () => boolean;
+  inputHeld?: () => boolean;
+  nextFrame?: ((callback: () => void) => () => void) | null;
+} = {}): DeferredView {
   let active = false;
   /** Each view with a change not yet delivered, by its delivering function. */
   const held = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let heldSince = 0;
+  /** When what is held is to be delivered, and whether the last change held was the learner's. */
+  let due = 0;
+  let dueToInput = false;
+  /** Cancels the wait for a frame (see nextFrame), while there is one. */
+  let cancelFrame: (() => void) | null = null;
   let stale = false;
   let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
@@ -50,6 +87,8 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    cancelFrame?.();
+    cancelFrame = null;
     const deliveries = [...held];
     held.clear();
     for (const deliver of deliveries) deliver();
@@ -57,6 +96,23 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
       stale = false;
       onStale?.(false);
     }
+  };
+
+  const fire = () => {
+    timer = null;
+    const left = due - Date.now();
+    if (left > 0) timer = setTimeout(fire, left);
+    else if (dueToInput && nextFrame !== null && inputHeld()) waitFrame();
+    else flush();
+  };
+
+  const waitFrame = () => {
+    cancelFrame = nextFrame!(() => {
+      cancelFrame = null;
+      // input that came in meanwhile pushed `due` on (hold), or is input the views hold nothing for
+      if (duringInput()) timer = setTimeout(fire, Math.max(0, due - Date.now(), pauseMs / 2));
+      else flush();
+    });
   };
 
   const hold = (deliver: () => void) => {
@@ -67,9 +123,14 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
       stale = true;
       onStale?.(true);
     }
-    if (timer !== null) clearTimeout(timer);
-    // trailing: each change restarts the pause, but never past maxWaitMs from the first held change
-    timer = setTimeout(flush, Math.max(0, Math.min(pauseMs, heldSince + maxWaitMs - now)));
+    // trailing: each change restarts the pause; one that is not the learner's never waits past maxWaitMs
+    // from the first held change, as a run may never pause
+    dueToInput = duringInput();
+    due = dueToInput ? now + pauseMs : Math.min(now + pauseMs, heldSince + maxWaitMs);
+    // The timer set for the first held change is kept and, firing before `due`, set again for the rest:
+    // not a clearTimeout and a setTimeout for every view at every step. `due` only moves later, but for
+    // a change no input made after input ones, which is then delivered at most a pause late.
+    if (timer === null && cancelFrame === null) timer = setTimeout(fire, Math.max(0, due - now));
   };
 
   function view<S>(store: StoreApi<S>, live?: (state: S) => boolean): StoreApi<S> {
@@ -124,6 +185,15 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
     },
     isActive: () => active,
     flush,
+    inputInProgress: () => active && duringInput(),
+    holdUntilPause(deliver) {
+      // a function of its own, so the same `deliver` held twice is two deliveries dropped apart
+      const once = () => deliver();
+      hold(once);
+      return () => {
+        held.delete(once);
+      };
+    },
     watchStale(listener) {
       onStale = listener;
       return () => {
@@ -133,6 +203,8 @@ export function createDeferredView({ pauseMs = PAUSE_MS, maxWaitMs = MAX_WAIT_MS
     dispose() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      cancelFrame?.();
+      cancelFrame = null;
       held.clear();
     },
   };

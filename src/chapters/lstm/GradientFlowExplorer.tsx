@@ -4,13 +4,21 @@ import { term } from '../../format/terms';
 import { LecturerControl } from '../../controls/LecturerControl';
 import { RangeSlider } from '../../controls/RangeSlider';
 import { CurveLegend } from '../../plots/CurveLegend';
+import { useHeldDuringInput } from '../../state/useHeldDuringInput';
 import { useWidgetState } from '../../state/useWidgetState';
 import { CellPathCheck } from './CellPathCheck';
 import { FLOW_CURVES, flowLabel } from './flowText';
 import { GradientFlowPlot, type FlowCurve } from './GradientFlowPlot';
 import { gradientText, ratioText } from './lstmFormula';
-import { cellCheck, flowCurves, flowModel, snapTo } from './lstmMath';
+import { cellCheck, flowCurves, flowModel, rnnFlow, snapTo, type FlowModel } from './lstmMath';
 import { FLOW_STATE, FORGET_BIAS_LIMITS, HIDDEN_LIMITS, SCALE_LIMITS, STEPS_LIMITS } from './lstmState';
+
+interface CheckInputs {
+  model: FlowModel;
+  steps: number;
+  analytic: number;
+}
+const sameCheckInputs = (a: CheckInputs, b: CheckInputs) => a.model === b.model && a.steps === b.steps && Object.is(a.analytic, b.analytic);
 
 /**
  * Chapter 13's gradient through time: ‖∂L/∂c_t‖ and ‖∂L/∂h_t‖ of a small LSTM, the same with its cell
@@ -22,8 +30,16 @@ export function GradientFlowExplorer() {
   const [state, update] = useWidgetState(FLOW_STATE);
   const { steps, bf, hidden, scale, seed } = state;
   const model = useMemo(() => flowModel({ hidden, scale, forgetBias: bf, seed }), [hidden, scale, bf, seed]);
-  const curves = useMemo(() => flowCurves(model, steps), [model, steps]);
-  const check = useMemo(() => cellCheck(model, steps, curves.dc0[0] ?? NaN), [model, steps, curves]);
+  // The RNN's weights do not depend on b_f (see flowModel), so neither does its curve: a step of b_f,
+  // the chapter's main slider, runs the LSTM's two backward passes and not the RNN's.
+  const rnnModel = useMemo(() => flowModel({ hidden, scale, forgetBias: 0, seed }), [hidden, scale, seed]);
+  const rnn = useMemo(() => rnnFlow(rnnModel, steps), [rnnModel, steps]);
+  const curves = useMemo(() => flowCurves(model, steps, rnn), [model, steps, rnn]);
+  // The check restates one number of the curves, with three more forward passes: while a slider moves
+  // it waits for the pause, like a formula (useHeldDuringInput).
+  const checked = useHeldDuringInput({ model, steps, analytic: curves.dc0[0] ?? NaN }, sameCheckInputs);
+  const check = useMemo(() => cellCheck(checked.model, checked.steps, checked.analytic), [checked.model, checked.steps, checked.analytic]);
+  const label = useHeldDuringInput(flowLabel(curves, { steps, forgetBias: bf, hidden, scale, seed }));
   const plotCurves: FlowCurve[] = useMemo(
     () => FLOW_CURVES.map((c) => ({ id: c.key, term: term.gradientFlow(c.key), colour: c.colour, dashed: c.dashed, values: curves[c.key] })),
     [curves],
@@ -38,7 +54,7 @@ export function GradientFlowExplorer() {
   return (
     <section className="widget lstm-widget gradient-flow-explorer" aria-label="The gradient through time: LSTM against RNN">
       <figure className="flow-figure">
-        <GradientFlowPlot label={flowLabel(curves, { steps, forgetBias: bf, hidden, scale, seed })} curves={plotCurves} steps={steps} />
+        <GradientFlowPlot label={label} curves={plotCurves} steps={steps} />
         <figcaption>
           <CurveLegend items={FLOW_CURVES.map((c) => ({ colour: c.colour, text: c.name, dashed: c.dashed }))} />
         </figcaption>

@@ -138,13 +138,22 @@ export interface FlowCurves {
 const zeros = (n: number) => new Array<number>(n).fill(0);
 const ones = (n: number) => new Array<number>(n).fill(1);
 
-export function flowCurves(model: FlowModel, steps: number): FlowCurves {
+/** ‖∂L/∂h_t‖ of the tanh RNN, t = 0..T: the one curve the forget gate's bias leaves as it is. */
+export function rnnFlow(model: FlowModel, steps: number): number[] {
+  const hidden = model.rnn.biasIh.length;
+  return rnnSequenceGradient(model.xs.slice(0, steps), zeros(hidden), model.rnn, ones(hidden)).dhNorms;
+}
+
+/**
+ * `rnn` is rnnFlow(model, steps), given when the caller already has it: a model that differs only in
+ * b_f (flowModel draws the RNN's weights the same whatever b_f is) has the same RNN curve.
+ */
+export function flowCurves(model: FlowModel, steps: number, rnn: number[] = rnnFlow(model, steps)): FlowCurves {
   const hidden = model.rnn.biasIh.length;
   const xs = model.xs.slice(0, steps);
   const full = lstmSequenceGradient(xs, zeros(hidden), zeros(hidden), model.lstm, ones(hidden));
   const cut = lstmSequenceGradientWithoutCellPath(xs, zeros(hidden), zeros(hidden), model.lstm, ones(hidden));
-  const rnn = rnnSequenceGradient(xs, zeros(hidden), model.rnn, ones(hidden));
-  return { cell: full.dcNorms, hidden: full.dhNorms, cut: cut.dhNorms, rnn: rnn.dhNorms, dc0: full.dc0, dh0: full.dh0, loss: full.loss };
+  return { cell: full.dcNorms, hidden: full.dhNorms, cut: cut.dhNorms, rnn, dc0: full.dc0, dh0: full.dh0, loss: full.loss };
 }
 
 /** h_T of the LSTM from h_0 = 0 and the given c_0. */

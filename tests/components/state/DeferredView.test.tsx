@@ -91,7 +91,8 @@ describe('DeferredView', () => {
     fireEvent.pointerDown(screen.getByRole('slider', { name: 'z' }));
     act(() => store.setState({ z: 3 }));
     expect(readout.textContent).toBe('2');
-    act(() => vi.advanceTimersByTime(PAUSE_MS));
+    // the button is still down, so the pause is confirmed a frame later (no move came in meanwhile)
+    act(() => vi.advanceTimersByTime(PAUSE_MS + 50));
     expect(readout.textContent).toBe('3');
   });
 

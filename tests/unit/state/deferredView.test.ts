@@ -59,7 +59,7 @@ describe('createDeferredView', () => {
     expect(told).toEqual([true, false]);
   });
 
-  it('an inactive view is never more than MAX_WAIT_MS behind a store that keeps changing', () => {
+  it('an inactive view is never more than MAX_WAIT_MS behind a store that keeps changing with no input', () => {
     const store = counter();
     const deferred = createDeferredView();
     const seen: number[] = [];
@@ -76,6 +76,144 @@ describe('createDeferredView', () => {
     // the last change, at 2400 ms, arrives after the pause
     vi.advanceTimersByTime(PAUSE_MS);
     expect(seen).toEqual([10, 20, 25]);
+  });
+
+  it('changes made during input wait for the pause however long the input lasts, with no catch-up', () => {
+    const store = counter();
+    const deferred = createDeferredView({ duringInput: () => true });
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    // a drag: a change every 100 ms for 2.5 s, each after a pointer move
+    for (let t = 1; t <= 25; t += 1) {
+      store.setState({ n: t });
+      vi.advanceTimersByTime(100);
+    }
+    expect(seen).toEqual([]);
+    // 100 ms after the last change; the pause ends 20 ms later
+    vi.advanceTimersByTime(PAUSE_MS - 100);
+    expect(seen).toEqual([25]);
+  });
+
+  it('a pause that ends while a button is held waits a frame, then on while input keeps coming, and delivers once it stops', () => {
+    const store = counter();
+    let moving = true;
+    let pressed = true;
+    const frames: (() => void)[] = [];
+    const deferred = createDeferredView({
+      duringInput: () => moving,
+      inputHeld: () => pressed,
+      nextFrame: (callback) => {
+        frames.push(callback);
+        return () => frames.splice(frames.indexOf(callback), 1);
+      },
+    });
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    // a frame longer than the pause, the next move queued behind it
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([]);
+    expect(frames).toHaveLength(1);
+    // the move came in during that frame: still no pause
+    frames.shift()!();
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([]);
+    // the learner holds still with the button down: after the next frame, what was held arrives
+    moving = false;
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(seen).toEqual([1]);
+    // with the button up, the pause alone decides
+    pressed = false;
+    moving = true;
+    store.setState({ n: 2 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(frames).toHaveLength(0);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('flush() and dispose() drop a wait for a frame', () => {
+    const store = counter();
+    const frames: (() => void)[] = [];
+    const deferred = createDeferredView({
+      duringInput: () => true,
+      inputHeld: () => true,
+      nextFrame: (callback) => {
+        frames.push(callback);
+        return () => frames.splice(frames.indexOf(callback), 1);
+      },
+    });
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    deferred.flush();
+    expect(seen).toEqual([1]);
+    expect(frames).toHaveLength(0);
+    store.setState({ n: 2 });
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(frames).toHaveLength(1);
+    deferred.dispose();
+    expect(frames).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('view(store, live) reaches a held widget at once while the learner gives input elsewhere', () => {
+    const store = counter();
+    const deferred = createDeferredView({ duringInput: () => true });
+    const seen: number[] = [];
+    deferred.view(store, () => true).subscribe((s) => seen.push(s.n));
+    for (let t = 1; t <= 3; t += 1) {
+      store.setState({ n: t });
+      vi.advanceTimersByTime(16);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('inputInProgress() holds only while the widget is active and input is being given', () => {
+    let typing = false;
+    const deferred = createDeferredView({ duringInput: () => typing });
+    expect(deferred.inputInProgress()).toBe(false);
+    typing = true;
+    expect(deferred.inputInProgress()).toBe(false);
+    deferred.setActive(true);
+    expect(deferred.inputInProgress()).toBe(true);
+    typing = false;
+    expect(deferred.inputInProgress()).toBe(false);
+  });
+
+  it('holdUntilPause(deliver) delivers with the views after the pause, marked stale meanwhile', () => {
+    const store = counter();
+    const told: boolean[] = [];
+    const deferred = createDeferredView({ duringInput: () => true });
+    deferred.watchStale((stale) => told.push(stale));
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    const deliver = vi.fn();
+    deferred.holdUntilPause(deliver);
+    expect(told).toEqual([true]);
+    vi.advanceTimersByTime(PAUSE_MS - 20);
+    // a change of the store restarts the pause for both
+    store.setState({ n: 1 });
+    vi.advanceTimersByTime(PAUSE_MS - 1);
+    expect(deliver).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(deliver).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([1]);
+    expect(told).toEqual([true, false]);
+  });
+
+  it('holdUntilPause(deliver) returns a function that drops the delivery, and flush() delivers at once', () => {
+    const deferred = createDeferredView();
+    const dropped = vi.fn();
+    const kept = vi.fn();
+    deferred.holdUntilPause(dropped)();
+    deferred.holdUntilPause(kept);
+    deferred.flush();
+    expect(kept).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(dropped).not.toHaveBeenCalled();
+    expect(kept).toHaveBeenCalledTimes(1);
   });
 
   it('is current within 200 ms of the last change however the changes came', () => {

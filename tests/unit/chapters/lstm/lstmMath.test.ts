@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lstmSequence, rnnSequence } from '../../../../src/core';
-import { cellCheck, cellView, flowCurves, flowModel, lossFromCell, MAX_STEPS, snapTo } from '../../../../src/chapters/lstm/lstmMath';
+import { cellCheck, cellView, flowCurves, flowModel, lossFromCell, MAX_STEPS, rnnFlow, snapTo } from '../../../../src/chapters/lstm/lstmMath';
 import { decadeDomain, decadeStep } from '../../../../src/chapters/lstm/GradientFlowPlot';
 import { gradientText, ratioText } from '../../../../src/chapters/lstm/lstmFormula';
 
@@ -52,6 +52,20 @@ describe('flowModel and flowCurves', () => {
     const h = lstmSequence(m.xs, [0, 0, 0, 0], [0, 0, 0, 0], m.lstm).h[30] as number[];
     expect(c.loss).toBeCloseTo(h.reduce((s, v) => s + v, 0), 14);
     expect(rnnSequence(m.xs.slice(0, 30), [0, 0, 0, 0], m.rnn).h).toHaveLength(31);
+  });
+
+  it('rnnFlow(model, T) is the RNN curve of flowCurves, the same for a model that differs only in b_f', () => {
+    const a = flowModel({ hidden: 3, scale: 1.5, forgetBias: -2, seed: 4 });
+    const b = flowModel({ hidden: 3, scale: 1.5, forgetBias: 3, seed: 4 });
+    const rnn = rnnFlow(a, 20);
+    // the last value is ‖w‖ = √H, as for every hidden-state curve
+    expect(rnn).toHaveLength(21);
+    expect(rnn[20]).toBeCloseTo(Math.sqrt(3), 14);
+    expect(flowCurves(b, 20).rnn).toEqual(rnn);
+    // given, it is used as it is; the LSTM's curves are b's own
+    const given = flowCurves(b, 20, rnn);
+    expect(given).toEqual(flowCurves(b, 20));
+    expect(given.cell).not.toEqual(flowCurves(a, 20).cell);
   });
 
   it('cellCheck agrees with the backward pass where the gradient is resolvable, and says so where it is not', () => {
