@@ -154,3 +154,26 @@ describe('twoSum and twoProduct at the edges', () => {
     expect(twoProduct(1e200, 1e200)).toEqual({ hi: Infinity, lo: 0 });
   });
 });
+
+/**
+ * Three terms where the running sum is smaller than the next term (a) and larger (b): Neumaier's error
+ * term must take the other order in each, or it loses a bit. References: the exact sums, by rational
+ * arithmetic (Python fractions), rounded to the nearest double.
+ */
+const smallerFirst = [6.821210263296964e-13, 1.818989403545857e-12, 1.3322676295501882e-15];
+const largerFirst = [5.7220459037665705e-6, 2.081668171172169e-17, 2.861022949218751e-6];
+
+describe('Neumaier error terms in either order', () => {
+  it('accurateSum(smallerFirst) and accurateSum(largerFirst) are the exact sums rounded once', () => {
+    expect(accurateSum(smallerFirst)).toBe(2.5024426975051036e-12);
+    expect(accurateSum(largerFirst)).toBe(8.583068853006139e-6);
+  });
+
+  it('sumsExcludingEach gives the same exact sums through its prefix and its suffix', () => {
+    expect(sumsExcludingEach([...smallerFirst, 0])[3]).toBe(2.5024426975051036e-12);
+    expect(sumsExcludingEach([...largerFirst, 0])[3]).toBe(8.583068853006139e-6);
+    // the suffix sum runs from the end, so these see the terms in the same order
+    expect(sumsExcludingEach([0, ...smallerFirst.toReversed()])[0]).toBe(2.5024426975051036e-12);
+    expect(sumsExcludingEach([0, ...largerFirst.toReversed()])[0]).toBe(8.583068853006139e-6);
+  });
+});
