@@ -80,11 +80,8 @@ export function crossEntropy(
   options: CrossEntropyOptions = {},
 ): number | Float64Array {
   const resolved = resolveCrossEntropy('crossEntropy', logits, target, options);
-  const losses = new Float64Array(resolved.rows);
-  for (let n = 0; n < resolved.rows; n++) {
-    const s = resolved.shares[n];
-    if (s) losses[n] = rowCrossEntropy(logits[n] as ArrayLike<number>, s, resolved.weight);
-  }
+  // an ignored row (no shares) is 0
+  const losses = Float64Array.from(resolved.shares, (s, n) => (s ? rowCrossEntropy(logits[n] as ArrayLike<number>, s, resolved.weight) : 0));
   if (resolved.reduction === 'none') return losses;
   const total = accurateSum(losses);
   if (resolved.reduction === 'sum') return total;

@@ -137,10 +137,11 @@ export function accurateAffine(rowA: readonly number[], x: readonly number[], ro
     } else value = j === n - 2 ? b1 : b2;
     // TwoSum of hi and value; its error and the product's go to lo
     const s = hi + value;
+    // Once hi is ±∞ or NaN it is the result, whatever lo holds.
     if (Number.isFinite(s)) {
       const bVirtual = s - hi;
       lo += hi - (s - bVirtual) + (value - bVirtual) + error;
-    } else lo += error;
+    }
     hi = s;
   }
   if (Number.isNaN(hi)) return NaN;

@@ -156,3 +156,15 @@ describe('crossEntropy keeps the low-order parts of its row sum', () => {
     expectUlpClose(loss, 7.912770109176214e-23, 1);
   });
 });
+
+describe('crossEntropy zero weights, zero shares and a zero denominator', () => {
+  it('crossEntropy([[0, 0]], [[NaN, 1]], weight [0, 1]) is NaN: a zero weight does not hide a NaN probability', () => {
+    expect(crossEntropy([[0, 0]], [[NaN, 1]], { weight: [0, 1], reduction: 'sum' })).toBeNaN();
+  });
+
+  it('crossEntropy mean with class weights [1, −1] that cancel and no label smoothing is Σ/0 = +∞, as PyTorch', () => {
+    // row 0: target 0 of [0, 0], −log p = ln 2, weight 1; row 1: target 1 of [0, ln 3], p_1 = 3/4,
+    // −log p = ln(4/3), weight −1: Σ = ln 2 − ln(4/3) = ln 1.5 > 0 over D = 1 − 1 = 0
+    expect(crossEntropy([[0, 0], [0, Math.log(3)]], [0, 1], { weight: [1, -1] })).toBe(Infinity);
+  });
+});

@@ -177,3 +177,13 @@ describe('Neumaier error terms in either order', () => {
     expect(sumsExcludingEach([0, ...largerFirst.toReversed()])[0]).toBe(8.583068853006139e-6);
   });
 });
+
+describe('accurateAffine with a factor too large to split', () => {
+  it('accurateAffine([1.5], [2^1000], …) and with the factors swapped, in either row, is 1.5·2^1000 (no NaN from the split)', () => {
+    const big = 1.5 * 2 ** 1000;
+    expect(accurateAffine([1.5], [2 ** 1000], [], [], 0, 0)).toBe(big);
+    expect(accurateAffine([2 ** 1000], [1.5], [], [], 0, 0)).toBe(big);
+    expect(accurateAffine([], [], [1.5], [2 ** 1000], 0, 0)).toBe(big);
+    expect(accurateAffine([], [], [2 ** 1000], [1.5], 0, 0)).toBe(big);
+  });
+});
