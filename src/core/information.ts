@@ -79,12 +79,10 @@ export function entropyGrad(p: ArrayLike<number>, base: InformationBase = 'e'): 
 export function distributionCrossEntropy(y: ArrayLike<number>, p: ArrayLike<number>, base: InformationBase = 'e'): number {
   const fn = 'distributionCrossEntropy';
   validatePair(fn, y, p, base);
-  const terms = new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    const yi = y[i] as number;
+  const terms = Float64Array.from(y as ArrayLike<number>, (yi, i) => {
     const pi = p[i] as number;
-    terms[i] = yi === 0 ? 0 * pi : -yi * logIn(base, pi); // 0·p is NaN for a NaN p
-  }
+    return yi === 0 ? 0 * pi : -yi * logIn(base, pi); // 0·p is NaN for a NaN p
+  });
   return accurateSum(terms);
 }
 
@@ -95,13 +93,10 @@ export function distributionCrossEntropy(y: ArrayLike<number>, p: ArrayLike<numb
  */
 export function distributionCrossEntropyGrad(y: ArrayLike<number>, p: ArrayLike<number>, base: InformationBase = 'e'): Float64Array {
   validatePair('distributionCrossEntropyGrad', y, p, base);
-  const grad = new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    const yi = y[i] as number;
+  return Float64Array.from(y as ArrayLike<number>, (yi, i) => {
     const pi = p[i] as number;
-    grad[i] = yi === 0 ? 0 * pi : -yi / (base === 2 ? pi * Math.LN2 : pi);
-  }
-  return grad;
+    return yi === 0 ? 0 * pi : -yi / (base === 2 ? pi * Math.LN2 : pi);
+  });
 }
 
 /**
