@@ -125,7 +125,7 @@ export function klDivergence(y: ArrayLike<number>, p: ArrayLike<number>, base: I
 function klTerm(y: number, p: number): number {
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
   if (y === 0) return p;
-  if (p === 0) return Infinity;
+  // p = 0 (with y > 0) needs no case of its own: log 0 = −∞ below makes the term +∞.
   const d = p - y;
   if (2 * p >= y && p <= 2 * y) { // not p ≥ y/2: y/2 rounds to 0 for y = 2^-1074
     const s = d / (p + y);
