@@ -123,9 +123,9 @@ export function klDivergence(y: ArrayLike<number>, p: ArrayLike<number>, base: I
 
 /** y·log(y/p) − y + p ≥ 0, to a few ulp. */
 function klTerm(y: number, p: number): number {
-  if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
+  // y = 0 gives p (NaN for a NaN p). Neither NaN nor p = 0 needs a case of its own: NaN passes through
+  // every step below, and log 0 = −∞ makes the term +∞.
   if (y === 0) return p;
-  // p = 0 (with y > 0) needs no case of its own: log 0 = −∞ below makes the term +∞.
   const d = p - y;
   if (2 * p >= y && p <= 2 * y) { // not p ≥ y/2: y/2 rounds to 0 for y = 2^-1074
     const s = d / (p + y);
