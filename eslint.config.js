@@ -23,7 +23,7 @@ function importDirection(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-output', 'bench/results', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'test-output', 'bench/results', 'coverage', '.stryker-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

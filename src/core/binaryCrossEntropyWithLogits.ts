@@ -1,5 +1,4 @@
 import { broadcastAt, reduceLosses } from './binaryCrossEntropy';
-import { twoSum } from './exactArithmetic';
 import { sigmoid, softplus } from './sigmoid';
 import { checkBroadcastLength, checkLength, checkReduction, checkUnitInterval, type Reduction } from './validate';
 
@@ -22,9 +21,9 @@ function validated(fn: string, x: ArrayLike<number>, y: ArrayLike<number>, optio
   return reduction;
 }
 
-/** c·v, except that a zero coefficient on an infinite term is its limit 0, not NaN. */
+/** c·v for v ≥ 0, except that a zero coefficient gives 0 also on an infinite term (its limit, not NaN). */
 function times(c: number, v: number): number {
-  return c === 0 && Math.abs(v) === Infinity ? 0 : c * v;
+  return c === 0 ? 0 : c * v;
 }
 
 /**
@@ -60,16 +59,15 @@ export function binaryCrossEntropyWithLogits(
   options: BinaryCrossEntropyWithLogitsOptions = {},
 ): number | Float64Array {
   const reduction = validated('binaryCrossEntropyWithLogits', x, y, options);
-  const losses = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
+  const losses = Float64Array.from(x, (xi, i) => {
     const yi = y[i] as number;
-    const notY = twoSum(1, -yi);
     // y·softplus first: pw·y could underflow for a subnormal y before the (large) softplus scales it up.
     const positive = broadcastAt(options.posWeight, i) * times(yi, softplus(-xi));
-    const negative = times(notY.hi, softplus(xi)) + times(notY.lo, softplus(xi));
-    losses[i] = broadcastAt(options.weight, i) * (positive + negative);
-  }
+    // 1 − y rounded once is enough: its error is below half an ulp of (1 − y)·softplus(x), and the two
+    // terms never cancel.
+    const negative = times(1 - yi, softplus(xi));
+    return broadcastAt(options.weight, i) * (positive + negative);
+  });
   return reduceLosses(losses, reduction);
 }
 
@@ -86,15 +84,11 @@ export function binaryCrossEntropyWithLogitsGrad(
 ): Float64Array {
   const reduction = validated('binaryCrossEntropyWithLogitsGrad', x, y, options);
   const n = x.length;
-  const grad = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const xi = x[i] as number;
+  return Float64Array.from(x, (xi, i) => {
     const yi = y[i] as number;
-    const notY = twoSum(1, -yi);
-    const up = notY.hi * sigmoid(xi) + notY.lo * sigmoid(xi);
+    const up = (1 - yi) * sigmoid(xi);
     const down = broadcastAt(options.posWeight, i) * yi * sigmoid(-xi);
     const g = broadcastAt(options.weight, i) * (up - down);
-    grad[i] = reduction === 'mean' ? g / n : g;
-  }
-  return grad;
+    return reduction === 'mean' ? g / n : g;
+  });
 }

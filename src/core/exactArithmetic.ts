@@ -137,10 +137,9 @@ export function accurateAffine(rowA: readonly number[], x: readonly number[], ro
     } else value = j === n - 2 ? b1 : b2;
     // TwoSum of hi and value; its error and the product's go to lo
     const s = hi + value;
-    if (Number.isFinite(s)) {
-      const bVirtual = s - hi;
-      lo += hi - (s - bVirtual) + (value - bVirtual) + error;
-    } else lo += error;
+    // Once s is ±∞ or NaN this makes lo NaN, but hi stays non-finite and is then the result alone.
+    const bVirtual = s - hi;
+    lo += hi - (s - bVirtual) + (value - bVirtual) + error;
     hi = s;
   }
   if (Number.isNaN(hi)) return NaN;

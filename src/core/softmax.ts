@@ -5,7 +5,7 @@ import { checkTemperature } from './validate';
  * Everything softmax, logSoftmax and logSumExp share for one vector z at temperature T.
  * q_i = (z_i − max z)/T ≤ 0 is kept as a double-double (qHi + qLo), e_i = e^{q_i},
  * log1pR = log1p(Σ_{k≠argmax} e_k), and sumHi + sumLo = Σ e_k = 1 + Σ_{k≠argmax} e_k.
- * `special` short-circuits rows whose answer is fixed: any NaN, a +∞ logit, or every logit −∞.
+ * `special` short-circuits rows whose answer is fixed: any NaN, a +∞ logit, or every logit −∞ (or none).
  */
 export interface ShiftedExponentials {
   max: number;
@@ -36,25 +36,27 @@ export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): Shif
   for (let i = 0; i < n; i++) {
     const v = z[i] as number;
     if (Number.isNaN(v)) special = 'nan';
-    else if (v > max || argmax < 0) {
+    else if (v > max) {
       max = v;
       argmax = i;
     }
   }
   if (Number.isNaN(temperature)) special = 'nan';
   if (special === null && max === Infinity) special = 'positiveInfinity';
-  if (special === null && n > 0 && max === -Infinity) special = 'allMasked';
+  // every logit −∞, or none at all: Σ e^{z_k} = 0
+  if (special === null && max === -Infinity) special = 'allMasked';
   const qHi = new Float64Array(n);
   const qLo = new Float64Array(n);
   const e = new Float64Array(n);
   if (special !== null) {
+    // sumHi and log1pR NaN make every p_i and log p_i NaN without a branch in the callers.
     return { max, qHi, qLo, e, log1pR: NaN, sumHi: NaN, sumLo: 0, special };
   }
   for (let i = 0; i < n; i++) {
     const d = twoSum(z[i] as number, -max);
     let hi = d.hi;
     let lo = d.lo;
-    if (temperature !== 1 && hi !== 0) {
+    if (temperature !== 1) {
       const q = hi / temperature;
       // hi − q·T is exact (q is the correctly rounded quotient), so it is the division's residual.
       const qt = twoProduct(q, temperature);
@@ -96,17 +98,14 @@ export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): Shif
  */
 export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
   checkTemperature('softmax', temperature);
+  // A special row has sumHi = NaN, so every p_i is NaN.
   const s = shiftedExponentials(z, temperature);
-  const n = z.length;
-  if (s.special !== null) return new Float64Array(n).fill(NaN);
-  const p = new Float64Array(n);
   // 1/(hi + lo) ≈ (1/hi)(1 − lo/hi): one more rounding instead of losing lo entirely.
   const correction = s.sumLo / s.sumHi;
-  for (let i = 0; i < n; i++) {
-    const quotient = (s.e[i] as number) / s.sumHi;
-    p[i] = quotient - quotient * correction;
-  }
-  return p;
+  return s.e.map((e) => {
+    const quotient = e / s.sumHi;
+    return quotient - quotient * correction;
+  });
 }
 
 /**
@@ -119,15 +118,10 @@ export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
  */
 export function logSoftmax(z: ArrayLike<number>, temperature = 1): Float64Array {
   checkTemperature('logSoftmax', temperature);
+  // A special row has log1pR = NaN, so every log p_i is NaN.
   const s = shiftedExponentials(z, temperature);
-  const n = z.length;
-  if (s.special !== null) return new Float64Array(n).fill(NaN);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    // 0 − (…) rather than −(…): the top class of [0, −∞] gets log p = +0, not −0.
-    out[i] = 0 - (-(s.qHi[i] as number) + (s.log1pR - (s.qLo[i] as number)));
-  }
-  return out;
+  // 0 − (…) rather than −(…): the top class of [0, −∞] gets log p = +0, not −0.
+  return s.qHi.map((qHi, i) => 0 - (-qHi + (s.log1pR - (s.qLo[i] as number))));
 }
 
 /**
@@ -141,8 +135,8 @@ export function logSoftmax(z: ArrayLike<number>, temperature = 1): Float64Array 
  */
 export function logSumExp(z: ArrayLike<number>): number {
   const s = shiftedExponentials(z);
-  if (s.special === 'nan') return NaN;
   if (s.special === 'positiveInfinity') return Infinity;
-  if (s.special === 'allMasked' || z.length === 0) return -Infinity;
+  if (s.special === 'allMasked') return -Infinity;
+  // a NaN row has log1pR = NaN
   return s.max + s.log1pR;
 }

@@ -132,3 +132,26 @@ describe('binaryCrossEntropyWithLogits', () => {
     expect((binaryCrossEntropyWithLogitsGrad([40], [1])[0] as number) / -Math.exp(-40)).toBeCloseTo(1, 12);
   });
 });
+
+describe('binaryCrossEntropyWithLogits edges and messages', () => {
+  it('binaryCrossEntropyWithLogits([+∞], [1]) is 0 and ([+∞], [0]) is +∞: a zero coefficient on softplus(+∞) is 0', () => {
+    expect(binaryCrossEntropyWithLogits([Infinity], [1])).toBe(0);
+    expect(binaryCrossEntropyWithLogits([Infinity], [0])).toBe(Infinity);
+  });
+
+  it('binaryCrossEntropyWithLogits and its gradient name themselves, the target and the weight in their errors', () => {
+    expect(() => binaryCrossEntropyWithLogits([1, 2], [1])).toThrow(/^binaryCrossEntropyWithLogits: target y has length 1 but the length N of x is 2$/);
+    expect(() => binaryCrossEntropyWithLogits([1, 2], [1, 0], { weight: [1, 2, 3] })).toThrow(
+      /^binaryCrossEntropyWithLogits: weight has length 3 but must have length 1 or N = 2$/,
+    );
+    expect(() => binaryCrossEntropyWithLogits([1, 2], [1, 0], { posWeight: [1, 2, 3] })).toThrow(/: posWeight has length 3/);
+    expect(() => binaryCrossEntropyWithLogitsGrad([1, 2], [1])).toThrow(/^binaryCrossEntropyWithLogitsGrad: target y has length 1/);
+  });
+
+  it('binaryCrossEntropyWithLogitsGrad(x, y, { reduction }) divides by N for mean only', () => {
+    // σ(0) = 1/2: ∂ℓ/∂x = (1 − y)/2 − y/2 = 1/2 − y
+    expect(Array.from(binaryCrossEntropyWithLogitsGrad([0, 0], [0, 1], { reduction: 'sum' }))).toEqual([0.5, -0.5]);
+    expect(Array.from(binaryCrossEntropyWithLogitsGrad([0, 0], [0, 1], { reduction: 'none' }))).toEqual([0.5, -0.5]);
+    expect(Array.from(binaryCrossEntropyWithLogitsGrad([0, 0], [0, 1]))).toEqual([0.25, -0.25]);
+  });
+});

@@ -131,3 +131,40 @@ describe('crossEntropy against the high-precision reference', () => {
     );
   });
 });
+
+describe('crossEntropy keeps the low-order parts of its row sum', () => {
+  it('crossEntropy(zeros(257), [1, 2^-56 × 256]) is log 257 · (1 + 2^-48): the 256 terms below half an ulp count', () => {
+    // −log p_c = log 257 for every class; each 2^-56·log 257 ≈ 7.7e-17 is below half an ulp of log 257,
+    // so only the compensation of the row sum keeps them. mpmath: log 257 · (1 + 2^-48) = 5.549076084895239512…
+    const logits = [new Array<number>(257).fill(0)];
+    const target = [[1, ...new Array<number>(256).fill(2 ** -56)]];
+    expectUlpClose(crossEntropy(logits, target, { reduction: 'sum' }), 5.54907608489524, 1);
+  });
+
+  it('crossEntropy([[0, −100, −200, −300]], [[0, 1, 1, 1]], weight [1, 0.9, 0.6, 1/9]) adds the products\' rounding errors', () => {
+    // −log p_c = 100, 200, 300 exactly (e^{-100} is far below their ulp). With the doubles 0.9, 0.6 and
+    // fl(1/9), 0.9·100 + 0.6·200 + fl(1/9)·300 = 243.333333333333329262… (mpmath), whose nearest double is
+    // 243.33333333333334; the three products rounded and summed give 243.33333333333331.
+    const loss = crossEntropy([[0, -100, -200, -300]], [[0, 1, 1, 1]], { weight: [1, 0.9, 0.6, 1 / 9], reduction: 'sum' });
+    expect(loss).toBe(243.33333333333334);
+  });
+
+  it('crossEntropy([[0, −1e300]], [[1, 2^-1070]], weight [1, 1 + 2^-10]) forms the subnormal w·s scaled, keeping its low bits', () => {
+    // w·s = (1 + 2^-10)·2^-1070 is subnormal and would round to 2^-1070, losing 2^-10 relative; −log p_1 = 1e300
+    // exactly. mpmath: (1 + 2^-10)·2^-1070·1e300 = 7.91277010917621459…e-23 (7.905050…e-23 without the 2^-10).
+    const loss = crossEntropy([[0, -1e300]], [[1, 2 ** -1070]], { weight: [1, 1 + 2 ** -10], reduction: 'sum' });
+    expectUlpClose(loss, 7.912770109176214e-23, 1);
+  });
+});
+
+describe('crossEntropy zero weights, zero shares and a zero denominator', () => {
+  it('crossEntropy([[0, 0]], [[NaN, 1]], weight [0, 1]) is NaN: a zero weight does not hide a NaN probability', () => {
+    expect(crossEntropy([[0, 0]], [[NaN, 1]], { weight: [0, 1], reduction: 'sum' })).toBeNaN();
+  });
+
+  it('crossEntropy mean with class weights [1, −1] that cancel and no label smoothing is Σ/0 = +∞, as PyTorch', () => {
+    // row 0: target 0 of [0, 0], −log p = ln 2, weight 1; row 1: target 1 of [0, ln 3], p_1 = 3/4,
+    // −log p = ln(4/3), weight −1: Σ = ln 2 − ln(4/3) = ln 1.5 > 0 over D = 1 − 1 = 0
+    expect(crossEntropy([[0, 0], [0, Math.log(3)]], [0, 1], { weight: [1, -1] })).toBe(Infinity);
+  });
+});

@@ -296,3 +296,38 @@ describe('information functions: bad input and NaN', () => {
     expect([y, p]).toEqual([[0.25, 0.75], [0.5, 0.5]]);
   });
 });
+
+describe('information functions: each names itself in its errors', () => {
+  it('informationContentGrad(p) is −1/p on [0, 1], and names itself for p outside it or another base', () => {
+    expect(informationContentGrad(0.5)).toBe(-2);
+    expect(informationContentGrad(1)).toBe(-1);
+    expect(informationContentGrad(0)).toBe(-Infinity);
+    expect(() => informationContentGrad(1.5)).toThrow(/^informationContentGrad: probability 1.5 is outside \[0, 1\]$/);
+    expect(() => informationContentGrad(-0.5)).toThrow(/^informationContentGrad: probability -0.5 is outside \[0, 1\]$/);
+    expect(() => informationContentGrad(0.5, 10 as 2)).toThrow(/^informationContentGrad: base 10 is not 2 or 'e'$/);
+  });
+
+  it('informationContent(−0.5) and informationContent(0.5, 10) name informationContent', () => {
+    expect(() => informationContent(-0.5)).toThrow(/^informationContent: probability -0.5 is outside \[0, 1\]$/);
+    expect(() => informationContent(0.5, 10 as 2)).toThrow(/^informationContent: base 10 is not 2 or 'e'$/);
+  });
+
+  it('entropyGrad, distributionCrossEntropyGrad and klDivergence name themselves and the bad argument', () => {
+    expect(() => entropyGrad([0.5, 0.5], 10 as 2)).toThrow(/^entropyGrad: base 10 is not 2 or 'e'$/);
+    expect(() => entropyGrad([0.5, -1])).toThrow(/^entropyGrad: p\[1\] = -1 is negative$/);
+    expect(() => distributionCrossEntropyGrad([1], [1], 10 as 2)).toThrow(/^distributionCrossEntropyGrad: base 10 is not 2 or 'e'$/);
+    expect(() => klDivergence([0.5, 0.5], [-1, 2])).toThrow(/^klDivergence: p\[0\] = -1 is negative$/);
+  });
+});
+
+describe('klDivergence where p/y leaves the double range', () => {
+  it('klDivergence([2^100], [3·2^-1000]) takes log p − log y, since p/y underflows to 0', () => {
+    // p − y − y·(log p − log y) with p/y = 3·2^-1100 < 2^-1074; mpmath: 9.638749763042750635…e32
+    expectUlpClose(klDivergence([2 ** 100], [3 * 2 ** -1000]), 9.63874976304275e32, 4);
+  });
+
+  it('klDivergence([1], [0]) is +∞: a class the model rules out', () => {
+    expect(klDivergence([1], [0])).toBe(Infinity);
+    expect(klDivergence([0.5, 0.5], [1, 0])).toBe(Infinity);
+  });
+});

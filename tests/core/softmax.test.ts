@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logSoftmax, logSumExp, softmax } from '../../src/core';
+import { shiftedExponentials } from '../../src/core/softmax';
 import { referenceLogSoftmax, referenceLogSumExp, referenceSoftmax } from './reference/reference';
 import { expectUlpClose, fc } from './helpers';
 import { extremeLogitVector, logitVector } from './arbitraries';
@@ -147,5 +148,81 @@ describe('logSumExp', () => {
     expect(logSumExp([NaN, Infinity])).toBeNaN();
     expect(logSumExp([1e308, 1e308])).toBe(1e308); // + log 2 is far below ulp(1e308)
     expect(logSumExp([1e308, -1e308])).toBe(1e308);
+  });
+});
+
+/**
+ * z = [0, 0, −37 × 50]: every e^{−37} ≈ 8.5e-17 is below half an ulp of 1, so a plain running sum
+ * drops all fifty and only the compensation term (r's low part, about 4.3e-15) carries them: about 40
+ * ulp of log 2. References from mpmath at 50 digits: S = 2 + 50·e^{−37},
+ * log S = 0.693147180559947442679…, 1/S = 0.499999999999998933369…, e^{−37}/S = 4.26652381287202379…e-17.
+ */
+const absorbed = [0, 0, ...Array.from({ length: 50 }, () => -37)];
+
+describe('the low-order parts of the sum and of z_i − max z', () => {
+  it('logSumExp([0, 0, −37 × 50]) keeps the 50 terms below half an ulp of 1: log(2 + 50e^{-37})', () => {
+    expectUlpClose(logSumExp(absorbed), 0.6931471805599474, 1);
+    // about 19 ulp above log 2: the fifty terms are there
+    expect(logSumExp(absorbed)).toBeGreaterThan(Math.LN2 + 10 * 2 ** -53);
+  });
+
+  it('softmax([0, 0, −37 × 50]) divides by 2 + 50e^{-37}, not by 2', () => {
+    const p = softmax(absorbed);
+    expectUlpClose(p[0] as number, 0.49999999999999895, 1);
+    expectUlpClose(p[2] as number, 4.2665238128720237e-17, 1);
+  });
+
+  it('logSoftmax([0, 0, −37 × 50]) is −log(2 + 50e^{-37}) and −37 − log(2 + 50e^{-37})', () => {
+    const l = logSoftmax(absorbed);
+    expectUlpClose(l[0] as number, -0.6931471805599474, 1);
+    expectUlpClose(l[2] as number, -37.69314718055995, 1);
+  });
+
+  it('logSoftmax([2^53, 0.75, 2^53 − 1])[1] keeps the rounding error of 0.75 − 2^53', () => {
+    // log p_1 = 0.75 − 2^53 − log(1 + e^{-1}) = −2^53 + 0.43673831… (log1p(e^{-1}) = 0.31326168…,
+    // mpmath). Doubles there are 1 apart, so the nearest is −2^53. The difference 0.75 − 2^53 itself
+    // rounds to −2^53 + 1 (error −0.25); dropping or flipping that error gives −2^53 + 1.
+    expect(logSoftmax([2 ** 53, 0.75, 2 ** 53 - 1])[1]).toBe(-(2 ** 53));
+  });
+});
+
+describe('shiftedExponentials', () => {
+  it("shiftedExponentials names its special rows: 'nan' for a NaN logit or temperature, 'positiveInfinity', 'allMasked'", () => {
+    expect(shiftedExponentials([1, NaN, 2]).special).toBe('nan');
+    // NaN wins over +∞ and over all −∞: the row's answer is NaN whatever else it holds
+    expect(shiftedExponentials([NaN, Infinity]).special).toBe('nan');
+    expect(shiftedExponentials([-Infinity, NaN]).special).toBe('nan');
+    expect(shiftedExponentials([NaN]).special).toBe('nan');
+    expect(shiftedExponentials([1, 2], NaN).special).toBe('nan');
+    expect(shiftedExponentials([0, Infinity, 3]).special).toBe('positiveInfinity');
+    expect(shiftedExponentials([-Infinity, -Infinity]).special).toBe('allMasked');
+    expect(shiftedExponentials([]).special).toBe('allMasked');
+    expect(shiftedExponentials([0, -Infinity]).special).toBeNull();
+  });
+
+  it('shiftedExponentials(z) of a special row has NaN log1pR and sum, so callers need no branch', () => {
+    for (const z of [[1, NaN], [0, Infinity], [-Infinity], []]) {
+      const s = shiftedExponentials(z);
+      expect(s.log1pR).toBeNaN();
+      expect(s.sumHi).toBeNaN();
+    }
+  });
+
+  it('shiftedExponentials([0, 0, −37 × 50]) returns log1p(1 + 50e^{-37}) and the sum 2 + 50e^{-37} as hi + lo', () => {
+    const s = shiftedExponentials(absorbed);
+    expectUlpClose(s.log1pR, 0.6931471805599474, 1);
+    expect(s.sumHi).toBe(2);
+    // 50e^{-37} = 4.26652381287203289…e-15 (mpmath: e^{-37} = 8.53304762574406579…e-17)
+    expect(Math.abs(s.sumLo - 4.266523812872033e-15)).toBeLessThan(1e-28);
+  });
+});
+
+describe('softmax and logSoftmax of special rows', () => {
+  it('logSoftmax with a +∞ logit, all −∞, a NaN temperature or no logits gives all NaN (or nothing)', () => {
+    for (const z of [[0, Infinity, 1], [-Infinity, -Infinity]]) {
+      expect(Array.from(logSoftmax(z)).every(Number.isNaN)).toBe(true);
+    }
+    expect(Array.from(logSoftmax([1, 2], NaN)).every(Number.isNaN)).toBe(true);
+    expect(logSoftmax([]).length).toBe(0);
   });
 });
