@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { DESKTOP_OPTIONS, PHONE_OPTIONS, expectNoErrors, expectNoPageOverflow, fontsReady, launch, nextFrame, openRoute, showWholePage } from './browser';
+import { DESKTOP_OPTIONS, PHONE_OPTIONS, expectNoErrors, expectNoPageOverflow, fontsReady, launch, nextFrame, openRoute, settled, showWholePage } from './browser';
 
 /**
  * Chapter 8's backward-pass explorer and mean-against-sum demo in Chromium (the whole-page checks of
@@ -18,7 +18,11 @@ afterAll(async () => {
 const ROUTE = '#/backprop';
 const READY = '.backward-pass-explorer [data-testid="bp-shapes-formula"] .katex';
 const open = (b = desktop, colorScheme: 'light' | 'dark' = 'light') => openRoute(b, ROUTE, { colorScheme, waitFor: READY });
-const ariaLabel = async (page: Page, testId: string) => (await page.getByTestId(testId).getAttribute('aria-label')) ?? '';
+/** A text alternative once every widget has caught up with the last input (they may wait for the pause). */
+const ariaLabel = async (page: Page, testId: string) => {
+  await settled(page);
+  return (await page.getByTestId(testId).getAttribute('aria-label')) ?? '';
+};
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const checkStates = (page: Page, testId: string) => page.getByTestId(testId).locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')));
 const dz2Row = (page: Page) => Promise.all([1, 2, 3].map(async (k) => Number(await page.getByTestId(`bp-dz2-${k}`).getAttribute('data-value'))));

@@ -58,7 +58,7 @@ describe('the binary cross-entropy chapter (#/binary-cross-entropy)', () => {
     await expect.poll(() => value(page, 'bce-loss')).toBe(`L = ${shown(Math.log(1 + 1 / E))}`);
     expect(await value(page, 'bce-grad-y-hat')).toBe(`∂L/∂ŷ = ${shown((1 + E) / E)}`);
     expect(await value(page, 'bce-grad-z')).toBe(`∂L/∂z = ŷ − t = ${shown(1 / (1 + E))}`);
-    expect(await page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain(`= ŷ − t = ${shown(1 / (1 + E))} − 0`);
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain(`= ŷ − t = ${shown(1 / (1 + E))} − 0`);
     expect(await checkStates(page)).toEqual(Array(7).fill('true'));
     expectNoErrors(errors);
     await page.close();

@@ -34,7 +34,7 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
     const { page, errors } = await open();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Beyond the gradient');
     expect(await page.locator('.katex-error').count()).toBe(0);
-    expect(await hessian(page).getByTestId('live-formula').getAttribute('aria-label')).toContain(`= ${shown(-(P[0] ?? NaN) * (P[2] ?? NaN))}`);
+    await expect.poll(() => hessian(page).getByTestId('live-formula').getAttribute('aria-label')).toContain(`= ${shown(-(P[0] ?? NaN) * (P[2] ?? NaN))}`);
     expect(await checkStates(hessian(page))).toEqual(['true', 'true', 'true', 'true']);
     await tensor(page).scrollIntoViewIfNeeded();
     await tensor(page).locator('[data-testid="tensor-formula"] .katex').first().waitFor();
@@ -108,7 +108,7 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
     await expect.poll(() => queryOf(page), { timeout: 5000 }).toEqual({ z: '2,3,4', y: '1', hi: '2', hj: '0', dir: 'ones', tk: '2' });
     await page.reload({ waitUntil: 'load' });
     await page.locator(READY).first().waitFor();
-    expect(await hessian(page).getByTestId('live-formula').getAttribute('aria-label')).toContain('H31 = ∂²L/∂z3∂z1');
+    await expect.poll(() => hessian(page).getByTestId('live-formula').getAttribute('aria-label')).toContain('H31 = ∂²L/∂z3∂z1');
     expect(await quadratic(page).getByRole('radio', { name: '(1, …, 1)' }).isChecked()).toBe(true);
     expect(await text(page, 'quadratic-curvature')).toBe('0.000');
     expect(await tensor(page).getByRole('radio', { name: 'k = 3' }).isChecked()).toBe(true);
@@ -125,8 +125,8 @@ describe('the higher-derivatives chapter (#/higher-derivatives)', () => {
       const embed = await openRoute(browser, `#/embed/higher-derivatives/${path}`, { waitFor: ready });
       if (path.startsWith('Hessian')) {
         // z = (1, 2): H12 = −p1p2 = −e/(1 + e)²
-        expect(await embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`H12 = ∂²L/∂z1∂z2`);
-        expect(await embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`= ${shown(-E / (1 + E) ** 2)}`);
+        await expect.poll(() => embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`H12 = ∂²L/∂z1∂z2`);
+        await expect.poll(() => embed.page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`= ${shown(-E / (1 + E) ** 2)}`);
       } else if (path.startsWith('Quadratic')) {
         expect(await embed.page.getByRole('slider', { name: /^step s along d/ }).getAttribute('aria-valuenow')).toBe('-2');
         // the axis of z2 at z = [2, 3, 4]: curvature p2(1 − p2)

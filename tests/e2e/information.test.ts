@@ -41,7 +41,7 @@ describe('the information chapter (#/information)', () => {
     expect(await summary(page, 'cross-entropy')).toBe(`${h} bits`);
     expect(await summary(page, 'entropy')).toBe('0.000 bits');
     // "≈": −log₂ 0.245 (p2 as printed) is 2.029, not the 2.031 that −log₂ p2 rounds to
-    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`−(1.000 × log₂ 0.245) ≈ ${h} bits`);
+    await expect.poll(() => page.getByTestId('live-formula').getAttribute('aria-label')).toContain(`−(1.000 × log₂ 0.245) ≈ ${h} bits`);
     expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true', 'true', 'true']);
     expectNoErrors(errors);
     await page.close();
@@ -94,7 +94,7 @@ describe('the information chapter (#/information)', () => {
     await expect.poll(() => summary(page, 'kl')).toBe(`${kl.toFixed(3)} nats`);
     await expect.poll(note).toBe('');
     // and the formula marks its own rounding: 1.103 − 1.099 is 0.004, the KL printed is 0.005
-    expect(await page.getByTestId('live-formula').getAttribute('aria-label')).toContain('= 1.103 − 1.099 ≈ 0.005 nats.');
+    await expect.poll(() => page.getByTestId('live-formula').getAttribute('aria-label')).toContain('= 1.103 − 1.099 ≈ 0.005 nats.');
     expect(await page.locator('.katex-error').count()).toBe(0);
     expectNoErrors(errors);
     await page.close();

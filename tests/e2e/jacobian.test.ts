@@ -2,7 +2,7 @@ import { parseHash } from '../../src/url/hashRoute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoErrors, launch, logitSlider, nextFrame, openRoute } from './browser';
+import { expectNoErrors, launch, logitSlider, nextFrame, openRoute, settled } from './browser';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {
@@ -14,7 +14,11 @@ afterAll(async () => {
 
 const openJacobian = (query = '') => openRoute(browser, `#/jacobian${query}`, { waitFor: '[data-testid="live-formula"] .katex' });
 const cell = (page: Page, matrix: string, i: number, j: number) => page.getByRole('button', { name: `${matrix}, row ${i}, column ${j}:`, exact: false });
-const formulaLabel = (page: Page) => page.getByTestId('live-formula').getAttribute('aria-label');
+/** The formula's text alternative once it has caught up: formulas in the widget in use wait for the pause after input. */
+const formulaLabel = async (page: Page) => {
+  await settled(page);
+  return page.getByTestId('live-formula').getAttribute('aria-label');
+};
 
 // z = [2, 3, 4]: p = [1, e, e²] / (1 + e + e²), J_ij = p_i(δ_ij − p_j), by hand
 const E = Math.E;

@@ -50,7 +50,7 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expect(await cost(page)).toBeCloseTo(byHand, 12);
     expect(await checkStates(page)).toEqual(['true', 'true', 'true']);
     const canvas = page.getByRole('img', { name: /^Contour map of the cross-entropy cost/ });
-    expect(await canvas.getAttribute('aria-label')).toContain('w₁ = −4.000, w₂ = 3.000');
+    await expect.poll(() => canvas.getAttribute('aria-label')).toContain('w₁ = −4.000, w₂ = 3.000');
     expect(await distinctCanvasColours(page)).toBeGreaterThan(5);
     expectNoErrors(errors);
     await page.close();
@@ -77,7 +77,7 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expect(await cost(page)).toBeLessThan(before);
     for (let i = 0; i < 4; i++) await stepButton(page).click();
     await expect.poll(() => page.getByTestId('lab-status').textContent()).toMatch(/^Step 5:/);
-    expect(await page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 5 steps from (−4.00, 3.00)');
+    await expect.poll(() => page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 5 steps from (−4.00, 3.00)');
     expect(await checkStates(page)).toEqual(['true', 'true', 'true']);
     expectNoErrors(errors);
     await page.close();
@@ -238,7 +238,7 @@ describe('the logistic regression chapter (#/logistic-regression)', () => {
     expect(await page.getByRole('radio', { name: 'class 0' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /learn the bias b/ }).isChecked()).toBe(false);
     expect(await page.getByTestId('lab-rate').textContent()).toBe('1.00');
-    expect(await page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 3 steps from (−4.00, 3.00)');
+    await expect.poll(() => page.locator('.contour-canvas').getAttribute('aria-label')).toContain('The descent path has 3 steps from (−4.00, 3.00)');
     expectNoErrors(errors);
     await page.close();
 

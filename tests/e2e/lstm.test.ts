@@ -30,7 +30,7 @@ describe('the LSTM chapter (#/lstm)', () => {
     expect(await page.locator('.katex-error').count()).toBe(0);
     // c′ = σ(2)·1 + σ(1)·tanh(0.5) by hand
     const cNext = (sigma(2) + sigma(1) * Math.tanh(0.5)).toFixed(3);
-    expect(await page.locator('.lstm-cell-explorer [data-testid="live-formula"]').getAttribute('aria-label')).toContain(`= ${cNext};`);
+    await expect.poll(() => page.locator('.lstm-cell-explorer [data-testid="live-formula"]').getAttribute('aria-label')).toContain(`= ${cNext};`);
     expect(await text(page, 'cell-check')).toContain('they agree');
     expectNoErrors(errors);
     await page.close();

@@ -8,6 +8,7 @@ import {
   launch,
   logitSlider,
   openRoute,
+  settled,
 } from './browser';
 
 const ROUTE = '#/softmax-cross-entropy';
@@ -23,7 +24,11 @@ const three = (v: number) => (v < 0 ? `−${(-v).toFixed(3)}` : v.toFixed(3));
 
 const gradientShown = (page: Page, j: number) => page.getByTestId(`g-text-${j}`).textContent();
 const stepCount = (page: Page) => page.getByTestId('step-count').textContent();
-const formulaLabel = (page: Page) => page.getByTestId('live-formula').getAttribute('aria-label');
+/** The formula's text alternative once it has caught up: formulas in the widget in use wait for the pause after input. */
+const formulaLabel = async (page: Page) => {
+  await settled(page);
+  return page.getByTestId('live-formula').getAttribute('aria-label');
+};
 /** z − η (softmax(z) − y) for a one-hot y at class t, and the loss −log softmax(z)_t, by hand */
 const stepFrom = (z: number[], t: number, eta: number) => {
   const d = z.reduce((s, v) => s + Math.exp(v), 0);

@@ -46,7 +46,7 @@ describe('the squared error vs cross-entropy chapter (#/squared-error-vs-cross-e
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(await text(page, 'se-gradient')).toBe(`squared error ${shown(seGrad(-3, 1))}`);
     expect(await text(page, 'ce-gradient')).toBe(`cross-entropy ${shown(sigma(-3) - 1)}`);
-    expect(await page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain(`= ${shown(sigma(-3) - 1)}`);
+    await expect.poll(() => page.getByTestId('live-formula').first().getAttribute('aria-label')).toContain(`= ${shown(sigma(-3) - 1)}`);
     expect(await checkStates(page)).toEqual(['true', 'true', 'true', 'true']);
     expectNoErrors(errors);
     await page.close();
