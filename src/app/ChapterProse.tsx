@@ -40,11 +40,20 @@ const chapterWidgets = new Map(
  * "Loading the widget…" until its widget is drawn into it.
  */
 export function ChapterProse({ slug, onNotice }: { slug: string; onNotice: (notice: string) => void }) {
-  return <ProseBody slug={slug} onNotice={onNotice} Widgets={chapterWidgets.get(slug)} />;
+  // `use` only when the prose is not here yet, and in a component with no hooks of its own: a render
+  // replayed after it suspended may then skip the `use` without calling a different list of hooks
+  const prose = proseNow(slug) ?? use(loadProse(slug));
+  return <ProseBody slug={slug} prose={prose} onNotice={onNotice} Widgets={chapterWidgets.get(slug)} />;
 }
 
-function ProseBody({ slug, onNotice, Widgets }: { slug: string; onNotice: (notice: string) => void; Widgets?: ComponentType<WidgetsProps> }) {
-  const prose = proseNow(slug) ?? use(loadProse(slug));
+interface ProseBodyProps {
+  slug: string;
+  prose: string;
+  onNotice: (notice: string) => void;
+  Widgets?: ComponentType<WidgetsProps>;
+}
+
+function ProseBody({ slug, prose, onNotice, Widgets }: ProseBodyProps) {
   // read now, while the boot page is still on screen: the frame this render commits replaces it
   bootProseNodes(slug);
   const body = useRef<HTMLDivElement>(null);

@@ -53,12 +53,13 @@ describe('<ChapterProse>', () => {
   it('ChapterProse fills each slot with its widget, in place of the loading line, and keeps the prose nodes', async () => {
     window.__chapterPage = { slug: 'filled', html: PAGE, ready: Promise.resolve(PAGE) };
     let arrive: (m: unknown) => void = () => {};
-    loadChapter = () => new Promise((resolve) => (arrive = resolve));
+    const chunk = new Promise((resolve) => (arrive = resolve));
+    loadChapter = () => chunk;
     const { container } = show('filled');
     const first = container.querySelector('.chapter-body > p');
     await act(async () => arrive({ page: { Gauge }, widgets: [] }));
-    const slot = container.querySelector('[data-widget-slot="Gauge"]');
-    expect(slot?.querySelector('button')?.textContent).toBe('the gauge');
+    const gauge = await screen.findByText('the gauge');
+    expect(gauge.closest('[data-widget-slot]')?.getAttribute('data-widget-slot')).toBe('Gauge');
     expect(screen.queryByText('Loading the widget…')).toBeNull();
     // the same paragraph node: the prose was not drawn again
     expect(container.querySelector('.chapter-body > p')).toBe(first);
