@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slotNames } from './slotNames';
 import { createServer, type Plugin, type PluginOption, type Rollup } from 'vite';
 
 /** slug → a function that loads the chapter's prerendered page (app/chapterProseSource.ts reads it). */
@@ -26,8 +27,7 @@ export function chapterPages({ mdx }: { mdx: () => PluginOption[] }): Plugin {
   let root = process.cwd();
   let command: 'build' | 'serve' = 'build';
   let rendered: Promise<Record<string, string>> | undefined;
-  const renderedOne = new Map<string, Promise<Record<string, string>>>();
-  const render = async (only?: string): Promise<Record<string, string>> => {
+  const render = async (): Promise<Record<string, string>> => {
     const server = await createServer({
       configFile: false,
       mode: 'production',
@@ -42,7 +42,7 @@ export function chapterPages({ mdx }: { mdx: () => PluginOption[] }): Plugin {
     });
     try {
       const renderer = (await server.ssrLoadModule(RENDERER)) as Renderer;
-      return await renderer.renderChapterPages(readSource(root), only);
+      return await renderer.renderChapterPages(readSource(root));
     } finally {
       await server.close();
     }
@@ -58,16 +58,16 @@ export function chapterPages({ mdx }: { mdx: () => PluginOption[] }): Plugin {
       if (id.startsWith(ONE_PAGE_MODULE)) return `\0${id}`;
       return undefined;
     },
-    watchChange(id) {
-      // vite dev: an edited chapter is rendered again when its page is next imported
-      if (id.includes('/content/')) renderedOne.clear();
-    },
     async load(id) {
       if (id.startsWith(`\0${ONE_PAGE_MODULE}`)) {
+        // rendered where it is imported, from the chapter's MDX module, so an edit shows on reload
         const slug = id.slice(ONE_PAGE_MODULE.length + 1);
-        let one = renderedOne.get(slug);
-        if (!one) renderedOne.set(slug, (one = render(slug)));
-        return `export default ${JSON.stringify((await one)[slug] ?? '')};`;
+        const slots = slotNames(readSource(root)(slug));
+        return [
+          `import Content from ${JSON.stringify(`/content/${slug}.mdx`)};`,
+          `import { renderChapterPage } from ${JSON.stringify(RENDERER)};`,
+          `export default renderChapterPage(${JSON.stringify(slug)}, Content, ${JSON.stringify(slots)});`,
+        ].join('\n');
       }
       if (id !== RESOLVED) return undefined;
       if (command === 'serve') {
