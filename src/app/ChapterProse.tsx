@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, use, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { CHAPTERS, type ChapterModule } from '../chapters/chapterList';
 import { parseHash, useHash } from '../url/hashRoute';
@@ -40,9 +40,27 @@ const chapterWidgets = new Map(
  * "Loading the widget…" until its widget is drawn into it.
  */
 export function ChapterProse({ slug, onNotice }: { slug: string; onNotice: (notice: string) => void }) {
-  // `use` only when the prose is not here yet, and in a component with no hooks of its own: a render
-  // replayed after it suspended may then skip the `use` without calling a different list of hooks
-  const prose = proseNow(slug) ?? use(loadProse(slug));
+  // Here at once when the boot script has fetched it (the opened chapter), else fetched now. Kept in
+  // state, not read with `use`: a render suspended on it was retried in jsdom only inside act.
+  const [loaded, setLoaded] = useState<{ slug: string; prose: string } | undefined>(undefined);
+  const prose = proseNow(slug) ?? (loaded?.slug === slug ? loaded.prose : undefined);
+  useEffect(() => {
+    if (prose !== undefined) return undefined;
+    let live = true;
+    void loadProse(slug).then((text) => {
+      if (live) setLoaded({ slug, prose: text });
+    });
+    return () => {
+      live = false;
+    };
+  }, [slug, prose]);
+  if (prose === undefined) {
+    return (
+      <div className="chapter-body">
+        <p className="loading">Loading the chapter…</p>
+      </div>
+    );
+  }
   return <ProseBody slug={slug} prose={prose} onNotice={onNotice} Widgets={chapterWidgets.get(slug)} />;
 }
 
