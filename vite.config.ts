@@ -11,7 +11,19 @@ import { corePurity } from './src/build/corePurity.ts';
 import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
 import { chapterPreload } from './src/build/chapterPreload.ts';
+import { chapterPages } from './src/build/chapterPages.ts';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** content/*.mdx as the app compiles it; chapterPages renders it again, to HTML, with the same plugins. */
+const contentMdx = (): Plugin =>
+  ({
+    // Static math in content/*.mdx is typeset here, at build time, with the same options as <Tex>.
+    enforce: 'pre',
+    ...mdx({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation, rehypeStaticMathHtml],
+    }),
+  }) as Plugin;
 
 export default defineConfig({
   // Relative base + hash routes: dist/ works from any static host, under any sub-path.
@@ -20,14 +32,8 @@ export default defineConfig({
     corePurity(),
     prerenderTex(),
     chapterPreload(),
-    {
-      // Static math in content/*.mdx is typeset here, at build time, with the same options as <Tex>.
-      enforce: 'pre',
-      ...mdx({
-        remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatex, katexOptions()], rehypeFailOnMathError, rehypeKeepPunctuation, rehypeStaticMathHtml],
-      }),
-    } as Plugin,
+    chapterPages({ mdx: () => [contentMdx()] }),
+    contentMdx(),
     react({ include: /\.(mdx|tsx|ts)$/ }),
     // Offline after one visit: Workbox precaches the whole built site (every chapter's lazy chunk, the
     // workers, the fonts), so a learner on a train can open any chapter they have not opened yet.

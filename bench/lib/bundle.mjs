@@ -11,10 +11,11 @@ import { gzipSync, constants } from 'node:zlib';
 
 /**
  * The JS budget `npm test` enforces for the first chapter, in bytes of gzip. Issue 15 asks for 100 KB;
- * the first chapter loads about 121 KB (react-dom, react and the scheduler alone are about 62), so
- * the budget holds what has been won with 3 KB of room, and comes down as the rest is loaded on demand.
+ * the first chapter loads about 111 KB (react-dom, react and the scheduler alone are about 63; its
+ * prose is HTML prerendered at build time, not JS), so the budget holds what has been won with about
+ * 1 KB of room, and comes down as the rest (the exercises, say) is loaded on demand.
  */
-export const JS_BUDGET_BYTES = 124 * 1024;
+export const JS_BUDGET_BYTES = 112 * 1024;
 
 /**
  * @param {string} url

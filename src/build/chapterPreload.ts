@@ -13,9 +13,11 @@ const CHAPTER_MODULE = /\/src\/chapters\/([a-z0-9-]+)\/[A-Za-z]+Chapter\.tsx$/;
  * which chapter it shows only once the entry script has arrived, run, and asked for the chapter's
  * chunk: on a slow phone that is a second round trip, after the entry's download and its parse. This
  * puts a few lines in index.html that read the hash before any script and preload that chapter's
- * chunk and the chunks it imports, so they arrive alongside the entry. Not its CSS: the entry's
- * preload helper links that itself, and a second link to it is a second download where nothing is cached. Only what the entry
- * does not load itself is listed; a hash that is no chapter (home, an embed) preloads nothing.
+ * chunk and the chunks it imports, so they arrive alongside the entry. Their CSS too, as stylesheets:
+ * the entry's preload helper, asked for the chunk, links only CSS not linked yet, and waited for it
+ * after the chapter's prose was already on screen (a preload link instead would have been a second
+ * download where nothing is cached). Script-inserted, these stylesheets do not hold up the first paint.
+ * Only what the entry does not load itself is listed; a hash that is no chapter (home, an embed) preloads nothing.
  */
 export function chapterPreload(): Plugin {
   return {
@@ -48,7 +50,10 @@ export function chapterPreload(): Plugin {
         for (const chunk of chunks) {
           const slug = chunk.facadeModuleId ? CHAPTER_MODULE.exec(chunk.facadeModuleId)?.[1] : undefined;
           if (!slug) continue;
-          const files = [...closure(chunk)].filter((f) => !loadedByEntry.has(f));
+          const scripts = [...closure(chunk)].filter((f) => !loadedByEntry.has(f));
+          const entryCss = new Set([...loadedByEntry].flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]));
+          const styles = [...new Set(scripts.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]))].filter((f) => !entryCss.has(f));
+          const files = [...scripts, ...styles];
           // written without the assets folder the build puts every chunk in, to keep index.html short
           map[slug] = files.map((f) => f.replace(ASSETS, ''));
         }
@@ -56,8 +61,8 @@ export function chapterPreload(): Plugin {
         // Plain ES5 and no module: it runs before the entry is even requested.
         const script =
           `(function(){var m=${JSON.stringify(map)};var s=/^#\\/([a-z0-9-]+)/.exec(location.hash);var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];` +
-          `if(!f)return;for(var i=0;i<f.length;i++){var l=document.createElement('link');` +
-          `l.rel='modulepreload';l.crossOrigin='';l.href='assets/'+f[i];document.head.appendChild(l);}})();`;
+          `if(!f)return;for(var i=0;i<f.length;i++){var l=document.createElement('link');var c=/\\.css$/.test(f[i]);` +
+          `l.rel=c?'stylesheet':'modulepreload';l.crossOrigin='';l.href='assets/'+f[i];document.head.appendChild(l);}})();`;
         return {
           html,
           tags: [{ tag: 'script', children: script, injectTo: 'head-prepend' }],

@@ -1,12 +1,14 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { EmbeddableWidget } from '../url/widgetEntry';
 
-/** A chapter's page module: its MDX content with the chapter's own component map. */
-export type ChapterContent = ComponentType;
-
-/** What a chapter's lazy chunk exports: its page, and its widgets' entries (the keys they keep in the address). */
+/**
+ * What a chapter's lazy chunk exports: the components its prose's slots name (its prose itself is HTML
+ * rendered at build time, see build/chapterPages.ts), what they all need around them if anything, and
+ * its widgets' entries (the keys they keep in the address).
+ */
 export interface ChapterModule {
-  default: ChapterContent;
+  page: Readonly<Record<string, ComponentType>>;
+  Provider?: ComponentType<{ children: ReactNode }>;
   widgets: readonly EmbeddableWidget[];
 }
 

@@ -1,4 +1,4 @@
-import { useId, type PointerEvent, type ReactNode, type Ref, type SyntheticEvent } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { useLab } from '../state/LabContext';
 import { isTermId, relatedTerms } from '../format/terms';
 
@@ -19,23 +19,7 @@ interface TermScopeProps {
 }
 
 export function TermScope({ children, className, ref }: TermScopeProps) {
-  const scope = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const focus = useLab((s) => s.focus);
-  const setFocus = useLab((s) => s.setFocus);
-
-  const termOf = (event: SyntheticEvent) => (event.target as Element).closest?.('[data-term]')?.getAttribute('data-term');
-  const enter = (event: SyntheticEvent) => {
-    const id = termOf(event);
-    if (isTermId(id)) setFocus(id);
-  };
-  const leave = (event: SyntheticEvent) => {
-    if ((event as PointerEvent).pointerType === 'touch') return;
-    if (termOf(event) === focus) setFocus(null);
-  };
-  const touch = (event: PointerEvent) => {
-    if (event.pointerType === 'touch' && !isTermId(termOf(event))) setFocus(null);
-  };
-
+  const { scope, highlight, enter, leave, touch } = useTermScope();
   return (
     <div
       ref={ref}
@@ -47,10 +31,42 @@ export function TermScope({ children, className, ref }: TermScopeProps) {
       onFocus={enter}
       onBlur={leave}
     >
-      {isTermId(focus) && <style>{highlightRule(scope, relatedTerms(focus))}</style>}
+      {highlight}
       {children}
     </div>
   );
+}
+
+/** What an event says about a term: its target, and for a pointer, its pointer type. */
+export interface TermEvent {
+  target: EventTarget | null;
+  pointerType?: string;
+}
+
+/**
+ * The scope's id, its highlight rule (a <style>, or null while no term is focused) and its handlers,
+ * for TermScope and for a scope whose content is HTML it did not render (app/ChapterProse.tsx), which
+ * listens with native listeners so that widgets portalled into that HTML reach it too.
+ */
+export function useTermScope() {
+  const scope = useId().replace(/[^A-Za-z0-9_-]/g, '');
+  const focus = useLab((s) => s.focus);
+  const setFocus = useLab((s) => s.setFocus);
+
+  const termOf = (event: TermEvent) => (event.target as Element | null)?.closest?.('[data-term]')?.getAttribute('data-term');
+  const enter = (event: TermEvent) => {
+    const id = termOf(event);
+    if (isTermId(id)) setFocus(id);
+  };
+  const leave = (event: TermEvent) => {
+    if (event.pointerType === 'touch') return;
+    if (termOf(event) === focus) setFocus(null);
+  };
+  const touch = (event: TermEvent) => {
+    if (event.pointerType === 'touch' && !isTermId(termOf(event))) setFocus(null);
+  };
+  const highlight = isTermId(focus) ? <style>{highlightRule(scope, relatedTerms(focus))}</style> : null;
+  return { scope, highlight, enter, leave, touch };
 }
 
 /** One rule for everything that shows the focused term (ids are checked by isTermId: plain text). */

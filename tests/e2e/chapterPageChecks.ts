@@ -71,7 +71,7 @@ const PROSE_MAX = 42 * 18 + 1;
 async function expectFigureColumnBesideTheList(page: Page, width: number): Promise<void> {
   const layout = await page.evaluate(() => ({
     list: document.querySelector('.site-toc')?.getBoundingClientRect().right ?? NaN,
-    widgets: Array.from(document.querySelectorAll('.chapter-body > .embeddable'), (e) => {
+    widgets: Array.from(document.querySelectorAll('.chapter-body > .widget-slot > .embeddable'), (e) => {
       const r = e.getBoundingClientRect();
       return { left: r.left, right: r.right, width: r.width };
     }),

@@ -1,4 +1,3 @@
-import Content from '../../../content/backprop.mdx';
 import { BackpropTrainer } from './BackpropTrainer';
 import { BackpropWeights } from './BackpropWeights';
 import { BackwardPassExplorer } from './BackwardPassExplorer';
@@ -13,7 +12,7 @@ import prerendered from 'virtual:prerendered-tex/backprop';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -33,13 +32,4 @@ export const components = embeddable(widgets, {
 export const Provider = BackpropProvider;
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(BackpropOpener) };
-
-/** One run for the chapter's widgets, the opener's included: training in one moves them all. */
-export default function BackpropChapter() {
-  return (
-    <BackpropProvider>
-      <Content components={pageComponents} />
-    </BackpropProvider>
-  );
-}
+export const page = { ...components, Opener: withDeferredView(BackpropOpener) };

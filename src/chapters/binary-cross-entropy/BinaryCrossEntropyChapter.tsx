@@ -1,4 +1,3 @@
-import Content from '../../../content/binary-cross-entropy.mdx';
 import { BinaryCrossEntropyExplorer } from './BinaryCrossEntropyExplorer';
 import { GradientExercise, LossExercise, WithLogitsExercise } from './BinaryCrossEntropyExercises';
 import { MultiLabelComparison } from './MultiLabelComparison';
@@ -11,7 +10,7 @@ import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -28,8 +27,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(BinaryCrossEntropyOpener) };
-
-export default function BinaryCrossEntropyChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(BinaryCrossEntropyOpener) };

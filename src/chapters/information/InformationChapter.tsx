@@ -1,4 +1,3 @@
-import Content from '../../../content/information.mdx';
 import { InformationExplorer } from './InformationExplorer';
 import { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } from './InformationExercises';
 import { embeddable } from '../../tools/share/embeddable';
@@ -9,7 +8,7 @@ import prerendered from 'virtual:prerendered-tex/information';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -24,8 +23,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(InformationOpener) };
-
-export default function InformationChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(InformationOpener) };

@@ -1,4 +1,3 @@
-import Content from '../../../content/jacobian.mdx';
 import { JacobianExplorer } from './JacobianExplorer';
 import { DiagonalOnlyExercise, OffDiagonalExercise, RowSignsExercise } from './JacobianExercises';
 import { embeddable } from '../../tools/share/embeddable';
@@ -8,7 +7,7 @@ import prerendered from 'virtual:prerendered-tex/jacobian';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -23,8 +22,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(JacobianOpener) };
-
-export default function JacobianChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(JacobianOpener) };

@@ -1,4 +1,3 @@
-import Content from '../../../content/logistic-regression.mdx';
 import { LogisticRegressionLab } from './LogisticRegressionLab';
 import { LogisticOpener } from './LogisticOpener';
 import { GradientExercise, PredictionExercise, RateExercise } from './LogisticRegressionExercises';
@@ -9,7 +8,7 @@ import prerendered from 'virtual:prerendered-tex/logistic-regression';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -24,8 +23,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(LogisticOpener) };
-
-export default function LogisticRegressionChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(LogisticOpener) };

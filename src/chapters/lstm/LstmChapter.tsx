@@ -1,4 +1,3 @@
-import Content from '../../../content/lstm.mdx';
 import { GradientFlowExplorer } from './GradientFlowExplorer';
 import { LstmCellExplorer } from './LstmCellExplorer';
 import { CellPathExercise, CellUpdateExercise, ForgetPowerExercise } from './LstmExercises';
@@ -10,7 +9,7 @@ import prerendered from 'virtual:prerendered-tex/lstm';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -26,8 +25,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(LstmOpener) };
-
-export default function LstmChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(LstmOpener) };

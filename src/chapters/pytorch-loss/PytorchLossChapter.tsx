@@ -1,4 +1,3 @@
-import Content from '../../../content/pytorch-loss.mdx';
 import { BceExplorer } from './BceExplorer';
 import { LossExplorer } from './LossExplorer';
 import { WeightBugExercise, WeightedMeanExercise } from './PytorchLossExercises';
@@ -10,7 +9,7 @@ import prerendered from 'virtual:prerendered-tex/pytorch-loss';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // The explorer's starting formula, typeset at build time: the first paint needs no KaTeX runtime.
@@ -25,9 +24,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(WeightedMeanOpener) };
-
-/** Each widget keeps its own state in the address; none shares a store with another. */
-export default function PytorchLossChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(WeightedMeanOpener) };

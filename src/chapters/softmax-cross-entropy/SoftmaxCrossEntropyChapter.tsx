@@ -1,4 +1,3 @@
-import Content from '../../../content/softmax-cross-entropy.mdx';
 import { CrossEntropyGradientExplorer } from './CrossEntropyGradientExplorer';
 import { GradientDescentStep } from './GradientDescentStep';
 import { GradientExercise, SignPatternExercise, StepBugExercise } from './SoftmaxCrossEntropyExercises';
@@ -10,7 +9,7 @@ import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -26,8 +25,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(SoftmaxCrossEntropyOpener) };
-
-export default function SoftmaxCrossEntropyChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(SoftmaxCrossEntropyOpener) };

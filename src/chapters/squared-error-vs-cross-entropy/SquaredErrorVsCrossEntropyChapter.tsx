@@ -1,4 +1,3 @@
-import Content from '../../../content/squared-error-vs-cross-entropy.mdx';
 import { LossRace } from './LossRace';
 import { SaturationExplorer } from './SaturationExplorer';
 import { SeedExperiment } from './SeedExperiment';
@@ -11,7 +10,7 @@ import prerendered from 'virtual:prerendered-tex/squared-error-vs-cross-entropy'
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -27,8 +26,4 @@ export const components = embeddable(widgets, {
 });
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(SaturationOpener) };
-
-export default function SquaredErrorVsCrossEntropyChapter() {
-  return <Content components={pageComponents} />;
-}
+export const page = { ...components, Opener: withDeferredView(SaturationOpener) };

@@ -1,4 +1,3 @@
-import Content from '../../../content/stability.mdx';
 import { EpsilonTrickExplorer } from './EpsilonTrickExplorer';
 import { FusedBackward } from './FusedBackward';
 import { OverflowExplorer } from './OverflowExplorer';
@@ -12,7 +11,7 @@ import prerendered from 'virtual:prerendered-tex/stability';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
 
-/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterPage.tsx). */
+/** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };
 
 // This chapter's starting formulas, typeset at build time: its first paint needs no KaTeX runtime.
@@ -31,13 +30,4 @@ export const components = embeddable(widgets, {
 export const Provider = StabilityProvider;
 
 /** The page's map adds the opening figure, which is not embeddable (it is the chapter's first screen). */
-const pageComponents = { ...components, Opener: withDeferredView(OverflowOpener) };
-
-/** One store for the chapter's widgets, the opener's included: the logits set in the first carry to the later ones. */
-export default function StabilityChapter() {
-  return (
-    <StabilityProvider>
-      <Content components={pageComponents} />
-    </StabilityProvider>
-  );
-}
+export const page = { ...components, Opener: withDeferredView(OverflowOpener) };

@@ -1,0 +1,165 @@
+import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { createPortal } from 'react-dom';
+import { CHAPTERS, type ChapterModule } from '../chapters/chapterList';
+import { parseHash, useHash } from '../url/hashRoute';
+import { useTermScope } from '../math/TermScope';
+import { useChapterUrlState } from '../state/useChapterUrlState';
+import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
+import { useRememberedProseSizes } from './useRememberedProseSizes';
+import { WIDGET_SLOT_ATTRIBUTE, SLOT_PLACEHOLDER_ATTRIBUTE } from './chapterPageMarkup';
+import { bootProseNodes, forgetFailedProse, loadProse, proseNow, takeBootProse } from './chapterProseSource';
+
+interface Slot {
+  name: string;
+  element: Element;
+}
+
+interface WidgetsProps {
+  slots: readonly Slot[];
+  slug: string;
+  onNotice: (notice: string) => void;
+}
+
+/**
+ * One lazily loaded chunk per chapter, holding its widgets (not its prose, which is HTML: see
+ * build/chapterPages.ts): the contents page and other chapters never pay for it.
+ */
+const chapterWidgets = new Map(
+  CHAPTERS.flatMap((c) => {
+    const load = c.load;
+    if (!load) return [];
+    const Widgets = lazy(() => load().then((m) => ({ default: (props: WidgetsProps) => <FilledSlots module={m} {...props} /> })));
+    return [[c.slug, Widgets as ComponentType<WidgetsProps>] as const];
+  }),
+);
+
+/**
+ * The chapter's prose, as the build rendered it, and its widgets in the prose's slots. On the opened
+ * chapter the boot script has painted the same HTML already; the first frame drawn here sets the same
+ * markup in the same place, so the text neither flashes nor moves, and each slot keeps saying
+ * "Loading the widget…" until its widget is drawn into it.
+ */
+export function ChapterProse({ slug, onNotice }: { slug: string; onNotice: (notice: string) => void }) {
+  // Here at once when the boot script has fetched it (the opened chapter), else fetched now. Kept in
+  // state, not read with `use`: a render suspended on it was retried in jsdom only inside act.
+  const [loaded, setLoaded] = useState<{ slug: string; prose: string } | undefined>(undefined);
+  const prose = proseNow(slug) ?? (loaded?.slug === slug ? loaded.prose : undefined);
+  useEffect(() => {
+    if (prose !== undefined) return undefined;
+    let live = true;
+    void loadProse(slug).then((text) => {
+      if (live) setLoaded({ slug, prose: text });
+    });
+    return () => {
+      live = false;
+    };
+  }, [slug, prose]);
+  if (prose === undefined) {
+    return (
+      <div className="chapter-body">
+        <p className="loading">Loading the chapter…</p>
+      </div>
+    );
+  }
+  return <ProseBody slug={slug} prose={prose} onNotice={onNotice} Widgets={chapterWidgets.get(slug)} />;
+}
+
+interface ProseBodyProps {
+  slug: string;
+  prose: string;
+  onNotice: (notice: string) => void;
+  Widgets?: ComponentType<WidgetsProps>;
+}
+
+function ProseBody({ slug, prose, onNotice, Widgets }: ProseBodyProps) {
+  // read now, while the boot page is still on screen: the frame this render commits replaces it
+  bootProseNodes(slug);
+  const body = useRef<HTMLDivElement>(null);
+  useKeyboardScrollableMath(body);
+  useRememberedProseSizes(body);
+  const { scope, highlight, enter, leave, touch } = useTermScope();
+  const handlers = useRef({ enter, leave, touch });
+  useLayoutEffect(() => {
+    handlers.current = { enter, leave, touch };
+  });
+  // Native listeners: the widgets are portals into this HTML, and React sends a portal's events to its
+  // React parents, not to the element it is drawn in.
+  useEffect(() => {
+    const element = body.current;
+    if (!element) return undefined;
+    const on = (type: string, handle: (e: Event) => void) => {
+      element.addEventListener(type, handle);
+      return () => element.removeEventListener(type, handle);
+    };
+    const offs = [
+      on('pointerover', (e) => handlers.current.enter(e as PointerEvent)),
+      on('focusin', (e) => handlers.current.enter(e)),
+      on('pointerout', (e) => handlers.current.leave(e as PointerEvent)),
+      on('focusout', (e) => handlers.current.leave(e)),
+      on('pointerdown', (e) => handlers.current.touch(e as PointerEvent)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+  useEffect(() => () => forgetFailedProse(slug), [slug]);
+  const [slots, setSlots] = useState<readonly Slot[]>([]);
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    // Filled here, before the frame is painted, so the prose never flashes: with the boot page's own
+    // nodes when it showed this chapter (no second parse, no new text to lay out), else from the HTML.
+    const nodes = takeBootProse(slug);
+    if (nodes) element.replaceChildren(...nodes);
+    else element.innerHTML = prose;
+    const found = [...element.querySelectorAll(`[${WIDGET_SLOT_ATTRIBUTE}]`)].map((slot) => ({
+      name: slot.getAttribute(WIDGET_SLOT_ATTRIBUTE) ?? '',
+      element: slot,
+    }));
+    // the slots are in the HTML set just now: they are read from the DOM, after it is committed
+    setSlots(found);
+  }, [prose, slug]);
+  return (
+    <>
+      {highlight}
+      {/* no React children: its content is the prose, set in the layout effect above */}
+      <div ref={body} className="chapter-body" data-term-scope={scope} />
+      {Widgets && slots.length > 0 && (
+        <Suspense fallback={null}>
+          <Widgets slots={slots} slug={slug} onNotice={onNotice} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+/**
+ * Keeps the chapter's lab inputs and the address in step (useChapterUrlState) and draws each widget
+ * into its slot. An address with a query (a shared link) is read before the widgets are first drawn,
+ * so they never show the inputs it replaces: until then the slots keep their loading line.
+ */
+function FilledSlots({ module: { page, Provider = Fragment, widgets }, slots, slug, onNotice }: WidgetsProps & { module: ChapterModule }) {
+  const notice = useChapterUrlState(slug, widgets);
+  const hash = useHash();
+  const [read, setRead] = useState(() => [...parseHash(hash).query.keys()].length === 0);
+  // the second pass is the point: it comes after the address's first read, in the effect above
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setRead(true), []);
+  useEffect(() => onNotice(notice), [notice, onNotice]);
+  useLayoutEffect(() => {
+    if (!read) return;
+    // the build's loading line gives way to the widget (or to its own loading line) in the same frame
+    for (const { element } of slots) element.querySelector(`:scope > [${SLOT_PLACEHOLDER_ATTRIBUTE}]`)?.remove();
+  }, [read, slots]);
+  if (!read) return null;
+  return (
+    <Provider>
+      {slots.map(({ name, element }, i) => {
+        const Widget = page[name];
+        return createPortal(
+          <Suspense fallback={<p className="loading">Loading the widget…</p>}>{Widget ? <Widget /> : null}</Suspense>,
+          element,
+          `${name}-${i}`,
+        );
+      })}
+    </Provider>
+  );
+}

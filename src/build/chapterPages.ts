@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { slotNames } from './slotNames';
+import { createServer, type Plugin, type PluginOption, type Rollup } from 'vite';
+
+/** slug → a function that loads the chapter's prerendered page (app/chapterProseSource.ts reads it). */
+export const CHAPTER_PAGES_MODULE = 'virtual:chapter-pages';
+const RESOLVED = `\0${CHAPTER_PAGES_MODULE}`;
+const RENDERER = '/src/build/renderChapterPages.tsx';
+/** In `vite dev` and vitest, one chapter's page as a module: `virtual:chapter-page/softmax`. */
+const ONE_PAGE_MODULE = 'virtual:chapter-page/';
+const ASSET_NAME = /^chapter-([a-z0-9-]+)\.html$/;
+
+type Renderer = typeof import('./renderChapterPages');
+
+/**
+ * A chapter's prose was JSX in its lazy chunk, so on a slow phone nothing of the chapter could paint
+ * before React, the entry and that chunk had all arrived and run. This renders every chapter's page
+ * (layout, head, prose with its static math; widgets as slots saying they are loading) to an HTML file
+ * at build time, a hashed asset the service worker precaches like any other. A few lines put in
+ * index.html fetch the opened chapter's file alongside the scripts and show it as soon as it arrives;
+ * the app then draws the same prose from the same file and fills the slots (app/ChapterProse.tsx), so
+ * the MDX no longer ships in any chunk. `mdx` gives the plugins that compile content/*.mdx, as the app
+ * has them; they are run in a Vite SSR loader of their own.
+ */
+export function chapterPages({ mdx }: { mdx: () => PluginOption[] }): Plugin {
+  let root = process.cwd();
+  let command: 'build' | 'serve' = 'build';
+  let rendered: Promise<Record<string, string>> | undefined;
+  const render = async (): Promise<Record<string, string>> => {
+    const server = await createServer({
+      configFile: false,
+      mode: 'production',
+      root,
+      logLevel: 'error',
+      plugins: mdx(),
+      server: { middlewareMode: true, hmr: false, ws: false },
+      appType: 'custom',
+      // the build runs with NODE_ENV=production, whose React has no jsxDEV
+      oxc: { jsx: { runtime: 'automatic', development: false } },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    });
+    try {
+      const renderer = (await server.ssrLoadModule(RENDERER)) as Renderer;
+      return await renderer.renderChapterPages(readSource(root));
+    } finally {
+      await server.close();
+    }
+  };
+  return {
+    name: 'logit-lab:chapter-pages',
+    configResolved(config) {
+      root = config.root;
+      command = config.command;
+    },
+    resolveId(id) {
+      if (id === CHAPTER_PAGES_MODULE) return RESOLVED;
+      if (id.startsWith(ONE_PAGE_MODULE)) return `\0${id}`;
+      return undefined;
+    },
+    async load(id) {
+      if (id.startsWith(`\0${ONE_PAGE_MODULE}`)) {
+        // rendered where it is imported, from the chapter's MDX module, so an edit shows on reload
+        const slug = id.slice(ONE_PAGE_MODULE.length + 1);
+        const slots = slotNames(readSource(root)(slug));
+        return [
+          `import Content from ${JSON.stringify(`/content/${slug}.mdx`)};`,
+          `import { renderChapterPage } from ${JSON.stringify(RENDERER)};`,
+          `export default renderChapterPage(${JSON.stringify(slug)}, Content, ${JSON.stringify(slots)});`,
+        ].join('\n');
+      }
+      if (id !== RESOLVED) return undefined;
+      if (command === 'serve') {
+        // vite dev and vitest: a chapter's page is a module of its own, rendered when first imported
+        const slugs = readdirSync(join(root, 'content'))
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => f.slice(0, -'.mdx'.length));
+        const entries = slugs.map((slug) => `${JSON.stringify(slug)}: () => import(${JSON.stringify(ONE_PAGE_MODULE + slug)}).then((m) => m.default)`);
+        return `export const chapterPages = { ${entries.join(', ')} };`;
+      }
+      const pages = await (rendered ??= render());
+      const entries = Object.entries(pages).map(([slug, html]) => {
+        const ref = this.emitFile({ type: 'asset', name: `chapter-${slug}.html`, source: html });
+        return `${JSON.stringify(slug)}: () => fetchPage(import.meta.ROLLUP_FILE_URL_${ref})`;
+      });
+      return [
+        'const fetchPage = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ": " + r.status); return r.text(); });',
+        `export const chapterPages = { ${entries.join(', ')} };`,
+      ].join('\n');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const files: Record<string, string> = {};
+        for (const output of Object.values(ctx.bundle)) {
+          if (output.type !== 'asset') continue;
+          const slug = chapterPageSlug(output);
+          // written without the assets folder, as chapterPreload writes its chunks
+          if (slug) files[slug] = output.fileName.replace(/^assets\//, '');
+        }
+        if (Object.keys(files).length === 0) return html;
+        return { html, tags: [{ tag: 'script', children: bootScript(files), injectTo: 'head-prepend' }] };
+      },
+    },
+  };
+}
+
+const readSource = (root: string) => (slug: string) => readFileSync(join(root, 'content', `${slug}.mdx`), 'utf8');
+
+/** The chapter an emitted asset is the page of, by the name it was emitted under. */
+function chapterPageSlug(asset: Rollup.OutputAsset): string | undefined {
+  for (const name of asset.names ?? []) {
+    const slug = ASSET_NAME.exec(name)?.[1];
+    if (slug) return slug;
+  }
+  return undefined;
+}
+
+/**
+ * Plain ES5, no module, so it runs before the entry is even requested: fetches the opened chapter's
+ * page and shows it in #root if the app has not drawn yet (the boot message is still there). The text
+ * is kept in `window.__chapterPage` for the app, which draws its first frame from it (app/ChapterProse.tsx).
+ */
+export function bootScript(files: Record<string, string>): string {
+  return (
+    `(function(){var m=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);` +
+    `var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];if(!f||!window.fetch)return;var p=window.__chapterPage={slug:s[1],html:null};` +
+    `p.ready=fetch('assets/'+f).then(function(r){return r.ok?r.text():null}).then(function(h){p.html=h;` +
+    `var r=document.getElementById('root');if(h&&r&&r.querySelector('.boot-failed'))r.innerHTML=h;return h})['catch'](function(){return null});})();`
+  );
+}

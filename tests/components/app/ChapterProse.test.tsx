@@ -1,0 +1,92 @@
+import { Suspense } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { createLabStore } from '../../../src/state/createLabStore';
+import { LabProvider } from '../../../src/state/LabContext';
+import { PROSE_END, PROSE_START } from '../../../src/app/chapterPageMarkup';
+
+/** A chapter's prerendered page as the build writes it: prose between markers, one widget slot. */
+const PROSE =
+  '<p>First paragraph.</p><div class="widget-slot" data-widget-slot="Gauge"><p class="loading" data-slot-placeholder="">Loading the widget…</p></div><p>Last paragraph.</p>';
+const PAGE = `<div class="layout"><div class="chapter-body">${PROSE_START}${PROSE}${PROSE_END}</div></div>`;
+
+const fetchedLater = vi.fn(() => Promise.resolve(PAGE));
+vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLater() } }));
+
+let loadChapter: () => Promise<unknown>;
+vi.mock('../../../src/chapters/chapterList', () => ({
+  // one chapter per test: a chapter's chunk is loaded once, as in the app
+  CHAPTERS: ['first', 'filled', 'moved', 'later'].map((slug, i) => ({ number: i + 1, slug, title: slug, summary: '', load: () => loadChapter() })),
+}));
+
+const { ChapterProse } = await import('../../../src/app/ChapterProse');
+
+const Gauge = () => <button type="button">the gauge</button>;
+
+function show(slug: string) {
+  return render(
+    <LabProvider store={createLabStore()}>
+      <Suspense fallback={<p>Loading the chapter…</p>}>
+        <ChapterProse slug={slug} onNotice={() => {}} />
+      </Suspense>
+    </LabProvider>,
+  );
+}
+
+afterEach(() => {
+  delete window.__chapterPage;
+  document.getElementById('root')?.remove();
+});
+
+describe('<ChapterProse>', () => {
+  it('ChapterProse draws the boot script’s page at once, its prose as direct children of .chapter-body', () => {
+    window.__chapterPage = { slug: 'first', html: PAGE, ready: Promise.resolve(PAGE) };
+    loadChapter = () => new Promise(() => {});
+    const { container } = show('first');
+    const body = container.querySelector('.chapter-body');
+    expect([...(body?.children ?? [])].map((el) => el.tagName)).toEqual(['P', 'DIV', 'P']);
+    // the chapter's chunk has not arrived: its slot still says so
+    expect(screen.getByText('Loading the widget…')).toBeTruthy();
+    expect(fetchedLater).not.toHaveBeenCalled();
+  });
+
+  it('ChapterProse fills each slot with its widget, in place of the loading line, and keeps the prose nodes', async () => {
+    window.__chapterPage = { slug: 'filled', html: PAGE, ready: Promise.resolve(PAGE) };
+    let arrive: (m: unknown) => void = () => {};
+    const chunk = new Promise((resolve) => (arrive = resolve));
+    loadChapter = () => chunk;
+    const { container } = show('filled');
+    const first = container.querySelector('.chapter-body > p');
+    await act(async () => arrive({ page: { Gauge }, widgets: [] }));
+    const gauge = await screen.findByText('the gauge');
+    expect(gauge.closest('[data-widget-slot]')?.getAttribute('data-widget-slot')).toBe('Gauge');
+    expect(screen.queryByText('Loading the widget…')).toBeNull();
+    // the same paragraph node: the prose was not drawn again
+    expect(container.querySelector('.chapter-body > p')).toBe(first);
+  });
+
+  it('ChapterProse moves the prose nodes of the page the boot script showed into its own body', () => {
+    const shown = `<div class="chapter-body" data-prerendered="">${PROSE_START}${PROSE}${PROSE_END}</div>`;
+    const root = Object.assign(document.createElement('div'), { id: 'root', innerHTML: shown });
+    document.body.append(root);
+    const paragraph = root.querySelector('p');
+    window.__chapterPage = { slug: 'moved', html: PAGE, ready: Promise.resolve(PAGE) };
+    loadChapter = () => new Promise(() => {});
+    const { container } = show('moved');
+    expect(container.querySelector('.chapter-body > p')).toBe(paragraph);
+    // the markers stay behind: they are for cutting the prose out of the page's text
+    expect([...(container.querySelector('.chapter-body')?.childNodes ?? [])].some((n) => n.nodeType === Node.COMMENT_NODE)).toBe(false);
+  });
+
+  it('ChapterProse fetches the page of a chapter opened later, and shows its prose', async () => {
+    window.__chapterPage = { slug: 'first', html: PAGE, ready: Promise.resolve(PAGE) };
+    loadChapter = () => Promise.resolve({ page: { Gauge }, widgets: [] });
+    // the fetch and the chunk settle inside act, which lets React draw what they brought
+    await act(async () => {
+      show('later');
+    });
+    expect(await screen.findByText('Last paragraph.')).toBeTruthy();
+    expect(await screen.findByText('the gauge')).toBeTruthy();
+    expect(fetchedLater).toHaveBeenCalledTimes(1);
+  });
+});
