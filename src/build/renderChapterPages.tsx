@@ -17,11 +17,18 @@ type Content = ComponentType<{ components?: Record<string, ComponentType> }>;
 
 const contents = import.meta.glob<{ default: Content }>('../../content/*.mdx');
 
-/** A widget's place in the prose, until its chapter's chunk fills it: a line saying so, never a blank. */
+/**
+ * A widget's place in the prose, until its chapter's chunk fills it: a line saying so, never a blank.
+ * Its second sentence appears only if the app has not taken the slot over long after it should have
+ * (index.html's `.slot-failed`): the prose painted, but the scripts that draw the widgets never came.
+ */
 function Slot({ name }: { name: string }) {
   return (
     <div className="widget-slot" {...{ [WIDGET_SLOT_ATTRIBUTE]: name }} data-exercise={name.endsWith('Exercise') ? '' : undefined}>
-      <p className="loading" {...{ [SLOT_PLACEHOLDER_ATTRIBUTE]: '' }}>Loading the widget…</p>
+      <p className="loading" {...{ [SLOT_PLACEHOLDER_ATTRIBUTE]: '' }}>
+        Loading the widget…
+        <span className="slot-failed"> It has not arrived: this page’s scripts could not be loaded. Reload the page.</span>
+      </p>
     </div>
   );
 }
