@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ComponentType } from 'react';
 import { renderChapterPage } from '../../../src/build/renderChapterPages';
 
+const Nothing = () => null;
+
 /** A stand-in for a compiled MDX chapter: two paragraphs around one widget. */
 function Content({ components = {} }: { components?: Record<string, ComponentType> }) {
-  const Gauge = components.Gauge ?? (() => null);
+  const Gauge = components.Gauge ?? Nothing;
   return (
     <>
       <p>Before the widget.</p>
