@@ -47,7 +47,8 @@ export function crossEntropyGrad(
       const up = twoProduct(p[j] as number, otherWeights[j] as number);
       const down = twoProduct(a[j] as number, otherProbabilities[j] as number);
       const g = up.hi - down.hi + (up.lo - down.lo);
-      row[j] = divisor === 1 ? g : g / divisor;
+      // Dividing by 1 ('sum', 'none') is exact, so it needs no separate path.
+      row[j] = g / divisor;
     }
   }
   return gradient;

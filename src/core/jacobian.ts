@@ -21,8 +21,8 @@ export function softmaxJacobian(z: ArrayLike<number>, temperature = 1): Float64A
     const pi = p[i] as number;
     for (let j = 0; j < n; j++) {
       // 0 − p_i p_j, not −p_i p_j: a masked class gets +0 entries, which display as "0", not "−0".
-      row[j] = i === j ? pi * (others[i] as number) : 0 - pi * (p[j] as number);
-      if (temperature !== 1) row[j] = (row[j] as number) / temperature;
+      // Dividing by T = 1 is exact, so the default needs no separate path.
+      row[j] = (i === j ? pi * (others[i] as number) : 0 - pi * (p[j] as number)) / temperature;
     }
     jacobian.push(row);
   }

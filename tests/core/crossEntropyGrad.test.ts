@@ -47,6 +47,15 @@ describe('crossEntropyGrad', () => {
     );
   });
 
+  it('crossEntropyGrad([[0, 0, 0]], y) = p − y within 1 ulp for y = (3/4, 1/4, 0) and (5/16, 11/16, 0)', () => {
+    // p = (1/3, 1/3, 1/3), so p − y = (1/3 − 3/4, 1/3 − 1/4, 1/3). p_j = 1/3 is not a double, and the
+    // products p_j·Σa and a_j·Σp round; their rounding errors must be kept, not dropped or flipped.
+    const g = crossEntropyGrad([[0, 0, 0]], [[0.75, 0.25, 0]])[0] as Float64Array;
+    expectUlpClose(g, [-5 / 12, 1 / 12, 1 / 3], 1);
+    // and with y = (5/16, 11/16, 0): p − y = (1/48, −17/48, 1/3), where 1/3 − 5/16 cancels 4 bits.
+    expectUlpClose(crossEntropyGrad([[0, 0, 0]], [[0.3125, 0.6875, 0]])[0] as Float64Array, [1 / 48, -17 / 48, 1 / 3], 1);
+  });
+
   it('crossEntropyGrad([[0, 40]], [1]) = [q, −q] with q = e^-40/(1 + e^-40) to full precision', () => {
     const e = exp(big(-40));
     const q = toNumber(div(e, add(ONE, e)));

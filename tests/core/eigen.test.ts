@@ -164,4 +164,30 @@ describe('eigen: bad input and NaN', () => {
     expect(Array.from(symmetricEigenvalues([[1, NaN], [NaN, 1]])).every(Number.isNaN)).toBe(true);
     expect(Array.from(symmetricEigenvalues([[Infinity, 0], [0, 1]])).every(Number.isNaN)).toBe(true);
   });
+
+  it('symmetricEigen with one NaN on the diagonal gives all-NaN values and vectors', () => {
+    // One bad entry in one row poisons every eigenvalue, not just that row's.
+    const { values, vectors } = symmetricEigen([[NaN, 0], [0, 1]]);
+    expect(Array.from(values).every(Number.isNaN)).toBe(true);
+    expect(vectors).toHaveLength(2);
+    expect(vectors.every((v) => v.length === 2 && Array.from(v).every(Number.isNaN))).toBe(true);
+  });
+
+  it('symmetricEigenvalues names a row that is not an array (null, a number or a string)', () => {
+    const notRows = [null, 5, 'ab'] as unknown as ArrayLike<number>[];
+    for (const bad of notRows) {
+      expect(() => symmetricEigenvalues([bad, [1, 2]])).toThrow(/symmetricEigenvalues: row 0 has length not an array but a square matrix of 2 rows needs 2/);
+    }
+  });
+
+  it('symmetricEigenvalues of the zero matrix is all zeros (zero differences pass the symmetry check)', () => {
+    expect(Array.from(symmetricEigenvalues([[0, 0], [0, 0]]))).toEqual([0, 0]);
+  });
+
+  it('symmetricEigenvalues averages a_ij and a_ji that differ by rounding: [[0, 1], [1 + 2^-42, 0]] → ∓(1 + 2^-43)', () => {
+    // 2^-42 ≤ 2^-40·(1 + 2^-42), so the pair is accepted and replaced by its mean m = 1 + 2^-43 (exact);
+    // the eigenvalues of [[0, m], [m, 0]] are ±m.
+    expect(Array.from(symmetricEigenvalues([[0, 1], [1 + 2 ** -42, 0]]))).toEqual([-(1 + 2 ** -43), 1 + 2 ** -43]);
+    expect(Array.from(symmetricEigenvalues([[0, 1 + 2 ** -42], [1, 0]]))).toEqual([-(1 + 2 ** -43), 1 + 2 ** -43]);
+  });
 });

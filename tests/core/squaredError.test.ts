@@ -87,6 +87,17 @@ describe('binary cross-entropy on a logit', () => {
     expect(binaryCrossEntropyLossZ(-Infinity, 1)).toBe(Infinity);
   });
 
+  it('binaryCrossEntropyGradZ(0, ½ − 2^-54) = 2^-54 and binaryCrossEntropyLossZ(1023.5, ½ − 2^-54) = 511.75 + 2^-44: 1 − t keeps its lost bit', () => {
+    // 1 − t = ½ + 2^-54 is not a double (it rounds to ½); the bit it loses must still count.
+    // σ(0) = ½ exactly, so σ(0) − t = 2^-54.
+    const t = 0.5 - 2 ** -54;
+    expect(binaryCrossEntropyGradZ(0, t)).toBe(2 ** -54);
+    // softplus(−1023.5) underflows to 0 and softplus(1023.5) = 1023.5, so the loss is (½ + 2^-54)·1023.5
+    // = 511.75 + 0.9995·2^-44, which rounds up to 511.75 + 2^-44 (the spacing of doubles near 511.75 is
+    // 2^-44); mpmath at 300 bits agrees.
+    expect(binaryCrossEntropyLossZ(1023.5, t)).toBe(511.75 + 2 ** -44);
+  });
+
   it('binaryCrossEntropyLossZ(z, t) equals binaryCrossEntropyWithLogits([z], [t]) within 1 ulp', () => {
     fc.assert(fc.property(logit, target, (z, t) => expectUlpClose(binaryCrossEntropyLossZ(z, t), binaryCrossEntropyWithLogits([z], [t]), 1)));
   });
@@ -116,8 +127,10 @@ describe('binary losses: bad input and NaN', () => {
   it('a target outside [0, 1] is a RangeError naming the function', () => {
     expect(() => squaredErrorLoss(0, 1.5)).toThrow(/squaredErrorLoss: target t = 1.5 is outside \[0, 1\]/);
     expect(() => squaredErrorGradZ(0, -1)).toThrow(RangeError);
+    expect(() => squaredErrorGradZ(0, -1)).toThrow(/squaredErrorGradZ: target t = -1 is outside \[0, 1\]/);
     expect(() => binaryCrossEntropyGradZ(0, 2)).toThrow(/binaryCrossEntropyGradZ: target t = 2/);
     expect(() => binaryCrossEntropyLossZ(0, -0.5)).toThrow(RangeError);
+    expect(() => binaryCrossEntropyLossZ(0, -0.5)).toThrow(/binaryCrossEntropyLossZ: target t = -0.5 is outside \[0, 1\]/);
   });
 
   it('NaN in gives NaN out', () => {
