@@ -133,7 +133,9 @@ export async function measureBackprop({ baseURL }) {
         ratioToGoal: extra / GOAL_MS,
       });
     }
-    if (!(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible())) throw new Error('training stopped during the measurement');
+    // the trainer's own Pause: the chapter's opening figure shows the same run, with a Pause of its own
+    const pause = page.getByRole('group', { name: 'Training' }).getByRole('button', { name: 'Pause', exact: true });
+    if (!(await pause.isVisible())) throw new Error('training stopped during the measurement');
     if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join('; ')}`);
     return { route: ROUTE, fps, idleFps, goalFps: GOAL_FPS, fpsRatio: fps / GOAL_FPS, stepsPerSecond, sliders, goalMs: GOAL_MS };
   } finally {
