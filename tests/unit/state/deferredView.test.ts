@@ -4,6 +4,18 @@ import { createDeferredView, MAX_WAIT_MS, PAUSE_MS } from '../../../src/state/de
 
 const counter = () => createStore<{ n: number }>()(() => ({ n: 0 }));
 
+/** Frames that run only when the test calls them: `nextFrame` queues a callback in `frames`. */
+const heldFrames = () => {
+  const frames: (() => void)[] = [];
+  const nextFrame = (callback: () => void) => {
+    frames.push(callback);
+    return () => {
+      frames.splice(frames.indexOf(callback), 1);
+    };
+  };
+  return { frames, nextFrame };
+};
+
 describe('createDeferredView', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -98,14 +110,11 @@ describe('createDeferredView', () => {
     const store = counter();
     let moving = true;
     let pressed = true;
-    const frames: (() => void)[] = [];
+    const { frames, nextFrame } = heldFrames();
     const deferred = createDeferredView({
       duringInput: () => moving,
       inputHeld: () => pressed,
-      nextFrame: (callback) => {
-        frames.push(callback);
-        return () => frames.splice(frames.indexOf(callback), 1);
-      },
+      nextFrame,
     });
     const seen: number[] = [];
     deferred.view(store).subscribe((s) => seen.push(s.n));
@@ -134,14 +143,11 @@ describe('createDeferredView', () => {
 
   it('flush() and dispose() drop a wait for a frame', () => {
     const store = counter();
-    const frames: (() => void)[] = [];
+    const { frames, nextFrame } = heldFrames();
     const deferred = createDeferredView({
       duringInput: () => true,
       inputHeld: () => true,
-      nextFrame: (callback) => {
-        frames.push(callback);
-        return () => frames.splice(frames.indexOf(callback), 1);
-      },
+      nextFrame,
     });
     const seen: number[] = [];
     deferred.view(store).subscribe((s) => seen.push(s.n));
