@@ -11,6 +11,8 @@ export interface SymmetricEigen {
   values: Float64Array;
   /** vectors[k] is a unit eigenvector (length n) for values[k]; the vectors are orthonormal. */
   vectors: Float64Array[];
+  /** How many sweeps of rotations it took until every off-diagonal entry was exactly 0 (0 for a diagonal matrix). */
+  sweeps: number;
 }
 
 /** Entries may differ from their transposes by this much, relative to the largest entry. */
@@ -25,7 +27,7 @@ const MAX_SWEEPS = 60;
  * @throws RangeError for a non-square, ragged or non-symmetric matrix.
  */
 export function symmetricEigenvalues(a: ArrayLike<ArrayLike<number>>): Float64Array {
-  return jacobi('symmetricEigenvalues', a, false).values;
+  return jacobi('symmetricEigenvalues', a).values;
 }
 
 /**
@@ -34,7 +36,7 @@ export function symmetricEigenvalues(a: ArrayLike<ArrayLike<number>>): Float64Ar
  * The sign of each eigenvector is arbitrary.
  */
 export function symmetricEigen(a: ArrayLike<ArrayLike<number>>): SymmetricEigen {
-  return jacobi('symmetricEigen', a, true);
+  return jacobi('symmetricEigen', a);
 }
 
 function checkedCopy(fn: string, a: ArrayLike<ArrayLike<number>>): Float64Array[] {
@@ -52,11 +54,11 @@ function checkedCopy(fn: string, a: ArrayLike<ArrayLike<number>>): Float64Array[
     rows.push(copy);
   }
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      const upper = (rows[j] as Float64Array)[i] as number;
-      const lower = (rows[i] as Float64Array)[j] as number;
+    for (let j = i + 1; j < n; j++) {
+      const upper = (rows[i] as Float64Array)[j] as number;
+      const lower = (rows[j] as Float64Array)[i] as number;
       if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE * largest) {
-        throw new RangeError(`${fn}: the matrix is not symmetric: a[${i}][${j}] = ${lower} but a[${j}][${i}] = ${upper}`);
+        throw new RangeError(`${fn}: the matrix is not symmetric: a[${j}][${i}] = ${lower} but a[${i}][${j}] = ${upper}`);
       }
       // Halve each before adding (no overflow), but only when they differ: ½·2^-1074 would round to 0.
       const mean = upper === lower ? upper : 0.5 * upper + 0.5 * lower;
@@ -66,27 +68,42 @@ function checkedCopy(fn: string, a: ArrayLike<ArrayLike<number>>): Float64Array[
   return rows;
 }
 
-function jacobi(fn: string, input: ArrayLike<ArrayLike<number>>, wantVectors: boolean): SymmetricEigen {
+/** Σ_{p<q} |a_pq|: the sweeps stop when it is exactly 0. */
+function offDiagonal(a: Float64Array[]): number {
+  let off = 0;
+  for (let q = 1; q < a.length; q++) {
+    const row = a[q] as Float64Array;
+    for (let p = 0; p < q; p++) off += Math.abs(row[p] as number);
+  }
+  return off;
+}
+
+/**
+ * Cyclic Jacobi, column by column, until every off-diagonal entry is exactly 0: each rotation sets its
+ * a_pq to 0, convergence is quadratic, and what rounding leaves behind is zeroed by the rule below.
+ * The eigenvectors are always accumulated: O(n) per rotation, little next to the rotation itself.
+ */
+function jacobi(fn: string, input: ArrayLike<ArrayLike<number>>): SymmetricEigen {
   const a = checkedCopy(fn, input);
   const n = a.length;
   const v = a.map((_, i) => Float64Array.from({ length: n }, (_unused, j) => (i === j ? 1 : 0)));
   if (a.some((row) => row.some((x) => !Number.isFinite(x)))) {
-    return { values: new Float64Array(n).fill(NaN), vectors: v.map((row) => row.fill(NaN)) };
+    return { values: new Float64Array(n).fill(NaN), vectors: v.map((row) => row.fill(NaN)), sweeps: 0 };
   }
   const at = (i: number, j: number) => (a[i] as Float64Array)[j] as number;
   const set = (i: number, j: number, x: number) => ((a[i] as Float64Array)[j] = x);
-  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += Math.abs(at(p, q));
-    if (off === 0) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
+  let sweeps = 0;
+  while (offDiagonal(a) !== 0 && sweeps < MAX_SWEEPS) {
+    sweeps++;
+    for (let q = 1; q < n; q++) {
+      for (let p = 0; p < q; p++) {
         const apq = at(p, q);
         const app = at(p, p);
         const aqq = at(q, q);
         // Numerical Recipes: after a few sweeps an a_pq below the last bits of both diagonal entries
-        // can no longer change them; zero it rather than rotate, so that the iteration terminates.
-        if (sweep > 3 && 100 * Math.abs(apq) <= 2 ** -52 * Math.min(Math.abs(app), Math.abs(aqq))) {
+        // can no longer change them; zero it rather than rotate, so that the iteration ends where
+        // rounding in the subnormal range would otherwise keep a few off-diagonal bits alive.
+        if (sweeps > 4 && 100 * Math.abs(apq) <= 2 ** -52 * Math.min(Math.abs(app), Math.abs(aqq))) {
           set(p, q, 0);
           set(q, p, 0);
           continue;
@@ -116,14 +133,11 @@ function jacobi(fn: string, input: ArrayLike<ArrayLike<number>>, wantVectors: bo
           set(r, q, newRq);
           set(q, r, newRq);
         }
-        if (wantVectors) {
-          for (let r = 0; r < n; r++) {
-            const row = v[r] as Float64Array;
-            const vrp = row[p] as number;
-            const vrq = row[q] as number;
-            row[p] = vrp - s * (vrq + rho * vrp);
-            row[q] = vrq + s * (vrp - rho * vrq);
-          }
+        for (const row of v) {
+          const vrp = row[p] as number;
+          const vrq = row[q] as number;
+          row[p] = vrp - s * (vrq + rho * vrp);
+          row[q] = vrq + s * (vrp - rho * vrq);
         }
       }
     }
@@ -131,6 +145,7 @@ function jacobi(fn: string, input: ArrayLike<ArrayLike<number>>, wantVectors: bo
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => at(i, i) - at(j, j));
   return {
     values: Float64Array.from(order, (i) => at(i, i)),
-    vectors: wantVectors ? order.map((k) => Float64Array.from(v, (row) => row[k] as number)) : [],
+    vectors: order.map((k) => Float64Array.from(v, (row) => row[k] as number)),
+    sweeps,
   };
 }

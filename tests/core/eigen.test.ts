@@ -142,6 +142,36 @@ describe('symmetricEigen', () => {
     );
   });
 
+  it('symmetricEigen takes 0 sweeps for a diagonal matrix and 1 for a 2×2 one (one rotation zeroes its only pair)', () => {
+    expect(symmetricEigen([[3, 0], [0, -1]]).sweeps).toBe(0);
+    const { values, sweeps } = symmetricEigen([[2, 1], [1, 2]]);
+    expect(sweeps).toBe(1);
+    expectUlpClose(values, [1, 3], 2);
+  });
+
+  it('symmetricEigen of I + 1e-161·N zeroes the subnormal remains in sweep 5, the first the rule allows', () => {
+    // A triple eigenvalue 1 (the perturbation is far below its last bit). Rotations inside the
+    // degenerate block are by π/4 and leave products near 1e-322, subnormal bits that rounding keeps
+    // alive; every one of them is below the diagonal's last bits, so the Numerical Recipes rule zeroes
+    // them all as soon as it applies (after 4 sweeps) and not before.
+    const e = [3e-161, -2e-161, 1e-161];
+    const { values, vectors, sweeps } = symmetricEigen([[1, e[0]!, e[1]!], [e[0]!, 1, e[2]!], [e[1]!, e[2]!, 1]]);
+    expect(sweeps).toBe(5);
+    expect(Array.from(values)).toEqual([1, 1, 1]);
+    vectors.forEach((v, k) => vectors.forEach((w, l) => {
+      const dot = v.reduce((s, x, j) => s + x * (w[j] as number), 0);
+      expect(Math.abs(dot - (k === l ? 1 : 0))).toBeLessThanOrEqual(8 * EPS);
+    }));
+  });
+
+  it('symmetricEigen skips a zero a_pq between equal diagonal entries instead of rotating by 0/0', () => {
+    // [[2, 0, 1], [0, 2, 0], [1, 0, 2]]: pair (0, 1) has a_pp = a_qq and a_pq = 0, where τ = 0/0 would
+    // poison every entry. The (0, 2) block [[2, 1], [1, 2]] rotates by exactly π/4 to 1 and 3.
+    const { values, vectors } = symmetricEigen([[2, 0, 1], [0, 2, 0], [1, 0, 2]]);
+    expect(Array.from(values)).toEqual([1, 2, 3]);
+    expectRelClose(vectors[1]!.map(Math.abs), [0, 1, 0], 0, 0);
+  });
+
   it('symmetricEigen leaves its input unchanged and accepts Float64Array rows', () => {
     const a = [Float64Array.of(2, 1), Float64Array.of(1, 2)];
     const { values } = symmetricEigen(a);
