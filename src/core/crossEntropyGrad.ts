@@ -15,11 +15,12 @@ import { resolveCrossEntropy, type CrossEntropyOptions, type CrossEntropyTarget 
  * target 1 the gradient is [e^{-40}/(1+e^{-40}), −e^{-40}/(1+e^{-40})] to full precision. Without
  * options this equals (p − y)/N for one-hot y.
  * Ignored rows have a zero gradient, also when every row is ignored (where the 'mean' loss is NaN;
- * PyTorch also returns zeros there). With label smoothing and a 'mean' that divides by 0 with rows kept
- * (their class weights add up to 0), every entry of a kept row is NaN, as in PyTorch: nll_loss's
- * backward writes w_t·(−(1 − ε)/0) = 0·∞ at the target and log_softmax's backward spreads it over the
- * row (without smoothing a_n = 0, so p·A − a = 0 and 0/0 is NaN already). A masked (−∞) class with
- * a_j = 0 gets gradient 0.
+ * PyTorch also returns zeros there). When a 'mean' divides by 0 with rows kept (their class weights add
+ * up to 0), the mean is not a number and every entry of a kept row is NaN. With zero weights that is
+ * PyTorch's answer too (nll_loss's backward writes w_t·(−g/0) = 0·∞ at the target and log_softmax's
+ * backward spreads it over the row); with negative weights that cancel ([1, −1], targets 0 and 1) its
+ * backward gives a mix of NaN and ±∞, an accident of its formula that we do not copy.
+ * A masked (−∞) class with a_j = 0 gets gradient 0.
  * @throws RangeError exactly as {@link crossEntropy}.
  */
 export function crossEntropyGrad(
@@ -29,27 +30,18 @@ export function crossEntropyGrad(
 ): Float64Array[] {
   const resolved = resolveCrossEntropy('crossEntropyGrad', logits, target, options);
   const divisor = resolved.reduction === 'mean' ? resolved.meanDenominator : 1;
-  const undefinedMean = divisor === 0 && (options.labelSmoothing ?? 0) > 0;
-  const gradient: Float64Array[] = [];
-  for (let n = 0; n < resolved.rows; n++) {
-    const row = new Float64Array(resolved.classes);
+  return Array.from({ length: resolved.rows }, (_, n) => {
     const a = resolved.coefficients[n];
-    gradient.push(row);
-    if (!a) continue;
-    if (undefinedMean) {
-      row.fill(NaN);
-      continue;
-    }
+    if (!a) return new Float64Array(resolved.classes);
+    if (divisor === 0) return new Float64Array(resolved.classes).fill(NaN);
     const p = softmax(logits[n] as ArrayLike<number>);
     const otherWeights = sumsExcludingEach(a);
     const otherProbabilities = sumsExcludingEach(p);
-    for (let j = 0; j < resolved.classes; j++) {
-      const up = twoProduct(p[j] as number, otherWeights[j] as number);
+    return p.map((pj, j) => {
+      const up = twoProduct(pj, otherWeights[j] as number);
       const down = twoProduct(a[j] as number, otherProbabilities[j] as number);
-      const g = up.hi - down.hi + (up.lo - down.lo);
       // Dividing by 1 ('sum', 'none') is exact, so it needs no separate path.
-      row[j] = g / divisor;
-    }
-  }
-  return gradient;
+      return (up.hi - down.hi + (up.lo - down.lo)) / divisor;
+    });
+  });
 }

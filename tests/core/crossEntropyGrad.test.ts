@@ -79,6 +79,10 @@ describe('crossEntropyGrad', () => {
       expect(g.slice(0, 2).every((row) => row.every(Number.isNaN)), `ε = ${labelSmoothing}`).toBe(true);
       expect(Array.from(g[2] as Float64Array)).toEqual([0, 0, 0]);
     }
+    // Negative class weights that cancel: the kept rows' a_n ≠ 0, so (p·A − a)/0 would be ±∞ (and
+    // PyTorch's backward gives [nan, +∞], [−∞, nan]); a mean over a zero denominator is not a number.
+    const cancelling = crossEntropyGrad([[0, 0], [0, 0]], [0, 1], { weight: [1, -1] });
+    expect(cancelling.every((row) => row.every(Number.isNaN))).toBe(true);
     // 'sum' has no denominator: finite
     const sum = crossEntropyGrad(z, [0, 0, -100], { weight: [0, 0.5, 1], labelSmoothing: 0.2, reduction: 'sum' });
     expect(sum.every((row) => row.every(Number.isFinite))).toBe(true);
