@@ -14,17 +14,7 @@ import { softmax } from './softmax';
 export function softmaxJacobian(z: ArrayLike<number>, temperature = 1): Float64Array[] {
   const p = softmax(z, temperature);
   const others = sumsExcludingEach(p);
-  const n = p.length;
-  const jacobian: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Float64Array(n);
-    const pi = p[i] as number;
-    for (let j = 0; j < n; j++) {
-      // 0 − p_i p_j, not −p_i p_j: a masked class gets +0 entries, which display as "0", not "−0".
-      // Dividing by T = 1 is exact, so the default needs no separate path.
-      row[j] = (i === j ? pi * (others[i] as number) : 0 - pi * (p[j] as number)) / temperature;
-    }
-    jacobian.push(row);
-  }
-  return jacobian;
+  // 0 − p_i p_j, not −p_i p_j: a masked class gets +0 entries, which display as "0", not "−0".
+  // Dividing by T = 1 is exact, so the default needs no separate path.
+  return Array.from(p, (pi, i) => p.map((pj, j) => (i === j ? pi * (others[i] as number) : 0 - pi * pj) / temperature));
 }
