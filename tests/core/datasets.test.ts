@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, type DatasetKind } from '../../src/core/datasets';
+import { createRandom } from '../../src/core/random';
 
 const KINDS: DatasetKind[] = ['blobs', 'rings', 'spirals'];
 
@@ -82,6 +83,32 @@ describe('makeDataset', () => {
       const expected = (2 * Math.PI * c) / 3 + 0.02;
       const gap = Math.abs(Math.atan2(Math.sin(angle - expected), Math.cos(angle - expected)));
       expect(gap).toBeLessThan(0.6);
+    }
+  });
+
+  it("makeDataset('rings', m, seed) follows its recipe draw by draw: radius 0.2 + 0.35c + 0.04·N(0, 1), angle 2π·U", () => {
+    // The documented recipe replayed on the same seeded stream: per point one normal, then one uniform.
+    const data = makeDataset('rings', 30, 11);
+    const random = createRandom(11);
+    for (let r = 0; r < 30; r++) {
+      const rho = 0.2 + 0.35 * (r % 3) + 0.04 * random.normal();
+      const theta = 2 * Math.PI * random.next();
+      expect(data.x[2 * r]).toBeCloseTo(rho * Math.cos(theta), 14);
+      expect(data.x[2 * r + 1]).toBeCloseTo(rho * Math.sin(theta), 14);
+    }
+  });
+
+  it("makeDataset('spirals', m, seed) follows its recipe draw by draw: angle 2πc/3 + 4t + 0.12·N(0, 1)", () => {
+    // m = 31: class 0 has 11 points, classes 1 and 2 have 10; point r is the ⌊r/3⌋-th of its class.
+    const data = makeDataset('spirals', 31, 12);
+    const random = createRandom(12);
+    for (let r = 0; r < 31; r++) {
+      const c = r % 3;
+      const t = (Math.floor(r / 3) + 0.5) / (c === 0 ? 11 : 10);
+      const rho = 0.08 + 0.87 * t;
+      const theta = (2 * Math.PI * c) / 3 + 4 * t + 0.12 * random.normal();
+      expect(data.x[2 * r]).toBeCloseTo(rho * Math.cos(theta), 14);
+      expect(data.x[2 * r + 1]).toBeCloseTo(rho * Math.sin(theta), 14);
     }
   });
 
