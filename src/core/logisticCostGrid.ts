@@ -48,17 +48,16 @@ export function logisticCostGrid(X: Float64Array, t: Float64Array, b: number, sp
   const d1 = (w1Max - w1Min) / (nx - 1);
   const d2 = (w2Max - w2Min) / (ny - 1);
   // With s = 2t − 1 every term is softplus(−s·z): one call per point and cell instead of two.
-  for (let j = 0; j < ny; j++) {
-    const w2 = w2Min + j * d2;
-    for (let i = 0; i < nx; i++) {
-      const w1 = w1Min + i * d1;
-      let sum = 0;
-      for (let k = 0; k < n; k++) {
-        const s = 2 * (t[k] as number) - 1;
-        sum += softplus(-s * (w1 * (X[2 * k] as number) + w2 * (X[2 * k + 1] as number) + b));
-      }
-      grid[j * nx + i] = sum / n;
+  grid.forEach((_, cell) => {
+    const i = cell % nx;
+    const w1 = w1Min + i * d1;
+    const w2 = w2Min + ((cell - i) / nx) * d2;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const s = 2 * (t[k] as number) - 1;
+      sum += softplus(-s * (w1 * (X[2 * k] as number) + w2 * (X[2 * k + 1] as number) + b));
     }
-  }
+    grid[cell] = sum / n;
+  });
   return grid;
 }

@@ -79,4 +79,28 @@ describe('logisticCostGrid', () => {
     expect(() => logisticCostGrid(X, t, NaN, SPEC)).toThrow(/b = NaN/);
     expect(() => logisticCostGrid(X, t, 0, SPEC, new Float64Array(3))).toThrow(/out has length 3/);
   });
+
+  it('logisticCostGrid checks each bound: the smallest grid (2 × 2) passes; an infinite or NaN end, or min = max, is a RangeError', () => {
+    const X = Float64Array.of(1, 1);
+    const t = Float64Array.of(1);
+    const smallest = logisticCostGrid(X, t, 0, { ...SPEC, nx: 2, ny: 2 });
+    // corners (w1, w2) = (−6, −4), (6, −4), (−6, 2), (6, 2) at x = (1, 1), class 1: ln(1 + e^{−(w1 + w2)})
+    expectRelClose(smallest, [-10, 2, -4, 8].map((z) => Math.log1p(Math.exp(-z))), 4 * 2 ** -52, 0);
+    for (const bad of [{ w1Min: -Infinity }, { w1Max: Infinity }, { w1Max: NaN }, { w1Min: 6 }]) {
+      expect(() => logisticCostGrid(X, t, 0, { ...SPEC, ...bad }), JSON.stringify(bad)).toThrow(/the w1 range \[.*\] is not finite with min < max/);
+    }
+    for (const bad of [{ w2Min: -Infinity }, { w2Max: NaN }, { w2Min: 2 }, { w2Min: 3 }]) {
+      expect(() => logisticCostGrid(X, t, 0, { ...SPEC, ...bad }), JSON.stringify(bad)).toThrow(/the w2 range \[.*\] is not finite with min < max/);
+    }
+  });
+
+  it('logisticCostGrid states the sizes it expected: n × 2 for X, nx·ny for out', () => {
+    const t = Float64Array.of(1, 0, 1);
+    expect(() => logisticCostGrid(new Float64Array(4), t, 0, SPEC)).toThrow(
+      'logisticCostGrid: X has length 4 but n × 2 = 6 for the n = 3 targets',
+    );
+    expect(() => logisticCostGrid(new Float64Array(6), t, 0, SPEC, new Float64Array(34))).toThrow(
+      'logisticCostGrid: out has length 34, not nx·ny = 35',
+    );
+  });
 });
