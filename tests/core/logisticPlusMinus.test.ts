@@ -59,6 +59,29 @@ describe('logisticLossPlusMinus', () => {
     expect(() => logisticLossPlusMinus([0, 0, 0], Float64Array.of(1), Float64Array.of(1))).toThrow(/n × 2 = 2/);
     expect(() => logisticLossPlusMinus([0, 0, 0], Float64Array.of(1, 1), Float64Array.of(0))).toThrow(/s\[0\] = 0 is not −1 or \+1/);
   });
+
+  it('logisticLossPlusMinus and its gradient name themselves and the sizes they expected', () => {
+    const s = Float64Array.of(1, -1, 1);
+    expect(() => logisticLossPlusMinus([0, 0], new Float64Array(6), s)).toThrow(
+      'logisticLossPlusMinus: w has length 2 but must be [w1, w2, b] (length 3)',
+    );
+    expect(() => logisticLossPlusMinus([0, 0, 0], new Float64Array(4), s)).toThrow(
+      'logisticLossPlusMinus: X has length 4 but n × 2 = 6 for the n = 3 labels',
+    );
+    expect(() => logisticLossPlusMinusGrad([0, 0, 0], new Float64Array(4), s)).toThrow(
+      'logisticLossPlusMinusGrad: X has length 4 but n × 2 = 6 for the n = 3 labels',
+    );
+  });
+
+  it('logisticLossPlusMinus keeps the tiny terms that come after a large one (compensated sum)', () => {
+    // 1000 points of cost softplus(−32) = log1p(e^-32) ≈ 1.27e-14, one of cost softplus(800) = 800, then
+    // 1000 more: added naively, each tiny term after the 800 is below half an ulp of the running sum and
+    // is lost. mpmath (50 digits): (800 + 2000·log1p(e^-32))/2001 = 0.3998000999500376.
+    const x1 = [...Array<number>(1000).fill(32), 800, ...Array<number>(1000).fill(32)];
+    const X = Float64Array.from(x1.flatMap((v) => [v, 0]));
+    const s = Float64Array.from(x1, (v) => (v === 800 ? -1 : 1));
+    expectUlpClose([logisticLossPlusMinus([1, 0, 0], X, s)], [0.3998000999500376], 2);
+  });
 });
 
 describe('logisticLossPlusMinusGrad', () => {
