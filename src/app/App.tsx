@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { findChapter } from '../chapters/chapterList';
 import { ChapterPage } from './ChapterPage';
 import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
 import { parseHash, useHash } from '../url/hashRoute';
 
 // Pages a chapter's first load never shows are chunks of their own, fetched when their route opens:
@@ -13,6 +12,8 @@ const HomePage = lazy(() => import('./HomePage').then((m) => ({ default: m.HomeP
 const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const LecturerPage = lazy(() => import('../embed/LecturerPage').then((m) => ({ default: m.LecturerPage })));
 const EmbedPage = lazy(() => import('../embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
+// only a mistyped address needs it: a chapter's first load does not carry it
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 import { LabProvider } from '../state/LabContext';
 import { KeptStoresProvider } from '../state/keptStores';
 import { ProgressProvider } from '../state/progressStore';

@@ -1,13 +1,15 @@
-import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CHAPTERS, type ChapterModule } from '../chapters/chapterList';
 import { parseHash, useHash } from '../url/hashRoute';
+import { stateKeys } from '../url/widgetEntry';
 import { useTermScope } from '../math/TermScope';
 import { useChapterUrlState } from '../state/useChapterUrlState';
 import { useKeyboardScrollableMath } from './useKeyboardScrollableMath';
 import { useRememberedProseSizes } from './useRememberedProseSizes';
 import { WIDGET_SLOT_ATTRIBUTE, SLOT_PLACEHOLDER_ATTRIBUTE } from './chapterPageMarkup';
 import { bootProseNodes, forgetFailedProse, loadProse, proseNow, takeBootProse } from './chapterProseSource';
+import { whenWanted } from './whenWanted';
 
 interface Slot {
   name: string;
@@ -150,16 +152,38 @@ function FilledSlots({ module: { page, Provider = Fragment, widgets }, slots, sl
     for (const { element } of slots) element.querySelector(`:scope > [${SLOT_PLACEHOLDER_ATTRIBUTE}]`)?.remove();
   }, [read, slots]);
   if (!read) return null;
+  const query = parseHash(hash).query;
   return (
     <Provider>
       {slots.map(({ name, element }, i) => {
         const Widget = page[name];
+        const widget = Widget ? <Widget /> : null;
+        const entry = widgets.find((w) => w.key === name);
         return createPortal(
-          <Suspense fallback={<p className="loading">Loading the widget…</p>}>{Widget ? <Widget /> : null}</Suspense>,
+          <Suspense fallback={LOADING}>
+            {entry?.exercise ? (
+              // a link that carries the exercise's numbers is a link to it: drawn at once
+              <WhenWanted element={element} now={stateKeys(entry).some((key) => query.has(key))}>
+                {widget}
+              </WhenWanted>
+            ) : (
+              widget
+            )}
+          </Suspense>,
           element,
           `${name}-${i}`,
         );
       })}
     </Provider>
   );
+}
+
+const LOADING = <p className="loading">Loading the widget…</p>;
+
+/** An exercise, drawn (and its chunk fetched) once it is wanted (whenWanted.ts); until then its slot says it is loading. */
+function WhenWanted({ element, now, children }: { element: Element; now: boolean; children: ReactNode }) {
+  const [wanted, setWanted] = useState(false);
+  const shown = wanted || now;
+  useEffect(() => (shown ? undefined : whenWanted(element, () => setWanted(true))), [element, shown]);
+  return shown ? children : LOADING;
 }

@@ -1,4 +1,4 @@
-import { ticks } from 'd3-array';
+import { niceTicks } from './niceTicks';
 import { formatNumber } from '../format/formatNumber';
 import { YGrid } from './axes';
 
@@ -24,7 +24,7 @@ const PADDING_OUTER = 0.15;
 /**
  * The geometry every bar chart shares: one band per class across, the value axis up. The arithmetic
  * is d3-scale's band and linear scales (centred bands, inner padding a quarter of a step, outer
- * padding 0.15 of one; ticks from d3-array), written out here because d3-scale and the colour,
+ * padding 0.15 of one; ticks as d3-array's, niceTicks.ts), written out here because d3-scale and the colour,
  * interpolation and number-format modules it brings are a tenth of the first chapter's download, and
  * a bar chart uses none of them.
  */
@@ -43,7 +43,7 @@ export function barScales(count: number, domain: readonly [number, number], widt
   const r1 = BAR_MARGIN.top;
   const y = Object.assign((v: number) => lerp(r0, r1, fraction(d0, d1, v)), {
     invert: (px: number) => lerp(d0, d1, fraction(r0, r1, px)),
-    ticks: (n: number) => ticks(d0, d1, n),
+    ticks: (n: number) => niceTicks(d0, d1, n),
   });
   return { x, y };
 }

@@ -86,6 +86,9 @@ describe('printing a chapter', () => {
     const p1 = Math.exp(z[0] ?? NaN) / z.reduce((sum, zk) => sum + Math.exp(zk), 0);
     // the plots' labels catch up within 200 ms of the last input
     await page.waitForTimeout(400);
+    // the exercises are drawn a few seconds after the chapter opens, if the learner has not scrolled to
+    // them before (app/whenWanted.ts); printed after that, they are on paper with the rest
+    await page.getByRole('region', { name: 'Exercise: a probability at a temperature' }).waitFor();
     const labels = await controlLabels(page);
     // the page has these controls on screen, so their absence on paper means something
     for (const label of ['Share / embed', 'Export figure', 'Add a class']) expect(labels).toContain(label);
@@ -96,6 +99,9 @@ describe('printing a chapter', () => {
     const printed = squeeze(text);
     expect(printed).toContain(squeeze('Softmax'));
     expect(printed).toContain(squeeze(SOFTMAX_PROSE));
+    // every slot filled, the exercises too: an exercise's question, and no loading line
+    expect(printed).toContain(squeeze('Without a calculator: where does softmax put the'));
+    expect(printed).not.toContain(squeeze('Loading the widget'));
     // a formula, typeset (KaTeX's text is on paper), and the live formula's current value
     expect(printed).toContain(squeeze('softmax(z)'));
     // the captions: the plots' text alternatives, with the numbers as they stand

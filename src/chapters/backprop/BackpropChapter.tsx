@@ -2,7 +2,6 @@ import { BackpropTrainer } from './BackpropTrainer';
 import { BackpropWeights } from './BackpropWeights';
 import { BackwardPassExplorer } from './BackwardPassExplorer';
 import { BatchReductionDemo } from './BatchReductionDemo';
-import { BatchDivisorExercise, OutputGradientExercise } from './BackpropExercises';
 import { BackpropOpener } from './BackpropOpener';
 import { BackpropProvider } from './BackpropContext';
 import { embeddable } from '../../tools/share/embeddable';
@@ -11,6 +10,14 @@ import './backprop.css';
 import prerendered from 'virtual:prerendered-tex/backprop';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { BatchDivisorExercise, OutputGradientExercise } = lazyExercises(
+  () => import('./BackpropExercises'),
+  'BatchDivisorExercise',
+  'OutputGradientExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,5 +1,4 @@
 import { BinaryCrossEntropyExplorer } from './BinaryCrossEntropyExplorer';
-import { GradientExercise, LossExercise, WithLogitsExercise } from './BinaryCrossEntropyExercises';
 import { MultiLabelComparison } from './MultiLabelComparison';
 import { SigmoidSoftmaxPair } from './SigmoidSoftmaxPair';
 import { embeddable } from '../../tools/share/embeddable';
@@ -9,6 +8,15 @@ import './binary-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/binary-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { GradientExercise, LossExercise, WithLogitsExercise } = lazyExercises(
+  () => import('./BinaryCrossEntropyExercises'),
+  'GradientExercise',
+  'LossExercise',
+  'WithLogitsExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,7 +1,6 @@
 import { GradientCheckExplorer } from './GradientCheckExplorer';
 import { TestTolerance } from './TestTolerance';
 import { ZeroCases } from './ZeroCases';
-import { AliasExercise, CentralDifferenceExercise } from './GradientCheckExercises';
 import { GradientCheckOpener } from './GradientCheckOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -9,6 +8,14 @@ import './gradient-check.css';
 import prerendered from 'virtual:prerendered-tex/gradient-check';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { AliasExercise, CentralDifferenceExercise } = lazyExercises(
+  () => import('./GradientCheckExercises'),
+  'AliasExercise',
+  'CentralDifferenceExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

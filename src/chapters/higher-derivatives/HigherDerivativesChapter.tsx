@@ -1,7 +1,6 @@
 import { HessianExplorer } from './HessianExplorer';
 import { QuadraticModelPlot } from './QuadraticModelPlot';
 import { TensorExplorer } from './TensorExplorer';
-import { EinsumBugExercise, HessianEntryExercise, StableRateExercise } from './HigherDerivativesExercises';
 import { HigherDerivativesOpener } from './HigherDerivativesOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -9,6 +8,15 @@ import './higher-derivatives.css';
 import prerendered from 'virtual:prerendered-tex/higher-derivatives';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { EinsumBugExercise, HessianEntryExercise, StableRateExercise } = lazyExercises(
+  () => import('./HigherDerivativesExercises'),
+  'EinsumBugExercise',
+  'HessianEntryExercise',
+  'StableRateExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,5 +1,4 @@
 import { InformationExplorer } from './InformationExplorer';
-import { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } from './InformationExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { InformationOpener } from './InformationOpener';
@@ -7,6 +6,15 @@ import './information.css';
 import prerendered from 'virtual:prerendered-tex/information';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { ClosestPredictionExercise, CrossEntropyExercise, UnitBugExercise } = lazyExercises(
+  () => import('./InformationExercises'),
+  'ClosestPredictionExercise',
+  'CrossEntropyExercise',
+  'UnitBugExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

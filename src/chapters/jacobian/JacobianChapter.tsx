@@ -1,11 +1,19 @@
 import { JacobianExplorer } from './JacobianExplorer';
-import { DiagonalOnlyExercise, OffDiagonalExercise, RowSignsExercise } from './JacobianExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { JacobianOpener } from './JacobianOpener';
 import prerendered from 'virtual:prerendered-tex/jacobian';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { DiagonalOnlyExercise, OffDiagonalExercise, RowSignsExercise } = lazyExercises(
+  () => import('./JacobianExercises'),
+  'DiagonalOnlyExercise',
+  'OffDiagonalExercise',
+  'RowSignsExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

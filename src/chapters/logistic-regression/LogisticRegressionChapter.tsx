@@ -1,12 +1,20 @@
 import { LogisticRegressionLab } from './LogisticRegressionLab';
 import { LogisticOpener } from './LogisticOpener';
-import { GradientExercise, PredictionExercise, RateExercise } from './LogisticRegressionExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './logistic-regression.css';
 import prerendered from 'virtual:prerendered-tex/logistic-regression';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { GradientExercise, PredictionExercise, RateExercise } = lazyExercises(
+  () => import('./LogisticRegressionExercises'),
+  'GradientExercise',
+  'PredictionExercise',
+  'RateExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,6 +1,5 @@
 import { GradientFlowExplorer } from './GradientFlowExplorer';
 import { LstmCellExplorer } from './LstmCellExplorer';
-import { CellPathExercise, CellUpdateExercise, ForgetPowerExercise } from './LstmExercises';
 import { LstmOpener } from './LstmOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -8,6 +7,15 @@ import './lstm.css';
 import prerendered from 'virtual:prerendered-tex/lstm';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { CellPathExercise, CellUpdateExercise, ForgetPowerExercise } = lazyExercises(
+  () => import('./LstmExercises'),
+  'CellPathExercise',
+  'CellUpdateExercise',
+  'ForgetPowerExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

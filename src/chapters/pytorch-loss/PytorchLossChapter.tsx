@@ -1,6 +1,5 @@
 import { BceExplorer } from './BceExplorer';
 import { LossExplorer } from './LossExplorer';
-import { WeightBugExercise, WeightedMeanExercise } from './PytorchLossExercises';
 import { WeightedMeanOpener } from './WeightedMeanOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
@@ -8,6 +7,14 @@ import './pytorchLoss.css';
 import prerendered from 'virtual:prerendered-tex/pytorch-loss';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { WeightBugExercise, WeightedMeanExercise } = lazyExercises(
+  () => import('./PytorchLossExercises'),
+  'WeightBugExercise',
+  'WeightedMeanExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

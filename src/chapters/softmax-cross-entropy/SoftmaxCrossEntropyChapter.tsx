@@ -1,6 +1,5 @@
 import { CrossEntropyGradientExplorer } from './CrossEntropyGradientExplorer';
 import { GradientDescentStep } from './GradientDescentStep';
-import { GradientExercise, SignPatternExercise, StepBugExercise } from './SoftmaxCrossEntropyExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import { SoftmaxCrossEntropyOpener } from './SoftmaxCrossEntropyOpener';
@@ -8,6 +7,15 @@ import './softmax-cross-entropy.css';
 import prerendered from 'virtual:prerendered-tex/softmax-cross-entropy';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { GradientExercise, SignPatternExercise, StepBugExercise } = lazyExercises(
+  () => import('./SoftmaxCrossEntropyExercises'),
+  'GradientExercise',
+  'SignPatternExercise',
+  'StepBugExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,12 +1,20 @@
 import { SoftmaxExplorer } from './SoftmaxExplorer';
 import { WorkedExample } from './WorkedExample';
-import { ProbabilityExercise, SharesExercise, TemperatureExercise } from './SoftmaxExercises';
 import { SoftmaxOpener } from './SoftmaxOpener';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import prerendered from 'virtual:prerendered-tex/softmax';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { ProbabilityExercise, SharesExercise, TemperatureExercise } = lazyExercises(
+  () => import('./SoftmaxExercises'),
+  'ProbabilityExercise',
+  'SharesExercise',
+  'TemperatureExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -3,13 +3,20 @@ import { FusedBackward } from './FusedBackward';
 import { OverflowExplorer } from './OverflowExplorer';
 import { StabilityProvider } from './StabilityContext';
 import { OverflowOpener } from './OverflowOpener';
-import { EpsilonBugExercise, LogSumExpExercise } from './StabilityExercises';
 import { embeddable } from '../../tools/share/embeddable';
 import { widgets } from './index';
 import './stability.css';
 import prerendered from 'virtual:prerendered-tex/stability';
 import { registerPrerendered } from '../../math/texRuntime';
 import { withDeferredView } from '../../state/DeferredView';
+import { lazyExercises } from '../../exercises/lazyExercises';
+
+// in a chunk of their own, fetched when the page draws one (app/ChapterProse.tsx): the chapter opens without them
+const { EpsilonBugExercise, LogSumExpExercise } = lazyExercises(
+  () => import('./StabilityExercises'),
+  'EpsilonBugExercise',
+  'LogSumExpExercise',
+);
 
 /** The chapter's widgets come with its chunk: the page reads their address keys from here (app/ChapterProse.tsx). */
 export { widgets };

@@ -1,9 +1,10 @@
 import { Suspense } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { createLabStore } from '../../../src/state/createLabStore';
 import { LabProvider } from '../../../src/state/LabContext';
 import { PROSE_END, PROSE_START } from '../../../src/app/chapterPageMarkup';
+import { exercise } from '../../../src/url/widgetEntry';
 
 /** A chapter's prerendered page as the build writes it: prose between markers, one widget slot. */
 const PROSE =
@@ -16,7 +17,7 @@ vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLa
 let loadChapter: () => Promise<unknown>;
 vi.mock('../../../src/chapters/chapterList', () => ({
   // one chapter per test: a chapter's chunk is loaded once, as in the app
-  CHAPTERS: ['first', 'filled', 'moved', 'later'].map((slug, i) => ({ number: i + 1, slug, title: slug, summary: '', load: () => loadChapter() })),
+  CHAPTERS: ['first', 'filled', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, summary: '', load: () => loadChapter() })),
 }));
 
 const { ChapterProse } = await import('../../../src/app/ChapterProse');
@@ -88,5 +89,67 @@ describe('<ChapterProse>', () => {
     expect(await screen.findByText('Last paragraph.')).toBeTruthy();
     expect(await screen.findByText('the gauge')).toBeTruthy();
     expect(fetchedLater).toHaveBeenCalledTimes(1);
+  });
+
+  describe('an exercise', () => {
+    /** A prerendered page whose one slot is an exercise's, and the chunk that fills it. */
+    const QUIZ_PAGE = `<div class="chapter-body">${PROSE_START}<p>Before.</p><div class="widget-slot" data-widget-slot="Quiz" data-exercise=""><p class="loading" data-slot-placeholder="">Loading the widget…</p></div>${PROSE_END}</div>`;
+    const Quiz = () => <p>the quiz</p>;
+    const chunk = (slug: string) => ({ page: { Quiz }, widgets: [exercise(slug, 'Quiz', 'a quiz', 'qk')] });
+
+    /** The page's IntersectionObserver, replaced by one the test tells when the slot nears the screen. */
+    let near: () => void = () => {};
+    beforeEach(() => {
+      near = () => {};
+      vi.stubGlobal(
+        'IntersectionObserver',
+        class {
+          constructor(private readonly report: (entries: { isIntersecting: boolean }[]) => void) {}
+          observe() {
+            near = () => this.report([{ isIntersecting: true }]);
+          }
+          disconnect() {}
+        },
+      );
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      window.location.hash = '';
+    });
+
+    async function open(slug: string) {
+      window.__chapterPage = { slug, html: QUIZ_PAGE, ready: Promise.resolve(QUIZ_PAGE) };
+      loadChapter = () => Promise.resolve(chunk(slug));
+      await act(async () => {
+        show(slug);
+      });
+      await screen.findByText('Before.');
+    }
+
+    it('ChapterProse keeps an exercise’s slot loading until the slot nears the screen, then draws it', async () => {
+      await open('near');
+      await act(async () => {});
+      expect(screen.queryByText('the quiz')).toBeNull();
+      expect(screen.getByText('Loading the widget…')).toBeTruthy();
+      await act(async () => near());
+      expect(await screen.findByText('the quiz')).toBeTruthy();
+      expect(screen.queryByText('Loading the widget…')).toBeNull();
+    });
+
+    it('ChapterProse draws an exercise at once when the address carries its seed (a link to it)', async () => {
+      window.location.hash = '#/linked?qk=3';
+      await open('linked');
+      expect(await screen.findByText('the quiz')).toBeTruthy();
+    });
+
+    it('ChapterProse draws an exercise when printing begins', async () => {
+      await open('printed');
+      await act(async () => {});
+      expect(screen.queryByText('the quiz')).toBeNull();
+      await act(async () => {
+        window.dispatchEvent(new Event('beforeprint'));
+      });
+      expect(await screen.findByText('the quiz')).toBeTruthy();
+    });
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * When an exercise in a chapter is drawn (app/ChapterProse.tsx): its code (the exercise frame, its
+ * grading, the chapter's exercise specs) is a chunk of its own, so the chapter opens without it and a
+ * slow phone draws the chapter's first screen sooner. It is wanted, whichever comes first:
+ * - when its slot comes within a quarter of a screen of the screen, so it is drawn before it is
+ *   reached at reading speed;
+ * - a few seconds after the chapter opened, at the first idle moment, so that a page left alone, then
+ *   printed or walked through with Tab, has every exercise in it;
+ * - when printing begins (the browser lays the page out for paper at once and cannot wait for a
+ *   chunk, so this only helps the next print; the moment above is what the first one relies on).
+ * Where the browser cannot say what is near the screen (jsdom), at once.
+ */
+
+/**
+ * A quarter of a screen ahead, and no more: the first chapter's first exercise lies 1.45 screens
+ * down on a 1280 × 800 desktop (2.5 on a 360 × 740 phone), so it is not fetched while the chapter opens.
+ */
+const NEAR = '25% 0px';
+
+/** How long after the chapter opened the exercises not yet wanted are drawn anyway (then at the first idle moment). */
+export const LATER_MS = 3000;
+
+/** Calls `want` once, at the first of the moments above; the returned function stops waiting. */
+export function whenWanted(element: Element, want: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined' || typeof window === 'undefined') {
+    want();
+    return () => {};
+  }
+  let idle: number | undefined;
+  const stop = () => {
+    seen.disconnect();
+    window.clearTimeout(later);
+    if (idle !== undefined) cancelIdle(idle);
+    window.removeEventListener('beforeprint', wanted);
+  };
+  const wanted = () => {
+    stop();
+    want();
+  };
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) wanted();
+  }, { rootMargin: NEAR });
+  seen.observe(element);
+  const later = window.setTimeout(() => {
+    idle = whenIdle(wanted);
+  }, LATER_MS);
+  window.addEventListener('beforeprint', wanted);
+  return stop;
+}
+
+/** At the page's next idle moment (within a second), or at once where there is no such thing. */
+function whenIdle(run: () => void): number {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback(run, { timeout: 1000 });
+  return window.setTimeout(run, 0);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else window.clearTimeout(handle);
+}
