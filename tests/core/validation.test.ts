@@ -46,6 +46,18 @@ describe('bad input is a RangeError that names the problem', () => {
     });
   }
 
+  it('a class-index target holding something else throws RangeError(target[n] is neither a class index nor a row)', () => {
+    const message = (n: number) => new RangeError(`crossEntropy: target[${n}] is neither a class index nor a row`);
+    expect(() => crossEntropy([[1, 2], [3, 4]], malformed<number[]>([0, [1, 0]]))).toThrow(message(1));
+    expect(() => crossEntropy([[1, 2]], malformed<number[]>([null]))).toThrow(message(0));
+    expect(() => crossEntropy([[1, 2]], malformed<number[]>(['1']))).toThrow(message(0));
+  });
+
+  it('a probability target with fewer rows than the logits throws, giving both shapes', () => {
+    expect(() => crossEntropy([[1, 2], [3, 4]], [[1, 0]])).toThrow(new RangeError('crossEntropy: probability target is 1 × 2 but logits are 2 × 2'));
+    expect(() => crossEntropyGrad([[1, 2]], [[1, 0], [0, 1]])).toThrow(new RangeError('crossEntropyGrad: probability target is 2 × 2 but logits are 1 × 2'));
+  });
+
   it('a class index equal to a custom ignoreIndex inside [0, C) is ignored, not an error', () => {
     expect(crossEntropy([[0, 0], [5, 1]], [0, 1], { ignoreIndex: 1 })).toBeCloseTo(Math.LN2, 15);
   });
