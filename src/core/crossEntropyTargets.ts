@@ -49,7 +49,8 @@ export interface ResolvedCrossEntropy {
 }
 
 function isProbabilityTarget(target: CrossEntropyTarget): target is ProbabilityTarget {
-  const first = target.length > 0 ? target[0] : undefined;
+  // An empty target has no target[0] (undefined): it is N = 0 class indices.
+  const first = target[0];
   return typeof first === 'object' && first !== null;
 }
 
@@ -82,14 +83,9 @@ export function resolveCrossEntropy(
         `${fn}: probability target is ${targetRows} × ${targetClasses} but logits are ${rows} × ${classes}`,
       );
     }
-    for (let n = 0; n < rows; n++) {
-      const y = target[n] as ArrayLike<number>;
-      const s = new Float64Array(classes);
-      for (let c = 0; c < classes; c++) {
-        s[c] = epsilon === 0 ? (y[c] as number) : (y[c] as number) * (1 - epsilon) + uniform;
-      }
-      shares.push(s);
-    }
+    // With ε = 0 this is y_c·1 + 0 = y_c exactly (a −0 becomes +0), so no separate path.
+    const share = (y: number): number => y * (1 - epsilon) + uniform;
+    for (let n = 0; n < rows; n++) shares.push(Float64Array.from(target[n] as ArrayLike<number>, share));
     return withWeights(rows);
   }
 

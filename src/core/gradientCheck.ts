@@ -104,9 +104,10 @@ export function differenceQuotient(f: (x: number) => number, x: number, h: numbe
  * (never NaN). A NaN input gives +∞: a failed check, not a silent one.
  */
 export function relativeError(numeric: number, analytic: number): number {
-  if (Number.isNaN(numeric) || Number.isNaN(analytic)) return Infinity;
   const gap = Math.abs(numeric - analytic);
-  if (analytic === 0) return gap === 0 ? 0 : Infinity;
+  // An exact estimate is exact also against 0, where gap / |analytic| would be 0/0. Every other way to
+  // a NaN quotient has a NaN or infinite input (NaN gap, ∞/∞), and a nonzero gap over 0 is +∞.
+  if (gap === 0) return 0;
   const error = gap / Math.abs(analytic);
   return Number.isNaN(error) ? Infinity : error;
 }
@@ -179,8 +180,7 @@ export function errorCurve(
 
 /** The step of the smallest error on a curve (the bottom of the V); the first one on a tie. */
 export function bestStep(exponents: readonly number[], errors: ArrayLike<number>): { h: number; error: number } {
-  let best = 0;
-  for (let i = 1; i < exponents.length; i++) if ((errors[i] as number) < (errors[best] as number)) best = i;
+  const best = exponents.reduce((b, _, i) => ((errors[i] as number) < (errors[b] as number) ? i : b), 0);
   return { h: 10 ** (exponents[best] ?? NaN), error: errors[best] as number };
 }
 
@@ -194,10 +194,11 @@ export function spacingAt(x: number, precision: Precision): number {
   const minExponent = precision === 'float64' ? -1022 : -126;
   const a = Math.abs(x);
   if (!Number.isFinite(a)) return NaN;
-  let e = a === 0 ? minExponent : Math.floor(Math.log2(a));
-  // log2 can round up just below a power of two: correct by one either way
+  // ⌊log₂ a⌋. log2 is faithful (within one ulp), so just below 2^k it can round up to k (for k ≥ 2 the
+  // gap to k is below half an ulp of k), but at or above 2^k it is never below k: one correction, down.
+  // a = 0 gives e = −∞, which the subnormal floor minExponent raises.
+  let e = Math.floor(Math.log2(a));
   if (2 ** e > a) e -= 1;
-  else if (2 ** (e + 1) <= a) e += 1;
   return 2 ** (Math.max(e, minExponent) - bits);
 }
 

@@ -8,11 +8,12 @@
 /** How a batch of per-row losses is reduced to one value, as in PyTorch. */
 export type Reduction = 'mean' | 'sum' | 'none';
 
-const REDUCTIONS: readonly string[] = ['mean', 'sum', 'none'];
+// unknown[], so that any value can be looked up: includes finds only these three strings.
+const REDUCTIONS: readonly unknown[] = ['mean', 'sum', 'none'];
 
 export function checkReduction(fn: string, reduction: unknown): Reduction {
   if (reduction === undefined) return 'mean';
-  if (typeof reduction !== 'string' || !REDUCTIONS.includes(reduction)) {
+  if (!REDUCTIONS.includes(reduction)) {
     throw new RangeError(`${fn}: reduction ${String(reduction)} is not one of 'mean', 'sum', 'none'`);
   }
   return reduction as Reduction;
@@ -64,12 +65,13 @@ export function checkBroadcastLength(fn: string, name: string, values: ArrayLike
   }
 }
 
+// NaN compares false both ways, so it is not outside.
+const outsideUnitInterval = (v: number): boolean => v < 0 || v > 1;
+
 /** Every value in [0, 1] or NaN. */
 export function checkUnitInterval(fn: string, name: string, values: ArrayLike<number>): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v < 0 || v > 1) throw new RangeError(`${fn}: ${name}[${i}] = ${v} is outside [0, 1]`);
-  }
+  const i = Array.prototype.findIndex.call(values, outsideUnitInterval);
+  if (i !== -1) throw new RangeError(`${fn}: ${name}[${i}] = ${values[i]} is outside [0, 1]`);
 }
 
 /**
@@ -100,7 +102,8 @@ export function checkFiniteLogits(fn: string, z: ArrayLike<number>, maxLength: n
   }
   for (let i = 0; i < z.length; i++) {
     const v = z[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: z[${i}] = ${String(v)} is not finite`);
+    // Number.isFinite is false for anything that is not a number, too
+    if (!Number.isFinite(v)) throw new RangeError(`${fn}: z[${i}] = ${String(v)} is not finite`);
   }
 }
 
@@ -111,6 +114,6 @@ export function checkFiniteLogits(fn: string, z: ArrayLike<number>, maxLength: n
 export function checkFiniteValues(fn: string, name: string, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not finite`);
+    if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not finite`);
   }
 }

@@ -41,6 +41,12 @@ describe('crossEntropy matches PyTorch semantics (hand-derived)', () => {
     expect(Array.from(crossEntropy([[1, 2], [3, 4]], [-100, -100], { reduction: 'none' }))).toEqual([0, 0]);
   });
 
+  it('crossEntropy of no rows is 0 summed and NaN (0/0) as a mean, and takes a weight of any length: C is unknown', () => {
+    expect(crossEntropy([], [], { weight: [1, 2, 3], reduction: 'sum' })).toBe(0);
+    expect(crossEntropy([], [], { weight: [2] })).toBeNaN();
+    expect(crossEntropy([], [], { reduction: 'none' })).toEqual(new Float64Array(0));
+  });
+
   it('crossEntropy mean is NaN when the kept rows\' class weights add up to 0, with label smoothing too', () => {
     // PyTorch: (1 − ε)·nll + (ε/C)·smooth, each over Σ w_t = 0; its nll part is 0/0 = nan, so the sum
     // is nan even though the smoothing part's numerator (0.1959 here, NumPy) is positive.

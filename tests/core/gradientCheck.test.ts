@@ -9,6 +9,7 @@ import {
   MACHINE_EPSILON,
   optimalStep,
   relativeError,
+  roundingOf,
   spacingAt,
   stepExponents,
   storeInt32,
@@ -48,7 +49,7 @@ describe('differenceTrace / differenceQuotient', () => {
     const t = differenceTrace((x) => x * x, 3, 0.5, 'central');
     expect(t).toMatchObject({ x: 3, h: 0.5, xPlus: 3.5, xMinus: 2.5, fPlus: 12.25, fMinus: 6.25, numerator: 6, denominator: 1, estimate: 6, stepLost: false });
     const f = differenceTrace((x) => x * x, 3, 0.5, 'forward');
-    expect(f).toMatchObject({ xPlus: 3.5, xMinus: 3, numerator: 12.25 - 9, denominator: 0.5, estimate: 6.5 });
+    expect(f).toMatchObject({ xPlus: 3.5, xMinus: 3, numerator: 12.25 - 9, denominator: 0.5, estimate: 6.5, stepLost: false });
   });
 
   it('float64: at x = 1, h = 10⁻¹⁷ is below half the spacing of doubles, 1 ± h == 1, the estimate is exactly 0', () => {
@@ -99,6 +100,16 @@ describe('differenceTrace / differenceQuotient', () => {
     expect(() => differenceTrace(Math.exp, NaN, 1e-3, 'forward')).toThrow(RangeError);
     expect(() => differenceTrace(Math.exp, 0, Infinity, 'forward')).toThrow(RangeError);
   });
+
+  it('differenceTrace names the bad x or h in its message', () => {
+    expect(() => differenceTrace(Math.exp, NaN, 1e-3, 'forward')).toThrow(new RangeError('differenceTrace: x = NaN is not finite'));
+    expect(() => differenceTrace(Math.exp, -Infinity, 1e-3, 'central')).toThrow(new RangeError('differenceTrace: x = -Infinity is not finite'));
+    for (const h of [0, -0.001, Infinity, NaN]) {
+      expect(() => differenceTrace(Math.exp, 0, h, 'central')).toThrow(
+        new RangeError(`differenceTrace: the step h = ${h} must be a positive finite number`),
+      );
+    }
+  });
 });
 
 describe('relativeError', () => {
@@ -114,6 +125,17 @@ describe('relativeError', () => {
     expect(relativeError(1e-20, 0)).toBe(Infinity);
     expect(relativeError(NaN, 1)).toBe(Infinity);
     expect(relativeError(Infinity, Infinity)).toBe(Infinity);
+  });
+  it('relativeError is +∞ for a NaN on either side, also against 0', () => {
+    expect(relativeError(NaN, 0)).toBe(Infinity);
+    expect(relativeError(0, NaN)).toBe(Infinity);
+    expect(relativeError(1, NaN)).toBe(Infinity);
+    expect(relativeError(NaN, NaN)).toBe(Infinity);
+  });
+  it('relativeError of an exact estimate is 0, at any scale and against −0', () => {
+    expect(relativeError(-0.7, -0.7)).toBe(0);
+    expect(relativeError(0, -0)).toBe(0);
+    expect(relativeError(1e300, 1e300)).toBe(0);
   });
 });
 
@@ -136,6 +158,40 @@ describe('spacingAt', () => {
       expect(Math.fround(x32 + s32 / 4)).toBe(x32);
     }
   });
+
+  it('spacingAt just below a power of two is the smaller gap, though log2 rounds up to the power there', () => {
+    // 1024 − 2⁻⁴³ is the largest double below 2¹⁰, in [2⁹, 2¹⁰): its gap is 2^(9 − 52) = 2⁻⁴³
+    expect(spacingAt(1024 - 2 ** -43, 'float64')).toBe(2 ** -43);
+    expect(spacingAt(-(1024 - 2 ** -43), 'float64')).toBe(2 ** -43);
+    // at the power itself the gap doubles
+    expect(spacingAt(1024, 'float64')).toBe(2 ** -42);
+    // float32: 4 − 2⁻²¹ is the largest float32 below 4, in [2, 4): gap 2^(1 − 23) = 2⁻²²
+    expect(spacingAt(4 - 2 ** -21, 'float32')).toBe(2 ** -22);
+  });
+
+  it('spacingAt near 0 is the smallest subnormal of the precision: 2⁻¹⁰⁷⁴ in float64, 2⁻¹⁴⁹ in float32', () => {
+    expect(spacingAt(0, 'float32')).toBe(2 ** -149);
+    expect(spacingAt(1e-40, 'float32')).toBe(2 ** -149);
+    expect(spacingAt(2 ** -126, 'float32')).toBe(2 ** -149);
+    expect(spacingAt(2 ** -125, 'float32')).toBe(2 ** -148);
+    expect(spacingAt(5e-324, 'float64')).toBe(2 ** -1074);
+    expect(spacingAt(2 ** -1021, 'float64')).toBe(2 ** -1073);
+  });
+
+  it('spacingAt of ±∞ or NaN is NaN', () => {
+    expect(spacingAt(Infinity, 'float64')).toBeNaN();
+    expect(spacingAt(-Infinity, 'float32')).toBeNaN();
+    expect(spacingAt(NaN, 'float64')).toBeNaN();
+  });
+});
+
+describe('roundingOf', () => {
+  it('roundingOf(precision) rounds to that precision: 0.1 to the float32 0.100000001490116119384765625, or unchanged', () => {
+    expect(roundingOf('float32')(0.1)).toBe(0.100000001490116119384765625);
+    expect(roundingOf('float64')(0.1)).toBe(0.1);
+    expect(roundingOf('float32')).toBe(roundFloat32);
+    expect(roundingOf('float64')).toBe(roundFloat64);
+  });
 });
 
 describe('steps', () => {
@@ -148,6 +204,23 @@ describe('steps', () => {
     expect(() => stepExponents(-1, -16)).toThrow(RangeError);
   });
 
+  it('stepExponents(from, to, by) includes both ends: from = to is one exponent, and a step that overshoots `to` stops before it', () => {
+    expect(stepExponents(-3, -3)).toEqual([-3]);
+    expect(stepExponents(-3, -2, 0.5)).toEqual([-3, -2.5, -2]);
+    expect(stepExponents(-3, -2, 0.4)).toEqual([-3, -2.6, -2.2]);
+  });
+
+  it('stepExponents refuses an empty or infinite grid, naming its ends and step', () => {
+    const cases: [number, number, number][] = [
+      [-1, -16, 0.25], [-2, -1, 0], [-2, -1, -0.25], [-2, -1, NaN], [-Infinity, -1, 0.25], [-16, Infinity, 0.25], [-Infinity, -Infinity, 1], [NaN, -1, 1], [-2, NaN, 1],
+    ];
+    for (const [from, to, by] of cases) {
+      expect(() => stepExponents(from, to, by), `${from} to ${to} by ${by}`).toThrow(
+        new RangeError(`stepExponents: no grid from ${from} to ${to} by ${by}`),
+      );
+    }
+  });
+
   it('optimalStep is √ε forward and ∛ε central: 2⁻²⁶ and 2^(−52/3) in float64', () => {
     expect(optimalStep('forward', 'float64')).toBe(2 ** -26);
     expect(optimalStep('central', 'float64')).toBeCloseTo(2 ** (-52 / 3), 20);
@@ -158,7 +231,8 @@ describe('steps', () => {
 });
 
 describe('errorCurve: the V', () => {
-  const exponents = stepExponents(-16, -1, 0.125);
+  // The grid is built inside each test, not here: a throw while the file is collected would fail no test.
+  const grid = () => stepExponents(-16, -1, 0.125);
   const x = 0.3;
   const analytic = Math.exp(x);
 
@@ -168,6 +242,7 @@ describe('errorCurve: the V', () => {
   ] as const) {
     for (const scheme of ['forward', 'central'] as const) {
       it(`${scheme} in ${precision}: the smallest error lies within a factor 10 of the theoretical h`, () => {
+        const exponents = grid();
         const errors = errorCurve(f, x, analytic, scheme, exponents, options);
         const { h, error } = bestStep(exponents, errors);
         const theory = optimalStep(scheme, precision);
@@ -189,6 +264,17 @@ describe('errorCurve: the V', () => {
   it('the left arm is round-off: in float32 every h below the spacing at x gives error exactly 1 (an estimate of 0)', () => {
     const errors = errorCurve(exp32, x, analytic, 'central', stepExponents(-16, -9, 1), f32);
     expect(Array.from(errors)).toEqual(new Array(8).fill(1));
+  });
+});
+
+describe('bestStep', () => {
+  it('bestStep picks the smallest error, the first one on a tie', () => {
+    expect(bestStep([-3, -2, -1], [0.5, 0.25, 0.25])).toEqual({ h: 0.01, error: 0.25 });
+    expect(bestStep([-3, -2, -1], [0.25, 0.5, 0.25])).toEqual({ h: 0.001, error: 0.25 });
+  });
+  it('bestStep finds a minimum at either end', () => {
+    expect(bestStep([-3, -2, -1], [0.5, 0.4, 0.3])).toEqual({ h: 0.1, error: 0.3 });
+    expect(bestStep([-3, -2, -1], [0.2, 0.4, 0.3])).toEqual({ h: 0.001, error: 0.2 });
   });
 });
 
@@ -228,6 +314,9 @@ describe('gradientCheckPasses: the core tests\' rule with GRADIENT_CHECK\'s tole
     // near 0 the absolute part decides: 2·10⁻⁹ against 2.9·10⁻⁹ passes, against 3.1·10⁻⁹ fails
     expect(gradientCheckPasses(2e-9, 2.9e-9)).toBe(true);
     expect(gradientCheckPasses(2e-9, 3.1e-9)).toBe(false);
+    // exactly at the boundary it passes (≤): a = 1, n = 1.5, rtol 1/4, atol 1/8 allow 1.5/4 + 1/8 = 0.5, all exact in binary
+    expect(gradientCheckPasses(1, 1.5, { relativeTolerance: 0.25, absoluteTolerance: 0.125 })).toBe(true);
+    expect(gradientCheckPasses(1, 1.5 + 2 ** -52, { relativeTolerance: 0.25, absoluteTolerance: 0.125 })).toBe(false);
     // a sign error on an entry of ordinary size fails by orders of magnitude
     expect(gradientCheckPasses(0.3, -0.3)).toBe(false);
   });

@@ -8,7 +8,11 @@ import {
   softmax,
   softmaxJacobian,
 } from '../../src/core';
+import { checkFiniteLogits, checkFiniteValues, checkMatrix, checkReduction, checkUnitInterval } from '../../src/core/validate';
 import { fc } from './helpers';
+
+/** A test's deliberately malformed input, past the types that keep it out elsewhere. */
+const malformed = <T>(value: unknown): T => value as T;
 
 describe('bad input is a RangeError that names the problem', () => {
   const cases: [string, () => unknown, RegExp][] = [
@@ -41,6 +45,18 @@ describe('bad input is a RangeError that names the problem', () => {
       expect(call).toThrow(message);
     });
   }
+
+  it('a class-index target holding something else throws RangeError(target[n] is neither a class index nor a row)', () => {
+    const message = (n: number) => new RangeError(`crossEntropy: target[${n}] is neither a class index nor a row`);
+    expect(() => crossEntropy([[1, 2], [3, 4]], malformed<number[]>([0, [1, 0]]))).toThrow(message(1));
+    expect(() => crossEntropy([[1, 2]], malformed<number[]>([null]))).toThrow(message(0));
+    expect(() => crossEntropy([[1, 2]], malformed<number[]>(['1']))).toThrow(message(0));
+  });
+
+  it('a probability target with fewer rows than the logits throws, giving both shapes', () => {
+    expect(() => crossEntropy([[1, 2], [3, 4]], [[1, 0]])).toThrow(new RangeError('crossEntropy: probability target is 1 × 2 but logits are 2 × 2'));
+    expect(() => crossEntropyGrad([[1, 2]], [[1, 0], [0, 1]])).toThrow(new RangeError('crossEntropyGrad: probability target is 2 × 2 but logits are 1 × 2'));
+  });
 
   it('a class index equal to a custom ignoreIndex inside [0, C) is ignored, not an error', () => {
     expect(crossEntropy([[0, 0], [5, 1]], [0, 1], { ignoreIndex: 1 })).toBeCloseTo(Math.LN2, 15);
@@ -122,5 +138,65 @@ describe('purity', () => {
         return results.every((v) => !Number.isNaN(v));
       }),
     );
+  });
+});
+
+describe('the input checks of validate.ts', () => {
+  it("checkReduction(fn, r) is 'mean' for undefined and r itself for 'mean', 'sum', 'none'", () => {
+    expect(checkReduction('f', undefined)).toBe('mean');
+    for (const r of ['mean', 'sum', 'none']) expect(checkReduction('f', r)).toBe(r);
+  });
+
+  it('checkReduction refuses anything else, a non-string too, naming it', () => {
+    for (const [r, shown] of [['avg', 'avg'], ['Mean', 'Mean'], [5, '5'], [null, 'null'], [['sum'], 'sum'], [new String('sum'), 'sum']] as const) {
+      expect(() => checkReduction('f', r)).toThrow(new RangeError(`f: reduction ${shown} is not one of 'mean', 'sum', 'none'`));
+    }
+  });
+
+  it('checkMatrix(fn, name, rows) is [N, C] for N rows of length C, and [0, 0] for no rows', () => {
+    expect(checkMatrix('f', 'logits', [])).toEqual([0, 0]);
+    expect(checkMatrix('f', 'logits', [[]])).toEqual([1, 0]);
+    expect(checkMatrix('f', 'logits', [[1, 2], Float64Array.of(3, 4), [5, 6]])).toEqual([3, 2]);
+  });
+
+  it('checkMatrix refuses a first row that is not an array: null, a number, a string, an object without length', () => {
+    for (const first of [null, undefined, 5, 'ab', {}]) {
+      expect(() => checkMatrix('f', 'logits', malformed<number[][]>([first, [1, 2]])), String(first)).toThrow(
+        new RangeError('f: logits must be a 2-D array (N rows × C classes)'),
+      );
+    }
+  });
+
+  it('checkMatrix names a later row of another length, or one that is not an array', () => {
+    const ragged = (i: number, len: number | string) => new RangeError(`f: target row ${i} has length ${len} but row 0 has length 2 (ragged rows)`);
+    expect(() => checkMatrix('f', 'target', [[1, 2], [3]])).toThrow(ragged(1, 1));
+    expect(() => checkMatrix('f', 'target', [[1, 2], [3, 4], [5, 6, 7]])).toThrow(ragged(2, 3));
+    for (const row of [null, 5, 'ab']) {
+      expect(() => checkMatrix('f', 'target', malformed<number[][]>([[1, 2], row])), String(row)).toThrow(ragged(1, 'not an array'));
+    }
+  });
+
+  it('checkUnitInterval accepts 0, 1, −0 and NaN and names the first value outside [0, 1]', () => {
+    expect(() => checkUnitInterval('f', 'p', [0, 1, -0, NaN, 0.5])).not.toThrow();
+    expect(() => checkUnitInterval('f', 'p', Float64Array.of(0.5, -0.25))).toThrow(new RangeError('f: p[1] = -0.25 is outside [0, 1]'));
+    expect(() => checkUnitInterval('f', 'p', [1.5, -1])).toThrow(new RangeError('f: p[0] = 1.5 is outside [0, 1]'));
+    expect(() => checkUnitInterval('f', 'y', [0.5, 1 + 2 ** -52, -1])).toThrow(new RangeError(`f: y[1] = ${1 + 2 ** -52} is outside [0, 1]`));
+  });
+
+  it('checkFiniteLogits refuses an empty z, more than maxLength logits, and any entry that is not a finite number', () => {
+    expect(() => checkFiniteLogits('f', [1, 2, 3], 3)).not.toThrow();
+    expect(() => checkFiniteLogits('f', [], 3)).toThrow(new RangeError('f: z is empty, but it needs at least one logit'));
+    expect(() => checkFiniteLogits('f', [1, 2, 3, 4], 3)).toThrow(new RangeError('f: z has length 4 but at most 3 classes are allowed'));
+    expect(() => checkFiniteLogits('f', [1, -Infinity], 3)).toThrow(new RangeError('f: z[1] = -Infinity is not finite'));
+    expect(() => checkFiniteLogits('f', malformed<number[]>([1, '2']), 3)).toThrow(new RangeError('f: z[1] = 2 is not finite'));
+    expect(() => checkFiniteLogits('f', malformed<number[]>({ length: 2, 0: 1 }), 3)).toThrow(new RangeError('f: z[1] = undefined is not finite'));
+  });
+
+  it('checkFiniteValues refuses any entry that is not a finite number, naming the array', () => {
+    expect(() => checkFiniteValues('f', 'w', [])).not.toThrow();
+    expect(() => checkFiniteValues('f', 'w', Float64Array.of(0, -1e308))).not.toThrow();
+    expect(() => checkFiniteValues('f', 'w', [0, NaN])).toThrow(new RangeError('f: w[1] = NaN is not finite'));
+    expect(() => checkFiniteValues('f', 'w', malformed<number[]>(['0']))).toThrow(new RangeError('f: w[0] = 0 is not finite'));
+    expect(() => checkFiniteValues('f', 'w', malformed<number[]>([null]))).toThrow(new RangeError('f: w[0] = null is not finite'));
   });
 });
