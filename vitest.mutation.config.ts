@@ -11,5 +11,9 @@ export default defineConfig({
     include: ['tests/core/**/*.test.ts'],
     exclude: ['tests/core/allocation.test.ts'],
     environment: 'node',
+    // Instrumented code (coverage per test, a switch at every mutant) runs several times slower, and on
+    // a shared two-core machine the training tests outgrow the usual 5 s; a timeout here would stop the
+    // whole run at its dry run. Stryker's own timeoutMS still catches a mutant that hangs.
+    testTimeout: 60_000,
   },
 });
