@@ -22,6 +22,8 @@ export default {
   clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: true, reportTests: false },
   htmlReporter: { fileName: 'bench/results/mutation/index.html' },
   jsonReporter: { fileName: 'bench/results/mutation/mutation.json' },
+  // With --incremental, the results kept for the next run (only changed mutants and tests run again).
+  incrementalFile: 'bench/results/mutation/incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // The fast-check properties run hundreds of cases; a slow mutant is a timeout, not a hang.
