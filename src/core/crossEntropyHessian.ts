@@ -1,4 +1,4 @@
-import { compensatedSum, sumsExcludingEach, twoSum } from './exactArithmetic';
+import { accurateSum, sumsExcludingEach, twoSum } from './exactArithmetic';
 import { softmaxJacobian } from './jacobian';
 import { softmax } from './softmax';
 import { checkFiniteLogits } from './validate';
@@ -104,20 +104,16 @@ function oneMinusTwice(z: ArrayLike<number>, p: Float64Array, s: Float64Array, a
   const sa = s[a] as number;
   if (!(pa >= 0.25 && pa <= 0.75)) return sa - pa;
   const za = z[a] as number;
-  let b = -1;
-  for (let k = 0; k < z.length; k++) {
-    if (k !== a && (b < 0 || (z[k] as number) > (z[b] as number))) b = k;
-  }
-  // C = 1 has p_a = 1 and never gets here; b ≥ 0 from now on.
-  const terms = new Float64Array(z.length - 1);
-  let t = 0;
-  for (let k = 0; k < z.length; k++) {
-    if (k === a) continue;
+  // b, the largest other logit (C = 1 has p_a = 1 and never gets here, so there is one); found and
+  // summed by mapping over the classes, so no loop bound can overrun them
+  const b = p.reduce((best, _, k) => (k !== a && (best < 0 || (z[k] as number) > (z[best] as number)) ? k : best), -1);
+  const terms = p.map((_, k) => {
+    // class a adds nothing (an exact 0 leaves a compensated sum as it is)
+    if (k === a) return 0;
     const dk = twoSum(z[k] as number, -za);
     const e = Math.exp(dk.hi);
     // e^{hi + lo} − [k = b] = (e^{hi} − [k = b]) + e^{hi}·lo, to within lo² ≤ 2^-106·hi²
-    terms[t++] = (k === b ? Math.expm1(dk.hi) : e) + e * dk.lo;
-  }
-  const r = compensatedSum(terms);
-  return pa * (r.hi + r.lo);
+    return (k === b ? Math.expm1(dk.hi) : e) + e * dk.lo;
+  });
+  return pa * accurateSum(terms);
 }
