@@ -201,9 +201,10 @@ describe('stableSoftmax, stableLogSoftmax and stableCrossEntropy', () => {
   });
 
   it('stableSoftmax in float64 is the core softmax: p_1 of [0.1, −700] to 1e-15, where e^{z − m} with z − m rounded misses by 2e-14', () => {
-    // mpmath at 300 bits: e^{−700}/(e^{0.1} + e^{−700}) for the doubles 0.1 and −700. z_1 − m = −700.1 is not a
-    // double; rounding it changes e^{z_1 − m} by up to ulp(700)/2 ≈ 6e-14 relative, which the core softmax keeps.
-    const exact = 8.92140426652530478478035527478e-305;
+    // mpmath at 300 bits: e^{−700}/(e^{0.1} + e^{−700}) = 8.92140426652530478…e-305 for the doubles 0.1 and
+    // −700. z_1 − m = −700.1 is not a double; rounding it changes e^{z_1 − m} by up to ulp(700)/2 ≈ 6e-14
+    // relative, which the core softmax does not lose.
+    const exact = 8.921404266525305e-305;
     expect(Math.abs((stableSoftmax([0.1, -700]).probabilities[1] as number) / exact - 1)).toBeLessThan(1e-15);
   });
 
