@@ -63,15 +63,14 @@ export function binaryCrossEntropy(
   if (options.weight !== undefined) checkBroadcastLength(fn, 'weight', options.weight, n);
   checkUnitInterval(fn, 'probability p', p);
   checkUnitInterval(fn, 'target y', y);
-  const losses = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
+  // mapped over p (length N), so no loop bound can overrun it
+  const losses = Float64Array.from(p, (pi, i) => {
     const yi = y[i] as number;
     const logP = Math.max(Math.log(pi), LOG_FLOOR);
     const logQ = Math.max(Math.log1p(-pi), LOG_FLOOR);
     const notY = twoSum(1, -yi);
     const bracket = yi * logP + (notY.hi * logQ + notY.lo * logQ);
-    losses[i] = -broadcastAt(options.weight, i) * bracket;
-  }
+    return -broadcastAt(options.weight, i) * bracket;
+  });
   return reduceLosses(losses, reduction);
 }

@@ -1,4 +1,4 @@
-import { compensatedSum, sumsExcludingEach, twoSum } from './exactArithmetic';
+import { accurateSum, sumsExcludingEach, twoSum } from './exactArithmetic';
 import { softmaxJacobian } from './jacobian';
 import { softmax } from './softmax';
 import { checkFiniteLogits } from './validate';
@@ -24,16 +24,17 @@ import { checkFiniteLogits } from './validate';
  *   sums with no subtraction, so p_a ≈ 1 never leaves 1 − p_a as 0 or as a few wrong digits.
  * - The Hessian is the softmax Jacobian and is computed by it (softmaxJacobian, which forms the
  *   diagonal as p_i·Σ_{k≠i} p_k): no entry is a difference, so each is within a few ulp.
- * - D_a = s_a − p_a is a difference. Where p_a < ¼ or p_a > ¾ it is at least ½ in size and that
- *   difference loses nothing. Near p_a = ½ it cancels, and for two classes (or a third that is tiny)
- *   every entry of the tensor is then about as small as D_a, so an absolute error of ulp(½) would be a
- *   large relative one. There D_a = (Σ_{k≠a} e^{z_k} − e^{z_a})/Σ_k e^{z_k} = p_a·R_a with
+ * - D_a = s_a − p_a is a difference. Where p_a < ¼ it is more than ½ in size and that difference
+ *   loses nothing. Near p_a = ½ it cancels, and for two classes (or a third that is tiny) every entry
+ *   of the tensor is then about as small as D_a, so an absolute error of ulp(½) would be a large
+ *   relative one. So wherever p_a ≥ ¼, D_a = (Σ_{k≠a} e^{z_k} − e^{z_a})/Σ_k e^{z_k} = p_a·R_a with
  *     R_a = Σ_{k≠a} e^{d_k} − 1 = expm1(d_b) + Σ_{k≠a,b} e^{d_k},   d_k = z_k − z_a,
  *   b the largest other logit and d_k exact as a double-double (twoSum). For two classes R_a is one
  *   expm1, accurate relative to itself however close the logits; otherwise any cancellation left is
  *   between expm1(d_b) < 0 and the other, positive terms, and costs an ulp of those terms: about an
- *   ulp of the entries 2p_a p_b p_k, which hold the same p_k. p_a ≥ ¼ keeps every e^{d_k} ≤ 3, so
- *   nothing overflows.
+ *   ulp of the entries 2p_a p_b p_k, which hold the same p_k. Above p_a = ¾, R_a ∈ [−1, −⅔) does not
+ *   cancel at all (one boundary, not two, so no test has to tell which side of ¾ a p_a falls).
+ *   p_a ≥ ¼ keeps every e^{d_k} ≤ 3, so nothing overflows.
  * - Each entry is then a product of factors within a few ulp each, and so within a few ulp itself,
  *   except where D_a still cancels as above: there its error is an ulp of the terms that cancelled,
  *   a few 1e-16 of the largest entry (tests/core/crossEntropyHessian.test.ts checks both).
@@ -76,11 +77,13 @@ export function crossEntropyThirdDerivative(z: ArrayLike<number>): number[][][] 
   const s = sumsExcludingEach(p);
   const n = p.length;
   const d = Float64Array.from({ length: n }, (_, a) => oneMinusTwice(z, p, s, a));
-  const tensor: number[][][] = Array.from({ length: n }, () => Array.from({ length: n }, () => new Array<number>(n).fill(0)));
+  // every entry is set below (each sorted triple for all six orders), so the rows start as typed arrays
+  // and are copied to number[] at the end
+  const tensor = Array.from({ length: n }, () => Array.from({ length: n }, () => new Float64Array(n)));
   const set = (i: number, j: number, k: number, v: number) => {
     // one value for all six orders, so the tensor is symmetric exactly, not up to rounding
     for (const [a, b, c] of [[i, j, k], [i, k, j], [j, i, k], [j, k, i], [k, i, j], [k, j, i]] as const) {
-      ((tensor[a] as number[][])[b] as number[])[c] = v;
+      ((tensor[a] as Float64Array[])[b] as Float64Array)[c] = v;
     }
   };
   for (let i = 0; i < n; i++) {
@@ -95,29 +98,29 @@ export function crossEntropyThirdDerivative(z: ArrayLike<number>): number[][][] 
       for (let k = j + 1; k < n; k++) set(i, j, k, 2 * pij * (p[k] as number));
     }
   }
-  return tensor;
+  return tensor.map((plane) => plane.map((row) => Array.from(row)));
 }
 
-/** D_a = 1 − 2p_a = s_a − p_a, accurate also where it cancels (p_a near ½): see the module comment. */
+/**
+ * D_a = 1 − 2p_a = s_a − p_a, accurate also where it cancels (p_a near ½): see the module comment.
+ * For C = 1 (p_a = 1, no other class) R_a has no −1 to take and this gives 0 instead of −1; the only
+ * entry, p_a·s_a·D_a, has s_a = 0 and is 0 either way.
+ */
 function oneMinusTwice(z: ArrayLike<number>, p: Float64Array, s: Float64Array, a: number): number {
   const pa = p[a] as number;
   const sa = s[a] as number;
-  if (!(pa >= 0.25 && pa <= 0.75)) return sa - pa;
+  if (!(pa >= 0.25)) return sa - pa;
   const za = z[a] as number;
-  let b = -1;
-  for (let k = 0; k < z.length; k++) {
-    if (k !== a && (b < 0 || (z[k] as number) > (z[b] as number))) b = k;
-  }
-  // C = 1 has p_a = 1 and never gets here; b ≥ 0 from now on.
-  const terms = new Float64Array(z.length - 1);
-  let t = 0;
-  for (let k = 0; k < z.length; k++) {
-    if (k === a) continue;
+  // b, the largest other logit (−1 for C = 1); found and summed by mapping over the classes, so no
+  // loop bound can overrun them
+  const b = p.reduce((best, _, k) => (k !== a && (best < 0 || (z[k] as number) > (z[best] as number)) ? k : best), -1);
+  const terms = p.map((_, k) => {
+    // class a adds nothing (an exact 0 leaves a compensated sum as it is)
+    if (k === a) return 0;
     const dk = twoSum(z[k] as number, -za);
     const e = Math.exp(dk.hi);
     // e^{hi + lo} − [k = b] = (e^{hi} − [k = b]) + e^{hi}·lo, to within lo² ≤ 2^-106·hi²
-    terms[t++] = (k === b ? Math.expm1(dk.hi) : e) + e * dk.lo;
-  }
-  const r = compensatedSum(terms);
-  return pa * (r.hi + r.lo);
+    return (k === b ? Math.expm1(dk.hi) : e) + e * dk.lo;
+  });
+  return pa * accurateSum(terms);
 }

@@ -85,7 +85,9 @@ function activate(v: number, activation: RoundedNetworkShape['activation'], roun
  * z1_j = b1_j + Σ_i x_i·w1[i·H + j], a1 = act(z1), z2_k = b2_k + Σ_j a1_j·w2[j·K + k],
  * L = −log softmax(z2)_label (row-major weights, as network.ts stores them). Each product and each
  * partial sum is rounded, in the order written, so float32 accumulates as a naive float32 loop would.
- * `hidden` is scratch of length ≥ H, passed in so a sweep over h allocates nothing per call.
+ * `hidden` and `logits` are scratch of length ≥ H and ≥ K, passed in so a sweep over h allocates
+ * nothing per call. On return hidden[0, H) holds a1 (a switched-off relu unit gives +0, as network.ts)
+ * and logits[0, K) holds z2; entries past those are left as they were.
  * @throws RangeError for a label outside [0, K) or parameter arrays of the wrong length.
  */
 export function networkLossRounded(

@@ -14,13 +14,12 @@ export function softmaxJacobianParts(z: ArrayLike<number>): { diagonal: Float64A
   const outer: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     const d = new Float64Array(n);
-    const o = new Float64Array(n);
     const pi = p[i] as number;
     d[i] = pi;
-    // 0 − p_i p_j: a masked class gives +0, which reads "0", not "−0"
-    for (let j = 0; j < n; j++) o[j] = 0 - pi * (p[j] as number);
     diagonal.push(d);
-    outer.push(o);
+    // 0 − p_i p_j: a masked class gives +0, which reads "0", not "−0"; mapped, so no loop bound can
+    // overrun p
+    outer.push(p.map((pj) => 0 - pi * pj));
   }
   return { diagonal, outer };
 }

@@ -144,10 +144,11 @@ export function epsilonCrossEntropy(z: ArrayLike<number>, label: number, epsilon
 export function epsilonLossError(logP: number, epsilon: number): number {
   checkEpsilon('epsilonLossError', epsilon);
   if (epsilon === 0) return 0;
-  const logE = Math.log(epsilon);
-  if (logP >= logE) return -Math.log1p(Math.exp(logE - logP));
-  // p < ε: log p − log ε − log(1 + p/ε), both terms kept apart so nothing cancels
-  return logP - logE - Math.log1p(Math.exp(logP - logE));
+  // −log(1 + ε/p) = −softplus(d) with d = log ε − log p, as max(d, 0) + log(1 + e^{−|d|}): two terms
+  // ≥ 0, so nothing cancels, and e^{−|d|} ≤ 1 never overflows. (One formula for p ≥ ε and p < ε, so
+  // no comparison decides which of two equal answers at p = ε is taken.)
+  const d = Math.log(epsilon) - logP;
+  return -(Math.max(d, 0) + Math.log1p(Math.exp(-Math.abs(d))));
 }
 
 /**
@@ -193,15 +194,15 @@ export function chainGradient(p: ArrayLike<number>, label: number, epsilon: numb
   const n = p.length;
   const eps = r(epsilon);
   const upstream = Float64Array.from({ length: n }, (_, k) => r(-(k === label ? 1 : 0) / r((p[k] as number) + eps)));
-  const gradient = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
+  // g_j by a map over j (so no loop bound can overrun p), each a left-to-right sum over k
+  const gradient = upstream.map((_, j) => {
     let g = 0;
     for (let k = 0; k < n; k++) {
       const jacobian = r((p[k] as number) * r((k === j ? 1 : 0) - (p[j] as number)));
       g = r(g + r((upstream[k] as number) * jacobian));
     }
-    gradient[j] = g;
-  }
+    return g;
+  });
   return { upstream, gradient };
 }
 

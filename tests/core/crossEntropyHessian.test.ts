@@ -160,6 +160,30 @@ describe('crossEntropyHessian and crossEntropyThirdDerivative against a 200-bit 
   });
 });
 
+describe('crossEntropyThirdDerivative where 1 − 2p_a cancels', () => {
+  /*
+   * z_a = 1 + 15·2^-52 has bits below the spacing of doubles near 33, so d_c = z_c − z_a = −33 − 15·2^-52
+   * rounds to −33 and leaves lo = −15·2^-52 ≈ −3.3e-15; d_b = −42·2^-53 makes e^{d_b} + e^{d_c} ≈ 1, so
+   * p_a ≈ ½ and D_a = 1 − 2p_a cancels to about 1e-3 of the terms e^{d_c} that cancel. The module comment
+   * promises an error of an ulp of those terms there, a few 1e-16 of the largest entry (p_c ≈ 2.3e-15).
+   * Dropping e^{d_c}·lo from R_a, or flipping its sign, moves D_a by p_a·e^{d_c}·|lo| and the entries
+   * p_a s_a D_a by about ½·p_c·|lo|·2 ≈ 3e-15 of the largest entry: lo must be kept.
+   */
+  const z = [1 + 15 * 2 ** -52, 1 - 12 * 2 ** -53, -32];
+
+  it('crossEntropyThirdDerivative([1 + 15·2^-52, 1 − 12·2^-53, −32]) is within 4e-16 of the largest entry where an entry cancels', () => {
+    const r = referenceDerivatives(z);
+    const actual = crossEntropyThirdDerivative(z).flat(2);
+    const largest = r.t.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    expect(r.tCancels.filter(Boolean).length).toBeGreaterThan(0);
+    r.t.forEach((exact, i) => {
+      const error = Math.abs((actual[i] as number) - exact);
+      if (r.tCancels[i]) expect(error).toBeLessThanOrEqual(4e-16 * largest);
+      else expect(error).toBeLessThanOrEqual(FEW_ULP * Math.abs(exact));
+    });
+  });
+});
+
 describe('crossEntropyHessian and crossEntropyThirdDerivative by hand', () => {
   it('crossEntropyHessian([0, 0, 0]) = [[2/9, −1/9, −1/9], …] (p = ⅓ each)', () => {
     const h = crossEntropyHessian([0, 0, 0]);

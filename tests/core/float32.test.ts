@@ -76,8 +76,15 @@ describe('softmaxCrossEntropyRounded', () => {
   });
 
   it('throws a RangeError for mismatched or empty rows', () => {
-    expect(() => softmaxCrossEntropyRounded([1, 2], [1], roundFloat64)).toThrow(RangeError);
-    expect(() => softmaxCrossEntropyRounded([], [], roundFloat64)).toThrow(RangeError);
+    expect(() => softmaxCrossEntropyRounded([1, 2], [1], roundFloat64)).toThrow(new RangeError('softmaxCrossEntropyRounded: 2 logits and 1 targets'));
+    expect(() => softmaxCrossEntropyRounded([], [], roundFloat64)).toThrow(new RangeError('softmaxCrossEntropyRounded: 0 logits and 0 targets'));
+  });
+
+  it('a class with y_c = 0 costs nothing even where z_c − m overflows to −∞: [±1e308] in float64, [±3e38] in float32, give 0', () => {
+    // z_1 − m = −2e308 (or −6e38 in float32) rounds to −∞, so log p_1 = −∞ and 0·(−∞) would be NaN; class 0 has
+    // z_0 = m, s = e^0 + e^{−∞} = 1 and log p_0 = 0
+    expect(softmaxCrossEntropyRounded([1e308, -1e308], [1, 0], roundFloat64)).toBe(0);
+    expect(softmaxCrossEntropyRounded([3e38, -3e38], [1, 0], roundFloat32)).toBe(0);
   });
 });
 
@@ -98,8 +105,12 @@ describe('logitLossRounded', () => {
   });
 
   it('throws a RangeError for a logit index outside the row', () => {
-    expect(() => logitLossRounded([1, 2], [0, 1], 2, roundFloat64)).toThrow(RangeError);
-    expect(() => logitLossRounded([1, 2], [0, 1], -1, roundFloat64)).toThrow(RangeError);
+    expect(() => logitLossRounded([1, 2], [0, 1], 2, roundFloat64)).toThrow(new RangeError('logitLossRounded: logit index 2 outside [0, 2)'));
+    expect(() => logitLossRounded([1, 2], [0, 1], -1, roundFloat64)).toThrow(new RangeError('logitLossRounded: logit index -1 outside [0, 2)'));
+  });
+
+  it('throws a RangeError for mismatched lengths when made, not when first called', () => {
+    expect(() => logitLossRounded([1, 2], [1], 0, roundFloat64)).toThrow(new RangeError('logitLossRounded: 2 logits and 1 targets'));
   });
 });
 
@@ -143,8 +154,28 @@ describe('networkLossRounded', () => {
 
   it('throws a RangeError for a label outside [0, K) or parameters of the wrong size', () => {
     const net = initNetwork(shape, 3);
-    expect(() => networkLossRounded(net.shape, net.params, [0, 0], 3, roundFloat64)).toThrow(RangeError);
-    expect(() => networkLossRounded(net.shape, { ...net.params, b2: new Float64Array(2) }, [0, 0], 0, roundFloat64)).toThrow(RangeError);
-    expect(() => networkLossRounded(net.shape, net.params, [0], 0, roundFloat64)).toThrow(RangeError);
+    for (const label of [3, -1, 0.5]) {
+      expect(() => networkLossRounded(net.shape, net.params, [0, 0], label, roundFloat64)).toThrow(
+        new RangeError(`networkLossRounded: label ${label} outside [0, 3)`),
+      );
+    }
+    const wrongSize = new RangeError('networkLossRounded: parameter or input lengths do not match the shape');
+    // each array one entry short, alone (2·16 w1, 16 b1, 16·3 w2, 3 b2, 2 inputs)
+    for (const patch of [{ w1: new Float64Array(31) }, { b1: new Float64Array(15) }, { w2: new Float64Array(47) }, { b2: new Float64Array(2) }]) {
+      expect(() => networkLossRounded(net.shape, { ...net.params, ...patch }, [0, 0], 0, roundFloat64)).toThrow(wrongSize);
+    }
+    expect(() => networkLossRounded(net.shape, net.params, [0], 0, roundFloat64)).toThrow(wrongSize);
+  });
+
+  it('leaves a1 in hidden[0, H) and z2 in logits[0, K) of longer scratch, and the entries past them alone', () => {
+    // z1 = [0.5·2, 0.5·(−1), −0 + 0.5·(−0)] = [1, −0.5, −0]: relu gives [1, 0, +0]; z2 = [1, −1], loss log(1 + e²)
+    const tiny = { inputs: 1, hidden: 3, outputs: 2, activation: 'relu' } as const;
+    const params = { w1: [2, -1, -0], b1: [0, 0, -0], w2: [1, -1, 5, 5, 7, 7], b2: [0, 0] };
+    const hidden = new Float64Array([9, 9, 9, 9, 9]);
+    const logits = new Float64Array([9, 9, 9]);
+    expect(networkLossRounded(tiny, params, [0.5], 1, roundFloat64, hidden, logits)).toBeCloseTo(Math.log(1 + Math.exp(2)), 15);
+    // toEqual tells +0 from −0: the unit at z1 = −0 is off and gives +0, as network.ts's relu does
+    expect(Array.from(hidden)).toEqual([1, 0, 0, 9, 9]);
+    expect(Array.from(logits)).toEqual([1, -1, 9]);
   });
 });

@@ -72,7 +72,7 @@ describe('overflow thresholds', () => {
   });
 
   it('rounding refuses an unknown precision with a RangeError', () => {
-    expect(() => rounding('float16' as never)).toThrow(RangeError);
+    expect(() => rounding('float16' as never)).toThrow(new RangeError("rounding: precision float16 is not 'float32' or 'float64'"));
   });
 });
 
@@ -141,6 +141,15 @@ describe('naiveSoftmax and naiveCrossEntropy', () => {
     );
   });
 
+  it('a label below 0 is refused by name, as one past the end is', () => {
+    const message = (fn: string) => new RangeError(`${fn}: label -1 is not a class index in [0, 3)`);
+    expect(() => naiveCrossEntropy([1, 2, 3], -1)).toThrow(message('naiveCrossEntropy'));
+    expect(() => stableCrossEntropy([1, 2, 3], -1)).toThrow(message('stableCrossEntropy'));
+    expect(() => epsilonCrossEntropy([1, 2, 3], -1, 1e-8)).toThrow(message('epsilonCrossEntropy'));
+    expect(() => fusedGradient([1, 2, 3], -1)).toThrow(message('fusedGradient'));
+    expect(() => chainGradient([0.2, 0.3, 0.5], -1, 1e-8)).toThrow(message('chainGradient'));
+  });
+
   it('naiveSoftmax and naiveCrossEntropy refuse empty logits and a bad label', () => {
     expect(() => naiveSoftmax([])).toThrow(/naiveSoftmax: the logits are empty/);
     expect(() => naiveCrossEntropy([1, 2], 2)).toThrow(/label 2 is not a class index in \[0, 2\)/);
@@ -191,6 +200,37 @@ describe('stableSoftmax, stableLogSoftmax and stableCrossEntropy', () => {
     expect(stableCrossEntropy([-1000, 0, 1000], 0, 'float32')).toBe(2000);
   });
 
+  it('stableSoftmax in float64 is the core softmax: p_1 of [0.1, −700] to 1e-15, where e^{z − m} with z − m rounded misses by 2e-14', () => {
+    // mpmath at 300 bits: e^{−700}/(e^{0.1} + e^{−700}) = 8.92140426652530478…e-305 for the doubles 0.1 and
+    // −700. z_1 − m = −700.1 is not a double; rounding it changes e^{z_1 − m} by up to ulp(700)/2 ≈ 6e-14
+    // relative, which the core softmax does not lose.
+    const exact = 8.921404266525305e-305;
+    expect(Math.abs((stableSoftmax([0.1, -700]).probabilities[1] as number) / exact - 1)).toBeLessThan(1e-15);
+  });
+
+  it('stableLogSoftmax in float64 is the core logSoftmax: log p_0 of [0, −40] is −log(1 + e^{-40}) ≈ −4.25e-18, not 0', () => {
+    // mpmath: −log1p(e^{−40}) = −4.248354255291589e-18; (z − m) − log Σ would give 0 − log(1) = 0
+    const value = stableLogSoftmax([0, -40])[0] as number;
+    expect(Math.abs(value / -4.248354255291589e-18 - 1)).toBeLessThan(1e-15);
+  });
+
+  it('stableLogSoftmax in float32 gives float32 values, each rounded step by step', () => {
+    const z = [3.5, -2.25, 0.125, 7];
+    const values = stableLogSoftmax(z, 'float32');
+    values.forEach((v) => expect(Math.fround(v)).toBe(v));
+    // by hand: (z_i − 7) − fround(log s), with s the float32 sum of the float32 exponentials
+    const e = z.map((v) => Math.fround(Math.exp(v - 7)));
+    const s = e.reduce((acc, v) => Math.fround(acc + v), 0);
+    const logS = Math.fround(Math.log(s));
+    expect(Array.from(values)).toEqual(z.map((v) => Math.fround(v - 7 - logS)));
+  });
+
+  it('stableSoftmax, stableLogSoftmax and stableCrossEntropy name themselves when they refuse input', () => {
+    expect(() => stableSoftmax([])).toThrow(new RangeError('stableSoftmax: the logits are empty'));
+    expect(() => stableLogSoftmax([])).toThrow(new RangeError('stableLogSoftmax: the logits are empty'));
+    expect(() => stableCrossEntropy([1, 2, 3], 3)).toThrow(new RangeError('stableCrossEntropy: label 3 is not a class index in [0, 3)'));
+  });
+
   it('stableLogSoftmax in float32 is log of the float32 stable softmax where that is positive', () => {
     const z = [3.5, -2.25, 0.125, 7];
     expectRelClose(stableLogSoftmax(z, 'float32'), Array.from(stableSoftmax(z, 'float32').probabilities, Math.log), 1e-6);
@@ -235,6 +275,22 @@ describe('the epsilon trick', () => {
     expect(() => epsilonLossError(-5, NaN)).toThrow(RangeError);
   });
 
+  it('ε = ∞ is refused by name: the trick needs a finite ε ≥ 0', () => {
+    const message = (fn: string) => new RangeError(`${fn}: epsilon Infinity is not a finite number ≥ 0`);
+    expect(() => epsilonLossError(-5, Infinity)).toThrow(message('epsilonLossError'));
+    expect(() => epsilonGradientFactor(-5, Infinity)).toThrow(message('epsilonGradientFactor'));
+    expect(() => epsilonCrossEntropy([1, 2, 3], 0, Infinity)).toThrow(message('epsilonCrossEntropy'));
+    expect(() => chainGradient([0.5, 0.5], 0, Infinity)).toThrow(message('chainGradient'));
+  });
+
+  it('epsilonLossError is continuous at p = ε: −log 2 there, and −log(1 + ε/p) just above and below', () => {
+    const logE = Math.log(1e-8);
+    expect(epsilonLossError(logE, 1e-8)).toBe(-Math.LN2);
+    // d = log ε − log p = ∓1e-9: −log(1 + e^d) = −ln 2 − d/2 + O(d²)
+    expect(epsilonLossError(logE + 1e-9, 1e-8)).toBeCloseTo(-Math.LN2 + 5e-10, 15);
+    expect(epsilonLossError(logE - 1e-9, 1e-8)).toBeCloseTo(-Math.LN2 - 5e-10, 15);
+  });
+
   it('epsilonCrossEntropy([−1000, 0, 0], 0, 1e-8) is −ln(1e-8) = 18.42…, not the true 1000.69', () => {
     expect(epsilonCrossEntropy([-1000, 0, 0], 0, 1e-8)).toBeCloseTo(8 * Math.LN10, 12);
     // the true loss: 1000 + log(1 + 2e^{-1000})... = 1000 + ln 2 + tiny
@@ -257,6 +313,8 @@ describe('the epsilon trick', () => {
     expect(epsilonGradientFactor(Math.log(0.5), 1e-8)).toBeCloseTo(0.5 / (0.5 + 1e-8), 15);
     expect(epsilonGradientFactor(-1000, 1e-8)).toBe(0);
     expect(epsilonGradientFactor(-1000, 0)).toBe(1);
+    // with ε = 0 there is no trick: the factor is 1 even where p_y = 0 (log p_y = −∞)
+    expect(epsilonGradientFactor(-Infinity, 0)).toBe(1);
   });
 });
 
