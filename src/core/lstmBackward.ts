@@ -64,26 +64,24 @@ export function lstmCellBackwardFrom(
   hidden: number,
 ): LstmStepGradients & { da: number[] } {
   const { a, i, f, g, o } = fwd;
+  const dcTotal = dc.map((dck, k) => dck + (dh[k] as number) * (o[k] as number) * tanhGrad(fwd.c[k] as number));
   const da = new Array<number>(4 * hidden);
-  const dcTotal = new Array<number>(hidden);
-  const dcPrev = new Array<number>(hidden);
   for (let k = 0; k < hidden; k++) {
-    const ck = fwd.c[k] as number;
-    const dhk = dh[k] as number;
-    const dcT = (dc[k] as number) + dhk * (o[k] as number) * tanhGrad(ck);
-    dcTotal[k] = dcT;
-    dcPrev[k] = dcT * (f[k] as number);
+    const dcT = dcTotal[k] as number;
     da[k] = dcT * (g[k] as number) * sigmoidGradAt(a[k] as number);
     da[hidden + k] = dcT * (c[k] as number) * sigmoidGradAt(a[hidden + k] as number);
     da[2 * hidden + k] = dcT * (i[k] as number) * tanhGrad(a[2 * hidden + k] as number);
-    da[3 * hidden + k] = dhk * Math.tanh(ck) * sigmoidGradAt(a[3 * hidden + k] as number);
+    da[3 * hidden + k] = (dh[k] as number) * Math.tanh(fwd.c[k] as number) * sigmoidGradAt(a[3 * hidden + k] as number);
   }
+  const dcPrev = dcTotal.map((dcT, k) => dcT * (f[k] as number));
   return { dh: transposeTimes(params.weightHh, da, hidden), dc: dcPrev, dcTotal, da };
 }
 
 /** Wᵀ·da, one compensated sum per column, so that a small gradient is not lost among cancelling terms. */
 function transposeTimes(w: number[][], da: number[], columns: number): number[] {
-  const terms = new Array<number>(da.length);
+  // one scratch buffer for every column's terms: a copy of da has the right length, and each column
+  // overwrites every entry before its sum
+  const terms = da.slice();
   const out = new Array<number>(columns);
   for (let k = 0; k < columns; k++) {
     for (let r = 0; r < da.length; r++) terms[r] = ((w[r] as number[])[k] as number) * (da[r] as number);
@@ -112,7 +110,8 @@ export function lstmCellBackwardChecked(
     dc: step.dc,
     dWeightIh: da.map((d) => x.map((xk) => d * xk)),
     dWeightHh: da.map((d) => h.map((hk) => d * hk)),
-    dBiasIh: da.slice(),
+    // da is this call's own array; dBiasHh gets a copy, so that the two gradients are separate arrays
+    dBiasIh: da,
     dBiasHh: da.slice(),
     dcTotal: step.dcTotal,
   };

@@ -123,19 +123,21 @@ export function lstmSequenceGradient(
   weights: number[],
 ): LstmSequenceGradient {
   const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradient', xs, h0, c0, params, weights);
-  const dc = new Array<number[]>(steps + 1);
-  const dhs = new Array<number[]>(steps + 1);
+  // Built from t = T down to 0 and reversed once at the end, so each holds exactly the T + 1 entries.
   let dh = weights.slice();
-  dhs[steps] = dh;
   let dcNext = new Array<number>(hidden).fill(0);
+  const dc: number[][] = [];
+  const dhs = [dh];
   for (let t = steps; t >= 1; t--) {
     const g = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh, dcNext, hidden);
-    dc[t] = g.dcTotal;
+    dc.push(g.dcTotal);
     dh = g.dh;
-    dhs[t - 1] = dh;
+    dhs.push(dh);
     dcNext = g.dc;
   }
-  dc[0] = dcNext;
+  dc.push(dcNext);
+  dc.reverse();
+  dhs.reverse();
   return {
     loss,
     dh0: dh,
@@ -160,11 +162,14 @@ export function lstmSequenceGradientWithoutCellPath(
 ): LstmHiddenPathGradient {
   const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradientWithoutCellPath', xs, h0, c0, params, weights);
   const zero = new Array<number>(hidden).fill(0);
-  const dh = new Array<number[]>(steps + 1);
-  dh[steps] = weights.slice();
+  // Built from t = T down to 0 and reversed once at the end, as in lstmSequenceGradient.
+  let dh = weights.slice();
+  const dhs = [dh];
   for (let t = steps; t >= 1; t--) {
     // dc = 0: nothing comes back along c_t → c_{t+1}, so step t sees only what reached h_t
-    dh[t - 1] = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh[t] as number[], zero, hidden).dh;
+    dh = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh, zero, hidden).dh;
+    dhs.push(dh);
   }
-  return { loss, dh0: dh[0] as number[], dh, dhNorms: dh.map((v) => Math.hypot(...v)) };
+  dhs.reverse();
+  return { loss, dh0: dh, dh: dhs, dhNorms: dhs.map((v) => Math.hypot(...v)) };
 }

@@ -72,8 +72,13 @@ export function rnnSequenceGradient(xs: number[][], h0: number[], params: RnnPar
   const steps = xs.length;
   const hLast = h[steps] as number[];
   const loss = weights.reduce((s, wk, k) => s + wk * (hLast[k] as number), 0);
-  const dh = new Array<number[]>(steps + 1);
-  dh[steps] = weights.slice();
-  for (let t = steps; t >= 1; t--) dh[t - 1] = rnnBackwardHidden(a[t - 1] as number[], params, dh[t] as number[], hidden);
-  return { loss, dh0: dh[0] as number[], dh, dhNorms: dh.map((v) => Math.hypot(...v)) };
+  // ∂L/∂h_t from t = T down to 0, reversed once at the end, so dh holds exactly the T + 1 entries.
+  let dht = weights.slice();
+  const dh = [dht];
+  for (let t = steps; t >= 1; t--) {
+    dht = rnnBackwardHidden(a[t - 1] as number[], params, dht, hidden);
+    dh.push(dht);
+  }
+  dh.reverse();
+  return { loss, dh0: dht, dh, dhNorms: dh.map((v) => Math.hypot(...v)) };
 }

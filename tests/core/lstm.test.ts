@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lstmCell, lstmCellBackward, lstmSequence, lstmSequenceGradient, type LstmParams } from '../../src/core';
+import { lstmCell, lstmCellBackward, lstmSequence, lstmSequenceGradient, lstmSequenceGradientWithoutCellPath, type LstmParams } from '../../src/core';
 import { centralDifference } from '../../src/core/finiteDifference';
 import reference from './reference/lstmCell.json';
 import { expectGradientMatches, expectRelClose, fc, GRADIENT_CHECK } from './helpers';
@@ -96,6 +96,23 @@ describe('lstmCell by hand', () => {
     expect(r.g).toEqual([0, 0, 0]);
     expect(r.c).toEqual([2, -1, 0]);
   });
+
+  it('lstmCell(x, h, c, params) where f·c and i·g cancel to f·2^-40 keeps every digit of c′', () => {
+    // a = (1, 1, 1, 0): i = f = σ(1), g = tanh 1, o = 1/2. With c = 2^-40 − tanh 1 (exact: tanh 1 lies in
+    // [1/2, 1), where doubles are spaced 2^-53), f·c + i·g = f·(c + g) = f·2^-40 exactly, a double. Its
+    // products f·c and i·g are each off by up to 2^-54 once rounded, 2^-13 of the answer: only the exact
+    // products, kept to the end, give it.
+    const g = Math.tanh(1);
+    const c = 2 ** -40 - g;
+    const r = lstmCell([1], [0], [c], params([[1], [1], [1], [0]], [[0], [0], [0], [0]], [0, 0, 0, 0], [0, 0, 0, 0]));
+    expectRelClose(r.f, [1 / (1 + Math.exp(-1))], 1e-15);
+    expect(r.i).toEqual(r.f);
+    expect(r.g).toEqual([g]);
+    expect(r.o).toEqual([0.5]);
+    const f = r.f[0] as number;
+    expect(r.c).toEqual([f * 2 ** -40]);
+    expect(r.h).toEqual([0.5 * Math.tanh(f * 2 ** -40)]);
+  });
 });
 
 const small = (min = -1, max = 1) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -169,6 +186,15 @@ describe('lstmCellBackward against central differences', () => {
     const sigmaPrime = Math.exp(-40) / (1 + Math.exp(-40)) ** 2;
     expectRelClose([g.dBiasIh[3] as number], [Math.tanh(0.5) * sigmaPrime], 1e-14);
   });
+
+  it('lstmCellBackward(x, h, c, params, dh, dc).dBiasIh and .dBiasHh are equal but separate arrays', () => {
+    // Both are da (the two biases enter a alike); writing into one must leave the other as it was.
+    const g = lstmCellBackward([1], [0.5], [0.25], params([[0.5], [-0.3], [0.8], [0.2]], [[0.4], [0.7], [-0.6], [0.9]], [0, 1, 0, 0], [0.1, 0, 0, -0.1]), [1], [0.5]);
+    expect(g.dBiasHh).toEqual(g.dBiasIh);
+    const before = g.dBiasHh.slice();
+    g.dBiasIh[0] = 99;
+    expect(g.dBiasHh).toEqual(before);
+  });
 });
 
 describe('lstmCell far from zero', () => {
@@ -189,43 +215,72 @@ describe('lstmCell far from zero', () => {
   });
 });
 
-describe('lstmCell and lstmCellBackward refuse bad input', () => {
-  const good = () => params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
-
-  it('lstmCell(x, h, c, params) with mismatched shapes throws a RangeError naming the array', () => {
-    expect(() => lstmCell([1, 2], [0], [0], good())).toThrow(/lstmCell: params.weightIh is 4 × 1 but must be 4H × I = 4 × 2/);
-    expect(() => lstmCell([1], [0, 0], [0], good())).toThrow(/lstmCell: h has length 2 but H is 1/);
-    expect(() => lstmCell([1], [0], [0, 1], good())).toThrow(/lstmCell: c has length 2 but H is 1/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), biasHh: [0, 0, 0] })).toThrow(/biasHh has length 3 but 4H is 4/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), biasIh: [0, 0, 0] })).toThrow(/biasIh has length 3 but must have length 4H/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), weightHh: [[1], [1], [1]] })).toThrow(/weightHh is 3 × 1 but must be 4H × H = 4 × 1/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), weightIh: [[1], [2, 3], [3], [4]] })).toThrow(/ragged rows/);
-    expect(() => lstmCell([1], [0], [0], null as unknown as LstmParams)).toThrow(RangeError);
-  });
-
-  it('lstmCell(x, h, c, params) with an empty x or empty biases throws a RangeError', () => {
-    expect(() => lstmCell([], [0], [0], good())).toThrow(/lstmCell: x is empty/);
-    expect(() => lstmCell([1], [], [], params([], [], [], []))).toThrow(/biasIh has length 0/);
-  });
-
-  it('lstmCell(x, h, c, params) with NaN or ±Infinity anywhere throws a RangeError naming the entry', () => {
-    expect(() => lstmCell([NaN], [0], [0], good())).toThrow(/lstmCell: x\[0\] = NaN is not finite/);
-    expect(() => lstmCell([1], [Infinity], [0], good())).toThrow(/h\[0\] = Infinity is not finite/);
-    expect(() => lstmCell([1], [0], [-Infinity], good())).toThrow(/c\[0\] = -Infinity is not finite/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), weightIh: [[1], [NaN], [3], [4]] })).toThrow(/weightIh\[1\]\[0\] = NaN/);
-    expect(() => lstmCell([1], [0], [0], { ...good(), biasHh: [0, 0, Infinity, 0] })).toThrow(/biasHh\[2\] = Infinity/);
-  });
-
-  it('lstmCell(x, h, c, params) with weights so large that +∞ meets −∞ throws a RangeError', () => {
-    const p = params([[1e308, 1e308], [0, 0], [0, 0], [0, 0]], [[-1e308], [0], [0], [0]], [0, 0, 0, 0], [0, 0, 0, 0]);
-    expect(() => lstmCell([10, 10], [10], [0], p)).toThrow(/∞ − ∞/);
-  });
-
-  it('lstmCellBackward(x, h, c, params, dh, dc) with a wrong-length or NaN upstream gradient throws a RangeError', () => {
-    expect(() => lstmCellBackward([1], [0], [0], good(), [1, 2], [0])).toThrow(/lstmCellBackward: dh has length 2 but H is 1/);
-    expect(() => lstmCellBackward([1], [0], [0], good(), [1], [NaN])).toThrow(/lstmCellBackward: dc\[0\] = NaN is not finite/);
-    expect(() => lstmCellBackward([1, 2], [0], [0], good(), [1], [0])).toThrow(/lstmCellBackward: params.weightIh/);
-  });
+describe('lstmCell and lstmCellBackward refuse bad input with a message naming the value', () => {
+  // H = 2, I = 1, every shape right: each case below breaks one thing.
+  const rowsOf = (n: number, row: number[]) => Array.from({ length: n }, () => row.slice());
+  const good = () => params(rowsOf(8, [1]), rowsOf(8, [1, 0]), new Array<number>(8).fill(0), new Array<number>(8).fill(0));
+  const x = [1];
+  const h = [0, 0];
+  const c = [0, 0];
+  const notArray = (v: unknown) => v as number[];
+  const withRow = (rows: number[][], r: number, row: number[]) => rows.map((old, s) => (s === r ? row : old));
+  const paramsMessage = (fn: string) => `${fn}: params must be { weightIh, weightHh, biasIh, biasHh }`;
+  const cases: [string, () => unknown, string][] = [];
+  for (const [fn, run] of [
+    ['lstmCell', (xs: number[], hs: number[], cs: number[], p: LstmParams) => lstmCell(xs, hs, cs, p)],
+    ['lstmCellBackward', (xs: number[], hs: number[], cs: number[], p: LstmParams) => lstmCellBackward(xs, hs, cs, p, [1, 1], [0, 0])],
+  ] as const) {
+    cases.push(
+      [`${fn}(x, h, c, null)`, () => run(x, h, c, null as unknown as LstmParams), paramsMessage(fn)],
+      [`${fn}(x, h, c, 5)`, () => run(x, h, c, 5 as unknown as LstmParams), paramsMessage(fn)],
+      [`${fn}(5, h, c, params)`, () => run(notArray(5), h, c, good()), `${fn}: x must be an array`],
+      [`${fn}(x, null, c, params)`, () => run(x, notArray(null), c, good()), `${fn}: h must be an array`],
+      [`${fn}(x, h, 'ab', params)`, () => run(x, h, notArray('ab'), good()), `${fn}: c must be an array`],
+      [`${fn} with biasIh missing`, () => run(x, h, c, { ...good(), biasIh: notArray(undefined) }), `${fn}: params.biasIh must be an array`],
+      [`${fn} with biasHh = 0`, () => run(x, h, c, { ...good(), biasHh: notArray(0) }), `${fn}: params.biasHh must be an array`],
+      [`${fn} with weightIh an array-like object`, () => run(x, h, c, { ...good(), weightIh: { length: 8 } as unknown as number[][] }), `${fn}: params.weightIh must be an array`],
+      [`${fn} with weightHh = null`, () => run(x, h, c, { ...good(), weightHh: null as unknown as number[][] }), `${fn}: params.weightHh must be an array`],
+    );
+  }
+  const p = good();
+  cases.push(
+    ['lstmCell with biasIh of length 3', () => lstmCell(x, h, c, { ...p, biasIh: [0, 0, 0] }), 'lstmCell: params.biasIh has length 3 but must have length 4H for a hidden size H ≥ 1'],
+    ['lstmCell([1], [], [], all empty)', () => lstmCell(x, [], [], params([], [], [], [])), 'lstmCell: params.biasIh has length 0 but must have length 4H for a hidden size H ≥ 1'],
+    ['lstmCell([], h, c, params)', () => lstmCell([], h, c, p), 'lstmCell: x is empty, but it needs at least one input'],
+    ['lstmCell with biasHh of length 4', () => lstmCell(x, h, c, { ...p, biasHh: [0, 0, 0, 0] }), 'lstmCell: params.biasHh has length 4 but 4H is 8'],
+    ['lstmCell(x, [0], c, params)', () => lstmCell(x, [0], c, p), 'lstmCell: h has length 1 but H is 2'],
+    ['lstmCell(x, h, [0, 0, 0], params)', () => lstmCell(x, h, [0, 0, 0], p), 'lstmCell: c has length 3 but H is 2'],
+    ['lstmCell with weightIh ragged', () => lstmCell(x, h, c, { ...p, weightIh: withRow(p.weightIh, 1, [2, 3]) }), 'lstmCell: params.weightIh row 1 has length 2 but row 0 has length 1 (ragged rows)'],
+    ['lstmCell with weightHh ragged', () => lstmCell(x, h, c, { ...p, weightHh: withRow(p.weightHh, 2, [1]) }), 'lstmCell: params.weightHh row 2 has length 1 but row 0 has length 2 (ragged rows)'],
+    ['lstmCell with weightIh 4 × 1', () => lstmCell(x, h, c, { ...p, weightIh: rowsOf(4, [1]) }), 'lstmCell: params.weightIh is 4 × 1 but must be 4H × I = 8 × 1'],
+    ['lstmCell([1, 2], h, c, params)', () => lstmCell([1, 2], h, c, p), 'lstmCell: params.weightIh is 8 × 1 but must be 4H × I = 8 × 2'],
+    ['lstmCell with weightHh 4 × 2', () => lstmCell(x, h, c, { ...p, weightHh: rowsOf(4, [1, 0]) }), 'lstmCell: params.weightHh is 4 × 2 but must be 4H × H = 8 × 2'],
+    ['lstmCell with weightHh 8 × 1', () => lstmCell(x, h, c, { ...p, weightHh: rowsOf(8, [1]) }), 'lstmCell: params.weightHh is 8 × 1 but must be 4H × H = 8 × 2'],
+    ['lstmCell([NaN], h, c, params)', () => lstmCell([NaN], h, c, p), 'lstmCell: x[0] = NaN is not finite'],
+    ['lstmCell(x, [0, Infinity], c, params)', () => lstmCell(x, [0, Infinity], c, p), 'lstmCell: h[1] = Infinity is not finite'],
+    ['lstmCell(x, h, [-Infinity, 0], params)', () => lstmCell(x, h, [-Infinity, 0], p), 'lstmCell: c[0] = -Infinity is not finite'],
+    ['lstmCell with biasIh[5] = NaN', () => lstmCell(x, h, c, { ...p, biasIh: [0, 0, 0, 0, 0, NaN, 0, 0] }), 'lstmCell: params.biasIh[5] = NaN is not finite'],
+    ['lstmCell with biasHh[2] = Infinity', () => lstmCell(x, h, c, { ...p, biasHh: [0, 0, Infinity, 0, 0, 0, 0, 0] }), 'lstmCell: params.biasHh[2] = Infinity is not finite'],
+    ['lstmCell with weightIh[1][0] = NaN', () => lstmCell(x, h, c, { ...p, weightIh: withRow(p.weightIh, 1, [NaN]) }), 'lstmCell: params.weightIh[1][0] = NaN is not finite'],
+    ['lstmCell with weightHh[6][1] = -Infinity', () => lstmCell(x, h, c, { ...p, weightHh: withRow(p.weightHh, 6, [1, -Infinity]) }), 'lstmCell: params.weightHh[6][1] = -Infinity is not finite'],
+    [
+      'lstmCell with weights so large that +∞ meets −∞',
+      () => lstmCell([10, 10], [10], [0], params([[1e308, 1e308], [0, 0], [0, 0], [0, 0]], [[-1e308], [0], [0], [0]], [0, 0, 0, 0], [0, 0, 0, 0])),
+      'lstmCell: the pre-activation of gate row 0 is ∞ − ∞ (weights too large)',
+    ],
+    ['lstmCellBackward(x, h, c, params, 5, dc)', () => lstmCellBackward(x, h, c, p, notArray(5), [0, 0]), 'lstmCellBackward: dh must be an array'],
+    ['lstmCellBackward(x, h, c, params, dh, null)', () => lstmCellBackward(x, h, c, p, [1, 1], notArray(null)), 'lstmCellBackward: dc must be an array'],
+    ['lstmCellBackward(x, h, c, params, [1, 2, 3], dc)', () => lstmCellBackward(x, h, c, p, [1, 2, 3], [0, 0]), 'lstmCellBackward: dh has length 3 but H is 2'],
+    ['lstmCellBackward(x, h, c, params, dh, [0])', () => lstmCellBackward(x, h, c, p, [1, 1], [0]), 'lstmCellBackward: dc has length 1 but H is 2'],
+    ['lstmCellBackward(x, h, c, params, [1, Infinity], dc)', () => lstmCellBackward(x, h, c, p, [1, Infinity], [0, 0]), 'lstmCellBackward: dh[1] = Infinity is not finite'],
+    ['lstmCellBackward(x, h, c, params, dh, [NaN, 0])', () => lstmCellBackward(x, h, c, p, [1, 1], [NaN, 0]), 'lstmCellBackward: dc[0] = NaN is not finite'],
+    ['lstmCellBackward([1, 2], h, c, params, dh, dc)', () => lstmCellBackward([1, 2], h, c, p, [1, 1], [0, 0]), 'lstmCellBackward: params.weightIh is 8 × 1 but must be 4H × I = 8 × 2'],
+  );
+  for (const [shown, call, message] of cases) {
+    it(`${shown} throws RangeError('${message}')`, () => {
+      expect(call).toThrow(new RangeError(message));
+    });
+  }
 });
 
 describe('lstmSequenceGradient against central differences', () => {
@@ -305,12 +360,58 @@ describe('lstmSequenceGradient against central differences', () => {
     expect(g.dh0).toEqual([0]);
   });
 
-  it('lstmSequence and lstmSequenceGradient with empty, ragged or non-finite xs or wrong weights throw a RangeError', () => {
+  it('lstmSequence(xs, h0, c0, params).h[0] and .c[0] are copies: writing to them leaves h0 and c0 as they were', () => {
     const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
-    expect(() => lstmSequence([], [0], [0], p)).toThrow(/lstmSequence: xs is empty/);
-    expect(() => lstmSequence([[1], [1, 2]], [0], [0], p)).toThrow(/lstmSequence: xs\[1\] has length 2 but I/);
-    expect(() => lstmSequence([[1], [NaN]], [0], [0], p)).toThrow(/xs\[1\]\[0\] = NaN is not finite/);
-    expect(() => lstmSequenceGradient([[1]], [0], [0], p, [1, 1])).toThrow(/lstmSequenceGradient: weights has length 2 but H is 1/);
-    expect(() => lstmSequenceGradient([[1]], [0], [0], p, [Infinity])).toThrow(/weights\[0\] = Infinity is not finite/);
+    const h0 = [0.25];
+    const c0 = [0.5];
+    const seq = lstmSequence([[1]], h0, c0, p);
+    (seq.h[0] as number[])[0] = 99;
+    (seq.c[0] as number[])[0] = 99;
+    expect(h0).toEqual([0.25]);
+    expect(c0).toEqual([0.5]);
   });
+
+  it('lstmSequenceGradient and lstmSequenceGradientWithoutCellPath return dh[T] as a copy of w: writing to it leaves w as it was', () => {
+    const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
+    const w = [2];
+    (lstmSequenceGradient([[1], [0]], [0], [0], p, w).dh[2] as number[])[0] = 99;
+    (lstmSequenceGradientWithoutCellPath([[1], [0]], [0], [0], p, w).dh[2] as number[])[0] = 99;
+    expect(w).toEqual([2]);
+  });
+});
+
+describe('lstmSequence and its gradients refuse bad input with a message naming the value', () => {
+  const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
+  const rows = (v: unknown) => v as number[][];
+  const cases: [string, () => unknown, string][] = [];
+  for (const [fn, run] of [
+    ['lstmSequence', (xs: number[][], h0: number[]) => lstmSequence(xs, h0, [0], p)],
+    ['lstmSequenceGradient', (xs: number[][], h0: number[]) => lstmSequenceGradient(xs, h0, [0], p, [1])],
+    ['lstmSequenceGradientWithoutCellPath', (xs: number[][], h0: number[]) => lstmSequenceGradientWithoutCellPath(xs, h0, [0], p, [1])],
+  ] as const) {
+    cases.push(
+      [`${fn}([], …)`, () => run([], [0]), `${fn}: xs is empty, but it needs at least one step`],
+      [`${fn}(5, …)`, () => run(rows(5), [0]), `${fn}: xs is empty, but it needs at least one step`],
+      [`${fn}([5], …)`, () => run(rows([5]), [0]), `${fn}: xs[0] must be an array`],
+      [`${fn}([[1], 5], …)`, () => run(rows([[1], 5]), [0]), `${fn}: xs[1] must be an array`],
+      [`${fn}([[1], [1, 2]], …)`, () => run([[1], [1, 2]], [0]), `${fn}: xs[1] has length 2 but I (the length of xs[0]) is 1`],
+      [`${fn}([[1], [NaN]], …)`, () => run([[1], [NaN]], [0]), `${fn}: xs[1][0] = NaN is not finite`],
+      [`${fn}(xs, [0, 0], …)`, () => run([[1]], [0, 0]), `${fn}: h has length 2 but H is 1`],
+    );
+  }
+  for (const [fn, gradient] of [
+    ['lstmSequenceGradient', lstmSequenceGradient],
+    ['lstmSequenceGradientWithoutCellPath', lstmSequenceGradientWithoutCellPath],
+  ] as const) {
+    cases.push(
+      [`${fn}(xs, h0, c0, params, 5)`, () => gradient([[1]], [0], [0], p, 5 as unknown as number[]), `${fn}: weights must be an array`],
+      [`${fn}(xs, h0, c0, params, [1, 1])`, () => gradient([[1]], [0], [0], p, [1, 1]), `${fn}: weights has length 2 but H is 1`],
+      [`${fn}(xs, h0, c0, params, [Infinity])`, () => gradient([[1]], [0], [0], p, [Infinity]), `${fn}: weights[0] = Infinity is not finite`],
+    );
+  }
+  for (const [shown, call, message] of cases) {
+    it(`${shown} throws RangeError('${message}')`, () => {
+      expect(call).toThrow(new RangeError(message));
+    });
+  }
 });

@@ -23,18 +23,53 @@ describe('rnnCell', () => {
     expect(rnnCell([1], [1], p)).toEqual([1e-17]);
   });
 
-  it('rnnCell with mismatched shapes or non-finite values throws a RangeError naming the value', () => {
-    const p: RnnParams = { weightIh: [[1]], weightHh: [[1]], biasIh: [0], biasHh: [0] };
-    expect(() => rnnCell([], [0], p)).toThrow(/rnnCell: x is empty/);
-    expect(() => rnnCell([1], [0, 0], p)).toThrow(/rnnCell: h has length 2 but H is 1/);
-    expect(() => rnnCell([1, 2], [0], p)).toThrow(/params.weightIh is 1 × 1 but must be H × I = 1 × 2/);
-    expect(() => rnnCell([1], [0], { ...p, weightHh: [[1, 1]] })).toThrow(/params.weightHh is 1 × 2 but must be H × H = 1 × 1/);
-    expect(() => rnnCell([NaN], [0], p)).toThrow(/x\[0\] = NaN is not finite/);
-    expect(() => rnnCell([1], [0], { ...p, biasHh: [Infinity] })).toThrow(/params.biasHh\[0\] = Infinity is not finite/);
-    expect(() => rnnCell([1], [0], { ...p, biasIh: [] })).toThrow(/rnnCell: params.biasIh is empty/);
-    expect(() => rnnCell([1], [0], { ...p, weightIh: [[1e308]], weightHh: [[-1e308]] })).not.toThrow();
-    expect(() => rnnCell([10], [10], { ...p, weightIh: [[1e308]], weightHh: [[-1e308]] })).toThrow(/∞ − ∞/);
+  it('rnnCell(x, h, params) whose pre-activation is +∞ plus −∞ throws; a lone overflow to −∞ saturates tanh', () => {
+    const p: RnnParams = { weightIh: [[1e308]], weightHh: [[-1e308]], biasIh: [0], biasHh: [0] };
+    // x = 1, h = 0: a = 1e308 − 0, finite. x = h = 10: 1e309 overflows to +∞ and −1e309 to −∞.
+    expect(rnnCell([1], [0], p)).toEqual([1]);
+    expect(rnnCell([1], [10], { ...p, weightIh: [[0]] })).toEqual([-1]);
+    expect(() => rnnCell([10], [10], p)).toThrow(new RangeError('rnnCell: the pre-activation of row 0 is ∞ − ∞ (weights too large)'));
   });
+});
+
+describe('rnnCell refuses bad input with a message naming the value', () => {
+  // H = 2, I = 1, every shape right: each case below breaks one thing.
+  const p: RnnParams = { weightIh: [[1], [2]], weightHh: [[1, 0], [0, 1]], biasIh: [0, 0], biasHh: [0, 0] };
+  const x = [1];
+  const h = [0, 0];
+  const notArray = (v: unknown) => v as number[];
+  const paramsMessage = 'rnnCell: params must be { weightIh, weightHh, biasIh, biasHh }';
+  const cases: [string, () => unknown, string][] = [
+    ['rnnCell(x, h, null)', () => rnnCell(x, h, null as unknown as RnnParams), paramsMessage],
+    ['rnnCell(x, h, 5)', () => rnnCell(x, h, 5 as unknown as RnnParams), paramsMessage],
+    ['rnnCell(5, h, params)', () => rnnCell(notArray(5), h, p), 'rnnCell: x must be an array'],
+    ['rnnCell(x, null, params)', () => rnnCell(x, notArray(null), p), 'rnnCell: h must be an array'],
+    ['rnnCell with biasIh missing', () => rnnCell(x, h, { ...p, biasIh: notArray(undefined) }), 'rnnCell: params.biasIh must be an array'],
+    ["rnnCell with biasHh = 'ab'", () => rnnCell(x, h, { ...p, biasHh: notArray('ab') }), 'rnnCell: params.biasHh must be an array'],
+    ['rnnCell with weightIh an array-like object', () => rnnCell(x, h, { ...p, weightIh: { 0: [1], 1: [2], length: 2 } as unknown as number[][] }), 'rnnCell: params.weightIh must be an array'],
+    ['rnnCell with weightHh = 7', () => rnnCell(x, h, { ...p, weightHh: 7 as unknown as number[][] }), 'rnnCell: params.weightHh must be an array'],
+    ['rnnCell with biasIh = []', () => rnnCell(x, h, { ...p, biasIh: [] }), 'rnnCell: params.biasIh is empty, but the hidden size H must be at least 1'],
+    ['rnnCell([], h, params)', () => rnnCell([], h, p), 'rnnCell: x is empty, but it needs at least one input'],
+    ['rnnCell with biasHh of length 1', () => rnnCell(x, h, { ...p, biasHh: [0] }), 'rnnCell: params.biasHh has length 1 but H is 2'],
+    ['rnnCell(x, [0], params)', () => rnnCell(x, [0], p), 'rnnCell: h has length 1 but H is 2'],
+    ['rnnCell with weightIh ragged', () => rnnCell(x, h, { ...p, weightIh: [[1], [2, 3]] }), 'rnnCell: params.weightIh row 1 has length 2 but row 0 has length 1 (ragged rows)'],
+    ['rnnCell with weightHh ragged', () => rnnCell(x, h, { ...p, weightHh: [[1, 0], [0]] }), 'rnnCell: params.weightHh row 1 has length 1 but row 0 has length 2 (ragged rows)'],
+    ['rnnCell with weightIh 1 × 1', () => rnnCell(x, h, { ...p, weightIh: [[1]] }), 'rnnCell: params.weightIh is 1 × 1 but must be H × I = 2 × 1'],
+    ['rnnCell([1, 2], h, params)', () => rnnCell([1, 2], h, p), 'rnnCell: params.weightIh is 2 × 1 but must be H × I = 2 × 2'],
+    ['rnnCell with weightHh 1 × 2', () => rnnCell(x, h, { ...p, weightHh: [[1, 0]] }), 'rnnCell: params.weightHh is 1 × 2 but must be H × H = 2 × 2'],
+    ['rnnCell with weightHh 2 × 1', () => rnnCell(x, h, { ...p, weightHh: [[1], [0]] }), 'rnnCell: params.weightHh is 2 × 1 but must be H × H = 2 × 2'],
+    ['rnnCell([NaN], h, params)', () => rnnCell([NaN], h, p), 'rnnCell: x[0] = NaN is not finite'],
+    ['rnnCell(x, [0, Infinity], params)', () => rnnCell(x, [0, Infinity], p), 'rnnCell: h[1] = Infinity is not finite'],
+    ['rnnCell with biasIh = [0, −Infinity]', () => rnnCell(x, h, { ...p, biasIh: [0, -Infinity] }), 'rnnCell: params.biasIh[1] = -Infinity is not finite'],
+    ['rnnCell with biasHh = [NaN, 0]', () => rnnCell(x, h, { ...p, biasHh: [NaN, 0] }), 'rnnCell: params.biasHh[0] = NaN is not finite'],
+    ['rnnCell with weightIh[1][0] = NaN', () => rnnCell(x, h, { ...p, weightIh: [[1], [NaN]] }), 'rnnCell: params.weightIh[1][0] = NaN is not finite'],
+    ['rnnCell with weightHh[0][1] = Infinity', () => rnnCell(x, h, { ...p, weightHh: [[1, Infinity], [0, 1]] }), 'rnnCell: params.weightHh[0][1] = Infinity is not finite'],
+  ];
+  for (const [shown, call, message] of cases) {
+    it(`${shown} throws RangeError('${message}')`, () => {
+      expect(call).toThrow(new RangeError(message));
+    });
+  }
 });
 
 const rnnInputs = fc
@@ -108,14 +143,51 @@ describe('rnnSequence and rnnSequenceGradient', () => {
     expectRelClose([g.loss], [h], 1e-15);
   });
 
-  it('rnnSequence and rnnSequenceGradient with empty, ragged or non-finite xs or wrong weights throw a RangeError', () => {
-    const p: RnnParams = { weightIh: [[1]], weightHh: [[1]], biasIh: [0], biasHh: [0] };
-    expect(() => rnnSequence([], [0], p)).toThrow(/rnnSequence: xs is empty/);
-    expect(() => rnnSequence([[1], [1, 2]], [0], p)).toThrow(/rnnSequence: xs\[1\] has length 2 but I/);
-    expect(() => rnnSequence([[1], [NaN]], [0], p)).toThrow(/xs\[1\]\[0\] = NaN is not finite/);
-    expect(() => rnnSequenceGradient([[1]], [0], p, [1, 1])).toThrow(/rnnSequenceGradient: weights has length 2 but H is 1/);
-    expect(() => rnnSequenceGradient([[1]], [0], p, [NaN])).toThrow(/weights\[0\] = NaN is not finite/);
+  it('rnnSequence(xs, h0, params).h[0] is a copy of h0: writing to it leaves h0 as it was', () => {
+    const p: RnnParams = { weightIh: [[1]], weightHh: [[0.5]], biasIh: [0], biasHh: [0] };
+    const h0 = [0.25];
+    const seq = rnnSequence([[1]], h0, p);
+    (seq.h[0] as number[])[0] = 99;
+    expect(h0).toEqual([0.25]);
   });
+
+  it('rnnSequenceGradient(xs, h0, params, w).dh[T] is a copy of w: writing to it leaves w as it was', () => {
+    const p: RnnParams = { weightIh: [[1]], weightHh: [[0.5]], biasIh: [0], biasHh: [0] };
+    const w = [2];
+    const g = rnnSequenceGradient([[1], [0]], [0.25], p, w);
+    (g.dh[2] as number[])[0] = 99;
+    expect(w).toEqual([2]);
+  });
+});
+
+describe('rnnSequence and rnnSequenceGradient refuse bad input with a message naming the value', () => {
+  const p: RnnParams = { weightIh: [[1]], weightHh: [[1]], biasIh: [0], biasHh: [0] };
+  const rows = (v: unknown) => v as number[][];
+  const cases: [string, () => unknown, string][] = [];
+  for (const [fn, run] of [
+    ['rnnSequence', (xs: number[][], h0: number[]) => rnnSequence(xs, h0, p)],
+    ['rnnSequenceGradient', (xs: number[][], h0: number[]) => rnnSequenceGradient(xs, h0, p, [1])],
+  ] as const) {
+    cases.push(
+      [`${fn}([], …)`, () => run([], [0]), `${fn}: xs is empty, but it needs at least one step`],
+      [`${fn}(5, …)`, () => run(rows(5), [0]), `${fn}: xs is empty, but it needs at least one step`],
+      [`${fn}([5], …)`, () => run(rows([5]), [0]), `${fn}: xs[0] must be an array`],
+      [`${fn}([[1], 5], …)`, () => run(rows([[1], 5]), [0]), `${fn}: xs[1] must be an array`],
+      [`${fn}([[1], [1, 2]], …)`, () => run([[1], [1, 2]], [0]), `${fn}: xs[1] has length 2 but I (the length of xs[0]) is 1`],
+      [`${fn}([[1], [NaN]], …)`, () => run([[1], [NaN]], [0]), `${fn}: xs[1][0] = NaN is not finite`],
+      [`${fn}(xs, [0, 0], …)`, () => run([[1]], [0, 0]), `${fn}: h has length 2 but H is 1`],
+    );
+  }
+  cases.push(
+    ['rnnSequenceGradient(xs, h0, params, 5)', () => rnnSequenceGradient([[1]], [0], p, 5 as unknown as number[]), 'rnnSequenceGradient: weights must be an array'],
+    ['rnnSequenceGradient(xs, h0, params, [1, 1])', () => rnnSequenceGradient([[1]], [0], p, [1, 1]), 'rnnSequenceGradient: weights has length 2 but H is 1'],
+    ['rnnSequenceGradient(xs, h0, params, [NaN])', () => rnnSequenceGradient([[1]], [0], p, [NaN]), 'rnnSequenceGradient: weights[0] = NaN is not finite'],
+  );
+  for (const [shown, call, message] of cases) {
+    it(`${shown} throws RangeError('${message}')`, () => {
+      expect(call).toThrow(new RangeError(message));
+    });
+  }
 });
 
 const lstmInputs = fc
@@ -195,12 +267,5 @@ describe("lstmSequenceGradient's ∂L/∂h_t, with and without the cell path", (
     const xs = [[1], [0.5], [-1]];
     expect(lstmSequenceGradientWithoutCellPath(xs, [0.2], [0.4], p, [1]).dh0).toEqual([0]);
     expect(lstmSequenceGradient(xs, [0.2], [0.4], p, [1]).dh0).toEqual([0]);
-  });
-
-  it('lstmSequenceGradientWithoutCellPath with wrong weights or empty xs throws a RangeError', () => {
-    const p: LstmParams = { weightIh: [[1], [2], [3], [4]], weightHh: [[1], [1], [1], [1]], biasIh: [0, 0, 0, 0], biasHh: [0, 0, 0, 0] };
-    expect(() => lstmSequenceGradientWithoutCellPath([], [0], [0], p, [1])).toThrow(/lstmSequenceGradientWithoutCellPath: xs is empty/);
-    expect(() => lstmSequenceGradientWithoutCellPath([[1]], [0], [0], p, [1, 2])).toThrow(/weights has length 2 but H is 1/);
-    expect(() => lstmSequenceGradientWithoutCellPath([[1]], [0], [0], p, [Infinity])).toThrow(/weights\[0\] = Infinity is not finite/);
   });
 });
