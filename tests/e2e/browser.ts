@@ -265,6 +265,15 @@ export function computedStyle(page: Page, selector: string, properties: readonly
 }
 
 /**
+ * Waits until every widget slot of the chapter is drawn: no "Loading the widget…" line left. A
+ * chapter's exercises come last (src/app/whenWanted.ts: near the screen, or a few seconds after the
+ * chapter opened), so this allows 15 s on a loaded machine.
+ */
+export async function everySlotDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.chapter-body .loading') === null, undefined, { timeout: 15_000 });
+}
+
+/**
  * Make the viewport as tall as the page, so that everything on it is on screen and drawn. Prose off
  * screen is skipped by `content-visibility: auto` (a slider step then costs the widget, not the
  * chapter); a full-page screenshot does not scroll, and axe cannot judge the contrast of text that was

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import { CHAPTERS } from '../../src/chapters/chapterList';
-import { DESKTOP_OPTIONS, expectNoErrors, launch, openRoute } from './browser';
+import { DESKTOP_OPTIONS, everySlotDrawn, expectNoErrors, launch, openRoute } from './browser';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 async function open(route: string, reducedMotion: 'reduce' | 'no-preference' = 'reduce') {
   const opened = await openRoute(browser, route, { waitFor: '.chapter-body .widget' });
   await opened.page.emulateMedia({ reducedMotion });
-  await opened.page.locator('.chapter-body .loading').waitFor({ state: 'detached' });
+  await everySlotDrawn(opened.page);
   return opened;
 }
 

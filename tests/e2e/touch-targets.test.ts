@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
 import { CHAPTERS } from '../../src/chapters/chapterList';
-import { PHONE_OPTIONS, expectNoErrors, expectNoPageOverflow, launch, openRoute, showWholePage } from './browser';
+import { PHONE_OPTIONS, everySlotDrawn, expectNoErrors, expectNoPageOverflow, launch, openRoute, showWholePage } from './browser';
 import { NARROW_PHONE_WIDTH } from './chapterPageChecks';
 
 export const MIN_TARGET = 44;
@@ -80,7 +80,7 @@ describe('touch targets at phone width', () => {
   for (const chapter of written) {
     it(`#/${chapter.slug}: every interactive element is at least ${MIN_TARGET} × ${MIN_TARGET} px`, async () => {
       const { page, errors } = await openRoute(phone, `#/${chapter.slug}`, { waitFor: '.chapter-body .widget' });
-      await page.locator('.chapter-body .loading').waitFor({ state: 'detached' });
+      await everySlotDrawn(page);
       const restore = await showWholePage(page);
       const interactive = await page.locator('button, input, select, [role="slider"]').count();
       expect(interactive, 'the chapter has controls to measure').toBeGreaterThan(0);

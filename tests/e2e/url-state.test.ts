@@ -11,7 +11,7 @@ import { parseHash } from '../../src/url/hashRoute';
 import { chapterKeys } from '../../src/state/useChapterUrlState';
 import { widgetsOf } from '../../src/embed/widgetRegistry';
 import { CHAPTERS, isWritten } from '../../src/chapters/chapterList';
-import { DESKTOP_OPTIONS, expectNoErrors, launch, logitSlider, nextFrame, openRoute, routeURL } from './browser';
+import { DESKTOP_OPTIONS, everySlotDrawn, expectNoErrors, launch, logitSlider, nextFrame, openRoute, routeURL } from './browser';
 
 const FORMULA = '[data-testid="live-formula"] .katex';
 const queryOf = (page: Page) => parseHash(new URL(page.url()).hash).query;
@@ -30,7 +30,7 @@ describe('state in the address, chapter by chapter', () => {
   for (const chapter of withLogits) {
     it(`#/${chapter.slug}?z=1.5,-2,0.5 sets the logits the chapter's widgets read, with no notice`, async () => {
       const { page, errors } = await openRoute(browser, `#/${chapter.slug}?z=1.5,-2,0.5`, { waitFor: 'h1' });
-      await expect.poll(() => page.locator('.chapter-body .loading').count(), { timeout: 15_000 }).toBe(0);
+      await everySlotDrawn(page);
       const slider = logitSlider(page, 1).first();
       if ((await slider.count()) > 0) {
         await expect.poll(() => slider.inputValue()).toBe('1.5');
