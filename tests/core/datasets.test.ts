@@ -86,6 +86,22 @@ describe('makeDataset', () => {
     }
   });
 
+  it("makeDataset('blobs', m, seed) follows its recipe draw by draw: centre at 90° + 120°·c on radius 0.55, plus 0.13·N(0, 1) each way", () => {
+    const data = makeDataset('blobs', 30, 10);
+    const random = createRandom(10);
+    for (let r = 0; r < 30; r++) {
+      const angle = Math.PI / 2 + (2 * Math.PI * (r % 3)) / 3;
+      expect(data.x[2 * r]).toBeCloseTo(0.55 * Math.cos(angle) + 0.13 * random.normal(), 14);
+      expect(data.x[2 * r + 1]).toBeCloseTo(0.55 * Math.sin(angle) + 0.13 * random.normal(), 14);
+    }
+  });
+
+  it('makeDataset takes the largest size it allows, 1 000 000 points', () => {
+    const data = makeDataset('blobs', 1_000_000, 1);
+    expect(data.m).toBe(1_000_000);
+    expect(data.x).toHaveLength(2_000_000);
+  });
+
   it("makeDataset('rings', m, seed) follows its recipe draw by draw: radius 0.2 + 0.35c + 0.04·N(0, 1), angle 2π·U", () => {
     // The documented recipe replayed on the same seeded stream: per point one normal, then one uniform.
     const data = makeDataset('rings', 30, 11);
