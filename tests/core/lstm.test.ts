@@ -3,6 +3,7 @@ import { lstmCell, lstmCellBackward, lstmSequence, lstmSequenceGradient, lstmSeq
 import { centralDifference } from '../../src/core/finiteDifference';
 import reference from './reference/lstmCell.json';
 import { expectGradientMatches, expectRelClose, fc, GRADIENT_CHECK } from './helpers';
+import { badSequenceCases } from './sequenceInputCases';
 
 interface ReferenceCase {
   name: string;
@@ -382,22 +383,13 @@ describe('lstmSequenceGradient against central differences', () => {
 
 describe('lstmSequence and its gradients refuse bad input with a message naming the value', () => {
   const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
-  const rows = (v: unknown) => v as number[][];
   const cases: [string, () => unknown, string][] = [];
   for (const [fn, run] of [
     ['lstmSequence', (xs: number[][], h0: number[]) => lstmSequence(xs, h0, [0], p)],
     ['lstmSequenceGradient', (xs: number[][], h0: number[]) => lstmSequenceGradient(xs, h0, [0], p, [1])],
     ['lstmSequenceGradientWithoutCellPath', (xs: number[][], h0: number[]) => lstmSequenceGradientWithoutCellPath(xs, h0, [0], p, [1])],
   ] as const) {
-    cases.push(
-      [`${fn}([], …)`, () => run([], [0]), `${fn}: xs is empty, but it needs at least one step`],
-      [`${fn}(5, …)`, () => run(rows(5), [0]), `${fn}: xs is empty, but it needs at least one step`],
-      [`${fn}([5], …)`, () => run(rows([5]), [0]), `${fn}: xs[0] must be an array`],
-      [`${fn}([[1], 5], …)`, () => run(rows([[1], 5]), [0]), `${fn}: xs[1] must be an array`],
-      [`${fn}([[1], [1, 2]], …)`, () => run([[1], [1, 2]], [0]), `${fn}: xs[1] has length 2 but I (the length of xs[0]) is 1`],
-      [`${fn}([[1], [NaN]], …)`, () => run([[1], [NaN]], [0]), `${fn}: xs[1][0] = NaN is not finite`],
-      [`${fn}(xs, [0, 0], …)`, () => run([[1]], [0, 0]), `${fn}: h has length 2 but H is 1`],
-    );
+    cases.push(...badSequenceCases(fn, run));
   }
   for (const [fn, gradient] of [
     ['lstmSequenceGradient', lstmSequenceGradient],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lstmCell, lstmSequence, lstmSequenceGradient, lstmSequenceGradientWithoutCellPath, rnnCell, rnnSequence, rnnSequenceGradient, type LstmParams, type RnnParams } from '../../src/core';
 import { centralDifference } from '../../src/core/finiteDifference';
 import { expectGradientMatches, expectRelClose, fc, GRADIENT_CHECK } from './helpers';
+import { badSequenceCases } from './sequenceInputCases';
 
 const small = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const vector = (n: number, min = -1, max = 1) => fc.array(small(min, max), { minLength: n, maxLength: n });
@@ -162,21 +163,12 @@ describe('rnnSequence and rnnSequenceGradient', () => {
 
 describe('rnnSequence and rnnSequenceGradient refuse bad input with a message naming the value', () => {
   const p: RnnParams = { weightIh: [[1]], weightHh: [[1]], biasIh: [0], biasHh: [0] };
-  const rows = (v: unknown) => v as number[][];
   const cases: [string, () => unknown, string][] = [];
   for (const [fn, run] of [
     ['rnnSequence', (xs: number[][], h0: number[]) => rnnSequence(xs, h0, p)],
     ['rnnSequenceGradient', (xs: number[][], h0: number[]) => rnnSequenceGradient(xs, h0, p, [1])],
   ] as const) {
-    cases.push(
-      [`${fn}([], …)`, () => run([], [0]), `${fn}: xs is empty, but it needs at least one step`],
-      [`${fn}(5, …)`, () => run(rows(5), [0]), `${fn}: xs is empty, but it needs at least one step`],
-      [`${fn}([5], …)`, () => run(rows([5]), [0]), `${fn}: xs[0] must be an array`],
-      [`${fn}([[1], 5], …)`, () => run(rows([[1], 5]), [0]), `${fn}: xs[1] must be an array`],
-      [`${fn}([[1], [1, 2]], …)`, () => run([[1], [1, 2]], [0]), `${fn}: xs[1] has length 2 but I (the length of xs[0]) is 1`],
-      [`${fn}([[1], [NaN]], …)`, () => run([[1], [NaN]], [0]), `${fn}: xs[1][0] = NaN is not finite`],
-      [`${fn}(xs, [0, 0], …)`, () => run([[1]], [0, 0]), `${fn}: h has length 2 but H is 1`],
-    );
+    cases.push(...badSequenceCases(fn, run));
   }
   cases.push(
     ['rnnSequenceGradient(xs, h0, params, 5)', () => rnnSequenceGradient([[1]], [0], p, 5 as unknown as number[]), 'rnnSequenceGradient: weights must be an array'],
