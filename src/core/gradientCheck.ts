@@ -194,13 +194,15 @@ export function spacingAt(x: number, precision: Precision): number {
   const minExponent = precision === 'float64' ? -1022 : -126;
   const a = Math.abs(x);
   if (!Number.isFinite(a)) return NaN;
-  // ⌊log₂ a⌋. log2 is faithful (within one ulp), so just below 2^k it can round up to k (for k ≥ 2 the
-  // gap to k is below half an ulp of k), but at or above 2^k it is never below k: one correction, down.
-  // a = 0 gives e = −∞, which the subnormal floor minExponent raises.
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e -= 1;
+  // ⌊log₂ a⌋ read from the double's exponent field, exactly, rather than from Math.log2, whose last
+  // bit the language leaves to the engine. 0 and subnormals read −1023, which the floor raises.
+  EXPONENT_VIEW.setFloat64(0, a);
+  const e = (EXPONENT_VIEW.getUint16(0) >> 4) - 1023;
   return 2 ** (Math.max(e, minExponent) - bits);
 }
+
+/** One 8-byte view, reused: spacingAt allocates nothing per call. */
+const EXPONENT_VIEW = new DataView(new ArrayBuffer(8));
 
 /** The precision's rounding, by name. */
 export function roundingOf(precision: Precision): Rounding {
