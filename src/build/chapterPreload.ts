@@ -18,6 +18,11 @@ const CHAPTER_MODULE = /\/src\/chapters\/([a-z0-9-]+)\/[A-Za-z]+Chapter\.tsx$/;
  * after the chapter's prose was already on screen (a preload link instead would have been a second
  * download where nothing is cached). Script-inserted, these stylesheets do not hold up the first paint.
  * Only what the entry does not load itself is listed; a hash that is no chapter (home, an embed) preloads nothing.
+ *
+ * The same lines leave `window.__preloadChapter(slug, true)` for the app, which calls it before it
+ * imports a chapter's chunk (chapterList.ts): a chapter opened later, or a widget on the embed page,
+ * fetches its scripts side by side too. Vite's own per-import dependency lists are switched off in vite.config.ts: they said the same
+ * thing again, in the entry's JavaScript (1.5 KB of gzip on every first load).
  */
 export function chapterPreload(): Plugin {
   return {
@@ -58,16 +63,28 @@ export function chapterPreload(): Plugin {
           map[slug] = files.map((f) => f.replace(ASSETS, ''));
         }
         if (Object.keys(map).length === 0) return html;
-        // Plain ES5 and no module: it runs before the entry is even requested.
-        const script =
-          `(function(){var m=${JSON.stringify(map)};var s=/^#\\/([a-z0-9-]+)/.exec(location.hash);var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];` +
-          `if(!f)return;for(var i=0;i<f.length;i++){var l=document.createElement('link');var c=/\\.css$/.test(f[i]);` +
-          `l.rel=c?'stylesheet':'modulepreload';l.crossOrigin='';l.href='assets/'+f[i];document.head.appendChild(l);}})();`;
         return {
           html,
-          tags: [{ tag: 'script', children: script, injectTo: 'head-prepend' }],
+          tags: [{ tag: 'script', children: preloadScript(map), injectTo: 'head-prepend' }],
         };
       },
     },
   };
+}
+
+/**
+ * The lines index.html runs first: link the opened chapter's files (`map[slug]`, each under assets/),
+ * and leave `window.__preloadChapter` for the app. Plain ES5 and no module: it runs before the entry is
+ * even requested. A file is linked once, however often its chapter is asked for. Asked by the app (a
+ * second argument), only scripts: the CSS is left to Vite's import helper, which holds the chunk back
+ * until its styles apply.
+ */
+export function preloadScript(map: Readonly<Record<string, readonly string[]>>): string {
+  return (
+    `(function(){var m=${JSON.stringify(map)},d={};` +
+    `function p(s,j){var f=m.hasOwnProperty(s)?m[s]:[];for(var i=0;i<f.length;i++){var c=/\\.css$/.test(f[i]);` +
+    `if(d[f[i]]||c&&j)continue;d[f[i]]=1;var l=document.createElement('link');l.rel=c?'stylesheet':'modulepreload';l.crossOrigin='';` +
+    `l.href='assets/'+f[i];document.head.appendChild(l);}}` +
+    `window.__preloadChapter=p;var h=/^#\\/([a-z0-9-]+)/.exec(location.hash);if(h)p(h[1]);})();`
+  );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoErrors, launch, openRoute, PHONE_OPTIONS, proseSizesRemembered } from './browser';
+import { everySlotDrawn, expectNoErrors, launch, openRoute, PHONE_OPTIONS, proseSizesRemembered } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -30,6 +30,28 @@ describe('routes', () => {
     await page.locator('main h1').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/lstm/);
     expect(await page.locator('main').innerText()).not.toMatch(/This chapter is coming/);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('a chapter opened from another has its scripts preloaded side by side, and its widgets drawn in their own styles', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: 'main h1' });
+    await everySlotDrawn(page);
+    const preloads = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname.replace(/.*\//, '')));
+    expect((await preloads()).some((f) => f.startsWith('SoftmaxCrossEntropyChapter-'))).toBe(false);
+    // a hash change: the app moves to the chapter without loading the page again
+    await page.evaluate(() => {
+      location.hash = '#/softmax-cross-entropy';
+    });
+    await page.locator('main h1', { hasText: 'Cross-entropy through softmax' }).waitFor();
+    await everySlotDrawn(page);
+    const linked = await preloads();
+    expect(linked.some((f) => f.startsWith('SoftmaxCrossEntropyChapter-'))).toBe(true);
+    // chunks the chapter's chunk imports and softmax's does not were asked for beside it
+    expect(linked.filter((f) => /^(crossEntropyGrad|d3-shape|MatrixHeatmap)-/.test(f))).toHaveLength(3);
+    // the chapter's own CSS (Vite's helper still links it and waits for it) applies to its widgets
+    const cssLinked = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].some((l) => /SoftmaxCrossEntropyChapter-[^/]*\.css$/.test(l.href)));
+    expect(cssLinked).toBe(true);
     expectNoErrors(errors);
     await page.close();
   });
