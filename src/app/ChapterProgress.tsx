@@ -1,9 +1,9 @@
 import { useProgress, useProgressStore } from '../state/progressStore';
-import { exercisesOf } from '../embed/exerciseRegistry';
+import { exerciseIdsOf } from '../embed/exerciseIds';
 
-/** The chapter's exercises (from its index) and how many of them the learner has solved. */
+/** The chapter's exercises and how many of them the learner has solved. */
 export function useChapterProgress(slug: string): { solved: number; total: number } {
-  const ids = exercisesOf(slug).map((w) => w.id);
+  const ids = exerciseIdsOf(slug);
   const solved = useProgress((s) => ids.filter((id) => s.solved[id] !== undefined).length);
   return { solved, total: ids.length };
 }

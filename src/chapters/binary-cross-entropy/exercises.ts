@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const LOSS_ENTRY = exercise('binary-cross-entropy', 'LossExercise', 'the loss of one logit', 'bl');
 export const GRADIENT_ENTRY = exercise('binary-cross-entropy', 'GradientExercise', 'the gradient in the logit', 'bg');
 export const WITH_LOGITS_ENTRY = exercise('binary-cross-entropy', 'WithLogitsExercise', 'spot the bug in a loss with logits', 'bs');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [LOSS_ENTRY, GRADIENT_ENTRY, WITH_LOGITS_ENTRY] as const;

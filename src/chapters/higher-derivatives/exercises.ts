@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const HESSIAN_ENTRY_ENTRY = exercise('higher-derivatives', 'HessianEntryExercise', 'one entry of the Hessian', 'he');
 export const STABLE_RATE_ENTRY = exercise('higher-derivatives', 'StableRateExercise', 'the largest stable learning rate', 'hr');
 export const EINSUM_BUG_ENTRY = exercise('higher-derivatives', 'EinsumBugExercise', 'spot the bug in an einsum line', 'hb');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [HESSIAN_ENTRY_ENTRY, STABLE_RATE_ENTRY, EINSUM_BUG_ENTRY] as const;

@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const CROSS_ENTROPY_ENTRY = exercise('information', 'CrossEntropyExercise', 'a cross-entropy in bits', 'ce');
 export const CLOSEST_PREDICTION_ENTRY = exercise('information', 'ClosestPredictionExercise', 'the prediction with the least cross-entropy', 'cp');
 export const UNIT_BUG_ENTRY = exercise('information', 'UnitBugExercise', 'spot the bug: bits from np.log', 'sb');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [CROSS_ENTROPY_ENTRY, CLOSEST_PREDICTION_ENTRY, UNIT_BUG_ENTRY] as const;

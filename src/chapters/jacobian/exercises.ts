@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const ROW_SIGNS_ENTRY = exercise('jacobian', 'RowSignsExercise', 'the signs of one row', 'js');
 export const OFF_DIAGONAL_ENTRY = exercise('jacobian', 'OffDiagonalExercise', 'an entry off the diagonal', 'jo');
 export const DIAGONAL_ONLY_ENTRY = exercise('jacobian', 'DiagonalOnlyExercise', 'spot the bug in a diagonal-only Jacobian', 'jb');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [ROW_SIGNS_ENTRY, OFF_DIAGONAL_ENTRY, DIAGONAL_ONLY_ENTRY] as const;

@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const CELL_UPDATE_ENTRY = exercise('lstm', 'CellUpdateExercise', 'one step of the cell state', 'cu');
 export const FORGET_POWER_ENTRY = exercise('lstm', 'ForgetPowerExercise', 'a gradient through T forget gates', 'fp');
 export const CELL_PATH_ENTRY = exercise('lstm', 'CellPathExercise', 'which path does .detach() cut?', 'cp');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [CELL_UPDATE_ENTRY, FORGET_POWER_ENTRY, CELL_PATH_ENTRY] as const;

@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const GRADIENT_ENTRY = exercise('softmax-cross-entropy', 'GradientExercise', 'one entry of the gradient', 'gk');
 export const SIGN_PATTERN_ENTRY = exercise('softmax-cross-entropy', 'SignPatternExercise', 'which entries are negative', 'sg');
 export const STEP_BUG_ENTRY = exercise('softmax-cross-entropy', 'StepBugExercise', 'spot the bug in a descent step', 'sb');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [GRADIENT_ENTRY, SIGN_PATTERN_ENTRY, STEP_BUG_ENTRY] as const;

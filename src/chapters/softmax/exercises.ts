@@ -4,6 +4,3 @@ import { exercise } from '../../url/widgetEntry';
 export const PROBABILITY_ENTRY = exercise('softmax', 'ProbabilityExercise', 'one probability by hand', 'pk');
 export const TEMPERATURE_ENTRY = exercise('softmax', 'TemperatureExercise', 'a probability at a temperature', 'tk');
 export const SHARES_ENTRY = exercise('softmax', 'SharesExercise', 'the probabilities by eye', 'pb');
-
-/** Every exercise of the chapter: what the contents count, without the widgets' state schemas and the index around them. */
-export const exercises = [PROBABILITY_ENTRY, TEMPERATURE_ENTRY, SHARES_ENTRY] as const;
