@@ -38,7 +38,7 @@ export interface MinibatchSettings {
   readonly seed: number;
   /** the step count the weights are at: where in its epoch the next batch is */
   readonly startStep: number;
-  /** steps to take (0 is allowed and changes nothing) */
+  /** steps to take (0 is allowed and leaves the weights as they are) */
   readonly steps: number;
 }
 
@@ -72,7 +72,8 @@ export function shuffleOrder(seed: number, epoch: number, order: Int32Array, n: 
   if (!Number.isInteger(n) || n < 0 || n > order.length) throw new RangeError(`shuffleOrder: n = ${n} is not an integer from 0 to order.length = ${order.length}`);
   const random = createRandom((Number(BigInt.asIntN(32, BigInt(seed))) ^ Math.imul(epoch + 1, 0x9e3779b9)) | 0);
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
+  // down to i = 1: place 0, the last one left, could only swap with itself
+  for (let i = n - 1; i >= 1; i--) {
     const j = random.int(i + 1);
     const t = order[i] as number;
     order[i] = order[j] as number;
@@ -80,8 +81,9 @@ export function shuffleOrder(seed: number, epoch: number, order: Int32Array, n: 
   }
 }
 
-function checkCount(name: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+function checkCount(name: string, value: number): void {
+  // Number.isSafeInteger is false for anything but a number, so no typeof test is needed
+  if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`trainMinibatches: ${name} ${String(value)} is not a whole number ≥ 0`);
   }
 }
@@ -98,7 +100,7 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
   checkBatch(fn, net, x, m, ws);
   checkLabels(fn, labels, m, net.shape.outputs);
   const { batchSize, learningRate, seed, startStep, steps } = settings;
-  if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > m) {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > m) {
     throw new RangeError(`${fn}: batch size ${String(batchSize)} is not a whole number from 1 to m = ${m}, the number of examples`);
   }
   checkLearningRate(fn, learningRate);
@@ -106,14 +108,13 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
   checkCount('startStep', startStep);
   checkCount('steps', steps);
   if (!Number.isSafeInteger(startStep + steps)) throw new RangeError(`${fn}: startStep + steps = ${startStep + steps} is past 2^53`);
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new RangeError(`${fn}: seed ${String(seed)} is not an integer`);
+  if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed ${String(seed)} is not an integer`);
   const I = net.shape.inputs;
   const full = batchSize === m;
   if (!full && (ws.order.length < m || ws.batchX.length < batchSize * I || ws.batchLabels.length < batchSize)) {
     throw new RangeError(`${fn}: the workspace's batch buffers are too small for m = ${m} and batch size ${batchSize}`);
   }
 
-  if (steps === 0) return;
   const params = net.params;
   const grads = ws.grads;
   zeroGrads(grads);
@@ -139,7 +140,7 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
       shuffleOrder(seed, epoch, order, m);
     }
     const from = batch * batchSize;
-    const rows = m - from < batchSize ? m - from : batchSize;
+    const rows = Math.min(batchSize, m - from);
     gatherRows(x, labels, order, from, rows, I, batchX, batchLabels);
     forwardRows(net, batchX, null, rows, ws);
     backwardRows(net, batchX, batchLabels, rows, ws, code);

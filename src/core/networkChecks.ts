@@ -16,8 +16,9 @@ export function activationCode(fn: string, activation: unknown): number {
   throw new RangeError(`${fn}: activation ${String(activation)} is not one of 'relu', 'tanh', 'sigmoid'`);
 }
 
-export function checkSize(fn: string, name: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_ENTRIES) {
+export function checkSize(fn: string, name: string, value: number): void {
+  // Number.isInteger is false for anything but a number, so no typeof test is needed
+  if (!Number.isInteger(value) || value < 1 || value > MAX_ENTRIES) {
     throw new RangeError(`${fn}: ${name} ${String(value)} is not an integer in [1, ${MAX_ENTRIES}]`);
   }
 }
@@ -38,7 +39,7 @@ export function checkShape(fn: string, shape: NetworkShape): void {
  * and a joined name built on the way in (`${what}.w1`) was a new string each time, about 256 bytes a
  * step whenever V8 did not optimise it away (the allocation test in tests/core caught it).
  */
-export function checkLength(fn: string, name: string, array: Float64Array, expected: number, field = ''): void {
+export function checkLength(fn: string, name: string, array: Float64Array, expected: number, field: string): void {
   if (array.length !== expected) {
     throw new RangeError(`${fn}: ${name}${field} has length ${array.length} but the shape needs ${expected}`);
   }
@@ -101,7 +102,9 @@ export function reductionCode(fn: string, reduction: unknown): number {
 }
 
 export function checkLearningRate(fn: string, learningRate: number): void {
-  if (typeof learningRate !== 'number' || !(learningRate >= 0) || learningRate === Infinity) {
+  // Number.isFinite is false for NaN, ±Infinity and anything but a number (a string '0.1' too, which
+  // `>= 0` alone would let through)
+  if (!(Number.isFinite(learningRate) && learningRate >= 0)) {
     throw new RangeError(`${fn}: learning rate ${String(learningRate)} is not a finite number ≥ 0`);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../../src/core/datasets';
-import { batchesPerEpoch, createMinibatchWorkspace, shuffleOrder, trainMinibatches, type MinibatchSettings } from '../../src/core/minibatch';
+import { batchesPerEpoch, createMinibatchWorkspace, shuffleOrder, trainMinibatches, type MinibatchSettings, type MinibatchWorkspace } from '../../src/core/minibatch';
 import { cloneNetwork, createWorkspace, initNetwork, trainStep, type Activation, type BatchReduction, type Network, type NetworkParams } from '../../src/core/network';
+import { createRandom } from '../../src/core/random';
 import { fc } from './helpers';
 
 const PARAMS = ['w1', 'b1', 'w2', 'b2'] as const;
@@ -149,12 +150,31 @@ describe('trainMinibatches batches and epochs', () => {
     expect(sameBits(run(1).w1, run(2).w1)).toBe(false);
   });
 
-  it('trainMinibatches with 0 steps changes nothing', () => {
+  it('trainMinibatches with 0 steps leaves the weights as they are', () => {
     const data = makeDataset('blobs', 12, 3);
     const net = initNetwork(chapter8, 3);
     const before = cloneNetwork(net);
     trainMinibatches(net, data.x, data.labels, 12, createMinibatchWorkspace(chapter8, 12), settings({ batchSize: 5, steps: 0 }));
+    trainMinibatches(net, data.x, data.labels, 12, createMinibatchWorkspace(chapter8, 12), settings({ batchSize: 12, steps: 0 }));
     expect(sameParams(net.params, before.params)).toBe(true);
+  });
+
+  it('trainMinibatches takes the step that ends at startStep + steps = 2^53 − 1, the last safe integer', () => {
+    // m = 10, B = 4: 3 steps an epoch; 2^53 − 2 = 3·e exactly (2^53 ≡ 2 mod 3), so the step is batch 0 of epoch e
+    const data = makeDataset('rings', 10, 6);
+    const mini = initNetwork(chapter8, 6);
+    const byHand = cloneNetwork(mini);
+    const startStep = 2 ** 53 - 2;
+    trainMinibatches(mini, data.x, data.labels, 10, createMinibatchWorkspace(chapter8, 10), settings({ batchSize: 4, startStep, steps: 1 }));
+    const epoch = Number((2n ** 53n - 2n) / 3n);
+    const order = new Int32Array(10);
+    shuffleOrder(5, epoch, order);
+    const rows = Array.from(order.subarray(0, 4));
+    const bx = Float64Array.from(rows.flatMap((r) => [data.x[2 * r] as number, data.x[2 * r + 1] as number]));
+    const bl = Int32Array.from(rows.map((r) => data.labels[r] as number));
+    trainStep(byHand, bx, bl, 4, createWorkspace(chapter8, 4), 0.3, 'mean');
+    expect(sameParams(mini.params, byHand.params)).toBe(true);
+    expect(sameParams(mini.params, initNetwork(chapter8, 6).params)).toBe(false);
   });
 });
 
@@ -199,9 +219,63 @@ describe('shuffleOrder', () => {
     for (const count of counts.values()) expect(Math.abs(count - 4500)).toBeLessThan(300);
   });
 
-  it('shuffleOrder names a bad epoch or n', () => {
+  /**
+   * The documented recipe, written out: the generator's seed is seed XOR (epoch + 1)·0x9e3779b9 mod 2^32
+   * (here in BigInt, so no 32-bit trick is shared with the code), then Fisher–Yates from the last place
+   * down, each place swapped with one drawn from it and the places below.
+   */
+  function recipeOrder(seed: number, epoch: number, n: number): number[] {
+    const mod = 2n ** 32n;
+    const seedMod = ((BigInt(seed) % mod) + mod) % mod;
+    const mixed = seedMod ^ ((BigInt(epoch + 1) * 0x9e3779b9n) % mod);
+    const random = createRandom(Number(mixed));
+    const out = Array.from({ length: n }, (_, i) => i);
+    for (let place = n - 1; place > 0; place--) {
+      const other = random.int(place + 1);
+      [out[place], out[other]] = [out[other] as number, out[place] as number];
+    }
+    return out;
+  }
+
+  it('shuffleOrder(seed, epoch, order) is the documented Fisher–Yates on the seeded generator (fast-check, fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.nat(2 ** 40), fc.integer({ min: 0, max: 40 }), (seed, epoch, n) => {
+        const order = new Int32Array(n);
+        shuffleOrder(seed, epoch, order);
+        expect(Array.from(order)).toEqual(recipeOrder(seed, epoch, n));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('shuffleOrder(seed, 0, …) and shuffleOrder(seed, 1, …) follow the recipe for epochs 0 and 1 and differ', () => {
+    const order = (epoch: number) => {
+      const out = new Int32Array(20);
+      shuffleOrder(7, epoch, out);
+      return Array.from(out);
+    };
+    expect(order(0)).toEqual(recipeOrder(7, 0, 20));
+    expect(order(1)).toEqual(recipeOrder(7, 1, 20));
+    expect(order(0)).not.toEqual(order(1));
+  });
+
+  it('shuffleOrder(seed, epoch, order, n) fills order[0..n) and leaves the places from n on as they were', () => {
+    const order = Int32Array.of(-7, -7, -7, -7, -7, -7);
+    shuffleOrder(3, 2, order, 4);
+    expect(Array.from(order.subarray(0, 4))).toEqual(recipeOrder(3, 2, 4));
+    expect(Array.from(order.subarray(4))).toEqual([-7, -7]);
+    shuffleOrder(3, 2, order, 0);
+    expect(Array.from(order.subarray(0, 4))).toEqual(recipeOrder(3, 2, 4));
+    shuffleOrder(3, 2, order, 6);
+    expect(Array.from(order)).toEqual(recipeOrder(3, 2, 6));
+  });
+
+  it('shuffleOrder names a bad epoch, n or seed', () => {
     expect(() => shuffleOrder(1, -1, new Int32Array(3))).toThrow(/epoch -1 is not an integer ≥ 0/);
+    expect(() => shuffleOrder(1, 0.5, new Int32Array(3))).toThrow(/epoch 0.5 is not an integer ≥ 0/);
     expect(() => shuffleOrder(1, 0, new Int32Array(3), 4)).toThrow(/n = 4 is not an integer from 0 to order.length = 3/);
+    expect(() => shuffleOrder(1, 0, new Int32Array(3), -1)).toThrow(/n = -1 is not an integer from 0 to order.length = 3/);
+    expect(() => shuffleOrder(1, 0, new Int32Array(3), 1.5)).toThrow(/n = 1.5 is not an integer from 0 to order.length = 3/);
     expect(() => shuffleOrder(1.5, 0, new Int32Array(3))).toThrow(/seed 1.5 is not an integer/);
   });
 });
@@ -229,11 +303,77 @@ describe('trainMinibatches bad input', () => {
     expect(call({ steps: -1 })).toThrow(/steps -1 is not a whole number ≥ 0/);
     expect(call({ steps: 1.5 })).toThrow(/steps 1.5 is not a whole number ≥ 0/);
     expect(call({ startStep: -2 })).toThrow(/startStep -2 is not a whole number ≥ 0/);
-    expect(call({ seed: 0.5 })).toThrow(/seed 0.5 is not an integer/);
+    expect(call({ steps: 2 ** 53 })).toThrow(/steps 9007199254740992 is not a whole number ≥ 0/);
+    expect(call({ seed: 0.5 })).toThrow(new RangeError('trainMinibatches: seed 0.5 is not an integer'));
+    // full batch never shuffles, so the seed is checked by trainMinibatches itself, not by shuffleOrder
+    expect(call({ seed: 0.5, batchSize: 20 })).toThrow(new RangeError('trainMinibatches: seed 0.5 is not an integer'));
+    expect(call({ seed: '1' as unknown as number })).toThrow(new RangeError('trainMinibatches: seed 1 is not an integer'));
     expect(call({ learningRate: -0.1 })).toThrow(/learning rate -0.1 is not a finite number ≥ 0/);
     const badLabels = data.labels.slice();
     badLabels[19] = 3;
     expect(call({}, badLabels)).toThrow(/labels\[19\] = 3 is not a class index in \[0, 3\)/);
     expect(sameParams(net.params, before.params)).toBe(true);
+  });
+
+  it('trainMinibatches refuses startStep + steps past 2^53 − 1 and changes nothing', () => {
+    const net = initNetwork(chapter8, 1);
+    const before = cloneNetwork(net);
+    const call = (startStep: number, steps: number) => () => trainMinibatches(net, data.x, data.labels, 20, ws, settings({ batchSize: 5, startStep, steps }));
+    expect(call(2 ** 53 - 1, 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53'));
+    expect(call(1, 2 ** 53 - 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53'));
+    expect(call(2 ** 52, 2 ** 52)).toThrow(/startStep \+ steps = 9007199254740992 is past 2\^53/);
+    expect(sameParams(net.params, before.params)).toBe(true);
+  });
+
+  it('trainMinibatches refuses steps or startStep given as a string', () => {
+    const net = initNetwork(chapter8, 1);
+    const call = (patch: Partial<MinibatchSettings>) => () => trainMinibatches(net, data.x, data.labels, 20, ws, settings({ batchSize: 5, ...patch }));
+    expect(call({ steps: '2' as unknown as number })).toThrow(new RangeError('trainMinibatches: steps 2 is not a whole number ≥ 0'));
+    expect(call({ startStep: '2' as unknown as number })).toThrow(new RangeError('trainMinibatches: startStep 2 is not a whole number ≥ 0'));
+    expect(call({ batchSize: '5' as unknown as number })).toThrow(/batch size 5 is not a whole number from 1 to m = 20/);
+  });
+
+  /** A workspace for m = 20 rows of chapter8 whose batch buffers are replaced by ones of the given lengths. */
+  function withBuffers(order: number, batchX: number, batchLabels: number): MinibatchWorkspace {
+    return { ...createMinibatchWorkspace(chapter8, 20), order: new Int32Array(order), batchX: new Float64Array(batchX), batchLabels: new Int32Array(batchLabels) };
+  }
+
+  it('trainMinibatches(batchSize 5) refuses a workspace whose order, batchX or batchLabels is one short, and takes them at exactly m, 5·inputs and 5', () => {
+    const net = initNetwork(chapter8, 1);
+    const before = cloneNetwork(net);
+    const message = new RangeError("trainMinibatches: the workspace's batch buffers are too small for m = 20 and batch size 5");
+    const call = (buffers: MinibatchWorkspace) => () => trainMinibatches(net, data.x, data.labels, 20, buffers, settings({ batchSize: 5, steps: 6 }));
+    expect(call(withBuffers(19, 10, 5))).toThrow(message);
+    expect(call(withBuffers(20, 9, 5))).toThrow(message);
+    expect(call(withBuffers(20, 10, 4))).toThrow(message);
+    expect(sameParams(net.params, before.params)).toBe(true);
+    // at exactly the sizes needed it trains as with createMinibatchWorkspace's (larger) buffers
+    const reference = cloneNetwork(net);
+    call(withBuffers(20, 10, 5))();
+    trainMinibatches(reference, data.x, data.labels, 20, createMinibatchWorkspace(chapter8, 20), settings({ batchSize: 5, steps: 6 }));
+    expect(sameParams(net.params, reference.params)).toBe(true);
+    expect(sameParams(net.params, before.params)).toBe(false);
+  });
+
+  it('trainMinibatches(batchSize m) needs no batch buffers: it trains as trainStep does with them empty', () => {
+    const net = initNetwork(chapter8, 1);
+    const byHand = cloneNetwork(net);
+    trainMinibatches(net, data.x, data.labels, 20, withBuffers(0, 0, 0), settings({ batchSize: 20, steps: 3 }));
+    const plain = createWorkspace(chapter8, 20);
+    for (let s = 0; s < 3; s++) trainStep(byHand, data.x, data.labels, 20, plain, 0.3, 'mean');
+    expect(sameParams(net.params, byHand.params)).toBe(true);
+  });
+});
+
+describe('createMinibatchWorkspace', () => {
+  it('createMinibatchWorkspace(shape, m) has an order of m places and buffers for a batch of m rows', () => {
+    const ws = createMinibatchWorkspace({ ...chapter8, inputs: 5 }, 7);
+    expect([ws.capacity, ws.order.length, ws.batchX.length, ws.batchLabels.length]).toEqual([7, 7, 35, 7]);
+  });
+
+  it('createMinibatchWorkspace names a bad shape or m', () => {
+    expect(() => createMinibatchWorkspace({ ...chapter8, hidden: 0 }, 10)).toThrow(/^createMinibatchWorkspace: shape.hidden 0 is not an integer/);
+    expect(() => createMinibatchWorkspace(chapter8, 0)).toThrow(/^createMinibatchWorkspace: m 0 is not an integer in \[1, 67108864\]/);
+    expect(() => createMinibatchWorkspace(chapter8, 2.5)).toThrow(/^createMinibatchWorkspace: m 2.5 is not an integer/);
   });
 });
