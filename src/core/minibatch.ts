@@ -107,7 +107,7 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
   const code = reductionCode(fn, settings.reduction);
   checkCount('startStep', startStep);
   checkCount('steps', steps);
-  if (!Number.isSafeInteger(startStep + steps)) throw new RangeError(`${fn}: startStep + steps = ${startStep + steps} is past 2^53`);
+  if (!Number.isSafeInteger(startStep + steps)) throw new RangeError(`${fn}: startStep + steps = ${startStep + steps} is past 2^53 − 1, the last step count a double counts exactly`);
   if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed ${String(seed)} is not an integer`);
   const I = net.shape.inputs;
   const full = batchSize === m;

@@ -319,8 +319,8 @@ describe('trainMinibatches bad input', () => {
     const net = initNetwork(chapter8, 1);
     const before = cloneNetwork(net);
     const call = (startStep: number, steps: number) => () => trainMinibatches(net, data.x, data.labels, 20, ws, settings({ batchSize: 5, startStep, steps }));
-    expect(call(2 ** 53 - 1, 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53'));
-    expect(call(1, 2 ** 53 - 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53'));
+    expect(call(2 ** 53 - 1, 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53 − 1, the last step count a double counts exactly'));
+    expect(call(1, 2 ** 53 - 1)).toThrow(new RangeError('trainMinibatches: startStep + steps = 9007199254740992 is past 2^53 − 1, the last step count a double counts exactly'));
     expect(call(2 ** 52, 2 ** 52)).toThrow(/startStep \+ steps = 9007199254740992 is past 2\^53/);
     expect(sameParams(net.params, before.params)).toBe(true);
   });
