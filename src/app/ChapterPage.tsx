@@ -31,7 +31,7 @@ function ComingChapter({ chapter }: { chapter: Chapter }) {
       <p className="chapter-kicker">Chapter {chapter.number}</p>
       <h1 id="chapter-title">{chapter.title}</h1>
       <p>
-        This chapter is coming: {chapter.summary} Until it is written, the{' '}
+        This chapter is coming. Until it is written, the{' '}
         <a href="#/">table of contents</a> lists the chapters you can read now.
       </p>
     </article>

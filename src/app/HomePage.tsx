@@ -1,5 +1,6 @@
 import { ProgressPanel } from './ProgressPanel';
 import { TableOfContents } from './TableOfContents';
+import { CHAPTER_SUMMARIES } from '../chapters/chapterSummaries';
 
 export function HomePage() {
   return (
@@ -15,7 +16,7 @@ export function HomePage() {
         keeps the numbers you chose.
       </p>
       <h2>Chapters</h2>
-      <TableOfContents summaries />
+      <TableOfContents summaries={CHAPTER_SUMMARIES} />
       <p className="home-review">
         Back after a while? <a href="#/review">Review</a> brings back exercises you solved, with new numbers.
       </p>

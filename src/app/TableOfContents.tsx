@@ -2,8 +2,8 @@ import { CHAPTERS, isWritten } from '../chapters/chapterList';
 import { chapterHref } from '../url/hashRoute';
 import { ProgressBadge } from './ChapterProgress';
 
-/** All 13 chapters; the unwritten ones are listed as coming and are not links. */
-export function TableOfContents({ current, summaries = false }: { current?: string; summaries?: boolean }) {
+/** All 13 chapters, with a line on each where `summaries` has one; the unwritten ones are listed as coming and are not links. */
+export function TableOfContents({ current, summaries }: { current?: string; summaries?: Readonly<Record<string, string>> }) {
   return (
     <nav className="toc" aria-label="Chapters">
       <ol>
@@ -22,7 +22,7 @@ export function TableOfContents({ current, summaries = false }: { current?: stri
               </span>
             )}
             {isWritten(c) && <ProgressBadge slug={c.slug} />}
-            {summaries && <span className="toc-summary">{c.summary}</span>}
+            {summaries?.[c.slug] && <span className="toc-summary">{summaries[c.slug]}</span>}
           </li>
         ))}
       </ol>

@@ -16,8 +16,6 @@ export interface Chapter {
   number: number;
   slug: string;
   title: string;
-  /** one line: what the learner comes away with */
-  summary: string;
   /** absent while the chapter is unwritten: it is listed as coming, never linked to an empty page */
   load?: () => Promise<ChapterModule>;
 }
@@ -46,91 +44,78 @@ export const CHAPTERS: readonly Chapter[] = [
     number: 1,
     slug: 'information',
     title: 'Information and cross-entropy',
-    summary: 'Bits of surprise, entropy, cross-entropy and KL divergence.',
     load: chapterLoader('information', () => import('./information/InformationChapter')),
   },
   {
     number: 2,
     slug: 'softmax',
     title: 'Softmax',
-    summary: 'Turning logits into probabilities: a smooth argmax, shift invariance and temperature.',
     load: chapterLoader('softmax', () => import('./softmax/SoftmaxChapter')),
   },
   {
     number: 3,
     slug: 'jacobian',
     title: 'The softmax Jacobian',
-    summary: 'pᵢ(δᵢⱼ − pⱼ): a diagonal minus an outer product.',
     load: chapterLoader('jacobian', () => import('./jacobian/JacobianChapter')),
   },
   {
     number: 4,
     slug: 'softmax-cross-entropy',
     title: 'Cross-entropy through softmax',
-    summary: 'The chain rule collapses to p − y.',
     load: chapterLoader('softmax-cross-entropy', () => import('./softmax-cross-entropy/SoftmaxCrossEntropyChapter')),
   },
   {
     number: 5,
     slug: 'binary-cross-entropy',
     title: 'Sigmoid and binary cross-entropy',
-    summary: 'The two-class case, and one sigmoid per label.',
     load: chapterLoader('binary-cross-entropy', () => import('./binary-cross-entropy/BinaryCrossEntropyChapter')),
   },
   {
     number: 6,
     slug: 'logistic-regression',
     title: 'Logistic regression',
-    summary: 'A linear classifier trained by gradient descent on the cross-entropy cost.',
     load: chapterLoader('logistic-regression', () => import('./logistic-regression/LogisticRegressionChapter')),
   },
   {
     number: 7,
     slug: 'squared-error-vs-cross-entropy',
     title: 'Squared error vs cross-entropy',
-    summary: 'Why a saturated sigmoid stalls squared error but not cross-entropy.',
     load: chapterLoader('squared-error-vs-cross-entropy', () => import('./squared-error-vs-cross-entropy/SquaredErrorVsCrossEntropyChapter')),
   },
   {
     number: 8,
     slug: 'backprop',
     title: 'Backpropagation through a network',
-    summary: 'A 2-16-3 network in matrix form, trained live.',
     load: chapterLoader('backprop', () => import('./backprop/BackpropChapter')),
   },
   {
     number: 9,
     slug: 'gradient-check',
     title: 'Checking gradients',
-    summary: 'Central differences, truncation against round-off.',
     load: chapterLoader('gradient-check', () => import('./gradient-check/GradientCheckChapter')),
   },
   {
     number: 10,
     slug: 'stability',
     title: 'Numerical stability',
-    summary: 'Overflow, log-sum-exp and the fused log-softmax loss.',
     load: chapterLoader('stability', () => import('./stability/StabilityChapter')),
   },
   {
     number: 11,
     slug: 'pytorch-loss',
     title: 'The PyTorch loss, option by option',
-    summary: 'Weights, reductions, label smoothing, ignore_index and soft targets.',
     load: chapterLoader('pytorch-loss', () => import('./pytorch-loss/PytorchLossChapter')),
   },
   {
     number: 12,
     slug: 'higher-derivatives',
     title: 'Beyond the gradient',
-    summary: 'The Hessian of cross-entropy and the third-order tensor.',
     load: chapterLoader('higher-derivatives', () => import('./higher-derivatives/HigherDerivativesChapter')),
   },
   {
     number: 13,
     slug: 'lstm',
     title: 'Where the gates live: the LSTM cell',
-    summary: 'Sigmoid gates, the cell path and vanishing gradients.',
     load: chapterLoader('lstm', () => import('./lstm/LstmChapter')),
   },
 ];

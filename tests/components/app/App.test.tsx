@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import { App } from '../../../src/app/App';
 import { CHAPTERS, isWritten } from '../../../src/chapters/chapterList';
+import { CHAPTER_SUMMARIES } from '../../../src/chapters/chapterSummaries';
 
 async function visit(hash: string) {
   window.location.hash = hash;
@@ -28,6 +29,9 @@ describe('<App> routes', { timeout: 30_000 }, () => {
       else expect([link, within(items[i] as HTMLElement).queryByText('coming')]).toEqual([null, expect.anything()]);
     });
     expect(within(toc).getAllByRole('link').map((a) => a.getAttribute('href'))).toContain('#/softmax');
+    // each with its line of what the learner comes away with
+    expect(items.map((item) => item.querySelector('.toc-summary')?.textContent)).toEqual(CHAPTERS.map((c) => CHAPTER_SUMMARIES[c.slug]));
+    expect(within(items[2] as HTMLElement).getByText('pᵢ(δᵢⱼ − pⱼ): a diagonal minus an outer product.')).toBeTruthy();
   });
 
   it('#/softmax renders the Softmax chapter with its explorer', { timeout: 60_000 }, async () => {

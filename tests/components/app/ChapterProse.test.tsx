@@ -17,7 +17,7 @@ vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLa
 let loadChapter: () => Promise<unknown>;
 vi.mock('../../../src/chapters/chapterList', () => ({
   // one chapter per test: a chapter's chunk is loaded once, as in the app
-  CHAPTERS: ['first', 'filled', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, summary: '', load: () => loadChapter() })),
+  CHAPTERS: ['first', 'filled', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
 }));
 
 const { ChapterProse } = await import('../../../src/app/ChapterProse');
