@@ -11,6 +11,8 @@ interface BootPage {
 declare global {
   interface Window {
     __chapterPage?: BootPage;
+    /** slug → the file of its prerendered page, under assets/: read by virtual:chapter-pages in a build */
+    __chapterPageFiles?: Readonly<Record<string, string>>;
   }
 }
 

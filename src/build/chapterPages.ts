@@ -79,13 +79,13 @@ export function chapterPages({ mdx }: { mdx: () => PluginOption[] }): Plugin {
         return `export const chapterPages = { ${entries.join(', ')} };`;
       }
       const pages = await (rendered ??= render());
-      const entries = Object.entries(pages).map(([slug, html]) => {
-        const ref = this.emitFile({ type: 'asset', name: `chapter-${slug}.html`, source: html });
-        return `${JSON.stringify(slug)}: () => fetchPage(import.meta.ROLLUP_FILE_URL_${ref})`;
-      });
+      for (const [slug, html] of Object.entries(pages)) this.emitFile({ type: 'asset', name: `chapter-${slug}.html`, source: html });
+      // The pages' hashed names are in index.html already (the boot script below leaves them in
+      // window.__chapterPageFiles): read from there, not written a second time into the entry's JavaScript.
       return [
         'const fetchPage = (url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ": " + r.status); return r.text(); });',
-        `export const chapterPages = { ${entries.join(', ')} };`,
+        "const files = (typeof window === 'undefined' ? undefined : window.__chapterPageFiles) ?? {};",
+        'export const chapterPages = Object.fromEntries(Object.keys(files).map((slug) => [slug, () => fetchPage(new URL(files[slug], import.meta.url).href)]));',
       ].join('\n');
     },
     transformIndexHtml: {
@@ -120,11 +120,12 @@ function chapterPageSlug(asset: Rollup.OutputAsset): string | undefined {
 /**
  * Plain ES5, no module, so it runs before the entry is even requested: fetches the opened chapter's
  * page and shows it in #root if the app has not drawn yet (the boot message is still there). The text
- * is kept in `window.__chapterPage` for the app, which draws its first frame from it (app/ChapterProse.tsx).
+ * is kept in `window.__chapterPage` for the app, which draws its first frame from it (app/ChapterProse.tsx),
+ * and every chapter's page file in `window.__chapterPageFiles`, from which the app fetches the others.
  */
 export function bootScript(files: Record<string, string>): string {
   return (
-    `(function(){var m=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);` +
+    `(function(){var m=window.__chapterPageFiles=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);` +
     `var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];if(!f||!window.fetch)return;var p=window.__chapterPage={slug:s[1],html:null};` +
     `p.ready=fetch('assets/'+f).then(function(r){return r.ok?r.text():null}).then(function(h){p.html=h;` +
     `var r=document.getElementById('root');if(h&&r&&r.querySelector('.boot-failed'))r.innerHTML=h;return h})['catch'](function(){return null});})();`

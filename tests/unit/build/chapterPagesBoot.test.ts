@@ -32,6 +32,14 @@ describe('bootScript', () => {
     expect([page?.slug, page?.html]).toEqual(['softmax', PAGE]);
   });
 
+  it('bootScript leaves every chapter’s page file for the app, on every route', async () => {
+    for (const hash of ['#/softmax', '#/', '#/embed/softmax/SoftmaxExplorer']) {
+      const window: Record<string, unknown> = { fetch: () => new Promise(() => {}) };
+      runInNewContext(bootScript(FILES), { window, location: { hash }, document: { getElementById: () => null }, fetch: window.fetch });
+      expect(window.__chapterPageFiles, hash).toEqual(FILES);
+    }
+  });
+
   it('bootScript reads the chapter of an address with a query', async () => {
     const { fetched } = await boot('#/jacobian?z=1,2');
     expect(fetched).toEqual(['assets/chapter-jacobian-def.html']);
