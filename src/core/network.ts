@@ -1,13 +1,12 @@
-import { createRandom } from './random';
+import { createRandom, type Random } from './random';
 import {
   checkBatch,
+  checkCapacity,
   checkLabels,
   checkLearningRate,
   checkNetworkAndWorkspace,
   checkParams,
   checkShape,
-  checkSize,
-  MAX_ENTRIES,
   reductionCode,
 } from './networkChecks';
 import { argmaxRow, backwardRows, forwardRows, reducedLoss, sgdUpdate, zeroGrads } from './networkKernels';
@@ -92,12 +91,20 @@ export function initNetwork(shape: NetworkShape, seed: number): Network {
   const w2 = new Float64Array(hidden * outputs);
   const std1 = Math.sqrt(he ? 2 / inputs : 2 / (inputs + hidden));
   const std2 = Math.sqrt(he ? 2 / hidden : 2 / (hidden + outputs));
-  for (let i = 0; i < w1.length; i++) w1[i] = std1 * random.normal();
-  for (let i = 0; i < w2.length; i++) w2[i] = std2 * random.normal();
+  fillNormal(w1, std1, random);
+  fillNormal(w2, std2, random);
   return {
     shape: { inputs, hidden, outputs, activation },
     params: { w1, b1: new Float64Array(hidden), w2, b2: new Float64Array(outputs) },
   };
+}
+
+/**
+ * w[i] = std · (the next standard normal), in index order. One loop for both layers, so a draw too
+ * many or too few in it shows as a shift of every later weight (w2 follows w1 in the same stream).
+ */
+function fillNormal(w: Float64Array, std: number, random: Random): void {
+  for (let i = 0; i < w.length; i++) w[i] = std * random.normal();
 }
 
 /** A deep copy: same shape, parameters in new arrays. */
@@ -115,11 +122,8 @@ export function cloneNetwork(net: Network): Network {
 /** createWorkspace(shape, capacity): zeroed scratch arrays for batches of up to `capacity` rows. */
 export function createWorkspace(shape: NetworkShape, capacity: number): Workspace {
   checkShape('createWorkspace', shape);
-  checkSize('createWorkspace', 'capacity', capacity);
+  checkCapacity('createWorkspace', capacity, shape);
   const { inputs, hidden, outputs } = shape;
-  if (capacity * hidden > MAX_ENTRIES || capacity * outputs > MAX_ENTRIES) {
-    throw new RangeError(`createWorkspace: capacity ${capacity} × width ${Math.max(hidden, outputs)} is more than ${MAX_ENTRIES} entries`);
-  }
   const hiddenEntries = capacity * hidden;
   const outputEntries = capacity * outputs;
   return {

@@ -35,6 +35,19 @@ export function checkShape(fn: string, shape: NetworkShape): void {
 }
 
 /**
+ * A workspace for `capacity` rows holds capacity × hidden and capacity × outputs entries per array;
+ * the wider of the two must stay within MAX_ENTRIES. Checked here, apart from the allocation, so the
+ * limit itself can be tested without allocating 512 MiB arrays.
+ */
+export function checkCapacity(fn: string, capacity: number, shape: NetworkShape): void {
+  checkSize(fn, 'capacity', capacity);
+  const width = Math.max(shape.hidden, shape.outputs);
+  if (capacity * width > MAX_ENTRIES) {
+    throw new RangeError(`${fn}: capacity ${capacity} × width ${width} is more than ${MAX_ENTRIES} entries`);
+  }
+}
+
+/**
  * `name` and `field` are joined only when the check fails: these checks run at every training step,
  * and a joined name built on the way in (`${what}.w1`) was a new string each time, about 256 bytes a
  * step whenever V8 did not optimise it away (the allocation test in tests/core caught it).

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, forward, initNetwork, sgdStep, trainStep, type NetworkShape, type Workspace } from '../../src/core/network';
-import { checkShape, checkSize, MAX_ENTRIES } from '../../src/core/networkChecks';
+import {
+  backward,
+  cloneNetwork,
+  createWorkspace,
+  forward,
+  initNetwork,
+  sgdStep,
+  trainStep,
+  type BatchReduction,
+  type NetworkShape,
+  type Workspace,
+} from '../../src/core/network';
+import { checkCapacity, checkShape, checkSize, MAX_ENTRIES } from '../../src/core/networkChecks';
 
 /*
  * The argument checks of network.ts and minibatch.ts, each by the message it promises. Sizes at the
@@ -119,5 +130,60 @@ describe('checkLabels and checkLearningRate', () => {
         new RangeError(`trainStep: learning rate ${String(bad)} is not a finite number ≥ 0`),
       );
     }
+  });
+});
+
+describe('each public function names itself and the argument it refuses', () => {
+  const x = Float64Array.of(0.5, -1, 1, 2);
+
+  it('cloneNetwork names a bad shape and a parameter array of the wrong length', () => {
+    const net = initNetwork(shape, 1);
+    expect(() => cloneNetwork({ ...net, shape: { ...shape, hidden: 0 } })).toThrow(
+      new RangeError('cloneNetwork: shape.hidden 0 is not an integer in [1, 67108864]'),
+    );
+    const shortW1 = { shape: net.shape, params: { ...net.params, w1: new Float64Array(5) } };
+    expect(() => cloneNetwork(shortW1)).toThrow(new RangeError('cloneNetwork: net.params.w1 has length 5 but the shape needs 6'));
+  });
+
+  it('createWorkspace names a bad shape, and the capacity and width that are too many entries', () => {
+    expect(() => createWorkspace({ ...shape, outputs: 0 }, 2)).toThrow(new RangeError('createWorkspace: shape.outputs 0 is not an integer in [1, 67108864]'));
+    // outputs is the wider layer here: 65 × 2^20 > 2^26 though 65 × hidden is small
+    expect(() => createWorkspace({ ...shape, hidden: 1, outputs: 2 ** 20 }, 65)).toThrow(
+      new RangeError('createWorkspace: capacity 65 × width 1048576 is more than 67108864 entries'),
+    );
+  });
+
+  it('forward and backward name a bad label and a bad reduction', () => {
+    const net = initNetwork(shape, 1);
+    const ws = createWorkspace(shape, 2);
+    const sum = 'total' as BatchReduction;
+    expect(() => forward(net, x, Int32Array.of(0, 4), 2, ws)).toThrow(new RangeError('forward: labels[1] = 4 is not a class index in [0, 4)'));
+    expect(() => forward(net, x, Int32Array.of(0, 1), 2, ws, sum)).toThrow(new RangeError("forward: reduction total is not 'mean' or 'sum'"));
+    expect(() => backward(net, x, Int32Array.of(-1, 1), 2, ws)).toThrow(new RangeError('backward: labels[0] = -1 is not a class index in [0, 4)'));
+    expect(() => backward(net, x, Int32Array.of(0, 1), 2, ws, sum)).toThrow(new RangeError("backward: reduction total is not 'mean' or 'sum'"));
+    expect(() => trainStep(net, x, Int32Array.of(0, 1), 2, ws, 0.1, sum)).toThrow(new RangeError("trainStep: reduction total is not 'mean' or 'sum'"));
+  });
+
+  it('sgdStep names a bad learning rate', () => {
+    const net = initNetwork(shape, 1);
+    expect(() => sgdStep(net, createWorkspace(shape, 2), -1)).toThrow(new RangeError('sgdStep: learning rate -1 is not a finite number ≥ 0'));
+  });
+});
+
+describe('checkCapacity', () => {
+  // checkCapacity allocates nothing, so the limit itself can be tried: createWorkspace at the limit
+  // would allocate 512 MiB arrays
+  it('checkCapacity takes capacity × the wider layer = 2^26 and refuses one row more, whichever layer is wider', () => {
+    const wideHidden = { ...shape, hidden: 2 ** 10, outputs: 2 };
+    const wideOutputs = { ...shape, hidden: 2, outputs: 2 ** 10 };
+    for (const s of [wideHidden, wideOutputs]) {
+      expect(() => checkCapacity('f', 2 ** 16, s)).not.toThrow();
+      expect(() => checkCapacity('f', 2 ** 16 + 1, s)).toThrow(new RangeError('f: capacity 65537 × width 1024 is more than 67108864 entries'));
+    }
+  });
+
+  it('checkCapacity names a capacity that is not an integer in [1, 2^26]', () => {
+    expect(() => checkCapacity('f', 0, shape)).toThrow(new RangeError('f: capacity 0 is not an integer in [1, 67108864]'));
+    expect(() => checkCapacity('f', 1.5, shape)).toThrow(new RangeError('f: capacity 1.5 is not an integer in [1, 67108864]'));
   });
 });

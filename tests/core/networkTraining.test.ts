@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../../src/core/datasets';
+import { createRandom } from '../../src/core/random';
 import {
   accuracy,
   backward,
@@ -125,6 +126,23 @@ describe('reproducibility', () => {
     expect(sameParams(initNetwork(shape, 1).params, relu.params)).toBe(true);
     expect(sameBits(initNetwork(shape, 2).params.w1, relu.params.w1)).toBe(false);
   });
+
+  for (const activation of ['relu', 'sigmoid'] as const) {
+    it(`initNetwork (${activation}) draws w1 then w2 row-major from one seeded stream, bit for bit`, () => {
+      const shape = { inputs: 3, hidden: 4, outputs: 5, activation };
+      const net = initNetwork(shape, 9);
+      // the documented recipe by hand: He σ² = 2/fan_in, Glorot σ² = 2/(fan_in + fan_out)
+      const std1 = activation === 'relu' ? Math.sqrt(2 / 3) : Math.sqrt(2 / 7);
+      const std2 = activation === 'relu' ? Math.sqrt(2 / 4) : Math.sqrt(2 / 9);
+      const random = createRandom(9);
+      const w1 = Float64Array.from({ length: 12 }, () => std1 * random.normal());
+      const w2 = Float64Array.from({ length: 20 }, () => std2 * random.normal());
+      expect(sameBits(net.params.w1, w1)).toBe(true);
+      expect(sameBits(net.params.w2, w2)).toBe(true);
+      expect(Array.from(net.params.b1)).toEqual([0, 0, 0, 0]);
+      expect(Array.from(net.params.b2)).toEqual([0, 0, 0, 0, 0]);
+    });
+  }
 
   it('cloneNetwork copies the parameters: training the clone leaves the original as it was', () => {
     const data = makeDataset('blobs', 30, 6);
