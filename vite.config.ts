@@ -73,7 +73,7 @@ export default defineConfig({
     reportCompressedSize: false,
     // A chapter chunk's imports are fetched beside it by index.html's boot script
     // (build/chapterPreload.ts), which the chapter loaders call too: Vite's lists of the same files, in
-    // the entry, go (1.5 KB of gzip). Other lazy chunks keep theirs. CSS is still linked by Vite's
+    // the entry, go (about 1 KB of gzip). Other lazy chunks keep theirs. CSS is still linked by Vite's
     // helper, which waits for it before the chunk's widgets are drawn.
     modulePreload: { resolveDependencies: (file, deps) => (CHAPTER_CHUNK.test(file) ? [] : deps) },
     rolldownOptions: {

@@ -21,8 +21,8 @@ const CHAPTER_MODULE = /\/src\/chapters\/([a-z0-9-]+)\/[A-Za-z]+Chapter\.tsx$/;
  *
  * The same lines leave `window.__preloadChapter(slug, true)` for the app, which calls it before it
  * imports a chapter's chunk (chapterList.ts): a chapter opened later, or a widget on the embed page,
- * fetches its scripts side by side too. Vite's own per-import dependency lists are switched off in vite.config.ts: they said the same
- * thing again, in the entry's JavaScript (1.5 KB of gzip on every first load).
+ * fetches its scripts side by side too. Vite's own lists of the same files, for the chapter chunks, are
+ * switched off in vite.config.ts: they said it again in the entry's JavaScript (about 1 KB of gzip).
  */
 export function chapterPreload(): Plugin {
   return {

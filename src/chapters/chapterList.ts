@@ -31,94 +31,102 @@ declare global {
  * A chapter's loader: the import, after asking index.html's boot script to fetch the chunks the
  * chapter's chunk imports alongside it rather than after it (absent in tests and `vite dev`).
  */
-const chapterLoader =
-  (slug: string, load: () => Promise<ChapterModule>): (() => Promise<ChapterModule>) =>
-  () => {
-    if (typeof window !== 'undefined') window.__preloadChapter?.(slug, true);
-    return load();
+const withPreload = (chapter: Chapter): Chapter => {
+  const load = chapter.load;
+  if (!load) return chapter;
+  return {
+    ...chapter,
+    load: () => {
+      if (typeof window !== 'undefined') window.__preloadChapter?.(chapter.slug, true);
+      return load();
+    },
   };
+};
 
-/** The 13 chapters of the syllabus, in order, with their routes. */
-export const CHAPTERS: readonly Chapter[] = [
+/** The 13 chapters of the syllabus, in order, with their routes, as written here. */
+const SYLLABUS: readonly Chapter[] = [
   {
     number: 1,
     slug: 'information',
     title: 'Information and cross-entropy',
-    load: chapterLoader('information', () => import('./information/InformationChapter')),
+    load: () => import('./information/InformationChapter'),
   },
   {
     number: 2,
     slug: 'softmax',
     title: 'Softmax',
-    load: chapterLoader('softmax', () => import('./softmax/SoftmaxChapter')),
+    load: () => import('./softmax/SoftmaxChapter'),
   },
   {
     number: 3,
     slug: 'jacobian',
     title: 'The softmax Jacobian',
-    load: chapterLoader('jacobian', () => import('./jacobian/JacobianChapter')),
+    load: () => import('./jacobian/JacobianChapter'),
   },
   {
     number: 4,
     slug: 'softmax-cross-entropy',
     title: 'Cross-entropy through softmax',
-    load: chapterLoader('softmax-cross-entropy', () => import('./softmax-cross-entropy/SoftmaxCrossEntropyChapter')),
+    load: () => import('./softmax-cross-entropy/SoftmaxCrossEntropyChapter'),
   },
   {
     number: 5,
     slug: 'binary-cross-entropy',
     title: 'Sigmoid and binary cross-entropy',
-    load: chapterLoader('binary-cross-entropy', () => import('./binary-cross-entropy/BinaryCrossEntropyChapter')),
+    load: () => import('./binary-cross-entropy/BinaryCrossEntropyChapter'),
   },
   {
     number: 6,
     slug: 'logistic-regression',
     title: 'Logistic regression',
-    load: chapterLoader('logistic-regression', () => import('./logistic-regression/LogisticRegressionChapter')),
+    load: () => import('./logistic-regression/LogisticRegressionChapter'),
   },
   {
     number: 7,
     slug: 'squared-error-vs-cross-entropy',
     title: 'Squared error vs cross-entropy',
-    load: chapterLoader('squared-error-vs-cross-entropy', () => import('./squared-error-vs-cross-entropy/SquaredErrorVsCrossEntropyChapter')),
+    load: () => import('./squared-error-vs-cross-entropy/SquaredErrorVsCrossEntropyChapter'),
   },
   {
     number: 8,
     slug: 'backprop',
     title: 'Backpropagation through a network',
-    load: chapterLoader('backprop', () => import('./backprop/BackpropChapter')),
+    load: () => import('./backprop/BackpropChapter'),
   },
   {
     number: 9,
     slug: 'gradient-check',
     title: 'Checking gradients',
-    load: chapterLoader('gradient-check', () => import('./gradient-check/GradientCheckChapter')),
+    load: () => import('./gradient-check/GradientCheckChapter'),
   },
   {
     number: 10,
     slug: 'stability',
     title: 'Numerical stability',
-    load: chapterLoader('stability', () => import('./stability/StabilityChapter')),
+    load: () => import('./stability/StabilityChapter'),
   },
   {
     number: 11,
     slug: 'pytorch-loss',
     title: 'The PyTorch loss, option by option',
-    load: chapterLoader('pytorch-loss', () => import('./pytorch-loss/PytorchLossChapter')),
+    load: () => import('./pytorch-loss/PytorchLossChapter'),
   },
   {
     number: 12,
     slug: 'higher-derivatives',
     title: 'Beyond the gradient',
-    load: chapterLoader('higher-derivatives', () => import('./higher-derivatives/HigherDerivativesChapter')),
+    load: () => import('./higher-derivatives/HigherDerivativesChapter'),
   },
   {
     number: 13,
     slug: 'lstm',
     title: 'Where the gates live: the LSTM cell',
-    load: chapterLoader('lstm', () => import('./lstm/LstmChapter')),
+    load: () => import('./lstm/LstmChapter'),
   },
 ];
+
+/** The 13 chapters, each loader asking for its chunks side by side. */
+export const CHAPTERS: readonly Chapter[] = SYLLABUS.map(withPreload);
 
 export function findChapter(slug: string): Chapter | undefined {
   return CHAPTERS.find((c) => c.slug === slug);
