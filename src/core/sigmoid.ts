@@ -5,14 +5,14 @@
 /**
  * sigmoid(x) = 1 / (1 + e^{−x}), a number in [0, 1].
  *
- * For x ≥ 0 as 1/(1 + e^{−x}); for x < 0 as e^{x}/(1 + e^{x}). Either way the exponential is ≤ 1, so it
- * never overflows, and for very negative x the result keeps full relative accuracy (e^{x}, not
- * 1 − something). Within a few ulp everywhere; sigmoid(±∞) = 1 or 0, sigmoid(NaN) = NaN.
+ * Computed as e^{min(x, 0)} / (1 + e^{−|x|}): for x ≥ 0 that is 1/(1 + e^{−x}), for x < 0 it is
+ * e^{x}/(1 + e^{x}). Either way the exponentials are ≤ 1, so nothing overflows, and for very negative x
+ * the result keeps full relative accuracy (e^{x}, not 1 − something). One formula rather than a branch
+ * on the sign, whose two sides agree at 0 anyway. Within a few ulp everywhere; sigmoid(±∞) = 1 or 0,
+ * sigmoid(NaN) = NaN.
  */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
+  return Math.exp(Math.min(x, 0)) / (1 + Math.exp(-Math.abs(x)));
 }
 
 /**

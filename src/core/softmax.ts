@@ -18,9 +18,6 @@ export interface ShiftedExponentials {
   special: 'nan' | 'positiveInfinity' | 'allMasked' | null;
 }
 
-/** Below this, e^q underflows to 0 even with the correction term. */
-const EXP_UNDERFLOW = -746;
-
 /**
  * Shifts, scales and exponentiates z. Why the double-double argument: z_i − m rounds to a relative
  * error 2^-53, an absolute error up to |z_i − m|·2^-53; through e^x that becomes a relative error of
@@ -31,7 +28,8 @@ const EXP_UNDERFLOW = -746;
 export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): ShiftedExponentials {
   const n = z.length;
   let max = -Infinity;
-  let argmax = -1;
+  // Stays 0 only when no logit beats −∞; such a row is special and never reads it.
+  let argmax = 0;
   let special: ShiftedExponentials['special'] = null;
   for (let i = 0; i < n; i++) {
     const v = z[i] as number;
@@ -54,23 +52,18 @@ export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): Shif
   }
   for (let i = 0; i < n; i++) {
     const d = twoSum(z[i] as number, -max);
-    let hi = d.hi;
-    let lo = d.lo;
-    if (temperature !== 1) {
-      const q = hi / temperature;
-      // hi − q·T is exact (q is the correctly rounded quotient), so it is the division's residual.
-      const qt = twoProduct(q, temperature);
-      const residual = Number.isFinite(q) ? hi - qt.hi - qt.lo : 0;
-      lo = Number.isFinite(q) ? (residual + lo) / temperature : 0;
-      hi = q;
-    }
+    // Divided even at T = 1, where the residual is 0 and lo passes through unchanged: one path for all T.
+    const hi = d.hi / temperature;
+    // d.hi − q·T is exact (q is the correctly rounded quotient), so it is the division's residual.
+    // A −∞ quotient (a masked logit, or T tiny) has no residual; its lo is 0 so e^{hi}·lo is 0, not NaN.
+    const qt = twoProduct(hi, temperature);
+    const lo = Number.isFinite(hi) ? (d.hi - qt.hi - qt.lo + d.lo) / temperature : 0;
     qHi[i] = hi;
     qLo[i] = lo;
-    if (hi >= EXP_UNDERFLOW) {
-      const eHi = Math.exp(hi);
-      // e^{hi+lo} = e^{hi}(1 + lo + …); adding eHi·lo rather than multiplying by fl(1 + lo) keeps lo.
-      e[i] = eHi + eHi * lo;
-    }
+    // e^{hi+lo} = e^{hi}(1 + lo + …); adding eHi·lo rather than multiplying by fl(1 + lo) keeps lo.
+    // Below hi ≈ −745 both terms underflow to 0, which is the answer.
+    const eHi = Math.exp(hi);
+    e[i] = eHi + eHi * lo;
   }
   const rest = compensatedSum(e, argmax);
   const total = twoSum(1, rest.hi);

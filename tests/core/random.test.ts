@@ -137,6 +137,31 @@ describe('createRandom', () => {
     expect(a.int(2 ** 32)).toBe(b.nextUint32());
   });
 
+  it('int(2^31 + 1) rejects every draw ≥ 2^31 + 1 (about half) and reduces the next one, as the BigInt reference', () => {
+    // n = 2^31 + 1: 2^32 mod n = 2^31 − 1, so the largest multiple of n below 2^32 is n itself.
+    const n = 2 ** 31 + 1;
+    const limit = 2n ** 32n - (2n ** 32n % BigInt(n));
+    expect(limit).toBe(BigInt(n));
+    const reference = referenceSfc32(5);
+    take(reference, 12, 0);
+    let rejected = 0;
+    const expected: number[] = [];
+    while (expected.length < 40) {
+      const x = reference.next().value as bigint;
+      if (x < limit) expected.push(Number(x % BigInt(n)));
+      else rejected += 1;
+    }
+    expect(rejected).toBeGreaterThan(10); // the rejection branch is really taken
+    const random = createRandom(5);
+    expect(expected.map(() => random.int(n))).toEqual(expected);
+  });
+
+  it('int(n) rejects a draw equal to the limit: createRandom(0).int(2899526011) skips the first draw', () => {
+    // createRandom(0)'s first two draws are 2899526011 and 769844623 (first test). With n = 2899526011 > 2^31,
+    // 2^32 mod n = 2^32 − n, so the limit 2^32 − (2^32 mod n) is n: the first draw equals it and is rejected.
+    expect(createRandom(0).int(2899526011)).toBe(769844623);
+  });
+
   it('a seed or bound that is not an integer is a RangeError', () => {
     expect(() => createRandom(1.5)).toThrow(/createRandom: seed 1.5 is not a finite integer/);
     expect(() => createRandom(NaN)).toThrow(RangeError);
