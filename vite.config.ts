@@ -12,6 +12,7 @@ import { katexOptions } from './src/math/katexOptions.ts';
 import { prerenderTex } from './src/build/prerenderTex.ts';
 import { chapterPreload } from './src/build/chapterPreload.ts';
 import { chapterPages } from './src/build/chapterPages.ts';
+import { CHUNK_GROUPS } from './src/build/chunkGroups.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** A chapter's lazy chunk, as the build names it: assets/SoftmaxChapter-<hash>.js */
@@ -82,7 +83,8 @@ export default defineConfig({
           // Everything the entry imports statically (React, the stores, the address code) in the entry's
           // own file: every page loads all of it anyway, and split into the shared chunks the chapters
           // also import it was five more files, each gzipped on its own (3 KB more for #/softmax).
-          groups: [{ name: 'boot', tags: ['$initial'] }],
+          // Then the chapters' small shared widgets, a few files instead of a dozen (chunkGroups.ts).
+          groups: [{ name: 'boot', tags: ['$initial'], priority: 2 }, ...CHUNK_GROUPS],
         },
       },
     },
