@@ -49,7 +49,8 @@ export function twoProduct(a: number, b: number): DoubleDouble {
 }
 
 /**
- * Neumaier's compensated sum of `values` (skipping index `skip`, if given), returned as hi + lo.
+ * Neumaier's compensated sum of `values` (skipping index `skip`, if given), returned as hi + lo, each
+ * step's error found by TwoSum (Ogita, Rump and Oishi's Sum2: the same error, without a branch).
  * The error is about ulp(sum) + n·2^-106·Σ|x|, independent of the order of the terms, where naive
  * summation has n·2^-53·Σ|x|.
  */
@@ -60,7 +61,9 @@ export function compensatedSum(values: ArrayLike<number>, skip = -1): DoubleDoub
     if (i === skip) continue;
     const x = values[i] as number;
     const t = hi + x;
-    lo += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+    // the step's exact error by TwoSum: no branch on which of |hi|, |x| is larger
+    const xVirtual = t - hi;
+    lo += hi - (t - xVirtual) + (x - xVirtual);
     hi = t;
   }
   return Number.isFinite(hi) ? { hi, lo } : { hi, lo: 0 };
@@ -89,7 +92,8 @@ export function sumsExcludingEach(x: ArrayLike<number>): Float64Array {
     prefixLo[j] = lo;
     const v = x[j] as number;
     const t = hi + v;
-    lo += Math.abs(hi) >= Math.abs(v) ? hi - t + v : v - t + hi;
+    const vVirtual = t - hi;
+    lo += hi - (t - vVirtual) + (v - vVirtual);
     hi = t;
   }
   const out = new Float64Array(n);
@@ -100,7 +104,8 @@ export function sumsExcludingEach(x: ArrayLike<number>): Float64Array {
     out[j] = Number.isFinite(total) ? total + ((prefixLo[j] as number) + lo) : total;
     const v = x[j] as number;
     const t = hi + v;
-    lo += Math.abs(hi) >= Math.abs(v) ? hi - t + v : v - t + hi;
+    const vVirtual = t - hi;
+    lo += hi - (t - vVirtual) + (v - vVirtual);
     hi = t;
   }
   return out;
@@ -116,6 +121,8 @@ export function sumsExcludingEach(x: ArrayLike<number>): Float64Array {
 export function accurateAffine(rowA: readonly number[], x: readonly number[], rowB: readonly number[], y: readonly number[], b1: number, b2: number): number {
   let hi = 0;
   let lo = 0;
+  // the terms after the products: b1, then b2
+  let bias = b1;
   const n = x.length + y.length + 2;
   for (let j = 0; j < n; j++) {
     // the j-th term as value + error: a product split by TwoProduct, or a bias with no error
@@ -134,7 +141,10 @@ export function accurateAffine(rowA: readonly number[], x: readonly number[], ro
         const bLo = b - bHi;
         error = aHi * bHi - value + aHi * bLo + aLo * bHi + aLo * bLo;
       }
-    } else value = j === n - 2 ? b1 : b2;
+    } else {
+      value = bias;
+      bias = b2;
+    }
     // TwoSum of hi and value; its error and the product's go to lo
     const s = hi + value;
     // Once s is ±∞ or NaN this makes lo NaN, but hi stays non-finite and is then the result alone.
@@ -142,6 +152,6 @@ export function accurateAffine(rowA: readonly number[], x: readonly number[], ro
     lo += hi - (s - bVirtual) + (value - bVirtual) + error;
     hi = s;
   }
-  if (Number.isNaN(hi)) return NaN;
+  // ±∞ alone (lo is NaN by then), or NaN when +∞ met −∞
   return Number.isFinite(hi) ? hi + lo : hi;
 }

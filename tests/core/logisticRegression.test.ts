@@ -113,6 +113,14 @@ describe('logisticStep and accuracy', () => {
     expect(accuracy([1, 0, 0], X, Float64Array.of(1, 0, 1, 1))).toBe(1);
     expect(accuracy([1, 0, 0], X, Float64Array.of(0, 0, 0, 0.7))).toBe(0.5);
   });
+
+  it('accuracy([2, −1, ½], …) uses z = 2x₁ − x₂ + ½ and t = ½ as class 1: three points, all right', () => {
+    // by hand: (0, 0) → z = ½; (2, 4.25) → 4 − 4.25 + ½ = ¼; (1, 3) → 2 − 3 + ½ = −½.
+    // Dropping b, dividing by x₁ or reading t = ½ as class 0 each gets a point wrong.
+    const X = Float64Array.of(0, 0, 2, 4.25, 1, 3);
+    expect(accuracy([2, -1, 0.5], X, Float64Array.of(1, 0.5, 0))).toBe(1);
+    expect(accuracy([2, -1, -0.5], X, Float64Array.of(1, 0.5, 0))).toBe(1 / 3); // z = −½, −¾, −1½
+  });
 });
 
 describe('logistic regression: bad input and NaN', () => {
@@ -122,6 +130,8 @@ describe('logistic regression: bad input and NaN', () => {
     ['w of length 2', () => logisticLoss([1, 2], X, t, 'cross-entropy'), /logisticLoss: w has length 2 but must be \[w1, w2, b\] \(length 3\)/],
     ['X not n × 2', () => logisticLossGrad([0, 0, 0], X.subarray(1), t, 'squared-error'), /logisticLossGrad: X has length 3 but n × 2 = 4 for the n = 2 targets/],
     ['target outside [0, 1]', () => accuracy([0, 0, 0], X, Float64Array.of(0, 2)), /accuracy: target t\[1\] = 2 is outside \[0, 1\]/],
+    ['negative target', () => logisticLoss([0, 0, 0], X, Float64Array.of(-0.5, 1), 'cross-entropy'), /logisticLoss: target t\[0\] = -0.5 is outside \[0, 1\]/],
+    ['target outside [0, 1] in a step', () => logisticStep([0, 0, 0], X, Float64Array.of(1.5, 0), 'cross-entropy', 0.1), /^logisticStep: target t\[0\] = 1.5/],
     ['unknown loss', () => logisticLoss([0, 0, 0], X, t, 'hinge' as 'cross-entropy'), /loss hinge is not 'cross-entropy' or 'squared-error'/],
     ['negative learning rate', () => logisticStep([0, 0, 0], X, t, 'cross-entropy', -1), /logisticStep: learningRate -1 is not a finite number ≥ 0/],
     ['infinite learning rate', () => logisticStep([0, 0, 0], X, t, 'cross-entropy', Infinity), /learningRate Infinity/],
