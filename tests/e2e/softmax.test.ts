@@ -4,12 +4,14 @@ import {
   settledBarProbabilities,
   expectBarsSumToOne,
   expectNoErrors,
+  fontsReady,
   launch,
   logitSlider,
   logitSliders,
   logitValues,
   nextFrame,
   openSoftmax,
+  PHONE_OPTIONS,
   probabilityShown,
   probabilityTexts,
   readProbabilityTexts,
@@ -333,5 +335,39 @@ describe('the softmax chapter', () => {
     expect(await logitValues(page)).toEqual([2, 3, 4]);
     expectNoErrors(errors);
     await page.close();
+  });
+});
+
+describe('the softmax chapter on a phone', () => {
+  it('a live formula piece wrapped onto the next row draws clear of the row above (no glyph overlap)', async () => {
+    const phone = await launch({ ...PHONE_OPTIONS, viewport: { width: 360, height: 800 } });
+    try {
+      const { page, errors } = await openSoftmax(phone);
+      await fontsReady(page);
+      // Each piece of the first live formula: its top and bottom by what KaTeX actually draws (the leaf
+      // glyph boxes), which reach past the box KaTeX reports for fractions and sub/superscripts.
+      const pieces = await page.locator('[data-testid="live-formula"] .formula-line').first().evaluate((line) =>
+        [...line.children].map((piece) => {
+          let top = Infinity;
+          let bottom = -Infinity;
+          for (const leaf of piece.querySelectorAll('.katex-html span')) {
+            if (leaf.children.length > 0 || !leaf.textContent?.trim()) continue;
+            const box = leaf.getBoundingClientRect();
+            if (box.height === 0) continue;
+            top = Math.min(top, box.top);
+            bottom = Math.max(bottom, box.bottom);
+          }
+          return { top, bottom, left: piece.getBoundingClientRect().left };
+        }),
+      );
+      // At 360 px the two pieces of p₃ = e^{z₃}/Σ… = e^{4.00}/(…) do not fit on one row: the second wraps.
+      expect(pieces).toHaveLength(2);
+      const [first, second] = pieces as [(typeof pieces)[0], (typeof pieces)[0]];
+      expect(second.top).toBeGreaterThan(first.top + 20);
+      expect(second.top).toBeGreaterThanOrEqual(first.bottom);
+      expectNoErrors(errors);
+    } finally {
+      await phone.close();
+    }
   });
 });
