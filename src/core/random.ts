@@ -42,14 +42,13 @@ function splitmix32(state: number): [number, number] {
  */
 export function createRandom(seed: number): Random {
   if (!Number.isInteger(seed)) throw new RangeError(`createRandom: seed ${seed} is not a finite integer`);
-  let mix = Number(BigInt.asIntN(32, BigInt(seed)));
-  const words: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const [state, output] = splitmix32(mix);
-    mix = state;
-    words.push(output | 0);
-  }
-  let [a, b, c] = words as [number, number, number];
+  // sfc32's three words are splitmix32's first three outputs from the seed
+  const [state1, word1] = splitmix32(Number(BigInt.asIntN(32, BigInt(seed))));
+  const [state2, word2] = splitmix32(state1);
+  const [, word3] = splitmix32(state2);
+  let a = word1 | 0;
+  let b = word2 | 0;
+  let c = word3 | 0;
   let counter = 1;
   let spare = NaN;
 

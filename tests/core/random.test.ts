@@ -124,6 +124,28 @@ describe('createRandom', () => {
     expect(Math.abs(within / n - 0.6826894921370859)).toBeLessThan(4 * Math.sqrt(0.2166 / n));
   });
 
+  it("normal() is Marsaglia's polar method on next(): u·f, then the pair's v·f, f = √(−2 ln s / s), s = u² + v² < 1", () => {
+    // Replayed from a twin generator's next() draws: u = 2·next() − 1, v likewise; a pair with s ≥ 1 (or 0)
+    // is drawn again; the accepted pair gives two normals, u·f first and v·f on the next call.
+    const twin = createRandom(8);
+    const expected: number[] = [];
+    let rejected = 0;
+    while (expected.length < 40) {
+      const u = 2 * twin.next() - 1;
+      const v = 2 * twin.next() - 1;
+      const s = u * u + v * v;
+      if (!(s > 0 && s < 1)) {
+        rejected++;
+        continue;
+      }
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      expected.push(u * f, v * f);
+    }
+    expect(rejected).toBeGreaterThan(0); // about 21 % of pairs fall outside the unit disc
+    const random = createRandom(8);
+    expect(expected.map(() => random.normal())).toEqual(expected);
+  });
+
   it('int(n) is in [0, n) and even: int(6) over 6e4 rolls, int(1) = 0, int(2^32) is any uint32', () => {
     const random = createRandom(3);
     const counts = new Array<number>(6).fill(0);
