@@ -36,7 +36,7 @@ export const CHUNK_GROUP_MODULES = {
   widgetKit: ['tools/WidgetBoundary', 'state/embedContext', 'plots/axes', 'plots/viewBoxPoint'],
   // softmax and what it is computed with, for the chapters that show p = softmax(z)
   softmaxCore: ['core/exactArithmetic', 'core/validate', 'core/softmax'],
-  // the draggable logit bars, the probability bars and the sliders of chapters 1–4 and 10–12
+  // the draggable logit bars, the probability bars and the logit sliders of chapters 1–5, 10 and 12
   logitWidgets: [
     'plots/barScales',
     'plots/niceTicks',

@@ -28,7 +28,7 @@ export interface ShiftedExponentials {
 export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): ShiftedExponentials {
   const n = z.length;
   let max = -Infinity;
-  // Stays 0 only when no logit beats −∞; such a row is special and never reads it.
+  // 0 until a logit beats −∞; a row where none does is special and never reads it.
   let argmax = 0;
   let special: ShiftedExponentials['special'] = null;
   for (let i = 0; i < n; i++) {
@@ -54,7 +54,7 @@ export function shiftedExponentials(z: ArrayLike<number>, temperature = 1): Shif
     const d = twoSum(z[i] as number, -max);
     // Divided even at T = 1, where the residual is 0 and lo passes through unchanged: one path for all T.
     const hi = d.hi / temperature;
-    // d.hi − q·T is exact (q is the correctly rounded quotient), so it is the division's residual.
+    // d.hi − hi·T is exact (hi is the correctly rounded quotient), so it is the division's residual.
     // A −∞ quotient (a masked logit, or T tiny) has no residual; its lo is 0 so e^{hi}·lo is 0, not NaN.
     const qt = twoProduct(hi, temperature);
     const lo = Number.isFinite(hi) ? (d.hi - qt.hi - qt.lo + d.lo) / temperature : 0;
