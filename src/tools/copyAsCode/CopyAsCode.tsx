@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CopyOutcome } from '../clipboard';
 import './copyAsCode.css';
 
@@ -68,8 +68,10 @@ export function CopyAsCode<M>({ subject, programs: loadPrograms, numpy, torch }:
   };
 
   // Selected once the block shows the program: after the code's first fetch, the press's updates are
-  // no longer flushed with the click, so the block may not be there yet when the copy fails.
-  useEffect(() => {
+  // no longer flushed with the click, so the block may not be there yet when the copy fails. A layout
+  // effect, so the selection lands in the same commit as the message that says it is there: a passive
+  // effect runs later, and a reader (or a test, on a loaded CI machine) could see the message first.
+  useLayoutEffect(() => {
     if (copy?.outcome === 'unavailable') code?.clipboard.selectContents(codeRef.current);
   }, [copy, code]);
 

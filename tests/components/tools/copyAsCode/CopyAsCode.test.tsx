@@ -61,9 +61,19 @@ describe('<CopyAsCode> in the softmax explorer', () => {
   it('without a clipboard it shows the program selected and says how to copy it', async () => {
     fakeClipboard(true);
     // jsdom has no working execCommand('copy'): the textarea fallback fails too, as in a locked-down iframe.
-    renderWithLab(<SoftmaxExplorer />);
+    const { container } = renderWithLab(<SoftmaxExplorer />);
+    // What is selected at the moment the message appears, before any later effect could catch up: the
+    // message must never say "selected below" while nothing is.
+    const selectedWhenShown: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (container.querySelector('.copy-as-code-message')?.textContent?.includes('not available'))
+        selectedWhenShown.push(window.getSelection()?.toString() ?? '');
+    });
+    observer.observe(container, { subtree: true, childList: true, characterData: true });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as NumPy' }));
     await waitFor(() => expect(screen.getByText(/The clipboard is not available here/)).toBeTruthy());
+    observer.disconnect();
+    expect(selectedWhenShown[0]).toContain('import numpy as np');
     expect(screen.getByText(/The clipboard is not available here/).getAttribute('aria-live')).toBe('polite');
     expect(window.getSelection()?.toString()).toBe(codeRegion().textContent);
     expect(window.getSelection()?.toString()).toContain('import numpy as np');
