@@ -184,6 +184,37 @@ describe('crossEntropyThirdDerivative where 1 − 2p_a cancels', () => {
   });
 });
 
+describe('crossEntropyThirdDerivative where 1 − 2p_a cancels among many classes', () => {
+  /*
+   * With more than two classes of some size, p_a = ½ leaves R_a = expm1(d_b) + Σ_{k≠a,b} e^{d_k} to cancel
+   * between terms of about p_k/p_a: the module comment promises an ulp of those terms, a few 1e-16 of the
+   * largest entry. The more classes, the smaller the largest entry (p_b s_b D_b, 2p_a p_b p_k), so the
+   * plain difference D_a = s_a − p_a, off by up to an ulp of ½, passes at four and six classes but not at
+   * eight (5.7e-16 of the largest entry there). z_a = ln Σ_{k≠a} e^{z_k}, rounded to a double, puts p_a
+   * within an ulp of ½.
+   */
+  const nearHalf = (others: number[]) => [Math.log(others.reduce((sum, zk) => sum + Math.exp(zk), 0)), ...others];
+  const cases = [
+    { name: 'four classes, three at 0', z: nearHalf([0, 0, 0]) },
+    { name: 'six classes, five at 0', z: nearHalf([0, 0, 0, 0, 0]) },
+    { name: 'eight classes, seven at 0', z: nearHalf([0, 0, 0, 0, 0, 0, 0]) },
+    { name: 'six classes, five unequal', z: nearHalf([0.3, -0.2, 0, 0.7, -1.1]) },
+  ];
+  for (const c of cases) {
+    it(`crossEntropyThirdDerivative(z) is within 4e-16 of the largest entry where an entry cancels (${c.name}, p_a ≈ ½)`, () => {
+      const r = referenceDerivatives(c.z);
+      const actual = crossEntropyThirdDerivative(c.z).flat(2);
+      const largest = r.t.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      expect(r.tCancels.filter(Boolean).length).toBeGreaterThan(0);
+      r.t.forEach((exact, i) => {
+        const error = Math.abs((actual[i] as number) - exact);
+        if (r.tCancels[i]) expect(error).toBeLessThanOrEqual(4e-16 * largest);
+        else expect(error).toBeLessThanOrEqual(FEW_ULP * Math.abs(exact));
+      });
+    });
+  }
+});
+
 describe('crossEntropyHessian and crossEntropyThirdDerivative by hand', () => {
   it('crossEntropyHessian([0, 0, 0]) = [[2/9, −1/9, −1/9], …] (p = ⅓ each)', () => {
     const h = crossEntropyHessian([0, 0, 0]);
