@@ -7,7 +7,11 @@
  * - a few seconds after the chapter opened, at the first idle moment, so that a page left alone, then
  *   printed or walked through with Tab, has every exercise in it;
  * - when printing begins (the browser lays the page out for paper at once and cannot wait for a
- *   chunk, so this only helps the next print; the moment above is what the first one relies on).
+ *   chunk, so this only helps the next print; the moment above is what the first one relies on);
+ * - at the first Tab: a keyboard user who Tabs down the page moves focus past a slot before it comes
+ *   near the screen, and would skip an exercise not drawn yet. That Tab itself lands before the
+ *   exercise does; the exercises lie a screen or more below the chapter's first controls, so the
+ *   Tabs that reach their slots find them drawn.
  * Where the browser cannot say what is near the screen (jsdom), at once.
  */
 
@@ -32,10 +36,14 @@ export function whenWanted(element: Element, want: () => void): () => void {
     window.clearTimeout(later);
     if (idle !== undefined) cancelIdle(idle);
     window.removeEventListener('beforeprint', wanted);
+    window.removeEventListener('keydown', onKey, true);
   };
   const wanted = () => {
     stop();
     want();
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Tab') wanted();
   };
   const seen = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) wanted();
@@ -45,6 +53,8 @@ export function whenWanted(element: Element, want: () => void): () => void {
     idle = whenIdle(wanted);
   }, LATER_MS);
   window.addEventListener('beforeprint', wanted);
+  // seen in the capture phase, before any widget's own key handler can stop it
+  window.addEventListener('keydown', onKey, true);
   return stop;
 }
 
