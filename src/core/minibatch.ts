@@ -1,6 +1,7 @@
 import { createWorkspace, type BatchReduction, type Network, type NetworkShape, type Workspace } from './network';
 import { checkBatch, checkLabels, checkLearningRate, checkShape, checkSize, reductionCode } from './networkChecks';
-import { backwardRows, forwardRows, gatherRows, sgdUpdateAndZero, zeroGrads } from './networkKernels';
+import { backwardRows, forwardRows } from './networkKernels';
+import { gatherRows, sgdUpdateAndZero, zeroGrads } from './networkUpdate';
 import { createRandom } from './random';
 
 /**

@@ -9,7 +9,8 @@ import {
   checkShape,
   reductionCode,
 } from './networkChecks';
-import { argmaxRow, backwardRows, forwardRows, reducedLoss, sgdUpdate, zeroGrads } from './networkKernels';
+import { backwardRows, forwardRows, reducedLoss } from './networkKernels';
+import { sgdUpdate, zeroGrads } from './networkUpdate';
 
 /**
  * A two-layer network (inputs → hidden → outputs) with softmax cross-entropy, trained by plain SGD, for
@@ -226,3 +227,16 @@ export function classify(net: Network, x: Float64Array, m: number, ws: Workspace
   for (let r = 0; r < m; r++) out[r] = argmaxRow(z2, r * K, K);
 }
 
+/** The index k in [0, K) of the largest z[offset + k] (the first on ties; NaN never wins). */
+function argmaxRow(z: Float64Array, offset: number, K: number): number {
+  let best = 0;
+  let max = z[offset] as number;
+  for (let k = 1; k < K; k++) {
+    const v = z[offset + k] as number;
+    if (v > max) {
+      max = v;
+      best = k;
+    }
+  }
+  return best;
+}

@@ -1,4 +1,5 @@
-import { RELU, SIGMOID, SUM, MEAN, TANH } from './networkKernels';
+import { RELU, SIGMOID, TANH } from './networkActivations';
+import { SUM, MEAN } from './networkKernels';
 import type { Network, NetworkParams, NetworkShape, Workspace } from './network';
 
 /*

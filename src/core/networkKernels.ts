@@ -1,15 +1,12 @@
-import type { Network, NetworkParams, Workspace } from './network';
+import type { Network, Workspace } from './network';
+import { activateRange, activationGradRange, RELU, SIGMOID, TANH } from './networkActivations';
 
 /*
- * The network's arithmetic without checks: the forward and backward passes over rows of a batch and
- * the SGD update, shared by network.ts (one batch per call) and minibatch.ts (many batches per call).
- * Callers check their arguments first (networkChecks.ts).
+ * The network's arithmetic without checks: the forward and backward passes over rows of a batch,
+ * shared by network.ts (one batch per call) and minibatch.ts (many batches per call). The activations
+ * are in networkActivations.ts, the SGD step in networkUpdate.ts. Callers check their arguments first
+ * (networkChecks.ts).
  */
-
-/** The activation as a small integer, so the hot path passes and compares no strings. */
-export const RELU = 0;
-export const TANH = 1;
-export const SIGMOID = 2;
 
 /** The reduction as a small integer. */
 export const MEAN = 0;
@@ -32,39 +29,6 @@ export function reducedLoss(code: number, m: number): number {
  * returned from a call it does not inline into a fresh heap number, and whether it inlines is its
  * choice. (The allocation test in tests/core/networkTraining.test.ts caught exactly that.)
  */
-
-/** a[from..from+n) = φ(z[from..from+n)). */
-export function activateRange(act: number, z: Float64Array, a: Float64Array, from: number, n: number): void {
-  const end = from + n;
-  if (act === RELU) {
-    for (let i = from; i < end; i++) {
-      const v = z[i] as number;
-      a[i] = v > 0 ? v : 0;
-    }
-  } else if (act === TANH) {
-    for (let i = from; i < end; i++) a[i] = Math.tanh(z[i] as number);
-  } else {
-    for (let i = from; i < end; i++) a[i] = 1 / (1 + Math.exp(-(z[i] as number)));
-  }
-}
-
-/** dz[i] = da[i]·φ′(z[i]) over [from, from+n): relu′ = [z > 0]; tanh′ = 1 − a², σ′ = a(1 − a) from a = φ(z). */
-export function activationGradRange(act: number, z: Float64Array, a: Float64Array, da: Float64Array, dz: Float64Array, from: number, n: number): void {
-  const end = from + n;
-  if (act === RELU) {
-    for (let i = from; i < end; i++) dz[i] = (z[i] as number) > 0 ? (da[i] as number) : 0;
-  } else if (act === TANH) {
-    for (let i = from; i < end; i++) {
-      const v = a[i] as number;
-      dz[i] = (da[i] as number) * (1 - v * v);
-    }
-  } else {
-    for (let i = from; i < end; i++) {
-      const v = a[i] as number;
-      dz[i] = (da[i] as number) * v * (1 - v);
-    }
-  }
-}
 
 /**
  * Softmax of the logits z2[o..o+K) into p[o..o+K), shifted by their maximum so that every exponent is
@@ -325,80 +289,5 @@ export function backwardRows(net: Network, x: Float64Array, labels: Int32Array, 
       const wo = i * H;
       for (let j = 0; j < H; j++) gw1[wo + j] = (gw1[wo + j] as number) + c * (dz1[h0 + j] as number);
     }
-  }
-}
-
-export function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
-  const w1 = params.w1;
-  const g1 = grads.w1;
-  for (let i = 0, n = w1.length; i < n; i++) w1[i] = (w1[i] as number) - learningRate * (g1[i] as number);
-  const b1 = params.b1;
-  const gb1 = grads.b1;
-  for (let i = 0, n = b1.length; i < n; i++) b1[i] = (b1[i] as number) - learningRate * (gb1[i] as number);
-  const w2 = params.w2;
-  const g2 = grads.w2;
-  for (let i = 0, n = w2.length; i < n; i++) w2[i] = (w2[i] as number) - learningRate * (g2[i] as number);
-  const b2 = params.b2;
-  const gb2 = grads.b2;
-  for (let i = 0, n = b2.length; i < n; i++) b2[i] = (b2[i] as number) - learningRate * (gb2[i] as number);
-}
-
-/** grads = 0: backwardRows adds each row's contribution to what is there. */
-export function zeroGrads(grads: NetworkParams): void {
-  grads.w1.fill(0);
-  grads.b1.fill(0);
-  grads.w2.fill(0);
-  grads.b2.fill(0);
-}
-
-/** The index k in [0, K) of the largest z[offset + k] (the first on ties; NaN never wins). */
-export function argmaxRow(z: Float64Array, offset: number, K: number): number {
-  let best = 0;
-  let max = z[offset] as number;
-  for (let k = 1; k < K; k++) {
-    const v = z[offset + k] as number;
-    if (v > max) {
-      max = v;
-      best = k;
-    }
-  }
-  return best;
-}
-
-/**
- * params −= lr · grads, then grads = 0, in one pass: the same subtraction as sgdUpdate, and the
- * gradient left zeroed for the next batch's backwardRows, without a separate zeroing pass.
- */
-export function sgdUpdateAndZero(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
-  updateAndZero(params.w1, grads.w1, learningRate);
-  updateAndZero(params.b1, grads.b1, learningRate);
-  updateAndZero(params.w2, grads.w2, learningRate);
-  updateAndZero(params.b2, grads.b2, learningRate);
-}
-
-function updateAndZero(w: Float64Array, g: Float64Array, learningRate: number): void {
-  for (let i = 0, n = w.length; i < n; i++) {
-    w[i] = (w[i] as number) - learningRate * (g[i] as number);
-    g[i] = 0;
-  }
-}
-
-/** Rows order[from..from+n) of x (width I) and their labels into the front of xOut and labelsOut. */
-export function gatherRows(
-  x: Float64Array,
-  labels: Int32Array,
-  order: Int32Array,
-  from: number,
-  n: number,
-  I: number,
-  xOut: Float64Array,
-  labelsOut: Int32Array,
-): void {
-  for (let r = 0; r < n; r++) {
-    const row = order[from + r] as number;
-    labelsOut[r] = labels[row] as number;
-    const src = row * I;
-    const dst = r * I;
-    for (let i = 0; i < I; i++) xOut[dst + i] = x[src + i] as number;
   }
 }

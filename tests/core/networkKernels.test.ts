@@ -12,7 +12,8 @@ import {
   type NetworkShape,
   type Workspace,
 } from '../../src/core/network';
-import { forwardRows, gatherRows, lossSum } from '../../src/core/networkKernels';
+import { forwardRows, lossSum } from '../../src/core/networkKernels';
+import { gatherRows } from '../../src/core/networkUpdate';
 import { createRandom } from '../../src/core/random';
 import { expectRelClose } from './helpers';
 import { phiPrime, referenceForward, rows, type Matrix } from './networkReference';
