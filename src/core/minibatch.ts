@@ -1,7 +1,6 @@
-import { createWorkspace, type BatchReduction, type Network, type NetworkShape, type Workspace } from './network';
+import { createWorkspace, zeroGrads, type BatchReduction, type Network, type NetworkParams, type NetworkShape, type Workspace } from './network';
 import { checkBatch, checkLabels, checkLearningRate, checkShape, checkSize, reductionCode } from './networkChecks';
 import { backwardRows, forwardRows } from './networkKernels';
-import { gatherRows, sgdUpdateAndZero, zeroGrads } from './networkUpdate';
 import { createRandom } from './random';
 
 /**
@@ -147,5 +146,43 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
     backwardRows(net, batchX, batchLabels, rows, ws, code);
     sgdUpdateAndZero(params, grads, learningRate);
     batch++;
+  }
+}
+
+/**
+ * params −= lr · grads, then grads = 0, in one pass: the same subtraction as sgdUpdate, and the
+ * gradient left zeroed for the next batch's backwardRows, without a separate zeroing pass.
+ */
+function sgdUpdateAndZero(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
+  updateAndZero(params.w1, grads.w1, learningRate);
+  updateAndZero(params.b1, grads.b1, learningRate);
+  updateAndZero(params.w2, grads.w2, learningRate);
+  updateAndZero(params.b2, grads.b2, learningRate);
+}
+
+function updateAndZero(w: Float64Array, g: Float64Array, learningRate: number): void {
+  for (let i = 0, n = w.length; i < n; i++) {
+    w[i] = (w[i] as number) - learningRate * (g[i] as number);
+    g[i] = 0;
+  }
+}
+
+/** Rows order[from..from+n) of x (width I) and their labels into the front of xOut and labelsOut. */
+export function gatherRows(
+  x: Float64Array,
+  labels: Int32Array,
+  order: Int32Array,
+  from: number,
+  n: number,
+  I: number,
+  xOut: Float64Array,
+  labelsOut: Int32Array,
+): void {
+  for (let r = 0; r < n; r++) {
+    const row = order[from + r] as number;
+    labelsOut[r] = labels[row] as number;
+    const src = row * I;
+    const dst = r * I;
+    for (let i = 0; i < I; i++) xOut[dst + i] = x[src + i] as number;
   }
 }

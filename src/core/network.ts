@@ -10,7 +10,6 @@ import {
   reductionCode,
 } from './networkChecks';
 import { backwardRows, forwardRows, reducedLoss } from './networkKernels';
-import { sgdUpdate, zeroGrads } from './networkUpdate';
 
 /**
  * A two-layer network (inputs → hidden → outputs) with softmax cross-entropy, trained by plain SGD, for
@@ -239,4 +238,28 @@ function argmaxRow(z: Float64Array, offset: number, K: number): number {
     }
   }
   return best;
+}
+
+/** params −= lr · grads: the SGD step, after a backward pass has filled grads. */
+export function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
+  const w1 = params.w1;
+  const g1 = grads.w1;
+  for (let i = 0, n = w1.length; i < n; i++) w1[i] = (w1[i] as number) - learningRate * (g1[i] as number);
+  const b1 = params.b1;
+  const gb1 = grads.b1;
+  for (let i = 0, n = b1.length; i < n; i++) b1[i] = (b1[i] as number) - learningRate * (gb1[i] as number);
+  const w2 = params.w2;
+  const g2 = grads.w2;
+  for (let i = 0, n = w2.length; i < n; i++) w2[i] = (w2[i] as number) - learningRate * (g2[i] as number);
+  const b2 = params.b2;
+  const gb2 = grads.b2;
+  for (let i = 0, n = b2.length; i < n; i++) b2[i] = (b2[i] as number) - learningRate * (gb2[i] as number);
+}
+
+/** grads = 0: backwardRows adds each row's contribution to what is there. */
+export function zeroGrads(grads: NetworkParams): void {
+  grads.w1.fill(0);
+  grads.b1.fill(0);
+  grads.w2.fill(0);
+  grads.b2.fill(0);
 }

@@ -4,7 +4,7 @@ import { activateRange, activationGradRange, RELU, SIGMOID, TANH } from './netwo
 /*
  * The network's arithmetic without checks: the forward and backward passes over rows of a batch,
  * shared by network.ts (one batch per call) and minibatch.ts (many batches per call). The activations
- * are in networkActivations.ts, the SGD step in networkUpdate.ts. Callers check their arguments first
+ * are in networkActivations.ts; the SGD step is network.ts's, the minibatch's gathering of rows minibatch.ts's. Callers check their arguments first
  * (networkChecks.ts).
  */
 

@@ -13,7 +13,7 @@ import {
   type Workspace,
 } from '../../src/core/network';
 import { forwardRows, lossSum } from '../../src/core/networkKernels';
-import { gatherRows } from '../../src/core/networkUpdate';
+import { gatherRows } from '../../src/core/minibatch';
 import { createRandom } from '../../src/core/random';
 import { expectRelClose } from './helpers';
 import { phiPrime, referenceForward, rows, type Matrix } from './networkReference';
