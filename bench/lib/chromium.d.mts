@@ -18,6 +18,9 @@ export interface ResolvedChromium {
 /** The packaged browser, unpacked, and what to add to its environment where it does not start as it is. */
 export interface PackagedChromium {
   path: string;
+  /** what every launch of it needs: its own fonts where the system has no fontconfig (it starts without them, then dies at its first text) */
+  env?: LaunchEnv;
+  /** env and its own libraries, for a system without NSS */
   fallbackEnv: LaunchEnv;
 }
 

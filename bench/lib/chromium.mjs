@@ -43,7 +43,8 @@ export const NO_CHROMIUM_MESSAGE =
  * @typedef {Record<string, string>} LaunchEnv variables the browser needs on top of this process's
  * @typedef {{ path: string, source: 'CHROMIUM_PATH' | 'system' | '@sparticuz/chromium', env?: LaunchEnv }} ResolvedChromium
  * @typedef {{ path: string, why: string }} Refusal
- * @typedef {{ path: string, fallbackEnv: LaunchEnv }} PackagedChromium
+ * @typedef {{ path: string, env?: LaunchEnv, fallbackEnv: LaunchEnv }} PackagedChromium
+ *   env: what every launch of it needs (its own fonts where the system has no fontconfig); fallbackEnv: that and its own libraries
  */
 
 /**
@@ -83,11 +84,13 @@ async function sparticuzChromium() {
     const path = await packaged.executablePath();
     const bin = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', 'bin');
     const libraries = join(await inflate(join(bin, 'al2023.tar.br')), 'lib');
+    // No fontconfig of the system's: the fonts the package unpacked next to the browser, from the first
+    // launch on. The browser starts without them (so the start check passes) but dies at its first text.
+    /** @type {LaunchEnv | undefined} */
+    const env = existsSync('/etc/fonts/fonts.conf') ? undefined : { FONTCONFIG_PATH: join(tmpdir(), 'fonts') };
     /** @type {LaunchEnv} */
-    const fallbackEnv = { LD_LIBRARY_PATH: [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') };
-    // no fontconfig of the system's: the fonts the package unpacked next to the browser
-    if (!existsSync('/etc/fonts/fonts.conf')) fallbackEnv.FONTCONFIG_PATH = join(tmpdir(), 'fonts');
-    return { path, fallbackEnv };
+    const fallbackEnv = { LD_LIBRARY_PATH: [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'), ...env };
+    return env ? { path, env, fallbackEnv } : { path, fallbackEnv };
   } catch {
     return null;
   }
@@ -126,7 +129,8 @@ export async function resolveChromium({ env = process.env, systemPaths = SYSTEM_
   }
   const unpacked = await packaged();
   if (unpacked) {
-    const found = (await attempt(unpacked.path, '@sparticuz/chromium')) ?? (await attempt(unpacked.path, '@sparticuz/chromium', unpacked.fallbackEnv));
+    const found =
+      (await attempt(unpacked.path, '@sparticuz/chromium', unpacked.env)) ?? (await attempt(unpacked.path, '@sparticuz/chromium', unpacked.fallbackEnv));
     if (found) return { found, refused };
   } else {
     refused.push({ path: '@sparticuz/chromium', why: 'not installed, or not for this system' });

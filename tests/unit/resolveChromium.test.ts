@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { NO_CHROMIUM_MESSAGE, resolveChromium } from '../../bench/lib/chromium.mjs';
 
 /** A fake machine: which paths exist, and which of them start. */
-function machine(existing: readonly string[], starting: readonly string[], packaged: string | null = '/tmp/chromium', needsLibraries = false) {
+function machine(existing: readonly string[], starting: readonly string[], packaged: string | null = '/tmp/chromium', needsLibraries = false, fontEnv?: Record<string, string>) {
   const launched: string[] = [];
   return {
     launched,
     seams: {
       systemPaths: ['/usr/bin/chromium', '/usr/bin/google-chrome'],
       exists: (path: string) => existing.includes(path),
-      packaged: async () => (packaged ? { path: packaged, fallbackEnv: { LD_LIBRARY_PATH: '/tmp/al2023/lib' } } : null),
+      packaged: async () =>
+        packaged ? { path: packaged, ...(fontEnv ? { env: fontEnv } : {}), fallbackEnv: { LD_LIBRARY_PATH: '/tmp/al2023/lib', ...fontEnv } } : null,
       starts: async (path: string, env?: Record<string, string>) => {
         launched.push(env ? `${path} + ${JSON.stringify(env)}` : path);
-        if (needsLibraries && path === packaged && !env) return 'error while loading shared libraries: libnss3.so';
+        if (needsLibraries && path === packaged && !env?.LD_LIBRARY_PATH) return 'error while loading shared libraries: libnss3.so';
         return starting.includes(path) ? (true as const) : 'exited with code 127';
       },
     },
@@ -48,6 +49,21 @@ describe('resolveChromium', () => {
     expect(m.launched).toEqual(['/tmp/chromium', '/tmp/chromium + {"LD_LIBRARY_PATH":"/tmp/al2023/lib"}']);
     expect(refused).toEqual([{ path: '/tmp/chromium', why: 'error while loading shared libraries: libnss3.so' }]);
     expect(found).toEqual({ path: '/tmp/chromium', source: '@sparticuz/chromium', env: { LD_LIBRARY_PATH: '/tmp/al2023/lib' } });
+  });
+
+  it('resolveChromium() launches the packaged browser with its own fonts from the first try where the system has no fontconfig', async () => {
+    const fonts = { FONTCONFIG_PATH: '/tmp/fonts' };
+    const m = machine([], ['/tmp/chromium'], '/tmp/chromium', false, fonts);
+    const { found } = await resolveChromium({ ...m.seams, env: {} });
+    expect(m.launched).toEqual(['/tmp/chromium + {"FONTCONFIG_PATH":"/tmp/fonts"}']);
+    expect(found).toEqual({ path: '/tmp/chromium', source: '@sparticuz/chromium', env: fonts });
+  });
+
+  it('resolveChromium() keeps the fonts when it adds the libraries, on a system with neither fontconfig nor NSS', async () => {
+    const fonts = { FONTCONFIG_PATH: '/tmp/fonts' };
+    const m = machine([], ['/tmp/chromium'], '/tmp/chromium', true, fonts);
+    const { found } = await resolveChromium({ ...m.seams, env: {} });
+    expect(found).toEqual({ path: '/tmp/chromium', source: '@sparticuz/chromium', env: { LD_LIBRARY_PATH: '/tmp/al2023/lib', FONTCONFIG_PATH: '/tmp/fonts' } });
   });
 
   it('resolveChromium() finds nothing when no system browser exists and the package is missing', async () => {
