@@ -241,7 +241,7 @@ function argmaxRow(z: Float64Array, offset: number, K: number): number {
 }
 
 /** params −= lr · grads: the SGD step, after a backward pass has filled grads. */
-export function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
+function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
   const w1 = params.w1;
   const g1 = grads.w1;
   for (let i = 0, n = w1.length; i < n; i++) w1[i] = (w1[i] as number) - learningRate * (g1[i] as number);
