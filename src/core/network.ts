@@ -242,18 +242,14 @@ function argmaxRow(z: Float64Array, offset: number, K: number): number {
 
 /** params −= lr · grads: the SGD step, after a backward pass has filled grads. */
 function sgdUpdate(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
-  const w1 = params.w1;
-  const g1 = grads.w1;
-  for (let i = 0, n = w1.length; i < n; i++) w1[i] = (w1[i] as number) - learningRate * (g1[i] as number);
-  const b1 = params.b1;
-  const gb1 = grads.b1;
-  for (let i = 0, n = b1.length; i < n; i++) b1[i] = (b1[i] as number) - learningRate * (gb1[i] as number);
-  const w2 = params.w2;
-  const g2 = grads.w2;
-  for (let i = 0, n = w2.length; i < n; i++) w2[i] = (w2[i] as number) - learningRate * (g2[i] as number);
-  const b2 = params.b2;
-  const gb2 = grads.b2;
-  for (let i = 0, n = b2.length; i < n; i++) b2[i] = (b2[i] as number) - learningRate * (gb2[i] as number);
+  subtractScaled(params.w1, grads.w1, learningRate);
+  subtractScaled(params.b1, grads.b1, learningRate);
+  subtractScaled(params.w2, grads.w2, learningRate);
+  subtractScaled(params.b2, grads.b2, learningRate);
+}
+
+function subtractScaled(w: Float64Array, g: Float64Array, learningRate: number): void {
+  for (let i = 0, n = w.length; i < n; i++) w[i] = (w[i] as number) - learningRate * (g[i] as number);
 }
 
 /** grads = 0: backwardRows adds each row's contribution to what is there. */
