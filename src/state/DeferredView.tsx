@@ -26,10 +26,11 @@ export const useDeferredView = (): View | null => useContext(DeferredViewContext
 /**
  * Gives the widget inside it a deferred view of the shared stores: changes reach it at once while the
  * learner uses it, after a pause otherwise, and at once when it scrolls into view. "Uses" means focus
- * inside, or the last pointer press of the page was inside: a press keeps the widget live until the
- * next press elsewhere, because a click lands after pointerup and a press on a label, or on a button in
- * Safari, moves no focus; were the widget let go at pointerup, its own controlled checkbox would snap
- * back for a pause. Presses are seen in the capture phase, before the widget's own handlers run.
+ * inside, or the last pointer press of the page (or click, or input, which may come with no press) was
+ * inside: a press keeps the widget live until the next press elsewhere, because a click lands after
+ * pointerup and a press on a label, or on a button in Safari, moves no focus; were the widget let go at
+ * pointerup, its own controlled checkbox would snap back for a pause. Presses are seen in the capture
+ * phase, before the widget's own handlers run.
  */
 export function DeferredView({ children }: { children: ReactNode }) {
   const [view] = useState(() => createDeferredView({ duringInput: () => inputWithin(PAUSE_MS), inputHeld, nextFrame }));
@@ -48,12 +49,23 @@ export function DeferredView({ children }: { children: ReactNode }) {
       pressed = target instanceof Node && root.contains(target);
       view.setActive(pressed || focusedInside());
     };
+    // A click or an input inside with no press before it (a screen reader's activation, a label's
+    // click forwarded, element.click()) is the learner using this widget too: its own controlled
+    // control must take the change at once, not snap back for a pause. Seen in the capture phase, so
+    // before React's change handler, which runs as the event bubbles to the app's root.
+    const onUseInside = () => {
+      pressed = true;
+      // a slider's input comes at every step: only the first of them has anything to do
+      if (!view.isActive()) view.setActive(true);
+    };
     const onFocusIn = () => view.setActive(true);
     const onFocusOut = (event: FocusEvent) => {
       const next = event.relatedTarget;
       if (!(next instanceof Node && root.contains(next))) view.setActive(pressed);
     };
     window.addEventListener('pointerdown', onAnyPointerDown, true);
+    root.addEventListener('click', onUseInside, true);
+    root.addEventListener('input', onUseInside, true);
     root.addEventListener('focusin', onFocusIn, true);
     root.addEventListener('focusout', onFocusOut, true);
     const seen =
@@ -66,6 +78,8 @@ export function DeferredView({ children }: { children: ReactNode }) {
     if (focusedInside()) view.setActive(true);
     return () => {
       window.removeEventListener('pointerdown', onAnyPointerDown, true);
+      root.removeEventListener('click', onUseInside, true);
+      root.removeEventListener('input', onUseInside, true);
       root.removeEventListener('focusin', onFocusIn, true);
       root.removeEventListener('focusout', onFocusOut, true);
       seen?.disconnect();

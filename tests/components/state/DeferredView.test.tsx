@@ -124,6 +124,45 @@ describe('DeferredView', () => {
     expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('a radio activated by a click alone, with no press and no focus (a screen reader\'s activation), changes at once', () => {
+    const store = createStore<{ precision: string }>()(() => ({ precision: 'float64' }));
+    const choice = storeContext<{ precision: string }>('ChoiceProvider', { deferrable: true });
+    function Precision() {
+      const precision = choice.useSelect((s) => s.precision);
+      const api = choice.useStoreApi();
+      return (
+        <fieldset>
+          <legend>Precision</legend>
+          {['float32', 'float64'].map((p) => (
+            <label key={p}>
+              <input type="radio" name="precision" checked={precision === p} onChange={() => api.setState({ precision: p })} />
+              {p}
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    render(
+      <choice.Provider value={store}>
+        <DeferredView>
+          <Precision />
+        </DeferredView>
+        <DeferredView>
+          <button type="button">other</button>
+        </DeferredView>
+      </choice.Provider>,
+    );
+    // the last press and focus of the page were in the other widget
+    const other = screen.getByRole('button', { name: 'other' });
+    fireEvent.pointerDown(other);
+    act(() => other.focus());
+    const float32 = screen.getByRole('radio', { name: 'float32' }) as HTMLInputElement;
+    fireEvent.click(float32);
+    expect(store.getState().precision).toBe('float32');
+    expect(float32.checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'float64' }) as HTMLInputElement).checked).toBe(false);
+  });
+
   it('a store that is not deferrable reaches every widget at once', () => {
     const store = makeStore();
     render(
