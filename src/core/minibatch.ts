@@ -150,7 +150,7 @@ export function trainMinibatches(net: Network, x: Float64Array, labels: Int32Arr
 }
 
 /**
- * params −= lr · grads, then grads = 0, in one pass: the same subtraction as sgdUpdate, and the
+ * params −= lr · grads, then grads = 0, in one pass: the same subtraction as network.ts's sgdUpdate, and the
  * gradient left zeroed for the next batch's backwardRows, without a separate zeroing pass.
  */
 function sgdUpdateAndZero(params: NetworkParams, grads: NetworkParams, learningRate: number): void {
