@@ -44,11 +44,17 @@ export function DeferredView({ children }: { children: ReactNode }) {
     const stopWatching = view.watchStale((stale) => root.toggleAttribute('data-stale', stale));
     let pressed = false;
     const focusedInside = () => root.contains(document.activeElement);
+    // What the widget held waits while a press inside is down (deferredView.ts, setPressed): brought
+    // in at the press, or at the focus the press gives, new numbers could re-wrap the row of a radio
+    // button under the pointer, and the click would land on whatever took its place.
     const onAnyPointerDown = (event: PointerEvent) => {
       const target = event.target;
       pressed = target instanceof Node && root.contains(target);
+      view.setPressed(pressed);
       view.setActive(pressed || focusedInside());
     };
+    // the release's target is hit-tested before its listeners run: the held changes may move things now
+    const onAnyPointerUp = () => view.setPressed(false);
     // A click or an input inside with no press before it (a screen reader's activation, a label's
     // click forwarded, element.click()) is the learner using this widget too: its own controlled
     // control must take the change at once, not snap back for a pause. Seen in the capture phase, so
@@ -64,6 +70,8 @@ export function DeferredView({ children }: { children: ReactNode }) {
       if (!(next instanceof Node && root.contains(next))) view.setActive(pressed);
     };
     window.addEventListener('pointerdown', onAnyPointerDown, true);
+    window.addEventListener('pointerup', onAnyPointerUp, true);
+    window.addEventListener('pointercancel', onAnyPointerUp, true);
     root.addEventListener('click', onUseInside, true);
     root.addEventListener('input', onUseInside, true);
     root.addEventListener('focusin', onFocusIn, true);
@@ -78,6 +86,8 @@ export function DeferredView({ children }: { children: ReactNode }) {
     if (focusedInside()) view.setActive(true);
     return () => {
       window.removeEventListener('pointerdown', onAnyPointerDown, true);
+      window.removeEventListener('pointerup', onAnyPointerUp, true);
+      window.removeEventListener('pointercancel', onAnyPointerUp, true);
       root.removeEventListener('click', onUseInside, true);
       root.removeEventListener('input', onUseInside, true);
       root.removeEventListener('focusin', onFocusIn, true);

@@ -30,8 +30,15 @@ export interface DeferredView {
   /** In use: from now on changes arrive at once, and what was held arrives now. */
   setActive(active: boolean): void;
   isActive(): boolean;
-  /** Delivers every held change now. */
+  /** Delivers every held change now (at the release, while a press is down). */
   flush(): void;
+  /**
+   * A press inside the widget is down (true) or released (false). While it is down nothing held is
+   * delivered (not at a flush, the pause or becoming active): it could move the control under the
+   * pointer, and the release would land elsewhere. The release delivers what waited. Changes that
+   * arrive at once (the widget in use, a live store) still do.
+   */
+  setPressed(down: boolean): void;
   /**
    * Whether the widget is in use and the learner is giving input now: what the learner moves follows at
    * once, but what only restates it (a formula, a text alternative) may wait for the pause.
@@ -84,7 +91,15 @@ export function createDeferredView({
   let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
 
+  let pressed = false;
+  /** A flush asked for while pressed, done at the release. */
+  let flushWanted = false;
+
   const flush = () => {
+    if (pressed) {
+      flushWanted = true;
+      return;
+    }
     if (timer !== null) clearTimeout(timer);
     timer = null;
     cancelFrame?.();
@@ -185,6 +200,13 @@ export function createDeferredView({
     },
     isActive: () => active,
     flush,
+    setPressed(down) {
+      pressed = down;
+      if (!down && flushWanted) {
+        flushWanted = false;
+        flush();
+      }
+    },
     inputInProgress: () => active && duringInput(),
     holdUntilPause(deliver) {
       // a function of its own, so the same `deliver` held twice is two deliveries dropped apart

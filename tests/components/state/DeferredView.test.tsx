@@ -163,6 +163,22 @@ describe('DeferredView', () => {
     expect((screen.getByRole('radio', { name: 'float64' }) as HTMLInputElement).checked).toBe(false);
   });
 
+  it('what a widget held arrives when a press on it is released, not while it is down, so the control pressed stays under the pointer', () => {
+    const store = makeStore();
+    render(<Page store={store} />);
+    act(() => store.setState({ z: 7 }));
+    const readout = screen.getByTestId('readout');
+    const other = screen.getByRole('button', { name: 'other' });
+    fireEvent.pointerDown(other);
+    act(() => other.focus());
+    expect(readout.textContent).toBe('1');
+    fireEvent.pointerUp(other);
+    expect(readout.textContent).toBe('7');
+    // live until a press lands elsewhere: a change now arrives at once
+    act(() => store.setState({ z: 8 }));
+    expect(readout.textContent).toBe('8');
+  });
+
   it('a store that is not deferrable reaches every widget at once', () => {
     const store = makeStore();
     render(

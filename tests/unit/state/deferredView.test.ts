@@ -54,6 +54,42 @@ describe('createDeferredView', () => {
     expect(view.getState().n).toBe(2);
   });
 
+  it('setPressed(true) holds what is held through the pause, a flush and setActive(true); setPressed(false) delivers it', () => {
+    const store = counter();
+    const other = counter();
+    const deferred = createDeferredView();
+    const seen: string[] = [];
+    deferred.view(store).subscribe((s) => seen.push(`store ${s.n}`));
+    deferred.view(other).subscribe((s) => seen.push(`other ${s.n}`));
+    store.setState({ n: 1 });
+    deferred.setPressed(true);
+    deferred.setActive(true);
+    deferred.flush();
+    vi.advanceTimersByTime(PAUSE_MS + MAX_WAIT_MS);
+    expect(seen).toEqual([]);
+    // live while pressed: a change made now (the pressed control's own) arrives at once
+    other.setState({ n: 5 });
+    expect(seen).toEqual(['other 5']);
+    deferred.setPressed(false);
+    expect(seen).toEqual(['other 5', 'store 1']);
+    expect(deferred.view(store).getState().n).toBe(1);
+  });
+
+  it('setPressed(false) with nothing asked for while pressed delivers nothing early', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    deferred.setPressed(true);
+    deferred.setPressed(false);
+    store.setState({ n: 3 });
+    deferred.setPressed(true);
+    deferred.setPressed(false);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(seen).toEqual([3]);
+  });
+
   it('watchStale(listener) is told once when changes start being held and once when they are delivered', () => {
     const store = counter();
     const told: boolean[] = [];
