@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { Fragment, lazy, startTransition, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CHAPTERS, type ChapterModule } from '../chapters/chapterList';
 import { parseHash, useHash } from '../url/hashRoute';
@@ -146,16 +146,25 @@ function FilledSlots({ module: { page, Provider = Fragment, widgets }, slots, sl
   // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setRead(true), []);
   useEffect(() => onNotice(notice), [notice, onNotice]);
+  // The chapter's opening figure (its first slot, on the first screen by design) is drawn first; the
+  // widgets below it follow in a transition, which yields to input: on a slow phone the opener's
+  // slider answers a key while the figures further down are still being drawn.
+  const [below, setBelow] = useState(false);
+  useEffect(() => {
+    if (read && !below) startTransition(() => setBelow(true));
+  }, [read, below]);
   useLayoutEffect(() => {
-    if (!read) return;
     // the build's loading line gives way to the widget (or to its own loading line) in the same frame
-    for (const { element } of slots) element.querySelector(`:scope > [${SLOT_PLACEHOLDER_ATTRIBUTE}]`)?.remove();
-  }, [read, slots]);
+    slots.forEach(({ element }, i) => {
+      if (read && (below || i === 0)) element.querySelector(`:scope > [${SLOT_PLACEHOLDER_ATTRIBUTE}]`)?.remove();
+    });
+  }, [read, below, slots]);
   if (!read) return null;
   const query = parseHash(hash).query;
   return (
     <Provider>
       {slots.map(({ name, element }, i) => {
+        if (!below && i > 0) return null;
         const Widget = page[name];
         const widget = Widget ? <Widget /> : null;
         const entry = widgets.find((w) => w.key === name);

@@ -17,7 +17,7 @@ vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLa
 let loadChapter: () => Promise<unknown>;
 vi.mock('../../../src/chapters/chapterList', () => ({
   // one chapter per test: a chapter's chunk is loaded once, as in the app
-  CHAPTERS: ['first', 'filled', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
+  CHAPTERS: ['first', 'filled', 'staged', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
 }));
 
 const { ChapterProse } = await import('../../../src/app/ChapterProse');
@@ -64,6 +64,27 @@ describe('<ChapterProse>', () => {
     expect(screen.queryByText('Loading the widget…')).toBeNull();
     // the same paragraph node: the prose was not drawn again
     expect(container.querySelector('.chapter-body > p')).toBe(first);
+  });
+
+  it('ChapterProse draws the opening figure (the first slot) in a commit of its own, before the widgets below it', async () => {
+    const slot = (name: string) => `<div class="widget-slot" data-widget-slot="${name}"><p class="loading" data-slot-placeholder="">Loading the widget…</p></div>`;
+    const page = `<div class="chapter-body">${PROSE_START}${slot('Gauge')}<p>Between.</p>${slot('Dial')}${PROSE_END}</div>`;
+    window.__chapterPage = { slug: 'staged', html: page, ready: Promise.resolve(page) };
+    // what the widget below found on the page when it was drawn
+    const seenByDial: boolean[] = [];
+    const Dial = () => {
+      seenByDial.push(document.body.textContent?.includes('the gauge') ?? false);
+      return <p>the dial</p>;
+    };
+    loadChapter = () => Promise.resolve({ page: { Gauge, Dial }, widgets: [] });
+    await act(async () => {
+      show('staged');
+    });
+    expect(await screen.findByText('the dial')).toBeTruthy();
+    expect(screen.getByText('the gauge')).toBeTruthy();
+    // the opener was on the page before the widget below it was first drawn
+    expect(seenByDial[0]).toBe(true);
+    expect(screen.queryByText('Loading the widget…')).toBeNull();
   });
 
   it('ChapterProse moves the prose nodes of the page the boot script showed into its own body', () => {
