@@ -30,13 +30,15 @@ export interface DeferredView {
   /** In use: from now on changes arrive at once, and what was held arrives now. */
   setActive(active: boolean): void;
   isActive(): boolean;
-  /** Delivers every held change now (at the release, while a press is down). */
+  /** Delivers every held change now (but what waits for a press's release). */
   flush(): void;
   /**
-   * A press inside the widget is down (true) or released (false). While it is down nothing held is
-   * delivered (not at a flush, the pause or becoming active): it could move the control under the
-   * pointer, and the release would land elsewhere. The release delivers what waited. Changes that
-   * arrive at once (the widget in use, a live store) still do.
+   * A press inside the widget is down (true) or released (false). What was held when the press began
+   * waits for its release, whatever asks for it meanwhile (a flush, the pause, becoming active): brought
+   * in at the press, it could move the control under the pointer, and the release would land elsewhere.
+   * What the press itself changes follows as usual: a change to a store the widget is live for (its
+   * pressed control's own) at once, what is held during it (a formula) at the pause, even with the
+   * button still down.
    */
   setPressed(down: boolean): void;
   /**
@@ -91,23 +93,18 @@ export function createDeferredView({
   let onStale: ((stale: boolean) => void) | null = null;
   const views = new WeakMap<StoreApi<unknown>, StoreApi<unknown>>();
 
-  let pressed = false;
-  /** A flush asked for while pressed, done at the release. */
-  let flushWanted = false;
+  /** While a press is down (setPressed): what was held when it began, which waits for its release. */
+  let heldAtPress: ReadonlySet<() => void> | null = null;
 
   const flush = () => {
-    if (pressed) {
-      flushWanted = true;
-      return;
-    }
     if (timer !== null) clearTimeout(timer);
     timer = null;
     cancelFrame?.();
     cancelFrame = null;
-    const deliveries = [...held];
-    held.clear();
+    const deliveries = heldAtPress === null ? [...held] : [...held].filter((deliver) => !heldAtPress?.has(deliver));
+    for (const deliver of deliveries) held.delete(deliver);
     for (const deliver of deliveries) deliver();
-    if (stale) {
+    if (stale && held.size === 0) {
       stale = false;
       onStale?.(false);
     }
@@ -201,10 +198,11 @@ export function createDeferredView({
     isActive: () => active,
     flush,
     setPressed(down) {
-      pressed = down;
-      if (!down && flushWanted) {
-        flushWanted = false;
-        flush();
+      if (down) heldAtPress = new Set(held);
+      else if (heldAtPress !== null) {
+        heldAtPress = null;
+        // what waited was due already (the press made the widget live): all of it, now
+        if (held.size > 0) flush();
       }
     },
     inputInProgress: () => active && duringInput(),

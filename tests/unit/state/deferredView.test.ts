@@ -75,19 +75,23 @@ describe('createDeferredView', () => {
     expect(deferred.view(store).getState().n).toBe(1);
   });
 
-  it('setPressed(false) with nothing asked for while pressed delivers nothing early', () => {
-    const store = counter();
+  it('setPressed(true): a change held during the press is delivered at its pause, the button still down; what was held before waits for the release', () => {
+    const before = counter();
+    const during = counter();
     const deferred = createDeferredView();
-    const seen: number[] = [];
-    deferred.view(store).subscribe((s) => seen.push(s.n));
+    const seen: string[] = [];
+    deferred.view(before).subscribe((s) => seen.push(`before ${s.n}`));
+    deferred.view(during).subscribe((s) => seen.push(`during ${s.n}`));
+    before.setState({ n: 1 });
     deferred.setPressed(true);
-    deferred.setPressed(false);
-    store.setState({ n: 3 });
-    deferred.setPressed(true);
-    deferred.setPressed(false);
-    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(10);
+    during.setState({ n: 2 });
     vi.advanceTimersByTime(PAUSE_MS);
-    expect(seen).toEqual([3]);
+    expect(seen).toEqual(['during 2']);
+    vi.advanceTimersByTime(MAX_WAIT_MS);
+    expect(seen).toEqual(['during 2']);
+    deferred.setPressed(false);
+    expect(seen).toEqual(['during 2', 'before 1']);
   });
 
   it('watchStale(listener) is told once when changes start being held and once when they are delivered', () => {
