@@ -201,8 +201,9 @@ export function createDeferredView({
       if (down) heldAtPress = new Set(held);
       else if (heldAtPress !== null) {
         heldAtPress = null;
-        // what waited was due already (the press made the widget live): all of it, now
-        if (held.size > 0) flush();
+        // what waited was due already (the press made the widget live): all of it, now; and with
+        // nothing left (a change of the widget's own delivered it), the stale mark still goes
+        flush();
       }
     },
     inputInProgress: () => active && duringInput(),

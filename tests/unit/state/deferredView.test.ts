@@ -94,6 +94,22 @@ describe('createDeferredView', () => {
     expect(seen).toEqual(['during 2', 'before 1']);
   });
 
+  it('setPressed(false) ends the stale mark when what waited was delivered during the press by a change of the live widget', () => {
+    const store = counter();
+    const deferred = createDeferredView();
+    const told: boolean[] = [];
+    deferred.watchStale((stale) => told.push(stale));
+    const seen: number[] = [];
+    deferred.view(store).subscribe((s) => seen.push(s.n));
+    store.setState({ n: 1 });
+    deferred.setPressed(true);
+    deferred.setActive(true);
+    store.setState({ n: 2 });
+    expect(seen).toEqual([2]);
+    deferred.setPressed(false);
+    expect(told).toEqual([true, false]);
+  });
+
   it('watchStale(listener) is told once when changes start being held and once when they are delivered', () => {
     const store = counter();
     const told: boolean[] = [];
