@@ -35,6 +35,8 @@ export default defineConfig({
   plugins: [
     corePurity(),
     prerenderTex(),
+    // Both put a script at the head of index.html, the later plugin's first: chapterPages' fetch of the
+    // prose must run before chapterPreload's lines, which wait for it (tests/e2e/navigation.test.ts).
     chapterPreload(),
     chapterPages({ mdx: () => [contentMdx()] }),
     contentMdx(),

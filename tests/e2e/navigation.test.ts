@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { everySlotDrawn, expectNoErrors, launch, openRoute, PHONE_OPTIONS, proseSizesRemembered } from './browser';
+import { collectErrors, everySlotDrawn, expectNoErrors, launch, openRoute, PHONE_OPTIONS, proseSizesRemembered, routeURL } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -52,6 +53,30 @@ describe('routes', () => {
     // the chapter's own CSS (Vite's helper still links it and waits for it) applies to its widgets
     const cssLinked = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].some((l) => /SoftmaxCrossEntropyChapter-[^/]*\.css$/.test(l.href)));
     expect(cssLinked).toBe(true);
+    expectNoErrors(errors);
+    await page.close();
+  });
+
+  it('a chapter opened directly links its CSS at once and preloads its scripts once its prose has arrived', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    // hold the chapter's prerendered prose, and the entry (which would ask for the same scripts itself)
+    const held: Record<'prose' | 'entry', Array<() => Promise<void>>> = { prose: [], entry: [] };
+    const hold = (which: 'prose' | 'entry') => (route: Route) => void held[which].push(() => route.continue());
+    await page.route(/\/assets\/chapter-softmax-cross-entropy-[^/]*\.html$/, hold('prose'));
+    await page.route(/\/assets\/index-[^/]*\.js$/, hold('entry'));
+    const linked = (rel: string) =>
+      page.evaluate((r) => [...document.querySelectorAll<HTMLLinkElement>(`link[rel=${r}]`)].map((l) => new URL(l.href).pathname.replace(/.*\//, '')), rel);
+    await page.goto(routeURL('#/softmax-cross-entropy'), { waitUntil: 'commit' });
+    await expect.poll(() => held.prose.length + held.entry.length).toBe(2);
+    await expect.poll(async () => (await linked('stylesheet')).some((f) => /^SoftmaxCrossEntropyChapter-.*\.css$/.test(f))).toBe(true);
+    expect((await linked('modulepreload')).filter((f) => f.startsWith('SoftmaxCrossEntropyChapter-'))).toEqual([]);
+    // the prose arrives, with the entry still held: the chapter's scripts are asked for now
+    await held.prose[0]?.();
+    await page.locator('main h1', { hasText: 'Cross-entropy through softmax' }).waitFor();
+    await expect.poll(async () => (await linked('modulepreload')).some((f) => f.startsWith('SoftmaxCrossEntropyChapter-'))).toBe(true);
+    await held.entry[0]?.();
+    await page.locator('[data-testid="live-formula"] .katex').first().waitFor();
     expectNoErrors(errors);
     await page.close();
   });

@@ -14,9 +14,11 @@ interface Link {
 }
 
 /** Runs the script as index.html does, in a window whose address is `hash`; what it linked, and the app's hook. */
-function boot(hash: string) {
+function boot(hash: string, chapterPage?: { ready: Promise<unknown> }) {
   const linked: Link[] = [];
-  const window: { __preloadChapter?: (slug: string, scriptsOnly?: true) => void } = {};
+  const window: { __preloadChapter?: (slug: string, scriptsOnly?: true) => void; __chapterPage?: { ready: Promise<unknown> } } = {
+    __chapterPage: chapterPage,
+  };
   const document = { createElement: (): Link => ({}), head: { appendChild: (link: Link) => linked.push(link) } };
   runInNewContext(preloadScript(MAP), { window, document, location: { hash } });
   const shown = () => linked.map((l) => `${l.rel} ${l.href}`);
@@ -44,6 +46,34 @@ describe('preloadScript', () => {
     preload?.('jacobian', true);
     preload?.('softmax', true);
     expect(shown()).toHaveLength(4);
+  });
+
+  it('preloadScript links the opened chapter’s CSS at once and its scripts once its prose has arrived', async () => {
+    let arrive: (html: string) => void = () => undefined;
+    const { shown } = boot('#/softmax', { ready: new Promise<string>((resolve) => (arrive = resolve)) });
+    expect(shown()).toEqual(['stylesheet assets/SoftmaxChapter-c.css']);
+    arrive('<div class="layout"></div>');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(shown()).toEqual(['stylesheet assets/SoftmaxChapter-c.css', 'modulepreload assets/SoftmaxChapter-a.js', 'modulepreload assets/bars-b.js']);
+  });
+
+  it('preloadScript links the scripts when the prose’s fetch fails too', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const { shown } = boot('#/softmax', { ready: new Promise<string>((_, reject) => (fail = reject)) });
+    fail(new Error('offline'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown()).toEqual(['stylesheet assets/SoftmaxChapter-c.css', 'modulepreload assets/SoftmaxChapter-a.js', 'modulepreload assets/bars-b.js']);
+  });
+
+  it('window.__preloadChapter(slug, true) before the prose has arrived links the scripts once, not again when it arrives', async () => {
+    let arrive: (html: string) => void = () => undefined;
+    const { shown, preload } = boot('#/softmax', { ready: new Promise<string>((resolve) => (arrive = resolve)) });
+    preload?.('softmax', true);
+    expect(shown()).toEqual(['stylesheet assets/SoftmaxChapter-c.css', 'modulepreload assets/SoftmaxChapter-a.js', 'modulepreload assets/bars-b.js']);
+    arrive('');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown()).toHaveLength(3);
   });
 
   it('window.__preloadChapter(slug, true) on the home page links the chapter’s scripts only', () => {
