@@ -17,7 +17,7 @@ vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLa
 let loadChapter: () => Promise<unknown>;
 vi.mock('../../../src/chapters/chapterList', () => ({
   // one chapter per test: a chapter's chunk is loaded once, as in the app
-  CHAPTERS: ['first', 'filled', 'staged', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
+  CHAPTERS: ['first', 'filled', 'staged', 'tiered', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
 }));
 
 const { ChapterProse } = await import('../../../src/app/ChapterProse');
@@ -84,6 +84,32 @@ describe('<ChapterProse>', () => {
     expect(screen.getByText('the gauge')).toBeTruthy();
     // the opener was on the page before the widget below it was first drawn
     expect(seenByDial[0]).toBe(true);
+    expect(screen.queryByText('Loading the widget…')).toBeNull();
+  });
+
+  it('ChapterProse draws the widgets below the opener one commit each, in the order of the page', async () => {
+    const slot = (name: string) => `<div class="widget-slot" data-widget-slot="${name}"><p class="loading" data-slot-placeholder="">Loading the widget…</p></div>`;
+    const page = `<div class="chapter-body">${PROSE_START}${slot('Gauge')}<p>Between.</p>${slot('Dial')}<p>And.</p>${slot('Knob')}${PROSE_END}</div>`;
+    window.__chapterPage = { slug: 'tiered', html: page, ready: Promise.resolve(page) };
+    // what each widget below found on the page when it was first drawn
+    const seen: Record<string, string[]> = {};
+    const drawnNow = () => ['the gauge', 'the dial', 'the knob'].filter((text) => document.body.textContent?.includes(text));
+    const Dial = () => {
+      seen.dial ??= drawnNow();
+      return <p>the dial</p>;
+    };
+    const Knob = () => {
+      seen.knob ??= drawnNow();
+      return <p>the knob</p>;
+    };
+    loadChapter = () => Promise.resolve({ page: { Gauge, Dial, Knob }, widgets: [] });
+    await act(async () => {
+      show('tiered');
+    });
+    expect(await screen.findByText('the knob')).toBeTruthy();
+    expect(seen.dial).toEqual(['the gauge']);
+    // drawn in a commit after the dial's, not beside it
+    expect(seen.knob).toEqual(['the gauge', 'the dial']);
     expect(screen.queryByText('Loading the widget…')).toBeNull();
   });
 
