@@ -149,9 +149,9 @@ function FilledSlots({ module: { page, Provider = Fragment, widgets }, slots, sl
   // The chapter's opening figure (its first slot, on the first screen by design) is drawn first; the
   // widgets below it follow one at a time, in document order, each in a transition of its own, which
   // yields to input: on a slow phone the opener's slider answers a key while the figures further down
-  // are still being drawn. One transition for all of them committed every widget in one task (on the
-  // load bench, a 131 ms task at 4× CPU, 76 ms of it laying the widgets out) that a key pressed on the
-  // opener then waited behind; now the longest such wait is one widget's.
+  // are still being drawn. A transition yields while it renders, not while it commits: one for all of
+  // them committed and laid out every widget in one task, which a key pressed on the opener waited
+  // behind; now such a wait is one widget's.
   const [drawn, setDrawn] = useState(1);
   useEffect(() => {
     if (read && drawn < slots.length) startTransition(() => setDrawn(drawn + 1));
