@@ -817,17 +817,14 @@ describeClaims('binary-cross-entropy', (claim) => {
       window.location.hash = '#/binary-cross-entropy';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    // found inside its widget's slot: a role query over the whole chapter, repeated while the page
-    // draws, takes jsdom long enough to starve the drawing
-    const slot = await waitFor(
-      () => {
-        const found = document.querySelector<HTMLElement>('[data-widget-slot="MultiLabelComparison"]');
-        if (!found?.querySelector('ul')) throw new Error('the comparison is not drawn yet');
-        return found;
-      },
-      { timeout: 30_000 },
-    );
-    const sums = within(slot).getByRole('list', { name: 'Sums and losses' });
+    // found inside its widget's slot (in the prose from the start): a role query over the whole
+    // chapter, repeated while the page draws, takes jsdom long enough to starve the drawing
+    const slot = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-widget-slot="MultiLabelComparison"]');
+      if (!found) throw new Error('no slot for the comparison yet');
+      return found;
+    });
+    const sums = await within(slot).findByRole('list', { name: 'Sums and losses' }, { timeout: 30_000 });
     const s = (v: number) => 1 / (1 + Math.exp(-v));
     const n = (v: number) => formatNumber(v, 3);
     expect(within(sums).getByTestId('sigmoid-sum').textContent).toContain(`Σ σ(zᵢ) = ${n(s(5) + s(3) + s(4))}`);

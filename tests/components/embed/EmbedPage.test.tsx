@@ -113,17 +113,15 @@ describe('#/embed/<chapter>/<Key>', () => {
 describe('a widget in a chapter', () => {
   it('has the share / embed toolbar above it', async () => {
     await visit('#/jacobian');
-    // Roles are looked for inside the explorer's slot: a role query over the whole chapter (its prose
-    // and static math) takes jsdom long enough that one repeated while the page draws starved the drawing.
-    const slot = await waitFor(
-      () => {
-        const found = document.querySelector<HTMLElement>('[data-widget-slot="JacobianExplorer"]');
-        if (!found?.querySelector('button')) throw new Error('the explorer is not drawn yet');
-        return found;
-      },
-      { timeout: 15_000 },
-    );
+    // Roles are looked for inside the explorer's slot (in the prose from the start): a role query over
+    // the whole chapter (its prose and static math) takes jsdom long enough that one repeated while the
+    // page draws starved the drawing.
+    const slot = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-widget-slot="JacobianExplorer"]');
+      if (!found) throw new Error('no slot for the explorer yet');
+      return found;
+    });
     // the explorer's own toolbar (the chapter's exercises have theirs too)
-    expect(within(slot).getByRole('button', { name: /Share \/ embed: Softmax Jacobian explorer/ })).toBeTruthy();
+    expect(await within(slot).findByRole('button', { name: /Share \/ embed: Softmax Jacobian explorer/ }, { timeout: 15_000 })).toBeTruthy();
   }, 30_000);
 });
