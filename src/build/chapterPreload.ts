@@ -84,8 +84,8 @@ export function chapterPreload(): Plugin {
  * to. On a slow link every file fetched at once shares it: the prose, the first thing the learner
  * reads, arrived at 771 ms behind the chapter's chunks instead of alone beside the entry (load bench,
  * #/softmax, 1.6 Mbit/s, 4× CPU, four rounds alternating: text paint 1.20/1.17/1.20/1.14 → 1.16/1.14/
- * 1.15/1.07 × the static page, slider usable no later). The entry asks for the same scripts when it imports the chapter
- * (chapterList.ts), so a prose slower than the entry holds nothing back.
+ * 1.15/1.07 × the static page, slider usable no later). The entry asks for the same scripts when it
+ * imports the chapter (chapterList.ts), so a prose slower than the entry holds nothing back.
  */
 export function preloadScript(map: Readonly<Record<string, readonly string[]>>): string {
   return (
