@@ -1,4 +1,4 @@
-import { Fragment, lazy, startTransition, Suspense, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { Fragment, startTransition, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CHAPTERS, type ChapterModule } from '../chapters/chapterList';
 import { parseHash, useHash } from '../url/hashRoute';
@@ -22,18 +22,65 @@ interface WidgetsProps {
   onNotice: (notice: string) => void;
 }
 
+/** Said beside the prose when the chapter's widgets cannot be fetched (offline before any visit). */
+export const WIDGETS_FAILED = 'This chapter’s figures could not be loaded. Check the connection and reload the page.';
+
 /**
  * One lazily loaded chunk per chapter, holding its widgets (not its prose, which is HTML: see
- * build/chapterPages.ts): the contents page and other chapters never pay for it.
+ * build/chapterPages.ts): the contents page and other chapters never pay for it. Its arrival is
+ * state, not a `lazy` component under Suspense: React holds back what a Suspense boundary reveals
+ * until 300 ms after it last showed a fallback (so that content arriving in bursts is not shown piece
+ * by piece), and here the prose is on screen with every slot saying "Loading the widget…" already, so
+ * that wait only kept the opener's slider off a slow phone's screen after its chunk had arrived.
  */
-const chapterWidgets = new Map(
-  CHAPTERS.flatMap((c) => {
-    const load = c.load;
-    if (!load) return [];
-    const Widgets = lazy(() => load().then((m) => ({ default: (props: WidgetsProps) => <FilledSlots module={m} {...props} /> })));
-    return [[c.slug, Widgets as ComponentType<WidgetsProps>] as const];
-  }),
-);
+const widgetChunks = new Map<string, Promise<ChapterModule>>();
+const arrivedChunks = new Map<string, ChapterModule>();
+
+/** The chapter's widget chunk, asked for once (again after a failure); undefined for a chapter with none. */
+function widgetChunk(slug: string): Promise<ChapterModule> | undefined {
+  let chunk = widgetChunks.get(slug);
+  const load = CHAPTERS.find((c) => c.slug === slug)?.load;
+  if (!chunk && load) {
+    chunk = load().then(
+      (module) => {
+        arrivedChunks.set(slug, module);
+        return module;
+      },
+      (error: unknown) => {
+        // the next visit asks again
+        widgetChunks.delete(slug);
+        throw error;
+      },
+    );
+    widgetChunks.set(slug, chunk);
+  }
+  return chunk;
+}
+
+/** The chapter's widgets once their chunk is here (at once when it came on an earlier visit); a failure is said with `onNotice`. */
+function useWidgetChunk(slug: string, onNotice: (notice: string) => void): ChapterModule | undefined {
+  const [arrived, setArrived] = useState<{ slug: string; module: ChapterModule } | undefined>(undefined);
+  const module = arrivedChunks.get(slug) ?? (arrived?.slug === slug ? arrived.module : undefined);
+  // asked for while rendering, not after the commit: on a slow phone the effects of the prose's
+  // first frame run a frame or more later, and the chunk's evaluation need not wait for them
+  const chunk = module === undefined ? widgetChunk(slug) : undefined;
+  useEffect(() => {
+    if (!chunk) return undefined;
+    let live = true;
+    chunk.then(
+      (m) => {
+        if (live) setArrived({ slug, module: m });
+      },
+      () => {
+        if (live) onNotice(WIDGETS_FAILED);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [chunk, slug, onNotice]);
+  return module;
+}
 
 /**
  * The chapter's prose, as the build rendered it, and its widgets in the prose's slots. On the opened
@@ -63,17 +110,17 @@ export function ChapterProse({ slug, onNotice }: { slug: string; onNotice: (noti
       </div>
     );
   }
-  return <ProseBody slug={slug} prose={prose} onNotice={onNotice} Widgets={chapterWidgets.get(slug)} />;
+  return <ProseBody slug={slug} prose={prose} onNotice={onNotice} />;
 }
 
 interface ProseBodyProps {
   slug: string;
   prose: string;
   onNotice: (notice: string) => void;
-  Widgets?: ComponentType<WidgetsProps>;
 }
 
-function ProseBody({ slug, prose, onNotice, Widgets }: ProseBodyProps) {
+function ProseBody({ slug, prose, onNotice }: ProseBodyProps) {
+  const widgets = useWidgetChunk(slug, onNotice);
   // read now, while the boot page is still on screen: the frame this render commits replaces it
   bootProseNodes(slug);
   const body = useRef<HTMLDivElement>(null);
@@ -124,11 +171,7 @@ function ProseBody({ slug, prose, onNotice, Widgets }: ProseBodyProps) {
       {highlight}
       {/* no React children: its content is the prose, set in the layout effect above */}
       <div ref={body} className="chapter-body" data-term-scope={scope} />
-      {Widgets && slots.length > 0 && (
-        <Suspense fallback={null}>
-          <Widgets slots={slots} slug={slug} onNotice={onNotice} />
-        </Suspense>
-      )}
+      {widgets && slots.length > 0 && <FilledSlots module={widgets} slots={slots} slug={slug} onNotice={onNotice} />}
     </>
   );
 }

@@ -17,10 +17,10 @@ vi.mock('virtual:chapter-pages', () => ({ chapterPages: { later: () => fetchedLa
 let loadChapter: () => Promise<unknown>;
 vi.mock('../../../src/chapters/chapterList', () => ({
   // one chapter per test: a chapter's chunk is loaded once, as in the app
-  CHAPTERS: ['first', 'filled', 'staged', 'tiered', 'moved', 'later', 'near', 'linked', 'printed'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
+  CHAPTERS: ['first', 'filled', 'staged', 'tiered', 'moved', 'later', 'near', 'linked', 'printed', 'offline'].map((slug, i) => ({ number: i + 1, slug, title: slug, load: () => loadChapter() })),
 }));
 
-const { ChapterProse } = await import('../../../src/app/ChapterProse');
+const { ChapterProse, WIDGETS_FAILED } = await import('../../../src/app/ChapterProse');
 
 const Gauge = () => <button type="button">the gauge</button>;
 
@@ -136,6 +136,27 @@ describe('<ChapterProse>', () => {
     expect(await screen.findByText('Last paragraph.')).toBeTruthy();
     expect(await screen.findByText('the gauge')).toBeTruthy();
     expect(fetchedLater).toHaveBeenCalledTimes(1);
+  });
+
+  it('ChapterProse says so when the widgets’ chunk cannot be fetched, keeps the prose, and asks again on the next visit', async () => {
+    window.__chapterPage = { slug: 'offline', html: PAGE, ready: Promise.resolve(PAGE) };
+    const load = vi.fn(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    loadChapter = load;
+    const onNotice = vi.fn();
+    const { unmount } = render(
+      <LabProvider store={createLabStore()}>
+        <ChapterProse slug="offline" onNotice={onNotice} />
+      </LabProvider>,
+    );
+    await vi.waitFor(() => expect(onNotice).toHaveBeenCalledWith(WIDGETS_FAILED));
+    expect(screen.getByText('First paragraph.')).toBeTruthy();
+    expect(screen.getByText('Loading the widget…')).toBeTruthy();
+    unmount();
+
+    loadChapter = () => Promise.resolve({ page: { Gauge }, widgets: [] });
+    show('offline');
+    expect(await screen.findByText('the gauge')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   describe('an exercise', () => {
