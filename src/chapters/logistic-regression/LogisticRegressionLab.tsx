@@ -109,168 +109,174 @@ export function LogisticRegressionLab() {
   }, [playing, step]);
   if (playing && !canTrain) setPlaying(false);
 
-  const next = canTrain ? nextOnMap(state.rate, readout) : null;
   const curvature = useMemo(() => curvatureAt(state.points, readout.w, state.learnBias), [state.points, readout.w, state.learnBias]);
 
-  const onMap = Math.abs(w1) <= WEIGHT_LIMIT && Math.abs(w2) <= WEIGHT_LIMIT;
-  // where the drawn path begins: the start, or the weights a change of the points left
-  const pathStart = state.path[0] ?? state.start;
-  const mapLabel =
-    `Contour map of the cross-entropy cost over w₁ and w₂ from −${WEIGHT_LIMIT} to ${WEIGHT_LIMIT}, with b held at ${formatNumber(mapB, 2)}. ` +
-    (readout.problem !== null
-      ? 'There is no cost to draw: the points do not include both classes.'
-      : `Current weights w₁ = ${formatNumber(w1, 3)}, w₂ = ${formatNumber(w2, 3)}${onMap ? '' : ' (off the map)'}, cost ${formatNumber(readout.cost, 4)}. ` +
-        `The descent path has ${readout.steps} step${readout.steps === 1 ? '' : 's'} from ${pair(pathStart[0], pathStart[1])}. ` +
-        (minimum ? `Lowest cost on the map: ${formatNumber(minimum.cost, 4)} at ${pair(minimum.w1, minimum.w2)}${minimum.onEdge ? ', on the edge of the map' : ''}.` : ''));
-  const ones = state.points.filter((p) => p.t === 1).length;
-  const scatterLabel =
-    `${state.points.length} points, ${ones} of class 1 and ${state.points.length - ones} of class 0, in x₁ and x₂ from −${POINT_LIMIT} to ${POINT_LIMIT}. ` +
-    (Math.hypot(w1, w2) === 0
-      ? `The weights w₁ and w₂ are 0, so there is no boundary line: every point is predicted class ${b >= 0 ? 1 : 0}.`
-      : `Decision boundary ${formatNumber(w1, 2)} x₁ + ${formatNumber(w2, 2)} x₂ + ${formatNumber(b, 2)} = 0; class 1 is predicted on the side w points to.`) +
-    (readout.problem === null ? ` Accuracy ${percent(readout.accuracy)}.` : '') +
-    (pointsFixed ? '' : ' Press empty space to add a point, drag a point to move it.');
+  // The lab writes its link to the address as it goes (the effect above), and the hook keeping it draws
+  // the lab once more with nothing else changed. The view is a function of what it shows, so that pass
+  // returns the same element and React skips the whole lab: one render a slider step, not two.
+  return useMemo(() => {
+    const next = canTrain ? nextOnMap(state.rate, readout) : null;
 
-  const tex = logisticTex(forms);
-  const added = focusId === null ? undefined : state.points.find((p) => p.id === focusId);
-  const notice = state.notice ?? readout.problem;
+    const onMap = Math.abs(w1) <= WEIGHT_LIMIT && Math.abs(w2) <= WEIGHT_LIMIT;
+    // where the drawn path begins: the start, or the weights a change of the points left
+    const pathStart = state.path[0] ?? state.start;
+    const mapLabel =
+      `Contour map of the cross-entropy cost over w₁ and w₂ from −${WEIGHT_LIMIT} to ${WEIGHT_LIMIT}, with b held at ${formatNumber(mapB, 2)}. ` +
+      (readout.problem !== null
+        ? 'There is no cost to draw: the points do not include both classes.'
+        : `Current weights w₁ = ${formatNumber(w1, 3)}, w₂ = ${formatNumber(w2, 3)}${onMap ? '' : ' (off the map)'}, cost ${formatNumber(readout.cost, 4)}. ` +
+          `The descent path has ${readout.steps} step${readout.steps === 1 ? '' : 's'} from ${pair(pathStart[0], pathStart[1])}. ` +
+          (minimum ? `Lowest cost on the map: ${formatNumber(minimum.cost, 4)} at ${pair(minimum.w1, minimum.w2)}${minimum.onEdge ? ', on the edge of the map' : ''}.` : ''));
+    const ones = state.points.filter((p) => p.t === 1).length;
+    const scatterLabel =
+      `${state.points.length} points, ${ones} of class 1 and ${state.points.length - ones} of class 0, in x₁ and x₂ from −${POINT_LIMIT} to ${POINT_LIMIT}. ` +
+      (Math.hypot(w1, w2) === 0
+        ? `The weights w₁ and w₂ are 0, so there is no boundary line: every point is predicted class ${b >= 0 ? 1 : 0}.`
+        : `Decision boundary ${formatNumber(w1, 2)} x₁ + ${formatNumber(w2, 2)} x₂ + ${formatNumber(b, 2)} = 0; class 1 is predicted on the side w points to.`) +
+      (readout.problem === null ? ` Accuracy ${percent(readout.accuracy)}.` : '') +
+      (pointsFixed ? '' : ' Press empty space to add a point, drag a point to move it.');
 
-  return (
-    <section className="widget logistic-widget logistic-lab" aria-label="Logistic regression lab">
-      {notice && (
-        <p className="notice" role="status" data-testid="lab-notice">
-          {notice}
-        </p>
-      )}
-      <div className="plots-pair">
-        <figure>
-          <PointScatter
-            label={scatterLabel}
-            points={state.points}
-            w={readout.w}
-            limit={POINT_LIMIT}
-            focusId={focusId}
-            readOnly={pointsFixed}
-            onAdd={(x1, x2) => dispatch({ type: 'add', x1, x2, t: newClass })}
-            onMove={(id, x1, x2) => dispatch({ type: 'move', id, x1, x2 })}
-            onRemove={(id) => {
-              setFocusId(null);
-              dispatch({ type: 'remove', id });
-            }}
-          />
-          <figcaption>
-            <span className="legend-item legend-class-1">class 1 (t = 1, s = +1)</span>{' '}
-            <span className="legend-item legend-class-0">class 0 (t = 0, s = −1)</span>{' '}
-            <span className="legend-item legend-boundary" data-term={term.logisticBoundary()}>
-              boundary z = 0
-            </span>
-          </figcaption>
-        </figure>
-        <figure>
-          <CostContourMap
-            label={mapLabel}
-            values={grid}
-            spec={spec}
-            path={state.path}
-            cost={sliceCost}
-            next={next}
-            onStart={
-              startFixed
-                ? undefined
-                : (a, c) => {
-                    setPlaying(false);
-                    dispatch({ type: 'start', w1: a, w2: c });
-                  }
-            }
-          />
-          <figcaption data-testid="map-caption">
-            Cost over (w₁, w₂) with b held at {formatNumber(mapB, 2)}
-            {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. The bluer, the lower
-            {minimum && readout.problem === null
-              ? // the coordinates are not broken across lines
-                `; ${lowestOnMapText(minimum)}`.split(/(\(.*\))/).map((part, k) => (k % 2 === 1 ? <span key={k} className="nowrap">{part}</span> : part))
-              : ''}
-            .
-            {startFixed ? '' : ' Press the map to start there.'}
-          </figcaption>
-        </figure>
-      </div>
+    const tex = logisticTex(forms);
+    const added = focusId === null ? undefined : state.points.find((p) => p.id === focusId);
+    const notice = state.notice ?? readout.problem;
 
-      <p className="lab-status" data-testid="lab-status" aria-live="polite">
-        Step {readout.steps}
-        {readout.problem === null ? (
-          <>
-            : cost <span data-testid="lab-cost" data-value={readout.cost} data-term={term.logisticCost()}>{formatNumber(readout.cost, 4)}</span>, accuracy{' '}
-            <span data-testid="lab-accuracy">{percent(readout.accuracy)}</span>, w ={' '}
-            <span data-testid="lab-weights" data-value={readout.w.join(',')} data-term={term.logisticWeights()}>
-              ({formatNumber(w1, 3)}, {formatNumber(w2, 3)}, {formatNumber(b, 3)})
-            </span>
-            , ‖∇L‖ = <span data-term={term.logisticGradient()}>{formatNumber(readout.gradNorm, 4)}</span>.
-            {readout.lastRose ? ' The last step raised the cost.' : ''}
-            {readout.rises > 0 ? ` Steps that raised it so far: ${readout.rises}.` : ''}
-          </>
-        ) : (
-          '.'
+    return (
+      <section className="widget logistic-widget logistic-lab" aria-label="Logistic regression lab">
+        {notice && (
+          <p className="notice" role="status" data-testid="lab-notice">
+            {notice}
+          </p>
         )}
-      </p>
-      <div className="button-row">
-        <button type="button" onClick={() => step(1)} disabled={!canTrain || playing}>
-          Step
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            // Play starts with the map at the current b, not where the last run left the played slice
-            if (!playing) {
-              lastMap.current = performance.now();
-              setPlayedB(b);
-            }
-            setPlaying(!playing);
-          }}
-          disabled={!canTrain && !playing}
-        >
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
+        <div className="plots-pair">
+          <figure>
+            <PointScatter
+              label={scatterLabel}
+              points={state.points}
+              w={readout.w}
+              limit={POINT_LIMIT}
+              focusId={focusId}
+              readOnly={pointsFixed}
+              onAdd={(x1, x2) => dispatch({ type: 'add', x1, x2, t: newClass })}
+              onMove={(id, x1, x2) => dispatch({ type: 'move', id, x1, x2 })}
+              onRemove={(id) => {
+                setFocusId(null);
+                dispatch({ type: 'remove', id });
+              }}
+            />
+            <figcaption>
+              <span className="legend-item legend-class-1">class 1 (t = 1, s = +1)</span>{' '}
+              <span className="legend-item legend-class-0">class 0 (t = 0, s = −1)</span>{' '}
+              <span className="legend-item legend-boundary" data-term={term.logisticBoundary()}>
+                boundary z = 0
+              </span>
+            </figcaption>
+          </figure>
+          <figure>
+            <CostContourMap
+              label={mapLabel}
+              values={grid}
+              spec={spec}
+              path={state.path}
+              cost={sliceCost}
+              next={next}
+              onStart={
+                startFixed
+                  ? undefined
+                  : (a, c) => {
+                      setPlaying(false);
+                      dispatch({ type: 'start', w1: a, w2: c });
+                    }
+              }
+            />
+            <figcaption data-testid="map-caption">
+              Cost over (w₁, w₂) with b held at {formatNumber(mapB, 2)}
+              {state.learnBias ? ' (its current value; the map follows b as it learns)' : ' (b is not learned)'}. The bluer, the lower
+              {minimum && readout.problem === null
+                ? // the coordinates are not broken across lines
+                  `; ${lowestOnMapText(minimum)}`.split(/(\(.*\))/).map((part, k) => (k % 2 === 1 ? <span key={k} className="nowrap">{part}</span> : part))
+                : ''}
+              .
+              {startFixed ? '' : ' Press the map to start there.'}
+            </figcaption>
+          </figure>
+        </div>
+
+        <p className="lab-status" data-testid="lab-status" aria-live="polite">
+          Step {readout.steps}
+          {readout.problem === null ? (
+            <>
+              : cost <span data-testid="lab-cost" data-value={readout.cost} data-term={term.logisticCost()}>{formatNumber(readout.cost, 4)}</span>, accuracy{' '}
+              <span data-testid="lab-accuracy">{percent(readout.accuracy)}</span>, w ={' '}
+              <span data-testid="lab-weights" data-value={readout.w.join(',')} data-term={term.logisticWeights()}>
+                ({formatNumber(w1, 3)}, {formatNumber(w2, 3)}, {formatNumber(b, 3)})
+              </span>
+              , ‖∇L‖ = <span data-term={term.logisticGradient()}>{formatNumber(readout.gradNorm, 4)}</span>.
+              {readout.lastRose ? ' The last step raised the cost.' : ''}
+              {readout.rises > 0 ? ` Steps that raised it so far: ${readout.rises}.` : ''}
+            </>
+          ) : (
+            '.'
+          )}
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => step(1)} disabled={!canTrain || playing}>
+            Step
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              // Play starts with the map at the current b, not where the last run left the played slice
+              if (!playing) {
+                lastMap.current = performance.now();
+                setPlayedB(b);
+              }
+              setPlaying(!playing);
+            }}
+            disabled={!canTrain && !playing}
+          >
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setPlaying(false);
+              dispatch({ type: 'reset' });
+            }}
+          >
+            Reset
+          </button>
+        </div>
+
+        {readout.problem === null && (
+          <>
+            <LiveFormula label={`Live formulas: ${logisticText(forms)}`} lines={[tex.weights, tex.boundary, tex.zeroOne, tex.plusMinus, tex.gradient]} />
+            <LogisticChecks forms={forms} points={state.points} learnBias={state.learnBias} />
+          </>
+        )}
+
+        <TrainingControls
+          rate={state.rate}
+          start={state.start}
+          learnBias={state.learnBias}
+          curvature={curvature}
+          dispatch={dispatch}
+          onDefaults={() => {
             setPlaying(false);
-            dispatch({ type: 'reset' });
+            dispatch({ type: 'defaults' });
           }}
-        >
-          Reset
-        </button>
-      </div>
-
-      {readout.problem === null && (
-        <>
-          <LiveFormula label={`Live formulas: ${logisticText(forms)}`} lines={[tex.weights, tex.boundary, tex.zeroOne, tex.plusMinus, tex.gradient]} />
-          <LogisticChecks forms={forms} points={state.points} learnBias={state.learnBias} />
-        </>
-      )}
-
-      <TrainingControls
-        rate={state.rate}
-        start={state.start}
-        learnBias={state.learnBias}
-        curvature={curvature}
-        dispatch={dispatch}
-        onDefaults={() => {
-          setPlaying(false);
-          dispatch({ type: 'defaults' });
-        }}
-      />
-      <PointControls
-        newClass={newClass}
-        onClass={(cls) => updateLink({ cls })}
-        onAdd={() => {
-          dispatch({ type: 'add', x1: 0, x2: 0, t: newClass });
-          setFocusId(state.nextId);
-        }}
-        dispatch={dispatch}
-        added={added ? pointName(added) : null}
-        readOnly={pointsFixed}
-      />
-    </section>
-  );
+        />
+        <PointControls
+          newClass={newClass}
+          onClass={(cls) => updateLink({ cls })}
+          onAdd={() => {
+            dispatch({ type: 'add', x1: 0, x2: 0, t: newClass });
+            setFocusId(state.nextId);
+          }}
+          dispatch={dispatch}
+          added={added ? pointName(added) : null}
+          readOnly={pointsFixed}
+        />
+      </section>
+    );
+  }, [b, canTrain, curvature, focusId, forms, grid, mapB, minimum, newClass, playing, pointsFixed, readout, sliceCost, startFixed, state, step, updateLink, w1, w2]);
 }
