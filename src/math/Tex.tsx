@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { katexFailed, katexVersion, loadKatex, subscribeKatex, typesetNow } from './texRuntime';
 import { showFormula } from './showFormula';
 import type { TypesetFormula } from './texTemplate';
@@ -20,9 +20,11 @@ interface TexProps {
  * A live formula. Its HTML comes from the build-time set or KaTeX's runtime (see texRuntime.ts);
  * while the runtime loads, the formula it showed last stays up, marked busy. React owns the element,
  * not its children: they are written by showFormula, which patches only the digits that changed when
- * it can (see showFormula.ts), so a slider step does not rebuild the formula.
+ * it can (see showFormula.ts), so a slider step does not rebuild the formula. Memoised (its props are
+ * strings): a widget re-rendered by a slider step passes most of its formulas the same TeX, held until
+ * the pause (LiveFormula) or not depending on the slider at all, and those skip rendering.
  */
-export function Tex({ tex, display = false, className, testId, label }: TexProps) {
+export const Tex = memo(function Tex({ tex, display = false, className, testId, label }: TexProps) {
   useSyncExternalStore(subscribeKatex, katexVersion, katexVersion);
   const typeset = typesetNow(tex, display);
   // The last formula typeset, kept through the moments when the new one waits for the runtime.
@@ -63,4 +65,4 @@ export function Tex({ tex, display = false, className, testId, label }: TexProps
       {...a11y}
     />
   );
-}
+});
