@@ -52,6 +52,9 @@ function widgetChunk(slug: string): Promise<ChapterModule> | undefined {
         throw error;
       },
     );
+    // handled here too: a render that asked for it may never be committed (the learner moved on), and
+    // then no effect would be there to take the failure, which the console would report as uncaught
+    chunk.catch(() => undefined);
     widgetChunks.set(slug, chunk);
   }
   return chunk;
