@@ -3,7 +3,7 @@ import { currentRoute, onHashChange, updateHashQuery } from '../url/hashRoute';
 import { controlMode, useEmbedSettings, type ControlMode } from './embedContext';
 import { useWidgetFrame } from './widgetFrame';
 import { equalValue, readWidgetState, writeWidgetState, type StateOf, type StateSchema } from '../url/stateSchema';
-import { writeAfterPause } from '../url/writeAfterPause';
+import { writeAfterPause, type PausedWriter } from '../url/writeAfterPause';
 
 type Patch<S extends StateSchema> = Partial<StateOf<S>> | ((state: StateOf<S>) => Partial<StateOf<S>>);
 
@@ -71,18 +71,27 @@ export function useWidgetState<S extends StateSchema>(
     return onHashChange(onHash);
   }, [frame, schema, slug]);
 
-  // To the address, once the learner pauses (and when the page is left).
+  // To the address, once the learner pauses (and when the page is left). One writer for the widget's
+  // life, rescheduled by each newer state: not one made and dropped (with its pagehide listener) at
+  // every slider step. Unmounting drops a waiting write: the hash already names the next route.
+  const writer = useRef<PausedWriter | null>(null);
+  useEffect(() => {
+    const paused = writeAfterPause(() => updateHashQuery((q) => writeWidgetState(schema, latest.current, q)));
+    writer.current = paused;
+    return () => {
+      paused.dispose();
+      writer.current = null;
+    };
+  }, [schema]);
+
   useEffect(() => {
     frame.changed();
     if (fromUrl.current) {
       fromUrl.current = false;
       return;
     }
-    const paused = writeAfterPause(() => updateHashQuery((q) => writeWidgetState(schema, latest.current, q)));
-    paused.schedule();
-    // A newer state reschedules; leaving the page (the hash already names the next route) drops it.
-    return () => paused.dispose();
-  }, [state, frame, schema]);
+    writer.current?.schedule();
+  }, [state, frame]);
 
   const mode = useCallback((key: keyof S & string) => controlMode(settings, [key]), [settings]);
 

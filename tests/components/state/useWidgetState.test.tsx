@@ -51,6 +51,23 @@ describe('useWidgetState', () => {
     expect(shown('k')).toBe('3');
   });
 
+  it('five changes in a row reschedule one waiting write: one pagehide listener added, none taken away until unmount', () => {
+    window.history.replaceState(null, '', '#/information');
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const pagehide = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'pagehide').length;
+    const { unmount } = render(<Probe />);
+    const before = { added: pagehide(added), removed: pagehide(removed) };
+    for (let i = 0; i < 5; i += 1) fireEvent.click(screen.getByText('next'));
+    expect({ added: pagehide(added), removed: pagehide(removed) }).toEqual(before);
+    act(() => vi.advanceTimersByTime(300));
+    expect(window.location.hash).toBe('#/information?k=5');
+    unmount();
+    expect(pagehide(removed)).toBe(before.removed + 1);
+    added.mockRestore();
+    removed.mockRestore();
+  });
+
   it('writes a change once the learner pauses (250 ms), with replaceState, keeping the other keys', () => {
     window.history.replaceState(null, '', '#/information?z=1,2');
     const entries = window.history.length;
