@@ -58,5 +58,8 @@ export function StabilityProvider({ store, children }: { store?: StabilityStore;
 
 export const useStabilityStore: () => StabilityStore = stability.useStoreApi;
 
+/** The store as this widget is shown it (its deferred view): what a hook that follows it by hand subscribes to. */
+export const useShownStabilityStore: () => StabilityStore = stability.useShownStore;
+
 /** Select a slice of chapter 10's inputs (or an action); re-renders only when that slice changes. */
 export const useStability = stability.useSelect;

@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useDeferredView } from '../../state/DeferredView';
 import { useWidgetState } from '../../state/useWidgetState';
 import { equalValue, type StateOf, type StateSchema } from '../../url/stateSchema';
-import { useStabilityStore, type StabilityState } from './StabilityContext';
+import { useShownStabilityStore, useStabilityStore, type StabilityState } from './StabilityContext';
 import { EPSILON_STATE, FUSED_BACKWARD_STATE, OVERFLOW_STATE } from './stabilityState';
 
 /** How some of the chapter store's inputs are one widget's state in the address, both ways. */
@@ -53,6 +54,10 @@ export const FUSED_BACKWARD_LINK: StoreLink<typeof FUSED_BACKWARD_STATE> = {
  */
 export function useStabilityUrl<S extends StateSchema>(schema: S, link: StoreLink<S>): void {
   const store = useStabilityStore();
+  // Followed as this widget is shown it: while the learner drags another widget's logit, this one takes
+  // the change into its state (and so re-renders) after the pause, not at every step.
+  const shown = useShownStabilityStore();
+  const view = useDeferredView();
   const [state, update, mode] = useWidgetState(schema);
   const latest = useRef(state);
   // While this hook writes the store itself, the store passes through states that are no one's (the
@@ -97,12 +102,15 @@ export function useStabilityUrl<S extends StateSchema>(schema: S, link: StoreLin
       if (fixed) write(back as StateOf<S>);
     };
     follow.current = onChange;
-    return store.subscribe(onChange);
-  }, [store, schema, link, update, mode, write]);
+    return shown.subscribe(onChange);
+  }, [shown, schema, link, update, mode, write]);
 
   useLayoutEffect(() => {
     write(state);
+    // The widget's own write is not news to hold for a pause: its view takes it now, so the first
+    // paint after mounting (or after a link is followed) shows the address's numbers, not the defaults.
+    view?.flush();
     // what the store holds other than asked (a logit of 2.345 snapped to 2.3) comes back to the state
     follow.current(store.getState());
-  }, [store, state, write]);
+  }, [store, state, write, view]);
 }

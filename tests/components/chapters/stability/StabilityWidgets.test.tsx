@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
+import { Profiler, type ReactElement } from 'react';
 import { OverflowExplorer } from '../../../../src/chapters/stability/OverflowExplorer';
 import { EpsilonTrickExplorer } from '../../../../src/chapters/stability/EpsilonTrickExplorer';
 import { FusedBackward } from '../../../../src/chapters/stability/FusedBackward';
@@ -13,6 +13,8 @@ import { formatNumber } from '../../../../src/format/formatNumber';
 import { EmbedContext, type EmbedSettings } from '../../../../src/state/embedContext';
 import { createWidgetFrame, WidgetFrameContext } from '../../../../src/state/widgetFrame';
 import { EPSILONS, STABILITY_START } from '../../../../src/chapters/stability/stabilityInputs';
+import { DeferredView } from '../../../../src/state/DeferredView';
+import { PAUSE_MS } from '../../../../src/state/deferredView';
 
 /**
  * Render the chapter's widgets as the chapter does: one stability store, inside a lab and a term scope;
@@ -334,6 +336,59 @@ describe('the chapter’s inputs in the address: sz and sy (overflow), eps (ε t
   it('the chapter’s start is the state’s defaults, and ε’s choices are 10⁻⁴, 10⁻⁸, 10⁻¹² and 0', () => {
     expect(STABILITY_START).toEqual({ logits: [2, 3, 4], label: 0, epsilon: 1e-8, precision: 'float64' });
     expect(EPSILONS).toEqual([1e-4, 1e-8, 1e-12, 0]);
+  });
+});
+
+describe('the chapter’s widgets each in its own deferred view, as the chapter draws them', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a logit moved in the overflow explorer commits nothing in the other two until the pause, then both catch up', () => {
+    at('#/stability');
+    vi.useFakeTimers();
+    const commits = { epsilon: 0, fused: 0 };
+    const { store } = renderStability(
+      <>
+        <DeferredView>
+          <OverflowExplorer />
+        </DeferredView>
+        <DeferredView>
+          <Profiler id="epsilon" onRender={() => (commits.epsilon += 1)}>
+            <EpsilonTrickExplorer />
+          </Profiler>
+        </DeferredView>
+        <DeferredView>
+          <Profiler id="fused" onRender={() => (commits.fused += 1)}>
+            <FusedBackward />
+          </Profiler>
+        </DeferredView>
+      </>,
+    );
+    act(() => vi.advanceTimersByTime(PAUSE_MS * 2));
+    const before = { ...commits };
+    const slider = logitSlider(1);
+    act(() => slider.focus());
+    for (const z of ['2.1', '2.2', '2.3', '2.4', '2.5']) {
+      fireEvent.change(slider, { target: { value: z } });
+      act(() => vi.advanceTimersByTime(PAUSE_MS / 4));
+    }
+    expect(store.getState().logits).toEqual([2.5, 3, 4]);
+    expect(commits).toEqual(before);
+    act(() => vi.advanceTimersByTime(PAUSE_MS));
+    expect(commits.epsilon).toBeGreaterThan(before.epsilon);
+    expect(commits.fused).toBeGreaterThan(before.fused);
+    expect(screen.getByRole('table', { name: /^∂L\/∂z at z = \[2\.5, 3, 4\]/ })).toBeTruthy();
+  });
+
+  it('a widget mounted from #/stability?sz=710,3,4 shows 710 at once, not the chapter’s start until a pause', () => {
+    at('#/stability?sz=710,3,4');
+    vi.useFakeTimers();
+    renderStability(
+      <DeferredView>
+        <OverflowExplorer />
+      </DeferredView>,
+    );
+    expect(logitSlider(1).value).toBe('710');
+    expect(text('overflow-readout')).toMatch(/^z = \[710, 3, 4\]/);
   });
 });
 
