@@ -82,6 +82,7 @@ export {
   lstmSequence,
   lstmSequenceGradient,
   lstmSequenceGradientWithoutCellPath,
+  lstmSequenceGradients,
   type LstmHiddenPathGradient,
   type LstmSequenceGradient,
   type LstmSequenceResult,

@@ -111,18 +111,10 @@ function forwardForGradient(fn: string, xs: number[][], h0: number[], c0: number
   return { hidden, c, forward, steps, loss };
 }
 
-/**
- * ∂L/∂h_0, ∂L/∂c_0 and every ∂L/∂c_t with its norm, for L = weights·h_T after lstmSequence(xs, h0, c0,
- * params); weights has length H. See the module comment for what ∂L/∂c_t means.
- */
-export function lstmSequenceGradient(
-  xs: number[][],
-  h0: number[],
-  c0: number[],
-  params: LstmParams,
-  weights: number[],
-): LstmSequenceGradient {
-  const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradient', xs, h0, c0, params, weights);
+type Forward = ReturnType<typeof forwardForGradient>;
+
+/** The backward pass of lstmSequenceGradient from a forward pass already run. */
+function backwardWithCellPath({ hidden, c, forward, steps, loss }: Forward, params: LstmParams, weights: number[]): LstmSequenceGradient {
   // Built from t = T down to 0 and reversed once at the end, so each holds exactly the T + 1 entries.
   let dh = weights.slice();
   let dcNext = new Array<number>(hidden).fill(0);
@@ -149,6 +141,35 @@ export function lstmSequenceGradient(
   };
 }
 
+/** The backward pass of lstmSequenceGradientWithoutCellPath from a forward pass already run. */
+function backwardWithoutCellPath({ hidden, c, forward, steps, loss }: Forward, params: LstmParams, weights: number[]): LstmHiddenPathGradient {
+  const zero = new Array<number>(hidden).fill(0);
+  // Built from t = T down to 0 and reversed once at the end, as in backwardWithCellPath.
+  let dh = weights.slice();
+  const dhs = [dh];
+  for (let t = steps; t >= 1; t--) {
+    // dc = 0: nothing comes back along c_t → c_{t+1}, so step t sees only what reached h_t
+    dh = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh, zero, hidden).dh;
+    dhs.push(dh);
+  }
+  dhs.reverse();
+  return { loss, dh0: dh, dh: dhs, dhNorms: dhs.map((v) => Math.hypot(...v)) };
+}
+
+/**
+ * ∂L/∂h_0, ∂L/∂c_0 and every ∂L/∂c_t with its norm, for L = weights·h_T after lstmSequence(xs, h0, c0,
+ * params); weights has length H. See the module comment for what ∂L/∂c_t means.
+ */
+export function lstmSequenceGradient(
+  xs: number[][],
+  h0: number[],
+  c0: number[],
+  params: LstmParams,
+  weights: number[],
+): LstmSequenceGradient {
+  return backwardWithCellPath(forwardForGradient('lstmSequenceGradient', xs, h0, c0, params, weights), params, weights);
+}
+
 /**
  * ∂L/∂h_t for every t and its norm, for L = weights·h_T after lstmSequence(xs, h0, c0, params), with the
  * cell path cut: every c_{t−1} enters c_t as a constant (see the module comment for the exact meaning).
@@ -160,16 +181,21 @@ export function lstmSequenceGradientWithoutCellPath(
   params: LstmParams,
   weights: number[],
 ): LstmHiddenPathGradient {
-  const { hidden, c, forward, steps, loss } = forwardForGradient('lstmSequenceGradientWithoutCellPath', xs, h0, c0, params, weights);
-  const zero = new Array<number>(hidden).fill(0);
-  // Built from t = T down to 0 and reversed once at the end, as in lstmSequenceGradient.
-  let dh = weights.slice();
-  const dhs = [dh];
-  for (let t = steps; t >= 1; t--) {
-    // dc = 0: nothing comes back along c_t → c_{t+1}, so step t sees only what reached h_t
-    dh = lstmCellBackwardFrom(forward[t - 1] as Step, c[t - 1] as number[], params, dh, zero, hidden).dh;
-    dhs.push(dh);
-  }
-  dhs.reverse();
-  return { loss, dh0: dh, dh: dhs, dhNorms: dhs.map((v) => Math.hypot(...v)) };
+  return backwardWithoutCellPath(forwardForGradient('lstmSequenceGradientWithoutCellPath', xs, h0, c0, params, weights), params, weights);
+}
+
+/**
+ * Both of the above for the same inputs from one forward pass, which is half the work of each: the
+ * chapter draws the two curves side by side at every step of its slider. Each is, to the last bit,
+ * what its own function gives.
+ */
+export function lstmSequenceGradients(
+  xs: number[][],
+  h0: number[],
+  c0: number[],
+  params: LstmParams,
+  weights: number[],
+): { withCellPath: LstmSequenceGradient; withoutCellPath: LstmHiddenPathGradient } {
+  const forward = forwardForGradient('lstmSequenceGradients', xs, h0, c0, params, weights);
+  return { withCellPath: backwardWithCellPath(forward, params, weights), withoutCellPath: backwardWithoutCellPath(forward, params, weights) };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lstmCell, lstmCellBackward, lstmSequence, lstmSequenceGradient, lstmSequenceGradientWithoutCellPath, type LstmParams } from '../../src/core';
+import {
+  lstmCell,
+  lstmCellBackward,
+  lstmSequence,
+  lstmSequenceGradient,
+  lstmSequenceGradients,
+  lstmSequenceGradientWithoutCellPath,
+  type LstmParams,
+} from '../../src/core';
 import { centralDifference } from '../../src/core/finiteDifference';
 import reference from './reference/lstmCell.json';
 import { expectGradientMatches, expectRelClose, fc, GRADIENT_CHECK } from './helpers';
@@ -378,6 +386,51 @@ describe('lstmSequenceGradient against central differences', () => {
     (lstmSequenceGradient([[1], [0]], [0], [0], p, w).dh[2] as number[])[0] = 99;
     (lstmSequenceGradientWithoutCellPath([[1], [0]], [0], [0], p, w).dh[2] as number[])[0] = 99;
     expect(w).toEqual([2]);
+  });
+});
+
+describe('lstmSequenceGradients: both gradients from one forward pass', () => {
+  /** Every number in a result, in order, so two results compare bit for bit (Object.is tells −0 from 0). */
+  const numbers = (value: unknown): number[] =>
+    typeof value === 'number' ? [value] : Array.isArray(value) ? value.flatMap(numbers) : Object.values(value as object).flatMap(numbers);
+
+  it('lstmSequenceGradients(xs, h0, c0, params, w) is lstmSequenceGradient and lstmSequenceGradientWithoutCellPath of the same inputs, bit for bit', () => {
+    const inputs = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }))
+      .chain(([hidden, input, steps]) =>
+        fc.record({
+          xs: fc.array(vector(input, -2, 2), { minLength: steps, maxLength: steps }),
+          h0: vector(hidden),
+          c0: vector(hidden, -2, 2),
+          w: vector(hidden),
+          params: fc.record({
+            weightIh: matrix(4 * hidden, input, -2, 2),
+            weightHh: matrix(4 * hidden, hidden, -2, 2),
+            biasIh: vector(4 * hidden, -2, 2),
+            biasHh: vector(4 * hidden, -2, 2),
+          }),
+        }),
+      );
+    fc.assert(
+      fc.property(inputs, ({ xs, h0, c0, w, params: p }) => {
+        const both = lstmSequenceGradients(xs, h0, c0, p, w);
+        const full = lstmSequenceGradient(xs, h0, c0, p, w);
+        const cut = lstmSequenceGradientWithoutCellPath(xs, h0, c0, p, w);
+        expect(Object.keys(both.withCellPath).sort()).toEqual(Object.keys(full).sort());
+        expect(Object.keys(both.withoutCellPath).sort()).toEqual(Object.keys(cut).sort());
+        const same = (a: unknown, b: unknown) => {
+          const [x, y] = [numbers(a), numbers(b)];
+          return x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+        };
+        expect(same(both.withCellPath, full)).toBe(true);
+        expect(same(both.withoutCellPath, cut)).toBe(true);
+      }),
+    );
+  });
+
+  it('lstmSequenceGradients refuses bad input with its own name: weights [1, 1] for H = 1', () => {
+    const p = params([[1], [2], [3], [4]], [[1], [1], [1], [1]], [0, 0, 0, 0], [0, 0, 0, 0]);
+    expect(() => lstmSequenceGradients([[1]], [0], [0], p, [1, 1])).toThrow(new RangeError('lstmSequenceGradients: weights has length 2 but H is 1'));
   });
 });
 

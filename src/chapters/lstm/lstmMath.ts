@@ -1,8 +1,7 @@
 import {
   lstmCell,
   lstmSequence,
-  lstmSequenceGradient,
-  lstmSequenceGradientWithoutCellPath,
+  lstmSequenceGradients,
   rnnSequenceGradient,
   type LstmCellResult,
   type LstmParams,
@@ -151,8 +150,8 @@ export function rnnFlow(model: FlowModel, steps: number): number[] {
 export function flowCurves(model: FlowModel, steps: number, rnn: number[] = rnnFlow(model, steps)): FlowCurves {
   const hidden = model.rnn.biasIh.length;
   const xs = model.xs.slice(0, steps);
-  const full = lstmSequenceGradient(xs, zeros(hidden), zeros(hidden), model.lstm, ones(hidden));
-  const cut = lstmSequenceGradientWithoutCellPath(xs, zeros(hidden), zeros(hidden), model.lstm, ones(hidden));
+  // one forward pass for both backward passes: the slider recomputes them at every step
+  const { withCellPath: full, withoutCellPath: cut } = lstmSequenceGradients(xs, zeros(hidden), zeros(hidden), model.lstm, ones(hidden));
   return { cell: full.dcNorms, hidden: full.dhNorms, cut: cut.dhNorms, rnn, dc0: full.dc0, dh0: full.dh0, loss: full.loss };
 }
 
