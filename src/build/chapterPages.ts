@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slotNames } from './slotNames';
+import { PRERENDERED_ATTRIBUTE, PROSE_END, PROSE_FOLD } from '../app/chapterPageMarkup';
 import { createServer, type Plugin, type PluginOption, type Rollup } from 'vite';
 
 /** slug → a function that loads the chapter's prerendered page (app/chapterProseSource.ts reads it). */
@@ -122,12 +123,31 @@ function chapterPageSlug(asset: Rollup.OutputAsset): string | undefined {
  * page and shows it in #root if the app has not drawn yet (the boot message is still there). The text
  * is kept in `window.__chapterPage` for the app, which draws its first frame from it (app/ChapterProse.tsx),
  * and every chapter's page file in `window.__chapterPageFiles`, from which the app fetches the others.
+ *
+ * The page is read as it streams in. Once the part before the fold (PROSE_FOLD) is here, and not yet
+ * the whole prose, that part is shown: the browser closes what it leaves open, so the learner reads the
+ * chapter's head and first paragraphs while the rest downloads. On a slow link the whole page used to
+ * be parsed and laid out only after its last byte, and the first words painted that much later. When
+ * the rest arrives it is parsed aside and moved in after what is shown, so the nodes on screen stay.
  */
 export function bootScript(files: Record<string, string>): string {
-  return (
-    `(function(){var m=window.__chapterPageFiles=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);` +
-    `var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];if(!f||!window.fetch)return;var p=window.__chapterPage={slug:s[1],html:null};` +
-    `p.ready=fetch('assets/'+f).then(function(r){return r.ok?r.text():null}).then(function(h){p.html=h;` +
-    `var r=document.getElementById('root');if(h&&r&&r.querySelector('.boot-failed'))r.innerHTML=h;return h})['catch'](function(){return null});})();`
-  );
+  const body = JSON.stringify(`[${PRERENDERED_ATTRIBUTE}]`);
+  return [
+    `(function(){var m=window.__chapterPageFiles=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);`,
+    `var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];if(!f||!window.fetch)return;var p=window.__chapterPage={slug:s[1],html:null};`,
+    // shown: the element the part before the fold was drawn as (null: not drawn, false: not to be);
+    // #root is looked up when needed, as this runs in the head, before the body is parsed
+    `var shown=null;`,
+    `function early(t){var k=t.indexOf(${JSON.stringify(PROSE_FOLD)});if(k<0||t.indexOf(${JSON.stringify(PROSE_END)})>=0)return;`,
+    `var root=document.getElementById('root');shown=false;if(root&&root.querySelector('.boot-failed')){root.innerHTML=t.slice(0,k);shown=root.firstElementChild}}`,
+    `function read(r){var b=r.body,D=window.TextDecoder;if(!b||!b.getReader||!D)return r.text();var rd=b.getReader(),d=new D(),t='';`,
+    `return rd.read().then(function next(c){if(c.done)return t+d.decode();t+=d.decode(c.value,{stream:true});if(shown===null)early(t);return rd.read().then(next)})}`,
+    // the rest, moved in after the shown part: the body's further children, then what follows each of its ancestors
+    `function rest(root,h){var c=document.createElement('template');c.innerHTML=h;c=c.content;var tb=c.querySelector(${body}),lb=root.querySelector(${body});`,
+    `var n=lb&&lb.childNodes.length;if(!tb||!lb||tb.childNodes.length<n){root.innerHTML=h;return}`,
+    `while(tb.childNodes.length>n)lb.appendChild(tb.childNodes[n]);`,
+    `for(var ta=tb,la=lb;ta!==c;ta=ta.parentNode,la=la.parentNode)while(ta.nextSibling)la.parentNode.appendChild(ta.nextSibling)}`,
+    `p.ready=fetch('assets/'+f).then(function(r){return r.ok?read(r):null}).then(function(h){p.html=h;var root=document.getElementById('root');if(!h||!root)return h;`,
+    `if(shown&&root.firstElementChild===shown)rest(root,h);else if(root.querySelector('.boot-failed'))root.innerHTML=h;return h})['catch'](function(){return null});})();`,
+  ].join('');
 }

@@ -5,6 +5,7 @@ import { Layout } from '../app/Layout';
 import { ChapterArticle } from '../app/ChapterArticle';
 import { createProgressStore, ProgressProvider } from '../state/progressStore';
 import { slotNames } from './slotNames';
+import { withFold } from './proseFold';
 import { PRERENDERED_ATTRIBUTE, WIDGET_SLOT_ATTRIBUTE, SLOT_PLACEHOLDER_ATTRIBUTE, PROSE_START, PROSE_END } from '../app/chapterPageMarkup';
 
 /**
@@ -33,6 +34,12 @@ function Slot({ name }: { name: string }) {
   );
 }
 
+/**
+ * How much of a chapter's prose markup, at least, comes before its fold: on a phone, the opener's slot
+ * and a paragraph or two of text (with inline math, a paragraph's markup runs to thousands of characters).
+ */
+const FOLD_AFTER_CHARS = 2000;
+
 function page(chapter: Chapter, prose: ReactNode): string {
   const markup = renderToStaticMarkup(
     <ProgressProvider store={createProgressStore(null)}>
@@ -53,7 +60,7 @@ export function renderChapterPage(slug: string, Content: Content, slots: readonl
   const chapter = CHAPTERS.find((c) => c.slug === slug);
   if (!chapter) throw new Error(`no chapter ${slug}`);
   const components = Object.fromEntries(slots.map((name) => [name, () => <Slot name={name} />]));
-  const prose = renderToStaticMarkup(<Content components={components} />);
+  const prose = withFold(renderToStaticMarkup(<Content components={components} />), FOLD_AFTER_CHARS);
   const marker = '<div data-prose-marker=""></div>';
   return page(chapter, <div data-prose-marker="" />).replace(marker, `${PROSE_START}${prose}${PROSE_END}`);
 }

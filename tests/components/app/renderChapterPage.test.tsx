@@ -34,6 +34,20 @@ describe('renderChapterPage', () => {
     expect(line).toContain('Reload the page.');
   });
 
+  it('renderChapterPage marks the fold after the first paragraph that ends 2,000 characters or more into the prose', () => {
+    const long = 'x'.repeat(2500);
+    const Long = () => (
+      <>
+        <p>Short.</p>
+        <p>{long}</p>
+        <p>Below the fold.</p>
+      </>
+    );
+    const html = renderChapterPage('softmax', Long, []);
+    expect(html).toContain(`<p>${long}</p><!--fold--><p>Below the fold.</p>`);
+    expect(html.split('<!--fold-->')).toHaveLength(2);
+  });
+
   it('renderChapterPage refuses a slug that is not a chapter', () => {
     expect(() => renderChapterPage('no-such-chapter', Content, [])).toThrow('no chapter no-such-chapter');
   });
