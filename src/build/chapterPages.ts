@@ -125,10 +125,12 @@ function chapterPageSlug(asset: Rollup.OutputAsset): string | undefined {
  * and every chapter's page file in `window.__chapterPageFiles`, from which the app fetches the others.
  *
  * The page is read as it streams in. Once the part before the fold (PROSE_FOLD) is here, and not yet
- * the whole prose, that part is shown: the browser closes what it leaves open, so the learner reads the
- * chapter's head and first paragraphs while the rest downloads. On a slow link the whole page used to
- * be parsed and laid out only after its last byte, and the first words painted that much later. When
- * the rest arrives it is parsed aside and moved in after what is shown, so the nodes on screen stay.
+ * the whole prose, that part is shown (`__chapterPage.partial`): the browser closes what it leaves open,
+ * so the learner reads the chapter's head and first paragraphs while the rest downloads. On a slow link
+ * the whole page used to be parsed and laid out only after its last byte, and the first words painted
+ * that much later. Once the whole page is here it is parsed aside and the rest moved in after what is
+ * shown, so the nodes on screen stay. If the link drops before then, the boot message comes back
+ * under the part shown (it says so after a few seconds, unless the app has drawn by then).
  */
 export function bootScript(files: Record<string, string>): string {
   const body = JSON.stringify(`[${PRERENDERED_ATTRIBUTE}]`);
@@ -136,18 +138,22 @@ export function bootScript(files: Record<string, string>): string {
     `(function(){var m=window.__chapterPageFiles=${JSON.stringify(files)};var s=/^#\\/([a-z0-9-]+)(?:[?/]|$)/.exec(location.hash);`,
     `var f=s&&m.hasOwnProperty(s[1])&&m[s[1]];if(!f||!window.fetch)return;var p=window.__chapterPage={slug:s[1],html:null};`,
     // shown: the element the part before the fold was drawn as (null: not drawn, false: not to be);
-    // #root is looked up when needed, as this runs in the head, before the body is parsed
-    `var shown=null;`,
+    // kept: the boot message it replaced. #root is looked up when needed: this runs in the head, before the body is parsed.
+    `var shown=null,kept=null;`,
     `function early(t){var k=t.indexOf(${JSON.stringify(PROSE_FOLD)});if(k<0||t.indexOf(${JSON.stringify(PROSE_END)})>=0)return;`,
-    `var root=document.getElementById('root');shown=false;if(root&&root.querySelector('.boot-failed')){root.innerHTML=t.slice(0,k);shown=root.firstElementChild}}`,
+    `var root=document.getElementById('root');shown=false;kept=root&&root.querySelector('.boot-failed');`,
+    `if(kept){root.innerHTML=t.slice(0,k);shown=root.firstElementChild;p.partial=true}}`,
     `function read(r){var b=r.body,D=window.TextDecoder;if(!b||!b.getReader||!D)return r.text();var rd=b.getReader(),d=new D(),t='';`,
     `return rd.read().then(function next(c){if(c.done)return t+d.decode();t+=d.decode(c.value,{stream:true});if(shown===null)early(t);return rd.read().then(next)})}`,
     // the rest, moved in after the shown part: the body's further children, then what follows each of its ancestors
     `function rest(root,h){var c=document.createElement('template');c.innerHTML=h;c=c.content;var tb=c.querySelector(${body}),lb=root.querySelector(${body});`,
-    `var n=lb&&lb.childNodes.length;if(!tb||!lb||tb.childNodes.length<n){root.innerHTML=h;return}`,
+    `var n=lb&&lb.childNodes.length;if(!tb||!lb||tb.childNodes.length<n)throw 0;`,
     `while(tb.childNodes.length>n)lb.appendChild(tb.childNodes[n]);`,
     `for(var ta=tb,la=lb;ta!==c;ta=ta.parentNode,la=la.parentNode)while(ta.nextSibling)la.parentNode.appendChild(ta.nextSibling)}`,
-    `p.ready=fetch('assets/'+f).then(function(r){return r.ok?read(r):null}).then(function(h){p.html=h;var root=document.getElementById('root');if(!h||!root)return h;`,
-    `if(shown&&root.firstElementChild===shown)rest(root,h);else if(root.querySelector('.boot-failed'))root.innerHTML=h;return h})['catch'](function(){return null});})();`,
+    `function onScreen(root){return shown&&root&&root.firstElementChild===shown}`,
+    `p.ready=fetch('assets/'+f).then(function(r){return r.ok?read(r):null}).then(function(h){var root=document.getElementById('root');`,
+    `if(h&&onScreen(root))try{rest(root,h)}catch(e){root.innerHTML=h}else if(h&&root&&root.querySelector('.boot-failed'))root.innerHTML=h;`,
+    `else if(!h&&onScreen(root))root.appendChild(kept);p.html=h;return h})['catch'](function(){var root=document.getElementById('root');`,
+    `if(onScreen(root))root.appendChild(kept);return null});})();`,
   ].join('');
 }

@@ -26,6 +26,7 @@ function streamedResponse() {
   return {
     response: { ok: true, body, text: () => Promise.reject(new Error('read as a stream')) },
     send: (text: string) => controller.enqueue(encoder.encode(text)),
+    sendBytes: (bytes: Uint8Array) => controller.enqueue(bytes),
     end: () => controller.close(),
     drop: () => controller.error(new TypeError('network error')),
   };
@@ -41,7 +42,7 @@ function boot(response: unknown) {
   runInNewContext(bootScript({ softmax: 'chapter-softmax-abc.html' }), { window, document, location: { hash: '#/softmax' }, fetch: window.fetch });
   document.body.innerHTML = `<div id="root">${BOOT_MESSAGE}</div>`;
   const root = document.getElementById('root') as HTMLElement;
-  const page = window.__chapterPage as { html: string | null; ready: Promise<string | null> };
+  const page = window.__chapterPage as { html: string | null; ready: Promise<string | null>; partial?: true };
   return { root, page };
 }
 
@@ -56,24 +57,29 @@ describe('bootScript reading the page as it streams in', () => {
     send(BEFORE);
     await settle();
     expect(root.innerHTML).toBe(BOOT_MESSAGE);
-    send(PROSE_FOLD + AFTER.slice(0, 10));
+    // past the fold, up to the middle of the second paragraph
+    send(PROSE_FOLD + AFTER.slice(0, AFTER.indexOf('paragraph')));
     await settle();
     expect(root.querySelector('.boot-failed')).toBeNull();
     expect(root.querySelector('.chapter-body')?.textContent).toBe('First paragraph.');
-    expect(root.textContent).not.toContain('Next chapter');
+    expect(root.textContent).not.toContain('Second');
     expect(page.html).toBeNull();
+    expect(page.partial).toBe(true);
   });
 
   it('bootScript moves the rest in after the part it showed: the same nodes stay, and #root ends as the whole page parsed', async () => {
-    const { response, send, end } = streamedResponse();
+    const { response, send, sendBytes, end } = streamedResponse();
     const { root, page } = boot(response);
     send(BEFORE + PROSE_FOLD);
     await settle();
     const firstParagraph = root.querySelector('.chapter-body p');
     const heading = root.querySelector('h1');
     expect(firstParagraph?.textContent).toBe('First paragraph.');
-    send(AFTER.slice(0, 40));
-    send(AFTER.slice(40));
+    // the rest as bytes, cut inside the three bytes of the slot's '…'
+    const bytes = new TextEncoder().encode(AFTER);
+    const cut = new TextEncoder().encode(AFTER.slice(0, AFTER.indexOf('…'))).length + 1;
+    sendBytes(bytes.subarray(0, cut));
+    sendBytes(bytes.subarray(cut));
     end();
     await page.ready;
     expect(root.innerHTML).toBe(parsedWhole(PAGE));
@@ -87,15 +93,16 @@ describe('bootScript reading the page as it streams in', () => {
     const { root, page } = boot(response);
     const changes: MutationRecord[] = [];
     const watch = new MutationObserver((records) => changes.push(...records));
-    watch.observe(root, { childList: true });
+    watch.observe(root, { childList: true, subtree: true });
     send(PAGE);
     end();
     await page.ready;
     await settle();
     watch.disconnect();
     expect(root.innerHTML).toBe(parsedWhole(PAGE));
-    // one replacement of the boot message: no first part drawn and then thrown away
+    // one replacement of the boot message: no first part drawn, then added to
     expect(changes.filter((c) => c.addedNodes.length > 0)).toHaveLength(1);
+    expect(page.partial).toBeUndefined();
   });
 
   it('bootScript leaves #root alone once the app has drawn over the first part, but keeps the page for it', async () => {
@@ -111,7 +118,7 @@ describe('bootScript reading the page as it streams in', () => {
     expect(page.html).toBe(PAGE);
   });
 
-  it('bootScript keeps the first part and gives the app no page when the link drops halfway', async () => {
+  it('bootScript keeps the first part, puts the boot message back under it and gives the app no page when the link drops halfway', async () => {
     const { response, send, drop } = streamedResponse();
     const { root, page } = boot(response);
     send(BEFORE + PROSE_FOLD);
@@ -119,6 +126,8 @@ describe('bootScript reading the page as it streams in', () => {
     drop();
     expect(await page.ready).toBeNull();
     expect(root.querySelector('.chapter-body')?.textContent).toBe('First paragraph.');
+    // the message that says the page did not load in full, shown after a few seconds unless the app draws
+    expect(root.lastElementChild?.outerHTML).toBe(BOOT_MESSAGE);
     expect(page.html).toBeNull();
   });
 });
