@@ -6,6 +6,8 @@ interface BootPage {
   slug: string;
   html: string | null;
   ready: Promise<string | null>;
+  /** the page's first screen is shown, the rest was still on its way (build/chapterPages.ts) */
+  partial?: true;
 }
 
 declare global {
@@ -27,6 +29,16 @@ const bootPage = (slug: string): BootPage | undefined => {
   const boot = typeof window === 'undefined' ? undefined : window.__chapterPage;
   return boot?.slug === slug ? boot : undefined;
 };
+
+/**
+ * While the boot script shows the opened chapter's first screen and the rest of its page is still on
+ * its way: a promise settled once it has all arrived (or failed to). The app's first frame replaces
+ * #root, and without the page it could only say "Loading the chapter…" where the learner was reading.
+ */
+export function bootPageArriving(): Promise<unknown> | undefined {
+  const boot = typeof window === 'undefined' ? undefined : window.__chapterPage;
+  return boot?.partial && boot.html === null ? boot.ready : undefined;
+}
 
 /** The chapter's prose if it is here already (fetched by the boot script, or earlier): no waiting, no Suspense. */
 export function proseNow(slug: string): string | undefined {
