@@ -2,10 +2,15 @@ import { PROSE_FOLD } from '../app/chapterPageMarkup';
 
 /** Elements that never have an end tag in HTML. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-/** A comment, or a start or end tag: in React's static markup a `<` or `>` anywhere else is escaped. */
+/**
+ * A comment, or a start or end tag. React escapes `<` and `>` in the text and attributes it writes; the
+ * static math's HTML, which it writes as it is given, escapes them in its text but not in attribute
+ * values, where KaTeX puts none for what the chapters typeset. Should one ever come, the depth below
+ * no longer ends at 0 and no fold is marked.
+ */
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
 
-/** Where each top-level element of `html` (React's static markup: every element closed) ends. */
+/** Where each top-level element of `html` (React's static markup: every element closed) ends; none if its tags do not balance. */
 export function topLevelEnds(html: string): number[] {
   const ends: number[] = [];
   let depth = 0;
@@ -15,7 +20,8 @@ export function topLevelEnds(html: string): number[] {
     depth += closing ? -1 : 1;
     if (closing && depth === 0) ends.push(match.index + token.length);
   }
-  return ends;
+  // markup this scanner misread: no element's end can be trusted
+  return depth === 0 ? ends : [];
 }
 
 /**

@@ -25,6 +25,10 @@ describe('topLevelEnds', () => {
     const html = '<p><a href="#/softmax/">s</a></p><p>t</p>';
     expect(topLevelEnds(html)).toEqual([html.indexOf('<p>t'), html.length]);
   });
+
+  it('topLevelEnds trusts no end in markup whose tags it reads as unbalanced (a raw "/>" inside an attribute)', () => {
+    expect(topLevelEnds('<p><span title="x/>y">z</span></p><p>w</p>')).toEqual([]);
+  });
 });
 
 describe('withFold', () => {
