@@ -1,6 +1,6 @@
 import { niceTicks } from './niceTicks';
 import { formatNumber } from '../format/formatNumber';
-import { YGrid } from './axes';
+import { PlotGround, YGrid } from './axes';
 
 /** Margins of the bar charts, in viewBox units: room for tick labels left and class labels below. */
 export const BAR_MARGIN = { top: 18, right: 8, bottom: 26, left: 34 } as const;
@@ -64,7 +64,12 @@ interface ValueGridProps {
   digits: number;
 }
 
-/** Horizontal grid lines with their values; the line at 0 is the baseline bars stand on. */
+/** The ground, then horizontal grid lines with their values; the line at 0 is the baseline bars stand on. */
 export function ValueGrid({ ticks, y, width, digits }: ValueGridProps) {
-  return <YGrid ticks={ticks} y={y} left={BAR_MARGIN.left} right={width - BAR_MARGIN.right} label={(t) => formatNumber(t, digits)} />;
+  return (
+    <>
+      <PlotGround />
+      <YGrid ticks={ticks} y={y} left={BAR_MARGIN.left} right={width - BAR_MARGIN.right} label={(t) => formatNumber(t, digits)} />
+    </>
+  );
 }
