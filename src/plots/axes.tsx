@@ -12,18 +12,6 @@ type ZeroAt = number | null;
 
 const lineClass = (v: number, zeroAt: ZeroAt) => (v === zeroAt ? 'zero-line' : 'grid-line');
 
-/**
- * An opaque ground the size of the plot, drawn first, in the colour of the widget it sits on: it looks
- * like nothing. It is there for Chromium. In a trace, a bar plot with nothing opaque behind its bars
- * had the whole page re-layerized at every step of a bar (a PaintArtifactCompositor update, about
- * 0.5 ms at 1× on #/softmax and on either prediction exercise); with the ground the step stays on the
- * compositor's repaint-only path (tests/e2e/layerization.test.ts). The likely reason: Chromium keeps
- * the largest opaque rectangle of each run of painting, and the dragged bar was that rectangle.
- */
-export function PlotGround() {
-  return <rect className="plot-ground" width="100%" height="100%" />;
-}
-
 /** Horizontal grid lines across [left, right], each labelled at the left edge. */
 export function YGrid({
   ticks,

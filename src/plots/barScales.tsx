@@ -1,6 +1,6 @@
 import { niceTicks } from './niceTicks';
 import { formatNumber } from '../format/formatNumber';
-import { PlotGround, YGrid } from './axes';
+import { YGrid } from './axes';
 
 /** Margins of the bar charts, in viewBox units: room for tick labels left and class labels below. */
 export const BAR_MARGIN = { top: 18, right: 8, bottom: 26, left: 34 } as const;
@@ -64,7 +64,23 @@ interface ValueGridProps {
   digits: number;
 }
 
-/** The ground, then horizontal grid lines with their values; the line at 0 is the baseline bars stand on. */
+/**
+ * An opaque ground the size of the plot, drawn first, in the colour of the widget it sits on, so it
+ * looks like nothing. It is there for Chromium. In a trace, a keyboard step that moved a bar, with
+ * nothing opaque behind the bars, had Chromium work out the whole page's compositing layers again at
+ * every step (a PaintArtifactCompositor update, about 0.5 ms at 1× on #/softmax and on either
+ * prediction exercise); with the ground the trace shows none (tests/e2e/layerization.test.ts). The
+ * likely reason, not proven: Chromium keeps the largest opaque rectangle of each run of painting, and
+ * the moving bar was that rectangle.
+ */
+export function PlotGround() {
+  return <rect className="plot-ground" width="100%" height="100%" />;
+}
+
+/**
+ * The ground, then horizontal grid lines with their values; the line at 0 is the baseline bars stand
+ * on. Drawn first in every bar plot: the ground covers whatever comes before it.
+ */
 export function ValueGrid({ ticks, y, width, digits }: ValueGridProps) {
   return (
     <>

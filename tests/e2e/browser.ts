@@ -363,3 +363,35 @@ export async function expectNoAxeViolationsOnPage(page: Page, label: string): Pr
   expect(results.violations.map((v) => v.id), `axe violations on ${label}:\n${report}`).toEqual([]);
   expect(results.passes.length).toBeGreaterThan(10);
 }
+
+/** A bar plot's ground (PlotGround), the colour it is filled with and the colour behind its SVG. */
+export interface PlotGroundColour {
+  plot: string;
+  fill: string;
+  behind: string;
+}
+
+/**
+ * Every plot ground on the page with its fill and the background it must match to be unseen: the
+ * first ancestor of its SVG with a background that is not transparent.
+ */
+export function plotGroundColours(page: Page): Promise<PlotGroundColour[]> {
+  return page.evaluate(() => {
+    const behind = (element: Element) => {
+      for (let e = element.parentElement; e; e = e.parentElement) {
+        const colour = getComputedStyle(e).backgroundColor;
+        if (colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour)) return colour;
+      }
+      return 'none';
+    };
+    return Array.from(document.querySelectorAll('svg.plot > .plot-ground'), (ground) => {
+      const svg = ground.parentElement as Element;
+      return { plot: svg.getAttribute('class') ?? '', fill: getComputedStyle(ground).fill, behind: behind(svg) };
+    });
+  });
+}
+
+/** Every plot ground on the page is the colour behind its plot. */
+export async function expectPlotGroundsUnseen(page: Page, label: string): Promise<void> {
+  for (const g of await plotGroundColours(page)) expect(g.fill, `${label}: the ground of ${g.plot}`).toBe(g.behind);
+}

@@ -1,7 +1,8 @@
 /**
  * The checks every written chapter passes in Chromium, whatever it teaches: at desktop width in the
  * light and dark colour schemes, and on a phone, it loads with no console error and no KaTeX error, axe
- * finds nothing, nothing is wider than the screen (down to 360 px), and a screenshot of the whole page
+ * finds nothing, nothing is wider than the screen (down to 360 px), every bar plot's opaque ground is
+ * the colour behind it (src/plots/barScales.tsx), and a screenshot of the whole page
  * is written for a person to look at. At 1440 px (light only, without axe, to keep the run short) the
  * widgets take the wider figure column beside the chapter list while the prose keeps its measure. A chapter's own e2e file tests what its widgets do.
  */
@@ -18,6 +19,7 @@ import {
   WIDE_OPTIONS,
   expectNoAxeViolationsOnPage,
   expectNoErrors,
+  expectPlotGroundsUnseen,
   expectNoPageOverflow,
   launch,
   nextFrame,
@@ -113,12 +115,13 @@ export function describeChapterPageChecks(chapters: readonly ChapterPage[]): voi
   for (const chapter of chapters) {
     describe(`#/${chapter.slug}`, () => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        it(`${chapter.slug}-desktop-${colorScheme}.png: no error, no axe violation, nothing wider than the screen`, async () => {
+        it(`${chapter.slug}-desktop-${colorScheme}.png: no error, no axe violation, nothing wider than the screen, no plot ground seen`, async () => {
           const { page, errors } = await open(desktop, chapter, colorScheme);
           await expectNotationOpensFromTheKeyboard(page);
           await expectNoPageOverflow(page, DESKTOP.width);
           await expectFigureColumnBesideTheList(page, DESKTOP.width);
           await expectNoAxeViolationsOnPage(page, `#/${chapter.slug} (desktop, ${colorScheme})`);
+          await expectPlotGroundsUnseen(page, `#/${chapter.slug} (desktop, ${colorScheme})`);
           await expectScreenshot(page, `${chapter.slug}-desktop-${colorScheme}`);
           expectNoErrors(errors);
           await page.close();

@@ -1,16 +1,18 @@
 /**
- * A slider step repaints what changed and no more (issue 15): Chromium's compositor takes a step on its
- * repaint-only path unless the page's layering has to be worked out again, a PaintArtifactCompositor
- * update that costs about 0.5 ms at 1× on these pages. A bar plot's opaque ground (PlotGround in
- * src/plots/axes.tsx) keeps a dragged bar from causing one at every step. Each case counts those
- * updates in a trace of twenty steps, then takes the grounds away and counts again, so the figure is
- * shown to be the ground's doing and the trace event to be still the one Chromium emits. The ground
- * must also look like nothing: its colour is the one behind its plot, in both palettes.
+ * A step that moves a bar repaints what changed and no more (issue 15). Chromium's compositor takes a
+ * step on its repaint-only path unless the page's layering has to be worked out again, a
+ * PaintArtifactCompositor update of about 0.5 ms at 1× on these pages. A bar plot's opaque ground
+ * (PlotGround in src/plots/barScales.tsx) keeps a moving bar from causing one at every step. Each case
+ * counts those updates in a trace of twenty key steps, then takes the grounds away and counts again:
+ * that the count climbs without them shows the figure is the ground's doing and the event is still the
+ * one Chromium emits. The ground must also look like nothing in forced colours, where the widget's
+ * background becomes the system's Canvas (the light and dark palettes are checked on every chapter,
+ * chapterPageChecks.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { DESKTOP_OPTIONS, everySlotDrawn, expectNoErrors, fontsReady, launch, openRoute, settled } from './browser';
+import { DESKTOP_OPTIONS, everySlotDrawn, expectNoErrors, fontsReady, launch, openRoute, plotGroundColours, settled } from './browser';
 
 let browser: LaunchedChromium;
 beforeAll(async () => {
@@ -22,13 +24,20 @@ afterAll(async () => {
 
 const STEPS = 20;
 /**
- * Updates a trace may hold for reasons of its own: a held formula catching up when a loaded machine
- * spaces two steps more than the pause apart, a font or a lazy part arriving. One per step is the fault.
+ * With the ground: updates a trace may hold for reasons of its own (a held formula catching up when a
+ * loaded machine spaces two steps more than the pause apart, a font or a lazy part arriving). Seen
+ * here: 0-3. One per step is the fault.
  */
-const STRAY = 6;
+const STRAY_WITH_GROUND = 6;
+/** Without it: steps whose update a busy frame merged with the next one's. Seen here: none. */
+const MERGED_WITHOUT_GROUND = 4;
 
-/** The compositor updates (full re-layerizations) during `STEPS` key steps of the focused slider. */
-async function layerUpdatesPerSteps(page: Page, cdp: CDPSession): Promise<number> {
+/** The value the control shows: a range input's, or an ARIA slider's. */
+const valueOf = (control: Locator) => control.evaluate((e) => (e instanceof HTMLInputElement ? e.value : e.getAttribute('aria-valuenow')));
+
+/** The compositor updates (whole-page re-layerizations) during `STEPS` key steps of the focused control. */
+async function layerUpdatesOverSteps(page: Page, cdp: CDPSession, control: Locator): Promise<number> {
+  const before = await valueOf(control);
   const events: Record<string, string>[] = [];
   const collect = (e: { value: Record<string, string>[] }) => events.push(...e.value);
   cdp.on('Tracing.dataCollected', collect);
@@ -41,70 +50,68 @@ async function layerUpdatesPerSteps(page: Page, cdp: CDPSession): Promise<number
   await cdp.send('Tracing.end');
   await complete;
   cdp.off('Tracing.dataCollected', collect);
+  // steps that moved nothing would make any count meaningless
+  expect(await valueOf(control)).not.toBe(before);
   return events.filter((e) => e.name === 'PaintArtifactCompositor::Update').length;
 }
 
 const CASES = [
-  { route: '#/softmax', waitFor: '[data-testid="p-text-1"]', scope: 'main', slider: 'logit z3' },
-  { route: '#/softmax?pb=6', waitFor: '.exercise .prediction-bar', scope: '.exercise:has(.prediction-bars)', slider: 'p₁, your prediction' },
+  // the logit slider under the softmax explorer's bars, and the bar itself (focusing it also lights its term)
+  { route: '#/softmax', waitFor: '[data-testid="p-text-1"]', scope: 'main', control: 'logit z3' },
+  { route: '#/softmax', waitFor: '[data-testid="p-text-1"]', scope: 'main', control: 'logit z3 bar' },
+  { route: '#/softmax?pb=6', waitFor: '.exercise .prediction-bar', scope: '.exercise:has(.prediction-bars)', control: 'p₁, your prediction' },
   {
     route: '#/logistic-regression?lp=1',
     waitFor: '.exercise .prediction-bar',
     scope: '.exercise:has(.prediction-bars)',
-    slider: 'point 1, your prediction',
+    control: 'point 1, your prediction',
   },
 ] as const;
 
-describe('a slider step under a bar plot', () => {
-  for (const { route, waitFor, scope, slider } of CASES) {
-    it(`${route}: "${slider}" steps without re-layerizing the page, and would without the ground`, async () => {
-    const { page, errors } = await openRoute(browser, route, { waitFor });
-    // every widget drawn first: one drawn during the trace is a layering change of its own
-    await everySlotDrawn(page);
-    await page.waitForLoadState('networkidle');
-    await fontsReady(page);
-    const cdp = await browser.context.newCDPSession(page);
-    const control = page.locator(scope).first().getByRole('slider', { name: slider, exact: true }).first();
-    await control.focus();
-    // the first steps may draw what a step first shows (a focus ring, a held formula's catch-up)
-    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Home');
-    await settled(page);
+describe('a key step that moves a bar', () => {
+  for (const { route, waitFor, scope, control: name } of CASES) {
+    it(`${route}, "${name}": re-layerizes the page at almost no step with the ground, and at nearly every step without it`, async () => {
+      const { page, errors } = await openRoute(browser, route, { waitFor });
+      // every widget drawn first: one drawn during the trace is a layering change of its own
+      await everySlotDrawn(page);
+      await page.waitForLoadState('networkidle');
+      await fontsReady(page);
+      const cdp = await browser.context.newCDPSession(page);
+      const control = page.locator(scope).first().getByRole('slider', { name, exact: true }).first();
+      await control.focus();
+      // the first steps may draw what a step first shows (a focus ring, a held formula's catch-up)
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Home');
+      await settled(page);
 
-    const withGround = await layerUpdatesPerSteps(page, cdp);
-    await page.keyboard.press('Home');
-    await settled(page);
-    await page.evaluate(() => document.querySelectorAll('.plot-ground').forEach((ground) => ground.remove()));
-    const withoutGround = await layerUpdatesPerSteps(page, cdp);
+      const withGround = await layerUpdatesOverSteps(page, cdp, control);
+      await page.keyboard.press('Home');
+      await page.evaluate(() => document.querySelectorAll('.plot-ground').forEach((ground) => ground.remove()));
+      await settled(page);
+      const withoutGround = await layerUpdatesOverSteps(page, cdp, control);
 
-    expect(withGround).toBeLessThanOrEqual(STRAY);
-    expect(withoutGround).toBeGreaterThanOrEqual(STEPS - STRAY);
-    await cdp.detach();
-    expectNoErrors(errors);
-    await page.close();
+      const chromium = await page.evaluate(() => /Chrom[a-z]*\/[\d.]+/i.exec(navigator.userAgent)?.[0] ?? navigator.userAgent);
+      expect(withGround, `${withGround} updates in ${STEPS} steps with the ground`).toBeLessThanOrEqual(STRAY_WITH_GROUND);
+      expect(
+        withoutGround,
+        `only ${withoutGround} updates in ${STEPS} steps without the ground: this Chromium (${chromium}) may no ` +
+          'longer re-layerize for a moving bar, and PlotGround may be needed no more',
+      ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_GROUND);
+      await cdp.detach();
+      expectNoErrors(errors);
+      await page.close();
     });
   }
 
-  it.each(['light', 'dark'] as const)('every bar plot on #/softmax?pb=6 has a ground the colour behind it (%s)', async (colorScheme) => {
-    const { page, errors } = await openRoute(browser, '#/softmax?pb=6', { colorScheme, waitFor: '.exercise .prediction-bar' });
+  // dark, where the widget's forced Canvas (black) differs from the palette's --surface: in light both are white
+  it('in forced colours (a dark high-contrast theme) every bar plot on #/softmax?pb=6 has a ground the colour behind it', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax?pb=6', { colorScheme: 'dark', waitFor: '.exercise .prediction-bar' });
+    await page.emulateMedia({ forcedColors: 'active' });
     await settled(page);
-    const grounds = await page.evaluate(() => {
-      const behind = (element: Element) => {
-        for (let e = element.parentElement; e; e = e.parentElement) {
-          const colour = getComputedStyle(e).backgroundColor;
-          if (colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour)) return colour;
-        }
-        return 'none';
-      };
-      return Array.from(document.querySelectorAll('svg.plot')).map((svg) => {
-        const ground = svg.querySelector(':scope > .plot-ground');
-        return { plot: svg.getAttribute('class'), fill: ground ? getComputedStyle(ground).fill : 'no ground', behind: behind(svg) };
-      });
-    });
-    const bars = grounds.filter((g) => /bars/.test(g.plot ?? ''));
+    const grounds = await plotGroundColours(page);
     // the logit bars, the probability bars and the exercise's prediction bars at least
-    expect(bars.length).toBeGreaterThanOrEqual(3);
-    for (const g of bars) expect(g.fill, `${g.plot}`).toBe(g.behind);
+    expect(grounds.length).toBeGreaterThanOrEqual(3);
+    for (const g of grounds) expect(g.fill, g.plot).toBe(g.behind);
     expectNoErrors(errors);
     await page.close();
   });
