@@ -17,7 +17,7 @@ import { startStaticServer } from '../../bench/lib/server.mjs';
 import { parseHash } from '../../src/url/hashRoute';
 import { iframeSnippet } from '../../src/tools/share/embedUrl';
 import { findWidget, WIDGETS } from '../../src/embed/widgetRegistry';
-import { collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, routeURL } from './browser';
+import { collectErrors, expectNoAxeViolationsOnPage, expectNoErrors, launch, plotGroundColours, routeURL } from './browser';
 
 let browser: LaunchedChromium;
 let host: Server;
@@ -261,6 +261,23 @@ describe('an embed page on its own', () => {
       expectNoErrors(errors);
       await page.close();
     }
+  });
+
+  it('theme=dark: its bar plots\' grounds are the dark surface on screen, and print in the light palette', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(routeURL('#/embed/softmax/SoftmaxExplorer?theme=dark'));
+    await page.locator('.softmax-explorer svg.plot').first().waitFor({ timeout: 15_000 });
+    const onScreen = await plotGroundColours(page);
+    expect(onScreen.length).toBeGreaterThanOrEqual(2);
+    // the dark palette's --surface, #1c1f24, behind and in each ground
+    for (const g of onScreen) expect([g.plot, g.fill, g.behind]).toEqual([g.plot, 'rgb(28, 31, 36)', 'rgb(28, 31, 36)']);
+    await page.emulateMedia({ media: 'print' });
+    // on paper the ground is an SVG fill, which prints even when backgrounds do not: it must be light
+    for (const g of await plotGroundColours(page)) expect([g.plot, g.fill, g.behind]).toEqual([g.plot, 'rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
+    expectNoErrors(errors);
+    await page.close();
   });
 
   it('every widget in the registry renders alone, with no console error and no error boundary', async () => {
