@@ -267,7 +267,7 @@ export function computedStyle(page: Page, selector: string, properties: readonly
 /**
  * Waits until every widget slot of the chapter is drawn: no "Loading the widget…" line left. A
  * chapter's exercises come last (src/app/whenWanted.ts: near the screen, or a few seconds after the
- * chapter opened), so this allows 15 s on a loaded machine.
+ * chapter opened once input pauses), so this allows 15 s on a loaded machine.
  */
 export async function everySlotDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('.chapter-body .loading') === null, undefined, { timeout: 15_000 });

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import type { LaunchedChromium } from '../../bench/lib/chromium.mjs';
-import { expectNoAxeViolationsOnPage, expectNoErrors, launch, openRoute } from './browser';
+import { LATER_MS } from '../../src/app/whenWanted';
+import { everySlotDrawn, expectNoAxeViolationsOnPage, expectNoErrors, launch, openRoute } from './browser';
 
 let browser: LaunchedChromium;
 
@@ -99,6 +100,26 @@ describe('exercises in #/softmax', () => {
     expect(await page.getByTestId('chapter-progress').textContent()).toBe('Exercises: 0 of 3 solved');
     expectNoErrors(errors);
     await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it('an exercise off the screen waits while the learner steps a slider past the moment it would be drawn, and is drawn once they pause', async () => {
+    const { page, errors } = await openRoute(browser, '#/softmax', { waitFor: '.opener [role="slider"]' });
+    // the opening figure's first control, on the first screen (focus scrolls nothing)
+    await page.locator('.opener [role="slider"]').first().focus();
+    // steps to and fro, about one a frame, until a second past the moment (src/app/whenWanted.ts)
+    const start = Date.now();
+    for (let i = 0; Date.now() - start < LATER_MS + 1000; i += 1) {
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    }
+    // the first screen holds no exercise, and none was drawn during the steps
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.locator('.exercise').count()).toBe(0);
+    expect(await page.locator('.chapter-body .loading').count()).toBeGreaterThan(0);
+    await everySlotDrawn(page);
+    expect(await page.locator('.exercise').count()).toBe(3);
+    expectNoErrors(errors);
     await page.close();
   });
 });
