@@ -4,6 +4,7 @@ import { line } from 'd3-shape';
 import { formatNumber } from '../format/formatNumber';
 import { viewBoxPoint } from './viewBoxPoint';
 import { XGrid, YGrid } from './axes';
+import { PaintExtent } from './PaintExtent';
 
 export interface Curve {
   /** stable key */
@@ -138,6 +139,8 @@ export function CurvePlot(props: CurvePlotProps) {
       onKeyDown={onKeyDown}
     >
       <Backdrop clip={clip} width={width} height={height} xDomain={xDomain} yDomain={yDomain} xTicks={xTicks} yTicks={yTicks} xName={xName} curves={curves} />
+      {/* the guide and the markers are a run of their own after the clipped curves */}
+      <PaintExtent />
       <line className="guide" x1={x(guideX)} x2={x(guideX)} y1={M.top} y2={bottom} />
       {markers.map((m) => (
         <circle

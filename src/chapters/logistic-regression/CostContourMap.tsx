@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import type { CostGridSpec } from '../../core/logisticCostGrid';
 import { formatNumber } from '../../format/formatNumber';
 import { term } from '../../format/terms';
+import { PaintExtent } from '../../plots/PaintExtent';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 import { viewBoxPoint } from '../../plots/viewBoxPoint';
 import { levelsFor, sublevelRings, type Ring } from './costMap';
@@ -150,6 +151,8 @@ export function CostContourMap({ label, values, spec, path, cost, next, onStart 
           w₂
         </text>
         <g clipPath="url(#lr-map-clip)">
+          {/* what moves at a step is this clipped group's own run */}
+          <PaintExtent />
           <path className="current-level" data-term={term.logisticCost()} d={currentD} />
           <path className="descent-path" d={pathD} />
           {first && inside(first) && <circle className="path-start" cx={x(first[0])} cy={y(first[1])} r={5} />}

@@ -3,6 +3,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../../format/formatNumber';
 import { XGrid, YGrid } from '../../plots/axes';
+import { PaintExtent } from '../../plots/PaintExtent';
 import { useMeasuredWidth } from '../../plots/useMeasuredWidth';
 
 export interface FlowCurve {
@@ -100,6 +101,8 @@ export const GradientFlowPlot = memo(function GradientFlowPlot({ label, curves, 
         <text className="axis-name" transform={`translate(12 ${(M.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
           gradient norm (log scale)
         </text>
+        {/* the curves and the markers are a run of their own after the rotated axis name */}
+        <PaintExtent />
         {curves.map((c, i) => (
           <path key={c.id} className="flow-curve" data-term={c.term} d={paths[i]} style={{ stroke: c.colour }} strokeDasharray={c.dashed ? '6 4' : undefined} />
         ))}
