@@ -9,7 +9,8 @@
  *   the middle of a drag or a held key: drawing an exercise is a render of a few milliseconds that each
  *   step of the slider interrupts, and React starts an interrupted render again from the beginning, so
  *   drawn then it made a slider step on #/softmax cost half as much again (a trace of 40 steps: 14.0
- *   against 9.1 ms of main-thread work a step, issue 15); an exercise off the screen can wait for the pause, as every widget off it does;
+ *   against 9.1 ms of main-thread work a step, issue 15); an exercise off the screen can wait for the
+ *   pause, as every widget off it does;
  * - when printing begins (the browser lays the page out for paper at once and cannot wait for a
  *   chunk, so this only helps the next print; the moment above is what the first one relies on);
  * - at the first Tab: a keyboard user who Tabs down the page moves focus past a slot before it comes
