@@ -68,38 +68,51 @@ const CASES = [
   },
 ] as const;
 
+/**
+ * Opens `route` with every widget drawn, steps `name` (in `scope`) and counts the updates; then changes
+ * the page with `undo` and counts again. Also says which Chromium counted, for a failure's message.
+ */
+async function updatesNowAndUndone(
+  { route, waitFor, scope, control: name }: { route: string; waitFor: string; scope: string; control: string },
+  undo: (page: Page) => Promise<unknown>,
+): Promise<{ now: number; undone: number; chromium: string }> {
+  const { page, errors } = await openRoute(browser, route, { waitFor });
+  // every widget drawn first: one drawn during the trace is a layering change of its own
+  await everySlotDrawn(page);
+  await page.waitForLoadState('networkidle');
+  await fontsReady(page);
+  const cdp = await browser.context.newCDPSession(page);
+  const control = page.locator(scope).first().getByRole('slider', { name, exact: true }).first();
+  await control.focus();
+  // the first steps may draw what a step first shows (a focus ring, a held formula's catch-up)
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  await settled(page);
+
+  const now = await layerUpdatesOverSteps(page, cdp, control);
+  await page.keyboard.press('Home');
+  await undo(page);
+  await settled(page);
+  const undone = await layerUpdatesOverSteps(page, cdp, control);
+  const chromium = await page.evaluate(() => /Chrom[a-z]*\/[\d.]+/i.exec(navigator.userAgent)?.[0] ?? navigator.userAgent);
+  await cdp.detach();
+  expectNoErrors(errors);
+  await page.close();
+  return { now, undone, chromium };
+}
+
 describe('a key step that moves a bar', () => {
-  for (const { route, waitFor, scope, control: name } of CASES) {
-    it(`${route}, "${name}": re-layerizes the page at almost no step with the ground, and at nearly every step without it`, async () => {
-      const { page, errors } = await openRoute(browser, route, { waitFor });
-      // every widget drawn first: one drawn during the trace is a layering change of its own
-      await everySlotDrawn(page);
-      await page.waitForLoadState('networkidle');
-      await fontsReady(page);
-      const cdp = await browser.context.newCDPSession(page);
-      const control = page.locator(scope).first().getByRole('slider', { name, exact: true }).first();
-      await control.focus();
-      // the first steps may draw what a step first shows (a focus ring, a held formula's catch-up)
-      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('Home');
-      await settled(page);
-
-      const withGround = await layerUpdatesOverSteps(page, cdp, control);
-      await page.keyboard.press('Home');
-      await page.evaluate(() => document.querySelectorAll('.plot-ground').forEach((ground) => ground.remove()));
-      await settled(page);
-      const withoutGround = await layerUpdatesOverSteps(page, cdp, control);
-
-      const chromium = await page.evaluate(() => /Chrom[a-z]*\/[\d.]+/i.exec(navigator.userAgent)?.[0] ?? navigator.userAgent);
+  for (const c of CASES) {
+    it(`${c.route}, "${c.control}": re-layerizes the page at almost no step with the ground, and at nearly every step without it`, async () => {
+      const { now: withGround, undone: withoutGround, chromium } = await updatesNowAndUndone(c, (page) =>
+        page.evaluate(() => document.querySelectorAll('.plot-ground').forEach((ground) => ground.remove())),
+      );
       expect(withGround, `${withGround} updates in ${STEPS} steps with the ground`).toBeLessThanOrEqual(STRAY_WITH_GROUND);
       expect(
         withoutGround,
         `only ${withoutGround} updates in ${STEPS} steps without the ground: this Chromium (${chromium}) may no ` +
           'longer re-layerize for a moving bar, and PlotGround may be needed no more',
       ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_GROUND);
-      await cdp.detach();
-      expectNoErrors(errors);
-      await page.close();
     });
   }
 
@@ -139,36 +152,18 @@ const UNDO_PAINT_RUNS = `
 `;
 
 describe('a key step of a slider beside curves, a map or a gauge', () => {
-  for (const { route, waitFor, scope, control: name } of SLIDER_CASES) {
-    it(`${route}, "${name}": re-layerizes the page at almost no step, and at nearly every step painted as before`, async () => {
-      const { page, errors } = await openRoute(browser, route, { waitFor });
-      await everySlotDrawn(page);
-      await page.waitForLoadState('networkidle');
-      await fontsReady(page);
-      const cdp = await browser.context.newCDPSession(page);
-      const control = page.locator(scope).first().getByRole('slider', { name, exact: true }).first();
-      await control.focus();
-      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('Home');
-      await settled(page);
-
-      const now = await layerUpdatesOverSteps(page, cdp, control);
-      await page.keyboard.press('Home');
-      await page.addStyleTag({ content: UNDO_PAINT_RUNS });
-      await page.evaluate(() => document.querySelectorAll('.paint-extent').forEach((extent) => extent.remove()));
-      await settled(page);
-      const before = await layerUpdatesOverSteps(page, cdp, control);
-
-      const chromium = await page.evaluate(() => /Chrom[a-z]*\/[\d.]+/i.exec(navigator.userAgent)?.[0] ?? navigator.userAgent);
+  for (const c of SLIDER_CASES) {
+    it(`${c.route}, "${c.control}": re-layerizes the page at almost no step, and at nearly every step painted as before`, async () => {
+      const { now, undone: before, chromium } = await updatesNowAndUndone(c, async (page) => {
+        await page.addStyleTag({ content: UNDO_PAINT_RUNS });
+        await page.evaluate(() => document.querySelectorAll('.paint-extent').forEach((extent) => extent.remove()));
+      });
       expect(now, `${now} updates in ${STEPS} steps`).toBeLessThanOrEqual(STRAY_WITH_GROUND);
       expect(
         before,
         `only ${before} updates in ${STEPS} steps painted as before: this Chromium (${chromium}) may no longer ` +
           're-layerize for these, and the extents and the isolation may be needed no more',
       ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_GROUND);
-      await cdp.detach();
-      expectNoErrors(errors);
-      await page.close();
     });
   }
 });
