@@ -24,13 +24,13 @@ afterAll(async () => {
 
 const STEPS = 20;
 /**
- * With the ground: updates a trace may hold for reasons of its own (a held formula catching up when a
- * loaded machine spaces two steps more than the pause apart, a font or a lazy part arriving). Seen
- * here: 0-3. One per step is the fault.
+ * With the fix (a bar plot's ground, a curve plot's extent): updates a trace may hold for reasons of
+ * its own (a held formula catching up when a loaded machine spaces two steps more than the pause
+ * apart, a font or a lazy part arriving). Seen here: 0-3. One per step is the fault.
  */
-const STRAY_WITH_GROUND = 6;
-/** Without it: steps whose update a busy frame merged with the next one's. Seen here: none. */
-const MERGED_WITHOUT_GROUND = 4;
+const STRAY_WITH_FIX = 6;
+/** Without the fix: steps whose update a busy frame merged with the next one's. Seen here: none. */
+const MERGED_WITHOUT_FIX = 4;
 
 /** The value the control shows: a range input's, or an ARIA slider's. */
 const valueOf = (control: Locator) => control.evaluate((e) => (e instanceof HTMLInputElement ? e.value : e.getAttribute('aria-valuenow')));
@@ -107,12 +107,12 @@ describe('a key step that moves a bar', () => {
       const { now: withGround, undone: withoutGround, chromium } = await updatesNowAndUndone(c, (page) =>
         page.evaluate(() => document.querySelectorAll('.plot-ground').forEach((ground) => ground.remove())),
       );
-      expect(withGround, `${withGround} updates in ${STEPS} steps with the ground`).toBeLessThanOrEqual(STRAY_WITH_GROUND);
+      expect(withGround, `${withGround} updates in ${STEPS} steps with the ground`).toBeLessThanOrEqual(STRAY_WITH_FIX);
       expect(
         withoutGround,
         `only ${withoutGround} updates in ${STEPS} steps without the ground: this Chromium (${chromium}) may no ` +
           'longer re-layerize for a moving bar, and PlotGround may be needed no more',
-      ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_GROUND);
+      ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_FIX);
     });
   }
 
@@ -129,6 +129,7 @@ describe('a key step that moves a bar', () => {
     await page.close();
   });
 });
+
 /**
  * The sliders of chapters whose plots are curves, maps and gauges: what moves there are markers, guides,
  * contours and bands, painted in runs of their own (after a clipped group or a rotated axis name, or with
@@ -158,12 +159,12 @@ describe('a key step of a slider beside curves, a map or a gauge', () => {
         await page.addStyleTag({ content: UNDO_PAINT_RUNS });
         await page.evaluate(() => document.querySelectorAll('.paint-extent').forEach((extent) => extent.remove()));
       });
-      expect(now, `${now} updates in ${STEPS} steps`).toBeLessThanOrEqual(STRAY_WITH_GROUND);
+      expect(now, `${now} updates in ${STEPS} steps`).toBeLessThanOrEqual(STRAY_WITH_FIX);
       expect(
         before,
         `only ${before} updates in ${STEPS} steps painted as before: this Chromium (${chromium}) may no longer ` +
           're-layerize for these, and the extents and the isolation may be needed no more',
-      ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_GROUND);
+      ).toBeGreaterThanOrEqual(STEPS - MERGED_WITHOUT_FIX);
     });
   }
 });
